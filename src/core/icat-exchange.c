@@ -1,0 +1,522 @@
+/* icat-exchange.c — the JSON exchange document: parse, check, import, export
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "icat-exchange"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "icat-error.h"
+#include "icat-exchange.h"
+#include "icat-record-io.h"
+#include "icat-validate.h"
+
+typedef struct {
+  const IcatKind *kind;
+  guint           kind_index;
+  JsonObject     *record;    /* normalized, owned */
+  gboolean        write;     /* FALSE: the stored copy is newer */
+} PlannedRecord;
+
+struct _IcatImportPlan {
+  GArray            *records;  /* PlannedRecord */
+  gboolean           replace;
+  IcatImportSummary  summary;
+};
+
+static gboolean G_GNUC_PRINTF (3, 4)
+document_error (GError     **error,
+                const char  *display_name,
+                const char  *format,
+                ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, ICAT_ERROR, ICAT_ERROR_INVALID, "%s: %s", display_name, message);
+  return FALSE;
+}
+
+static void
+position_of (const char *data,
+             gsize       offset,
+             guint      *line,
+             guint      *column)
+{
+  *line = 1;
+  *column = 1;
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (data[i] == '\n')
+        {
+          (*line)++;
+          *column = 1;
+        }
+      else if (((guchar) data[i] & 0xc0) != 0x80)
+        (*column)++;
+    }
+}
+
+/* Measures nesting without building anything, so a hostile document cannot
+ * exhaust the stack of the parser. */
+static gboolean
+check_depth (const char  *data,
+             gsize        length,
+             const char  *display_name,
+             GError     **error)
+{
+  gboolean in_string = FALSE, escaped = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (escaped)
+            escaped = FALSE;
+          else if (c == '\\')
+            escaped = TRUE;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > ICAT_FORMAT_MAX_DEPTH)
+            {
+              guint line, column;
+
+              position_of (data, i, &line, &column);
+              g_set_error (error, ICAT_ERROR, ICAT_ERROR_INVALID,
+                           _("%s:%u:%u: nested more than %d levels deep; this is not an ICAT Tracker document"),
+                           display_name, line, column, ICAT_FORMAT_MAX_DEPTH);
+              return FALSE;
+            }
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
+JsonNode *
+icat_exchange_parse (const char  *display_name,
+                     GBytes      *bytes,
+                     GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) parse_error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+  const char *invalid_at = NULL;
+  JsonObject *root;
+  JsonNode *node;
+
+  if (length == 0)
+    return document_error (error, display_name, _("the file is empty")), NULL;
+  if (!g_utf8_validate_len (data, length, &invalid_at))
+    {
+      guint line, column;
+
+      position_of (data, invalid_at - data, &line, &column);
+      g_set_error (error, ICAT_ERROR, ICAT_ERROR_INVALID,
+                   _("%s:%u:%u: the file is not valid UTF-8 text"), display_name, line, column);
+      return NULL;
+    }
+  if (!check_depth (data, length, display_name, error))
+    return NULL;
+  if (!json_parser_load_from_data (parser, data, length, &parse_error))
+    {
+      /* json-glib says "<data>:LINE:COLUMN: Parse error: ..."; name the file. */
+      if (g_str_has_prefix (parse_error->message, "<data>"))
+        g_set_error (error, ICAT_ERROR, ICAT_ERROR_INVALID, "%s%s",
+                     display_name, parse_error->message + strlen ("<data>"));
+      else
+        g_set_error (error, ICAT_ERROR, ICAT_ERROR_INVALID, "%s: %s",
+                     display_name, parse_error->message);
+      return NULL;
+    }
+
+  node = json_parser_get_root (parser);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return document_error (error, display_name, _("not an ICAT Tracker document (it must be a JSON object)")), NULL;
+  root = json_node_get_object (node);
+  if (!json_object_has_member (root, "format") ||
+      !JSON_NODE_HOLDS_VALUE (json_object_get_member (root, "format")) ||
+      g_strcmp0 (json_object_get_string_member (root, "format"), ICAT_FORMAT_NAME) != 0)
+    return document_error (error, display_name, _("$.format: not an ICAT Tracker document (format must be “%s”)"),
+                           ICAT_FORMAT_NAME), NULL;
+  if (!json_object_has_member (root, "version") ||
+      !JSON_NODE_HOLDS_VALUE (json_object_get_member (root, "version")) ||
+      json_node_get_value_type (json_object_get_member (root, "version")) != G_TYPE_INT64)
+    return document_error (error, display_name, _("$.version: must be a whole number")), NULL;
+  if (json_object_get_int_member (root, "version") != ICAT_FORMAT_VERSION)
+    return document_error (error, display_name,
+                           _("$.version: version %" G_GINT64_FORMAT " is not supported; this ICAT Tracker reads version %d"),
+                           json_object_get_int_member (root, "version"), ICAT_FORMAT_VERSION), NULL;
+  return json_node_ref (node);
+}
+
+static void
+planned_record_clear (gpointer data)
+{
+  PlannedRecord *planned = data;
+
+  g_clear_pointer (&planned->record, json_object_unref);
+}
+
+void
+icat_import_plan_free (IcatImportPlan *plan)
+{
+  g_array_unref (plan->records);
+  g_free (plan);
+}
+
+const IcatImportSummary *
+icat_import_plan_get_summary (IcatImportPlan *plan)
+{
+  return &plan->summary;
+}
+
+static gboolean
+resolve_ref (IcatDb      *db,
+             IcatRef     *ref,
+             GHashTable  *file_ids,
+             GHashTable  *child_ids,
+             GHashTable  *file_parents,
+             gboolean     replace,
+             GError     **error)
+{
+  g_autofree char *key = g_strconcat (ref->target, "/", ref->id, NULL);
+  gboolean exists = FALSE;
+
+  if (ref->parent_id == NULL)
+    {
+      if (g_hash_table_contains (file_ids, key))
+        return TRUE;
+      if (!replace && !icat_record_io_exists (db, ref->target, ref->id, &exists, error))
+        return FALSE;
+      if (!exists)
+        {
+          const IcatKind *kind = icat_schema_lookup (ref->target);
+
+          g_set_error (error, ICAT_ERROR, ICAT_ERROR_INVALID,
+                       /* Translators: e.g. "$.action_items[2].owner: no agency with this id" */
+                       _("%s: no %s with this id"), ref->path, kind ? kind->name : ref->target);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  /* An item inside another record: it must belong to the record named
+   * beside it, as the file has it or, if the file does not carry that
+   * record, as the database has it. */
+  {
+    const char *file_parent = g_hash_table_lookup (child_ids, key);
+
+    if (file_parent != NULL)
+      exists = g_strcmp0 (file_parent, ref->parent_id) == 0;
+    else
+      {
+        if (!replace && !g_hash_table_contains (file_parents, ref->parent_id))
+          {
+            g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM \"%s\" WHERE id = ?1 AND parent_id = ?2", ref->target);
+            sqlite3_stmt *stmt = icat_db_prepare (db, sql, error);
+            int rc;
+
+            if (stmt == NULL)
+              return FALSE;
+            icat_bind_text (stmt, 1, ref->id);
+            icat_bind_text (stmt, 2, ref->parent_id);
+            rc = sqlite3_step (stmt);
+            sqlite3_reset (stmt);
+            if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+              return icat_db_fail (db, rc, error);
+            exists = (rc == SQLITE_ROW);
+          }
+      }
+    if (!exists)
+      {
+        g_set_error (error, ICAT_ERROR, ICAT_ERROR_INVALID,
+                     _("%s: no item with this id in the record it names"), ref->path);
+        return FALSE;
+      }
+  }
+  return TRUE;
+}
+
+gboolean
+icat_validation_resolve (IcatValidation  *validation,
+                         IcatDb          *db,
+                         GHashTable      *file_ids,
+                         GHashTable      *file_parents,
+                         gboolean         replace,
+                         GError         **error)
+{
+  for (guint i = 0; i < validation->refs->len; i++)
+    if (!resolve_ref (db, validation->refs->pdata[i], file_ids, validation->child_ids,
+                      file_parents, replace, error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+plan_kind (IcatImportPlan  *plan,
+           IcatDb          *db,
+           JsonObject      *root,
+           guint            kind_index,
+           const IcatKind  *kind,
+           IcatValidation  *validation,
+           GHashTable      *file_ids,
+           GHashTable      *file_parents,
+           const char      *display_name,
+           GError         **error)
+{
+  JsonNode *list = json_object_get_member (root, kind->plural);
+  JsonArray *array;
+
+  if (list == NULL || JSON_NODE_HOLDS_NULL (list))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (list))
+    return document_error (error, display_name, _("$.%s: must be a list"), kind->plural);
+  array = json_node_get_array (list);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("$.%s[%u]", kind->plural, i);
+      g_autoptr(GError) local_error = NULL;
+      PlannedRecord planned = { kind, kind_index, NULL, TRUE };
+      const char *id;
+
+      planned.record = icat_validate_record (kind, json_array_get_element (array, i), path,
+                                             validation, &local_error);
+      if (planned.record == NULL)
+        return document_error (error, display_name, "%s", local_error->message);
+      id = json_object_get_string_member (planned.record, "id");
+      if (!g_hash_table_add (file_ids, g_strconcat (kind->name, "/", id, NULL)))
+        {
+          json_object_unref (planned.record);
+          return document_error (error, display_name, _("%s.id: the id %s appears twice"), path, id);
+        }
+      if (json_object_has_member (planned.record, "agenda"))
+        g_hash_table_add (file_parents, g_strdup (id));
+      g_array_append_val (plan->records, planned);
+    }
+  return TRUE;
+}
+
+static gboolean
+count_stored (IcatDb      *db,
+              const char  *table,
+              guint       *count,
+              GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM \"%s\"", table);
+  sqlite3_stmt *stmt = icat_db_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *count = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_ROW ? TRUE : icat_db_fail (db, rc, error);
+}
+
+static void
+add_counts (IcatImportCounts       *total,
+            const IcatImportCounts *counts)
+{
+  total->added += counts->added;
+  total->updated += counts->updated;
+  total->kept += counts->kept;
+  total->removed += counts->removed;
+}
+
+/* Which records would be added, replaced or kept. */
+static gboolean
+plan_summary (IcatImportPlan  *plan,
+              IcatDb          *db,
+              GError         **error)
+{
+  guint n_kinds;
+  const IcatKind * const *kinds = icat_schema_kinds (&n_kinds);
+
+  for (guint i = 0; i < plan->records->len; i++)
+    {
+      PlannedRecord *planned = &g_array_index (plan->records, PlannedRecord, i);
+      IcatImportCounts *counts = &plan->summary.by_kind[planned->kind_index];
+      const char *id = json_object_get_string_member (planned->record, "id");
+      g_autofree char *stored = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      stored = icat_record_io_updated_at (db, planned->kind, id, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (stored == NULL)
+        counts->added++;
+      else if (plan->replace ||
+               strcmp (json_object_get_string_member (planned->record, "updated_at"), stored) >= 0)
+        counts->updated++;
+      else
+        {
+          counts->kept++;
+          planned->write = FALSE;
+        }
+    }
+
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      IcatImportCounts *counts = &plan->summary.by_kind[k];
+      guint stored = 0;
+
+      if (plan->replace)
+        {
+          if (!count_stored (db, kinds[k]->name, &stored, error))
+            return FALSE;
+          /* Every stored record the file does not carry goes. */
+          counts->removed = stored - counts->updated;
+        }
+      add_counts (&plan->summary.total, counts);
+    }
+  return TRUE;
+}
+
+IcatImportPlan *
+icat_import_plan_new (IcatDb      *db,
+                      JsonNode    *document,
+                      gboolean     replace,
+                      const char  *display_name,
+                      GError     **error)
+{
+  g_autoptr(IcatImportPlan) plan = g_new0 (IcatImportPlan, 1);
+  g_autoptr(IcatValidation) validation = icat_validation_new ();
+  g_autoptr(GHashTable) file_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) file_parents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JsonObject *root = json_node_get_object (document);
+  guint n_kinds;
+  const IcatKind * const *kinds = icat_schema_kinds (&n_kinds);
+
+  plan->records = g_array_new (FALSE, TRUE, sizeof (PlannedRecord));
+  g_array_set_clear_func (plan->records, planned_record_clear);
+  plan->replace = replace;
+
+  for (guint k = 0; k < n_kinds; k++)
+    if (!plan_kind (plan, db, root, k, kinds[k], validation, file_ids, file_parents, display_name, error))
+      return NULL;
+
+  {
+    g_autoptr(GError) local_error = NULL;
+
+    if (!icat_validation_resolve (validation, db, file_ids, file_parents, replace, &local_error))
+      return document_error (error, display_name, "%s", local_error->message), NULL;
+  }
+
+  if (!plan_summary (plan, db, error))
+    return NULL;
+  return g_steal_pointer (&plan);
+}
+
+gboolean
+icat_import_plan_apply (IcatImportPlan  *plan,
+                        IcatDb          *db,
+                        GError         **error)
+{
+  if (plan->replace)
+    {
+      guint n_kinds;
+      const IcatKind * const *kinds = icat_schema_kinds (&n_kinds);
+
+      /* Nested lists and links go with their records; references between
+       * records are checked at commit, so the order does not matter. */
+      for (guint k = n_kinds; k-- > 0;)
+        {
+          g_autofree char *sql = g_strdup_printf ("DELETE FROM \"%s\"", kinds[k]->name);
+
+          if (!icat_db_exec (db, sql, error))
+            return FALSE;
+        }
+      if (!icat_db_exec (db, "DELETE FROM search_doc", error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < plan->records->len; i++)
+    {
+      PlannedRecord *planned = &g_array_index (plan->records, PlannedRecord, i);
+      const char *id = json_object_get_string_member (planned->record, "id");
+
+      if (!planned->write)
+        continue;
+      if (!icat_record_io_write (db, planned->kind, planned->record, error) ||
+          !icat_record_io_index (db, planned->kind, id, planned->record, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+icat_exchange_export (IcatDb      *db,
+                      const char  *exported_at,
+                      GError     **error)
+{
+  g_autoptr(JsonObject) root = json_object_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root_node = json_node_new (JSON_NODE_OBJECT);
+  g_autofree char *now = exported_at ? g_strdup (exported_at) : icat_timestamp_now ();
+  g_autofree char *text = NULL;
+  guint n_kinds;
+  const IcatKind * const *kinds = icat_schema_kinds (&n_kinds);
+
+  json_object_set_string_member (root, "format", ICAT_FORMAT_NAME);
+  json_object_set_int_member (root, "version", ICAT_FORMAT_VERSION);
+  json_object_set_string_member (root, "exported_at", now);
+
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT id FROM \"%s\" ORDER BY id", kinds[k]->name);
+      g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(JsonArray) records = json_array_new ();
+      sqlite3_stmt *stmt = icat_db_prepare (db, sql, error);
+      int rc;
+
+      if (stmt == NULL)
+        return NULL;
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return icat_db_fail (db, rc, error), NULL;
+
+      for (guint i = 0; i < ids->len; i++)
+        {
+          JsonObject *record = icat_record_io_read (db, kinds[k], ids->pdata[i], error);
+
+          if (record == NULL)
+            return NULL;
+          json_array_add_object_element (records, record);
+        }
+      json_object_set_array_member (root, kinds[k]->plural, g_steal_pointer (&records));
+    }
+
+  json_node_set_object (root_node, root);
+  json_generator_set_root (generator, root_node);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  text = json_generator_to_data (generator, NULL);
+  return g_strconcat (text, "\n", NULL);
+}

@@ -1,0 +1,75 @@
+/* icat-exchange.h — the JSON exchange document: parse, check, import, export
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "icat-db.h"
+#include "icat-schema.h"
+#include "icat-validate.h"
+
+G_BEGIN_DECLS
+
+#define ICAT_FORMAT_NAME "icat-tracker"
+#define ICAT_FORMAT_VERSION 1
+/* Deep enough for any record of the format (document, list, record, nested
+ * list, child, link list); json-glib recurses without a limit and crashes
+ * on documents nested hundreds of thousands deep. */
+#define ICAT_FORMAT_MAX_DEPTH 16
+
+typedef struct {
+  guint added;
+  guint updated;   /* replaced: the file's copy was as new or newer */
+  guint kept;      /* the stored copy was newer and stays */
+  guint removed;   /* only with --replace: stored records not in the file */
+} IcatImportCounts;
+
+typedef struct {
+  IcatImportCounts total;
+  IcatImportCounts by_kind[6];  /* in the order of icat_schema_kinds() */
+} IcatImportSummary;
+
+typedef struct _IcatImportPlan IcatImportPlan;
+
+/* Reads a document: not empty, valid UTF-8, not absurdly nested, JSON, our
+ * format and version. Errors read "NAME:LINE:COLUMN: message" or
+ * "NAME: message". */
+JsonNode       *icat_exchange_parse   (const char     *display_name,
+                                       GBytes         *bytes,
+                                       GError        **error);
+/* Validates every record and reference against the document and the
+ * database; nothing is written. */
+IcatImportPlan *icat_import_plan_new  (IcatDb         *db,
+                                       JsonNode       *document,
+                                       gboolean        replace,
+                                       const char     *display_name,
+                                       GError        **error);
+const IcatImportSummary *icat_import_plan_get_summary (IcatImportPlan *plan);
+/* Writes the plan; the caller holds the transaction. */
+gboolean        icat_import_plan_apply (IcatImportPlan *plan,
+                                       IcatDb         *db,
+                                       GError        **error);
+void            icat_import_plan_free (IcatImportPlan *plan);
+
+/* Checks that every reference the validation collected names a record in
+ * file_ids ("kind/id") or, unless replace, in the database; file_parents
+ * holds the ids of records whose nested lists the file replaces. */
+gboolean        icat_validation_resolve (IcatValidation *validation,
+                                       IcatDb         *db,
+                                       GHashTable     *file_ids,
+                                       GHashTable     *file_parents,
+                                       gboolean        replace,
+                                       GError        **error);
+
+/* The whole database as a stable exchange document (UTF-8, ends in a
+ * newline). exported_at NULL means now. */
+char           *icat_exchange_export  (IcatDb         *db,
+                                       const char     *exported_at,
+                                       GError        **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcatImportPlan, icat_import_plan_free)
+
+G_END_DECLS

@@ -1,0 +1,18 @@
+/* icat-format.h — record values as people read them
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* "2 May 2018", "May 2018" or "2018", as precise as the record knows it,
+ * in the meeting's own time zone; with a time for "minute" precision. */
+char       *icat_format_meeting_when (JsonObject *meeting);
+/* A venue in the user's language: "New York" → "纽约"; NULL → "Venue unknown". */
+const char *icat_format_venue        (const char *venue);
+
+G_END_DECLS

@@ -1,0 +1,834 @@
+/* icat-record-io.c — records between SQL rows and exchange-format objects
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every statement here is generated from the field tables of icat-schema.c:
+ * table and column names come from those static tables only, and every
+ * value is bound as a parameter.
+ */
+#define G_LOG_DOMAIN "icat-record-io"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "icat-error.h"
+#include "icat-record-io.h"
+
+static gboolean
+is_column (const IcatField *field)
+{
+  return field->type != ICAT_VALUE_REF_LIST && field->type != ICAT_VALUE_CHILDREN;
+}
+
+static void
+append_columns (GString        *sql,
+                const IcatKind *kind,
+                const char     *prefix)
+{
+  gboolean first = TRUE;
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      if (!is_column (&kind->fields[i]))
+        continue;
+      g_string_append_printf (sql, "%s%s\"%s\"", first ? "" : ", ", prefix, kind->fields[i].name);
+      first = FALSE;
+    }
+}
+
+static const char * const preferred_languages[] = { "en", "zh", "ar", "es", "fr", "ru", NULL };
+
+static int
+language_rank (const char *code)
+{
+  for (int i = 0; preferred_languages[i] != NULL; i++)
+    if (strcmp (code, preferred_languages[i]) == 0)
+      return i;
+  return G_N_ELEMENTS (preferred_languages);
+}
+
+static int
+compare_languages (gconstpointer a,
+                   gconstpointer b)
+{
+  const char *la = *(const char * const *) a;
+  const char *lb = *(const char * const *) b;
+  int ra = language_rank (la), rb = language_rank (lb);
+
+  return ra != rb ? ra - rb : strcmp (la, lb);
+}
+
+/* Localized text in a fixed key order, so exports are byte-stable. */
+static JsonNode *
+canonical_localized (JsonObject *source)
+{
+  g_autoptr(GList) members = json_object_get_members (source);
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  g_autoptr(JsonObject) result = json_object_new ();
+  JsonNode *node;
+
+  for (GList *l = members; l != NULL; l = l->next)
+    g_ptr_array_add (codes, l->data);
+  g_ptr_array_sort (codes, compare_languages);
+  for (guint i = 0; i < codes->len; i++)
+    json_object_set_member (result, codes->pdata[i],
+                            json_node_copy (json_object_get_member (source, codes->pdata[i])));
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_set_object (node, result);
+  return node;
+}
+
+static JsonNode *
+column_to_node (sqlite3_stmt    *stmt,
+                int              column,
+                const IcatField *field)
+{
+  const char *text;
+  g_autoptr(JsonNode) parsed = NULL;
+
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return json_node_new (JSON_NODE_NULL);
+
+  switch (field->type)
+    {
+    case ICAT_VALUE_INTEGER:
+      return json_node_init_int (json_node_alloc (), sqlite3_column_int64 (stmt, column));
+    case ICAT_VALUE_BOOLEAN:
+      return json_node_init_boolean (json_node_alloc (), sqlite3_column_int (stmt, column) != 0);
+    case ICAT_VALUE_LOCALIZED:
+      text = (const char *) sqlite3_column_text (stmt, column);
+      parsed = json_from_string (text, NULL);
+      if (parsed == NULL || !JSON_NODE_HOLDS_OBJECT (parsed))
+        return json_node_new (JSON_NODE_NULL);
+      return canonical_localized (json_node_get_object (parsed));
+    case ICAT_VALUE_NAME_LIST:
+      text = (const char *) sqlite3_column_text (stmt, column);
+      parsed = json_from_string (text, NULL);
+      if (parsed == NULL || !JSON_NODE_HOLDS_ARRAY (parsed))
+        return json_node_new (JSON_NODE_NULL);
+      return g_steal_pointer (&parsed);
+    case ICAT_VALUE_ID:
+    case ICAT_VALUE_TIMESTAMP:
+    case ICAT_VALUE_DATE:
+    case ICAT_VALUE_TEXT:
+    case ICAT_VALUE_ENUM:
+    case ICAT_VALUE_TIMEZONE:
+    case ICAT_VALUE_REF:
+    case ICAT_VALUE_CHILD_REF:
+    case ICAT_VALUE_REF_LIST:
+    case ICAT_VALUE_CHILDREN:
+    default:
+      return json_node_init_string (json_node_alloc (),
+                                    (const char *) sqlite3_column_text (stmt, column));
+    }
+}
+
+static gboolean
+read_links (IcatDb      *db,
+            const char  *table,
+            const char  *owner_id,
+            JsonArray  **out,
+            GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT target_id FROM \"%s\" WHERE owner_id = ?1 ORDER BY position", table);
+  sqlite3_stmt *stmt = icat_db_prepare (db, sql, error);
+  g_autoptr(JsonArray) ids = json_array_new ();
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  icat_bind_text (stmt, 1, owner_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    json_array_add_string_element (ids, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return icat_db_fail (db, rc, error);
+  *out = g_steal_pointer (&ids);
+  return TRUE;
+}
+
+static gboolean read_children (IcatDb *db, const char *table, const IcatKind *kind,
+                               const char *parent_id, JsonArray **out, GError **error);
+
+static gboolean
+read_children (IcatDb          *db,
+               const char      *table,
+               const IcatKind  *kind,
+               const char      *parent_id,
+               JsonArray      **out,
+               GError         **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT ");
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_autoptr(JsonArray) children = json_array_new ();
+  gboolean has_id = icat_kind_lookup_field (kind, "id") != NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  append_columns (sql, kind, "");
+  g_string_append_printf (sql, " FROM \"%s\" WHERE parent_id = ?1 ORDER BY %s", table, kind->order_by);
+  stmt = icat_db_prepare (db, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  icat_bind_text (stmt, 1, parent_id);
+
+  /* Columns first, then the children's own link lists: those queries must
+   * not run while this statement is still stepping through rows that a
+   * recursive read could reset. */
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      JsonObject *child = json_object_new ();
+      int column = 0;
+
+      for (guint i = 0; i < kind->n_fields; i++)
+        if (is_column (&kind->fields[i]))
+          json_object_set_member (child, kind->fields[i].name,
+                                  column_to_node (stmt, column++, &kind->fields[i]));
+      g_ptr_array_add (rows, child);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return icat_db_fail (db, rc, error);
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      JsonObject *row = rows->pdata[r];
+      g_autoptr(JsonObject) child = json_object_new ();
+      const char *child_id = has_id ? json_object_get_string_member (row, "id") : NULL;
+
+      for (guint i = 0; i < kind->n_fields; i++)
+        {
+          const IcatField *field = &kind->fields[i];
+          g_autofree char *sub = NULL;
+          JsonArray *links = NULL;
+
+          if (is_column (field))
+            {
+              json_object_set_member (child, field->name,
+                                      json_node_copy (json_object_get_member (row, field->name)));
+              continue;
+            }
+          g_assert (field->type == ICAT_VALUE_REF_LIST && child_id != NULL);
+          sub = icat_schema_sub_table (table, field);
+          if (!read_links (db, sub, child_id, &links, error))
+            return FALSE;
+          json_object_set_array_member (child, field->name, links);
+        }
+      json_array_add_object_element (children, g_steal_pointer (&child));
+    }
+  *out = g_steal_pointer (&children);
+  return TRUE;
+}
+
+JsonObject *
+icat_record_io_read (IcatDb          *db,
+                     const IcatKind  *kind,
+                     const char      *id,
+                     GError         **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT ");
+  g_autoptr(JsonObject) obj = json_object_new ();
+  g_autoptr(JsonObject) row = json_object_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  append_columns (sql, kind, "");
+  g_string_append_printf (sql, " FROM \"%s\" WHERE id = ?1", kind->name);
+  stmt = icat_db_prepare (db, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  icat_bind_text (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, ICAT_ERROR, ICAT_ERROR_NOT_FOUND,
+                   _("There is no record with the id “%s”."), id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      icat_db_fail (db, rc, error);
+      return NULL;
+    }
+  /* Copy the columns out before the nested reads reuse the connection. */
+  for (guint i = 0, column = 0; i < kind->n_fields; i++)
+    if (is_column (&kind->fields[i]))
+      json_object_set_member (row, kind->fields[i].name,
+                              column_to_node (stmt, column++, &kind->fields[i]));
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const IcatField *field = &kind->fields[i];
+      g_autofree char *sub = NULL;
+      JsonArray *list = NULL;
+
+      if (is_column (field))
+        {
+          json_object_set_member (obj, field->name,
+                                  json_node_copy (json_object_get_member (row, field->name)));
+          continue;
+        }
+      sub = icat_schema_sub_table (kind->name, field);
+      if (field->type == ICAT_VALUE_REF_LIST
+          ? !read_links (db, sub, id, &list, error)
+          : !read_children (db, sub, field->child, id, &list, error))
+        return NULL;
+      json_object_set_array_member (obj, field->name, list);
+    }
+  return g_steal_pointer (&obj);
+}
+
+static void
+bind_value (sqlite3_stmt    *stmt,
+            int              index,
+            const IcatField *field,
+            JsonNode        *node)
+{
+  g_autofree char *json = NULL;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      sqlite3_bind_null (stmt, index);
+      return;
+    }
+  switch (field->type)
+    {
+    case ICAT_VALUE_INTEGER:
+      sqlite3_bind_int64 (stmt, index, json_node_get_int (node));
+      break;
+    case ICAT_VALUE_BOOLEAN:
+      sqlite3_bind_int (stmt, index, json_node_get_boolean (node) ? 1 : 0);
+      break;
+    case ICAT_VALUE_LOCALIZED:
+    case ICAT_VALUE_NAME_LIST:
+      json = json_to_string (node, FALSE);
+      icat_bind_text (stmt, index, json);
+      break;
+    case ICAT_VALUE_ID:
+    case ICAT_VALUE_TIMESTAMP:
+    case ICAT_VALUE_DATE:
+    case ICAT_VALUE_TEXT:
+    case ICAT_VALUE_ENUM:
+    case ICAT_VALUE_TIMEZONE:
+    case ICAT_VALUE_REF:
+    case ICAT_VALUE_CHILD_REF:
+    case ICAT_VALUE_REF_LIST:
+    case ICAT_VALUE_CHILDREN:
+    default:
+      icat_bind_text (stmt, index, json_node_get_string (node));
+      break;
+    }
+}
+
+static void
+bind_columns (sqlite3_stmt   *stmt,
+              int             first_index,
+              const IcatKind *kind,
+              JsonObject     *obj)
+{
+  int index = first_index;
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    if (is_column (&kind->fields[i]))
+      bind_value (stmt, index++, &kind->fields[i],
+                  json_object_get_member (obj, kind->fields[i].name));
+}
+
+static gboolean
+write_links (IcatDb      *db,
+             const char  *table,
+             const char  *owner_id,
+             JsonArray   *ids,
+             GError     **error)
+{
+  g_autofree char *delete_sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE owner_id = ?1", table);
+  g_autofree char *insert_sql = g_strdup_printf ("INSERT INTO \"%s\" (owner_id, target_id, position) VALUES (?1, ?2, ?3)", table);
+  sqlite3_stmt *stmt = icat_db_prepare (db, delete_sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  icat_bind_text (stmt, 1, owner_id);
+  if (!icat_db_run (db, stmt, error))
+    return FALSE;
+  for (guint i = 0; ids != NULL && i < json_array_get_length (ids); i++)
+    {
+      stmt = icat_db_prepare (db, insert_sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      icat_bind_text (stmt, 1, owner_id);
+      icat_bind_text (stmt, 2, json_array_get_string_element (ids, i));
+      sqlite3_bind_int (stmt, 3, i);
+      if (!icat_db_run (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static JsonArray *
+get_array (JsonObject *obj,
+           const char *name)
+{
+  JsonNode *node = json_object_get_member (obj, name);
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+static gboolean
+write_children (IcatDb          *db,
+                const char      *table,
+                const IcatKind  *kind,
+                const char      *parent_id,
+                JsonArray       *children,
+                GError         **error)
+{
+  g_autofree char *delete_sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE parent_id = ?1", table);
+  g_autoptr(GString) insert_sql = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  guint n_columns = 0;
+
+  stmt = icat_db_prepare (db, delete_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  icat_bind_text (stmt, 1, parent_id);
+  if (!icat_db_run (db, stmt, error))
+    return FALSE;
+
+  g_string_printf (insert_sql, "INSERT INTO \"%s\" (parent_id, seq, ", table);
+  append_columns (insert_sql, kind, "");
+  g_string_append (insert_sql, ") VALUES (?1, ?2");
+  for (guint i = 0; i < kind->n_fields; i++)
+    if (is_column (&kind->fields[i]))
+      g_string_append_printf (insert_sql, ", ?%u", 3 + n_columns++);
+  g_string_append (insert_sql, ")");
+
+  for (guint c = 0; children != NULL && c < json_array_get_length (children); c++)
+    {
+      JsonObject *child = json_array_get_object_element (children, c);
+
+      stmt = icat_db_prepare (db, insert_sql->str, error);
+      if (stmt == NULL)
+        return FALSE;
+      icat_bind_text (stmt, 1, parent_id);
+      sqlite3_bind_int (stmt, 2, c);
+      bind_columns (stmt, 3, kind, child);
+      if (!icat_db_run (db, stmt, error))
+        return FALSE;
+
+      for (guint i = 0; i < kind->n_fields; i++)
+        {
+          const IcatField *field = &kind->fields[i];
+          g_autofree char *sub = NULL;
+
+          if (field->type != ICAT_VALUE_REF_LIST)
+            continue;
+          sub = icat_schema_sub_table (table, field);
+          if (!write_links (db, sub, json_object_get_string_member (child, "id"),
+                            get_array (child, field->name), error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* A nested list that was replaced may have lost children other records
+ * pointed at (an agenda item an action item came from): those references
+ * are cleared rather than left dangling. */
+static gboolean
+clear_lost_child_refs (IcatDb      *db,
+                       const char  *child_table,
+                       const char  *parent_id,
+                       GError     **error)
+{
+  guint n_kinds;
+  const IcatKind * const *kinds = icat_schema_kinds (&n_kinds);
+
+  for (guint k = 0; k < n_kinds; k++)
+    for (guint i = 0; i < kinds[k]->n_fields; i++)
+      {
+        const IcatField *field = &kinds[k]->fields[i];
+        g_autofree char *sql = NULL;
+        sqlite3_stmt *stmt;
+
+        if (field->type != ICAT_VALUE_CHILD_REF || strcmp (field->ref, child_table) != 0)
+          continue;
+        sql = g_strdup_printf ("UPDATE \"%s\" SET \"%s\" = NULL WHERE \"%s\" = ?1 AND \"%s\" IS NOT NULL "
+                               "AND \"%s\" NOT IN (SELECT id FROM \"%s\" WHERE parent_id = ?1)",
+                               kinds[k]->name, field->name, field->via, field->name,
+                               field->name, child_table);
+        stmt = icat_db_prepare (db, sql, error);
+        if (stmt == NULL)
+          return FALSE;
+        icat_bind_text (stmt, 1, parent_id);
+        if (!icat_db_run (db, stmt, error))
+          return FALSE;
+      }
+  return TRUE;
+}
+
+gboolean
+icat_record_io_write (IcatDb          *db,
+                      const IcatKind  *kind,
+                      JsonObject      *record,
+                      GError         **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  const char *id = json_object_get_string_member (record, "id");
+  sqlite3_stmt *stmt;
+  guint n_columns = 0;
+
+  g_string_printf (sql, "INSERT INTO \"%s\" (", kind->name);
+  append_columns (sql, kind, "");
+  g_string_append (sql, ") VALUES (");
+  for (guint i = 0; i < kind->n_fields; i++)
+    if (is_column (&kind->fields[i]))
+      {
+        g_string_append_printf (sql, "%s?%u", n_columns ? ", " : "", n_columns + 1);
+        n_columns++;
+      }
+  g_string_append (sql, ") ON CONFLICT (id) DO UPDATE SET ");
+  for (guint i = 0, first = 1; i < kind->n_fields; i++)
+    {
+      const char *name = kind->fields[i].name;
+
+      if (!is_column (&kind->fields[i]) || strcmp (name, "id") == 0)
+        continue;
+      g_string_append_printf (sql, "%s\"%s\" = excluded.\"%s\"", first ? "" : ", ", name, name);
+      first = 0;
+    }
+
+  stmt = icat_db_prepare (db, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_columns (stmt, 1, kind, record);
+  if (!icat_db_run (db, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const IcatField *field = &kind->fields[i];
+      g_autofree char *sub = NULL;
+
+      if (is_column (field))
+        continue;
+      sub = icat_schema_sub_table (kind->name, field);
+      if (field->type == ICAT_VALUE_REF_LIST)
+        {
+          if (!write_links (db, sub, id, get_array (record, field->name), error))
+            return FALSE;
+        }
+      else if (!write_children (db, sub, field->child, id, get_array (record, field->name), error) ||
+               !clear_lost_child_refs (db, sub, id, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+count_where (IcatDb      *db,
+             const char  *table,
+             const char  *column,
+             const char  *id,
+             gint64      *total,
+             GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM \"%s\" WHERE \"%s\" = ?1", table, column);
+  sqlite3_stmt *stmt = icat_db_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  icat_bind_text (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *total += sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_ROW ? TRUE : icat_db_fail (db, rc, error);
+}
+
+static gboolean
+count_in_fields (IcatDb          *db,
+                 const char      *table,
+                 const IcatKind  *kind,
+                 const char      *target_kind,
+                 const char      *id,
+                 gint64          *total,
+                 GError         **error)
+{
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const IcatField *field = &kind->fields[i];
+      g_autofree char *sub = NULL;
+
+      if (field->type == ICAT_VALUE_REF && strcmp (field->ref, target_kind) == 0)
+        {
+          if (!count_where (db, table, field->name, id, total, error))
+            return FALSE;
+        }
+      else if (field->type == ICAT_VALUE_REF_LIST && strcmp (field->ref, target_kind) == 0)
+        {
+          sub = icat_schema_sub_table (table, field);
+          if (!count_where (db, sub, "target_id", id, total, error))
+            return FALSE;
+        }
+      else if (field->type == ICAT_VALUE_CHILDREN)
+        {
+          sub = icat_schema_sub_table (table, field);
+          if (!count_in_fields (db, sub, field->child, target_kind, id, total, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+icat_record_io_count_uses (IcatDb          *db,
+                           const IcatKind  *kind,
+                           const char      *id,
+                           gint64          *uses,
+                           GError         **error)
+{
+  guint n_kinds;
+  const IcatKind * const *kinds = icat_schema_kinds (&n_kinds);
+
+  *uses = 0;
+  for (guint k = 0; k < n_kinds; k++)
+    if (!count_in_fields (db, kinds[k]->name, kinds[k], kind->name, id, uses, error))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+icat_record_io_delete (IcatDb          *db,
+                       const IcatKind  *kind,
+                       const char      *id,
+                       GError         **error)
+{
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE id = ?1", kind->name);
+  sqlite3_stmt *stmt = icat_db_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  icat_bind_text (stmt, 1, id);
+  if (!icat_db_run (db, stmt, error))
+    return FALSE;
+  return icat_record_io_index (db, kind, id, NULL, error);
+}
+
+gboolean
+icat_record_io_exists (IcatDb      *db,
+                       const char  *table,
+                       const char  *id,
+                       gboolean    *exists,
+                       GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM \"%s\" WHERE id = ?1", table);
+  sqlite3_stmt *stmt = icat_db_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  icat_bind_text (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return icat_db_fail (db, rc, error);
+  *exists = (rc == SQLITE_ROW);
+  return TRUE;
+}
+
+char *
+icat_record_io_updated_at (IcatDb          *db,
+                           const IcatKind  *kind,
+                           const char      *id,
+                           GError         **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT updated_at FROM \"%s\" WHERE id = ?1", kind->name);
+  sqlite3_stmt *stmt = icat_db_prepare (db, sql, error);
+  char *result = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  icat_bind_text (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  else if (rc != SQLITE_DONE)
+    icat_db_fail (db, rc, error);
+  sqlite3_reset (stmt);
+  return result;
+}
+
+const char *
+icat_localized_pick (JsonObject *localized)
+{
+  const char * const *names = g_get_language_names ();
+  g_autoptr(GList) members = NULL;
+
+  if (localized == NULL)
+    return NULL;
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      char code[8] = { 0 };
+      guint n = 0;
+
+      while (names[i][n] != '\0' && names[i][n] != '_' && names[i][n] != '.' && n < sizeof code - 1)
+        {
+          code[n] = names[i][n];
+          n++;
+        }
+      if (strcmp (code, "C") == 0 || strcmp (code, "POSIX") == 0)
+        break;
+      if (json_object_has_member (localized, code))
+        return json_object_get_string_member (localized, code);
+    }
+  if (json_object_has_member (localized, "en"))
+    return json_object_get_string_member (localized, "en");
+  members = json_object_get_members (localized);
+  return members ? json_object_get_string_member (localized, members->data) : NULL;
+}
+
+static const char *
+field_text (JsonObject      *record,
+            const IcatField *field)
+{
+  JsonNode *node = json_object_get_member (record, field->name);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  if (field->type == ICAT_VALUE_LOCALIZED)
+    return icat_localized_pick (json_node_get_object (node));
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return json_node_get_string (node);
+  return NULL;
+}
+
+char *
+icat_record_title (const IcatKind *kind,
+                   JsonObject     *record)
+{
+  g_autoptr(GString) title = g_string_new (NULL);
+
+  if (strcmp (kind->name, "mandate") == 0)
+    {
+      const char *paragraph = json_object_get_string_member_with_default (record, "paragraph", "");
+
+      /* Translators: a mandate: document symbol and paragraph, e.g. "A/RES/72/195, para. 8" */
+      if (g_ascii_isdigit (paragraph[0]))
+        return g_strdup_printf (_("%s, para. %s"),
+                                json_object_get_string_member_with_default (record, "document", ""),
+                                paragraph);
+      /* Translators: a mandate in an annex, e.g. "A/RES/64/293, annex 12" */
+      return g_strdup_printf (_("%s, %s"),
+                              json_object_get_string_member_with_default (record, "document", ""),
+                              paragraph);
+    }
+  if (strcmp (kind->name, "chair_term") == 0)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member_with_default (record, "year", 0));
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const char *text;
+
+      if (!(kind->fields[i].flags & ICAT_FIELD_TITLE))
+        continue;
+      text = field_text (record, &kind->fields[i]);
+      if (text == NULL || *text == '\0')
+        continue;
+      if (title->len > 0)
+        g_string_append (title, " — ");
+      g_string_append (title, text);
+    }
+  return g_string_free (g_steal_pointer (&title), FALSE);
+}
+
+static void
+append_node_text (GString  *out,
+                  JsonNode *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return;
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autoptr(GList) members = json_object_get_members (json_node_get_object (node));
+
+      for (GList *l = members; l != NULL; l = l->next)
+        append_node_text (out, json_object_get_member (json_node_get_object (node), l->data));
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        append_node_text (out, json_array_get_element (array, i));
+    }
+  else if (json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      g_string_append (out, json_node_get_string (node));
+      g_string_append_c (out, '\n');
+    }
+}
+
+static void
+collect_text (GString        *out,
+              const IcatKind *kind,
+              JsonObject     *record,
+              IcatFieldFlags  flag)
+{
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const IcatField *field = &kind->fields[i];
+      JsonNode *node = json_object_get_member (record, field->name);
+
+      if (field->type == ICAT_VALUE_CHILDREN && node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+        {
+          JsonArray *children = json_node_get_array (node);
+
+          for (guint c = 0; c < json_array_get_length (children); c++)
+            collect_text (out, field->child, json_array_get_object_element (children, c), flag);
+        }
+      else if (field->flags & flag)
+        append_node_text (out, node);
+    }
+}
+
+gboolean
+icat_record_io_index (IcatDb          *db,
+                      const IcatKind  *kind,
+                      const char      *id,
+                      JsonObject      *record,
+                      GError         **error)
+{
+  g_autoptr(GString) title = g_string_new (NULL);
+  g_autoptr(GString) body = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+
+  if (record == NULL)
+    {
+      stmt = icat_db_prepare (db, "DELETE FROM search_doc WHERE record_id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      icat_bind_text (stmt, 1, id);
+      return icat_db_run (db, stmt, error);
+    }
+
+  collect_text (title, kind, record, ICAT_FIELD_TITLE);
+  collect_text (body, kind, record, ICAT_FIELD_SEARCH);
+  stmt = icat_db_prepare (db,
+                          "INSERT INTO search_doc (kind, record_id, title, body) VALUES (?1, ?2, ?3, ?4) "
+                          "ON CONFLICT (record_id) DO UPDATE SET title = excluded.title, body = excluded.body",
+                          error);
+  if (stmt == NULL)
+    return FALSE;
+  icat_bind_text (stmt, 1, kind->name);
+  icat_bind_text (stmt, 2, id);
+  icat_bind_text (stmt, 3, title->str);
+  icat_bind_text (stmt, 4, body->str);
+  return icat_db_run (db, stmt, error);
+}

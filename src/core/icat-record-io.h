@@ -1,0 +1,59 @@
+/* icat-record-io.h — records between SQL rows and exchange-format objects
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "icat-db.h"
+#include "icat-schema.h"
+
+G_BEGIN_DECLS
+
+/* The whole record as the exchange format writes it, or NULL with
+ * ICAT_ERROR_NOT_FOUND. */
+JsonObject *icat_record_io_read     (IcatDb         *db,
+                                     const IcatKind *kind,
+                                     const char     *id,
+                                     GError        **error);
+/* Stores a validated, normalized record, replacing its nested lists. */
+gboolean    icat_record_io_write    (IcatDb         *db,
+                                     const IcatKind *kind,
+                                     JsonObject     *record,
+                                     GError        **error);
+gboolean    icat_record_io_delete   (IcatDb         *db,
+                                     const IcatKind *kind,
+                                     const char     *id,
+                                     GError        **error);
+/* How many references other records hold to this one. */
+gboolean    icat_record_io_count_uses (IcatDb       *db,
+                                     const IcatKind *kind,
+                                     const char     *id,
+                                     gint64         *uses,
+                                     GError        **error);
+gboolean    icat_record_io_exists   (IcatDb         *db,
+                                     const char     *table,
+                                     const char     *id,
+                                     gboolean       *exists,
+                                     GError        **error);
+/* The stored updated_at, or NULL when there is no such record. */
+char       *icat_record_io_updated_at (IcatDb       *db,
+                                     const IcatKind *kind,
+                                     const char     *id,
+                                     GError        **error);
+/* Refreshes the record's row in the full-text index (or removes it when
+ * record is NULL). */
+gboolean    icat_record_io_index    (IcatDb         *db,
+                                     const IcatKind *kind,
+                                     const char     *id,
+                                     JsonObject     *record,
+                                     GError        **error);
+
+/* Text helpers shared with the search index and displays. */
+const char *icat_localized_pick     (JsonObject     *localized);
+char       *icat_record_title       (const IcatKind *kind,
+                                     JsonObject     *record);
+
+G_END_DECLS

@@ -1,0 +1,48 @@
+/* icat-record-list.h — a lazy, filtered, sorted list of records
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "icat-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  ICAT_FILTER_AGENCY,      /* owner, supporting, host, chair, lead or attending agency id */
+  ICAT_FILTER_STATUS,
+  ICAT_FILTER_YEAR,        /* "2016": due (action items), start (meetings), year (papers, chair terms) */
+  ICAT_FILTER_MANDATE,     /* mandate id */
+  ICAT_FILTER_PILLAR,
+  ICAT_FILTER_DUE_BEFORE,  /* "2026-11-23": still open and due before that day */
+  ICAT_FILTER_MEETING,     /* meeting id */
+  ICAT_FILTER_DOCUMENT,    /* mandates: "A/RES/72/195" */
+  ICAT_FILTER_KIND,        /* meeting, paper or agency kind */
+  ICAT_FILTER_VENUE,
+  ICAT_N_FILTERS
+} IcatFilter;
+
+#define ICAT_TYPE_RECORD_LIST (icat_record_list_get_type ())
+G_DECLARE_FINAL_TYPE (IcatRecordList, icat_record_list, ICAT, RECORD_LIST, GObject)
+
+/* A GListModel of IcatRecord. Only the row order is held (ids as rowids);
+ * a record is read when a view asks for it. */
+IcatRecordList *icat_record_list_new        (IcatStore      *store,
+                                             const char     *kind);
+/* value NULL clears the filter. Returns FALSE when this kind of record has
+ * no such filter. */
+gboolean        icat_record_list_set_filter (IcatRecordList *self,
+                                             IcatFilter      filter,
+                                             const char     *value);
+/* sort: "title", "due", "status", "priority", "owner", "starts_at", "year",
+ * "document", "acronym", "updated_at"; FALSE when the kind has no such order. */
+gboolean        icat_record_list_set_sort   (IcatRecordList *self,
+                                             const char     *sort,
+                                             gboolean        descending);
+/* Re-reads the order now instead of at the next idle moment. */
+void            icat_record_list_refresh    (IcatRecordList *self);
+
+G_END_DECLS

@@ -1,0 +1,327 @@
+/* icat-schema.c — the field tables of every record kind
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "icat-schema"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "icat-schema.h"
+
+const char * const icat_agency_kinds[] = { "un-entity", "intergovernmental", "regional", NULL };
+const char * const icat_membership_roles[] = { "member", "inactive-member", "working-group", "partner", "coordinator", NULL };
+const char * const icat_meeting_kinds[] = { "working-group", "principals", "member-state-briefing", "hq-briefing", "other", NULL };
+const char * const icat_date_precisions[] = { "minute", "day", "month", "year", NULL };
+const char * const icat_record_statuses[] = { "draft", "circulated", "approved", NULL };
+const char * const icat_paper_kinds[] = { "policy-paper", "issue-brief", "joint-statement", "report", "other", NULL };
+const char * const icat_paper_statuses[] = { "proposed", "drafting", "agency-review", "wg-endorsement", "published", NULL };
+const char * const icat_documents[] = { "A/RES/72/195", "A/RES/64/293", "E/RES/2015/23", "CTOC/COP resolution 5/2", NULL };
+const char * const icat_addressees[] = { "icat", "coordinator", "member-states", "secretary-general", "un-system", "stakeholders", NULL };
+const char * const icat_pillars[] = { "general", "prevention", "protection", "prosecution", "partnership", "coordination", "reporting", NULL };
+const char * const icat_action_statuses[] = { "open", "in-progress", "done", "blocked", "cancelled", NULL };
+const char * const icat_priorities[] = { "low", "normal", "high", NULL };
+const char * const icat_invitee_kinds[] = { "state", "organization", NULL };
+
+#define REQ ICAT_FIELD_REQUIRED
+#define META_FIELDS \
+  { "id",         ICAT_VALUE_ID,        REQ | ICAT_FIELD_META }, \
+  { "created_at", ICAT_VALUE_TIMESTAMP, REQ | ICAT_FIELD_META }, \
+  { "updated_at", ICAT_VALUE_TIMESTAMP, REQ | ICAT_FIELD_META }, \
+  { "updated_by", ICAT_VALUE_ID,        REQ | ICAT_FIELD_META }
+#define KIND(n, p, f, child, order) { n, p, f, G_N_ELEMENTS (f), child, order }
+
+/* Agencies */
+static const IcatField membership_fields[] = {
+  { "role", ICAT_VALUE_ENUM, REQ, icat_membership_roles },
+  { "from", ICAT_VALUE_DATE, REQ },
+  { "to",   ICAT_VALUE_DATE, 0 },
+  { "note", ICAT_VALUE_TEXT, 0 },
+};
+static const IcatField focal_point_fields[] = {
+  { "name",  ICAT_VALUE_TEXT, REQ | ICAT_FIELD_SEARCH },
+  { "title", ICAT_VALUE_TEXT, 0 },
+  { "email", ICAT_VALUE_TEXT, ICAT_FIELD_PRIVATE },
+  { "phone", ICAT_VALUE_TEXT, ICAT_FIELD_PRIVATE },
+};
+static const IcatKind membership_kind = KIND ("membership", "memberships", membership_fields, TRUE, "seq");
+static const IcatKind focal_point_kind = KIND ("focal_point", "focal_points", focal_point_fields, TRUE, "seq");
+
+static const IcatField agency_fields[] = {
+  META_FIELDS,
+  { "acronym",      ICAT_VALUE_TEXT,      REQ | ICAT_FIELD_TITLE },
+  { "name",         ICAT_VALUE_LOCALIZED, REQ | ICAT_FIELD_TITLE },
+  { "kind",         ICAT_VALUE_ENUM,      REQ, icat_agency_kinds },
+  { "memberships",  ICAT_VALUE_CHILDREN,  0, NULL, NULL, &membership_kind },
+  { "successor",    ICAT_VALUE_REF,       0, NULL, "agency" },
+  { "focal_points", ICAT_VALUE_CHILDREN,  0, NULL, NULL, &focal_point_kind },
+  { "website",      ICAT_VALUE_TEXT,      0 },
+  { "note",         ICAT_VALUE_TEXT,      ICAT_FIELD_SEARCH },
+};
+
+/* Chair terms */
+static const IcatField chair_term_fields[] = {
+  META_FIELDS,
+  { "year",     ICAT_VALUE_INTEGER,  REQ, NULL, NULL, NULL, NULL, 2006, 2100 },
+  { "agencies", ICAT_VALUE_REF_LIST, REQ, NULL, "agency", NULL, NULL, 1, 2 },
+  { "note",     ICAT_VALUE_TEXT,     0 },
+};
+
+/* Meetings */
+static const IcatField agenda_fields[] = {
+  { "id",        ICAT_VALUE_ID,       REQ },
+  { "position",  ICAT_VALUE_INTEGER,  REQ, NULL, NULL, NULL, NULL, 0, G_MAXINT32 },
+  { "title",     ICAT_VALUE_TEXT,     REQ | ICAT_FIELD_SEARCH },
+  { "presenter", ICAT_VALUE_REF,      0, NULL, "agency" },
+  { "minutes",   ICAT_VALUE_TEXT,     ICAT_FIELD_SEARCH },
+  { "mandates",  ICAT_VALUE_REF_LIST, 0, NULL, "mandate" },
+};
+static const IcatField decision_fields[] = {
+  { "id",     ICAT_VALUE_ID,      REQ },
+  { "number", ICAT_VALUE_INTEGER, REQ, NULL, NULL, NULL, NULL, 1, G_MAXINT32 },
+  { "text",   ICAT_VALUE_TEXT,    REQ | ICAT_FIELD_SEARCH },
+};
+static const IcatField attendance_fields[] = {
+  { "agency",    ICAT_VALUE_REF,       REQ, NULL, "agency" },
+  { "present",   ICAT_VALUE_BOOLEAN,   REQ },
+  { "delegates", ICAT_VALUE_NAME_LIST, ICAT_FIELD_SEARCH },
+};
+static const IcatField invitee_fields[] = {
+  { "name",     ICAT_VALUE_TEXT,    REQ | ICAT_FIELD_SEARCH },
+  { "kind",     ICAT_VALUE_ENUM,    REQ, icat_invitee_kinds },
+  { "attended", ICAT_VALUE_BOOLEAN, 0 },
+};
+static const IcatField attachment_fields[] = {
+  { "title", ICAT_VALUE_TEXT, REQ | ICAT_FIELD_SEARCH },
+  { "uri",   ICAT_VALUE_TEXT, REQ },
+};
+static const IcatKind agenda_kind = KIND ("agenda_item", "agenda", agenda_fields, TRUE, "position, seq");
+static const IcatKind decision_kind = KIND ("decision", "decisions", decision_fields, TRUE, "number, seq");
+static const IcatKind attendance_kind = KIND ("attendance", "attendance", attendance_fields, TRUE, "seq");
+static const IcatKind invitee_kind = KIND ("invitee", "invited", invitee_fields, TRUE, "seq");
+static const IcatKind attachment_kind = KIND ("attachment", "attachments", attachment_fields, TRUE, "seq");
+
+static const IcatField meeting_fields[] = {
+  META_FIELDS,
+  { "kind",           ICAT_VALUE_ENUM,      REQ, icat_meeting_kinds },
+  { "title",          ICAT_VALUE_LOCALIZED, REQ | ICAT_FIELD_TITLE },
+  { "starts_at",      ICAT_VALUE_TIMESTAMP, REQ },
+  { "ends_at",        ICAT_VALUE_TIMESTAMP, 0 },
+  { "date_precision", ICAT_VALUE_ENUM,      REQ, icat_date_precisions },
+  { "timezone",       ICAT_VALUE_TIMEZONE,  REQ },
+  { "venue",          ICAT_VALUE_TEXT,      ICAT_FIELD_SEARCH },
+  { "host",           ICAT_VALUE_REF,       0, NULL, "agency" },
+  { "chairs",         ICAT_VALUE_REF_LIST,  0, NULL, "agency" },
+  { "record_status",  ICAT_VALUE_ENUM,      0, icat_record_statuses },
+  { "circulated_on",  ICAT_VALUE_DATE,      0 },
+  { "approved_on",    ICAT_VALUE_DATE,      0 },
+  { "agenda",         ICAT_VALUE_CHILDREN,  0, NULL, NULL, &agenda_kind },
+  { "decisions",      ICAT_VALUE_CHILDREN,  0, NULL, NULL, &decision_kind },
+  { "attendance",     ICAT_VALUE_CHILDREN,  0, NULL, NULL, &attendance_kind },
+  { "invited",        ICAT_VALUE_CHILDREN,  0, NULL, NULL, &invitee_kind },
+  { "attachments",    ICAT_VALUE_CHILDREN,  0, NULL, NULL, &attachment_kind },
+  { "note",           ICAT_VALUE_TEXT,      ICAT_FIELD_SEARCH },
+};
+
+/* Papers */
+static const IcatField paper_fields[] = {
+  META_FIELDS,
+  { "kind",                  ICAT_VALUE_ENUM,      REQ, icat_paper_kinds },
+  { "number",                ICAT_VALUE_TEXT,      0 },
+  { "title",                 ICAT_VALUE_LOCALIZED, REQ | ICAT_FIELD_TITLE },
+  { "year",                  ICAT_VALUE_INTEGER,   0, NULL, NULL, NULL, NULL, 1990, 2100 },
+  { "published_on",          ICAT_VALUE_DATE,      0 },
+  { "target_date",           ICAT_VALUE_DATE,      0 },
+  { "status",                ICAT_VALUE_ENUM,      REQ, icat_paper_statuses },
+  { "lead_agencies",         ICAT_VALUE_REF_LIST,  0, NULL, "agency" },
+  { "contributing_agencies", ICAT_VALUE_REF_LIST,  0, NULL, "agency" },
+  { "mandates",              ICAT_VALUE_REF_LIST,  0, NULL, "mandate" },
+  { "link",                  ICAT_VALUE_TEXT,      0 },
+  { "note",                  ICAT_VALUE_TEXT,      ICAT_FIELD_SEARCH },
+};
+
+/* Mandates */
+static const IcatField mandate_fields[] = {
+  META_FIELDS,
+  { "document",  ICAT_VALUE_ENUM,      REQ | ICAT_FIELD_TITLE, icat_documents },
+  { "paragraph", ICAT_VALUE_TEXT,      REQ | ICAT_FIELD_TITLE },
+  { "text",      ICAT_VALUE_LOCALIZED, REQ | ICAT_FIELD_SEARCH },
+  { "addressee", ICAT_VALUE_ENUM,      REQ, icat_addressees },
+  { "pillar",    ICAT_VALUE_ENUM,      REQ, icat_pillars },
+  { "note",      ICAT_VALUE_TEXT,      ICAT_FIELD_SEARCH },
+};
+
+/* Action items */
+static const IcatField status_change_fields[] = {
+  { "status", ICAT_VALUE_ENUM,      REQ, icat_action_statuses },
+  { "at",     ICAT_VALUE_TIMESTAMP, REQ },
+  { "by",     ICAT_VALUE_ID,        0 },
+};
+static const IcatKind status_change_kind = KIND ("status_change", "history", status_change_fields, TRUE, "seq");
+
+static const IcatField action_item_fields[] = {
+  META_FIELDS,
+  { "title",           ICAT_VALUE_TEXT,      REQ | ICAT_FIELD_TITLE },
+  { "description",     ICAT_VALUE_TEXT,      ICAT_FIELD_SEARCH },
+  { "owner",           ICAT_VALUE_REF,       REQ, NULL, "agency" },
+  { "supporting",      ICAT_VALUE_REF_LIST,  0, NULL, "agency" },
+  { "starts",          ICAT_VALUE_DATE,      0 },
+  { "due",             ICAT_VALUE_DATE,      0 },
+  { "status",          ICAT_VALUE_ENUM,      REQ, icat_action_statuses },
+  { "priority",        ICAT_VALUE_ENUM,      0, icat_priorities },
+  { "meeting",         ICAT_VALUE_REF,       0, NULL, "meeting" },
+  { "agenda_item",     ICAT_VALUE_CHILD_REF, 0, NULL, "meeting_agenda", NULL, "meeting" },
+  { "mandates",        ICAT_VALUE_REF_LIST,  0, NULL, "mandate" },
+  { "completion_note", ICAT_VALUE_TEXT,      ICAT_FIELD_SEARCH },
+  { "history",         ICAT_VALUE_CHILDREN,  0, NULL, NULL, &status_change_kind },
+};
+
+static const IcatKind agency_kind = KIND ("agency", "agencies", agency_fields, FALSE, NULL);
+static const IcatKind chair_term_kind = KIND ("chair_term", "chair_terms", chair_term_fields, FALSE, NULL);
+static const IcatKind meeting_kind = KIND ("meeting", "meetings", meeting_fields, FALSE, NULL);
+static const IcatKind paper_kind = KIND ("paper", "papers", paper_fields, FALSE, NULL);
+static const IcatKind mandate_kind = KIND ("mandate", "mandates", mandate_fields, FALSE, NULL);
+static const IcatKind action_item_kind = KIND ("action_item", "action_items", action_item_fields, FALSE, NULL);
+
+static const IcatKind * const all_kinds[] = {
+  &agency_kind, &chair_term_kind, &meeting_kind, &paper_kind, &mandate_kind, &action_item_kind,
+};
+
+const IcatKind * const *
+icat_schema_kinds (guint *n_kinds)
+{
+  *n_kinds = G_N_ELEMENTS (all_kinds);
+  return all_kinds;
+}
+
+const IcatKind *
+icat_schema_lookup (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (all_kinds); i++)
+    if (g_strcmp0 (all_kinds[i]->name, name) == 0)
+      return all_kinds[i];
+  return NULL;
+}
+
+const IcatKind *
+icat_schema_lookup_plural (const char *plural)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (all_kinds); i++)
+    if (g_strcmp0 (all_kinds[i]->plural, plural) == 0)
+      return all_kinds[i];
+  return NULL;
+}
+
+const IcatField *
+icat_kind_lookup_field (const IcatKind *kind,
+                        const char     *name)
+{
+  for (guint i = 0; i < kind->n_fields; i++)
+    if (strcmp (kind->fields[i].name, name) == 0)
+      return &kind->fields[i];
+  return NULL;
+}
+
+char *
+icat_schema_sub_table (const char      *parent_table,
+                       const IcatField *field)
+{
+  return g_strconcat (parent_table, "_", field->name, NULL);
+}
+
+gboolean
+icat_schema_enum_has (const IcatField *field,
+                      const char      *value)
+{
+  return value != NULL && g_strv_contains ((const char * const *) field->choices, value);
+}
+
+gboolean
+icat_is_uuid (const char *text)
+{
+  if (text == NULL || strlen (text) != 36)
+    return FALSE;
+  for (guint i = 0; i < 36; i++)
+    {
+      char c = text[i];
+
+      if (i == 8 || i == 13 || i == 18 || i == 23)
+        {
+          if (c != '-')
+            return FALSE;
+        }
+      else if (!g_ascii_isdigit (c) && !(c >= 'a' && c <= 'f'))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+digits (const char *text,
+        guint       n)
+{
+  for (guint i = 0; i < n; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+icat_is_date (const char *text)
+{
+  gsize len;
+  int year, month = 1, day = 1;
+
+  if (text == NULL)
+    return FALSE;
+  len = strlen (text);
+  if (!(len == 4 || len == 7 || len == 10) || !digits (text, 4))
+    return FALSE;
+  year = atoi (text);
+  if (len >= 7)
+    {
+      if (text[4] != '-' || !digits (text + 5, 2))
+        return FALSE;
+      month = atoi (text + 5);
+    }
+  if (len == 10)
+    {
+      if (text[7] != '-' || !digits (text + 8, 2))
+        return FALSE;
+      day = atoi (text + 8);
+    }
+  return year >= 1900 && g_date_valid_dmy (day, month, year);
+}
+
+char *
+icat_timestamp_normalize (const char *text)
+{
+  g_autoptr(GDateTime) parsed = NULL;
+  g_autofree char *seconds = NULL;
+  gsize len;
+
+  if (text == NULL)
+    return NULL;
+  /* Only the UTC forms the format allows: YYYY-MM-DDTHH:MM:SS[.mmm]Z. */
+  len = strlen (text);
+  if (!(len == 20 || len == 24) || text[len - 1] != 'Z' || text[10] != 'T')
+    return NULL;
+  if (len == 24 && (text[19] != '.' || !digits (text + 20, 3)))
+    return NULL;
+  parsed = g_date_time_new_from_iso8601 (text, NULL);
+  if (parsed == NULL)
+    return NULL;
+  seconds = g_date_time_format (parsed, "%Y-%m-%dT%H:%M:%S");
+  return g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (parsed) / 1000);
+}
+
+char *
+icat_timestamp_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *seconds = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
+
+  return g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (now) / 1000);
+}

@@ -1,0 +1,1076 @@
+/* icat-store.c — the one door to ICAT Tracker's data
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Two connections to one WAL database: reads on the main thread, writes on
+ * one worker thread in order (or on the caller's thread for the synchronous
+ * calls the command line and tests use). Every write is one transaction
+ * recorded by SQLite's session extension; its changeset tells which records
+ * changed, so views are notified exactly, and its inverse is the undo.
+ */
+#define G_LOG_DOMAIN "icat-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "icat-db.h"
+#include "icat-device.h"
+#include "icat-error.h"
+#include "icat-record-io.h"
+#include "icat-store.h"
+
+#define UNDO_DEPTH 100
+#define UNDO_MAX_BYTES (64 * 1024 * 1024)
+
+typedef enum {
+  JOB_SAVE,
+  JOB_DELETE,
+  JOB_IMPORT,
+  JOB_UNDO,
+} JobType;
+
+typedef struct {
+  char      *kind;
+  char      *id;
+  IcatChange change;
+} Notice;
+
+typedef struct {
+  JobType            type;
+  char              *kind;
+  char              *id;          /* SAVE: in and out; DELETE: in */
+  JsonObject        *changes;     /* SAVE */
+  GBytes            *document;    /* IMPORT */
+  char              *display_name;
+  IcatImportFlags    flags;
+  IcatImportSummary  summary;
+  GArray            *notices;     /* Notice */
+  gboolean           reload_all;
+  GTask             *task;
+  GError            *error;
+} Job;
+
+struct _IcatStore {
+  GObject       parent_instance;
+
+  char         *path;
+  IcatDb       *read_db;        /* main thread only */
+  IcatDb       *write_db;       /* under write_lock */
+  GMutex        write_lock;
+  GThreadPool  *writer;         /* one thread: jobs run in the order they came */
+  GMainContext *context;
+  GHashTable   *live;           /* "kind/id" → IcatRecord, weak */
+  GQueue        undo;           /* GBytes changesets, newest at the head */
+  gsize         undo_bytes;
+  gint64        seen_data_version;
+};
+
+G_DEFINE_FINAL_TYPE (IcatStore, icat_store, G_TYPE_OBJECT)
+
+enum {
+  RECORD_CHANGED,
+  RELOADED,
+  N_SIGNALS
+};
+
+enum {
+  PROP_0,
+  PROP_CAN_UNDO,
+  N_PROPS
+};
+
+static guint signals[N_SIGNALS];
+static GParamSpec *properties[N_PROPS];
+
+void
+icat_search_hit_free (IcatSearchHit *hit)
+{
+  g_free (hit->kind);
+  g_free (hit->id);
+  g_free (hit->title);
+  g_free (hit);
+}
+
+static void
+notice_clear (gpointer data)
+{
+  Notice *notice = data;
+
+  g_free (notice->kind);
+  g_free (notice->id);
+}
+
+static Job *
+job_new (JobType type)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->type = type;
+  job->notices = g_array_new (FALSE, TRUE, sizeof (Notice));
+  g_array_set_clear_func (job->notices, notice_clear);
+  return job;
+}
+
+static void
+job_free (Job *job)
+{
+  g_free (job->kind);
+  g_free (job->id);
+  g_clear_pointer (&job->changes, json_object_unref);
+  g_clear_pointer (&job->document, g_bytes_unref);
+  g_free (job->display_name);
+  g_array_unref (job->notices);
+  g_clear_error (&job->error);
+  g_clear_object (&job->task);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Job, job_free)
+
+static void
+add_notice (Job        *job,
+            const char *kind,
+            const char *id,
+            IcatChange  change)
+{
+  Notice notice = { g_strdup (kind), g_strdup (id), change };
+
+  for (guint i = 0; i < job->notices->len; i++)
+    {
+      Notice *seen = &g_array_index (job->notices, Notice, i);
+
+      if (strcmp (seen->id, id) == 0 && strcmp (seen->kind, kind) == 0)
+        {
+          /* Deleted wins: a record created and removed is gone. */
+          if (change == ICAT_CHANGE_DELETED)
+            seen->change = change;
+          notice_clear (&notice);
+          return;
+        }
+    }
+  g_array_append_val (job->notices, notice);
+}
+
+/* The kind a table belongs to: its own ("meeting") or its parent's for a
+ * nested list or link table ("meeting_agenda"). Tables below a nested
+ * list (meeting_agenda_mandates) are covered by their parent's row. */
+static const IcatKind *
+kind_of_table (const char *table,
+               gboolean   *direct)
+{
+  guint n_kinds;
+  const IcatKind * const *kinds = icat_schema_kinds (&n_kinds);
+
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      gsize len = strlen (kinds[k]->name);
+
+      if (strcmp (table, kinds[k]->name) == 0)
+        {
+          *direct = TRUE;
+          return kinds[k];
+        }
+      if (strncmp (table, kinds[k]->name, len) == 0 && table[len] == '_')
+        for (guint i = 0; i < kinds[k]->n_fields; i++)
+          if (strcmp (table + len + 1, kinds[k]->fields[i].name) == 0)
+            {
+              *direct = FALSE;
+              return kinds[k];
+            }
+    }
+  return NULL;
+}
+
+static void
+collect_notices (Job         *job,
+                 const void  *changeset,
+                 int          size)
+{
+  sqlite3_changeset_iter *iter = NULL;
+
+  if (size == 0 || sqlite3changeset_start (&iter, size, (void *) changeset) != SQLITE_OK)
+    return;
+  while (sqlite3changeset_next (iter) == SQLITE_ROW)
+    {
+      const char *table;
+      int n_columns, op, indirect;
+      sqlite3_value *key = NULL;
+      const IcatKind *kind;
+      gboolean direct = FALSE;
+
+      sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect);
+      kind = kind_of_table (table, &direct);
+      if (kind == NULL)
+        continue;
+      /* Column 0 is the record's id, or its parent's in a nested table. */
+      if (op == SQLITE_INSERT)
+        sqlite3changeset_new (iter, 0, &key);
+      else
+        sqlite3changeset_old (iter, 0, &key);
+      if (key == NULL || sqlite3_value_type (key) != SQLITE_TEXT)
+        continue;
+      add_notice (job, kind->name, (const char *) sqlite3_value_text (key),
+                  !direct ? ICAT_CHANGE_UPDATED
+                  : op == SQLITE_INSERT ? ICAT_CHANGE_CREATED
+                  : op == SQLITE_DELETE ? ICAT_CHANGE_DELETED
+                  : ICAT_CHANGE_UPDATED);
+    }
+  sqlite3changeset_finalize (iter);
+}
+
+static int
+track_record_tables (void       *user_data,
+                     const char *table)
+{
+  gboolean direct;
+
+  /* The search index is derived; only records are journaled. */
+  return kind_of_table (table, &direct) != NULL;
+}
+
+static void
+push_undo (IcatStore *self,
+           GBytes    *changeset)
+{
+  self->undo_bytes += g_bytes_get_size (changeset);
+  g_queue_push_head (&self->undo, changeset);
+  while (self->undo.length > UNDO_DEPTH || (self->undo_bytes > UNDO_MAX_BYTES && self->undo.length > 1))
+    {
+      GBytes *oldest = g_queue_pop_tail (&self->undo);
+
+      self->undo_bytes -= g_bytes_get_size (oldest);
+      g_bytes_unref (oldest);
+    }
+}
+
+/* SAVE: merges the changes into the stored record, stamps it, checks it
+ * like an import would, writes it. */
+static gboolean
+run_save (IcatStore  *self,
+          Job        *job,
+          GError    **error)
+{
+  const IcatKind *kind = icat_schema_lookup (job->kind);
+  g_autoptr(JsonObject) merged = NULL;
+  g_autoptr(JsonObject) record = NULL;
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(IcatValidation) validation = icat_validation_new ();
+  g_autoptr(GHashTable) own_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) own_parents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *now = icat_timestamp_now ();
+  g_autoptr(GList) members = json_object_get_members (job->changes);
+  const char *id = json_object_get_string_member_with_default (job->changes, "id", NULL);
+  const char *old_status = NULL;
+  const char *new_status;
+  gboolean created = FALSE;
+
+  if (kind == NULL)
+    return g_set_error (error, ICAT_ERROR, ICAT_ERROR_INVALID, _("Unknown kind of record “%s”."), job->kind), FALSE;
+
+  if (id != NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      merged = icat_record_io_read (self->write_db, kind, id, &local_error);
+      if (merged == NULL && !g_error_matches (local_error, ICAT_ERROR, ICAT_ERROR_NOT_FOUND))
+        return g_propagate_error (error, g_steal_pointer (&local_error)), FALSE;
+    }
+  if (merged == NULL)
+    {
+      g_autofree char *new_id = id ? g_strdup (id) : g_uuid_string_random ();
+
+      created = TRUE;
+      merged = json_object_new ();
+      json_object_set_string_member (merged, "id", new_id);
+      json_object_set_string_member (merged, "created_at", now);
+    }
+  old_status = json_object_get_string_member_with_default (merged, "status", NULL);
+  old_status = old_status ? g_intern_string (old_status) : NULL;
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const IcatField *field = icat_kind_lookup_field (kind, l->data);
+
+      /* The store keeps the id and timestamps; an edit cannot forge them. */
+      if (field != NULL && (field->flags & ICAT_FIELD_META))
+        continue;
+      json_object_set_member (merged, l->data, json_node_copy (json_object_get_member (job->changes, l->data)));
+    }
+  json_object_set_string_member (merged, "updated_at", now);
+  json_object_set_string_member (merged, "updated_by", icat_device_get_id ());
+
+  /* An action item keeps the dates of its status changes. */
+  new_status = json_object_get_string_member_with_default (merged, "status", NULL);
+  if (icat_kind_lookup_field (kind, "history") != NULL && new_status != NULL &&
+      (created || g_strcmp0 (old_status, new_status) != 0))
+    {
+      JsonNode *history_node = json_object_get_member (merged, "history");
+      JsonArray *history;
+      JsonObject *entry = json_object_new ();
+
+      if (history_node == NULL || !JSON_NODE_HOLDS_ARRAY (history_node))
+        json_object_set_array_member (merged, "history", json_array_new ());
+      history = json_object_get_array_member (merged, "history");
+      json_object_set_string_member (entry, "status", new_status);
+      json_object_set_string_member (entry, "at", now);
+      json_object_set_string_member (entry, "by", icat_device_get_id ());
+      json_array_add_object_element (history, entry);
+    }
+
+  json_node_set_object (node, merged);
+  record = icat_validate_record (kind, node, "$", validation, error);
+  if (record == NULL)
+    return FALSE;
+  id = json_object_get_string_member (record, "id");
+  g_hash_table_add (own_ids, g_strconcat (kind->name, "/", id, NULL));
+  g_hash_table_add (own_parents, g_strdup (id));
+  if (!icat_validation_resolve (validation, self->write_db, own_ids, own_parents, FALSE, error))
+    return FALSE;
+
+  if (!icat_record_io_write (self->write_db, kind, record, error) ||
+      !icat_record_io_index (self->write_db, kind, id, record, error))
+    return FALSE;
+  g_free (job->id);
+  job->id = g_strdup (id);
+  return TRUE;
+}
+
+static gboolean
+run_delete (IcatStore  *self,
+            Job        *job,
+            GError    **error)
+{
+  const IcatKind *kind = icat_schema_lookup (job->kind);
+  gboolean exists = FALSE;
+  gint64 uses = 0;
+
+  if (kind == NULL)
+    return g_set_error (error, ICAT_ERROR, ICAT_ERROR_INVALID, _("Unknown kind of record “%s”."), job->kind), FALSE;
+  if (!icat_record_io_exists (self->write_db, kind->name, job->id, &exists, error))
+    return FALSE;
+  if (!exists)
+    return g_set_error (error, ICAT_ERROR, ICAT_ERROR_NOT_FOUND,
+                        _("There is no record with the id “%s”."), job->id), FALSE;
+  if (!icat_record_io_count_uses (self->write_db, kind, job->id, &uses, error))
+    return FALSE;
+  if (uses > 0)
+    return g_set_error (error, ICAT_ERROR, ICAT_ERROR_IN_USE,
+                        g_dngettext (GETTEXT_PACKAGE,
+                                     "This record cannot be deleted: %d other record refers to it.",
+                                     "This record cannot be deleted: %d other records refer to it.",
+                                     (gulong) uses),
+                        (int) uses), FALSE;
+  return icat_record_io_delete (self->write_db, kind, job->id, error);
+}
+
+static gboolean
+run_import (IcatStore  *self,
+            Job        *job,
+            GError    **error)
+{
+  g_autoptr(JsonNode) document = icat_exchange_parse (job->display_name, job->document, error);
+  g_autoptr(IcatImportPlan) plan = NULL;
+
+  if (document == NULL)
+    return FALSE;
+  plan = icat_import_plan_new (self->write_db, document, (job->flags & ICAT_IMPORT_REPLACE) != 0,
+                               job->display_name, error);
+  if (plan == NULL)
+    return FALSE;
+  job->summary = *icat_import_plan_get_summary (plan);
+  if (job->flags & ICAT_IMPORT_DRY_RUN)
+    return TRUE;
+  if (job->flags & ICAT_IMPORT_REPLACE)
+    job->reload_all = TRUE;
+  return icat_import_plan_apply (plan, self->write_db, error);
+}
+
+static int
+undo_conflict (void                   *user_data,
+               int                     conflict,
+               sqlite3_changeset_iter *iter)
+{
+  gboolean *conflicted = user_data;
+
+  *conflicted = TRUE;
+  return SQLITE_CHANGESET_ABORT;
+}
+
+/* Re-reads the records an undo touched into the search index. */
+static gboolean
+reindex_notices (IcatStore  *self,
+                 Job        *job,
+                 GError    **error)
+{
+  for (guint i = 0; i < job->notices->len; i++)
+    {
+      Notice *notice = &g_array_index (job->notices, Notice, i);
+      const IcatKind *kind = icat_schema_lookup (notice->kind);
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(JsonObject) record = icat_record_io_read (self->write_db, kind, notice->id, &local_error);
+
+      if (record == NULL && !g_error_matches (local_error, ICAT_ERROR, ICAT_ERROR_NOT_FOUND))
+        return g_propagate_error (error, g_steal_pointer (&local_error)), FALSE;
+      if (!icat_record_io_index (self->write_db, kind, notice->id, record, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+run_undo (IcatStore  *self,
+          Job        *job,
+          GBytes     *changeset,
+          GError    **error)
+{
+  int inverse_size = 0;
+  void *inverse = NULL;
+  gboolean conflicted = FALSE;
+  int rc;
+
+  rc = sqlite3changeset_invert (g_bytes_get_size (changeset), (void *) g_bytes_get_data (changeset, NULL),
+                                &inverse_size, &inverse);
+  if (rc != SQLITE_OK)
+    return icat_db_fail (self->write_db, rc, error);
+  rc = sqlite3changeset_apply_v2 (icat_db_handle (self->write_db), inverse_size, inverse,
+                                  NULL, undo_conflict, &conflicted, NULL, NULL, 0);
+  if (rc == SQLITE_OK)
+    collect_notices (job, inverse, inverse_size);
+  sqlite3_free (inverse);
+  if (conflicted || rc == SQLITE_ABORT)
+    return g_set_error (error, ICAT_ERROR, ICAT_ERROR_CONFLICT,
+                        _("The change cannot be undone: the records have changed since.")), FALSE;
+  if (rc != SQLITE_OK)
+    return icat_db_fail (self->write_db, rc, error);
+  return reindex_notices (self, job, error);
+}
+
+/* One transaction: the job's writes, journaled by a session. */
+static gboolean
+run_job (IcatStore  *self,
+         Job        *job,
+         GError    **error)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->write_lock);
+  g_autoptr(GBytes) undo_changeset = NULL;
+  sqlite3_session *session = NULL;
+  int size = 0;
+  void *changeset = NULL;
+  gboolean ok;
+  int rc;
+
+  if (job->type == JOB_UNDO)
+    {
+      undo_changeset = g_queue_pop_head (&self->undo);
+      if (undo_changeset == NULL)
+        return g_set_error (error, ICAT_ERROR, ICAT_ERROR_NOT_FOUND, _("There is nothing to undo.")), FALSE;
+      self->undo_bytes -= g_bytes_get_size (undo_changeset);
+    }
+
+  if (!icat_db_begin (self->write_db, error))
+    goto failed;
+
+  if (job->type != JOB_UNDO)
+    {
+      rc = sqlite3session_create (icat_db_handle (self->write_db), "main", &session);
+      if (rc != SQLITE_OK)
+        {
+          icat_db_fail (self->write_db, rc, error);
+          icat_db_rollback (self->write_db);
+          goto failed;
+        }
+      sqlite3session_table_filter (session, track_record_tables, NULL);
+      sqlite3session_attach (session, NULL);
+    }
+
+  switch (job->type)
+    {
+    case JOB_SAVE:
+      ok = run_save (self, job, error);
+      break;
+    case JOB_DELETE:
+      ok = run_delete (self, job, error);
+      break;
+    case JOB_IMPORT:
+      ok = run_import (self, job, error);
+      break;
+    case JOB_UNDO:
+      ok = run_undo (self, job, undo_changeset, error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (ok && session != NULL)
+    {
+      rc = sqlite3session_changeset (session, &size, &changeset);
+      if (rc != SQLITE_OK)
+        ok = icat_db_fail (self->write_db, rc, error);
+    }
+  g_clear_pointer (&session, sqlite3session_delete);
+
+  if (!ok || (job->flags & ICAT_IMPORT_DRY_RUN))
+    {
+      icat_db_rollback (self->write_db);
+      sqlite3_free (changeset);
+      if (!ok)
+        goto failed;
+      return TRUE;
+    }
+  if (!icat_db_commit (self->write_db, error))
+    {
+      sqlite3_free (changeset);
+      goto failed;
+    }
+
+  if (changeset != NULL)
+    {
+      collect_notices (job, changeset, size);
+      if (size > 0)
+        push_undo (self, g_bytes_new_with_free_func (changeset, size, sqlite3_free, changeset));
+      else
+        sqlite3_free (changeset);
+    }
+  return TRUE;
+
+failed:
+  /* An undo that could not be applied stays available. */
+  if (undo_changeset != NULL)
+    push_undo (self, g_steal_pointer (&undo_changeset));
+  return FALSE;
+}
+
+static char *
+live_key (const char *kind,
+          const char *id)
+{
+  return g_strconcat (kind, "/", id, NULL);
+}
+
+static void
+live_record_finalized (gpointer  data,
+                       GObject  *where_the_object_was)
+{
+  IcatStore *self = data;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->live);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (value == where_the_object_was)
+      {
+        g_hash_table_iter_remove (&iter);
+        break;
+      }
+}
+
+static void
+refresh_live_record (IcatStore  *self,
+                     const char *kind,
+                     const char *id)
+{
+  g_autofree char *key = live_key (kind, id);
+  IcatRecord *record = g_hash_table_lookup (self->live, key);
+  g_autoptr(JsonObject) data = NULL;
+
+  if (record == NULL)
+    return;
+  data = icat_record_io_read (self->read_db, icat_schema_lookup (kind), id, NULL);
+  if (data != NULL)
+    _icat_record_set_data (record, data);
+  else
+    _icat_record_set_deleted (record);
+}
+
+static void
+emit_notices (IcatStore *self,
+              Job       *job)
+{
+  self->seen_data_version = icat_db_data_version (self->read_db);
+  if (job->reload_all)
+    {
+      GHashTableIter iter;
+      gpointer value;
+      g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+
+      g_hash_table_iter_init (&iter, self->live);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        g_ptr_array_add (records, g_object_ref (value));
+      for (guint i = 0; i < records->len; i++)
+        refresh_live_record (self, icat_record_get_kind (records->pdata[i]),
+                             icat_record_get_id (records->pdata[i]));
+      g_signal_emit (self, signals[RELOADED], 0);
+    }
+  else
+    for (guint i = 0; i < job->notices->len; i++)
+      {
+        Notice *notice = &g_array_index (job->notices, Notice, i);
+
+        refresh_live_record (self, notice->kind, notice->id);
+        g_signal_emit (self, signals[RECORD_CHANGED], g_quark_from_string (notice->kind),
+                       notice->kind, notice->id, notice->change);
+      }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+}
+
+static gboolean
+run_job_now (IcatStore  *self,
+             Job        *job,
+             GError    **error)
+{
+  if (!run_job (self, job, error))
+    return FALSE;
+  emit_notices (self, job);
+  return TRUE;
+}
+
+static gboolean
+finish_job_on_main_thread (gpointer data)
+{
+  Job *job = data;
+  /* The task owns the job (its task data); dropping this last reference
+   * after returning frees both. */
+  g_autoptr(GTask) task = g_steal_pointer (&job->task);
+  IcatStore *self = g_task_get_source_object (task);
+
+  if (job->error != NULL)
+    g_task_return_error (task, g_steal_pointer (&job->error));
+  else
+    {
+      emit_notices (self, job);
+      g_task_return_boolean (task, TRUE);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+writer_thread (gpointer data,
+               gpointer user_data)
+{
+  Job *job = data;
+  IcatStore *self = user_data;
+
+  run_job (self, job, &job->error);
+  g_main_context_invoke (self->context, finish_job_on_main_thread, job);
+}
+
+static void
+queue_job (IcatStore          *self,
+           Job                *job,
+           GCancellable       *cancellable,
+           GAsyncReadyCallback callback,
+           gpointer            user_data,
+           gpointer            source_tag)
+{
+  job->task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (job->task, source_tag);
+  /* The task keeps the job until its callback has run. */
+  g_task_set_task_data (job->task, job, (GDestroyNotify) job_free);
+  g_thread_pool_push (self->writer, job, NULL);
+}
+
+static void
+icat_store_finalize (GObject *object)
+{
+  IcatStore *self = ICAT_STORE (object);
+  GHashTableIter iter;
+  gpointer value;
+
+  /* Jobs hold a reference to the store, so none is pending here. */
+  g_thread_pool_free (self->writer, FALSE, TRUE);
+  g_hash_table_iter_init (&iter, self->live);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_object_weak_unref (value, live_record_finalized, self);
+  g_hash_table_unref (self->live);
+  g_queue_clear_full (&self->undo, (GDestroyNotify) g_bytes_unref);
+  g_clear_pointer (&self->read_db, icat_db_close);
+  g_clear_pointer (&self->write_db, icat_db_close);
+  g_mutex_clear (&self->write_lock);
+  g_main_context_unref (self->context);
+  g_free (self->path);
+  G_OBJECT_CLASS (icat_store_parent_class)->finalize (object);
+}
+
+static void
+icat_store_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, icat_store_can_undo (ICAT_STORE (object)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+icat_store_class_init (IcatStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = icat_store_finalize;
+  object_class->get_property = icat_store_get_property;
+
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * IcatStore::record-changed:
+   * @kind: "meeting", "action_item", ... (also the signal's detail)
+   * @id: the record's id
+   * @change: an #IcatChange
+   */
+  signals[RECORD_CHANGED] =
+    g_signal_new ("record-changed", G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_INT);
+  /* Anything may have changed: another program wrote, or a backup was restored. */
+  signals[RELOADED] =
+    g_signal_new ("reloaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+icat_store_init (IcatStore *self)
+{
+  g_mutex_init (&self->write_lock);
+  g_queue_init (&self->undo);
+  self->live = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->context = g_main_context_ref_thread_default ();
+  self->writer = g_thread_pool_new (writer_thread, self, 1, FALSE, NULL);
+}
+
+static gboolean
+load_seed (IcatStore  *self,
+           GError    **error)
+{
+  g_autoptr(GBytes) seed = g_resources_lookup_data (RESOURCE_PREFIX "/seed/icat.json", 0, error);
+  g_autoptr(Job) job = job_new (JOB_IMPORT);
+
+  if (seed == NULL)
+    return FALSE;
+  job->document = g_steal_pointer (&seed);
+  job->display_name = g_strdup ("icat.json");
+  if (!run_job (self, job, error))
+    return FALSE;
+  /* The seed is where a database starts, not an edit to undo. */
+  g_queue_clear_full (&self->undo, (GDestroyNotify) g_bytes_unref);
+  self->undo_bytes = 0;
+  return TRUE;
+}
+
+IcatStore *
+icat_store_open (const char  *path,
+                 GError     **error)
+{
+  g_autoptr(IcatStore) self = g_object_new (ICAT_TYPE_STORE, NULL);
+  gboolean created = FALSE;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self->path = g_strdup (path);
+  self->write_db = icat_db_open (path, ICAT_DB_READ_WRITE, &created, error);
+  if (self->write_db == NULL)
+    return NULL;
+  if (created && !load_seed (self, error))
+    {
+      /* A new file without its seed would never be seeded later: remove it,
+       * so the next start begins again. */
+      g_clear_pointer (&self->write_db, icat_db_close);
+      if (!g_str_has_prefix (path, "file:"))
+        for (guint i = 0; i < 3; i++)
+          {
+            g_autofree char *file = g_strconcat (path, (const char *[]) { "", "-wal", "-shm" }[i], NULL);
+
+            g_remove (file);
+          }
+      return NULL;
+    }
+  self->read_db = icat_db_open (path, ICAT_DB_READ_ONLY, NULL, error);
+  if (self->read_db == NULL)
+    return NULL;
+  self->seen_data_version = icat_db_data_version (self->read_db);
+  return g_steal_pointer (&self);
+}
+
+char *
+icat_store_default_path (void)
+{
+  const char *from_environment = g_getenv ("ICAT_TRACKER_DB");
+
+  if (from_environment != NULL && *from_environment != '\0')
+    return g_strdup (from_environment);
+  return g_build_filename (g_get_user_data_dir (), "icat-tracker", "icat-tracker.db", NULL);
+}
+
+const char *
+icat_store_get_path (IcatStore *self)
+{
+  g_return_val_if_fail (ICAT_IS_STORE (self), NULL);
+  return self->path;
+}
+
+struct _IcatDb *
+_icat_store_get_read_db (IcatStore *self)
+{
+  return self->read_db;
+}
+
+JsonObject *
+icat_store_read (IcatStore   *self,
+                 const char  *kind,
+                 const char  *id,
+                 GError     **error)
+{
+  const IcatKind *record_kind;
+
+  g_return_val_if_fail (ICAT_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  record_kind = icat_schema_lookup (kind);
+  g_return_val_if_fail (record_kind != NULL, NULL);
+  return icat_record_io_read (self->read_db, record_kind, id, error);
+}
+
+IcatRecord *
+icat_store_lookup (IcatStore  *self,
+                   const char *kind,
+                   const char *id)
+{
+  g_autofree char *key = NULL;
+  g_autoptr(JsonObject) data = NULL;
+  IcatRecord *record;
+
+  g_return_val_if_fail (ICAT_IS_STORE (self), NULL);
+  g_return_val_if_fail (icat_schema_lookup (kind) != NULL, NULL);
+  if (id == NULL)
+    return NULL;
+  key = live_key (kind, id);
+  record = g_hash_table_lookup (self->live, key);
+  if (record != NULL)
+    return g_object_ref (record);
+  data = icat_record_io_read (self->read_db, icat_schema_lookup (kind), id, NULL);
+  if (data == NULL)
+    return NULL;
+  record = _icat_record_new (kind, id, data);
+  g_object_weak_ref (G_OBJECT (record), live_record_finalized, self);
+  g_hash_table_insert (self->live, g_steal_pointer (&key), record);
+  return record;
+}
+
+char *
+icat_store_export_json (IcatStore   *self,
+                        const char  *exported_at,
+                        GError     **error)
+{
+  g_return_val_if_fail (ICAT_IS_STORE (self), NULL);
+  return icat_exchange_export (self->read_db, exported_at, error);
+}
+
+char *
+icat_store_save (IcatStore   *self,
+                 const char  *kind,
+                 JsonObject  *changes,
+                 GError     **error)
+{
+  g_autoptr(Job) job = job_new (JOB_SAVE);
+
+  g_return_val_if_fail (ICAT_IS_STORE (self), NULL);
+  g_return_val_if_fail (changes != NULL, NULL);
+  job->kind = g_strdup (kind);
+  job->changes = json_object_ref (changes);
+  if (!run_job_now (self, job, error))
+    return NULL;
+  return g_steal_pointer (&job->id);
+}
+
+void
+icat_store_save_async (IcatStore          *self,
+                       const char         *kind,
+                       JsonObject         *changes,
+                       GCancellable       *cancellable,
+                       GAsyncReadyCallback callback,
+                       gpointer            user_data)
+{
+  Job *job = job_new (JOB_SAVE);
+
+  g_return_if_fail (ICAT_IS_STORE (self));
+  g_return_if_fail (changes != NULL);
+  job->kind = g_strdup (kind);
+  job->changes = json_object_ref (changes);
+  queue_job (self, job, cancellable, callback, user_data, icat_store_save_async);
+}
+
+char *
+icat_store_save_finish (IcatStore     *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  Job *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  job = g_task_get_task_data (G_TASK (result));
+  return g_strdup (job->id);
+}
+
+gboolean
+icat_store_delete (IcatStore   *self,
+                   const char  *kind,
+                   const char  *id,
+                   GError     **error)
+{
+  g_autoptr(Job) job = job_new (JOB_DELETE);
+
+  g_return_val_if_fail (ICAT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  job->kind = g_strdup (kind);
+  job->id = g_strdup (id);
+  return run_job_now (self, job, error);
+}
+
+void
+icat_store_delete_async (IcatStore          *self,
+                         const char         *kind,
+                         const char         *id,
+                         GCancellable       *cancellable,
+                         GAsyncReadyCallback callback,
+                         gpointer            user_data)
+{
+  Job *job = job_new (JOB_DELETE);
+
+  g_return_if_fail (ICAT_IS_STORE (self));
+  job->kind = g_strdup (kind);
+  job->id = g_strdup (id);
+  queue_job (self, job, cancellable, callback, user_data, icat_store_delete_async);
+}
+
+gboolean
+icat_store_delete_finish (IcatStore     *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+icat_store_import (IcatStore          *self,
+                   GBytes             *document,
+                   const char         *display_name,
+                   IcatImportFlags     flags,
+                   IcatImportSummary  *summary,
+                   GError            **error)
+{
+  g_autoptr(Job) job = job_new (JOB_IMPORT);
+
+  g_return_val_if_fail (ICAT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (document != NULL, FALSE);
+  job->document = g_bytes_ref (document);
+  job->display_name = g_strdup (display_name ? display_name : "-");
+  job->flags = flags;
+  if (!run_job_now (self, job, error))
+    return FALSE;
+  if (summary != NULL)
+    *summary = job->summary;
+  return TRUE;
+}
+
+void
+icat_store_import_async (IcatStore          *self,
+                         GBytes             *document,
+                         const char         *display_name,
+                         IcatImportFlags     flags,
+                         GCancellable       *cancellable,
+                         GAsyncReadyCallback callback,
+                         gpointer            user_data)
+{
+  Job *job = job_new (JOB_IMPORT);
+
+  g_return_if_fail (ICAT_IS_STORE (self));
+  job->document = g_bytes_ref (document);
+  job->display_name = g_strdup (display_name ? display_name : "-");
+  job->flags = flags;
+  queue_job (self, job, cancellable, callback, user_data, icat_store_import_async);
+}
+
+gboolean
+icat_store_import_finish (IcatStore          *self,
+                          GAsyncResult       *result,
+                          IcatImportSummary  *summary,
+                          GError            **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  if (summary != NULL)
+    *summary = ((Job *) g_task_get_task_data (G_TASK (result)))->summary;
+  return TRUE;
+}
+
+gboolean
+icat_store_can_undo (IcatStore *self)
+{
+  gboolean can_undo;
+
+  g_return_val_if_fail (ICAT_IS_STORE (self), FALSE);
+  g_mutex_lock (&self->write_lock);
+  can_undo = self->undo.length > 0;
+  g_mutex_unlock (&self->write_lock);
+  return can_undo;
+}
+
+gboolean
+icat_store_undo (IcatStore  *self,
+                 GError    **error)
+{
+  g_autoptr(Job) job = job_new (JOB_UNDO);
+
+  g_return_val_if_fail (ICAT_IS_STORE (self), FALSE);
+  return run_job_now (self, job, error);
+}
+
+void
+icat_store_undo_async (IcatStore          *self,
+                       GCancellable       *cancellable,
+                       GAsyncReadyCallback callback,
+                       gpointer            user_data)
+{
+  g_return_if_fail (ICAT_IS_STORE (self));
+  queue_job (self, job_new (JOB_UNDO), cancellable, callback, user_data, icat_store_undo_async);
+}
+
+gboolean
+icat_store_undo_finish (IcatStore     *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+icat_store_poll_external_changes (IcatStore *self)
+{
+  gint64 version;
+  g_autoptr(Job) job = NULL;
+
+  g_return_val_if_fail (ICAT_IS_STORE (self), FALSE);
+  version = icat_db_data_version (self->read_db);
+  if (version == self->seen_data_version)
+    return FALSE;
+  job = job_new (JOB_IMPORT);
+  job->reload_all = TRUE;
+  emit_notices (self, job);
+  return TRUE;
+}

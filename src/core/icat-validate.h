@@ -1,0 +1,41 @@
+/* icat-validate.h — checking records against the exchange format
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "icat-schema.h"
+
+G_BEGIN_DECLS
+
+/* A reference found in a record, resolved once the whole document is known. */
+typedef struct {
+  char *path;        /* JSON path of the field, for the error message */
+  char *target;      /* kind name, or the child table of a CHILD_REF */
+  char *id;
+  char *parent_id;   /* CHILD_REF: the record the child must belong to */
+} IcatRef;
+
+typedef struct {
+  GPtrArray  *refs;       /* IcatRef, owned */
+  GHashTable *child_ids;  /* "table/id" → parent id: children seen, for duplicates and CHILD_REF */
+} IcatValidation;
+
+IcatValidation *icat_validation_new  (void);
+void            icat_validation_free (IcatValidation *validation);
+
+/* Checks one record and returns it normalized: every field present in
+ * schema order, absent values null, timestamps with milliseconds. path is
+ * the record's JSON path, e.g. "$.meetings[3]". */
+JsonObject *icat_validate_record (const IcatKind  *kind,
+                                  JsonNode        *node,
+                                  const char      *path,
+                                  IcatValidation  *validation,
+                                  GError         **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcatValidation, icat_validation_free)
+
+G_END_DECLS

@@ -1,0 +1,177 @@
+/* icat-application.c — the ICAT Tracker application
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "icat-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "icat-application.h"
+#include "icat-window.h"
+
+#define EXTERNAL_CHANGE_POLL_SECONDS 2
+
+struct _IcatApplication {
+  AdwApplication  parent_instance;
+
+  char           *database;       /* from --database, or NULL for the default */
+  IcatStore      *store;
+  guint           poll_source;
+};
+
+G_DEFINE_FINAL_TYPE (IcatApplication, icat_application, ADW_TYPE_APPLICATION)
+
+static gboolean
+poll_external_changes (gpointer data)
+{
+  IcatApplication *self = data;
+
+  icat_store_poll_external_changes (self->store);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+show_open_error (IcatApplication *self,
+                 const char      *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (NULL, _("The database cannot be opened"), message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+open_store (IcatApplication  *self,
+            GError          **error)
+{
+  g_autofree char *path = self->database ? g_strdup (self->database) : icat_store_default_path ();
+
+  if (self->database == NULL)
+    {
+      g_autofree char *folder = g_path_get_dirname (path);
+
+      g_mkdir_with_parents (folder, 0700);
+    }
+  self->store = icat_store_open (path, error);
+  if (self->store == NULL)
+    return FALSE;
+  self->poll_source = g_timeout_add_seconds (EXTERNAL_CHANGE_POLL_SECONDS, poll_external_changes, self);
+  return TRUE;
+}
+
+static void
+icat_application_activate (GApplication *application)
+{
+  IcatApplication *self = ICAT_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL && self->store == NULL && !open_store (self, &error))
+    {
+      show_open_error (self, error->message);
+      return;
+    }
+  if (window == NULL)
+    window = GTK_WINDOW (icat_window_new (self));
+  gtk_window_present (window);
+}
+
+static int
+icat_application_handle_local_options (GApplication *application,
+                                       GVariantDict *options)
+{
+  IcatApplication *self = ICAT_APPLICATION (application);
+  const char *database = NULL;
+
+  if (g_variant_dict_lookup (options, "database", "^&ay", &database))
+    self->database = g_strdup (database);
+  return -1;
+}
+
+static void
+icat_application_shutdown (GApplication *application)
+{
+  IcatApplication *self = ICAT_APPLICATION (application);
+
+  g_clear_handle_id (&self->poll_source, g_source_remove);
+  G_APPLICATION_CLASS (icat_application_parent_class)->shutdown (application);
+}
+
+static void
+icat_application_finalize (GObject *object)
+{
+  IcatApplication *self = ICAT_APPLICATION (object);
+
+  g_clear_object (&self->store);
+  g_free (self->database);
+  G_OBJECT_CLASS (icat_application_parent_class)->finalize (object);
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+icat_application_startup (GApplication *application)
+{
+  static const GActionEntry actions[] = {
+    { "quit", quit_activated },
+  };
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (icat_application_parent_class)->startup (application);
+  g_action_map_add_action_entries (G_ACTION_MAP (application), actions, G_N_ELEMENTS (actions), application);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+}
+
+static void
+icat_application_class_init (IcatApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = icat_application_finalize;
+  app_class->activate = icat_application_activate;
+  app_class->startup = icat_application_startup;
+  app_class->shutdown = icat_application_shutdown;
+  app_class->handle_local_options = icat_application_handle_local_options;
+}
+
+static void
+icat_application_init (IcatApplication *self)
+{
+  const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("The database file (default: $ICAT_TRACKER_DB, or the one in your data folder)"), N_("PATH") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+}
+
+IcatApplication *
+icat_application_new (void)
+{
+  /* Not unique: each window shows exactly the database it was started
+   * with, even while another instance has a different one open. */
+  return g_object_new (ICAT_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+IcatStore *
+icat_application_get_store (IcatApplication *self)
+{
+  g_return_val_if_fail (ICAT_IS_APPLICATION (self), NULL);
+  return self->store;
+}
