@@ -395,6 +395,14 @@ undo_conflict (void                   *user_data,
                sqlite3_changeset_iter *iter)
 {
   gboolean *conflicted = user_data;
+  const char *table;
+  int n_columns, op, indirect;
+
+  /* Undoing a creation deletes the record, and its nested rows go with it
+   * (ON DELETE CASCADE) before the changeset reaches them. */
+  sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect);
+  if (conflict == SQLITE_CHANGESET_NOTFOUND && op == SQLITE_DELETE)
+    return SQLITE_CHANGESET_OMIT;
 
   *conflicted = TRUE;
   return SQLITE_CHANGESET_ABORT;
@@ -824,6 +832,12 @@ struct _IcatDb *
 _icat_store_get_read_db (IcatStore *self)
 {
   return self->read_db;
+}
+
+struct _IcatDb *
+_icat_store_get_write_db (IcatStore *self)
+{
+  return self->write_db;
 }
 
 JsonObject *

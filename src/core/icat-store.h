@@ -131,5 +131,7 @@ gboolean    icat_store_poll_external_changes (IcatStore *self);
 
 /* For lists and reports inside the core: the main-thread connection. */
 struct _IcatDb *_icat_store_get_read_db (IcatStore *self);
+/* For tests that simulate a full disk on the writing connection. */
+struct _IcatDb *_icat_store_get_write_db (IcatStore *self);
 
 G_END_DECLS

@@ -1,0 +1,124 @@
+/* icat-test-util.c — shared helpers for the test programs
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "icat-db.h"
+#include "icat-test-util.h"
+
+char *
+icat_test_tmpdir_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("icat-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        if (g_file_test (child, G_FILE_TEST_IS_DIR))
+          remove_tree (child);
+        else
+          g_remove (child);
+      }
+  g_rmdir (path);
+}
+
+void
+icat_test_tmpdir_free (char *dir)
+{
+  if (dir == NULL)
+    return;
+  remove_tree (dir);
+  g_free (dir);
+}
+
+IcatStore *
+icat_test_store_new (const char  *dir,
+                     char       **path_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "icat.db", NULL);
+  IcatStore *store = icat_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  if (path_out != NULL)
+    *path_out = g_steal_pointer (&path);
+  return store;
+}
+
+JsonObject *
+icat_test_object (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = json_from_string (json, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+  return json_object_ref (json_node_get_object (node));
+}
+
+char *
+icat_test_export (IcatStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = icat_store_export_json (store, "2026-01-01T00:00:00.000Z", &error);
+
+  g_assert_no_error (error);
+  return text;
+}
+
+char *
+icat_test_agency_id (IcatStore  *store,
+                     const char *acronym)
+{
+  sqlite3_stmt *stmt = icat_db_prepare (_icat_store_get_read_db (store),
+                                        "SELECT id FROM agency WHERE acronym = ?1", NULL);
+  char *id = NULL;
+
+  g_assert_nonnull (stmt);
+  icat_bind_text (stmt, 1, acronym);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  g_assert_nonnull (id);
+  return id;
+}
+
+int
+icat_test_run_cli (const char * const *argv,
+                   char              **stdout_text,
+                   char              **stderr_text)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("ICAT_CLI");
+  int status = 0;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (args, (gpointer) cli);
+  for (guint i = 0; argv[i] != NULL; i++)
+    g_ptr_array_add (args, (gpointer) argv[i]);
+  g_ptr_array_add (args, NULL);
+  g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                stdout_text, stderr_text, &status, &error);
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}

@@ -1,0 +1,32 @@
+/* icat-test-util.h — shared helpers for the test programs
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "icat-store.h"
+
+G_BEGIN_DECLS
+
+/* A fresh temporary directory for this test, removed by icat_test_tmpdir_free. */
+char      *icat_test_tmpdir_new     (void);
+void       icat_test_tmpdir_free    (char *dir);
+/* A new, seeded store in dir; *path_out (optional) gets the database path. */
+IcatStore *icat_test_store_new      (const char *dir,
+                                     char      **path_out);
+/* Builds a JSON object from text; aborts on a syntax error. */
+JsonObject *icat_test_object        (const char *json);
+/* The database's export with a fixed exported_at, for before/after comparisons. */
+char       *icat_test_export        (IcatStore  *store);
+/* An agency id of the seed by acronym. */
+char       *icat_test_agency_id     (IcatStore  *store,
+                                     const char *acronym);
+/* Runs icat-tracker-cli with the arguments; returns its exit status. */
+int         icat_test_run_cli       (const char * const *argv,
+                                     char      **stdout_text,
+                                     char      **stderr_text);
+
+G_END_DECLS

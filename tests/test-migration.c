@@ -1,0 +1,78 @@
+/* test-migration.c — databases of every released schema version still open
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * tests/data/schema-vN.db is a database as version N of the schema wrote it
+ * (the seed plus a meeting with agenda, decisions and attendance, and an
+ * action item from it). Each must open, migrate to the current version, keep
+ * every record and pass the consistency check.
+ */
+#include "config.h"
+
+#include "icat-db.h"
+#include "icat-error.h"
+#include "icat-test-util.h"
+
+static void
+test_open_version (gconstpointer data)
+{
+  int version = GPOINTER_TO_INT (data);
+  g_autofree char *name = g_strdup_printf ("schema-v%d.db", version);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autofree char *dir = icat_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(IcatStore) store = NULL;
+  g_autoptr(JsonObject) item = NULL;
+  g_autoptr(JsonObject) meeting = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  store = icat_store_open (path, &error);
+  g_assert_no_error (error);
+
+  item = icat_store_read (store, "action_item", "5e1f0c2a-6d7b-4c1e-9a3f-000000000004", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (item, "title"), ==, "Circulate the endorsed work plan");
+  g_assert_cmpstr (json_object_get_string_member (item, "agenda_item"), ==, "5e1f0c2a-6d7b-4c1e-9a3f-000000000002");
+  g_assert_cmpstr (json_object_get_string_member (item, "updated_at"), ==, "2026-02-01T09:30:00.000Z");
+  meeting = icat_store_read (store, "meeting", "5e1f0c2a-6d7b-4c1e-9a3f-000000000001", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (meeting, "agenda")), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (meeting, "decisions")), ==, 1);
+
+  problems = icat_store_check (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_clear_object (&store);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, ICAT_SCHEMA_VERSION);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  icat_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* One entry per released schema version. */
+  for (int version = 1; version <= ICAT_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *path = g_strdup_printf ("/migration/from-v%d", version);
+
+      g_test_add_data_func (path, GINT_TO_POINTER (version), test_open_version);
+    }
+  return g_test_run ();
+}
