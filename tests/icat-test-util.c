@@ -6,10 +6,35 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "icat-db.h"
 #include "icat-test-util.h"
+
+static char *test_home;
+
+static void
+remove_test_home (void)
+{
+  icat_test_tmpdir_free (g_steal_pointer (&test_home));
+}
+
+void
+icat_test_init (int    *argc,
+                char ***argv)
+{
+  test_home = icat_test_tmpdir_new ();
+  g_setenv ("HOME", test_home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", test_home, TRUE);
+  g_setenv ("XDG_DATA_HOME", test_home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", test_home, TRUE);
+  g_unsetenv ("ICAT_TRACKER_DB");
+  atexit (remove_test_home);
+#ifdef ICAT_TEST_CORE
+  g_test_init (argc, argv, NULL);
+#endif
+}
 
 char *
 icat_test_tmpdir_new (void)

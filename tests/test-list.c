@@ -311,7 +311,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  icat_test_init (&argc, &argv);
   g_test_add ("/list/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/list/other-kinds", Fixture, NULL, fixture_set_up, test_other_kinds, fixture_tear_down);
   g_test_add ("/list/items-changed", Fixture, NULL, fixture_set_up, test_items_changed, fixture_tear_down);

@@ -66,7 +66,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  icat_test_init (&argc, &argv);
   /* One entry per released schema version. */
   for (int version = 1; version <= ICAT_SCHEMA_VERSION; version++)
     {

@@ -140,7 +140,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  icat_test_init (&argc, &argv);
   g_test_add ("/search/chinese", Fixture, NULL, fixture_set_up, test_chinese, fixture_tear_down);
   g_test_add ("/search/english", Fixture, NULL, fixture_set_up, test_english, fixture_tear_down);
   g_test_add ("/search/follows-changes", Fixture, NULL, fixture_set_up, test_follows_changes, fixture_tear_down);

@@ -364,9 +364,10 @@ test_read_only (void)
 
   {
     g_autoptr(IcatStore) store = icat_test_store_new (dir, &path);
+    g_autofree char *ilo = icat_test_agency_id (store, "ILO");
 
     before = icat_test_export (store);
-    json_object_set_string_member (changes, "owner", icat_test_agency_id (store, "ILO"));
+    json_object_set_string_member (changes, "owner", ilo);
   }
   uri = g_strdup_printf ("file:%s?mode=ro", path);
   read_only = icat_store_open (uri, &error);
@@ -422,6 +423,7 @@ assert_refused_untouched (const char *path,
 {
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  g_autofree char *wal = NULL;
   gsize before_length = 0, after_length = 0;
   g_autoptr(GError) error = NULL;
   g_autoptr(IcatStore) store = NULL;
@@ -432,7 +434,8 @@ assert_refused_untouched (const char *path,
   g_assert_error (error, ICAT_ERROR, code);
   g_assert_true (g_file_get_contents (path, &after, &after_length, NULL));
   g_assert_cmpmem (before, before_length, after, after_length);
-  g_assert_false (g_file_test (g_strconcat (path, "-wal", NULL), G_FILE_TEST_EXISTS));
+  wal = g_strconcat (path, "-wal", NULL);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -509,7 +512,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  icat_test_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/store/seed", test_seed);

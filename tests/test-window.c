@@ -127,11 +127,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *config = icat_test_tmpdir_new ();
-
-  /* The device id is written on the first save: never into the real home. */
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  g_setenv ("XDG_DATA_HOME", config, TRUE);
+  icat_test_init (&argc, &argv);
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/window/shows-meetings", test_window_shows_meetings);
   return g_test_run ();

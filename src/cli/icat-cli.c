@@ -81,9 +81,9 @@ command_export (const char  *database,
   int year = 0;
   gboolean bom = FALSE;
   const GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("json (the whole database)"), "FORMAT" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE (default: standard output)"), "FILE" },
-    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("Only that year (CSV and iCalendar)"), "YYYY" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("json (the whole database)"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE (default: standard output)"), N_("FILE") },
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("Only that year (CSV and iCalendar)"), N_("YYYY") },
     { "bom", 0, 0, G_OPTION_ARG_NONE, &bom, N_("Start CSV with a byte-order mark"), NULL },
     { NULL }
   };
@@ -117,14 +117,21 @@ command_export (const char  *database,
 
 static void
 print_summary (const IcatImportSummary *summary,
-               gboolean                 replace)
+               gboolean                 replace,
+               gboolean                 dry_run)
 {
   const IcatImportCounts *total = &summary->total;
 
-  g_print (_("Added %u, updated %u, kept %u newer stored record(s)"), total->added, total->updated, total->kept);
+  if (dry_run)
+    g_print ("%s\n", _("Nothing was changed. The import would do this:"));
+  g_print (_("Records added: %u; updated: %u; kept because the stored copy is newer: %u"),
+           total->added, total->updated, total->kept);
+  g_print ("\n");
   if (replace)
-    g_print (_(", removed %u"), total->removed);
-  g_print (".\n");
+    {
+      g_print (_("Records removed: %u"), total->removed);
+      g_print ("\n");
+    }
 }
 
 static int
@@ -167,7 +174,7 @@ command_import (const char  *database,
                           (replace ? ICAT_IMPORT_REPLACE : 0) | (dry_run ? ICAT_IMPORT_DRY_RUN : 0),
                           &summary, &error))
     return fail (error);
-  print_summary (&summary, replace);
+  print_summary (&summary, replace, dry_run);
   return EXIT_OK;
 }
 
@@ -229,7 +236,7 @@ main (int    argc,
   g_autofree char *description = NULL;
   const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database,
-      N_("The database file (default: $ICAT_TRACKER_DB, or the one in your data folder)"), "PATH" },
+      N_("The database file (default: $ICAT_TRACKER_DB, or the one in your data folder)"), N_("PATH") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;

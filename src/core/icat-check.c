@@ -141,7 +141,7 @@ icat_store_check (IcatStore  *self,
     { "SELECT 'search' WHERE (SELECT count(*) FROM search_doc) != "
       "(SELECT (SELECT count(*) FROM agency) + (SELECT count(*) FROM chair_term) + (SELECT count(*) FROM meeting) + "
       "(SELECT count(*) FROM paper) + (SELECT count(*) FROM mandate) + (SELECT count(*) FROM action_item))",
-      _("The %s index does not cover every record; export and import --replace rebuilds it.") },
+      _("The search index does not cover every record (%s); exporting and importing with --replace rebuilds it.") },
   };
 
   g_return_val_if_fail (ICAT_IS_STORE (self), NULL);

@@ -163,8 +163,9 @@ icat_exchange_parse (const char  *display_name,
     return document_error (error, display_name, _("$.version: must be a whole number")), NULL;
   if (json_object_get_int_member (root, "version") != ICAT_FORMAT_VERSION)
     return document_error (error, display_name,
-                           _("$.version: version %" G_GINT64_FORMAT " is not supported; this ICAT Tracker reads version %d"),
-                           json_object_get_int_member (root, "version"), ICAT_FORMAT_VERSION), NULL;
+                           _("$.version: version %d is not supported; this ICAT Tracker reads version %d"),
+                           (int) CLAMP (json_object_get_int_member (root, "version"), G_MININT, G_MAXINT),
+                           ICAT_FORMAT_VERSION), NULL;
   return json_node_ref (node);
 }
 
@@ -209,11 +210,8 @@ resolve_ref (IcatDb      *db,
         return FALSE;
       if (!exists)
         {
-          const IcatKind *kind = icat_schema_lookup (ref->target);
-
-          g_set_error (error, ICAT_ERROR, ICAT_ERROR_INVALID,
-                       /* Translators: e.g. "$.action_items[2].owner: no agency with this id" */
-                       _("%s: no %s with this id"), ref->path, kind ? kind->name : ref->target);
+          g_set_error (error, ICAT_ERROR, ICAT_ERROR_INVALID, "%s: %s", ref->path,
+                       icat_schema_missing_message (ref->target));
           return FALSE;
         }
       return TRUE;

@@ -719,15 +719,15 @@ icat_record_title (const IcatKind *kind,
     {
       const char *paragraph = json_object_get_string_member_with_default (record, "paragraph", "");
 
-      /* Translators: a mandate: document symbol and paragraph, e.g. "A/RES/72/195, para. 8" */
       if (g_ascii_isdigit (paragraph[0]))
+        /* Translators: a mandate: document symbol and paragraph, e.g. "A/RES/72/195, para. 8" */
         return g_strdup_printf (_("%s, para. %s"),
                                 json_object_get_string_member_with_default (record, "document", ""),
                                 paragraph);
-      /* Translators: a mandate in an annex, e.g. "A/RES/64/293, annex 12" */
-      return g_strdup_printf (_("%s, %s"),
+      /* Translators: a paragraph of the annex of a resolution, e.g. "A/RES/64/293, annex para. 12" */
+      return g_strdup_printf (_("%s, annex para. %s"),
                               json_object_get_string_member_with_default (record, "document", ""),
-                              paragraph);
+                              g_str_has_prefix (paragraph, "annex ") ? paragraph + strlen ("annex ") : paragraph);
     }
   if (strcmp (kind->name, "chair_term") == 0)
     return g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member_with_default (record, "year", 0));

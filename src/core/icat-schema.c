@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "icat-schema.h"
@@ -236,6 +237,22 @@ icat_schema_enum_has (const IcatField *field,
                       const char      *value)
 {
   return value != NULL && g_strv_contains ((const char * const *) field->choices, value);
+}
+
+const char *
+icat_schema_missing_message (const char *kind_name)
+{
+  if (g_strcmp0 (kind_name, "agency") == 0)
+    return _("no agency with this id");
+  if (g_strcmp0 (kind_name, "meeting") == 0)
+    return _("no meeting with this id");
+  if (g_strcmp0 (kind_name, "mandate") == 0)
+    return _("no mandate with this id");
+  if (g_strcmp0 (kind_name, "paper") == 0)
+    return _("no paper with this id");
+  if (g_strcmp0 (kind_name, "action_item") == 0)
+    return _("no action item with this id");
+  return _("no record with this id");
 }
 
 gboolean

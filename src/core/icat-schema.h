@@ -73,6 +73,8 @@ char                   *icat_schema_sub_table  (const char     *parent_table,
                                                 const IcatField *field);
 gboolean                icat_schema_enum_has   (const IcatField *field,
                                                 const char     *value);
+/* "no agency with this id", translated, for a reference to kind_name. */
+const char             *icat_schema_missing_message (const char *kind_name);
 
 /* Value checks shared by validation and the store. */
 gboolean icat_is_uuid      (const char *text);

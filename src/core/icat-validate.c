@@ -233,8 +233,7 @@ check_value (JsonNode        *node,
         return invalid (error, path, _("must be a whole number")), NULL;
       number = json_node_get_int (node);
       if (number < field->min || number > field->max)
-        return invalid (error, path, _("must be between %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT),
-                        field->min, field->max), NULL;
+        return invalid (error, path, _("must be between %d and %d"), (int) field->min, (int) field->max), NULL;
       break;
     case ICAT_VALUE_BOOLEAN:
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
@@ -343,7 +342,10 @@ check_record_rules (const IcatKind  *kind,
 
       return invalid (error, field_path, _("the meeting ends before it starts"));
     }
-  if (strcmp (kind->name, "action_item") == 0 && start_date && due && strcmp (due, start_date) < 0)
+  /* Partial dates compare on what both know: due "2026-03" is not before
+   * a start on "2026-03-15". */
+  if (strcmp (kind->name, "action_item") == 0 && start_date && due &&
+      strncmp (due, start_date, MIN (strlen (due), strlen (start_date))) < 0)
     {
       g_autofree char *field_path = g_strconcat (path, ".due", NULL);
 
