@@ -30,8 +30,7 @@ fixture_set_up (Fixture       *fixture,
 {
   fixture->dir = icat_test_tmpdir_new ();
   fixture->db = g_build_filename (fixture->dir, "icat.db", NULL);
-  /* G_TEST_OPTION_ISOLATE_DIRS points the environment at /dev/null; the
-   * program gets folders of its own, as it would at a user's. */
+  /* The program gets folders of its own, as it would at a user's. */
   fixture->data_home = g_build_filename (fixture->dir, "data", NULL);
   fixture->config_home = g_build_filename (fixture->dir, "config", NULL);
   g_setenv ("XDG_DATA_HOME", fixture->data_home, TRUE);
