@@ -150,6 +150,20 @@ test_invalid_changes_nothing (Fixture       *fixture,
   g_assert_error (error, ICAT_ERROR, ICAT_ERROR_INVALID);
   g_clear_error (&error);
 
+  /* One chair term a year: 2016 is UNODC's. */
+  {
+    g_autoptr(JsonObject) term = json_object_new ();
+    JsonArray *agencies = json_array_new ();
+
+    json_array_add_string_element (agencies, fixture->unodc);
+    json_object_set_int_member (term, "year", 2016);
+    json_object_set_array_member (term, "agencies", agencies);
+    id = icat_store_save (fixture->store, "chair_term", term, &error);
+    g_assert_error (error, ICAT_ERROR, ICAT_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "$.year: another record already has 2016"));
+    g_clear_error (&error);
+  }
+
   after = icat_test_export (fixture->store);
   g_assert_cmpstr (before, ==, after);
   g_assert_false (icat_store_can_undo (fixture->store));

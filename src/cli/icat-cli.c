@@ -52,6 +52,17 @@ write_output (const char  *output,
         }
       return TRUE;
     }
+  {
+    g_autofree char *folder = g_path_get_dirname (output);
+
+    /* Said here, or the message would name the temporary file. */
+    if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+      {
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                     _("Cannot write “%s”: the folder “%s” does not exist"), output, folder);
+        return FALSE;
+      }
+  }
   return g_file_set_contents_full (output, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
 }
 

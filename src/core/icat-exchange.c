@@ -20,6 +20,7 @@ typedef struct {
   guint           kind_index;
   JsonObject     *record;    /* normalized, owned */
   gboolean        write;     /* FALSE: the stored copy is newer */
+  guint           index;     /* in its list of the document */
 } PlannedRecord;
 
 struct _IcatImportPlan {
@@ -266,6 +267,102 @@ icat_validation_resolve (IcatValidation  *validation,
     if (!resolve_ref (db, validation->refs->pdata[i], file_ids, validation->child_ids,
                       file_parents, replace, error))
       return FALSE;
+  if (replace)
+    return TRUE;
+  /* A nested item's id must not belong to an item of a stored record that
+   * keeps it (one the file does not replace). */
+  for (guint i = 0; i < validation->children->len; i++)
+    {
+      IcatRef *child = validation->children->pdata[i];
+      g_autofree char *sql = g_strdup_printf ("SELECT parent_id FROM \"%s\" WHERE id = ?1", child->target);
+      sqlite3_stmt *stmt = icat_db_prepare (db, sql, error);
+      g_autofree char *stored_parent = NULL;
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      icat_bind_text (stmt, 1, child->id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        stored_parent = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return icat_db_fail (db, rc, error);
+      if (stored_parent != NULL && g_strcmp0 (stored_parent, child->parent_id) != 0 &&
+          !g_hash_table_contains (file_parents, stored_parent))
+        {
+          g_set_error (error, ICAT_ERROR, ICAT_ERROR_INVALID,
+                       _("%s: this id already belongs to an item of another record"), child->path);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+icat_check_unique (IcatDb          *db,
+                   const IcatKind  *kind,
+                   JsonObject      *record,
+                   const char      *path,
+                   GHashTable      *seen,
+                   GHashTable      *file_ids,
+                   gboolean         replace,
+                   GError         **error)
+{
+  const char *id = json_object_get_string_member (record, "id");
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const IcatField *field = &kind->fields[i];
+      JsonNode *value = json_object_get_member (record, field->name);
+      g_autofree char *text = NULL;
+      g_autofree char *key = NULL;
+      g_autofree char *sql = NULL;
+      g_autofree char *other = NULL;
+      sqlite3_stmt *stmt;
+      int rc;
+
+      if (!(field->flags & ICAT_FIELD_UNIQUE) || value == NULL || JSON_NODE_HOLDS_NULL (value))
+        continue;
+      text = field->type == ICAT_VALUE_INTEGER
+             ? g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (value))
+             : g_strdup (json_node_get_string (value));
+      key = g_strconcat (kind->name, "/", field->name, "/", text, NULL);
+      if (seen != NULL && !g_hash_table_insert (seen, g_steal_pointer (&key), g_strdup (id)))
+        goto taken;
+      if (replace)
+        continue;
+
+      sql = g_strdup_printf ("SELECT id FROM \"%s\" WHERE \"%s\" = ?1 AND id != ?2", kind->name, field->name);
+      stmt = icat_db_prepare (db, sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      if (field->type == ICAT_VALUE_INTEGER)
+        sqlite3_bind_int64 (stmt, 1, json_node_get_int (value));
+      else
+        icat_bind_text (stmt, 1, text);
+      icat_bind_text (stmt, 2, id);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          g_autofree char *other_key = g_strconcat (kind->name, "/", sqlite3_column_text (stmt, 0), NULL);
+
+          /* A stored record the file replaces may change its value. */
+          if (file_ids == NULL || !g_hash_table_contains (file_ids, other_key))
+            {
+              other = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+              break;
+            }
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return icat_db_fail (db, rc, error);
+      if (other == NULL)
+        continue;
+taken:
+      g_set_error (error, ICAT_ERROR, ICAT_ERROR_INVALID,
+                   _("%s.%s: another record already has %s"), path, field->name, text);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -294,7 +391,7 @@ plan_kind (IcatImportPlan  *plan,
     {
       g_autofree char *path = g_strdup_printf ("$.%s[%u]", kind->plural, i);
       g_autoptr(GError) local_error = NULL;
-      PlannedRecord planned = { kind, kind_index, NULL, TRUE };
+      PlannedRecord planned = { kind, kind_index, NULL, TRUE, i };
       const char *id;
 
       planned.record = icat_validate_record (kind, json_array_get_element (array, i), path,
@@ -421,8 +518,18 @@ icat_import_plan_new (IcatDb      *db,
   {
     g_autoptr(GError) local_error = NULL;
 
+    g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
     if (!icat_validation_resolve (validation, db, file_ids, file_parents, replace, &local_error))
       return document_error (error, display_name, "%s", local_error->message), NULL;
+    for (guint i = 0; i < plan->records->len; i++)
+      {
+        PlannedRecord *planned = &g_array_index (plan->records, PlannedRecord, i);
+        g_autofree char *path = g_strdup_printf ("$.%s[%u]", planned->kind->plural, planned->index);
+
+        if (!icat_check_unique (db, planned->kind, planned->record, path, seen, file_ids, replace, &local_error))
+          return document_error (error, display_name, "%s", local_error->message), NULL;
+      }
   }
 
   if (!plan_summary (plan, db, error))
@@ -450,6 +557,18 @@ icat_import_plan_apply (IcatImportPlan  *plan,
             return FALSE;
         }
       if (!icat_db_exec (db, "DELETE FROM search_doc", error))
+        return FALSE;
+    }
+
+  /* Nested items keep their ids but may move between records (an agenda
+   * item to another meeting): all replaced lists go before any is written. */
+  for (guint i = 0; i < plan->records->len; i++)
+    {
+      PlannedRecord *planned = &g_array_index (plan->records, PlannedRecord, i);
+
+      if (planned->write &&
+          !icat_record_io_clear_children (db, planned->kind,
+                                          json_object_get_string_member (planned->record, "id"), error))
         return FALSE;
     }
 

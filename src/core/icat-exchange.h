@@ -64,6 +64,18 @@ gboolean        icat_validation_resolve (IcatValidation *validation,
                                        gboolean        replace,
                                        GError        **error);
 
+/* Fields marked unique: not twice in the document (seen collects
+ * "kind/field/value"), and not on a stored record the document does not
+ * replace (file_ids). */
+gboolean        icat_check_unique     (IcatDb         *db,
+                                       const IcatKind *kind,
+                                       JsonObject     *record,
+                                       const char     *path,
+                                       GHashTable     *seen,
+                                       GHashTable     *file_ids,
+                                       gboolean        replace,
+                                       GError        **error);
+
 /* The whole database as a stable exchange document (UTF-8, ends in a
  * newline). exported_at NULL means now. */
 char           *icat_exchange_export  (IcatDb         *db,

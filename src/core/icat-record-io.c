@@ -529,6 +529,32 @@ icat_record_io_write (IcatDb          *db,
   return TRUE;
 }
 
+gboolean
+icat_record_io_clear_children (IcatDb          *db,
+                               const IcatKind  *kind,
+                               const char      *id,
+                               GError         **error)
+{
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      g_autofree char *sub = NULL;
+      g_autofree char *sql = NULL;
+      sqlite3_stmt *stmt;
+
+      if (kind->fields[i].type != ICAT_VALUE_CHILDREN)
+        continue;
+      sub = icat_schema_sub_table (kind->name, &kind->fields[i]);
+      sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE parent_id = ?1", sub);
+      stmt = icat_db_prepare (db, sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      icat_bind_text (stmt, 1, id);
+      if (!icat_db_run (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 count_where (IcatDb      *db,
              const char  *table,

@@ -23,6 +23,11 @@ gboolean    icat_record_io_write    (IcatDb         *db,
                                      const IcatKind *kind,
                                      JsonObject     *record,
                                      GError        **error);
+/* Removes the record's nested lists (they are written again next). */
+gboolean    icat_record_io_clear_children (IcatDb     *db,
+                                     const IcatKind *kind,
+                                     const char     *id,
+                                     GError        **error);
 gboolean    icat_record_io_delete   (IcatDb         *db,
                                      const IcatKind *kind,
                                      const char     *id,

@@ -52,7 +52,7 @@ static const IcatKind focal_point_kind = KIND ("focal_point", "focal_points", fo
 
 static const IcatField agency_fields[] = {
   META_FIELDS,
-  { "acronym",      ICAT_VALUE_TEXT,      REQ | ICAT_FIELD_TITLE },
+  { "acronym",      ICAT_VALUE_TEXT,      REQ | ICAT_FIELD_TITLE | ICAT_FIELD_UNIQUE },
   { "name",         ICAT_VALUE_LOCALIZED, REQ | ICAT_FIELD_TITLE },
   { "kind",         ICAT_VALUE_ENUM,      REQ, icat_agency_kinds },
   { "memberships",  ICAT_VALUE_CHILDREN,  0, NULL, NULL, &membership_kind },
@@ -65,7 +65,7 @@ static const IcatField agency_fields[] = {
 /* Chair terms */
 static const IcatField chair_term_fields[] = {
   META_FIELDS,
-  { "year",     ICAT_VALUE_INTEGER,  REQ, NULL, NULL, NULL, NULL, 2006, 2100 },
+  { "year",     ICAT_VALUE_INTEGER,  REQ | ICAT_FIELD_UNIQUE, NULL, NULL, NULL, NULL, 2006, 2100 },
   { "agencies", ICAT_VALUE_REF_LIST, REQ, NULL, "agency", NULL, NULL, 1, 2 },
   { "note",     ICAT_VALUE_TEXT,     0 },
 };

@@ -37,6 +37,7 @@ typedef enum {
   ICAT_FIELD_SEARCH   = 1 << 2,  /* its text is found by full-text search */
   ICAT_FIELD_META     = 1 << 3,  /* id and timestamps, set by the store */
   ICAT_FIELD_PRIVATE  = 1 << 4,  /* contact details left out of documents for others */
+  ICAT_FIELD_UNIQUE   = 1 << 5,  /* no two records of the kind share the value */
 } IcatFieldFlags;
 
 typedef struct _IcatKind IcatKind;

@@ -328,7 +328,8 @@ run_save (IcatStore  *self,
   id = json_object_get_string_member (record, "id");
   g_hash_table_add (own_ids, g_strconcat (kind->name, "/", id, NULL));
   g_hash_table_add (own_parents, g_strdup (id));
-  if (!icat_validation_resolve (validation, self->write_db, own_ids, own_parents, FALSE, error))
+  if (!icat_validation_resolve (validation, self->write_db, own_ids, own_parents, FALSE, error) ||
+      !icat_check_unique (self->write_db, kind, record, "$", NULL, NULL, FALSE, error))
     return FALSE;
 
   if (!icat_record_io_write (self->write_db, kind, record, error) ||

@@ -32,6 +32,7 @@ icat_validation_new (void)
 
   validation->refs = g_ptr_array_new_with_free_func (ref_free);
   validation->child_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  validation->children = g_ptr_array_new_with_free_func (ref_free);
   return validation;
 }
 
@@ -40,6 +41,7 @@ icat_validation_free (IcatValidation *validation)
 {
   g_ptr_array_unref (validation->refs);
   g_hash_table_unref (validation->child_ids);
+  g_ptr_array_unref (validation->children);
   g_free (validation);
 }
 
@@ -70,6 +72,21 @@ is_blank (const char *text)
 {
   for (; *text != '\0'; text = g_utf8_next_char (text))
     if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}
+
+/* An IANA name ("Europe/Vienna", "UTC"), never a file path or a POSIX
+ * rule, which GLib would also accept (and load, for a path). */
+static gboolean
+is_zone_name (const char *text)
+{
+  if (text == NULL || !g_ascii_isalpha (text[0]) || strstr (text, "..") != NULL)
+    return FALSE;
+  if (strcmp (text, "UTC") != 0 && strchr (text, '/') == NULL)
+    return FALSE;
+  for (const char *c = text; *c != '\0'; c++)
+    if (!g_ascii_isalnum (*c) && strchr ("_+-/", *c) == NULL)
       return FALSE;
   return TRUE;
 }
@@ -247,7 +264,7 @@ check_value (JsonNode        *node,
         }
       break;
     case ICAT_VALUE_TIMEZONE:
-      if (text == NULL || (zone = g_time_zone_new_identifier (text)) == NULL)
+      if (!is_zone_name (text) || (zone = g_time_zone_new_identifier (text)) == NULL)
         return invalid (error, path, _("must be a time zone name like Europe/Vienna")), NULL;
       break;
     case ICAT_VALUE_REF:
@@ -321,6 +338,16 @@ check_children (JsonNode         *node,
           !g_hash_table_insert (validation->child_ids, g_strconcat (table, "/", child_id, NULL),
                                 g_strdup (parent_id)))
         return invalid (error, child_path, _("the id %s is used twice"), child_id), NULL;
+      if (child_id != NULL)
+        {
+          IcatRef *child_ref = g_new0 (IcatRef, 1);
+
+          child_ref->path = g_strconcat (child_path, ".id", NULL);
+          child_ref->target = g_strdup (table);
+          child_ref->id = g_strdup (child_id);
+          child_ref->parent_id = g_strdup (parent_id);
+          g_ptr_array_add (validation->children, child_ref);
+        }
     }
   return g_steal_pointer (&result);
 }

@@ -22,6 +22,7 @@ typedef struct {
 typedef struct {
   GPtrArray  *refs;       /* IcatRef, owned */
   GHashTable *child_ids;  /* "table/id" → parent id: children seen, for duplicates and CHILD_REF */
+  GPtrArray  *children;   /* IcatRef: each child with an id (target = its table), to check against stored ones */
 } IcatValidation;
 
 IcatValidation *icat_validation_new  (void);
