@@ -37,6 +37,7 @@ static const FilterSql filters[] = {
   { "action_item", ICAT_FILTER_PILLAR, "EXISTS (SELECT 1 FROM action_item_mandates m JOIN mandate d ON d.id = m.target_id WHERE m.owner_id = t.id AND d.pillar = @)" },
   { "action_item", ICAT_FILTER_DUE_BEFORE, "t.due < @ AND t.status NOT IN ('done', 'cancelled')" },
   { "action_item", ICAT_FILTER_MEETING, "t.meeting = @" },
+  { "action_item", ICAT_FILTER_DUE_MONTH, "t.due >= @ AND t.due < @ || '~'" },
   { "meeting", ICAT_FILTER_AGENCY, "(t.host = @ OR EXISTS (SELECT 1 FROM meeting_chairs c WHERE c.owner_id = t.id AND c.target_id = @) OR EXISTS (SELECT 1 FROM meeting_attendance a WHERE a.parent_id = t.id AND a.agency = @))" },
   { "meeting", ICAT_FILTER_YEAR, "t.starts_at >= @ AND t.starts_at < (@ + 1)" },
   { "meeting", ICAT_FILTER_KIND, "t.kind = @" },
@@ -59,15 +60,19 @@ static const FilterSql filters[] = {
   "ELSE CAST (t.paragraph AS INTEGER) END"
 
 static const SortSql sorts[] = {
-  { "action_item", "due", "t.due IS NULL, t.due" },
+  { "action_item", "due", "t.due DIR NULLS LAST" },
   { "action_item", "title", "t.title COLLATE NOCASE" },
   { "action_item", "status", "t.status" },
   { "action_item", "priority", "CASE t.priority WHEN 'high' THEN 0 WHEN 'low' THEN 2 ELSE 1 END" },
   { "action_item", "owner", "(SELECT a.acronym FROM agency a WHERE a.id = t.owner) COLLATE NOCASE" },
   { "action_item", "updated_at", "t.updated_at" },
+  /* Coming meetings first, soonest first; then past ones, latest first. */
+  { "meeting", "upcoming", "t.starts_at < strftime ('%Y-%m-%dT%H:%M:%fZ', 'now'), "
+                           "CASE WHEN t.starts_at >= strftime ('%Y-%m-%dT%H:%M:%fZ', 'now') THEN t.starts_at END, "
+                           "t.starts_at DESC" },
   { "meeting", "starts_at", "t.starts_at" },
   { "meeting", "title", "t.title" },
-  { "paper", "year", "t.year IS NULL, t.year" },
+  { "paper", "year", "t.year DIR NULLS LAST" },
   { "paper", "status", "t.status" },
   { "paper", "title", "t.title" },
   { "mandate", "document", PARAGRAPH_ORDER },
@@ -155,7 +160,18 @@ build_query (IcatRecordList *self,
         else
           g_string_append_c (sql, *c);
     }
-  if (self->sort_sql != NULL)
+  if (self->sort_sql != NULL && strstr (self->sort_sql, "DIR") != NULL)
+    {
+      /* The order names where its direction goes ("t.due DIR NULLS LAST"). */
+      g_auto(GStrv) parts = g_strsplit (self->sort_sql, "DIR", 2);
+
+      g_string_append_printf (sql, " ORDER BY %s%s%s, t.id", parts[0],
+                              self->descending ? "DESC" : "ASC", parts[1]);
+    }
+  else if (self->sort_sql != NULL && strchr (self->sort_sql, ',') != NULL)
+    /* Several keys with their own directions ("upcoming"). */
+    g_string_append_printf (sql, " ORDER BY %s, t.id", self->sort_sql);
+  else if (self->sort_sql != NULL)
     g_string_append_printf (sql, " ORDER BY %s%s, t.id", self->sort_sql, self->descending ? " DESC" : "");
   else
     g_string_append (sql, " ORDER BY t.id");

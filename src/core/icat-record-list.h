@@ -22,6 +22,7 @@ typedef enum {
   ICAT_FILTER_DOCUMENT,    /* mandates: "A/RES/72/195" */
   ICAT_FILTER_KIND,        /* meeting, paper or agency kind */
   ICAT_FILTER_VENUE,
+  ICAT_FILTER_DUE_MONTH,   /* "2026-11": due in that month */
   ICAT_N_FILTERS
 } IcatFilter;
 
@@ -37,7 +38,7 @@ IcatRecordList *icat_record_list_new        (IcatStore      *store,
 gboolean        icat_record_list_set_filter (IcatRecordList *self,
                                              IcatFilter      filter,
                                              const char     *value);
-/* sort: "title", "due", "status", "priority", "owner", "starts_at", "year",
+/* sort: "title", "due", "status", "priority", "owner", "starts_at", "upcoming", "year",
  * "document", "acronym", "updated_at"; FALSE when the kind has no such order. */
 gboolean        icat_record_list_set_sort   (IcatRecordList *self,
                                              const char     *sort,

@@ -1074,6 +1074,18 @@ icat_store_undo_finish (IcatStore     *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+void
+icat_store_sync (IcatStore *self)
+{
+  g_return_if_fail (ICAT_IS_STORE (self));
+  /* The writer takes the lock for each job; once the queue is empty, taking
+   * it ourselves waits for the job in hand. */
+  while (g_thread_pool_unprocessed (self->writer) > 0)
+    g_usleep (1000);
+  g_mutex_lock (&self->write_lock);
+  g_mutex_unlock (&self->write_lock);
+}
+
 gboolean
 icat_store_poll_external_changes (IcatStore *self)
 {

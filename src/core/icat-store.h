@@ -125,6 +125,9 @@ gboolean    icat_store_undo_finish (IcatStore   *self,
                                     GAsyncResult *result,
                                     GError     **error);
 
+/* Waits until every queued write has reached the disk (before quitting). */
+void        icat_store_sync        (IcatStore   *self);
+
 /* Notices changes another program (icat-tracker-cli) made to the file and
  * tells every view; the app calls this from a timeout. */
 gboolean    icat_store_poll_external_changes (IcatStore *self);
