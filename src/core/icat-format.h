@@ -15,4 +15,12 @@ char       *icat_format_meeting_when (JsonObject *meeting);
 /* A venue in the user's language: "New York" → "纽约"; NULL → "Venue unknown". */
 const char *icat_format_venue        (const char *venue);
 
+/* An enumeration value as people read it, translated: ("status",
+ * "in-progress") → "In progress". field disambiguates values shared by
+ * several enumerations; unknown values come back as they are. */
+const char *icat_format_enum         (const char *field,
+                                      const char *value);
+/* "Member since 2006 · Working Group · Coordinator", from an agency's memberships. */
+char       *icat_format_agency_roles (JsonObject *agency);
+
 G_END_DECLS

@@ -891,6 +891,54 @@ icat_store_export_json (IcatStore   *self,
   return icat_exchange_export (self->read_db, exported_at, error);
 }
 
+static void
+export_to_file_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  IcatStore *self = source_object;
+  GFile *file = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcatDb) db = icat_db_open (self->path, ICAT_DB_READ_ONLY, NULL, &error);
+  g_autofree char *text = NULL;
+
+  if (db != NULL)
+    text = icat_exchange_export (db, NULL, &error);
+  if (text == NULL ||
+      !g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                NULL, cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+icat_store_export_to_file_async (IcatStore          *self,
+                                 GFile              *file,
+                                 GCancellable       *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer            user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (ICAT_IS_STORE (self));
+  g_return_if_fail (G_IS_FILE (file));
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, icat_store_export_to_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, export_to_file_thread);
+}
+
+gboolean
+icat_store_export_to_file_finish (IcatStore     *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 char *
 icat_store_save (IcatStore   *self,
                  const char  *kind,

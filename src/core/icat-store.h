@@ -62,6 +62,16 @@ GPtrArray  *icat_store_search      (IcatStore   *self,
 char       *icat_store_export_json (IcatStore   *self,
                                     const char  *exported_at,
                                     GError     **error);
+/* Writes the JSON export to a file on a worker thread, with a connection of
+ * its own, so a large database never blocks the window. */
+void        icat_store_export_to_file_async  (IcatStore    *self,
+                                              GFile        *file,
+                                              GCancellable *cancellable,
+                                              GAsyncReadyCallback callback,
+                                              gpointer      user_data);
+gboolean    icat_store_export_to_file_finish (IcatStore    *self,
+                                              GAsyncResult *result,
+                                              GError      **error);
 /* Every problem found, one sentence each; empty when all is well. */
 GPtrArray  *icat_store_check       (IcatStore   *self,
                                     GError     **error);

@@ -1,0 +1,84 @@
+/* icat-report.c — figures the Overview shows
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Aggregates computed in SQL over indexed columns, so they stay instant
+ * with 100,000 action items.
+ */
+#define G_LOG_DOMAIN "icat-report"
+
+#include "config.h"
+
+#include "icat-db.h"
+#include "icat-report.h"
+
+void
+icat_agency_workload_free (IcatAgencyWorkload *workload)
+{
+  g_free (workload->agency_id);
+  g_free (workload->acronym);
+  g_free (workload);
+}
+
+GPtrArray *
+icat_report_workload (IcatStore   *store,
+                      const char  *today,
+                      const char  *soon,
+                      GError     **error)
+{
+  IcatDb *db = _icat_store_get_read_db (store);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) icat_agency_workload_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ICAT_IS_STORE (store), NULL);
+  stmt = icat_db_prepare (db,
+                          "SELECT i.owner, a.acronym, sum (i.due < ?1), sum (i.due >= ?1 AND i.due < ?2) "
+                          "FROM action_item i JOIN agency a ON a.id = i.owner "
+                          "WHERE i.status NOT IN ('done', 'cancelled') AND i.due < ?2 "
+                          "GROUP BY i.owner ORDER BY 3 DESC, 4 DESC, a.acronym", error);
+  if (stmt == NULL)
+    return NULL;
+  icat_bind_text (stmt, 1, today);
+  icat_bind_text (stmt, 2, soon);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      IcatAgencyWorkload *row = g_new0 (IcatAgencyWorkload, 1);
+
+      row->agency_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      row->acronym = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      row->overdue = sqlite3_column_int (stmt, 2);
+      row->due_soon = sqlite3_column_int (stmt, 3);
+      g_ptr_array_add (rows, row);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return icat_db_fail (db, rc, error), NULL;
+  return g_steal_pointer (&rows);
+}
+
+char *
+icat_report_chairs_of (IcatStore *store,
+                       int        year)
+{
+  IcatDb *db = _icat_store_get_read_db (store);
+  g_autoptr(GString) chairs = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ICAT_IS_STORE (store), NULL);
+  stmt = icat_db_prepare (db,
+                          "SELECT a.acronym FROM chair_term t JOIN chair_term_agencies c ON c.owner_id = t.id "
+                          "JOIN agency a ON a.id = c.target_id WHERE t.year = ?1 ORDER BY c.position", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, year);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      if (chairs->len > 0)
+        g_string_append (chairs, " + ");
+      g_string_append (chairs, (const char *) sqlite3_column_text (stmt, 0));
+    }
+  sqlite3_reset (stmt);
+  return chairs->len > 0 ? g_string_free (g_steal_pointer (&chairs), FALSE) : NULL;
+}

@@ -1,0 +1,266 @@
+/* icat-overview.c — what needs attention now
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The first thing a coordinator sees: this year's chair, the next
+ * meetings, and which agencies have overdue or soon-due action items.
+ */
+#define G_LOG_DOMAIN "icat-overview"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "icat-format.h"
+#include "icat-overview.h"
+#include "icat-record-list.h"
+#include "icat-report.h"
+
+#define NEXT_MEETINGS 5
+#define SOON_DAYS 14
+
+struct _IcatOverview {
+  AdwBin               parent_instance;
+
+  IcatStore           *store;
+  IcatRecordList      *meetings;
+  AdwPreferencesGroup *year_group;
+  AdwPreferencesGroup *meetings_group;
+  AdwPreferencesGroup *workload_group;
+  GPtrArray           *rows;      /* rows added by the last refresh, borrowed */
+  guint                refresh_source;
+};
+
+G_DEFINE_FINAL_TYPE (IcatOverview, icat_overview, ADW_TYPE_BIN)
+
+enum {
+  SHOW_MEETING,
+  SHOW_OVERDUE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+row_activated_cb (IcatOverview *self,
+                  AdwActionRow *row)
+{
+  const char *target_signal = g_object_get_data (G_OBJECT (row), "target-signal");
+  const char *target_id = g_object_get_data (G_OBJECT (row), "target-id");
+
+  if (target_signal != NULL)
+    g_signal_emit_by_name (self, target_signal, target_id);
+}
+
+static GtkWidget *
+add_row (IcatOverview        *self,
+         AdwPreferencesGroup *group,
+         const char          *title,
+         const char          *subtitle,
+         const char          *target_signal,
+         const char          *target_id)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (target_signal != NULL)
+    {
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), "target-signal", g_strdup (target_signal), g_free);
+      g_object_set_data_full (G_OBJECT (row), "target-id", g_strdup (target_id), g_free);
+      g_signal_connect_object (row, "activated", G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
+    }
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->rows, row);
+  return row;
+}
+
+static void
+clear_rows (IcatOverview *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = self->rows->pdata[i];
+      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+    }
+  g_ptr_array_set_size (self->rows, 0);
+}
+
+static void
+fill_year (IcatOverview *self,
+           GDateTime    *now)
+{
+  int year = g_date_time_get_year (now);
+  g_autofree char *chairs = icat_report_chairs_of (self->store, year);
+  g_autofree char *title = g_strdup_printf (_("Chair in %d"), year);
+
+  add_row (self, self->year_group, title, chairs ? chairs : _("Not recorded yet"), NULL, NULL);
+}
+
+static void
+fill_meetings (IcatOverview *self,
+               GDateTime    *now)
+{
+  g_autofree char *now_text = g_date_time_format_iso8601 (now);
+  guint shown = 0;
+
+  /* Sorted "upcoming": the coming meetings come first. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->meetings)) && shown < NEXT_MEETINGS; i++)
+    {
+      g_autoptr(IcatRecord) meeting = g_list_model_get_item (G_LIST_MODEL (self->meetings), i);
+      g_autofree char *when = NULL;
+      g_autofree char *subtitle = NULL;
+
+      if (g_strcmp0 (icat_record_get_string (meeting, "starts_at"), now_text) < 0)
+        break;
+      when = icat_format_meeting_when (icat_record_get_data (meeting));
+      subtitle = g_strdup_printf ("%s · %s", when, icat_format_venue (icat_record_get_string (meeting, "venue")));
+      add_row (self, self->meetings_group, icat_record_get_title (meeting), subtitle,
+               "show-meeting", icat_record_get_id (meeting));
+      shown++;
+    }
+  if (shown == 0)
+    add_row (self, self->meetings_group, _("No meetings planned"),
+             _("Plan one in Meetings (Ctrl+N)."), NULL, NULL);
+}
+
+static void
+fill_workload (IcatOverview *self,
+               GDateTime    *now)
+{
+  g_autoptr(GDateTime) soon = g_date_time_add_days (now, SOON_DAYS);
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *soon_text = g_date_time_format (soon, "%Y-%m-%d");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) workload = icat_report_workload (self->store, today, soon_text, &error);
+
+  if (workload == NULL)
+    {
+      add_row (self, self->workload_group, _("Action items cannot be read"), error->message, NULL, NULL);
+      return;
+    }
+  for (guint i = 0; i < workload->len; i++)
+    {
+      IcatAgencyWorkload *agency = workload->pdata[i];
+      g_autofree char *overdue = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u overdue", "%u overdue", agency->overdue),
+                                                  agency->overdue);
+      g_autofree char *due_soon = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u due within two weeks",
+                                                                "%u due within two weeks", agency->due_soon),
+                                                   agency->due_soon);
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", overdue, due_soon);
+      GtkWidget *row = add_row (self, self->workload_group, agency->acronym, subtitle,
+                                "show-overdue", agency->agency_id);
+
+      if (agency->overdue > 0)
+        {
+          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+          gtk_widget_add_css_class (icon, "warning");
+          gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Overdue"), -1);
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+        }
+    }
+  if (workload->len == 0)
+    add_row (self, self->workload_group, _("Nothing overdue"),
+             _("No open action item is due within two weeks."), NULL, NULL);
+}
+
+static gboolean
+refresh (gpointer data)
+{
+  IcatOverview *self = data;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  self->refresh_source = 0;
+  clear_rows (self);
+  icat_record_list_refresh (self->meetings);
+  fill_year (self, now);
+  fill_meetings (self, now);
+  fill_workload (self, now);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_refresh (IcatOverview *self)
+{
+  if (self->refresh_source == 0)
+    self->refresh_source = g_timeout_add (200, refresh, self);
+}
+
+static void
+icat_overview_dispose (GObject *object)
+{
+  IcatOverview *self = ICAT_OVERVIEW (object);
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_object (&self->meetings);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (icat_overview_parent_class)->dispose (object);
+}
+
+static void
+icat_overview_finalize (GObject *object)
+{
+  g_ptr_array_unref (ICAT_OVERVIEW (object)->rows);
+  G_OBJECT_CLASS (icat_overview_parent_class)->finalize (object);
+}
+
+static void
+icat_overview_class_init (IcatOverviewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = icat_overview_dispose;
+  object_class->finalize = icat_overview_finalize;
+
+  signals[SHOW_MEETING] = g_signal_new ("show-meeting", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[SHOW_OVERDUE] = g_signal_new ("show-overdue", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static AdwPreferencesGroup *
+new_group (GtkWidget  *page,
+           const char *title)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  return ADW_PREFERENCES_GROUP (group);
+}
+
+static void
+icat_overview_init (IcatOverview *self)
+{
+  GtkWidget *page = adw_preferences_page_new ();
+
+  self->rows = g_ptr_array_new ();
+  self->year_group = new_group (page, _("This Year"));
+  self->meetings_group = new_group (page, _("Next Meetings"));
+  self->workload_group = new_group (page, _("Action Items Needing Attention"));
+  adw_preferences_group_set_description (self->workload_group,
+                                         _("Open action items per owner agency. Choose one to chase it."));
+  adw_bin_set_child (ADW_BIN (self), page);
+}
+
+GtkWidget *
+icat_overview_new (IcatStore *store)
+{
+  IcatOverview *self = g_object_new (ICAT_TYPE_OVERVIEW, NULL);
+
+  self->store = g_object_ref (store);
+  self->meetings = icat_record_list_new (store, "meeting");
+  icat_record_list_set_sort (self->meetings, "upcoming", FALSE);
+  g_signal_connect_object (store, "record-changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "reloaded", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+  refresh (self);
+  return GTK_WIDGET (self);
+}
