@@ -99,6 +99,9 @@ icat_application_shutdown (GApplication *application)
 
   g_clear_handle_id (&self->poll_source, g_source_remove);
   G_APPLICATION_CLASS (icat_application_parent_class)->shutdown (application);
+  /* Edits flushed as the windows closed are written before the process ends. */
+  if (self->store != NULL)
+    icat_store_sync (self->store);
 }
 
 static void
@@ -109,6 +112,30 @@ icat_application_finalize (GObject *object)
   g_clear_object (&self->store);
   g_free (self->database);
   G_OBJECT_CLASS (icat_application_parent_class)->finalize (object);
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *application = user_data;
+  const char *developers[] = { _("ICAT Tracker developers"), NULL };
+  GtkWidget *about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                                   "transient-for", gtk_application_get_active_window (application),
+                                   "application-name", _("ICAT Tracker"),
+                                   "application-icon", APP_ID,
+                                   "developer-name", _("ICAT Tracker developers"),
+                                   "version", PACKAGE_VERSION,
+                                   "comments", _("Meetings, action items and mandates of the Inter-Agency "
+                                                 "Coordination Group against Trafficking in Persons, offline."),
+                                   "license-type", GTK_LICENSE_GPL_3_0,
+                                   "developers", developers,
+                                   /* Translators: your names, one per line */
+                                   "translator-credits", _("translator-credits"),
+                                   NULL);
+
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static void
@@ -124,10 +151,14 @@ icat_application_startup (GApplication *application)
 {
   static const GActionEntry actions[] = {
     { "quit", quit_activated },
+    { "about", about_activated },
   };
   static const char *quit_accels[] = { "<Control>q", NULL };
 
   G_APPLICATION_CLASS (icat_application_parent_class)->startup (application);
+  /* For checking right-to-left layout without an RTL translation installed. */
+  if (g_strcmp0 (g_getenv ("ICAT_TRACKER_RTL"), "1") == 0)
+    gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
   g_action_map_add_action_entries (G_ACTION_MAP (application), actions, G_N_ELEMENTS (actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
 }
