@@ -58,62 +58,62 @@ static const struct {
   const char *label;
 } enum_labels[] = {
   /* action item and paper statuses */
-  { NULL, "open", N_("Open") },
-  { NULL, "in-progress", N_("In progress") },
-  { NULL, "done", N_("Done") },
-  { NULL, "blocked", N_("Blocked") },
-  { NULL, "cancelled", N_("Cancelled") },
-  { NULL, "proposed", N_("Proposed") },
-  { NULL, "drafting", N_("Drafting") },
-  { NULL, "agency-review", N_("Agency review") },
-  { NULL, "wg-endorsement", N_("Working Group endorsement") },
-  { NULL, "published", N_("Published") },
+  { NULL, "open", NC_("value", "Open") },
+  { NULL, "in-progress", NC_("value", "In progress") },
+  { NULL, "done", NC_("value", "Done") },
+  { NULL, "blocked", NC_("value", "Blocked") },
+  { NULL, "cancelled", NC_("value", "Cancelled") },
+  { NULL, "proposed", NC_("value", "Proposed") },
+  { NULL, "drafting", NC_("value", "Drafting") },
+  { NULL, "agency-review", NC_("value", "Agency review") },
+  { NULL, "wg-endorsement", NC_("value", "Working Group endorsement") },
+  { NULL, "published", NC_("value", "Published") },
   /* meeting records */
-  { NULL, "draft", N_("Draft") },
-  { NULL, "circulated", N_("Circulated") },
-  { NULL, "approved", N_("Approved") },
+  { NULL, "draft", NC_("value", "Draft") },
+  { NULL, "circulated", NC_("value", "Circulated") },
+  { NULL, "approved", NC_("value", "Approved") },
   /* priorities */
-  { NULL, "low", N_("Low") },
-  { NULL, "normal", N_("Normal") },
-  { NULL, "high", N_("High") },
+  { NULL, "low", NC_("value", "Low") },
+  { NULL, "normal", NC_("value", "Normal") },
+  { NULL, "high", NC_("value", "High") },
   /* meeting kinds */
-  { NULL, "working-group", N_("Working Group") },
-  { NULL, "principals", N_("Principals-level meeting") },
-  { NULL, "member-state-briefing", N_("Briefing for Member States") },
-  { NULL, "hq-briefing", N_("Headquarters briefing") },
-  { NULL, "other", N_("Other") },
+  { NULL, "working-group", NC_("value", "Working Group") },
+  { NULL, "principals", NC_("value", "Principals-level meeting") },
+  { NULL, "member-state-briefing", NC_("value", "Briefing for Member States") },
+  { NULL, "hq-briefing", NC_("value", "Headquarters briefing") },
+  { NULL, "other", NC_("value", "Other") },
   /* paper kinds */
-  { NULL, "policy-paper", N_("Policy paper") },
-  { NULL, "issue-brief", N_("Issue brief") },
-  { NULL, "joint-statement", N_("Joint statement") },
-  { NULL, "report", N_("Report") },
+  { NULL, "policy-paper", NC_("value", "Policy paper") },
+  { NULL, "issue-brief", NC_("value", "Issue brief") },
+  { NULL, "joint-statement", NC_("value", "Joint statement") },
+  { NULL, "report", NC_("value", "Report") },
   /* pillars */
-  { NULL, "general", N_("General") },
-  { NULL, "prevention", N_("Prevention") },
-  { NULL, "protection", N_("Protection") },
-  { NULL, "prosecution", N_("Prosecution") },
-  { NULL, "partnership", N_("Partnership") },
-  { NULL, "coordination", N_("Coordination") },
-  { NULL, "reporting", N_("Reporting") },
+  { NULL, "general", NC_("value", "General") },
+  { NULL, "prevention", NC_("value", "Prevention") },
+  { NULL, "protection", NC_("value", "Protection") },
+  { NULL, "prosecution", NC_("value", "Prosecution") },
+  { NULL, "partnership", NC_("value", "Partnership") },
+  { NULL, "coordination", NC_("value", "Coordination") },
+  { NULL, "reporting", NC_("value", "Reporting") },
   /* addressees */
-  { "addressee", "icat", N_("Addressed to ICAT") },
-  { "addressee", "coordinator", N_("Addressed to UNODC as coordinator") },
-  { "addressee", "member-states", N_("Addressed to Member States") },
-  { "addressee", "secretary-general", N_("Addressed to the Secretary-General") },
-  { "addressee", "un-system", N_("Addressed to the UN system") },
-  { "addressee", "stakeholders", N_("Addressed to all stakeholders") },
+  { "addressee", "icat", NC_("value", "Addressed to ICAT") },
+  { "addressee", "coordinator", NC_("value", "Addressed to UNODC as coordinator") },
+  { "addressee", "member-states", NC_("value", "Addressed to Member States") },
+  { "addressee", "secretary-general", NC_("value", "Addressed to the Secretary-General") },
+  { "addressee", "un-system", NC_("value", "Addressed to the UN system") },
+  { "addressee", "stakeholders", NC_("value", "Addressed to all stakeholders") },
   /* agency kinds and roles */
-  { NULL, "un-entity", N_("UN entity") },
-  { NULL, "intergovernmental", N_("Intergovernmental organization") },
-  { NULL, "regional", N_("Regional organization") },
-  { NULL, "member", N_("Member") },
-  { NULL, "inactive-member", N_("Inactive member") },
-  { NULL, "partner", N_("Partner") },
-  { "role", "working-group", N_("Working Group member") },
-  { NULL, "coordinator", N_("Coordinator") },
+  { NULL, "un-entity", NC_("value", "UN entity") },
+  { NULL, "intergovernmental", NC_("value", "Intergovernmental organization") },
+  { NULL, "regional", NC_("value", "Regional organization") },
+  { NULL, "member", NC_("value", "Member") },
+  { NULL, "inactive-member", NC_("value", "Inactive member") },
+  { NULL, "partner", NC_("value", "Partner") },
+  { "role", "working-group", NC_("value", "Working Group member") },
+  { NULL, "coordinator", NC_("value", "Coordinator") },
   /* invitees */
-  { NULL, "state", N_("State") },
-  { NULL, "organization", N_("Organization") },
+  { NULL, "state", NC_("value", "State") },
+  { NULL, "organization", NC_("value", "Organization") },
 };
 
 const char *
@@ -129,11 +129,11 @@ icat_format_enum (const char *field,
       if (g_strcmp0 (enum_labels[i].value, value) != 0)
         continue;
       if (enum_labels[i].field != NULL && g_strcmp0 (enum_labels[i].field, field) == 0)
-        return _(enum_labels[i].label);
+        return g_dpgettext2 (GETTEXT_PACKAGE, "value", enum_labels[i].label);
       if (enum_labels[i].field == NULL && fallback == NULL)
         fallback = enum_labels[i].label;
     }
-  return fallback ? _(fallback) : value;
+  return fallback ? g_dpgettext2 (GETTEXT_PACKAGE, "value", fallback) : value;
 }
 
 char *
