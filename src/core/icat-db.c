@@ -352,7 +352,9 @@ icat_db_open (const char   *path,
   if (!check_version (db, &version, error))
     return NULL;
 
-  if (!icat_db_exec (db, "PRAGMA foreign_keys = ON", error))
+  /* 32 MiB of page cache: a large import stays in memory until it commits. */
+  if (!icat_db_exec (db, "PRAGMA foreign_keys = ON", error) ||
+      !icat_db_exec (db, "PRAGMA cache_size = -32768", error))
     return NULL;
   if (!db->read_only && sqlite3_db_readonly (db->handle, "main") == 0)
     {

@@ -49,6 +49,7 @@ typedef struct {
   IcatImportFlags    flags;
   IcatImportSummary  summary;
   GArray            *notices;     /* Notice */
+  GHashTable        *noticed;     /* "kind/id" → index in notices + 1 */
   gboolean           reload_all;
   GTask             *task;
   GError            *error;
@@ -111,6 +112,7 @@ job_new (JobType type)
 
   job->type = type;
   job->notices = g_array_new (FALSE, TRUE, sizeof (Notice));
+  job->noticed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_array_set_clear_func (job->notices, notice_clear);
   return job;
 }
@@ -124,6 +126,7 @@ job_free (Job *job)
   g_clear_pointer (&job->document, g_bytes_unref);
   g_free (job->display_name);
   g_array_unref (job->notices);
+  g_hash_table_unref (job->noticed);
   g_clear_error (&job->error);
   g_clear_object (&job->task);
   g_free (job);
@@ -137,22 +140,22 @@ add_notice (Job        *job,
             const char *id,
             IcatChange  change)
 {
-  Notice notice = { g_strdup (kind), g_strdup (id), change };
+  g_autofree char *key = g_strconcat (kind, "/", id, NULL);
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (job->noticed, key));
+  Notice notice;
 
-  for (guint i = 0; i < job->notices->len; i++)
+  if (index > 0)
     {
-      Notice *seen = &g_array_index (job->notices, Notice, i);
-
-      if (strcmp (seen->id, id) == 0 && strcmp (seen->kind, kind) == 0)
-        {
-          /* Deleted wins: a record created and removed is gone. */
-          if (change == ICAT_CHANGE_DELETED)
-            seen->change = change;
-          notice_clear (&notice);
-          return;
-        }
+      /* Deleted wins: a record created and removed is gone. */
+      if (change == ICAT_CHANGE_DELETED)
+        g_array_index (job->notices, Notice, index - 1).change = change;
+      return;
     }
+  notice.kind = g_strdup (kind);
+  notice.id = g_strdup (id);
+  notice.change = change;
   g_array_append_val (job->notices, notice);
+  g_hash_table_insert (job->noticed, g_steal_pointer (&key), GUINT_TO_POINTER (job->notices->len));
 }
 
 /* The kind a table belongs to: its own ("meeting") or its parent's for a
@@ -539,6 +542,9 @@ run_job (IcatStore  *self,
   if (changeset != NULL)
     {
       collect_notices (job, changeset, size);
+      /* Views re-read everything faster than they handle thousands of notices. */
+      if (job->notices->len > 1000)
+        job->reload_all = TRUE;
       if (size > 0)
         push_undo (self, g_bytes_new_with_free_func (changeset, size, sqlite3_free, changeset));
       else
