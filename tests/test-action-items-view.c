@@ -1,4 +1,524 @@
+/* test-action-items-view.c — the Action items section, driven through its widgets
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "config.h"
-#include <gtk/gtk.h>
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "icat-action-item-editor.h"
+#include "icat-action-items-view.h"
+#include "icat-error.h"
+#include "icat-schema.h"
 #include "icat-test-util.h"
-int main (int argc, char **argv) { icat_test_init (&argc, &argv); gtk_test_init (&argc, &argv, NULL); return g_test_run (); }
+
+enum { ITEM_OLD, ITEM_LATER, ITEM_DONE, ITEM_IOM, N_ITEMS };
+
+typedef struct {
+  char                *dir;
+  IcatStore           *store;
+  GSettings           *settings;
+  GtkWidget           *window;
+  IcatActionItemsView *view;
+  GPtrArray           *toasts;
+  char                *unodc;
+  char                *iom;
+  char                *mandate;
+  char                *ids[N_ITEMS];
+} Fixture;
+
+/* Helpers {{{ */
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+wait_until (gboolean (*condition) (Fixture *),
+            Fixture  *fixture)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!condition (fixture))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GListModel *
+shown (Fixture *fixture)
+{
+  GtkColumnView *column_view = GTK_COLUMN_VIEW (find_type (GTK_WIDGET (fixture->view), GTK_TYPE_COLUMN_VIEW));
+
+  return G_LIST_MODEL (gtk_column_view_get_model (column_view));
+}
+
+static guint
+n_shown (Fixture *fixture)
+{
+  return g_list_model_get_n_items (shown (fixture));
+}
+
+static IcatActionItemEditor *
+editor (Fixture *fixture)
+{
+  return ICAT_ACTION_ITEM_EDITOR (find_type (GTK_WIDGET (fixture->view), ICAT_TYPE_ACTION_ITEM_EDITOR));
+}
+
+static JsonObject *
+read_item (Fixture    *fixture,
+           const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  JsonObject *item = icat_store_read (fixture->store, "action_item", id, &error);
+
+  if (item == NULL)
+    g_assert_error (error, ICAT_ERROR, ICAT_ERROR_NOT_FOUND);
+  return item;
+}
+
+static char *
+save_item (Fixture    *fixture,
+           const char *json)
+{
+  g_autoptr(JsonObject) item = icat_test_object (json);
+  g_autoptr(GError) error = NULL;
+  char *id = icat_store_save (fixture->store, "action_item", item, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+static char *
+first_mandate (IcatStore *store)
+{
+  g_autofree char *text = icat_test_export (store);
+  g_autoptr(JsonObject) document = icat_test_object (text);
+  JsonArray *mandates = json_object_get_array_member (document, "mandates");
+
+  return g_strdup (json_object_get_string_member (json_array_get_object_element (mandates, 0), "id"));
+}
+
+/* The position of the record with this acronym or id in a drop-down. */
+static guint
+dropdown_position (GtkDropDown *dropdown,
+                   const char  *id)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (ICAT_IS_RECORD (item) && g_strcmp0 (icat_record_get_id (ICAT_RECORD (item)), id) == 0)
+        return i;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+toast_cb (GSimpleAction *action,
+          GVariant      *parameter,
+          gpointer       user_data)
+{
+  Fixture *fixture = user_data;
+
+  g_ptr_array_add (fixture->toasts, g_strdup_printf ("%s: %s", g_action_get_name (G_ACTION (action)),
+                                                     g_variant_get_string (parameter, NULL)));
+}
+
+static void
+show_view (Fixture *fixture)
+{
+  fixture->view = ICAT_ACTION_ITEMS_VIEW (icat_action_items_view_new (fixture->store, fixture->settings));
+  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->view));
+}
+
+/* The memory backend lives as long as the process: each test starts clean. */
+static void
+reset_settings (GSettings *settings)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+}
+
+static void
+setup (Fixture       *fixture,
+       gconstpointer  data)
+{
+  static const GActionEntry actions[] = {
+    { "toast", toast_cb, "s" },
+    { "toast-undo", toast_cb, "s" },
+  };
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autofree char *json = NULL;
+
+  fixture->dir = icat_test_tmpdir_new ();
+  fixture->store = icat_test_store_new (fixture->dir, NULL);
+  fixture->settings = g_settings_new (APP_ID);
+  reset_settings (fixture->settings);
+  fixture->toasts = g_ptr_array_new_with_free_func (g_free);
+  fixture->unodc = icat_test_agency_id (fixture->store, "UNODC");
+  fixture->iom = icat_test_agency_id (fixture->store, "IOM");
+  fixture->mandate = first_mandate (fixture->store);
+
+  json = g_strdup_printf ("{\"title\": \"Old overdue item\", \"owner\": \"%s\", \"due\": \"2000-01-01\","
+                          " \"status\": \"open\"}", fixture->unodc);
+  fixture->ids[ITEM_OLD] = save_item (fixture, json);
+  g_free (json);
+  json = g_strdup_printf ("{\"title\": \"Later item\", \"owner\": \"%s\", \"due\": \"2999-01-01\","
+                          " \"status\": \"in-progress\"}", fixture->unodc);
+  fixture->ids[ITEM_LATER] = save_item (fixture, json);
+  g_free (json);
+  json = g_strdup_printf ("{\"title\": \"Finished item\", \"owner\": \"%s\", \"due\": \"2001-05-01\","
+                          " \"status\": \"done\"}", fixture->iom);
+  fixture->ids[ITEM_DONE] = save_item (fixture, json);
+  g_free (json);
+  json = g_strdup_printf ("{\"title\": \"IOM overdue item\", \"owner\": \"%s\", \"due\": \"2002-01-01\","
+                          " \"status\": \"open\", \"mandates\": [\"%s\"]}", fixture->iom, fixture->mandate);
+  fixture->ids[ITEM_IOM] = save_item (fixture, json);
+
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 700);
+  g_action_map_add_action_entries (G_ACTION_MAP (group), actions, G_N_ELEMENTS (actions), fixture);
+  gtk_widget_insert_action_group (fixture->window, "win", G_ACTION_GROUP (group));
+  show_view (fixture);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  spin ();
+}
+
+static gboolean
+view_finalized (Fixture *fixture)
+{
+  return fixture->view == NULL;
+}
+
+/* Only this test holds the store once the saves in flight have answered. */
+static gboolean
+store_released (Fixture *fixture)
+{
+  return G_OBJECT (fixture->store)->ref_count == 1;
+}
+
+static void
+teardown (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_object_add_weak_pointer (G_OBJECT (fixture->view), (gpointer *) &fixture->view);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  wait_until (view_finalized, fixture);
+  icat_store_sync (fixture->store);
+  wait_until (store_released, fixture);
+  g_assert_finalize_object (fixture->store);
+  g_object_unref (fixture->settings);
+  g_ptr_array_unref (fixture->toasts);
+  g_free (fixture->unodc);
+  g_free (fixture->iom);
+  g_free (fixture->mandate);
+  for (guint i = 0; i < N_ITEMS; i++)
+    g_free (fixture->ids[i]);
+  icat_test_tmpdir_free (fixture->dir);
+}
+
+/* }}} */
+/* Tests {{{ */
+
+static void
+test_filters (Fixture       *fixture,
+              gconstpointer  data)
+{
+  GtkDropDown *agency = GTK_DROP_DOWN (find_named (GTK_WIDGET (fixture->view), "agency-filter"));
+  GtkDropDown *status = GTK_DROP_DOWN (find_named (GTK_WIDGET (fixture->view), "status-filter"));
+  GtkToggleButton *overdue = GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (fixture->view), "overdue-filter"));
+  GtkDropDown *mandate = GTK_DROP_DOWN (find_named (GTK_WIDGET (fixture->view), "mandate-filter"));
+  g_autofree char *saved = NULL;
+
+  g_assert_cmpuint (n_shown (fixture), ==, N_ITEMS);
+
+  gtk_drop_down_set_selected (agency, dropdown_position (agency, fixture->unodc));
+  g_assert_cmpuint (n_shown (fixture), ==, 2);
+  saved = g_settings_get_string (fixture->settings, "action-filter-owner");
+  g_assert_cmpstr (saved, ==, fixture->unodc);
+
+  /* "All statuses", then the statuses in schema order: "open" is 1. */
+  gtk_drop_down_set_selected (status, 1);
+  g_assert_cmpuint (n_shown (fixture), ==, 1);
+  g_free (saved);
+  saved = g_settings_get_string (fixture->settings, "action-filter-status");
+  g_assert_cmpstr (saved, ==, "open");
+
+  gtk_drop_down_set_selected (status, 0);
+  gtk_toggle_button_set_active (overdue, TRUE);
+  g_assert_cmpuint (n_shown (fixture), ==, 1);
+  g_assert_true (g_settings_get_boolean (fixture->settings, "action-filter-overdue"));
+
+  gtk_drop_down_set_selected (agency, 0);
+  g_assert_cmpuint (n_shown (fixture), ==, 2);
+  g_free (saved);
+  saved = g_settings_get_string (fixture->settings, "action-filter-owner");
+  g_assert_cmpstr (saved, ==, "");
+
+  gtk_toggle_button_set_active (overdue, FALSE);
+  gtk_drop_down_set_selected (mandate, dropdown_position (mandate, fixture->mandate));
+  g_assert_cmpuint (n_shown (fixture), ==, 1);
+
+  /* A new view (the next start) comes back with the same filters. */
+  gtk_toggle_button_set_active (overdue, TRUE);
+  gtk_drop_down_set_selected (mandate, 0);
+  show_view (fixture);
+  g_assert_cmpuint (n_shown (fixture), ==, 2);
+  overdue = GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (fixture->view), "overdue-filter"));
+  g_assert_true (gtk_toggle_button_get_active (overdue));
+
+  /* Chasing one agency: its overdue items only. */
+  icat_action_items_view_show_overdue (fixture->view, fixture->iom);
+  g_assert_cmpuint (n_shown (fixture), ==, 1);
+  g_free (saved);
+  saved = g_settings_get_string (fixture->settings, "action-filter-owner");
+  g_assert_cmpstr (saved, ==, fixture->iom);
+}
+
+static gboolean
+editor_has_item (Fixture *fixture)
+{
+  /* The editor is made when the first item opens. */
+  return editor (fixture) != NULL && icat_action_item_editor_get_item_id (editor (fixture)) != NULL;
+}
+
+static gboolean
+edits_saved (Fixture *fixture)
+{
+  g_autoptr(JsonObject) item = read_item (fixture, icat_action_item_editor_get_item_id (editor (fixture)));
+
+  return g_strcmp0 (json_object_get_string_member (item, "title"), "Chase the annual report") == 0 &&
+         g_strcmp0 (json_object_get_string_member (item, "status"), "in-progress") == 0;
+}
+
+static void
+test_new_item (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(JsonObject) item = NULL;
+  GtkWidget *title, *status;
+  JsonArray *history;
+  const char *id;
+
+  icat_action_items_view_new_item (fixture->view);
+  wait_until (editor_has_item, fixture);
+  id = icat_action_item_editor_get_item_id (editor (fixture));
+  item = read_item (fixture, id);
+  g_assert_cmpstr (json_object_get_string_member (item, "title"), ==, "New action item");
+  g_assert_cmpstr (json_object_get_string_member (item, "owner"), ==, fixture->unodc);
+  g_assert_cmpstr (json_object_get_string_member (item, "status"), ==, "open");
+  g_clear_pointer (&item, json_object_unref);
+
+  title = find_named (GTK_WIDGET (editor (fixture)), "title");
+  status = find_named (GTK_WIDGET (editor (fixture)), "status");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "New action item");
+  gtk_editable_set_text (GTK_EDITABLE (title), "Chase the annual report");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (status), 1);  /* in-progress */
+  wait_until (edits_saved, fixture);
+
+  item = read_item (fixture, id);
+  history = json_object_get_array_member (item, "history");
+  g_assert_cmpuint (json_array_get_length (history), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (history, 0), "status"), ==, "open");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (history, 1), "status"), ==,
+                   "in-progress");
+  g_assert_cmpuint (n_shown (fixture), ==, N_ITEMS + 1);
+  g_assert_cmpuint (fixture->toasts->len, ==, 0);
+}
+
+static gboolean
+bulk_saved (Fixture *fixture)
+{
+  g_autoptr(JsonObject) old = read_item (fixture, fixture->ids[ITEM_OLD]);
+  g_autoptr(JsonObject) later = read_item (fixture, fixture->ids[ITEM_LATER]);
+
+  return g_strcmp0 (json_object_get_string_member (old, "status"), "cancelled") == 0 &&
+         g_strcmp0 (json_object_get_string_member (later, "status"), "cancelled") == 0;
+}
+
+static void
+test_bulk_status (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkSelectionModel *selection = GTK_SELECTION_MODEL (shown (fixture));
+  g_autoptr(JsonObject) untouched = NULL;
+
+  /* By due date: old (2000), done (2001), IOM (2002), later (2999). */
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  gtk_selection_model_select_item (selection, 3, FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "items.set-status", "s", "cancelled"));
+  wait_until (bulk_saved, fixture);
+  untouched = read_item (fixture, fixture->ids[ITEM_IOM]);
+  g_assert_cmpstr (json_object_get_string_member (untouched, "status"), ==, "open");
+  g_assert_cmpuint (fixture->toasts->len, ==, 0);
+}
+
+static void
+test_mailto (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *json = g_strdup_printf ("{\"id\": \"%s\", \"focal_points\": [{\"name\": \"Ana Ruiz\","
+                                           " \"email\": \"ana.ruiz@example.org\"}]}", fixture->unodc);
+  g_autoptr(JsonObject) agency = icat_test_object (json);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = icat_store_save (fixture->store, "agency", agency, &error);
+  g_autofree char *uri = NULL;
+  g_autofree char *subject = g_uri_escape_string ("ICAT action items overdue — UNODC", NULL, FALSE);
+  g_autofree char *no_address = NULL;
+
+  g_assert_no_error (error);
+  uri = icat_action_items_mailto (fixture->store, fixture->unodc, "2026-11-23");
+  g_assert_true (g_str_has_prefix (uri, "mailto:ana.ruiz@example.org?subject="));
+  g_assert_nonnull (strstr (uri, subject));
+  g_assert_nonnull (strstr (uri, "%E2%80%94"));  /* the dash, percent-encoded */
+  g_assert_nonnull (strstr (uri, "&body="));
+  g_assert_nonnull (strstr (uri, "Old%20overdue%20item"));
+  g_assert_null (strstr (uri, "Later%20item"));
+  g_assert_null (strstr (uri, "IOM%20overdue"));
+  g_assert_null (strchr (uri, ' '));
+  g_assert_null (strchr (uri, '\n'));
+
+  /* IOM has no focal point: no address, but its own overdue item. */
+  no_address = icat_action_items_mailto (fixture->store, fixture->iom, "2026-11-23");
+  g_assert_true (g_str_has_prefix (no_address, "mailto:?subject="));
+  g_assert_nonnull (strstr (no_address, "IOM%20overdue%20item"));
+  g_assert_null (strstr (no_address, "Finished%20item"));
+}
+
+static gboolean
+item_deleted (Fixture *fixture)
+{
+  g_autoptr(JsonObject) item = read_item (fixture, fixture->ids[ITEM_LATER]);
+
+  return item == NULL && n_shown (fixture) == N_ITEMS - 1;
+}
+
+static gboolean
+row_selected (Fixture *fixture)
+{
+  return gtk_selection_model_is_selected (GTK_SELECTION_MODEL (shown (fixture)), 3);
+}
+
+static void
+test_delete (Fixture       *fixture,
+             gconstpointer  data)
+{
+  icat_action_items_view_show_item (fixture->view, fixture->ids[ITEM_LATER]);
+  g_assert_cmpstr (icat_action_item_editor_get_item_id (editor (fixture)), ==, fixture->ids[ITEM_LATER]);
+  wait_until (row_selected, fixture);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor (fixture)), "editor.delete", NULL));
+  g_assert_null (icat_action_item_editor_get_item_id (editor (fixture)));
+  wait_until (item_deleted, fixture);
+  spin ();
+  g_assert_cmpuint (fixture->toasts->len, ==, 1);
+  g_assert_cmpstr (fixture->toasts->pdata[0], ==, "toast-undo: Action item deleted");
+}
+
+static void
+test_sort (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GtkColumnView *column_view = GTK_COLUMN_VIEW (find_type (GTK_WIDGET (fixture->view), GTK_TYPE_COLUMN_VIEW));
+  GListModel *columns = gtk_column_view_get_columns (column_view);
+  g_autoptr(GtkColumnViewColumn) title = g_list_model_get_item (columns, 0);
+  g_autoptr(IcatRecord) first = NULL;
+  g_autofree char *sort = NULL;
+
+  /* What a click on the header does. */
+  gtk_column_view_sort_by_column (column_view, title, GTK_SORT_DESCENDING);
+  sort = g_settings_get_string (fixture->settings, "action-sort");
+  g_assert_cmpstr (sort, ==, "title");
+  g_assert_true (g_settings_get_boolean (fixture->settings, "action-sort-descending"));
+  first = g_list_model_get_item (shown (fixture), 0);
+  g_assert_cmpstr (icat_record_get_string (first, "title"), ==, "Old overdue item");
+
+  /* The next start sorts the same way. */
+  show_view (fixture);
+  g_clear_object (&first);
+  first = g_list_model_get_item (shown (fixture), 0);
+  g_assert_cmpstr (icat_record_get_string (first, "title"), ==, "Old overdue item");
+  g_clear_object (&first);
+  first = g_list_model_get_item (shown (fixture), N_ITEMS - 1);
+  g_assert_cmpstr (icat_record_get_string (first, "title"), ==, "Finished item");
+}
+
+static void
+test_overdue_rule (void)
+{
+  g_autoptr(JsonObject) open = icat_test_object ("{\"due\": \"2026-11-22\", \"status\": \"open\"}");
+  g_autoptr(JsonObject) today = icat_test_object ("{\"due\": \"2026-11-23\", \"status\": \"open\"}");
+  g_autoptr(JsonObject) done = icat_test_object ("{\"due\": \"2020-01-01\", \"status\": \"done\"}");
+  g_autoptr(JsonObject) no_due = icat_test_object ("{\"status\": \"blocked\"}");
+
+  g_assert_true (icat_action_item_is_overdue (open, "2026-11-23"));
+  g_assert_false (icat_action_item_is_overdue (today, "2026-11-23"));
+  g_assert_false (icat_action_item_is_overdue (done, "2026-11-23"));
+  g_assert_false (icat_action_item_is_overdue (no_due, "2026-11-23"));
+}
+
+/* }}} */
+
+int
+main (int    argc,
+      char **argv)
+{
+  icat_test_init (&argc, &argv);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add_func ("/action-items/overdue-rule", test_overdue_rule);
+  g_test_add ("/action-items/filters", Fixture, NULL, setup, test_filters, teardown);
+  g_test_add ("/action-items/sort", Fixture, NULL, setup, test_sort, teardown);
+  g_test_add ("/action-items/new-item", Fixture, NULL, setup, test_new_item, teardown);
+  g_test_add ("/action-items/bulk-status", Fixture, NULL, setup, test_bulk_status, teardown);
+  g_test_add ("/action-items/mailto", Fixture, NULL, setup, test_mailto, teardown);
+  g_test_add ("/action-items/delete", Fixture, NULL, setup, test_delete, teardown);
+  return g_test_run ();
+}

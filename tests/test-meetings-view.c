@@ -1,4 +1,855 @@
+/* test-meetings-view.c — the Meetings section, driven as a person would
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "config.h"
-#include <gtk/gtk.h>
+
+#include <adwaita.h>
+
+#include "icat-error.h"
+#include "icat-meeting-editor.h"
+#include "icat-meetings-view.h"
+#include "icat-record-list.h"
 #include "icat-test-util.h"
-int main (int argc, char **argv) { icat_test_init (&argc, &argv); gtk_test_init (&argc, &argv, NULL); return g_test_run (); }
+
+typedef struct {
+  char              *dir;
+  IcatStore         *store;
+  GSettings         *settings;
+  GtkWidget         *window;
+  IcatMeetingsView  *view;
+  IcatMeetingEditor *editor;
+  GPtrArray         *toasts;        /* what the window would have shown */
+  GPtrArray         *action_items;  /* ids "show-action-item" gave */
+} Fixture;
+
+typedef gboolean (*Condition) (Fixture *f, gconstpointer data);
+
+static void
+wait_until (Fixture      *f,
+            Condition     condition,
+            gconstpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!condition (f, data))
+    {
+      if (g_get_monotonic_time () >= deadline)
+        for (guint i = 0; i < f->toasts->len; i++)
+          g_test_message ("toast: %s", (const char *) f->toasts->pdata[i]);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+spin (guint milliseconds)
+{
+  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+toast_cb (GSimpleAction *action,
+          GVariant      *parameter,
+          Fixture       *f)
+{
+  g_ptr_array_add (f->toasts, g_variant_dup_string (parameter, NULL));
+}
+
+static void
+show_action_item_cb (IcatMeetingsView *view,
+                     const char       *id,
+                     Fixture          *f)
+{
+  g_ptr_array_add (f->action_items, g_strdup (id));
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  const char * const names[] = { "toast", "toast-undo" };
+
+  f->dir = icat_test_tmpdir_new ();
+  f->store = icat_test_store_new (f->dir, NULL);
+  f->settings = g_settings_new (APP_ID);
+  f->toasts = g_ptr_array_new_with_free_func (g_free);
+  f->action_items = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GSimpleAction) action = g_simple_action_new (names[i], G_VARIANT_TYPE_STRING);
+
+      g_signal_connect (action, "activate", G_CALLBACK (toast_cb), f);
+      g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+    }
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
+  gtk_widget_insert_action_group (f->window, "win", G_ACTION_GROUP (group));
+  f->view = ICAT_MEETINGS_VIEW (icat_meetings_view_new (f->store, f->settings));
+  f->editor = ICAT_MEETING_EDITOR (_icat_meetings_view_get_editor (f->view));
+  g_signal_connect (f->view, "show-action-item", G_CALLBACK (show_action_item_cb), f);
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->view));
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gpointer view = f->view;
+
+  g_object_add_weak_pointer (G_OBJECT (view), &view);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  /* Edits flushed on the way out are written; their answers come back. */
+  icat_store_sync (f->store);
+  spin (50);
+  g_assert_null (view);
+  g_assert_finalize_object (f->store);
+  g_clear_object (&f->settings);
+  g_ptr_array_unref (f->toasts);
+  g_ptr_array_unref (f->action_items);
+  icat_test_tmpdir_free (f->dir);
+}
+
+/* Reading back what was saved */
+
+static JsonObject *
+read_meeting (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  const char *id = icat_meeting_editor_get_meeting_id (f->editor);
+  JsonObject *meeting;
+
+  g_assert_nonnull (id);
+  meeting = icat_store_read (f->store, "meeting", id, &error);
+  g_assert_no_error (error);
+  return meeting;
+}
+
+static gboolean
+meeting_open (Fixture       *f,
+              gconstpointer  data)
+{
+  return icat_meeting_editor_get_meeting_id (f->editor) != NULL &&
+         g_strcmp0 (icat_meeting_editor_get_meeting_id (f->editor), data) != 0;
+}
+
+static gboolean
+stored_title_is (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(JsonObject) meeting = read_meeting (f);
+  JsonObject *title = json_object_get_object_member (meeting, "title");
+
+  return g_strcmp0 (json_object_get_string_member_with_default (title, "en", NULL), data) == 0;
+}
+
+/* A JSON text of a field, to compare whole lists at once. */
+static char *
+stored_field (Fixture    *f,
+              const char *field)
+{
+  g_autoptr(JsonObject) meeting = read_meeting (f);
+  JsonNode *node = json_object_get_member (meeting, field);
+
+  return node ? json_to_string (node, FALSE) : g_strdup ("null");
+}
+
+typedef struct {
+  const char *field;
+  const char *json;
+} Expected;
+
+static gboolean
+stored_field_is (Fixture       *f,
+                 gconstpointer  data)
+{
+  const Expected *expected = data;
+  g_autofree char *text = stored_field (f, expected->field);
+  g_autoptr(JsonNode) want = json_from_string (expected->json, NULL);
+  g_autoptr(JsonNode) have = json_from_string (text, NULL);
+
+  g_assert_nonnull (want);
+  return json_node_equal (want, have);
+}
+
+static char *
+new_meeting (Fixture *f)
+{
+  const char *before = icat_meeting_editor_get_meeting_id (f->editor);
+  g_autofree char *previous = g_strdup (before);
+
+  icat_meetings_view_new_meeting (f->view);
+  wait_until (f, meeting_open, previous);
+  return g_strdup (icat_meeting_editor_get_meeting_id (f->editor));
+}
+
+/* Tests */
+
+static void
+test_new_meeting (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *id = new_meeting (f);
+  g_autoptr(JsonObject) meeting = read_meeting (f);
+  g_autoptr(GTimeZone) vienna = g_time_zone_new_identifier ("Europe/Vienna");
+  g_autoptr(GDateTime) starts = g_date_time_new_from_iso8601 (json_object_get_string_member (meeting, "starts_at"), NULL);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (starts, vienna);
+  g_autoptr(GDateTime) now = g_date_time_new_now (vienna);
+  GtkEditable *title = _icat_meeting_editor_get_title (f->editor);
+  int start, end;
+
+  g_assert_cmpstr (json_object_get_string_member (meeting, "kind"), ==, "working-group");
+  g_assert_cmpstr (json_object_get_string_member (meeting, "venue"), ==, "Vienna");
+  g_assert_cmpstr (json_object_get_string_member (meeting, "timezone"), ==, "Europe/Vienna");
+  g_assert_cmpint (g_date_time_get_hour (local), ==, 9);
+  g_assert_cmpint (g_date_time_get_minute (local), ==, 0);
+  g_assert_cmpint (g_date_time_get_day_of_year (local) - g_date_time_get_day_of_year (now), <=, 1);
+  g_assert_cmpstr (gtk_editable_get_text (title), ==, "New meeting");
+  /* The title is selected, ready to be typed over. */
+  g_assert_true (gtk_editable_get_selection_bounds (title, &start, &end));
+  g_assert_cmpint (end - start, ==, strlen ("New meeting"));
+
+  gtk_editable_set_text (title, "Working Group, Vienna — autumn");
+  wait_until (f, stored_title_is, "Working Group, Vienna — autumn");
+  g_assert_cmpuint (f->toasts->len, ==, 0);
+}
+
+static GtkWidget *
+agenda_part (Fixture    *f,
+             guint       index,
+             const char *name)
+{
+  GtkWidget *item = _icat_meeting_editor_get_agenda_item (f->editor, index);
+  GtkWidget *part;
+
+  g_assert_nonnull (item);
+  part = find_named (item, name);
+  g_assert_nonnull (part);
+  return part;
+}
+
+static void
+add_agenda_item (Fixture    *f,
+                 const char *title,
+                 const char *minutes)
+{
+  guint n = _icat_meeting_editor_get_n_agenda (f->editor);
+  GtkTextBuffer *buffer;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.add-agenda-item", NULL));
+  g_assert_cmpuint (_icat_meeting_editor_get_n_agenda (f->editor), ==, n + 1);
+  gtk_editable_set_text (GTK_EDITABLE (agenda_part (f, n, "agenda-title")), title);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (agenda_part (f, n, "agenda-minutes")));
+  /* Typed a piece at a time, as during a meeting. */
+  for (const char *word = minutes; *word != '\0'; word = g_utf8_next_char (word))
+    gtk_text_buffer_insert_at_cursor (buffer, word, g_utf8_next_char (word) - word);
+}
+
+static gboolean
+agenda_is (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(JsonObject) meeting = read_meeting (f);
+  JsonArray *agenda = json_object_get_array_member (meeting, "agenda");
+  const char * const *expected = data;
+  guint n = 0;
+
+  for (; expected[n * 2] != NULL; n++)
+    {
+      JsonObject *item;
+
+      if (n >= json_array_get_length (agenda))
+        return FALSE;
+      item = json_array_get_object_element (agenda, n);
+      if (json_object_get_int_member (item, "position") != n ||
+          g_strcmp0 (json_object_get_string_member (item, "title"), expected[n * 2]) != 0 ||
+          g_strcmp0 (json_object_get_string_member_with_default (item, "minutes", NULL), expected[n * 2 + 1]) != 0)
+        return FALSE;
+    }
+  return n == json_array_get_length (agenda);
+}
+
+static void
+test_agenda (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *id = new_meeting (f);
+  const char * const typed[] = { "Adoption of the agenda", "Adopted without changes.",
+                                 "Joint issue brief", "UNODC and IOM to draft 会议 notes.", NULL };
+  const char * const moved[] = { "Joint issue brief", "UNODC and IOM to draft 会议 notes.",
+                                 "Adoption of the agenda", "Adopted without changes.", NULL };
+  GtkWidget *minutes;
+
+  add_agenda_item (f, typed[0], typed[1]);
+  add_agenda_item (f, typed[2], typed[3]);
+  wait_until (f, agenda_is, typed);
+  /* Our own saves never rebuild what is being typed in. */
+  minutes = agenda_part (f, 1, "agenda-minutes");
+  spin (100);
+  g_assert_true (minutes == agenda_part (f, 1, "agenda-minutes"));
+
+  /* Alt+Up in the second item moves it first; the focus goes with it. */
+  gtk_widget_grab_focus (minutes);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "agenda.move-up", NULL));
+  g_assert_true (agenda_part (f, 0, "agenda-minutes") == minutes);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == minutes);
+  wait_until (f, agenda_is, moved);
+  /* And Alt+Down puts it back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "agenda.move-down", NULL));
+  wait_until (f, agenda_is, typed);
+  /* The buttons do the same. */
+  g_signal_emit_by_name (agenda_part (f, 0, "agenda-move-down"), "clicked");
+  wait_until (f, agenda_is, moved);
+}
+
+static gboolean
+decision_saved (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(JsonObject) meeting = read_meeting (f);
+  JsonArray *decisions = json_object_get_array_member (meeting, "decisions");
+  JsonObject *decision;
+
+  if (json_array_get_length (decisions) != 1)
+    return FALSE;
+  decision = json_array_get_object_element (decisions, 0);
+  return json_object_get_int_member (decision, "number") == 1 &&
+         g_strcmp0 (json_object_get_string_member (decision, "text"), data) == 0;
+}
+
+static void
+test_attendance_and_decisions (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *id = new_meeting (f);
+  g_autofree char *unodc = icat_test_agency_id (f->store, "UNODC");
+  g_autofree char *attendance = g_strdup_printf ("[{\"agency\": \"%s\", \"present\": true,"
+                                                 " \"delegates\": [\"Ana Pérez\", \"Li Wei\"]}]", unodc);
+  GtkWidget *row = _icat_meeting_editor_get_attendance (f->editor, unodc);
+  GtkWidget *decision;
+  Expected expected = { "attendance", attendance };
+
+  g_assert_nonnull (row);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_named (row, "attendance-present")), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Ana Pérez, Li Wei ,");
+  wait_until (f, stored_field_is, &expected);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.add-decision", NULL));
+  decision = _icat_meeting_editor_get_decision (f->editor, 0);
+  g_assert_nonnull (decision);
+  gtk_editable_set_text (GTK_EDITABLE (decision), "The Working Group endorsed the issue brief.");
+  wait_until (f, decision_saved, "The Working Group endorsed the issue brief.");
+}
+
+/* A meeting saved through the store, then opened as from a search. */
+static char *
+open_stored_meeting (Fixture    *f,
+                     const char *json)
+{
+  g_autoptr(JsonObject) meeting = icat_test_object (json);
+  g_autoptr(GError) error = NULL;
+  char *id = icat_store_save (f->store, "meeting", meeting, &error);
+
+  g_assert_no_error (error);
+  icat_meetings_view_show_meeting (f->view, id);
+  g_assert_cmpstr (icat_meeting_editor_get_meeting_id (f->editor), ==, id);
+  return id;
+}
+
+static char *
+first_mandate_id (Fixture *f)
+{
+  g_autoptr(IcatRecordList) mandates = icat_record_list_new (f->store, "mandate");
+  g_autoptr(IcatRecord) mandate = g_list_model_get_item (G_LIST_MODEL (mandates), 0);
+
+  return g_strdup (icat_record_get_id (mandate));
+}
+
+static gboolean
+action_items_shown (Fixture       *f,
+                    gconstpointer  data)
+{
+  return f->action_items->len == GPOINTER_TO_UINT (data);
+}
+
+static gboolean
+toast_shown (Fixture       *f,
+             gconstpointer  data)
+{
+  for (guint i = 0; i < f->toasts->len; i++)
+    if (strstr (f->toasts->pdata[i], data) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static JsonObject *
+read_action_item (Fixture    *f,
+                  const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  JsonObject *item = icat_store_read (f->store, "action_item", id, &error);
+
+  g_assert_no_error (error);
+  return item;
+}
+
+static guint
+agency_position (GListModel *names,
+                 const char *acronym)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    {
+      g_autoptr(GtkStringObject) name = g_list_model_get_item (names, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (name), acronym) == 0)
+        return i;
+    }
+  g_assert_not_reached ();
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+test_action_item (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *mandate = first_mandate_id (f);
+  g_autofree char *unodc = icat_test_agency_id (f->store, "UNODC");
+  g_autofree char *iom = icat_test_agency_id (f->store, "IOM");
+  g_autofree char *json = g_strdup_printf (
+    "{\"kind\": \"working-group\", \"title\": {\"en\": \"Working Group\"}, \"starts_at\": \"2030-03-10T09:00:00.000Z\","
+    " \"date_precision\": \"minute\", \"timezone\": \"Europe/Vienna\", \"venue\": \"Vienna\","
+    " \"agenda\": [{\"id\": \"0b8c1f3e-5d7a-4c2b-9e6f-1a2b3c4d5e6f\", \"position\": 0,"
+    " \"title\": \"Issue brief on online recruitment\", \"mandates\": [\"%s\"]}]}", mandate);
+  g_autofree char *id = open_stored_meeting (f, json);
+  g_autoptr(JsonObject) first = NULL;
+  g_autoptr(JsonObject) second = NULL;
+  AdwComboRow *presenter;
+  AdwMessageDialog *dialog;
+
+  /* No presenter and no chair: the coordinator owns it. */
+  g_signal_emit_by_name (agenda_part (f, 0, "agenda-new-action-item"), "clicked");
+  wait_until (f, action_items_shown, GUINT_TO_POINTER (1));
+  first = read_action_item (f, f->action_items->pdata[0]);
+  g_assert_cmpstr (json_object_get_string_member (first, "title"), ==, "Issue brief on online recruitment");
+  g_assert_cmpstr (json_object_get_string_member (first, "meeting"), ==, id);
+  g_assert_cmpstr (json_object_get_string_member (first, "agenda_item"), ==, "0b8c1f3e-5d7a-4c2b-9e6f-1a2b3c4d5e6f");
+  g_assert_cmpstr (json_object_get_string_member (first, "owner"), ==, unodc);
+  g_assert_cmpstr (json_object_get_string_member (first, "status"), ==, "open");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (first, "mandates"), 0), ==, mandate);
+
+  /* A new item with a presenter, made at once: the agenda is saved first. */
+  add_agenda_item (f, "Annual report", "");
+  presenter = ADW_COMBO_ROW (agenda_part (f, 1, "agenda-presenter"));
+  adw_combo_row_set_selected (presenter, agency_position (adw_combo_row_get_model (presenter), "IOM"));
+  g_signal_emit_by_name (agenda_part (f, 1, "agenda-new-action-item"), "clicked");
+  wait_until (f, action_items_shown, GUINT_TO_POINTER (2));
+  second = read_action_item (f, f->action_items->pdata[1]);
+  g_assert_cmpstr (json_object_get_string_member (second, "title"), ==, "Annual report");
+  g_assert_cmpstr (json_object_get_string_member (second, "owner"), ==, iom);
+  g_assert_cmpstr (json_object_get_string_member (second, "agenda_item"), !=, "0b8c1f3e-5d7a-4c2b-9e6f-1a2b3c4d5e6f");
+
+  /* The meeting cannot go while its action items refer to it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "meetings.delete", NULL));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "delete");
+  wait_until (f, toast_shown, "action items still refer to it");
+  g_assert_cmpstr (icat_meeting_editor_get_meeting_id (f->editor), ==, id);
+}
+
+static gboolean
+editor_shows_nothing (Fixture       *f,
+                      gconstpointer  data)
+{
+  return icat_meeting_editor_get_meeting_id (f->editor) == NULL;
+}
+
+static void
+test_delete (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *id = new_meeting (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) gone = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "meetings.delete", NULL));
+  adw_message_dialog_response (find_message_dialog (), "delete");
+  wait_until (f, editor_shows_nothing, NULL);
+  wait_until (f, toast_shown, "Meeting deleted");
+  gone = icat_store_read (f->store, "meeting", id, &error);
+  g_assert_null (gone);
+  g_assert_error (error, ICAT_ERROR, ICAT_ERROR_NOT_FOUND);
+}
+
+static void
+make_inactive (Fixture    *f,
+               const char *acronym)
+{
+  g_autofree char *id = icat_test_agency_id (f->store, acronym);
+  g_autofree char *json = g_strdup_printf ("{\"id\": \"%s\", \"memberships\": [{\"role\": \"member\", \"from\": \"2007\","
+                                           " \"to\": \"2019\"}, {\"role\": \"inactive-member\", \"from\": \"2020\"}]}", id);
+  g_autoptr(JsonObject) changes = icat_test_object (json);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = icat_store_save (f->store, "agency", changes, &error);
+
+  g_assert_no_error (error);
+}
+
+static void
+test_principals_warning (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *icmpd = icat_test_agency_id (f->store, "ICMPD");
+  g_autoptr(JsonObject) crafted = icat_test_object ("{\"kind\": \"principals\", \"attendance\": [],"
+                                                    " \"invited\": [{\"name\": \"Sweden\", \"kind\": \"state\"}]}");
+  g_autoptr(JsonObject) invited = icat_test_object ("{\"kind\": \"principals\", \"invited\":"
+                                                    " [{\"name\": \"icmpd\", \"kind\": \"organization\"}]}");
+  g_autoptr(JsonObject) working = icat_test_object ("{\"kind\": \"working-group\"}");
+  g_auto(GStrv) none = icat_meeting_missing_inactive_members (f->store, crafted);
+  g_auto(GStrv) missing = NULL;
+  g_auto(GStrv) after_invitation = NULL;
+  g_auto(GStrv) other_kind = NULL;
+  g_autofree char *id = NULL;
+
+  g_assert_cmpuint (g_strv_length (none), ==, 0);
+  make_inactive (f, "ICMPD");
+  missing = icat_meeting_missing_inactive_members (f->store, crafted);
+  g_assert_cmpstrv (missing, ((const char *[]) { "ICMPD", NULL }));
+  after_invitation = icat_meeting_missing_inactive_members (f->store, invited);
+  g_assert_cmpuint (g_strv_length (after_invitation), ==, 0);
+  other_kind = icat_meeting_missing_inactive_members (f->store, working);
+  g_assert_cmpuint (g_strv_length (other_kind), ==, 0);
+
+  /* In the editor: shown for a principals meeting until ICMPD is listed. */
+  id = open_stored_meeting (f, "{\"kind\": \"principals\", \"title\": {\"en\": \"Principals\"},"
+                               " \"starts_at\": \"2030-06-01T10:00:00.000Z\", \"date_precision\": \"day\","
+                               " \"timezone\": \"America/New_York\", \"venue\": \"New York\"}");
+  g_assert_true (_icat_meeting_editor_get_warning_visible (f->editor));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_named (_icat_meeting_editor_get_attendance (f->editor, icmpd),
+                                                             "attendance-present")), TRUE);
+  g_assert_false (_icat_meeting_editor_get_warning_visible (f->editor));
+}
+
+static gboolean
+meeting_changed (Fixture       *f,
+                 gconstpointer  data)
+{
+  return g_strcmp0 (icat_meeting_editor_get_meeting_id (f->editor), data) != 0;
+}
+
+static void
+save_action_item (Fixture    *f,
+                  const char *meeting,
+                  const char *title,
+                  const char *owner,
+                  const char *status,
+                  const char *due)
+{
+  g_autofree char *json = g_strdup_printf ("{\"title\": \"%s\", \"owner\": \"%s\", \"status\": \"%s\","
+                                           " \"meeting\": \"%s\", \"due\": \"%s\"}",
+                                           title, owner, status, meeting, due);
+  g_autoptr(JsonObject) item = icat_test_object (json);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = icat_store_save (f->store, "action_item", item, &error);
+
+  g_assert_no_error (error);
+}
+
+static void
+test_plan_next (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *iom = icat_test_agency_id (f->store, "IOM");
+  g_autofree char *unodc = icat_test_agency_id (f->store, "UNODC");
+  g_autofree char *json = g_strdup_printf (
+    "{\"kind\": \"working-group\", \"title\": {\"en\": \"Working Group\", \"zh\": \"工作组\"},"
+    " \"starts_at\": \"2030-03-10T09:00:00.000Z\", \"ends_at\": \"2030-03-10T11:00:00.000Z\","
+    " \"date_precision\": \"minute\", \"timezone\": \"Europe/Vienna\", \"venue\": \"Vienna\", \"chairs\": [\"%s\"],"
+    " \"agenda\": [{\"id\": \"1c1f3e0b-5d7a-4c2b-9e6f-1a2b3c4d5e6f\", \"position\": 0, \"title\": \"Welcome\","
+    " \"presenter\": \"%s\", \"minutes\": \"Opened at 10:05.\"}]}", iom, unodc);
+  g_autofree char *id = open_stored_meeting (f, json);
+  g_autoptr(JsonObject) next = NULL;
+  JsonArray *agenda;
+  JsonObject *item;
+
+  save_action_item (f, id, "Draft the issue brief", iom, "open", "2030-03-20");
+  save_action_item (f, id, "Send the invitations", unodc, "done", "2030-03-01");
+  save_action_item (f, id, "Translate the brief", unodc, "blocked", "2030-04-01");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "meetings.plan-next", NULL));
+  wait_until (f, meeting_changed, id);
+  next = read_meeting (f);
+  /* 10:00 in Vienna a month later is 08:00 UTC: summer time began meanwhile. */
+  g_assert_cmpstr (json_object_get_string_member (next, "starts_at"), ==, "2030-04-10T08:00:00.000Z");
+  g_assert_cmpstr (json_object_get_string_member (next, "ends_at"), ==, "2030-04-10T10:00:00.000Z");
+  g_assert_cmpstr (json_object_get_string_member (next, "venue"), ==, "Vienna");
+  g_assert_cmpstr (json_object_get_string_member (next, "record_status"), ==, "draft");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (next, "chairs"), 0), ==, iom);
+  agenda = json_object_get_array_member (next, "agenda");
+  g_assert_cmpuint (json_array_get_length (agenda), ==, 2);
+  item = json_array_get_object_element (agenda, 0);
+  g_assert_cmpstr (json_object_get_string_member (item, "title"), ==, "Welcome");
+  g_assert_cmpstr (json_object_get_string_member (item, "presenter"), ==, unodc);
+  g_assert_cmpstr (json_object_get_string_member (item, "id"), !=, "1c1f3e0b-5d7a-4c2b-9e6f-1a2b3c4d5e6f");
+  g_assert_true (json_object_get_null_member (item, "minutes"));
+  /* The ones still open, soonest due first. */
+  item = json_array_get_object_element (agenda, 1);
+  g_assert_cmpstr (json_object_get_string_member (item, "title"), ==, "Open action items");
+  g_assert_cmpstr (json_object_get_string_member (item, "minutes"), ==,
+                   "Draft the issue brief (IOM)\nTranslate the brief (UNODC)");
+}
+
+static void
+test_time_and_place (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *id = new_meeting (f);
+  GtkWidget *when = find_named (GTK_WIDGET (f->editor), "meeting-when");
+  GtkWidget *date = NULL;
+  Expected geneva = { "starts_at", "\"2030-01-15T13:30:00.000Z\"" };
+  Expected new_york = { "starts_at", "\"2030-01-15T19:30:00.000Z\"" };
+  Expected zone = { "timezone", "\"America/New_York\"" };
+  Expected end = { "ends_at", "\"2030-01-15T21:00:00.000Z\"" };
+  AdwComboRow *venue;
+
+  /* The rows are found by their titles' order: date, start, end. */
+  for (GtkWidget *w = gtk_widget_get_parent (when); w != NULL && date == NULL; w = NULL)
+    for (GtkWidget *row = gtk_widget_get_first_child (w); row != NULL; row = gtk_widget_get_next_sibling (row))
+      if (ADW_IS_ENTRY_ROW (row) && g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "Date"))
+        date = row;
+  g_assert_nonnull (date);
+  venue = ADW_COMBO_ROW (gtk_widget_get_prev_sibling (gtk_widget_get_prev_sibling (gtk_widget_get_prev_sibling (date))));
+  adw_combo_row_set_selected (venue, 0);  /* Geneva */
+  gtk_editable_set_text (GTK_EDITABLE (date), "2030-01-15");
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_next_sibling (date)), "14:30");
+  wait_until (f, stored_field_is, &geneva);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (when)), ==, "14:30 Geneva time · 13:30 UTC");
+
+  /* Moving it keeps the local time: 14:30 in New York. */
+  adw_combo_row_set_selected (venue, 2);
+  wait_until (f, stored_field_is, &new_york);
+  wait_until (f, stored_field_is, &zone);
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (date))), "16:00");
+  wait_until (f, stored_field_is, &end);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (when)), ==,
+                   "14:30–16:00 New York time · 19:30–21:00 UTC");
+
+  /* A wrong time is marked and not saved. */
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_next_sibling (date)), "25:00");
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_next_sibling (date), "error"));
+}
+
+static gboolean
+list_has (Fixture       *f,
+          gconstpointer  data)
+{
+  return g_list_model_get_n_items (_icat_meetings_view_get_list (f->view)) == GPOINTER_TO_UINT (data);
+}
+
+static GtkDropDown *
+dropdown_labelled (GtkWidget  *root,
+                   const char *tooltip)
+{
+  if (GTK_IS_DROP_DOWN (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return GTK_DROP_DOWN (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkDropDown *found = dropdown_labelled (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_filters (Fixture       *f,
+              gconstpointer  data)
+{
+  GListModel *list = _icat_meetings_view_get_list (f->view);
+  guint all = g_list_model_get_n_items (list);
+  g_autoptr(IcatRecordList) principals = icat_record_list_new (f->store, "meeting");
+  GtkDropDown *kind = dropdown_labelled (GTK_WIDGET (f->view), "Kind of meeting");
+  GtkDropDown *year = dropdown_labelled (GTK_WIDGET (f->view), "Year");
+  g_autofree char *saved = NULL;
+
+  g_assert_cmpuint (all, >=, 12);
+  icat_record_list_set_filter (principals, ICAT_FILTER_KIND, "principals");
+  g_assert_nonnull (kind);
+  gtk_drop_down_set_selected (kind, 2);  /* All kinds, Working Group, Principals */
+  saved = g_settings_get_string (f->settings, "meeting-filter-kind");
+  g_assert_cmpstr (saved, ==, "principals");
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, g_list_model_get_n_items (G_LIST_MODEL (principals)));
+  g_assert_cmpuint (g_list_model_get_n_items (list), <, all);
+
+  /* A year with no meeting: the empty state offers to show them all. */
+  gtk_drop_down_set_selected (year, 1);
+  g_assert_cmpint (g_settings_get_int (f->settings, "meeting-filter-year"), >, 2026);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "meetings.clear-filters", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, all);
+  g_assert_cmpint (g_settings_get_int (f->settings, "meeting-filter-year"), ==, 0);
+
+  /* A new meeting comes first: the coming ones lead the list. */
+  g_free (new_meeting (f));
+  wait_until (f, list_has, GUINT_TO_POINTER (all + 1));
+  {
+    g_autoptr(IcatRecord) first = g_list_model_get_item (list, 0);
+
+    g_assert_cmpstr (icat_record_get_id (first), ==, icat_meeting_editor_get_meeting_id (f->editor));
+  }
+}
+
+static gboolean
+stored_zh_title_is (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(JsonObject) meeting = read_meeting (f);
+  JsonObject *title = json_object_get_object_member (meeting, "title");
+
+  return g_strcmp0 (json_object_get_string_member_with_default (title, "zh", NULL), data) == 0;
+}
+
+static void
+test_chinese_title (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  g_autoptr(JsonObject) meeting = NULL;
+  GtkEditable *title = _icat_meeting_editor_get_title (f->editor);
+
+  id = open_stored_meeting (f, "{\"kind\": \"working-group\", \"title\": {\"en\": \"Working Group\", \"zh\": \"工作组\"},"
+                               " \"starts_at\": \"2030-06-01T10:00:00.000Z\", \"date_precision\": \"day\","
+                               " \"timezone\": \"Europe/Zurich\", \"venue\": \"Geneva\"}");
+  g_assert_cmpstr (gtk_editable_get_text (title), ==, "工作组");
+  gtk_editable_set_text (title, "工作组会议");
+  wait_until (f, stored_zh_title_is, "工作组会议");
+  meeting = read_meeting (f);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (meeting, "title"), "en"), ==,
+                   "Working Group");
+}
+
+/* The environment changes only while no other thread runs (setenv is not
+ * thread-safe): before the store starts its writer, after it is gone. */
+static void
+chinese_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  fixture_set_up (f, data);
+}
+
+static void
+chinese_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  fixture_tear_down (f, data);
+  g_unsetenv ("LANGUAGE");
+}
+
+static gboolean
+agenda_widgets_are (Fixture       *f,
+                    gconstpointer  data)
+{
+  return _icat_meeting_editor_get_n_agenda (f->editor) == GPOINTER_TO_UINT (data);
+}
+
+static void
+test_remove_and_undo (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *id = new_meeting (f);
+  const char * const both[] = { "Welcome", "Opened at 10:05.", "Budget", "Approved.", NULL };
+  const char * const one[] = { "Budget", "Approved.", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(JsonObject) meeting = NULL;
+  g_autofree char *quoted = NULL;
+  Expected circulated = { "circulated_on", NULL };
+  AdwComboRow *status;
+
+  add_agenda_item (f, "Welcome", "Opened at 10:05.");
+  add_agenda_item (f, "Budget", "Approved.");
+  wait_until (f, agenda_is, both);
+  g_signal_emit_by_name (agenda_part (f, 0, "agenda-remove"), "clicked");
+  g_assert_cmpuint (_icat_meeting_editor_get_n_agenda (f->editor), ==, 1);
+  wait_until (f, agenda_is, one);
+  g_assert_true (toast_shown (f, "Agenda item removed"));
+
+  /* The toast's Undo (the window calls the store) brings it back on screen. */
+  g_assert_true (icat_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  wait_until (f, agenda_widgets_are, GUINT_TO_POINTER (2));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (agenda_part (f, 0, "agenda-title"))), ==, "Welcome");
+  wait_until (f, agenda_is, both);
+
+  /* Circulating the record dates it. */
+  today = g_date_time_format (now, "%Y-%m-%d");
+  quoted = g_strdup_printf ("\"%s\"", today);
+  circulated.json = quoted;
+  status = ADW_COMBO_ROW (find_named (GTK_WIDGET (f->editor), "meeting-status"));
+  g_assert_nonnull (status);
+  adw_combo_row_set_selected (status, 1);
+  wait_until (f, stored_field_is, &circulated);
+  meeting = read_meeting (f);
+  g_assert_cmpstr (json_object_get_string_member (meeting, "record_status"), ==, "circulated");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  icat_test_init (&argc, &argv);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add ("/meetings/new", Fixture, NULL, fixture_set_up, test_new_meeting, fixture_tear_down);
+  g_test_add ("/meetings/agenda", Fixture, NULL, fixture_set_up, test_agenda, fixture_tear_down);
+  g_test_add ("/meetings/attendance-decisions", Fixture, NULL, fixture_set_up, test_attendance_and_decisions,
+              fixture_tear_down);
+  g_test_add ("/meetings/action-item", Fixture, NULL, fixture_set_up, test_action_item, fixture_tear_down);
+  g_test_add ("/meetings/remove-undo-status", Fixture, NULL, fixture_set_up, test_remove_and_undo, fixture_tear_down);
+  g_test_add ("/meetings/delete", Fixture, NULL, fixture_set_up, test_delete, fixture_tear_down);
+  g_test_add ("/meetings/principals-warning", Fixture, NULL, fixture_set_up, test_principals_warning,
+              fixture_tear_down);
+  g_test_add ("/meetings/plan-next", Fixture, NULL, fixture_set_up, test_plan_next, fixture_tear_down);
+  g_test_add ("/meetings/time-and-place", Fixture, NULL, fixture_set_up, test_time_and_place, fixture_tear_down);
+  g_test_add ("/meetings/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
+  g_test_add ("/meetings/chinese-title", Fixture, NULL, chinese_set_up, test_chinese_title, chinese_tear_down);
+  return g_test_run ();
+}

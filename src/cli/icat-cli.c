@@ -254,7 +254,9 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* build-aux/dev points this at the build tree, so a build that is not
+   * installed still speaks the user's language. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ICAT_TRACKER_LOCALEDIR") ? g_getenv ("ICAT_TRACKER_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -55,8 +55,11 @@ static const FilterSql filters[] = {
   { "chair_term", ICAT_FILTER_AGENCY, "EXISTS (SELECT 1 FROM chair_term_agencies c WHERE c.owner_id = t.id AND c.target_id = @)" },
 };
 
+/* 72/195 first, the resolution ICAT reports against; then the Plan, ECOSOC
+ * and the Conference of the Parties; paragraphs in the documents' order. */
 #define PARAGRAPH_ORDER \
-  "t.document, CASE WHEN t.paragraph GLOB 'annex *' THEN 1000 + CAST (substr (t.paragraph, 7) AS INTEGER) " \
+  "CASE t.document WHEN 'A/RES/72/195' THEN 0 WHEN 'A/RES/64/293' THEN 1 WHEN 'E/RES/2015/23' THEN 2 ELSE 3 END, " \
+  "CASE WHEN t.paragraph GLOB 'annex *' THEN 1000 + CAST (substr (t.paragraph, 7) AS INTEGER) " \
   "ELSE CAST (t.paragraph AS INTEGER) END"
 
 static const SortSql sorts[] = {

@@ -59,6 +59,27 @@ icat_report_workload (IcatStore   *store,
 }
 
 char *
+icat_report_chair_years (IcatStore  *store,
+                         const char *agency_id)
+{
+  IcatDb *db = _icat_store_get_read_db (store);
+  g_autoptr(GString) years = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ICAT_IS_STORE (store), NULL);
+  stmt = icat_db_prepare (db,
+                          "SELECT t.year FROM chair_term_agencies c JOIN chair_term t ON t.id = c.owner_id "
+                          "WHERE c.target_id = ?1 ORDER BY t.year", NULL);
+  if (stmt == NULL)
+    return NULL;
+  icat_bind_text (stmt, 1, agency_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (years, "%s%d", years->len ? ", " : "", sqlite3_column_int (stmt, 0));
+  sqlite3_reset (stmt);
+  return years->len > 0 ? g_string_free (g_steal_pointer (&years), FALSE) : NULL;
+}
+
+char *
 icat_report_chairs_of (IcatStore *store,
                        int        year)
 {

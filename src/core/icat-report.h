@@ -28,4 +28,8 @@ GPtrArray *icat_report_workload      (IcatStore  *store,
 char      *icat_report_chairs_of     (IcatStore  *store,
                                       int         year);
 
+/* The years an agency chaired or co-chaired ICAT: "2016, 2021, 2022", or NULL. */
+char      *icat_report_chair_years   (IcatStore  *store,
+                                      const char *agency_id);
+
 G_END_DECLS

@@ -669,8 +669,14 @@ writer_thread (gpointer data,
   Job *job = data;
   IcatStore *self = user_data;
 
+  g_autoptr(GSource) source = g_idle_source_new ();
+
   run_job (self, job, &job->error);
-  g_main_context_invoke (self->context, finish_job_on_main_thread, job);
+  /* Always through the main context's loop: g_main_context_invoke would run
+   * the callback right here when the context happens to be free, and
+   * notices must reach views on the main thread. */
+  g_source_set_callback (source, finish_job_on_main_thread, job, NULL);
+  g_source_attach (source, self->context);
 }
 
 static void

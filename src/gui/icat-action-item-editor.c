@@ -1,8 +1,1178 @@
-/* icat-action-item-editor.c — see icat-action-item-editor.h
+/* icat-action-item-editor.c — edits one action item in place
  *
  * Copyright 2026 ICAT Tracker developers
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every field saves as it is edited, through an IcatAutosave per item. The
+ * record's own notifications bring in changes made elsewhere; while edits
+ * are waiting to be written they win, so typing is never overwritten.
  */
+#define G_LOG_DOMAIN "icat-action-item-editor"
+
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "icat-action-item-editor.h"
+#include "icat-autosave.h"
+#include "icat-format.h"
+#include "icat-record-list.h"
+#include "icat-schema.h"
+
+/* A list of references (supporting agencies, mandates): a row per entry
+ * with a remove button, and a searchable popover to add one. */
+typedef struct {
+  IcatActionItemEditor *editor;     /* borrowed: the owner of this struct */
+  const char           *field;
+  AdwPreferencesGroup  *group;      /* borrowed: template widgets */
+  GtkMenuButton        *add;
+  GtkStringFilter      *filter;     /* borrowed: owned by the popover's model */
+  GtkSearchEntry       *search;
+  GtkFilterListModel   *candidates;
+  GPtrArray            *ids;        /* owned: char *, as shown */
+  GPtrArray            *rows;       /* borrowed: the rows in group */
+} RefList;
+
+struct _IcatActionItemEditor {
+  AdwBin               parent_instance;
+
+  /* Template widgets */
+  GtkWidget           *back_button;
+  GtkWidget           *close_button;
+  GtkWidget           *menu_button;
+  AdwEntryRow         *title_row;
+  AdwComboRow         *status_row;
+  AdwComboRow         *priority_row;
+  AdwComboRow         *owner_row;
+  GtkWidget           *email_button;
+  AdwComboRow         *meeting_row;
+  GtkTextView         *description_view;
+  GtkTextView         *completion_view;
+  AdwEntryRow         *starts_row;
+  AdwEntryRow         *due_row;
+  GtkCalendar         *starts_calendar;
+  GtkCalendar         *due_calendar;
+  GtkMenuButton       *starts_calendar_button;
+  GtkMenuButton       *due_calendar_button;
+  GtkLabel            *date_error;
+  AdwPreferencesGroup *supporting_group;
+  AdwPreferencesGroup *mandates_group;
+  AdwPreferencesGroup *history_group;
+  GtkMenuButton       *supporting_add;
+  GtkMenuButton       *mandates_add;
+
+  /* Owned */
+  IcatStore           *store;
+  IcatRecord          *record;
+  IcatAutosave        *autosave;
+  IcatRecordList      *agencies;
+  IcatRecordList      *meetings;
+  IcatRecordList      *mandates;
+  GPtrArray           *history_rows;    /* borrowed rows of history_group */
+  RefList              supporting;
+  RefList              mandate_refs;
+  /* What the choice rows show, so a list shifting under them saves nothing. */
+  char                *shown_owner;
+  char                *shown_meeting;
+  char                *shown_starts;
+  char                *shown_due;
+
+  gboolean             loading;
+  gboolean             folded;
+};
+
+G_DEFINE_FINAL_TYPE (IcatActionItemEditor, icat_action_item_editor, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_ITEM_ID,
+  PROP_FOLDED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Labels {{{ */
+
+const char *
+icat_action_status_label (const char *status)
+{
+  if (g_strcmp0 (status, "open") == 0)
+    return C_("action item status", "Open");
+  if (g_strcmp0 (status, "in-progress") == 0)
+    return C_("action item status", "In progress");
+  if (g_strcmp0 (status, "done") == 0)
+    return C_("action item status", "Done");
+  if (g_strcmp0 (status, "blocked") == 0)
+    return C_("action item status", "Blocked");
+  if (g_strcmp0 (status, "cancelled") == 0)
+    return C_("action item status", "Cancelled");
+  return status ? status : "";
+}
+
+const char *
+icat_action_priority_label (const char *priority)
+{
+  if (g_strcmp0 (priority, "low") == 0)
+    return C_("priority", "Low");
+  if (g_strcmp0 (priority, "high") == 0)
+    return C_("priority", "High");
+  return C_("priority", "Normal");
+}
+
+const char *
+icat_action_pillar_label (const char *pillar)
+{
+  static const struct { const char *id; const char *label; } pillars[] = {
+    { "general", NC_("pillar", "General") },
+    { "prevention", NC_("pillar", "Prevention") },
+    { "protection", NC_("pillar", "Protection") },
+    { "prosecution", NC_("pillar", "Prosecution") },
+    { "partnership", NC_("pillar", "Partnership") },
+    { "coordination", NC_("pillar", "Coordination") },
+    { "reporting", NC_("pillar", "Reporting") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pillars); i++)
+    if (g_strcmp0 (pillar, pillars[i].id) == 0)
+      return g_dpgettext2 (GETTEXT_PACKAGE, "pillar", pillars[i].label);
+  return pillar ? pillar : "";
+}
+
+char *
+icat_action_format_date (const char *date)
+{
+  g_autoptr(GDateTime) when = NULL;
+  gsize len = date ? strlen (date) : 0;
+
+  if (!icat_is_date (date))
+    return g_strdup (date ? date : "");
+  if (len == 4)
+    return g_strdup (date);
+  when = g_date_time_new_utc (atoi (date), atoi (date + 5), len == 10 ? atoi (date + 8) : 1, 0, 0, 0);
+  if (len == 7)
+    /* Translators: a month, strftime format: "Nov 2026" */
+    return g_date_time_format (when, C_("date format", "%b %Y"));
+  /* Translators: a day, strftime format: "23 Nov 2026" */
+  return g_date_time_format (when, C_("date format", "%-d %b %Y"));
+}
+
+char *
+icat_action_mandate_short_label (IcatRecord *mandate)
+{
+  const char *document = icat_record_get_string (mandate, "document");
+  const char *paragraph = icat_record_get_string (mandate, "paragraph");
+  gboolean annex = g_str_has_prefix (paragraph, "annex ");
+
+  if (paragraph == NULL || document == NULL)
+    return g_strdup (icat_record_get_title (mandate));
+  /* The Global Plan of Action is the annex of 64/293. */
+  if (g_str_equal (document, "A/RES/64/293") && annex)
+    /* Translators: a paragraph of the Global Plan of Action, e.g. "GPA annex 11" */
+    return g_strdup_printf (_("GPA annex %s"), paragraph + strlen ("annex "));
+  if (g_str_has_prefix (document, "A/RES/"))
+    document += strlen ("A/RES/");
+  else if (g_str_has_prefix (document, "E/RES/"))
+    document += strlen ("E/RES/");
+  else if (g_str_has_prefix (document, "CTOC/COP resolution "))
+    document += strlen ("CTOC/COP resolution ");
+  if (annex)
+    /* Translators: a resolution's annex paragraph, e.g. "72/195 annex 3" */
+    return g_strdup_printf (_("%s annex %s"), document, paragraph + strlen ("annex "));
+  /* Translators: a resolution's paragraph, e.g. "72/195 ¶10" */
+  return g_strdup_printf (_("%s ¶%s"), document, paragraph);
+}
+
+gboolean
+icat_action_item_is_overdue (JsonObject *item,
+                             const char *today)
+{
+  const char *due = json_object_get_string_member_with_default (item, "due", NULL);
+  const char *status = json_object_get_string_member_with_default (item, "status", NULL);
+
+  if (due == NULL || today == NULL)
+    return FALSE;
+  return strcmp (due, today) < 0 && g_strcmp0 (status, "done") != 0 && g_strcmp0 (status, "cancelled") != 0;
+}
+
+char *
+icat_action_record_label (GObject *item)
+{
+  const char *kind;
+
+  if (GTK_IS_STRING_OBJECT (item))
+    return g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+  if (!ICAT_IS_RECORD (item))
+    return g_strdup ("");
+  kind = icat_record_get_kind (ICAT_RECORD (item));
+  if (g_str_equal (kind, "agency"))
+    return g_strdup (icat_record_get_string (ICAT_RECORD (item), "acronym"));
+  if (g_str_equal (kind, "meeting"))
+    {
+      g_autofree char *when = icat_format_meeting_when (icat_record_get_data (ICAT_RECORD (item)));
+
+      /* Translators: a meeting in a list: title · date */
+      return g_strdup_printf (_("%s · %s"), icat_record_get_title (ICAT_RECORD (item)), when);
+    }
+  return g_strdup (icat_record_get_title (ICAT_RECORD (item)));
+}
+
+static GtkExpression *
+choice_expression (void)
+{
+  return gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, G_CALLBACK (icat_action_record_label), NULL, NULL);
+}
+
+/* What the search of the add popovers looks in: title and text. */
+static char *
+search_text (GObject *item)
+{
+  IcatRecord *record = ICAT_RECORD (item);
+  const char *text = icat_record_get_localized (record, "text");
+  const char *name = icat_record_get_localized (record, "name");
+  g_autofree char *label = icat_action_record_label (item);
+
+  return g_strjoin (" ", icat_record_get_title (record), label, text ? text : "", name ? name : "", NULL);
+}
+
+/* }}} */
+/* Helpers {{{ */
+
+static void
+show_error (IcatActionItemEditor *self,
+            const char           *message)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
+}
+
+static JsonNode *
+ids_node (GPtrArray *ids)
+{
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; i < ids->len; i++)
+    json_array_add_string_element (array, ids->pdata[i]);
+  return json_node_init_array (json_node_alloc (), array);
+}
+
+static void
+set_text_if_changed (GtkEditable *editable,
+                     const char  *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (editable), text ? text : "") != 0)
+    gtk_editable_set_text (editable, text ? text : "");
+}
+
+static char *
+buffer_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+set_buffer_if_changed (GtkTextView *view,
+                       const char  *text)
+{
+  g_autofree char *current = buffer_text (view);
+
+  if (g_strcmp0 (current, text ? text : "") != 0)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text ? text : "", -1);
+}
+
+static guint
+enum_index (const char * const *values,
+            const char         *value,
+            guint               fallback)
+{
+  for (guint i = 0; values[i] != NULL; i++)
+    if (g_strcmp0 (values[i], value) == 0)
+      return i;
+  return fallback;
+}
+
+/* The position of a record in a short list of choices (agencies, meetings),
+ * after `skip` fixed entries; GTK_INVALID_LIST_POSITION when absent. */
+static guint
+find_record (GListModel *model,
+             guint       skip,
+             const char *id)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = skip; id != NULL && i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (ICAT_IS_RECORD (item) && g_strcmp0 (icat_record_get_id (ICAT_RECORD (item)), id) == 0)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static const char *
+selected_record_id (AdwComboRow *row)
+{
+  GObject *item = adw_combo_row_get_selected_item (row);
+
+  return ICAT_IS_RECORD (item) ? icat_record_get_id (ICAT_RECORD (item)) : NULL;
+}
+
+/* }}} */
+/* Reference lists {{{ */
+
+static void ref_list_load (RefList *refs);
+
+static void
+ref_list_save (RefList *refs)
+{
+  IcatActionItemEditor *self = refs->editor;
+
+  if (self->autosave != NULL)
+    icat_autosave_set (self->autosave, refs->field, ids_node (refs->ids));
+  ref_list_load (refs);
+}
+
+static void
+remove_clicked_cb (GtkButton *button,
+                   RefList   *refs)
+{
+  const char *id = g_object_get_data (G_OBJECT (button), "icat-id");
+
+  for (guint i = 0; i < refs->ids->len; i++)
+    if (g_strcmp0 (refs->ids->pdata[i], id) == 0)
+      {
+        g_ptr_array_remove_index (refs->ids, i);
+        break;
+      }
+  ref_list_save (refs);
+}
+
+static GtkWidget *
+ref_row_new (RefList    *refs,
+             const char *kind,
+             const char *id)
+{
+  IcatActionItemEditor *self = refs->editor;
+  g_autoptr(IcatRecord) record = icat_store_lookup (self->store, kind, id);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+  g_autofree char *title = record ? icat_action_record_label (G_OBJECT (record)) : g_strdup (id);
+  const char *subtitle = NULL;
+  g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), title);
+
+  if (record != NULL)
+    subtitle = g_str_equal (kind, "agency") ? icat_record_get_localized (record, "name")
+                                            : icat_record_get_localized (record, "text");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, remove_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+  g_object_set_data_full (G_OBJECT (remove), "icat-id", g_strdup (id), g_free);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), refs);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  return row;
+}
+
+/* Rebuilds the rows from refs->ids: a handful of rows, rebuilt on change. */
+static void
+ref_list_load (RefList *refs)
+{
+  const char *kind = g_str_equal (refs->field, "supporting") ? "agency" : "mandate";
+
+  for (guint i = 0; i < refs->rows->len; i++)
+    adw_preferences_group_remove (refs->group, refs->rows->pdata[i]);
+  g_ptr_array_set_size (refs->rows, 0);
+  for (guint i = 0; i < refs->ids->len; i++)
+    {
+      GtkWidget *row = ref_row_new (refs, kind, refs->ids->pdata[i]);
+
+      adw_preferences_group_add (refs->group, row);
+      g_ptr_array_add (refs->rows, row);
+    }
+  if (refs->ids->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     g_str_equal (kind, "agency") ? _("No supporting agencies")
+                                                                  : _("No mandates"));
+      gtk_widget_add_css_class (row, "dim-label");
+      adw_preferences_group_add (refs->group, row);
+      g_ptr_array_add (refs->rows, row);
+    }
+}
+
+static void
+ref_list_set_from (RefList   *refs,
+                   JsonArray *array)
+{
+  g_ptr_array_set_size (refs->ids, 0);
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    g_ptr_array_add (refs->ids, g_strdup (json_array_get_string_element (array, i)));
+  ref_list_load (refs);
+}
+
+static void
+ref_list_add (RefList    *refs,
+              IcatRecord *record)
+{
+  const char *id = icat_record_get_id (record);
+
+  gtk_menu_button_popdown (refs->add);
+  gtk_editable_set_text (GTK_EDITABLE (refs->search), "");
+  for (guint i = 0; i < refs->ids->len; i++)
+    if (g_strcmp0 (refs->ids->pdata[i], id) == 0)
+      return;
+  g_ptr_array_add (refs->ids, g_strdup (id));
+  ref_list_save (refs);
+}
+
+static void
+candidate_activated_cb (GtkListView *list,
+                        guint        position,
+                        RefList     *refs)
+{
+  g_autoptr(IcatRecord) record = g_list_model_get_item (G_LIST_MODEL (refs->candidates), position);
+
+  if (record != NULL && refs->editor->record != NULL)
+    ref_list_add (refs, record);
+}
+
+static void
+search_activated_cb (GtkSearchEntry *entry,
+                     RefList        *refs)
+{
+  candidate_activated_cb (NULL, 0, refs);
+}
+
+static void
+search_changed_cb (GtkSearchEntry *entry,
+                   RefList        *refs)
+{
+  gtk_string_filter_set_search (refs->filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+setup_candidate_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (subtitle), 40);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_widget_add_css_class (box, "action-candidate");
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_candidate_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  IcatRecord *record = gtk_list_item_get_item (item);
+  GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+  g_autofree char *label = icat_action_record_label (G_OBJECT (record));
+  const char *detail = icat_record_get_localized (record, "name");
+
+  if (detail == NULL)
+    detail = icat_record_get_localized (record, "text");
+  gtk_label_set_label (GTK_LABEL (title), label);
+  gtk_label_set_label (GTK_LABEL (subtitle), detail ? detail : "");
+}
+
+static void
+ref_list_init (RefList              *refs,
+               IcatActionItemEditor *self,
+               const char           *field,
+               IcatRecordList       *source)
+{
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *list;
+
+  refs->editor = self;
+  refs->field = field;
+  refs->ids = g_ptr_array_new_with_free_func (g_free);
+  refs->rows = g_ptr_array_new ();
+  refs->filter = gtk_string_filter_new (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                                     G_CALLBACK (search_text), NULL, NULL));
+  /* A short list (agencies, mandates), so filtering it in memory is cheap. */
+  refs->candidates = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (source)), GTK_FILTER (refs->filter));
+  refs->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (refs->search), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  g_str_equal (field, "supporting") ? _("Search agencies") : _("Search mandates"), -1);
+  g_signal_connect (refs->search, "search-changed", G_CALLBACK (search_changed_cb), refs);
+  g_signal_connect (refs->search, "activate", G_CALLBACK (search_activated_cb), refs);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_candidate_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_candidate_cb), NULL);
+  list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (refs->candidates)))),
+                            factory);
+  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (list), TRUE);
+  gtk_widget_add_css_class (list, "navigation-sidebar");
+  g_signal_connect (list, "activate", G_CALLBACK (candidate_activated_cb), refs);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 280);
+  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scroller), 280);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (refs->search));
+  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_popover_set_default_widget (GTK_POPOVER (popover), GTK_WIDGET (refs->search));
+  gtk_menu_button_set_popover (refs->add, popover);
+  ref_list_load (refs);
+}
+
+static void
+ref_list_clear (RefList *refs)
+{
+  g_clear_pointer (&refs->ids, g_ptr_array_unref);
+  g_clear_pointer (&refs->rows, g_ptr_array_unref);
+  g_clear_object (&refs->candidates);
+}
+
+/* }}} */
+/* Loading {{{ */
+
+static void
+load_history (IcatActionItemEditor *self)
+{
+  JsonArray *history = self->record ? icat_record_get_array (self->record, "history") : NULL;
+  guint n = history ? json_array_get_length (history) : 0;
+
+  for (guint i = 0; i < self->history_rows->len; i++)
+    adw_preferences_group_remove (self->history_group, self->history_rows->pdata[i]);
+  g_ptr_array_set_size (self->history_rows, 0);
+  /* Newest first: the current status on top. */
+  for (guint i = n; i > 0; i--)
+    {
+      JsonObject *change = json_array_get_object_element (history, i - 1);
+      const char *at = json_object_get_string_member_with_default (change, "at", NULL);
+      g_autoptr(GDateTime) utc = at ? g_date_time_new_from_iso8601 (at, NULL) : NULL;
+      g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
+      g_autofree char *day = local ? g_date_time_format (local, "%Y-%m-%d") : NULL;
+      g_autofree char *date = icat_action_format_date (day);
+      const char *status = json_object_get_string_member_with_default (change, "status", NULL);
+      /* Translators: a status change in an item's history: "Open — 23 Nov 2026" */
+      g_autofree char *line = g_strdup_printf (_("%s — %s"), icat_action_status_label (status), date);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), line);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_group_add (self->history_group, row);
+      g_ptr_array_add (self->history_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->history_group), n > 0);
+}
+
+static void
+load_choices (IcatActionItemEditor *self)
+{
+  IcatRecord *record = self->record;
+  const char *owner = icat_record_get_string (record, "owner");
+  const char *meeting = icat_record_get_string (record, "meeting");
+  guint position;
+
+  adw_combo_row_set_selected (self->status_row,
+                              enum_index (icat_action_statuses, icat_record_get_string (record, "status"), 0));
+  adw_combo_row_set_selected (self->priority_row,
+                              enum_index (icat_priorities, icat_record_get_string (record, "priority"), 1));
+  position = find_record (G_LIST_MODEL (self->agencies), 0, owner);
+  adw_combo_row_set_selected (self->owner_row, position);
+  g_free (self->shown_owner);
+  self->shown_owner = g_strdup (owner);
+  if (owner != NULL)
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (self->email_button), "s", owner);
+  position = find_record (adw_combo_row_get_model (self->meeting_row), 1, meeting);
+  adw_combo_row_set_selected (self->meeting_row, position == GTK_INVALID_LIST_POSITION ? 0 : position);
+  g_free (self->shown_meeting);
+  self->shown_meeting = g_strdup (meeting);
+}
+
+static void
+load_fields (IcatActionItemEditor *self)
+{
+  IcatRecord *record = self->record;
+
+  self->loading = TRUE;
+  load_history (self);
+  if (record != NULL)
+    {
+      set_text_if_changed (GTK_EDITABLE (self->title_row), icat_record_get_string (record, "title"));
+      set_buffer_if_changed (self->description_view, icat_record_get_string (record, "description"));
+      set_buffer_if_changed (self->completion_view, icat_record_get_string (record, "completion_note"));
+      set_text_if_changed (GTK_EDITABLE (self->starts_row), icat_record_get_string (record, "starts"));
+      set_text_if_changed (GTK_EDITABLE (self->due_row), icat_record_get_string (record, "due"));
+      g_free (self->shown_starts);
+      self->shown_starts = g_strdup (icat_record_get_string (record, "starts"));
+      g_free (self->shown_due);
+      self->shown_due = g_strdup (icat_record_get_string (record, "due"));
+      gtk_widget_set_visible (GTK_WIDGET (self->date_error), FALSE);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->starts_row), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->due_row), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->title_row), "error");
+      load_choices (self);
+      ref_list_set_from (&self->supporting, icat_record_get_array (record, "supporting"));
+      ref_list_set_from (&self->mandate_refs, icat_record_get_array (record, "mandates"));
+    }
+  self->loading = FALSE;
+}
+
+static void
+record_data_changed_cb (IcatActionItemEditor *self)
+{
+  /* Edits still waiting to be written are newer than what the store says. */
+  if (self->autosave != NULL && icat_autosave_get_pending (self->autosave))
+    {
+      self->loading = TRUE;
+      load_history (self);
+      self->loading = FALSE;
+      return;
+    }
+  load_fields (self);
+}
+
+static void
+record_deleted_cb (IcatActionItemEditor *self)
+{
+  icat_action_item_editor_set_item (self, NULL);
+}
+
+static void
+autosave_failed_cb (IcatAutosave         *autosave,
+                    GError               *error,
+                    IcatActionItemEditor *self)
+{
+  show_error (self, error->message);
+}
+
+/* }}} */
+/* Editing {{{ */
+
+static void
+title_changed_cb (IcatActionItemEditor *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  if (self->loading || self->autosave == NULL)
+    return;
+  /* A title is required: an empty one waits until something is typed. */
+  if (*stripped == '\0')
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->title_row), "error");
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->title_row), "error");
+  icat_autosave_set_string (self->autosave, "title", text);
+}
+
+static void
+text_changed_cb (GtkTextBuffer        *buffer,
+                 IcatActionItemEditor *self)
+{
+  GtkTextView *view = g_object_get_data (G_OBJECT (buffer), "icat-view");
+  g_autofree char *text = NULL;
+
+  if (self->loading || self->autosave == NULL)
+    return;
+  text = buffer_text (view);
+  icat_autosave_set_string (self->autosave, g_object_get_data (G_OBJECT (buffer), "icat-field"), text);
+}
+
+/* Empty or a date, and the due date not before the start; else says why. */
+static const char *
+dates_problem (const char *starts,
+               const char *due)
+{
+  if ((*starts && !icat_is_date (starts)) || (*due && !icat_is_date (due)))
+    return _("Write dates as YYYY-MM-DD (or YYYY-MM, or YYYY), for example 2026-11-23.");
+  if (*starts && *due && strncmp (due, starts, MIN (strlen (due), strlen (starts))) < 0)
+    return _("The due date is before the start date.");
+  return NULL;
+}
+
+static void
+save_date (IcatActionItemEditor *self,
+           const char           *field,
+           const char           *value,
+           char                **shown)
+{
+  const char *stored = *value ? value : NULL;
+
+  if (g_strcmp0 (stored, *shown) == 0)
+    return;
+  g_free (*shown);
+  *shown = g_strdup (stored);
+  icat_autosave_set_string (self->autosave, field, value);
+}
+
+static void
+date_changed_cb (IcatActionItemEditor *self)
+{
+  const char *starts = gtk_editable_get_text (GTK_EDITABLE (self->starts_row));
+  const char *due = gtk_editable_get_text (GTK_EDITABLE (self->due_row));
+  const char *problem;
+
+  if (self->loading || self->autosave == NULL)
+    return;
+  problem = dates_problem (starts, due);
+  gtk_widget_set_visible (GTK_WIDGET (self->date_error), problem != NULL);
+  gtk_label_set_label (self->date_error, problem ? problem : "");
+  if (*starts && !icat_is_date (starts))
+    gtk_widget_add_css_class (GTK_WIDGET (self->starts_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->starts_row), "error");
+  if (*due && !icat_is_date (due))
+    gtk_widget_add_css_class (GTK_WIDGET (self->due_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->due_row), "error");
+  if (problem != NULL)
+    return;
+  save_date (self, "starts", starts, &self->shown_starts);
+  save_date (self, "due", due, &self->shown_due);
+}
+
+static GtkCalendar *
+calendar_of (IcatActionItemEditor *self,
+             GtkWidget            *widget,
+             AdwEntryRow         **row)
+{
+  gboolean starts = widget == GTK_WIDGET (self->starts_calendar) ||
+                    gtk_widget_is_ancestor (GTK_WIDGET (self->starts_calendar), widget);
+
+  *row = starts ? self->starts_row : self->due_row;
+  return starts ? self->starts_calendar : self->due_calendar;
+}
+
+static void
+calendar_shown_cb (IcatActionItemEditor *self,
+                   GtkWidget            *popover)
+{
+  AdwEntryRow *row;
+  GtkCalendar *calendar = calendar_of (self, popover, &row);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  g_autoptr(GDateTime) day = NULL;
+
+  if (strlen (text) == 10 && icat_is_date (text))
+    day = g_date_time_new_local (atoi (text), atoi (text + 5), atoi (text + 8), 12, 0, 0);
+  else
+    day = g_date_time_new_now_local ();
+  self->loading = TRUE;
+  gtk_calendar_select_day (calendar, day);
+  self->loading = FALSE;
+}
+
+static void
+day_selected_cb (IcatActionItemEditor *self,
+                 GtkCalendar          *calendar)
+{
+  AdwEntryRow *row;
+  g_autoptr(GDateTime) day = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->loading)
+    return;
+  calendar_of (self, GTK_WIDGET (calendar), &row);
+  day = gtk_calendar_get_date (calendar);
+  text = g_date_time_format (day, "%Y-%m-%d");
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  gtk_menu_button_popdown (row == self->starts_row ? self->starts_calendar_button : self->due_calendar_button);
+}
+
+static void
+status_selected_cb (IcatActionItemEditor *self)
+{
+  guint position = adw_combo_row_get_selected (self->status_row);
+
+  if (self->loading || self->autosave == NULL || position >= g_strv_length ((char **) icat_action_statuses))
+    return;
+  icat_autosave_set_string (self->autosave, "status", icat_action_statuses[position]);
+}
+
+static void
+priority_selected_cb (IcatActionItemEditor *self)
+{
+  guint position = adw_combo_row_get_selected (self->priority_row);
+
+  if (self->loading || self->autosave == NULL || position >= g_strv_length ((char **) icat_priorities))
+    return;
+  icat_autosave_set_string (self->autosave, "priority", icat_priorities[position]);
+}
+
+static void
+owner_selected_cb (IcatActionItemEditor *self)
+{
+  const char *id = selected_record_id (self->owner_row);
+
+  if (self->loading || self->autosave == NULL || id == NULL || g_strcmp0 (id, self->shown_owner) == 0)
+    return;
+  g_free (self->shown_owner);
+  self->shown_owner = g_strdup (id);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->email_button), "s", id);
+  icat_autosave_set_string (self->autosave, "owner", id);
+}
+
+static void
+meeting_selected_cb (IcatActionItemEditor *self)
+{
+  const char *id = selected_record_id (self->meeting_row);
+
+  if (self->loading || self->autosave == NULL || g_strcmp0 (id, self->shown_meeting) == 0)
+    return;
+  if (id == NULL && adw_combo_row_get_selected (self->meeting_row) != 0)
+    return;
+  g_free (self->shown_meeting);
+  self->shown_meeting = g_strdup (id);
+  icat_autosave_set_string (self->autosave, "meeting", id);
+  /* The agenda item belongs to the meeting it came from. */
+  icat_autosave_set (self->autosave, "agenda_item", NULL);
+}
+
+static void
+deleted_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(IcatActionItemEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!icat_store_delete_finish (ICAT_STORE (source), result, &error))
+    show_error (self, error->message);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.toast-undo", "s", _("Action item deleted"));
+}
+
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  IcatActionItemEditor *self = ICAT_ACTION_ITEM_EDITOR (widget);
+  g_autofree char *id = NULL;
+
+  if (self->record == NULL)
+    return;
+  id = g_strdup (icat_record_get_id (self->record));
+  /* Writes are queued in order: what was typed lands before the delete,
+   * and nothing is left to recreate the item after it. */
+  icat_action_item_editor_set_item (self, NULL);
+  icat_store_delete_async (self->store, "action_item", id, NULL, deleted_cb, g_object_ref (self));
+}
+
+/* }}} */
+/* Public API {{{ */
+
+void
+icat_action_item_editor_flush (IcatActionItemEditor *self)
+{
+  g_return_if_fail (ICAT_IS_ACTION_ITEM_EDITOR (self));
+  if (self->autosave != NULL)
+    icat_autosave_flush (self->autosave);
+}
+
+static void
+detach_item (IcatActionItemEditor *self)
+{
+  if (self->autosave != NULL)
+    {
+      icat_autosave_flush (self->autosave);
+      g_signal_handlers_disconnect_by_func (self->autosave, autosave_failed_cb, self);
+      g_clear_object (&self->autosave);
+    }
+  if (self->record != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->record, record_data_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->record, record_deleted_cb, self);
+      g_clear_object (&self->record);
+    }
+}
+
+void
+icat_action_item_editor_set_item (IcatActionItemEditor *self,
+                                  const char           *id)
+{
+  g_autoptr(IcatRecord) record = NULL;
+
+  g_return_if_fail (ICAT_IS_ACTION_ITEM_EDITOR (self));
+  if (id != NULL && self->record != NULL && g_strcmp0 (id, icat_record_get_id (self->record)) == 0)
+    return;
+  record = id ? icat_store_lookup (self->store, "action_item", id) : NULL;
+  if (record == NULL && self->record == NULL)
+    return;
+  detach_item (self);
+  if (record != NULL)
+    {
+      self->record = g_steal_pointer (&record);
+      self->autosave = icat_autosave_new (self->store, "action_item", id);
+      g_signal_connect (self->autosave, "failed", G_CALLBACK (autosave_failed_cb), self);
+      g_signal_connect_swapped (self->record, "notify::data", G_CALLBACK (record_data_changed_cb), self);
+      g_signal_connect_swapped (self->record, "notify::deleted", G_CALLBACK (record_deleted_cb), self);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", self->record != NULL);
+  load_fields (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM_ID]);
+}
+
+const char *
+icat_action_item_editor_get_item_id (IcatActionItemEditor *self)
+{
+  g_return_val_if_fail (ICAT_IS_ACTION_ITEM_EDITOR (self), NULL);
+  return self->record ? icat_record_get_id (self->record) : NULL;
+}
+
+void
+icat_action_item_editor_focus_title (IcatActionItemEditor *self)
+{
+  g_return_if_fail (ICAT_IS_ACTION_ITEM_EDITOR (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  gtk_editable_select_region (GTK_EDITABLE (self->title_row), 0, -1);
+}
+
+/* }}} */
+/* GObject {{{ */
+
+static void
+set_folded (IcatActionItemEditor *self,
+            gboolean              folded)
+{
+  if (self->folded == folded)
+    return;
+  self->folded = folded;
+  gtk_widget_set_visible (self->back_button, folded);
+  gtk_widget_set_visible (self->close_button, !folded);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDED]);
+}
+
+static void
+icat_action_item_editor_dispose (GObject *object)
+{
+  IcatActionItemEditor *self = ICAT_ACTION_ITEM_EDITOR (object);
+
+  detach_item (self);
+  /* AdwBin holds its child itself: let it go before the template does. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ICAT_TYPE_ACTION_ITEM_EDITOR);
+  ref_list_clear (&self->supporting);
+  ref_list_clear (&self->mandate_refs);
+  g_clear_pointer (&self->history_rows, g_ptr_array_unref);
+  g_clear_object (&self->agencies);
+  g_clear_object (&self->meetings);
+  g_clear_object (&self->mandates);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (icat_action_item_editor_parent_class)->dispose (object);
+}
+
+static void
+icat_action_item_editor_finalize (GObject *object)
+{
+  IcatActionItemEditor *self = ICAT_ACTION_ITEM_EDITOR (object);
+
+  g_free (self->shown_owner);
+  g_free (self->shown_meeting);
+  g_free (self->shown_starts);
+  g_free (self->shown_due);
+  G_OBJECT_CLASS (icat_action_item_editor_parent_class)->finalize (object);
+}
+
+static void
+icat_action_item_editor_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  IcatActionItemEditor *self = ICAT_ACTION_ITEM_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM_ID:
+      g_value_set_string (value, icat_action_item_editor_get_item_id (self));
+      break;
+    case PROP_FOLDED:
+      g_value_set_boolean (value, self->folded);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+icat_action_item_editor_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  IcatActionItemEditor *self = ICAT_ACTION_ITEM_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_FOLDED:
+      set_folded (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+icat_action_item_editor_class_init (IcatActionItemEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = icat_action_item_editor_dispose;
+  object_class->finalize = icat_action_item_editor_finalize;
+  object_class->get_property = icat_action_item_editor_get_property;
+  object_class->set_property = icat_action_item_editor_set_property;
+
+  properties[PROP_ITEM_ID] =
+    g_param_spec_string ("item-id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FOLDED] =
+    g_param_spec_boolean ("folded", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/icat-action-item-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, back_button);
+  gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, close_button);
+  gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, status_row);
+  gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, priority_row);
+  gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, owner_row);
+  gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, email_button);
+  gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, meeting_row);
+  gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, description_view);
+  gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, completion_view);
+  gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, starts_row);
+  gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, due_row);
+  gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, starts_calendar);
+  gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, due_calendar);
+  gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, starts_calendar_button);
+  gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, due_calendar_button);
+  gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, date_error);
+  gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, supporting_group);
+  gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, mandates_group);
+  gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, history_group);
+  gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, supporting_add);
+  gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, mandates_add);
+  gtk_widget_class_bind_template_callback (widget_class, title_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, calendar_shown_cb);
+  gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_activated);
+}
+
+static void
+icat_action_item_editor_init (IcatActionItemEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->history_rows = g_ptr_array_new ();
+  /* The target first: a parameterized action without one is refused. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->email_button), "s", "");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->email_button), "items.email-agency");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", FALSE);
+}
+
+static GtkStringList *
+labels_model (const char * const *values,
+              const char * (*label) (const char *))
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; values[i] != NULL; i++)
+    gtk_string_list_append (list, label (values[i]));
+  return list;
+}
+
+static void
+setup_choices (IcatActionItemEditor *self)
+{
+  g_autoptr(GtkStringList) statuses = labels_model (icat_action_statuses, icat_action_status_label);
+  g_autoptr(GtkStringList) priorities = labels_model (icat_priorities, icat_action_priority_label);
+  GListStore *parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_autoptr(GtkStringList) none = gtk_string_list_new (NULL);
+  g_autoptr(GtkFlattenListModel) meetings = NULL;
+  g_autoptr(GtkExpression) expression = choice_expression ();
+
+  gtk_string_list_append (none, _("No meeting"));
+  g_list_store_append (parts, none);
+  g_list_store_append (parts, self->meetings);
+  meetings = gtk_flatten_list_model_new (G_LIST_MODEL (parts));
+
+  adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
+  adw_combo_row_set_model (self->priority_row, G_LIST_MODEL (priorities));
+  adw_combo_row_set_expression (self->owner_row, expression);
+  adw_combo_row_set_model (self->owner_row, G_LIST_MODEL (self->agencies));
+  adw_combo_row_set_expression (self->meeting_row, expression);
+  adw_combo_row_set_model (self->meeting_row, G_LIST_MODEL (meetings));
+  g_signal_connect_swapped (self->status_row, "notify::selected", G_CALLBACK (status_selected_cb), self);
+  g_signal_connect_swapped (self->priority_row, "notify::selected", G_CALLBACK (priority_selected_cb), self);
+  g_signal_connect_swapped (self->owner_row, "notify::selected", G_CALLBACK (owner_selected_cb), self);
+  g_signal_connect_swapped (self->meeting_row, "notify::selected", G_CALLBACK (meeting_selected_cb), self);
+}
+
+static void
+setup_text (IcatActionItemEditor *self,
+            GtkTextView          *view,
+            const char           *field)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+
+  g_object_set_data (G_OBJECT (buffer), "icat-view", view);
+  g_object_set_data (G_OBJECT (buffer), "icat-field", (gpointer) field);
+  g_signal_connect (buffer, "changed", G_CALLBACK (text_changed_cb), self);
+}
+
+GtkWidget *
+icat_action_item_editor_new (IcatStore *store)
+{
+  IcatActionItemEditor *self;
+
+  g_return_val_if_fail (ICAT_IS_STORE (store), NULL);
+  self = g_object_new (ICAT_TYPE_ACTION_ITEM_EDITOR, NULL);
+  self->store = g_object_ref (store);
+  self->agencies = icat_record_list_new (store, "agency");
+  icat_record_list_set_sort (self->agencies, "acronym", FALSE);
+  self->meetings = icat_record_list_new (store, "meeting");
+  icat_record_list_set_sort (self->meetings, "starts_at", TRUE);
+  self->mandates = icat_record_list_new (store, "mandate");
+  icat_record_list_set_sort (self->mandates, "document", FALSE);
+  self->supporting.group = self->supporting_group;
+  self->supporting.add = self->supporting_add;
+  ref_list_init (&self->supporting, self, "supporting", self->agencies);
+  self->mandate_refs.group = self->mandates_group;
+  self->mandate_refs.add = self->mandates_add;
+  ref_list_init (&self->mandate_refs, self, "mandates", self->mandates);
+  setup_choices (self);
+  setup_text (self, self->description_view, "description");
+  setup_text (self, self->completion_view, "completion_note");
+  load_fields (self);
+  return GTK_WIDGET (self);
+}
+
+/* }}} */

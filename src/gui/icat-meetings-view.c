@@ -1,7 +1,12 @@
-/* icat-meetings-view.c
+/* icat-meetings-view.c — the Meetings section: a filtered list and an editor
  *
  * Copyright 2026 ICAT Tracker developers
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The list is a lazy IcatRecordList, filtered and sorted in SQL. What acts on
+ * whole records (a new meeting, the next meeting, an action item from an
+ * agenda item, deleting) lives here as "meetings.*" actions, which the
+ * editor's buttons and menu reach from inside the view.
  */
 #define G_LOG_DOMAIN "icat-meetings-view"
 
@@ -9,22 +14,786 @@
 
 #include <glib/gi18n.h>
 
+#include "icat-error.h"
+#include "icat-format.h"
+#include "icat-meeting-editor.h"
 #include "icat-meetings-view.h"
+#include "icat-record-list.h"
+#include "icat-schema.h"
+
+#define FIRST_YEAR 2006  /* ICAT's first year */
+
+/* The venues the list filters by (NULL: all). */
+static const char * const venue_filters[] = { NULL, "Geneva", "Vienna", "New York", "virtual" };
 
 struct _IcatMeetingsView {
-  AdwBin     parent_instance;
+  AdwBin              parent_instance;
 
-  IcatStore *store;
-  GSettings *settings;
+  /* Template widgets */
+  AdwLeaflet         *leaflet;
+  GtkWidget          *list_pane;
+  GtkDropDown        *kind_dropdown;
+  GtkDropDown        *year_dropdown;
+  GtkDropDown        *venue_dropdown;
+  GtkStack           *list_stack;
+  GtkListView        *list_view;
+  AdwStatusPage      *empty_page;
+  GtkButton          *empty_button;
+  AdwBin             *editor_bin;
+
+  /* Borrowed */
+  IcatMeetingEditor  *editor;
+
+  /* Owned */
+  IcatStore          *store;
+  GSettings          *settings;
+  IcatRecordList     *meetings;
+  GtkSingleSelection *selection;
+  int                 last_year;  /* the year listed first in the year filter */
 };
 
 G_DEFINE_FINAL_TYPE (IcatMeetingsView, icat_meetings_view, ADW_TYPE_BIN)
+
+enum {
+  SHOW_ACTION_ITEM,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *
+get_string (JsonObject *object,
+            const char *field)
+{
+  JsonNode *node = object ? json_object_get_member (object, field) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static void
+toast (IcatMeetingsView *self,
+       const char       *message)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
+}
+
+/* Saving whole records. json-glib counts references without atomics, so
+ * what the store's writing thread reads shares nothing with what stays here,
+ * and stays alive until the answer comes back. */
+
+typedef struct {
+  IcatMeetingsView *view;
+  JsonObject       *record;
+} Saving;
+
+static void
+saving_free (Saving *saving)
+{
+  g_object_unref (saving->view);
+  json_object_unref (saving->record);
+  g_free (saving);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Saving, saving_free)
+
+static void
+save_record (IcatMeetingsView   *self,
+             const char         *kind,
+             JsonObject         *record,
+             GAsyncReadyCallback callback)
+{
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), record);
+  g_autofree char *text = json_to_string (node, FALSE);
+  g_autoptr(JsonNode) copy = json_from_string (text, NULL);
+  Saving *saving = g_new0 (Saving, 1);
+
+  saving->view = g_object_ref (self);
+  saving->record = json_node_dup_object (copy);
+  icat_store_save_async (self->store, kind, saving->record, NULL, callback, saving);
+}
+
+/* Rows */
+
+static void
+update_row (GtkListItem *item)
+{
+  IcatRecord *meeting = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  JsonObject *data;
+  g_autofree char *when = NULL;
+  g_autofree char *line = NULL;
+  const char *status;
+
+  if (meeting == NULL)
+    return;
+  data = icat_record_get_data (meeting);
+  when = icat_format_meeting_when (data);
+  line = g_strdup_printf ("%s · %s", when, icat_format_venue (get_string (data, "venue")));
+  status = get_string (data, "record_status");
+  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "title"), icat_record_get_title (meeting));
+  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "when"), line);
+  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "kind"), _icat_meeting_kind_label (get_string (data, "kind")));
+  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "status"), _icat_meeting_status_label (status));
+  gtk_widget_set_css_classes (g_object_get_data (G_OBJECT (box), "status"),
+                              (const char *[]) { "caption", "meeting-status",
+                                                 g_strcmp0 (status, "approved") == 0 ? "meeting-status-approved"
+                                                 : g_strcmp0 (status, "circulated") == 0 ? "meeting-status-circulated"
+                                                 : "meeting-status-draft", NULL });
+}
+
+static GtkWidget *
+row_label_new (GtkWidget  *box,
+               const char *name,
+               const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (label, css_class);
+  g_object_set_data (G_OBJECT (box), name, label);
+  return label;
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *tags = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  gtk_widget_add_css_class (box, "meeting-row");
+  gtk_box_append (GTK_BOX (box), row_label_new (box, "title", "heading"));
+  gtk_box_append (GTK_BOX (box), row_label_new (box, "when", "dim-label"));
+  gtk_box_append (GTK_BOX (tags), row_label_new (box, "kind", "meeting-kind"));
+  gtk_box_append (GTK_BOX (tags), row_label_new (box, "status", "meeting-status"));
+  gtk_widget_add_css_class (g_object_get_data (G_OBJECT (box), "kind"), "caption");
+  gtk_box_append (GTK_BOX (box), tags);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+meeting_data_changed_cb (IcatRecord  *meeting,
+                         GParamSpec  *pspec,
+                         GtkListItem *item)
+{
+  update_row (item);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  /* Rows follow edits made anywhere: the store refreshes the record. */
+  g_signal_connect_object (gtk_list_item_get_item (item), "notify::data",
+                           G_CALLBACK (meeting_data_changed_cb), item, 0);
+  update_row (item);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), meeting_data_changed_cb, item);
+}
+
+/* Opening meetings */
+
+static void
+open_meeting (IcatMeetingsView *self,
+              const char       *id)
+{
+  icat_meeting_editor_set_meeting (self->editor, id);
+  if (icat_meeting_editor_get_meeting_id (self->editor) != NULL)
+    adw_leaflet_set_visible_child_name (self->leaflet, "editor");
+}
+
+void
+icat_meetings_view_show_meeting (IcatMeetingsView *self,
+                                 const char       *id)
+{
+  IcatRecord *selected;
+
+  g_return_if_fail (ICAT_IS_MEETINGS_VIEW (self));
+  g_return_if_fail (id != NULL);
+
+  /* The list is not searched for it (it may be long, or filtered out). */
+  selected = gtk_single_selection_get_selected_item (self->selection);
+  if (selected == NULL || g_strcmp0 (icat_record_get_id (selected), id) != 0)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  open_meeting (self, id);
+  if (icat_meeting_editor_get_meeting_id (self->editor) == NULL)
+    toast (self, _("This meeting no longer exists."));
+}
+
+static void
+selection_changed_cb (IcatMeetingsView *self)
+{
+  IcatRecord *selected = gtk_single_selection_get_selected_item (self->selection);
+
+  /* A row that moved (its date changed) is still the meeting shown. */
+  if (selected != NULL && g_strcmp0 (icat_record_get_id (selected),
+                                     icat_meeting_editor_get_meeting_id (self->editor)) != 0)
+    open_meeting (self, icat_record_get_id (selected));
+}
+
+static void
+row_activated_cb (IcatMeetingsView *self,
+                  guint             position)
+{
+  g_autoptr(IcatRecord) meeting = g_list_model_get_item (G_LIST_MODEL (self->meetings), position);
+
+  if (meeting != NULL)
+    open_meeting (self, icat_record_get_id (meeting));
+}
+
+/* Back on the list in a narrow window: tapping the same row opens it again. */
+static void
+visible_page_changed_cb (IcatMeetingsView *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      adw_leaflet_get_visible_child (self->leaflet) == self->list_pane)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+static void
+editor_meeting_changed_cb (IcatMeetingsView *self)
+{
+  if (icat_meeting_editor_get_meeting_id (self->editor) == NULL)
+    adw_leaflet_set_visible_child_name (self->leaflet, "list");
+}
+
+static void
+back_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  IcatMeetingsView *self = ICAT_MEETINGS_VIEW (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+/* Filters */
+
+static gboolean
+filters_active (IcatMeetingsView *self)
+{
+  return gtk_drop_down_get_selected (self->kind_dropdown) > 0 ||
+         gtk_drop_down_get_selected (self->year_dropdown) > 0 ||
+         gtk_drop_down_get_selected (self->venue_dropdown) > 0;
+}
+
+static void
+update_empty_state (IcatMeetingsView *self)
+{
+  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->meetings)) == 0;
+  gboolean filtered = filters_active (self);
+
+  gtk_stack_set_visible_child_name (self->list_stack, empty ? "empty" : "list");
+  adw_status_page_set_title (self->empty_page, filtered ? _("No Matching Meetings") : _("No Meetings"));
+  adw_status_page_set_description (self->empty_page,
+                                   filtered ? _("No meeting is of this kind, year and venue.")
+                                            : _("Working Group and principals meetings appear here."));
+  gtk_button_set_label (self->empty_button, filtered ? _("_Show All Meetings") : _("_New Meeting"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_button),
+                                  filtered ? "meetings.clear-filters" : "meetings.new");
+}
+
+static guint
+selected (GtkDropDown *dropdown)
+{
+  guint position = gtk_drop_down_get_selected (dropdown);
+
+  return position == GTK_INVALID_LIST_POSITION ? 0 : position;
+}
+
+static void
+apply_filters (IcatMeetingsView *self)
+{
+  guint kind = selected (self->kind_dropdown);
+  guint year = selected (self->year_dropdown);
+  guint venue = selected (self->venue_dropdown);
+  g_autofree char *year_text = year > 0 ? g_strdup_printf ("%d", self->last_year - (int) year + 1) : NULL;
+
+  g_settings_set_string (self->settings, "meeting-filter-kind", kind > 0 ? icat_meeting_kinds[kind - 1] : "");
+  g_settings_set_int (self->settings, "meeting-filter-year", year > 0 ? self->last_year - (int) year + 1 : 0);
+  g_settings_set_string (self->settings, "meeting-filter-venue",
+                         venue > 0 && venue < G_N_ELEMENTS (venue_filters) ? venue_filters[venue] : "");
+  icat_record_list_set_filter (self->meetings, ICAT_FILTER_KIND, kind > 0 ? icat_meeting_kinds[kind - 1] : NULL);
+  icat_record_list_set_filter (self->meetings, ICAT_FILTER_YEAR, year_text);
+  icat_record_list_set_filter (self->meetings, ICAT_FILTER_VENUE,
+                               venue < G_N_ELEMENTS (venue_filters) ? venue_filters[venue] : NULL);
+  update_empty_state (self);
+}
+
+static void
+clear_filters_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  IcatMeetingsView *self = ICAT_MEETINGS_VIEW (widget);
+
+  gtk_drop_down_set_selected (self->kind_dropdown, 0);
+  gtk_drop_down_set_selected (self->year_dropdown, 0);
+  gtk_drop_down_set_selected (self->venue_dropdown, 0);
+}
+
+/* Drop-downs whose button label shortens to fit a narrow window. */
+static void
+setup_choice_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (ellipsize != NULL)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+/* The button names what "all" chooses among ("Kind"); the list says "All kinds". */
+static void
+bind_choice_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  const char *all = g_object_get_data (G_OBJECT (factory), "all");
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       all != NULL && gtk_list_item_get_position (item) == 0
+                       ? all : gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+static void
+setup_dropdown (GtkDropDown   *dropdown,
+                GtkStringList *choices,
+                const char    *all)
+{
+  g_autoptr(GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) list = gtk_signal_list_item_factory_new ();
+
+  g_object_set_data_full (G_OBJECT (button), "all", g_strdup (all), g_free);
+  g_signal_connect (button, "setup", G_CALLBACK (setup_choice_cb), GINT_TO_POINTER (TRUE));
+  g_signal_connect (button, "bind", G_CALLBACK (bind_choice_cb), NULL);
+  g_signal_connect (list, "setup", G_CALLBACK (setup_choice_cb), NULL);
+  g_signal_connect (list, "bind", G_CALLBACK (bind_choice_cb), NULL);
+  gtk_drop_down_set_factory (dropdown, button);
+  gtk_drop_down_set_list_factory (dropdown, list);
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (choices));
+}
+
+static guint
+index_of (const char * const *values,
+          guint               n_values,
+          const char         *value)
+{
+  for (guint i = 0; i < n_values; i++)
+    if (values[i] != NULL && g_strcmp0 (values[i], value) == 0)
+      return i;
+  return 0;
+}
+
+static void
+setup_filters (IcatMeetingsView *self)
+{
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new ((const char *[]) { _("All kinds"), NULL });
+  g_autoptr(GtkStringList) years = gtk_string_list_new ((const char *[]) { _("All years"), NULL });
+  g_autoptr(GtkStringList) places = gtk_string_list_new ((const char *[]) { _("All venues"), NULL });
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *kind = g_settings_get_string (self->settings, "meeting-filter-kind");
+  g_autofree char *venue = g_settings_get_string (self->settings, "meeting-filter-venue");
+  int year = g_settings_get_int (self->settings, "meeting-filter-year");
+
+  self->last_year = MAX (g_date_time_get_year (now) + 2, year);
+  for (guint i = 0; icat_meeting_kinds[i] != NULL; i++)
+    gtk_string_list_append (kinds, _icat_meeting_kind_label (icat_meeting_kinds[i]));
+  for (int y = self->last_year; y >= FIRST_YEAR; y--)
+    {
+      g_autofree char *text = g_strdup_printf ("%d", y);
+
+      gtk_string_list_append (years, text);
+    }
+  for (guint i = 1; i < G_N_ELEMENTS (venue_filters); i++)
+    gtk_string_list_append (places, icat_format_venue (venue_filters[i]));
+  setup_dropdown (self->kind_dropdown, kinds, C_("meeting filter", "Kind"));
+  setup_dropdown (self->year_dropdown, years, C_("meeting filter", "Year"));
+  setup_dropdown (self->venue_dropdown, places, C_("meeting filter", "Venue"));
+  for (guint i = 0; icat_meeting_kinds[i] != NULL; i++)
+    if (g_strcmp0 (kind, icat_meeting_kinds[i]) == 0)
+      gtk_drop_down_set_selected (self->kind_dropdown, i + 1);
+  gtk_drop_down_set_selected (self->year_dropdown, year >= FIRST_YEAR ? (guint) (self->last_year - year + 1) : 0);
+  gtk_drop_down_set_selected (self->venue_dropdown, index_of (venue_filters, G_N_ELEMENTS (venue_filters), venue));
+  apply_filters (self);
+  g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (apply_filters), self);
+  g_signal_connect_swapped (self->year_dropdown, "notify::selected", G_CALLBACK (apply_filters), self);
+  g_signal_connect_swapped (self->venue_dropdown, "notify::selected", G_CALLBACK (apply_filters), self);
+}
+
+/* A new meeting */
+
+static void
+meeting_created_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(Saving) saving = user_data;
+  IcatMeetingsView *self = saving->view;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = icat_store_save_finish (ICAT_STORE (source), result, &error);
+
+  if (id == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  icat_meetings_view_show_meeting (self, id);
+  icat_meeting_editor_focus_title (self->editor);
+}
+
+static JsonNode *
+timestamp_node (GDateTime *time)
+{
+  g_autoptr(GDateTime) utc = time ? g_date_time_to_utc (time) : NULL;
+  g_autofree char *text = utc ? g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S.000Z") : NULL;
+
+  if (text == NULL)
+    return json_node_new (JSON_NODE_NULL);
+  return json_node_init_string (json_node_alloc (), text);
+}
+
+void
+icat_meetings_view_new_meeting (IcatMeetingsView *self)
+{
+  g_autoptr(GTimeZone) vienna = g_time_zone_new_identifier ("Europe/Vienna");
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) tomorrow = NULL;
+  g_autoptr(GDateTime) starts = NULL;
+  g_autoptr(JsonObject) meeting = json_object_new ();
+  JsonObject *title = json_object_new ();
+
+  g_return_if_fail (ICAT_IS_MEETINGS_VIEW (self));
+
+  if (vienna == NULL)
+    vienna = g_time_zone_new_utc ();
+  now = g_date_time_new_now (vienna);
+  tomorrow = g_date_time_add_days (now, 1);
+  starts = g_date_time_new (vienna, g_date_time_get_year (tomorrow), g_date_time_get_month (tomorrow),
+                            g_date_time_get_day_of_month (tomorrow), 9, 0, 0);
+  json_object_set_string_member (title, _icat_user_language (), _("New meeting"));
+  json_object_set_string_member (meeting, "kind", "working-group");
+  json_object_set_object_member (meeting, "title", title);
+  json_object_set_member (meeting, "starts_at", timestamp_node (starts));
+  json_object_set_string_member (meeting, "date_precision", "minute");
+  json_object_set_string_member (meeting, "timezone", "Europe/Vienna");
+  json_object_set_string_member (meeting, "venue", "Vienna");
+  json_object_set_string_member (meeting, "record_status", "draft");
+  save_record (self, "meeting", meeting, meeting_created_cb);
+}
+
+static void
+new_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  icat_meetings_view_new_meeting (ICAT_MEETINGS_VIEW (widget));
+}
+
+/* Plan next meeting: a month later, same place and chairs, the same agenda
+ * titles, and the action items still open. */
+
+static JsonNode *
+month_later (JsonObject *meeting,
+             const char *field)
+{
+  const char *text = get_string (meeting, field);
+  const char *zone_name = get_string (meeting, "timezone");
+  g_autoptr(GTimeZone) zone = zone_name ? g_time_zone_new_identifier (zone_name) : NULL;
+  g_autoptr(GDateTime) utc = text ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) later = NULL;
+
+  if (utc == NULL)
+    return json_node_new (JSON_NODE_NULL);
+  /* The same local time, whatever summer time does meanwhile. */
+  local = zone ? g_date_time_to_timezone (utc, zone) : g_date_time_ref (utc);
+  later = g_date_time_add_months (local, 1);
+  return timestamp_node (later);
+}
+
+static gboolean
+is_still_open (const char *status)
+{
+  return g_strcmp0 (status, "open") == 0 || g_strcmp0 (status, "in-progress") == 0 ||
+         g_strcmp0 (status, "blocked") == 0;
+}
+
+/* One line per action item of the meeting still open: "Title (UNODC)". */
+static char *
+open_action_items_text (IcatMeetingsView *self,
+                        const char       *meeting_id)
+{
+  g_autoptr(IcatRecordList) items = icat_record_list_new (self->store, "action_item");
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  icat_record_list_set_filter (items, ICAT_FILTER_MEETING, meeting_id);
+  icat_record_list_set_sort (items, "due", FALSE);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (items)); i++)
+    {
+      g_autoptr(IcatRecord) item = g_list_model_get_item (G_LIST_MODEL (items), i);
+      g_autoptr(IcatRecord) owner = NULL;
+
+      if (!is_still_open (icat_record_get_string (item, "status")))
+        continue;
+      owner = icat_store_lookup (self->store, "agency", icat_record_get_string (item, "owner"));
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: an open action item in the minutes: "Title (UNODC)" */
+      g_string_append_printf (text, _("%1$s (%2$s)"), icat_record_get_string (item, "title"),
+                              owner ? icat_record_get_string (owner, "acronym") : "?");
+    }
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+static JsonArray *
+next_agenda (IcatMeetingsView *self,
+             JsonObject       *meeting)
+{
+  JsonNode *node = json_object_get_member (meeting, "agenda");
+  JsonArray *agenda = node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+  guint n = agenda ? json_array_get_length (agenda) : 0;
+  JsonArray *next = json_array_new ();
+  g_autofree char *open_items = open_action_items_text (self, get_string (meeting, "id"));
+  JsonObject *item;
+
+  for (guint i = 0; i <= n; i++)
+    {
+      JsonObject *old = i < n ? json_array_get_object_element (agenda, i) : NULL;
+      g_autofree char *id = g_uuid_string_random ();
+
+      item = json_object_new ();
+      json_object_set_string_member (item, "id", id);
+      json_object_set_int_member (item, "position", i);
+      if (old != NULL)
+        {
+          json_object_set_string_member (item, "title", get_string (old, "title"));
+          if (get_string (old, "presenter") != NULL)
+            json_object_set_string_member (item, "presenter", get_string (old, "presenter"));
+        }
+      else
+        {
+          json_object_set_string_member (item, "title", _("Open action items"));
+          if (open_items != NULL)
+            json_object_set_string_member (item, "minutes", open_items);
+        }
+      json_array_add_object_element (next, item);
+    }
+  return next;
+}
+
+static JsonObject *
+next_meeting (IcatMeetingsView *self,
+              JsonObject       *meeting)
+{
+  static const char * const kept[] = { "kind", "title", "date_precision", "timezone", "venue", "host", "chairs" };
+  JsonObject *next = json_object_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      JsonNode *value = json_object_get_member (meeting, kept[i]);
+
+      if (value != NULL && !JSON_NODE_HOLDS_NULL (value))
+        json_object_set_member (next, kept[i], json_node_copy (value));
+    }
+  json_object_set_member (next, "starts_at", month_later (meeting, "starts_at"));
+  json_object_set_member (next, "ends_at", month_later (meeting, "ends_at"));
+  json_object_set_string_member (next, "record_status", "draft");
+  json_object_set_array_member (next, "agenda", next_agenda (self, meeting));
+  return next;
+}
+
+static void
+plan_next_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  IcatMeetingsView *self = ICAT_MEETINGS_VIEW (widget);
+  g_autoptr(JsonObject) meeting = icat_meeting_editor_dup_state (self->editor);
+  g_autoptr(JsonObject) next = NULL;
+
+  if (meeting == NULL)
+    return;
+  next = next_meeting (self, meeting);
+  save_record (self, "meeting", next, meeting_created_cb);
+}
+
+/* An action item from an agenda item */
+
+static void
+action_item_created_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(Saving) saving = user_data;
+  IcatMeetingsView *self = saving->view;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = icat_store_save_finish (ICAT_STORE (source), result, &error);
+
+  if (id == NULL)
+    toast (self, error->message);
+  else
+    g_signal_emit (self, signals[SHOW_ACTION_ITEM], 0, id);
+}
+
+/* The coordinator answers for what has no presenter and no chair. */
+static char *
+coordinator_id (IcatMeetingsView *self)
+{
+  g_autoptr(IcatRecordList) agencies = icat_record_list_new (self->store, "agency");
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (agencies)); i++)
+    {
+      g_autoptr(IcatRecord) agency = g_list_model_get_item (G_LIST_MODEL (agencies), i);
+
+      if (g_strcmp0 (icat_record_get_string (agency, "acronym"), "UNODC") == 0)
+        return g_strdup (icat_record_get_id (agency));
+    }
+  return NULL;
+}
+
+static char *
+action_item_owner (IcatMeetingsView *self,
+                   JsonObject       *meeting,
+                   JsonObject       *agenda_item)
+{
+  JsonNode *chairs = json_object_get_member (meeting, "chairs");
+
+  if (get_string (agenda_item, "presenter") != NULL)
+    return g_strdup (get_string (agenda_item, "presenter"));
+  if (chairs != NULL && JSON_NODE_HOLDS_ARRAY (chairs) && json_array_get_length (json_node_get_array (chairs)) > 0)
+    return g_strdup (json_array_get_string_element (json_node_get_array (chairs), 0));
+  return coordinator_id (self);
+}
+
+static JsonObject *
+find_agenda_item (JsonObject *meeting,
+                  const char *id)
+{
+  JsonNode *node = json_object_get_member (meeting, "agenda");
+  JsonArray *agenda = node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+
+  for (guint i = 0; agenda != NULL && i < json_array_get_length (agenda); i++)
+    if (g_strcmp0 (get_string (json_array_get_object_element (agenda, i), "id"), id) == 0)
+      return json_array_get_object_element (agenda, i);
+  return NULL;
+}
+
+static void
+new_action_item_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  IcatMeetingsView *self = ICAT_MEETINGS_VIEW (widget);
+  g_autoptr(JsonObject) meeting = icat_meeting_editor_dup_state (self->editor);
+  g_autoptr(JsonObject) action = json_object_new ();
+  JsonObject *agenda_item = meeting ? find_agenda_item (meeting, g_variant_get_string (parameter, NULL)) : NULL;
+  g_autofree char *owner = NULL;
+  JsonNode *mandates;
+
+  if (agenda_item == NULL)
+    return;
+  owner = action_item_owner (self, meeting, agenda_item);
+  if (owner == NULL)
+    {
+      toast (self, _("Choose who presents this item first: the action item needs an owner."));
+      return;
+    }
+  mandates = json_object_get_member (agenda_item, "mandates");
+  json_object_set_string_member (action, "title", get_string (agenda_item, "title"));
+  json_object_set_string_member (action, "owner", owner);
+  json_object_set_string_member (action, "status", "open");
+  json_object_set_string_member (action, "meeting", get_string (meeting, "id"));
+  json_object_set_string_member (action, "agenda_item", get_string (agenda_item, "id"));
+  if (mandates != NULL && JSON_NODE_HOLDS_ARRAY (mandates))
+    json_object_set_member (action, "mandates", json_node_copy (mandates));
+  /* dup_state sent the agenda item first; saves are written in order. */
+  save_record (self, "action_item", action, action_item_created_cb);
+}
+
+/* Deleting */
+
+static void
+meeting_deleted_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(IcatMeetingsView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (icat_store_delete_finish (ICAT_STORE (source), result, &error))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.toast-undo", "s", _("Meeting deleted"));
+  else if (g_error_matches (error, ICAT_ERROR, ICAT_ERROR_IN_USE))
+    toast (self, _("This meeting cannot be deleted: action items still refer to it."));
+  else
+    toast (self, error->message);
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    IcatMeetingsView *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (dialog), "meeting-id");
+
+  icat_meeting_editor_flush (self->editor);
+  icat_store_delete_async (self->store, "meeting", id, NULL, meeting_deleted_cb, g_object_ref (self));
+}
+
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  IcatMeetingsView *self = ICAT_MEETINGS_VIEW (widget);
+  const char *id = icat_meeting_editor_get_meeting_id (self->editor);
+  g_autoptr(IcatRecord) meeting = id ? icat_store_lookup (self->store, "meeting", id) : NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  AdwMessageDialog *dialog;
+
+  if (meeting == NULL)
+    return;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Delete Meeting?"), NULL));
+  adw_message_dialog_format_body (dialog, _("“%s” will be deleted with its agenda, minutes, attendance and decisions."),
+                                  icat_record_get_title (meeting));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "meeting-id", g_strdup (id), g_free);
+  g_signal_connect_object (dialog, "response::delete", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The type */
 
 static void
 icat_meetings_view_dispose (GObject *object)
 {
   IcatMeetingsView *self = ICAT_MEETINGS_VIEW (object);
 
+  /* AdwBin unparents its child itself: the template must not do it first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ICAT_TYPE_MEETINGS_VIEW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->meetings);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (icat_meetings_view_parent_class)->dispose (object);
@@ -33,21 +802,98 @@ icat_meetings_view_dispose (GObject *object)
 static void
 icat_meetings_view_class_init (IcatMeetingsViewClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = icat_meetings_view_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = icat_meetings_view_dispose;
+
+  signals[SHOW_ACTION_ITEM] =
+    g_signal_new ("show-action-item", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  g_type_ensure (ICAT_TYPE_MEETING_EDITOR);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/icat-meetings-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, IcatMeetingsView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, IcatMeetingsView, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, IcatMeetingsView, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, IcatMeetingsView, year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, IcatMeetingsView, venue_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, IcatMeetingsView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, IcatMeetingsView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, IcatMeetingsView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, IcatMeetingsView, empty_button);
+  gtk_widget_class_bind_template_child (widget_class, IcatMeetingsView, editor_bin);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, visible_page_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "meetings.new", NULL, new_activated);
+  gtk_widget_class_install_action (widget_class, "meetings.back", NULL, back_activated);
+  gtk_widget_class_install_action (widget_class, "meetings.clear-filters", NULL, clear_filters_activated);
+  gtk_widget_class_install_action (widget_class, "meetings.plan-next", NULL, plan_next_activated);
+  gtk_widget_class_install_action (widget_class, "meetings.delete", NULL, delete_activated);
+  gtk_widget_class_install_action (widget_class, "meetings.new-action-item", "s", new_action_item_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "meetings.new", NULL);
 }
 
 static void
 icat_meetings_view_init (IcatMeetingsView *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static void
+setup_list (IcatMeetingsView *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  self->meetings = icat_record_list_new (self->store, "meeting");
+  icat_record_list_set_sort (self->meetings, "upcoming", FALSE);
+  g_signal_connect_object (self->meetings, "items-changed", G_CALLBACK (update_empty_state),
+                           self, G_CONNECT_SWAPPED);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->meetings)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 }
 
 GtkWidget *
 icat_meetings_view_new (IcatStore *store,
-               GSettings *settings)
+                        GSettings *settings)
 {
-  IcatMeetingsView *self = g_object_new (ICAT_TYPE_MEETINGS_VIEW, NULL);
+  IcatMeetingsView *self;
+  GtkWidget *editor;
 
+  g_return_val_if_fail (ICAT_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (ICAT_TYPE_MEETINGS_VIEW, NULL);
   self->store = g_object_ref (store);
   self->settings = g_object_ref (settings);
+  editor = icat_meeting_editor_new (store);
+  self->editor = ICAT_MEETING_EDITOR (editor);
+  adw_bin_set_child (self->editor_bin, editor);
+  g_object_bind_property (self->leaflet, "folded", editor, "show-back-button", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (editor, "notify::meeting-id", G_CALLBACK (editor_meeting_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  setup_list (self);
+  setup_filters (self);
   return GTK_WIDGET (self);
+}
+
+GtkWidget *
+_icat_meetings_view_get_editor (IcatMeetingsView *self)
+{
+  return GTK_WIDGET (self->editor);
+}
+
+GListModel *
+_icat_meetings_view_get_list (IcatMeetingsView *self)
+{
+  return G_LIST_MODEL (self->meetings);
 }

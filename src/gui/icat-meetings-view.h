@@ -1,4 +1,4 @@
-/* icat-meetings-view.h
+/* icat-meetings-view.h — the Meetings section: a filtered list and an editor
  *
  * Copyright 2026 ICAT Tracker developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,7 +14,20 @@ G_BEGIN_DECLS
 #define ICAT_TYPE_MEETINGS_VIEW (icat_meetings_view_get_type ())
 G_DECLARE_FINAL_TYPE (IcatMeetingsView, icat_meetings_view, ICAT, MEETINGS_VIEW, AdwBin)
 
-GtkWidget *icat_meetings_view_new (IcatStore *store,
-                          GSettings *settings);
+/* Signal "show-action-item" (const char *id): the user made an action item
+ * from an agenda item; the window shows it in the Action items section.
+ * Messages go to the window's "win.toast" and "win.toast-undo" actions. */
+GtkWidget *icat_meetings_view_new          (IcatStore        *store,
+                                            GSettings        *settings);
+/* Ctrl+N: saves a draft meeting (Working Group, tomorrow 09:00 in Vienna)
+ * and opens it with its title selected. */
+void       icat_meetings_view_new_meeting  (IcatMeetingsView *self);
+/* Opens a meeting in the editor (from search, or from an action item). */
+void       icat_meetings_view_show_meeting (IcatMeetingsView *self,
+                                            const char       *id);
+
+/* For tests. */
+GtkWidget *_icat_meetings_view_get_editor  (IcatMeetingsView *self);
+GListModel *_icat_meetings_view_get_list   (IcatMeetingsView *self);
 
 G_END_DECLS

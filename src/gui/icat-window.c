@@ -1,4 +1,4 @@
-/* icat-window.c — the main window
+/* icat-window.c — the main window: sections, search, backups, undo
  *
  * Copyright 2026 ICAT Tracker developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,95 +9,357 @@
 
 #include <glib/gi18n.h>
 
+#include "icat-action-items-view.h"
+#include "icat-error.h"
 #include "icat-format.h"
-#include "icat-record-list.h"
-#include "icat-window.h"
-
-struct _IcatWindow {
-  AdwApplicationWindow  parent_instance;
-
-  /* Template widgets */
-  GtkStack             *stack;
-  GtkListView          *meeting_list;
-
-  /* Owned */
-  GSettings            *settings;
-  IcatRecordList       *meetings;
-};
+#include "icat-meetings-view.h"
+#include "icat-overview.h"
+#include "icat-record-page.h"
+#include "icat-report.h"
+#include "icat-window-private.h"
 
 G_DEFINE_FINAL_TYPE (IcatWindow, icat_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void
-update_meeting_row (GtkListItem *item)
-{
-  IcatRecord *meeting = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  g_autofree char *when = NULL;
-  g_autofree char *line = NULL;
+typedef struct {
+  const char *name;
+  const char *title;
+  const char *icon;
+} Section;
 
-  if (meeting == NULL)
-    return;
-  when = icat_format_meeting_when (icat_record_get_data (meeting));
-  line = g_strdup_printf ("%s · %s", when, icat_format_venue (icat_record_get_string (meeting, "venue")));
-  gtk_label_set_label (GTK_LABEL (title), icat_record_get_title (meeting));
-  gtk_label_set_label (GTK_LABEL (subtitle), line);
+static const Section sections[] = {
+  { "overview", N_("Overview"), "view-grid-symbolic" },
+  { "meetings", N_("Meetings"), "x-office-calendar-symbolic" },
+  { "action-items", N_("Action Items"), "object-select-symbolic" },
+  { "work-plan", N_("Work Plan"), "view-list-bullet-symbolic" },
+  { "papers", N_("Papers"), "x-office-document-symbolic" },
+  { "mandates", N_("Mandates"), "accessories-dictionary-symbolic" },
+  { "agencies", N_("Agencies and Chairs"), "system-users-symbolic" },
+};
+
+static const Section *
+find_section (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if (g_strcmp0 (sections[i].name, name) == 0)
+      return &sections[i];
+  return NULL;
+}
+
+void
+icat_window_show_section (IcatWindow *self,
+                          const char *name)
+{
+  const Section *section = find_section (name);
+  GtkListBoxRow *row;
+
+  g_return_if_fail (ICAT_IS_WINDOW (self));
+  if (section == NULL)
+    section = &sections[0];
+  gtk_stack_set_visible_child_name (self->sections, section->name);
+  adw_window_title_set_title (self->section_title, _(section->title));
+  row = gtk_list_box_get_row_at_index (self->sidebar, section - sections);
+  if (gtk_list_box_get_selected_row (self->sidebar) != row)
+    gtk_list_box_select_row (self->sidebar, row);
+  /* "New" makes sense where there is something to create. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->new_button),
+                            g_str_equal (section->name, "meetings") || g_str_equal (section->name, "action-items"));
+  g_settings_set_string (self->settings, "last-section", section->name);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+const char *
+icat_window_get_section (IcatWindow *self)
+{
+  return gtk_stack_get_visible_child_name (self->sections);
 }
 
 static void
-setup_meeting_row_cb (GtkSignalListItemFactory *factory,
-                      GtkListItem              *item,
-                      gpointer                  user_data)
+sidebar_row_activated_cb (IcatWindow    *self,
+                          GtkListBoxRow *row)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
+  icat_window_show_section (self, sections[gtk_list_box_row_get_index (row)].name);
+}
 
-  gtk_widget_add_css_class (box, "meeting-row");
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_list_item_set_child (item, box);
+static GtkWidget *
+sidebar_row_new (const Section *section)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (_(section->title));
+
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (section->icon));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), label);
+  return box;
+}
+
+/* Toasts: errors the user must read, and Undo after a deletion. */
+
+void
+icat_window_toast (IcatWindow *self,
+                   const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
-meeting_data_changed_cb (IcatRecord  *meeting,
-                         GParamSpec  *pspec,
-                         GtkListItem *item)
+toast_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
-  update_meeting_row (item);
+  icat_window_toast (ICAT_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
-bind_meeting_row_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     gpointer                  user_data)
+toast_undo_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
-  /* Rows follow edits made anywhere: the store refreshes the record. */
-  g_signal_connect_object (gtk_list_item_get_item (item), "notify::data",
-                           G_CALLBACK (meeting_data_changed_cb), item, 0);
-  update_meeting_row (item);
+  IcatWindow *self = ICAT_WINDOW (widget);
+  AdwToast *toast = adw_toast_new (g_variant_get_string (parameter, NULL));
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
-unbind_meeting_row_cb (GtkSignalListItemFactory *factory,
-                       GtkListItem              *item,
-                       gpointer                  user_data)
+undone_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
-  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), meeting_data_changed_cb, item);
+  g_autoptr(IcatWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!icat_store_undo_finish (ICAT_STORE (source), result, &error))
+    icat_window_toast (self, error->message);
 }
 
 static void
-update_empty_state (IcatWindow *self)
+undo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
-  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->meetings)) == 0;
+  IcatWindow *self = ICAT_WINDOW (widget);
 
-  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
+  /* Typing in a field is undone by the field itself (it handles Ctrl+Z
+   * first); this undoes the last saved change. */
+  if (!icat_store_can_undo (self->store))
+    {
+      icat_window_toast (self, _("There is nothing to undo."));
+      return;
+    }
+  icat_store_undo_async (self->store, NULL, undone_cb, g_object_ref (self));
+}
+
+static void
+new_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  IcatWindow *self = ICAT_WINDOW (widget);
+  const char *section = icat_window_get_section (self);
+
+  if (g_str_equal (section, "meetings"))
+    icat_meetings_view_new_meeting (ICAT_MEETINGS_VIEW (self->meetings_view));
+  else if (g_str_equal (section, "action-items"))
+    icat_action_items_view_new_item (ICAT_ACTION_ITEMS_VIEW (self->action_items_view));
+}
+
+static void
+search_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  IcatWindow *self = ICAT_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  gtk_menu_button_popup (self->search_button);
+}
+
+static void
+show_sections_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  adw_leaflet_navigate (ICAT_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+section_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  icat_window_show_section (ICAT_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* Opening records from search, the Overview and other sections. */
+
+void
+icat_window_show_record (IcatWindow *self,
+                         const char *kind,
+                         const char *id)
+{
+  g_return_if_fail (ICAT_IS_WINDOW (self));
+
+  if (g_str_equal (kind, "meeting"))
+    {
+      icat_window_show_section (self, "meetings");
+      icat_meetings_view_show_meeting (ICAT_MEETINGS_VIEW (self->meetings_view), id);
+    }
+  else if (g_str_equal (kind, "action_item"))
+    {
+      icat_window_show_section (self, "action-items");
+      icat_action_items_view_show_item (ICAT_ACTION_ITEMS_VIEW (self->action_items_view), id);
+    }
+  else if (g_str_equal (kind, "paper"))
+    icat_window_show_section (self, "papers");
+  else if (g_str_equal (kind, "mandate"))
+    icat_window_show_section (self, "mandates");
+  else
+    icat_window_show_section (self, "agencies");
+}
+
+static void
+show_action_item_cb (IcatWindow *self,
+                     const char *id)
+{
+  icat_window_show_record (self, "action_item", id);
+}
+
+static void
+show_meeting_cb (IcatWindow *self,
+                 const char *id)
+{
+  icat_window_show_record (self, "meeting", id);
+}
+
+static void
+show_overdue_cb (IcatWindow *self,
+                 const char *agency_id)
+{
+  icat_window_show_section (self, "action-items");
+  icat_action_items_view_show_overdue (ICAT_ACTION_ITEMS_VIEW (self->action_items_view), agency_id);
+}
+
+/* Plain lists for the sections that have no editor yet. */
+
+static char *
+paper_subtitle (IcatStore  *store,
+                IcatRecord *paper)
+{
+  gint64 year = icat_record_get_int (paper, "year", 0);
+  g_autofree char *year_text = year ? g_strdup_printf ("%" G_GINT64_FORMAT, year) : g_strdup (_("Year unknown"));
+
+  return g_strdup_printf ("%s · %s", year_text, icat_format_enum ("status", icat_record_get_string (paper, "status")));
+}
+
+static char *
+mandate_subtitle (IcatStore  *store,
+                  IcatRecord *mandate)
+{
+  JsonObject *data = icat_record_get_data (mandate);
+  JsonObject *text = json_object_get_object_member (data, "text");
+  const char *summary = text && json_object_has_member (text, "en") ? json_object_get_string_member (text, "en") : NULL;
+  const char *chinese = text && json_object_has_member (text, "zh") ? json_object_get_string_member (text, "zh") : NULL;
+  gboolean prefer_chinese = g_str_has_prefix (g_get_language_names ()[0], "zh");
+
+  return g_strdup_printf ("%s · %s\n%s", icat_format_enum ("pillar", icat_record_get_string (mandate, "pillar")),
+                          icat_format_enum ("addressee", icat_record_get_string (mandate, "addressee")),
+                          prefer_chinese && chinese ? chinese : (summary ? summary : ""));
+}
+
+static char *
+agency_subtitle (IcatStore  *store,
+                 IcatRecord *agency)
+{
+  g_autofree char *roles = icat_format_agency_roles (icat_record_get_data (agency));
+  g_autofree char *chaired = icat_report_chair_years (store, icat_record_get_id (agency));
+
+  if (chaired == NULL)
+    return g_steal_pointer (&roles);
+  /* Translators: after an agency's roles, e.g. "… · Chair 2016, 2021" */
+  return g_strdup_printf (_("%s · Chair %s"), roles, chaired);
+}
+
+static char *
+action_item_subtitle (IcatStore  *store,
+                      IcatRecord *item)
+{
+  g_autoptr(IcatRecord) owner = icat_store_lookup (store, "agency", icat_record_get_string (item, "owner"));
+  const char *due = icat_record_get_string (item, "due");
+
+  return g_strdup_printf ("%s · %s · %s", owner ? icat_record_get_string (owner, "acronym") : "",
+                          due ? due : _("No due date"),
+                          icat_format_enum ("status", icat_record_get_string (item, "status")));
+}
+
+static GtkWidget *
+work_plan_page (IcatWindow *self)
+{
+  g_autoptr(IcatRecordList) items = icat_record_list_new (self->store, "action_item");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *year = g_date_time_format (now, "%Y");
+  g_autofree char *empty = g_strdup_printf (_("Nothing is due in %s"), year);
+
+  icat_record_list_set_filter (items, ICAT_FILTER_YEAR, year);
+  icat_record_list_set_sort (items, "due", FALSE);
+  return icat_record_page_new (self->store, items, action_item_subtitle, empty);
+}
+
+static GtkWidget *
+simple_page (IcatWindow             *self,
+             const char             *kind,
+             const char             *sort,
+             IcatRecordSubtitleFunc  subtitle,
+             const char             *empty)
+{
+  g_autoptr(IcatRecordList) records = icat_record_list_new (self->store, kind);
+
+  icat_record_list_set_sort (records, sort, FALSE);
+  return icat_record_page_new (self->store, records, subtitle, empty);
+}
+
+static void
+build_sections (IcatWindow *self)
+{
+  GtkWidget *overview = icat_overview_new (self->store);
+  GtkWidget *pages[G_N_ELEMENTS (sections)];
+
+  self->meetings_view = icat_meetings_view_new (self->store, self->settings);
+  self->action_items_view = icat_action_items_view_new (self->store, self->settings);
+  g_signal_connect_object (self->meetings_view, "show-action-item", G_CALLBACK (show_action_item_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (overview, "show-meeting", G_CALLBACK (show_meeting_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (overview, "show-overdue", G_CALLBACK (show_overdue_cb), self, G_CONNECT_SWAPPED);
+
+  pages[0] = overview;
+  pages[1] = self->meetings_view;
+  pages[2] = self->action_items_view;
+  pages[3] = work_plan_page (self);
+  pages[4] = simple_page (self, "paper", "year", paper_subtitle, _("No Papers"));
+  pages[5] = simple_page (self, "mandate", "document", mandate_subtitle, _("No Mandates"));
+  pages[6] = simple_page (self, "agency", "acronym", agency_subtitle, _("No Agencies"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      GtkStackPage *page = gtk_stack_add_named (self->sections, pages[i], sections[i].name);
+
+      gtk_stack_page_set_title (page, _(sections[i].title));
+      gtk_list_box_append (self->sidebar, sidebar_row_new (&sections[i]));
+    }
+}
+
+static gboolean
+close_request_cb (IcatWindow *self)
+{
+  /* Saves already queued reach the disk before the window goes; editors
+   * flush what is still being typed when they are disposed, and the
+   * application waits for those before it quits. */
+  icat_store_sync (self->store);
+  return FALSE;
 }
 
 static void
@@ -106,7 +368,7 @@ icat_window_dispose (GObject *object)
   IcatWindow *self = ICAT_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ICAT_TYPE_WINDOW);
-  g_clear_object (&self->meetings);
+  g_clear_object (&self->store);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (icat_window_parent_class)->dispose (object);
 }
@@ -120,8 +382,35 @@ icat_window_class_init (IcatWindowClass *klass)
   object_class->dispose = icat_window_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/icat-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, IcatWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, IcatWindow, meeting_list);
+  gtk_widget_class_bind_template_child (widget_class, IcatWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, IcatWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, IcatWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, IcatWindow, sections);
+  gtk_widget_class_bind_template_child (widget_class, IcatWindow, section_title);
+  gtk_widget_class_bind_template_child (widget_class, IcatWindow, new_button);
+  gtk_widget_class_bind_template_child (widget_class, IcatWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, IcatWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, IcatWindow, search_results);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_result_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_popover_shown_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_activated);
+  gtk_widget_class_install_action (widget_class, "win.toast-undo", "s", toast_undo_activated);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_activated);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-sections", NULL, show_sections_activated);
+  gtk_widget_class_install_action (widget_class, "win.section", "s", section_activated);
+  _icat_window_class_init_backup (widget_class);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, "win.section", "s", sections[i].name);
 }
 
 static void
@@ -133,30 +422,27 @@ icat_window_init (IcatWindow *self)
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
 }
 
 IcatWindow *
 icat_window_new (IcatApplication *application)
 {
   IcatWindow *self = g_object_new (ICAT_TYPE_WINDOW, "application", application, NULL);
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autofree char *last = NULL;
 
-  self->meetings = icat_record_list_new (icat_application_get_store (application), "meeting");
-  icat_record_list_set_sort (self->meetings, "starts_at", TRUE);
-  g_signal_connect_object (self->meetings, "items-changed", G_CALLBACK (update_empty_state),
-                           self, G_CONNECT_SWAPPED);
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_meeting_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_meeting_row_cb), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_meeting_row_cb), NULL);
-  gtk_list_view_set_factory (self->meeting_list, factory);
-  g_object_unref (factory);
-  {
-    GtkNoSelection *selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->meetings)));
-
-    gtk_list_view_set_model (self->meeting_list, GTK_SELECTION_MODEL (selection));
-    g_object_unref (selection);
-  }
-  update_empty_state (self);
+  self->store = g_object_ref (icat_application_get_store (application));
+  build_sections (self);
+  last = g_settings_get_string (self->settings, "last-section");
+  icat_window_show_section (self, last);
+  /* Narrow windows start on the section, not on the list of sections. */
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   return self;
+}
+
+IcatStore *
+icat_window_get_store (IcatWindow *self)
+{
+  g_return_val_if_fail (ICAT_IS_WINDOW (self), NULL);
+  return self->store;
 }

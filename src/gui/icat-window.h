@@ -14,6 +14,18 @@ G_BEGIN_DECLS
 #define ICAT_TYPE_WINDOW (icat_window_get_type ())
 G_DECLARE_FINAL_TYPE (IcatWindow, icat_window, ICAT, WINDOW, AdwApplicationWindow)
 
-IcatWindow *icat_window_new (IcatApplication *application);
+IcatWindow *icat_window_new          (IcatApplication *application);
+IcatStore  *icat_window_get_store    (IcatWindow      *self);
+/* name: overview, meetings, action-items, work-plan, papers, mandates, agencies */
+void        icat_window_show_section (IcatWindow      *self,
+                                      const char      *name);
+const char *icat_window_get_section  (IcatWindow      *self);
+/* Opens a record where it lives (search results, links between sections). */
+void        icat_window_show_record  (IcatWindow      *self,
+                                      const char      *kind,
+                                      const char      *id);
+/* A message in a toast: errors the user must see. */
+void        icat_window_toast        (IcatWindow      *self,
+                                      const char      *message);
 
 G_END_DECLS

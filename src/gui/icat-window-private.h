@@ -1,0 +1,46 @@
+/* icat-window-private.h — IcatWindow's parts, shared by its files
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "icat-window.h"
+
+G_BEGIN_DECLS
+
+struct _IcatWindow {
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkListBox           *sidebar;
+  GtkStack             *sections;
+  AdwWindowTitle       *section_title;
+  GtkButton            *new_button;
+  GtkMenuButton        *search_button;
+  GtkSearchEntry       *search_entry;
+  GtkListBox           *search_results;
+
+  /* Borrowed: children of the sections stack */
+  GtkWidget            *meetings_view;
+  GtkWidget            *action_items_view;
+
+  /* Owned */
+  IcatStore            *store;
+  GSettings            *settings;
+  GtkFileChooserNative *chooser;
+};
+
+/* icat-window-search.c */
+void _icat_window_search_changed (IcatWindow *self);
+void search_changed_cb           (IcatWindow *self);
+void search_activated_cb         (IcatWindow *self);
+void search_result_activated_cb  (IcatWindow *self, GtkListBoxRow *row);
+void search_popover_shown_cb     (IcatWindow *self);
+
+/* icat-window-backup.c: export, import and restore */
+void _icat_window_class_init_backup (GtkWidgetClass *widget_class);
+
+G_END_DECLS
