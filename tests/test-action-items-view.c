@@ -462,6 +462,46 @@ test_delete (Fixture       *fixture,
   g_assert_cmpstr (fixture->toasts->pdata[0], ==, "toast-undo: Action item deleted");
 }
 
+static gboolean
+description_saved (Fixture *fixture)
+{
+  g_autoptr(JsonObject) item = read_item (fixture, fixture->ids[ITEM_OLD]);
+
+  return g_strcmp0 (json_object_get_string_member_with_default (item, "description", NULL),
+                    "Typed just before switching") == 0;
+}
+
+static void
+test_switch_items (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkTextView *description;
+  GtkTextBuffer *buffer;
+  GtkWidget *title;
+  int end;
+
+  icat_action_items_view_show_item (fixture->view, fixture->ids[ITEM_OLD]);
+  title = find_named (GTK_WIDGET (editor (fixture)), "title");
+  end = strlen ("Old overdue item");
+  gtk_editable_insert_text (GTK_EDITABLE (title), " (edited)", -1, &end);
+  description = GTK_TEXT_VIEW (find_named (GTK_WIDGET (editor (fixture)), "description"));
+  buffer = gtk_text_view_get_buffer (description);
+  /* As typed (set_text would be irreversible). */
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, "Typed just before switching", -1, TRUE);
+  g_assert_true (gtk_text_buffer_get_can_undo (buffer));
+
+  /* Switching writes what was typed at once, and the next item's text
+   * cannot be undone into the previous one's. */
+  icat_action_items_view_show_item (fixture->view, fixture->ids[ITEM_LATER]);
+  g_assert_cmpstr (icat_action_item_editor_get_item_id (editor (fixture)), ==, fixture->ids[ITEM_LATER]);
+  g_assert_false (gtk_text_buffer_get_can_undo (buffer));
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "Later item");
+  gtk_widget_activate_action (find_type (title, GTK_TYPE_TEXT), "text.undo", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "Later item");
+  wait_until (description_saved, fixture);
+}
+
 static void
 test_sort (Fixture       *fixture,
            gconstpointer  data)
@@ -520,5 +560,6 @@ main (int    argc,
   g_test_add ("/action-items/bulk-status", Fixture, NULL, setup, test_bulk_status, teardown);
   g_test_add ("/action-items/mailto", Fixture, NULL, setup, test_mailto, teardown);
   g_test_add ("/action-items/delete", Fixture, NULL, setup, test_delete, teardown);
+  g_test_add ("/action-items/switch-items", Fixture, NULL, setup, test_switch_items, teardown);
   return g_test_run ();
 }

@@ -96,49 +96,24 @@ static GParamSpec *properties[N_PROPS];
 
 /* Labels {{{ */
 
+/* The translated words come from icat_format_enum, shared by every view. */
 const char *
 icat_action_status_label (const char *status)
 {
-  if (g_strcmp0 (status, "open") == 0)
-    return C_("action item status", "Open");
-  if (g_strcmp0 (status, "in-progress") == 0)
-    return C_("action item status", "In progress");
-  if (g_strcmp0 (status, "done") == 0)
-    return C_("action item status", "Done");
-  if (g_strcmp0 (status, "blocked") == 0)
-    return C_("action item status", "Blocked");
-  if (g_strcmp0 (status, "cancelled") == 0)
-    return C_("action item status", "Cancelled");
-  return status ? status : "";
+  return status ? icat_format_enum ("status", status) : "";
 }
 
 const char *
 icat_action_priority_label (const char *priority)
 {
-  if (g_strcmp0 (priority, "low") == 0)
-    return C_("priority", "Low");
-  if (g_strcmp0 (priority, "high") == 0)
-    return C_("priority", "High");
-  return C_("priority", "Normal");
+  /* Absent means normal. */
+  return icat_format_enum ("priority", priority ? priority : "normal");
 }
 
 const char *
 icat_action_pillar_label (const char *pillar)
 {
-  static const struct { const char *id; const char *label; } pillars[] = {
-    { "general", NC_("pillar", "General") },
-    { "prevention", NC_("pillar", "Prevention") },
-    { "protection", NC_("pillar", "Protection") },
-    { "prosecution", NC_("pillar", "Prosecution") },
-    { "partnership", NC_("pillar", "Partnership") },
-    { "coordination", NC_("pillar", "Coordination") },
-    { "reporting", NC_("pillar", "Reporting") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (pillars); i++)
-    if (g_strcmp0 (pillar, pillars[i].id) == 0)
-      return g_dpgettext2 (GETTEXT_PACKAGE, "pillar", pillars[i].label);
-  return pillar ? pillar : "";
+  return pillar ? icat_format_enum ("pillar", pillar) : "";
 }
 
 char *
@@ -257,12 +232,17 @@ ids_node (GPtrArray *ids)
   return json_node_init_array (json_node_alloc (), array);
 }
 
+/* Loaded text cannot be undone: Ctrl+Z must never bring back the text of
+ * the item shown before. Turning undo off clears its history. */
 static void
 set_text_if_changed (GtkEditable *editable,
                      const char  *text)
 {
-  if (g_strcmp0 (gtk_editable_get_text (editable), text ? text : "") != 0)
-    gtk_editable_set_text (editable, text ? text : "");
+  if (g_strcmp0 (gtk_editable_get_text (editable), text ? text : "") == 0)
+    return;
+  gtk_editable_set_enable_undo (editable, FALSE);
+  gtk_editable_set_text (editable, text ? text : "");
+  gtk_editable_set_enable_undo (editable, TRUE);
 }
 
 static char *
@@ -280,9 +260,12 @@ set_buffer_if_changed (GtkTextView *view,
                        const char  *text)
 {
   g_autofree char *current = buffer_text (view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
 
-  if (g_strcmp0 (current, text ? text : "") != 0)
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text ? text : "", -1);
+  if (g_strcmp0 (current, text ? text : "") == 0)
+    return;
+  /* Irreversible: clears the undo history (see set_text_if_changed). */
+  gtk_text_buffer_set_text (buffer, text ? text : "", -1);
 }
 
 static guint

@@ -45,13 +45,13 @@ typedef struct {
 } Column;
 
 static const Column columns[N_COLUMNS] = {
-  [COLUMN_TITLE]    = { N_("Title"), "title", TRUE, 200 },
-  [COLUMN_OWNER]    = { N_("Owner"), "owner", FALSE, 85 },
-  [COLUMN_DUE]      = { N_("Due"), "due", FALSE, 125 },
+  [COLUMN_TITLE]    = { N_("Title"), "title", TRUE, 180 },
+  [COLUMN_OWNER]    = { N_("Owner"), "owner", FALSE, 95 },
+  [COLUMN_DUE]      = { N_("Due"), "due", FALSE, 140 },
   [COLUMN_STATUS]   = { N_("Status"), "status", FALSE, 95 },
   [COLUMN_PRIORITY] = { N_("Priority"), "priority", FALSE, 75 },
-  [COLUMN_MANDATES] = { N_("Mandates"), NULL, FALSE, 140 },
-  [COLUMN_MEETING]  = { N_("Meeting"), NULL, FALSE, 160 },
+  [COLUMN_MANDATES] = { N_("Mandates"), NULL, FALSE, 130 },
+  [COLUMN_MEETING]  = { N_("Meeting"), NULL, FALSE, 150 },
 };
 
 /* The list's own order before any is asked for (see icat-record-list.c). */
@@ -81,6 +81,7 @@ struct _IcatActionItemsView {
   GtkColumnView        *column_view;
   AdwStatusPage        *empty_page;
   GtkWidget            *clear_button;
+  GtkWidget            *new_button;
   GtkLabel             *count_label;
   GtkMenuButton        *status_menu_button;
   GtkWidget            *email_button;
@@ -193,13 +194,13 @@ update_due_cell (IcatActionItemsView *self,
   gboolean overdue = icat_action_item_is_overdue (icat_record_get_data (item), self->today);
 
   set_label (label, due);
-  gtk_widget_set_visible (icon, overdue);
   /* Named when first shown: most rows never are, and GTK keeps ~200 rows. */
-  if (overdue && !gtk_widget_get_has_tooltip (icon))
+  if (overdue && !gtk_widget_get_visible (icon) && g_object_get_data (G_OBJECT (icon), "icat-named") == NULL)
     {
-      gtk_widget_set_tooltip_text (icon, _("Overdue"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Overdue"), -1);
+      g_object_set_data (G_OBJECT (icon), "icat-named", GINT_TO_POINTER (TRUE));
     }
+  gtk_widget_set_visible (icon, overdue);
   if (overdue)
     gtk_widget_add_css_class (box, "error");
   else
@@ -270,11 +271,7 @@ update_cell (IcatActionItemsView *self,
       break;
     case COLUMN_MANDATES:
       text = mandates_text (self, item);
-      if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (cell)), text) != 0)
-        {
-          set_label (cell, text);
-          gtk_widget_set_tooltip_text (cell, *text ? text : NULL);
-        }
+      set_label (cell, text);
       break;
     case COLUMN_MEETING:
       other = related_lookup (self, "meeting", icat_record_get_string (item, "meeting"));
@@ -286,6 +283,35 @@ update_cell (IcatActionItemsView *self,
     }
 }
 
+/* Tooltips are asked for on hover, never set per row: setting one makes
+ * GTK query the pointer position, a round trip to the display server for
+ * every bound cell. */
+static gboolean
+query_cut_text_cb (GtkWidget  *label,
+                   int         x,
+                   int         y,
+                   gboolean    keyboard,
+                   GtkTooltip *tooltip,
+                   gpointer    user_data)
+{
+  if (!pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, gtk_label_get_label (GTK_LABEL (label)));
+  return TRUE;
+}
+
+static gboolean
+query_overdue_cb (GtkWidget  *icon,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  gtk_tooltip_set_text (tooltip, _("Overdue"));
+  return TRUE;
+}
+
 static GtkWidget *
 cell_label_new (void)
 {
@@ -294,6 +320,8 @@ cell_label_new (void)
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (query_cut_text_cb), NULL);
   return label;
 }
 
@@ -313,6 +341,8 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
   gtk_widget_set_visible (icon, FALSE);
+  gtk_widget_set_has_tooltip (icon, TRUE);
+  g_signal_connect (icon, "query-tooltip", G_CALLBACK (query_overdue_cb), NULL);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), label);
   gtk_widget_add_css_class (box, "action-due");
@@ -758,6 +788,7 @@ update_count (IcatActionItemsView *self)
                                    filtered ? _("No action item matches these filters.")
                                             : _("Decisions become action items here. Press Ctrl+N to add one."));
   gtk_widget_set_visible (self->clear_button, filtered);
+  gtk_widget_set_visible (self->new_button, !filtered);
 }
 
 static void
@@ -1260,6 +1291,7 @@ icat_action_items_view_class_init (IcatActionItemsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcatActionItemsView, column_view);
   gtk_widget_class_bind_template_child (widget_class, IcatActionItemsView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, IcatActionItemsView, clear_button);
+  gtk_widget_class_bind_template_child (widget_class, IcatActionItemsView, new_button);
   gtk_widget_class_bind_template_child (widget_class, IcatActionItemsView, count_label);
   gtk_widget_class_bind_template_child (widget_class, IcatActionItemsView, status_menu_button);
   gtk_widget_class_bind_template_child (widget_class, IcatActionItemsView, email_button);
