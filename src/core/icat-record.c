@@ -195,16 +195,22 @@ member (IcatRecord *self,
 }
 
 const char *
-icat_record_get_string (IcatRecord *self,
-                        const char *field)
+icat_json_get_string (JsonObject *object,
+                      const char *field)
 {
-  JsonNode *node;
+  JsonNode *node = object ? json_object_get_member (object, field) : NULL;
 
-  g_return_val_if_fail (ICAT_IS_RECORD (self), NULL);
-  node = member (self, field);
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
   return json_node_get_string (node);
+}
+
+const char *
+icat_record_get_string (IcatRecord *self,
+                        const char *field)
+{
+  g_return_val_if_fail (ICAT_IS_RECORD (self), NULL);
+  return icat_json_get_string (self->data, field);
 }
 
 gint64

@@ -31,6 +31,11 @@ const char *icat_record_get_localized (IcatRecord *self,
 JsonArray  *icat_record_get_array     (IcatRecord *self,
                                        const char *field);
 
+/* A text field of an exchange-format object, or NULL when it is absent,
+ * null or not text. */
+const char *icat_json_get_string      (JsonObject *object,
+                                       const char *field);
+
 /* For the store. */
 IcatRecord *_icat_record_new          (const char *kind,
                                        const char *id,

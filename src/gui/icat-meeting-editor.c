@@ -170,17 +170,6 @@ labels_model (const char * const *values,
 
 /* JSON helpers */
 
-static const char *
-get_string (JsonObject *object,
-            const char *field)
-{
-  JsonNode *node = object ? json_object_get_member (object, field) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 static JsonArray *
 get_array (JsonObject *object,
            const char *field)
@@ -431,8 +420,8 @@ is_inactive_member (IcatRecord *agency,
   for (guint i = 0; memberships != NULL && i < json_array_get_length (memberships); i++)
     {
       JsonObject *membership = json_array_get_object_element (memberships, i);
-      const char *from = get_string (membership, "from");
-      const char *to = get_string (membership, "to");
+      const char *from = icat_json_get_string (membership, "from");
+      const char *to = icat_json_get_string (membership, "to");
 
       if (from == NULL || compare_to_today (from, today) > 0 ||
           (to != NULL && compare_to_today (to, today) < 0))
@@ -440,7 +429,7 @@ is_inactive_member (IcatRecord *agency,
       if (latest == NULL || strcmp (from, latest) >= 0)
         {
           latest = from;
-          role = get_string (membership, "role");
+          role = icat_json_get_string (membership, "role");
         }
     }
   return g_strcmp0 (role, "inactive-member") == 0;
@@ -456,12 +445,12 @@ is_listed (IcatRecord *agency,
   JsonObject *names = name != NULL && JSON_NODE_HOLDS_OBJECT (name) ? json_node_get_object (name) : NULL;
 
   for (guint i = 0; attendance != NULL && i < json_array_get_length (attendance); i++)
-    if (g_strcmp0 (get_string (json_array_get_object_element (attendance, i), "agency"),
+    if (g_strcmp0 (icat_json_get_string (json_array_get_object_element (attendance, i), "agency"),
                    icat_record_get_id (agency)) == 0)
       return TRUE;
   for (guint i = 0; invited != NULL && i < json_array_get_length (invited); i++)
     {
-      const char *invitee = get_string (json_array_get_object_element (invited, i), "name");
+      const char *invitee = icat_json_get_string (json_array_get_object_element (invited, i), "name");
       g_autoptr(GList) languages = names ? json_object_get_members (names) : NULL;
 
       if (invitee == NULL)
@@ -469,7 +458,7 @@ is_listed (IcatRecord *agency,
       if (g_ascii_strcasecmp (invitee, icat_record_get_string (agency, "acronym")) == 0)
         return TRUE;
       for (GList *l = languages; l != NULL; l = l->next)
-        if (g_strcmp0 (invitee, get_string (names, l->data)) == 0)
+        if (g_strcmp0 (invitee, icat_json_get_string (names, l->data)) == 0)
           return TRUE;
     }
   return FALSE;
@@ -482,7 +471,7 @@ missing_inactive (GListModel *agencies,
   g_autoptr(GStrvBuilder) missing = g_strv_builder_new ();
   g_autofree char *today = today_string ();
 
-  if (g_strcmp0 (get_string (meeting, "kind"), "principals") == 0)
+  if (g_strcmp0 (icat_json_get_string (meeting, "kind"), "principals") == 0)
     for (guint i = 0; i < g_list_model_get_n_items (agencies); i++)
       {
         g_autoptr(IcatRecord) agency = g_list_model_get_item (agencies, i);
@@ -524,7 +513,7 @@ update_heading (IcatMeetingEditor *self)
 {
   JsonObject *data = icat_record_get_data (self->meeting);
   g_autofree char *when = icat_format_meeting_when (data);
-  g_autofree char *subtitle = g_strdup_printf ("%s · %s", when, icat_format_venue (get_string (data, "venue")));
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s", when, icat_format_venue (icat_json_get_string (data, "venue")));
 
   adw_window_title_set_title (self->heading, icat_record_get_title (self->meeting));
   adw_window_title_set_subtitle (self->heading, subtitle);
@@ -549,17 +538,17 @@ zone_city (const char *venue,
 static char *
 format_when (JsonObject *shown)
 {
-  const char *zone_name = get_string (shown, "timezone");
-  const char *starts_at = get_string (shown, "starts_at");
-  const char *ends_at = get_string (shown, "ends_at");
+  const char *zone_name = icat_json_get_string (shown, "timezone");
+  const char *starts_at = icat_json_get_string (shown, "starts_at");
+  const char *ends_at = icat_json_get_string (shown, "ends_at");
   g_autoptr(GTimeZone) zone = zone_name ? g_time_zone_new_identifier (zone_name) : NULL;
   g_autoptr(GDateTime) starts = starts_at ? g_date_time_new_from_iso8601 (starts_at, NULL) : NULL;
   g_autoptr(GDateTime) ends = ends_at ? g_date_time_new_from_iso8601 (ends_at, NULL) : NULL;
   g_autoptr(GDateTime) local_starts = NULL, local_ends = NULL;
-  g_autofree char *city = zone_city (get_string (shown, "venue"), zone_name);
+  g_autofree char *city = zone_city (icat_json_get_string (shown, "venue"), zone_name);
   g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL;
 
-  if (g_strcmp0 (get_string (shown, "date_precision"), "minute") != 0 || starts == NULL || zone == NULL)
+  if (g_strcmp0 (icat_json_get_string (shown, "date_precision"), "minute") != 0 || starts == NULL || zone == NULL)
     return g_strdup (_("No time set"));
   local_starts = g_date_time_to_timezone (starts, zone);
   a = g_date_time_format (local_starts, "%H:%M");
@@ -585,8 +574,8 @@ update_when (IcatMeetingEditor *self)
 static void
 update_status_subtitle (IcatMeetingEditor *self)
 {
-  const char *circulated = get_string (self->shown, "circulated_on");
-  const char *approved = get_string (self->shown, "approved_on");
+  const char *circulated = icat_json_get_string (self->shown, "circulated_on");
+  const char *approved = icat_json_get_string (self->shown, "approved_on");
   g_autoptr(GString) text = g_string_new (NULL);
 
   if (circulated != NULL)
@@ -606,12 +595,12 @@ static const char *
 title_text (JsonObject *title)
 {
   g_autoptr(GList) languages = NULL;
-  const char *text = get_string (title, _icat_user_language ());
+  const char *text = icat_json_get_string (title, _icat_user_language ());
 
   if (text == NULL)
-    text = get_string (title, "en");
+    text = icat_json_get_string (title, "en");
   if (text == NULL && title != NULL && (languages = json_object_get_members (title)) != NULL)
-    text = get_string (title, languages->data);
+    text = icat_json_get_string (title, languages->data);
   return text ? text : "";
 }
 
@@ -849,10 +838,10 @@ static void
 load_times (IcatMeetingEditor *self,
             JsonObject        *data)
 {
-  const char *precision = get_string (data, "date_precision");
-  const char *starts_at = get_string (data, "starts_at");
-  const char *ends_at = get_string (data, "ends_at");
-  g_autoptr(GTimeZone) zone = zone_new (get_string (data, "timezone"));
+  const char *precision = icat_json_get_string (data, "date_precision");
+  const char *starts_at = icat_json_get_string (data, "starts_at");
+  const char *ends_at = icat_json_get_string (data, "ends_at");
+  g_autoptr(GTimeZone) zone = zone_new (icat_json_get_string (data, "timezone"));
   g_autoptr(GDateTime) utc = starts_at ? g_date_time_new_from_iso8601 (starts_at, NULL) : NULL;
   g_autoptr(GDateTime) end_utc = ends_at ? g_date_time_new_from_iso8601 (ends_at, NULL) : NULL;
   g_autoptr(GDateTime) starts = NULL, ends = NULL;
@@ -922,7 +911,7 @@ static void
 load_venue (IcatMeetingEditor *self,
             JsonObject        *data)
 {
-  const char *venue = get_string (data, "venue");
+  const char *venue = icat_json_get_string (data, "venue");
   guint index = VENUE_OTHER;
 
   for (guint i = 0; i < G_N_ELEMENTS (venues); i++)
@@ -930,7 +919,7 @@ load_venue (IcatMeetingEditor *self,
       index = i;
   adw_combo_row_set_selected (self->venue_row, index);
   gtk_editable_set_text (GTK_EDITABLE (self->city_row), index == VENUE_OTHER && venue ? venue : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->zone_row), get_string (data, "timezone") ? get_string (data, "timezone") : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->zone_row), icat_json_get_string (data, "timezone") ? icat_json_get_string (data, "timezone") : "");
   show_place_rows (self);
   show_error (self->zone_row, FALSE);
 }
@@ -947,7 +936,7 @@ load_general (IcatMeetingEditor *self,
   gtk_editable_set_text (GTK_EDITABLE (self->title_row),
                          title_text (title && JSON_NODE_HOLDS_OBJECT (title) ? json_node_get_object (title) : NULL));
   show_error (self->title_row, FALSE);
-  adw_combo_row_set_selected (self->kind_row, enum_index (icat_meeting_kinds, get_string (data, "kind"), 0));
+  adw_combo_row_set_selected (self->kind_row, enum_index (icat_meeting_kinds, icat_json_get_string (data, "kind"), 0));
   load_venue (self, data);
   load_times (self, data);
   adw_combo_row_set_selected (self->chair_row,
@@ -955,7 +944,7 @@ load_general (IcatMeetingEditor *self,
   adw_combo_row_set_selected (self->cochair_row,
                               agency_index (self, n_chairs > 1 ? json_array_get_string_element (chairs, 1) : NULL));
   adw_combo_row_set_selected (self->status_row,
-                              enum_index (icat_record_statuses, get_string (data, "record_status"), 0));
+                              enum_index (icat_record_statuses, icat_json_get_string (data, "record_status"), 0));
   for (guint i = 0; i < G_N_ELEMENTS (general_fields); i++)
     remember (self, general_fields[i], json_object_get_member (data, general_fields[i]));
   self->loading--;
@@ -1155,7 +1144,7 @@ agenda_title_row_new (IcatMeetingEditor *self,
   GtkWidget *row = adw_entry_row_new ();
   GtkWidget *handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
   GtkDragSource *drag = gtk_drag_source_new ();
-  const char *title = get_string (data, "title");
+  const char *title = icat_json_get_string (data, "title");
 
   item->title = ADW_ENTRY_ROW (row);
   gtk_widget_set_name (row, "agenda-title");
@@ -1182,7 +1171,7 @@ agenda_presenter_row_new (IcatMeetingEditor *self,
   gtk_widget_set_name (row, "agenda-presenter");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Presenter"));
   adw_combo_row_set_model (item->presenter, G_LIST_MODEL (self->agency_names));
-  adw_combo_row_set_selected (item->presenter, agency_index (self, get_string (data, "presenter")));
+  adw_combo_row_set_selected (item->presenter, agency_index (self, icat_json_get_string (data, "presenter")));
   g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (agenda_changed_cb), self);
   return row;
 }
@@ -1196,7 +1185,7 @@ agenda_minutes_row_new (IcatMeetingEditor *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *label = gtk_label_new (_("Minutes"));
   GtkWidget *view = gtk_text_view_new ();
-  const char *minutes = get_string (data, "minutes");
+  const char *minutes = icat_json_get_string (data, "minutes");
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, FALSE);
@@ -1265,7 +1254,7 @@ agenda_item_new (IcatMeetingEditor *self,
   JsonNode *mandates = data ? json_object_get_member (data, "mandates") : NULL;
   GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
 
-  item->id = get_string (data, "id") ? g_strdup (get_string (data, "id")) : g_uuid_string_random ();
+  item->id = icat_json_get_string (data, "id") ? g_strdup (icat_json_get_string (data, "id")) : g_uuid_string_random ();
   item->mandates = normalized (mandates);
   g_object_set_data_full (G_OBJECT (list), "agenda-item", item, agenda_item_free);
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
@@ -1360,8 +1349,8 @@ decision_row_new (IcatMeetingEditor *self,
 {
   GtkWidget *row = adw_entry_row_new ();
   GtkWidget *remove = icon_button_new ("user-trash-symbolic", _("Remove Decision"), "decision-remove");
-  const char *id = get_string (data, "id");
-  const char *text = get_string (data, "text");
+  const char *id = icat_json_get_string (data, "id");
+  const char *text = icat_json_get_string (data, "text");
 
   g_object_set_data_full (G_OBJECT (row), "decision-id", id ? g_strdup (id) : g_uuid_string_random (), g_free);
   gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
@@ -1483,7 +1472,7 @@ load_attendance (IcatMeetingEditor *self,
       g_autoptr(GString) names = g_string_new (NULL);
 
       for (guint n = 0; attendance != NULL && n < json_array_get_length (attendance); n++)
-        if (g_strcmp0 (get_string (json_array_get_object_element (attendance, n), "agency"), entry->agency) == 0)
+        if (g_strcmp0 (icat_json_get_string (json_array_get_object_element (attendance, n), "agency"), entry->agency) == 0)
           found = json_array_get_object_element (attendance, n);
       delegates = get_array (found, "delegates");
       for (guint n = 0; delegates != NULL && n < json_array_get_length (delegates); n++)
@@ -1536,11 +1525,11 @@ invitee_row_new (IcatMeetingEditor *self,
   GtkWidget *kind = gtk_drop_down_new_from_strings (kinds);
   GtkWidget *remove = icon_button_new ("user-trash-symbolic", _("Remove Invitee"), NULL);
   JsonNode *attended = data ? json_object_get_member (data, "attended") : NULL;
-  const char *name = get_string (data, "name");
+  const char *name = icat_json_get_string (data, "name");
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("State or organization"));
   gtk_editable_set_text (GTK_EDITABLE (row), name ? name : "");
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), enum_index (icat_invitee_kinds, get_string (data, "kind"), 0));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), enum_index (icat_invitee_kinds, icat_json_get_string (data, "kind"), 0));
   gtk_widget_set_valign (kind, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (kind, "flat");
   gtk_accessible_update_property (GTK_ACCESSIBLE (kind), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Kind of invitee"), -1);
@@ -1667,8 +1656,8 @@ attachment_new (IcatMeetingEditor *self,
   gtk_widget_add_css_class (list, "boxed-list");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (title), _("Title"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (uri), _("File or web address"));
-  gtk_editable_set_text (GTK_EDITABLE (title), get_string (data, "title") ? get_string (data, "title") : "");
-  gtk_editable_set_text (GTK_EDITABLE (uri), get_string (data, "uri") ? get_string (data, "uri") : "");
+  gtk_editable_set_text (GTK_EDITABLE (title), icat_json_get_string (data, "title") ? icat_json_get_string (data, "title") : "");
+  gtk_editable_set_text (GTK_EDITABLE (uri), icat_json_get_string (data, "uri") ? icat_json_get_string (data, "uri") : "");
   gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (open, "flat");
   gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Open Attachment"), -1);

@@ -61,17 +61,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const char *
-get_string (JsonObject *object,
-            const char *field)
-{
-  JsonNode *node = object ? json_object_get_member (object, field) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 static void
 toast (IcatMeetingsView *self,
        const char       *message)
@@ -130,11 +119,11 @@ update_row (GtkListItem *item)
     return;
   data = icat_record_get_data (meeting);
   when = icat_format_meeting_when (data);
-  line = g_strdup_printf ("%s · %s", when, icat_format_venue (get_string (data, "venue")));
-  status = get_string (data, "record_status");
+  line = g_strdup_printf ("%s · %s", when, icat_format_venue (icat_json_get_string (data, "venue")));
+  status = icat_json_get_string (data, "record_status");
   gtk_label_set_label (g_object_get_data (G_OBJECT (box), "title"), icat_record_get_title (meeting));
   gtk_label_set_label (g_object_get_data (G_OBJECT (box), "when"), line);
-  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "kind"), _icat_meeting_kind_label (get_string (data, "kind")));
+  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "kind"), _icat_meeting_kind_label (icat_json_get_string (data, "kind")));
   gtk_label_set_label (g_object_get_data (G_OBJECT (box), "status"), _icat_meeting_status_label (status));
   gtk_widget_set_css_classes (g_object_get_data (G_OBJECT (box), "status"),
                               (const char *[]) { "caption", "meeting-status",
@@ -513,8 +502,8 @@ static JsonNode *
 month_later (JsonObject *meeting,
              const char *field)
 {
-  const char *text = get_string (meeting, field);
-  const char *zone_name = get_string (meeting, "timezone");
+  const char *text = icat_json_get_string (meeting, field);
+  const char *zone_name = icat_json_get_string (meeting, "timezone");
   g_autoptr(GTimeZone) zone = zone_name ? g_time_zone_new_identifier (zone_name) : NULL;
   g_autoptr(GDateTime) utc = text ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
   g_autoptr(GDateTime) local = NULL;
@@ -570,7 +559,7 @@ next_agenda (IcatMeetingsView *self,
   JsonArray *agenda = node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
   guint n = agenda ? json_array_get_length (agenda) : 0;
   JsonArray *next = json_array_new ();
-  g_autofree char *open_items = open_action_items_text (self, get_string (meeting, "id"));
+  g_autofree char *open_items = open_action_items_text (self, icat_json_get_string (meeting, "id"));
   JsonObject *item;
 
   for (guint i = 0; i <= n; i++)
@@ -583,9 +572,9 @@ next_agenda (IcatMeetingsView *self,
       json_object_set_int_member (item, "position", i);
       if (old != NULL)
         {
-          json_object_set_string_member (item, "title", get_string (old, "title"));
-          if (get_string (old, "presenter") != NULL)
-            json_object_set_string_member (item, "presenter", get_string (old, "presenter"));
+          json_object_set_string_member (item, "title", icat_json_get_string (old, "title"));
+          if (icat_json_get_string (old, "presenter") != NULL)
+            json_object_set_string_member (item, "presenter", icat_json_get_string (old, "presenter"));
         }
       else
         {
@@ -675,8 +664,8 @@ action_item_owner (IcatMeetingsView *self,
 {
   JsonNode *chairs = json_object_get_member (meeting, "chairs");
 
-  if (get_string (agenda_item, "presenter") != NULL)
-    return g_strdup (get_string (agenda_item, "presenter"));
+  if (icat_json_get_string (agenda_item, "presenter") != NULL)
+    return g_strdup (icat_json_get_string (agenda_item, "presenter"));
   if (chairs != NULL && JSON_NODE_HOLDS_ARRAY (chairs) && json_array_get_length (json_node_get_array (chairs)) > 0)
     return g_strdup (json_array_get_string_element (json_node_get_array (chairs), 0));
   return coordinator_id (self);
@@ -690,7 +679,7 @@ find_agenda_item (JsonObject *meeting,
   JsonArray *agenda = node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 
   for (guint i = 0; agenda != NULL && i < json_array_get_length (agenda); i++)
-    if (g_strcmp0 (get_string (json_array_get_object_element (agenda, i), "id"), id) == 0)
+    if (g_strcmp0 (icat_json_get_string (json_array_get_object_element (agenda, i), "id"), id) == 0)
       return json_array_get_object_element (agenda, i);
   return NULL;
 }
@@ -716,11 +705,11 @@ new_action_item_activated (GtkWidget  *widget,
       return;
     }
   mandates = json_object_get_member (agenda_item, "mandates");
-  json_object_set_string_member (action, "title", get_string (agenda_item, "title"));
+  json_object_set_string_member (action, "title", icat_json_get_string (agenda_item, "title"));
   json_object_set_string_member (action, "owner", owner);
   json_object_set_string_member (action, "status", "open");
-  json_object_set_string_member (action, "meeting", get_string (meeting, "id"));
-  json_object_set_string_member (action, "agenda_item", get_string (agenda_item, "id"));
+  json_object_set_string_member (action, "meeting", icat_json_get_string (meeting, "id"));
+  json_object_set_string_member (action, "agenda_item", icat_json_get_string (agenda_item, "id"));
   if (mandates != NULL && JSON_NODE_HOLDS_ARRAY (mandates))
     json_object_set_member (action, "mandates", json_node_copy (mandates));
   /* dup_state sent the agenda item first; saves are written in order. */
