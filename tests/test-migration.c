@@ -5,7 +5,7 @@
  *
  * tests/data/schema-vN.db is a database as version N of the schema wrote it
  * (the seed plus a meeting with agenda, decisions and attendance, and an
- * action item from it). Each must open, migrate to the current version, keep
+ * action item from it; from version 2 also a work plan). Each must open, migrate to the current version, keep
  * every record and pass the consistency check.
  */
 #include "config.h"
@@ -47,6 +47,15 @@ test_open_version (gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (meeting, "agenda")), ==, 1);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (meeting, "decisions")), ==, 1);
+  if (version >= 2)
+    {
+      g_autoptr(JsonObject) plan = icat_store_read (store, "work_plan", "5e1f0c2a-6d7b-4c1e-9a3f-000000000005", &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (json_object_get_int_member (plan, "year"), ==, 2026);
+      g_assert_cmpstr (json_object_get_string_member (plan, "status"), ==, "endorsed");
+      g_assert_cmpstr (json_object_get_string_member (plan, "endorsed_at"), ==, "5e1f0c2a-6d7b-4c1e-9a3f-000000000001");
+    }
 
   problems = icat_store_check (store, &error);
   g_assert_no_error (error);

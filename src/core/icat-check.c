@@ -136,11 +136,16 @@ icat_store_check (IcatStore  *self,
     { "SELECT i.id FROM action_item i WHERE i.agenda_item IS NOT NULL AND NOT EXISTS "
       "(SELECT 1 FROM meeting_agenda a WHERE a.id = i.agenda_item AND a.parent_id = i.meeting)",
       _("The action item %s names an agenda item of another meeting.") },
+    { "SELECT year FROM work_plan GROUP BY year HAVING count(*) > 1",
+      _("More than one work plan is recorded for %s.") },
+    { "SELECT year FROM work_plan WHERE status = 'endorsed' AND endorsed_on IS NULL",
+      _("The work plan of %s is marked endorsed but has no date of endorsement.") },
     { "SELECT acronym FROM agency GROUP BY acronym HAVING count(*) > 1",
       _("The acronym %s is used by more than one agency.") },
     { "SELECT 'search' WHERE (SELECT count(*) FROM search_doc) != "
       "(SELECT (SELECT count(*) FROM agency) + (SELECT count(*) FROM chair_term) + (SELECT count(*) FROM meeting) + "
-      "(SELECT count(*) FROM paper) + (SELECT count(*) FROM mandate) + (SELECT count(*) FROM action_item))",
+      "(SELECT count(*) FROM paper) + (SELECT count(*) FROM mandate) + (SELECT count(*) FROM action_item) + "
+      "(SELECT count(*) FROM work_plan))",
       _("The search index does not cover every record (%s); exporting and importing with --replace rebuilds it.") },
   };
 

@@ -29,7 +29,7 @@ typedef struct {
 
 typedef struct {
   IcatImportCounts total;
-  IcatImportCounts by_kind[6];  /* in the order of icat_schema_kinds() */
+  IcatImportCounts by_kind[ICAT_N_KINDS];  /* in the order of icat_schema_kinds() */
 } IcatImportSummary;
 
 typedef struct _IcatImportPlan IcatImportPlan;

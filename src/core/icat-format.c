@@ -72,6 +72,8 @@ static const struct {
   { NULL, "draft", NC_("value", "Draft") },
   { NULL, "circulated", NC_("value", "Circulated") },
   { NULL, "approved", NC_("value", "Approved") },
+  /* work plans */
+  { NULL, "endorsed", NC_("value", "Endorsed by the Working Group") },
   /* priorities */
   { NULL, "low", NC_("value", "Low") },
   { NULL, "normal", NC_("value", "Normal") },

@@ -755,7 +755,7 @@ icat_record_title (const IcatKind *kind,
                               json_object_get_string_member_with_default (record, "document", ""),
                               g_str_has_prefix (paragraph, "annex ") ? paragraph + strlen ("annex ") : paragraph);
     }
-  if (strcmp (kind->name, "chair_term") == 0)
+  if (strcmp (kind->name, "chair_term") == 0 || strcmp (kind->name, "work_plan") == 0)
     return g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member_with_default (record, "year", 0));
 
   for (guint i = 0; i < kind->n_fields; i++)

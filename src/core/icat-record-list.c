@@ -52,6 +52,7 @@ static const FilterSql filters[] = {
   { "mandate", ICAT_FILTER_PILLAR, "t.pillar = @" },
   { "agency", ICAT_FILTER_KIND, "t.kind = @" },
   { "chair_term", ICAT_FILTER_YEAR, "t.year = CAST (@ AS INTEGER)" },
+  { "work_plan", ICAT_FILTER_YEAR, "t.year = CAST (@ AS INTEGER)" },
   { "chair_term", ICAT_FILTER_AGENCY, "EXISTS (SELECT 1 FROM chair_term_agencies c WHERE c.owner_id = t.id AND c.target_id = @)" },
 };
 
@@ -82,6 +83,7 @@ static const SortSql sorts[] = {
   { "mandate", "document", PARAGRAPH_ORDER },
   { "agency", "acronym", "t.acronym COLLATE NOCASE" },
   { "chair_term", "year", "t.year" },
+  { "work_plan", "year", "t.year" },
 };
 
 struct _IcatRecordList {

@@ -25,6 +25,7 @@ const char * const icat_pillars[] = { "general", "prevention", "protection", "pr
 const char * const icat_action_statuses[] = { "open", "in-progress", "done", "blocked", "cancelled", NULL };
 const char * const icat_priorities[] = { "low", "normal", "high", NULL };
 const char * const icat_invitee_kinds[] = { "state", "organization", NULL };
+const char * const icat_work_plan_statuses[] = { "draft", "endorsed", NULL };
 
 #define REQ ICAT_FIELD_REQUIRED
 #define META_FIELDS \
@@ -179,16 +180,29 @@ static const IcatField action_item_fields[] = {
   { "history",         ICAT_VALUE_CHILDREN,  0, NULL, NULL, &status_change_kind },
 };
 
+/* Work plans: one a year; its activities are the year's records. */
+static const IcatField work_plan_fields[] = {
+  META_FIELDS,
+  { "year",        ICAT_VALUE_INTEGER, REQ | ICAT_FIELD_UNIQUE, NULL, NULL, NULL, NULL, 2006, 2100 },
+  { "status",      ICAT_VALUE_ENUM,    REQ, icat_work_plan_statuses },
+  { "endorsed_on", ICAT_VALUE_DATE,    0 },
+  { "endorsed_at", ICAT_VALUE_REF,     0, NULL, "meeting" },
+  { "note",        ICAT_VALUE_TEXT,    ICAT_FIELD_SEARCH },
+};
+
 static const IcatKind agency_kind = KIND ("agency", "agencies", agency_fields, FALSE, NULL);
 static const IcatKind chair_term_kind = KIND ("chair_term", "chair_terms", chair_term_fields, FALSE, NULL);
 static const IcatKind meeting_kind = KIND ("meeting", "meetings", meeting_fields, FALSE, NULL);
 static const IcatKind paper_kind = KIND ("paper", "papers", paper_fields, FALSE, NULL);
 static const IcatKind mandate_kind = KIND ("mandate", "mandates", mandate_fields, FALSE, NULL);
 static const IcatKind action_item_kind = KIND ("action_item", "action_items", action_item_fields, FALSE, NULL);
+static const IcatKind work_plan_kind = KIND ("work_plan", "work_plans", work_plan_fields, FALSE, NULL);
 
 static const IcatKind * const all_kinds[] = {
   &agency_kind, &chair_term_kind, &meeting_kind, &paper_kind, &mandate_kind, &action_item_kind,
+  &work_plan_kind,
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (all_kinds) == ICAT_N_KINDS);
 
 const IcatKind * const *
 icat_schema_kinds (guint *n_kinds)

@@ -40,6 +40,9 @@ typedef enum {
   ICAT_FIELD_UNIQUE   = 1 << 5,  /* no two records of the kind share the value */
 } IcatFieldFlags;
 
+/* Top-level record kinds: the length of icat_schema_kinds(). */
+#define ICAT_N_KINDS 7
+
 typedef struct _IcatKind IcatKind;
 
 typedef struct {
@@ -99,5 +102,6 @@ extern const char * const icat_pillars[];
 extern const char * const icat_action_statuses[];
 extern const char * const icat_priorities[];
 extern const char * const icat_invitee_kinds[];
+extern const char * const icat_work_plan_statuses[];
 
 G_END_DECLS
