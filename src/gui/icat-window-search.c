@@ -26,6 +26,8 @@ kind_label (const char *kind)
     return _("Mandate");
   if (g_str_equal (kind, "chair_term"))
     return _("Chair term");
+  if (g_str_equal (kind, "work_plan"))
+    return _("Work plan");
   return _("Agency");
 }
 
