@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "icat-format.h"
 
@@ -173,4 +174,24 @@ icat_format_venue (const char *venue)
     if (g_strcmp0 (venue, venues[i].venue) == 0)
       return _(venues[i].label);
   return venue;
+}
+
+char *
+icat_format_date (const char *date)
+{
+  int year = 0, month = 0, day = 0;
+  int fields;
+  g_autoptr(GDateTime) when = NULL;
+
+  if (date == NULL || *date == '\0')
+    return g_strdup ("");
+  fields = sscanf (date, "%4d-%2d-%2d", &year, &month, &day);
+  when = g_date_time_new_utc (year, fields >= 2 ? month : 1, fields >= 3 ? day : 1, 0, 0, 0);
+  if (when == NULL)
+    return g_strdup (date);
+  if (fields >= 3)
+    return g_date_time_format (when, _("%-d %B %Y"));
+  if (fields == 2)
+    return g_date_time_format (when, _("%B %Y"));
+  return g_date_time_format (when, _("%Y"));
 }

@@ -7,38 +7,148 @@
 
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 
-#include "icat-document.h"
+#include "icat-document-private.h"
 #include "icat-error.h"
+#include "icat-record-io.h"
 
 struct _IcatDocument {
-  char *title;
+  char      *title;
+  char      *subject;
+  double     width;
+  double     height;
+  GPtrArray *pages;    /* cairo_surface_t, recording */
+  GPtrArray *outline;  /* IcatOutlineEntry */
 };
 
-IcatDocument *
-icat_document_new_work_plan (IcatDb          *db,
-                             int              year,
-                             IcatGroupBy      group_by,
-                             IcatPaperSize    paper,
-                             IcatExportFlags  flags,
-                             GError         **error)
+static void
+outline_entry_free (IcatOutlineEntry *entry)
 {
-  (void) db; (void) year; (void) group_by; (void) paper; (void) flags;
-  g_set_error_literal (error, ICAT_ERROR, ICAT_ERROR_FAILED, "work plans are not available yet");
-  return NULL;
+  g_free (entry->title);
+  g_free (entry);
+}
+
+void
+icat_outline_add (GPtrArray  *outline,
+                  const char *title,
+                  guint       page,
+                  int         level)
+{
+  IcatOutlineEntry *entry = g_new0 (IcatOutlineEntry, 1);
+
+  if (outline->len == 0)
+    g_ptr_array_set_free_func (outline, (GDestroyNotify) outline_entry_free);
+  entry->title = g_strdup (title);
+  entry->page = page;
+  entry->level = level;
+  g_ptr_array_add (outline, entry);
+}
+
+void
+icat_page_size_points (IcatPaperSize  paper,
+                       double        *width,
+                       double        *height)
+{
+  if (paper == ICAT_PAPER_LETTER)
+    {
+      *width = 612;
+      *height = 792;
+    }
+  else
+    {
+      *width = 595.276;
+      *height = 841.89;
+    }
+}
+
+GDateTime *
+icat_document_now (void)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  char *end = NULL;
+  gint64 seconds;
+
+  if (epoch != NULL && *epoch != '\0')
+    {
+      seconds = g_ascii_strtoll (epoch, &end, 10);
+      if (end != NULL && *end == '\0')
+        return g_date_time_new_from_unix_utc (seconds);
+    }
+  return g_date_time_new_now_local ();
+}
+
+static void
+draw_footer (cairo_surface_t *page,
+             PangoContext    *context,
+             double           width,
+             double           height,
+             const char      *running_footer,
+             guint            number,
+             guint            n_pages)
+{
+  cairo_t *cr = cairo_create (page);
+  g_autoptr(PangoLayout) left = pango_layout_new (context);
+  g_autoptr(PangoLayout) right = pango_layout_new (context);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans 7.5");
+  /* Translators: the page number in a document's footer */
+  g_autofree char *page_text = g_strdup_printf (_("Page %u of %u"), number, n_pages);
+  double margin = 56.7;
+  double y = height - 46;
+  int right_width;
+
+  pango_layout_set_font_description (left, font);
+  pango_layout_set_font_description (right, font);
+  pango_font_description_free (font);
+  icat_layout_set_text (right, page_text);
+  pango_layout_get_size (right, &right_width, NULL);
+  icat_layout_set_text (left, running_footer);
+  pango_layout_set_width (left, (int) ((width - 2 * margin - right_width / PANGO_SCALE - 12) * PANGO_SCALE));
+  pango_layout_set_ellipsize (left, PANGO_ELLIPSIZE_END);
+
+  cairo_set_source_rgb (cr, ICAT_INK_RULE);
+  cairo_rectangle (cr, margin, y - 6, width - 2 * margin, 0.5);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, ICAT_INK_MUTED);
+  cairo_move_to (cr, margin, y);
+  pango_cairo_show_layout (cr, left);
+  cairo_move_to (cr, width - margin - (double) right_width / PANGO_SCALE, y);
+  pango_cairo_show_layout (cr, right);
+  cairo_destroy (cr);
 }
 
 IcatDocument *
-icat_document_new_meeting_record (IcatDb          *db,
-                                  const char      *meeting_id,
-                                  IcatPaperSize    paper,
-                                  IcatExportFlags  flags,
-                                  GError         **error)
+icat_document_new_from_writer (IcatPageWriter *writer,
+                               const char     *title,
+                               const char     *subject,
+                               const char     *running_footer,
+                               GPtrArray      *outline,
+                               gboolean        has_cover)
 {
-  (void) db; (void) meeting_id; (void) paper; (void) flags;
-  g_set_error_literal (error, ICAT_ERROR, ICAT_ERROR_FAILED, "meeting records are not available yet");
-  return NULL;
+  IcatDocument *document = g_new0 (IcatDocument, 1);
+  PangoFontMap *font_map = pango_cairo_font_map_new ();
+  PangoContext *context = pango_font_map_create_context (font_map);
+
+  pango_cairo_context_set_resolution (context, 72);
+  document->title = g_strdup (title);
+  document->subject = g_strdup (subject);
+  document->pages = icat_page_writer_finish (writer);
+  document->outline = g_ptr_array_ref (outline);
+  {
+    cairo_rectangle_t extents;
+
+    cairo_recording_surface_get_extents (document->pages->pdata[0], &extents);
+    document->width = extents.width;
+    document->height = extents.height;
+  }
+  for (guint i = has_cover ? 1 : 0; i < document->pages->len; i++)
+    draw_footer (document->pages->pdata[i], context, document->width, document->height,
+                 running_footer, i + 1, document->pages->len);
+  g_object_unref (context);
+  g_object_unref (font_map);
+  return document;
 }
 
 void
@@ -47,6 +157,9 @@ icat_document_free (IcatDocument *document)
   if (document == NULL)
     return;
   g_free (document->title);
+  g_free (document->subject);
+  g_clear_pointer (&document->pages, g_ptr_array_unref);
+  g_clear_pointer (&document->outline, g_ptr_array_unref);
   g_free (document);
 }
 
@@ -59,8 +172,7 @@ icat_document_get_title (IcatDocument *document)
 guint
 icat_document_get_n_pages (IcatDocument *document)
 {
-  (void) document;
-  return 0;
+  return document->pages->len;
 }
 
 void
@@ -68,9 +180,8 @@ icat_document_get_page_size (IcatDocument *document,
                              double       *width,
                              double       *height)
 {
-  (void) document;
-  *width = 595.276;
-  *height = 841.89;
+  *width = document->width;
+  *height = document->height;
 }
 
 void
@@ -78,7 +189,68 @@ icat_document_draw_page (IcatDocument *document,
                          cairo_t      *cr,
                          guint         page)
 {
-  (void) document; (void) cr; (void) page;
+  g_return_if_fail (page < document->pages->len);
+
+  cairo_save (cr);
+  cairo_set_source_surface (cr, document->pages->pdata[page], 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
+typedef struct {
+  GOutputStream *stream;
+  GCancellable  *cancellable;
+  GError        *error;
+} PdfSink;
+
+static cairo_status_t
+write_to_stream (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  PdfSink *sink = closure;
+
+  if (sink->error != NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (!g_output_stream_write_all (sink->stream, data, length, NULL, sink->cancellable, &sink->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+set_metadata (cairo_surface_t *surface,
+              IcatDocument    *document)
+{
+  g_autoptr(GDateTime) now = icat_document_now ();
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (now);
+  g_autofree char *stamp = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S");
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, document->title);
+  /* Translators: the author named in the PDF's properties */
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR,
+                                  _("Inter-Agency Coordination Group against Trafficking in Persons (ICAT)"));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, document->subject);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "ICAT Tracker " PACKAGE_VERSION);
+  /* cairo 1.16 ignores SOURCE_DATE_EPOCH; the dates are set here instead. */
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, stamp);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, stamp);
+}
+
+static void
+add_outline (cairo_surface_t *surface,
+             IcatDocument    *document)
+{
+  int parents[4] = { CAIRO_PDF_OUTLINE_ROOT, 0, 0, 0 };
+
+  for (guint i = 0; i < document->outline->len; i++)
+    {
+      IcatOutlineEntry *entry = document->outline->pdata[i];
+      int level = CLAMP (entry->level, 0, 2);
+      g_autofree char *link = g_strdup_printf ("page=%u pos=[0 0]", entry->page + 1);
+
+      parents[level + 1] = cairo_pdf_surface_add_outline (surface, parents[level], entry->title, link,
+                                                          level == 0 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+    }
 }
 
 gboolean
@@ -87,9 +259,37 @@ icat_document_write_pdf (IcatDocument  *document,
                          GCancellable  *cancellable,
                          GError       **error)
 {
-  (void) document; (void) stream; (void) cancellable;
-  g_set_error_literal (error, ICAT_ERROR, ICAT_ERROR_FAILED, "PDF is not available yet");
-  return FALSE;
+  PdfSink sink = { stream, cancellable, NULL };
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  surface = cairo_pdf_surface_create_for_stream (write_to_stream, &sink, document->width, document->height);
+  set_metadata (surface, document);
+  add_outline (surface, document);
+  cr = cairo_create (surface);
+  for (guint i = 0; i < document->pages->len && sink.error == NULL; i++)
+    {
+      icat_document_draw_page (document, cr, i);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (sink.error != NULL)
+    {
+      g_propagate_error (error, sink.error);
+      return FALSE;
+    }
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, ICAT_ERROR, ICAT_ERROR_FAILED, _("Could not draw the document: %s"),
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -97,7 +297,65 @@ icat_document_write_pdf_file (IcatDocument *document,
                               const char   *path,
                               GError      **error)
 {
-  (void) document; (void) path;
-  g_set_error_literal (error, ICAT_ERROR, ICAT_ERROR_FAILED, "PDF is not available yet");
-  return FALSE;
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  /* g_file_replace writes a temporary file and renames it on close. */
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &local_error);
+  if (stream == NULL)
+    {
+      g_set_error (error, ICAT_ERROR, ICAT_ERROR_IO, _("Cannot write %s: %s"), path, local_error->message);
+      return FALSE;
+    }
+  if (!icat_document_write_pdf (document, G_OUTPUT_STREAM (stream), NULL, &local_error))
+    {
+      g_autoptr(GCancellable) abandon = g_cancellable_new ();
+
+      /* Closing cancelled drops the temporary file and keeps any old one. */
+      g_cancellable_cancel (abandon);
+      g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
+      g_set_error (error, ICAT_ERROR, ICAT_ERROR_IO, _("Cannot write %s: %s"), path, local_error->message);
+      return FALSE;
+    }
+  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &local_error))
+    {
+      g_set_error (error, ICAT_ERROR, ICAT_ERROR_IO, _("Cannot write %s: %s"), path, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reading helpers */
+
+char *
+icat_document_agency_list (IcatDb     *db,
+                           const char *link_table,
+                           const char *owner_id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT a.acronym FROM %s l JOIN agency a ON a.id = l.target_id "
+                                          "WHERE l.owner_id = ? ORDER BY l.position", link_table);
+  sqlite3_stmt *stmt = icat_db_prepare (db, sql, NULL);
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  if (stmt == NULL)
+    return g_strdup ("");
+  icat_bind_text (stmt, 1, owner_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      if (list->len > 0)
+        g_string_append (list, ", ");
+      g_string_append (list, (const char *) sqlite3_column_text (stmt, 0));
+    }
+  sqlite3_reset (stmt);
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}
+
+JsonObject *
+icat_document_read (IcatDb      *db,
+                    const char  *kind,
+                    const char  *id,
+                    GError     **error)
+{
+  return icat_record_io_read (db, icat_schema_lookup (kind), id, error);
 }

@@ -1,0 +1,721 @@
+/* icat-page-writer.c — flowing text and tables onto pages
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "icat-document"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "icat-page-writer.h"
+
+/* 2 cm margins; the footer sits in the bottom margin. */
+#define MARGIN_SIDE   56.7
+#define MARGIN_TOP    56.7
+#define MARGIN_BOTTOM 70.0
+#define CELL_PAD      4.0
+
+typedef struct {
+  guint   n_columns;
+  double *x;          /* left edge of each column */
+  double *width;
+  char  **headers;
+} Table;
+
+struct _IcatPageWriter {
+  double             width;
+  double             height;
+  double             left;
+  double             right;
+  double             top;
+  double             bottom;
+  double             y;
+
+  PangoFontMap      *font_map;
+  PangoContext      *context;
+  GPtrArray         *pages;       /* cairo_surface_t */
+  cairo_t           *cr;          /* on the last page */
+
+  PangoFontDescription *fonts[ICAT_TEXT_TITLE + 1];
+  GHashTable        *short_texts;  /* "style:width:text" → PangoLayout */
+
+  IcatPageHeaderFunc header_func;
+  gpointer           header_data;
+  Table             *table;
+};
+
+static const struct {
+  const char *font;
+  double      space_after;
+} styles[] = {
+  [ICAT_TEXT_BODY]           = { "Sans 9.5", 5 },
+  [ICAT_TEXT_SMALL]          = { "Sans 8", 3 },
+  [ICAT_TEXT_CAPTION]        = { "Sans 8", 6 },
+  [ICAT_TEXT_HEADING_1]      = { "Sans Bold 15", 8 },
+  [ICAT_TEXT_HEADING_2]      = { "Sans Bold 12", 5 },
+  [ICAT_TEXT_HEADING_3]      = { "Sans Bold 10", 3 },
+  [ICAT_TEXT_TABLE_HEADER]   = { "Sans Bold 8", 0 },
+  [ICAT_TEXT_TABLE_CELL]     = { "Sans 8.5", 0 },
+  [ICAT_TEXT_COVER_KICKER]   = { "Sans Bold 11", 10 },
+  [ICAT_TEXT_COVER_TITLE]    = { "Sans Bold 30", 14 },
+  [ICAT_TEXT_COVER_SUBTITLE] = { "Sans 13", 8 },
+  [ICAT_TEXT_TITLE]          = { "Sans Bold 19", 10 },
+};
+
+static void
+table_free (Table *table)
+{
+  g_free (table->x);
+  g_free (table->width);
+  g_strfreev (table->headers);
+  g_free (table);
+}
+
+static void
+start_page (IcatPageWriter *writer)
+{
+  cairo_rectangle_t extents = { 0, 0, writer->width, writer->height };
+  cairo_surface_t *page = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+
+  g_clear_pointer (&writer->cr, cairo_destroy);
+  g_ptr_array_add (writer->pages, page);
+  writer->cr = cairo_create (page);
+  writer->y = writer->top;
+  if (writer->header_func != NULL)
+    writer->header_func (writer, writer->header_data);
+}
+
+IcatPageWriter *
+icat_page_writer_new (double width,
+                      double height)
+{
+  IcatPageWriter *writer = g_new0 (IcatPageWriter, 1);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  writer->width = width;
+  writer->height = height;
+  writer->left = MARGIN_SIDE;
+  writer->right = width - MARGIN_SIDE;
+  writer->top = MARGIN_TOP;
+  writer->bottom = height - MARGIN_BOTTOM;
+
+  /* A font map of our own: the default one belongs to the thread that made
+   * it, and documents are laid out on worker threads. No hinting, so the
+   * preview, the printout and the PDF break lines in the same places. */
+  writer->font_map = pango_cairo_font_map_new ();
+  writer->context = pango_font_map_create_context (writer->font_map);
+  pango_cairo_context_set_resolution (writer->context, 72);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (writer->context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (writer->context, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    writer->fonts[i] = pango_font_description_from_string (styles[i].font);
+  writer->short_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+
+  writer->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  start_page (writer);
+  return writer;
+}
+
+void
+icat_page_writer_free (IcatPageWriter *writer)
+{
+  if (writer == NULL)
+    return;
+  g_clear_pointer (&writer->table, table_free);
+  g_clear_pointer (&writer->cr, cairo_destroy);
+  g_clear_pointer (&writer->pages, g_ptr_array_unref);
+  g_clear_pointer (&writer->short_texts, g_hash_table_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    g_clear_pointer (&writer->fonts[i], pango_font_description_free);
+  g_clear_object (&writer->context);
+  g_clear_object (&writer->font_map);
+  g_free (writer);
+}
+
+double
+icat_page_writer_get_body_width (IcatPageWriter *writer)
+{
+  return writer->right - writer->left;
+}
+
+double
+icat_page_writer_get_left (IcatPageWriter *writer)
+{
+  return writer->left;
+}
+
+double
+icat_page_writer_get_y (IcatPageWriter *writer)
+{
+  return writer->y;
+}
+
+double
+icat_page_writer_get_room (IcatPageWriter *writer)
+{
+  return writer->bottom - writer->y;
+}
+
+void
+icat_page_writer_advance (IcatPageWriter *writer,
+                          double          height)
+{
+  writer->y += height;
+}
+
+cairo_t *
+icat_page_writer_get_cairo (IcatPageWriter *writer)
+{
+  return writer->cr;
+}
+
+guint
+icat_page_writer_get_page (IcatPageWriter *writer)
+{
+  return writer->pages->len - 1;
+}
+
+guint
+icat_page_writer_get_n_pages (IcatPageWriter *writer)
+{
+  return writer->pages->len;
+}
+
+void
+icat_page_writer_new_page (IcatPageWriter *writer)
+{
+  start_page (writer);
+}
+
+cairo_t *
+icat_page_writer_cairo_for_page (IcatPageWriter *writer,
+                                 guint           page)
+{
+  g_return_val_if_fail (page < writer->pages->len, NULL);
+  return cairo_create (writer->pages->pdata[page]);
+}
+
+gboolean
+icat_page_writer_ensure (IcatPageWriter *writer,
+                         double          height)
+{
+  if (writer->y + height <= writer->bottom)
+    return FALSE;
+  start_page (writer);
+  return TRUE;
+}
+
+void
+icat_page_writer_set_page_header (IcatPageWriter    *writer,
+                                  IcatPageHeaderFunc func,
+                                  gpointer           user_data)
+{
+  writer->header_func = func;
+  writer->header_data = user_data;
+}
+
+static gboolean
+joins_to_next (gunichar c)
+{
+  /* Arabic letters that never join the letter after them (ArabicShaping.txt:
+   * hamza is non-joining, these are right-joining); the rest of 0620–064A
+   * are dual-joining. */
+  static const gunichar right_joining[] = {
+    0x0621, 0x0622, 0x0623, 0x0624, 0x0625, 0x0627, 0x0629, 0x062F, 0x0630, 0x0631, 0x0632, 0x0648,
+  };
+
+  if (c < 0x0620 || c > 0x064A)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (right_joining); i++)
+    if (c == right_joining[i])
+      return FALSE;
+  return TRUE;
+}
+
+/* Lam followed by alef is drawn as one ligature glyph, whose text PDF
+ * readers give back with the two letters swapped when they reorder
+ * right-to-left lines. Written as the ligature's own presentation form, the
+ * glyph looks the same and reads back as one character that Unicode
+ * normalization (NFKC) turns into lam and alef in the right order. */
+static char *
+arabic_lam_alef_forms (const char *text)
+{
+  g_autoptr(GString) out = NULL;
+  gunichar previous = 0;
+
+  if (text == NULL || strstr (text, "\xd9\x84") == NULL)  /* no lam: nothing to do */
+    return NULL;
+  out = g_string_new (NULL);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gunichar next = c == 0x0644 ? g_utf8_get_char (g_utf8_next_char (p)) : 0;
+      gunichar isolated = 0;
+
+      switch (next)
+        {
+        case 0x0622: isolated = 0xFEF5; break;
+        case 0x0623: isolated = 0xFEF7; break;
+        case 0x0625: isolated = 0xFEF9; break;
+        case 0x0627: isolated = 0xFEFB; break;
+        default: break;
+        }
+      if (isolated != 0)
+        {
+          /* The final form when the letter before joins on to it. */
+          g_string_append_unichar (out, joins_to_next (previous) ? isolated + 1 : isolated);
+          p = g_utf8_next_char (p);
+          previous = next;
+          continue;
+        }
+      g_string_append_unichar (out, c);
+      /* Harakat sit on a letter and do not break the joining. */
+      if (!(c >= 0x064B && c <= 0x065F) && c != 0x0670)
+        previous = c;
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+void
+icat_layout_set_text (PangoLayout *layout,
+                      const char  *text)
+{
+  g_autofree char *shaped = arabic_lam_alef_forms (text);
+
+  pango_layout_set_text (layout, shaped != NULL ? shaped : text != NULL ? text : "", -1);
+}
+
+PangoLayout *
+icat_page_writer_layout (IcatPageWriter *writer,
+                         IcatTextStyle   style,
+                         const char     *text,
+                         double          width)
+{
+  PangoLayout *layout = pango_layout_new (writer->context);
+
+  pango_layout_set_font_description (layout, writer->fonts[style]);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
+  icat_layout_set_text (layout, text);
+  return layout;
+}
+
+double
+icat_layout_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_size (layout, NULL, &height);
+  return (double) height / PANGO_SCALE;
+}
+
+/* Statuses, dates, acronyms and labels repeat down a table: each is laid
+ * out once. A shared layout is only read and drawn, never changed. */
+PangoLayout *
+icat_page_writer_short_layout (IcatPageWriter *writer,
+                   IcatTextStyle   style,
+                   const char     *text,
+                   double          width)
+{
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
+
+  if (text == NULL || strlen (text) > 40)
+    return icat_page_writer_layout (writer, style, text, width);
+  key = g_strdup_printf ("%d:%.2f:%s", style, width, text);
+  layout = g_hash_table_lookup (writer->short_texts, key);
+  if (layout == NULL)
+    {
+      layout = icat_page_writer_layout (writer, style, text, width);
+      g_hash_table_insert (writer->short_texts, g_steal_pointer (&key), layout);
+    }
+  return g_object_ref (layout);
+}
+
+static void
+set_ink (cairo_t       *cr,
+         IcatTextStyle  style)
+{
+  switch (style)
+    {
+    case ICAT_TEXT_CAPTION:
+      cairo_set_source_rgb (cr, ICAT_INK_MUTED);
+      break;
+    case ICAT_TEXT_HEADING_1:
+    case ICAT_TEXT_COVER_KICKER:
+      cairo_set_source_rgb (cr, ICAT_INK_ACCENT);
+      break;
+    default:
+      cairo_set_source_rgb (cr, ICAT_INK_TEXT);
+      break;
+    }
+}
+
+void
+icat_page_writer_show (IcatPageWriter *writer,
+                       PangoLayout    *layout,
+                       double          x,
+                       double          y)
+{
+  cairo_move_to (writer->cr, x, y);
+  pango_cairo_show_layout (writer->cr, layout);
+}
+
+/* The top and bottom of each line, in points from the layout's top. */
+static GArray *
+line_bounds (PangoLayout *layout)
+{
+  GArray *bounds = g_array_new (FALSE, FALSE, sizeof (double) * 2);
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+  do
+    {
+      int top, bottom;
+      double pair[2];
+
+      pango_layout_iter_get_line_yrange (iter, &top, &bottom);
+      pair[0] = (double) top / PANGO_SCALE;
+      pair[1] = (double) bottom / PANGO_SCALE;
+      g_array_append_val (bounds, pair);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  return bounds;
+}
+
+#define LINE_TOP(bounds, i) (g_array_index (bounds, double, 2 * (i)))
+#define LINE_BOTTOM(bounds, i) (g_array_index (bounds, double, 2 * (i) + 1))
+
+/* Draws lines [first, end) of layout with the top of line `first` at y.
+ * Line by line rather than clipped, so text cut off a page is not hidden in
+ * the PDF, where it would be found twice by search and copy. */
+static void
+show_lines (cairo_t     *cr,
+            PangoLayout *layout,
+            double       x,
+            double       y,
+            guint        first,
+            guint        end)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  double offset = 0;
+
+  for (guint i = 0; i < end; i++)
+    {
+      if (i >= first)
+        {
+          PangoRectangle logical;
+          int top;
+          double baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+
+          pango_layout_iter_get_line_extents (iter, NULL, &logical);
+          pango_layout_iter_get_line_yrange (iter, &top, NULL);
+          if (i == first)
+            offset = (double) top / PANGO_SCALE;
+          cairo_move_to (cr, x + (double) logical.x / PANGO_SCALE, y + baseline - offset);
+          pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+        }
+      if (!pango_layout_iter_next_line (iter))
+        break;
+    }
+  pango_layout_iter_free (iter);
+}
+
+/* How many lines from `first` fit in room; at least one on an empty page. */
+static guint
+lines_that_fit (GArray *bounds,
+                guint   first,
+                double  room)
+{
+  guint end = first;
+
+  while (end < bounds->len && LINE_BOTTOM (bounds, end) - LINE_TOP (bounds, first) <= room)
+    end++;
+  return end;
+}
+
+void
+icat_page_writer_text (IcatPageWriter *writer,
+                       IcatTextStyle   style,
+                       const char     *text,
+                       double          indent)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(GArray) bounds = NULL;
+  guint first = 0;
+
+  if (text == NULL || *text == '\0')
+    return;
+  layout = icat_page_writer_layout (writer, style, text, icat_page_writer_get_body_width (writer) - indent);
+  bounds = line_bounds (layout);
+  while (first < bounds->len)
+    {
+      guint end = lines_that_fit (bounds, first, icat_page_writer_get_room (writer));
+
+      if (end == first)
+        {
+          if (writer->y == writer->top)
+            end = first + 1;  /* a line taller than a page: let it overflow */
+          else
+            {
+              start_page (writer);
+              continue;
+            }
+        }
+      set_ink (writer->cr, style);
+      show_lines (writer->cr, layout, writer->left + indent, writer->y, first, end);
+      writer->y += LINE_BOTTOM (bounds, end - 1) - LINE_TOP (bounds, first);
+      first = end;
+      if (first < bounds->len)
+        start_page (writer);
+    }
+  writer->y += styles[style].space_after;
+}
+
+void
+icat_page_writer_heading (IcatPageWriter *writer,
+                          IcatTextStyle   style,
+                          const char     *text)
+{
+  g_autoptr(PangoLayout) layout = icat_page_writer_layout (writer, style, text, icat_page_writer_get_body_width (writer));
+  double height = icat_layout_height (layout);
+  double space_before = style == ICAT_TEXT_HEADING_1 ? 10 : 6;
+
+  if (writer->y > writer->top)
+    writer->y += space_before;
+  /* Never alone at the foot of a page: keep room for three lines after it. */
+  icat_page_writer_ensure (writer, height + 40);
+  set_ink (writer->cr, style);
+  icat_page_writer_show (writer, layout, writer->left, writer->y);
+  writer->y += height + styles[style].space_after;
+  if (style == ICAT_TEXT_HEADING_1)
+    {
+      cairo_set_source_rgb (writer->cr, ICAT_INK_ACCENT);
+      cairo_rectangle (writer->cr, writer->left, writer->y - styles[style].space_after + 2,
+                       icat_page_writer_get_body_width (writer), 1.2);
+      cairo_fill (writer->cr);
+      writer->y += 4;
+    }
+}
+
+void
+icat_page_writer_fact (IcatPageWriter *writer,
+                       const char     *label,
+                       const char     *value)
+{
+  double label_width = 130;
+  g_autoptr(PangoLayout) label_layout = icat_page_writer_layout (writer, ICAT_TEXT_CAPTION, label, label_width - 10);
+  g_autoptr(PangoLayout) value_layout = icat_page_writer_layout (writer, ICAT_TEXT_BODY, value,
+                                                                 icat_page_writer_get_body_width (writer) - label_width);
+  double height = MAX (icat_layout_height (label_layout), icat_layout_height (value_layout));
+
+  icat_page_writer_ensure (writer, height);
+  cairo_set_source_rgb (writer->cr, ICAT_INK_MUTED);
+  icat_page_writer_show (writer, label_layout, writer->left, writer->y + 1);
+  cairo_set_source_rgb (writer->cr, ICAT_INK_TEXT);
+  icat_page_writer_show (writer, value_layout, writer->left + label_width, writer->y);
+  writer->y += height + 7;
+}
+
+/* Tables */
+
+static double
+draw_table_header (IcatPageWriter *writer)
+{
+  Table *table = writer->table;
+  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  double height = 0;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      PangoLayout *layout = icat_page_writer_short_layout (writer, ICAT_TEXT_TABLE_HEADER, table->headers[i],
+                                               table->width[i] - 2 * CELL_PAD);
+
+      height = MAX (height, icat_layout_height (layout));
+      g_ptr_array_add (layouts, layout);
+    }
+  height += 2 * CELL_PAD;
+  cairo_set_source_rgb (writer->cr, ICAT_INK_SHADE);
+  cairo_rectangle (writer->cr, writer->left, writer->y, icat_page_writer_get_body_width (writer), height);
+  cairo_fill (writer->cr);
+  cairo_set_source_rgb (writer->cr, ICAT_INK_ACCENT);
+  cairo_rectangle (writer->cr, writer->left, writer->y + height - 0.8, icat_page_writer_get_body_width (writer), 0.8);
+  cairo_fill (writer->cr);
+  cairo_set_source_rgb (writer->cr, ICAT_INK_TEXT);
+  for (guint i = 0; i < table->n_columns; i++)
+    icat_page_writer_show (writer, layouts->pdata[i], table->x[i] + CELL_PAD, writer->y + CELL_PAD);
+  writer->y += height;
+  return height;
+}
+
+static void
+table_page_header (IcatPageWriter *writer,
+                   gpointer        user_data)
+{
+  draw_table_header (writer);
+}
+
+void
+icat_page_writer_table_begin (IcatPageWriter     *writer,
+                              guint               n_columns,
+                              const double       *fractions,
+                              const char * const *headers)
+{
+  Table *table = g_new0 (Table, 1);
+  double x = writer->left;
+
+  g_return_if_fail (writer->table == NULL);
+  table->n_columns = n_columns;
+  table->x = g_new (double, n_columns);
+  table->width = g_new (double, n_columns);
+  table->headers = g_new0 (char *, n_columns + 1);
+  for (guint i = 0; i < n_columns; i++)
+    {
+      table->x[i] = x;
+      table->width[i] = fractions[i] * icat_page_writer_get_body_width (writer);
+      table->headers[i] = g_strdup (headers[i]);
+      x += table->width[i];
+    }
+  writer->table = table;
+  /* The header and at least one row together. */
+  icat_page_writer_ensure (writer, 48);
+  draw_table_header (writer);
+  icat_page_writer_set_page_header (writer, table_page_header, NULL);
+}
+
+typedef struct {
+  PangoLayout *layout;
+  GArray      *bounds;
+  guint        next;     /* first line not drawn yet */
+} Cell;
+
+static void
+cell_clear (Cell *cell)
+{
+  g_clear_object (&cell->layout);
+  g_clear_pointer (&cell->bounds, g_array_unref);
+}
+
+static double
+remaining_height (Cell *cell)
+{
+  if (cell->next >= cell->bounds->len)
+    return 0;
+  return LINE_BOTTOM (cell->bounds, cell->bounds->len - 1) - LINE_TOP (cell->bounds, cell->next);
+}
+
+static void
+set_cell_ink (cairo_t      *cr,
+              IcatRowFlags  flags,
+              gboolean      last_column)
+{
+  if ((flags & ICAT_ROW_ALERT) && last_column)
+    cairo_set_source_rgb (cr, ICAT_INK_ALERT);
+  else if (flags & ICAT_ROW_MUTED)
+    cairo_set_source_rgb (cr, ICAT_INK_MUTED);
+  else
+    cairo_set_source_rgb (cr, ICAT_INK_TEXT);
+}
+
+/* Draws as much of the row as fits on this page; TRUE when it is all drawn. */
+static gboolean
+draw_row_part (IcatPageWriter *writer,
+               Cell           *cells,
+               IcatRowFlags    flags)
+{
+  Table *table = writer->table;
+  double room = icat_page_writer_get_room (writer) - 2 * CELL_PAD;
+  double used = 0;
+  gboolean done = TRUE;
+
+  if (flags & ICAT_ROW_GROUP)
+    {
+      cairo_set_source_rgb (writer->cr, 0.96, 0.96, 0.96);
+      cairo_rectangle (writer->cr, writer->left, writer->y, icat_page_writer_get_body_width (writer),
+                       remaining_height (&cells[0]) + 2 * CELL_PAD);
+      cairo_fill (writer->cr);
+    }
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      Cell *cell = &cells[i];
+      guint end;
+
+      if (cell->next >= cell->bounds->len)
+        continue;
+      end = lines_that_fit (cell->bounds, cell->next, room);
+      if (end == cell->next && writer->y == writer->top)
+        end = cell->next + 1;
+      if (end > cell->next)
+        {
+          set_cell_ink (writer->cr, flags, i == table->n_columns - 1);
+          show_lines (writer->cr, cell->layout, table->x[i] + CELL_PAD, writer->y + CELL_PAD, cell->next, end);
+          used = MAX (used, LINE_BOTTOM (cell->bounds, end - 1) - LINE_TOP (cell->bounds, cell->next));
+          cell->next = end;
+        }
+      if (cell->next < cell->bounds->len)
+        done = FALSE;
+    }
+  writer->y += used + 2 * CELL_PAD;
+  cairo_set_source_rgb (writer->cr, ICAT_INK_RULE);
+  cairo_rectangle (writer->cr, writer->left, writer->y - 0.4, icat_page_writer_get_body_width (writer), 0.4);
+  cairo_fill (writer->cr);
+  return done;
+}
+
+void
+icat_page_writer_table_row (IcatPageWriter     *writer,
+                            const char * const *cells,
+                            IcatRowFlags        flags)
+{
+  Table *table = writer->table;
+  g_autofree Cell *laid_out = g_new0 (Cell, table->n_columns);
+  guint n = (flags & ICAT_ROW_GROUP) ? 1 : table->n_columns;
+  double height = 0;
+  double full_page = writer->bottom - writer->top - 40;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      double width = (flags & ICAT_ROW_GROUP) ? icat_page_writer_get_body_width (writer) : table->width[i];
+      IcatTextStyle style = (flags & ICAT_ROW_GROUP) ? ICAT_TEXT_TABLE_HEADER : ICAT_TEXT_TABLE_CELL;
+
+      laid_out[i].layout = icat_page_writer_short_layout (writer, style, i < n ? cells[i] : "", width - 2 * CELL_PAD);
+      laid_out[i].bounds = line_bounds (laid_out[i].layout);
+      if (i >= n)
+        laid_out[i].next = laid_out[i].bounds->len;
+      height = MAX (height, remaining_height (&laid_out[i]));
+    }
+  height += 2 * CELL_PAD;
+
+  /* A row moves whole to the next page when it fits there; only a row
+   * longer than a page is broken, and then between lines. A group heading
+   * never ends a page. */
+  if (height > icat_page_writer_get_room (writer) - ((flags & ICAT_ROW_GROUP) ? 30 : 0) &&
+      (height <= full_page || icat_page_writer_get_room (writer) < 60))
+    start_page (writer);
+  while (!draw_row_part (writer, laid_out, flags))
+    start_page (writer);
+
+  for (guint i = 0; i < table->n_columns; i++)
+    cell_clear (&laid_out[i]);
+}
+
+void
+icat_page_writer_table_end (IcatPageWriter *writer)
+{
+  g_clear_pointer (&writer->table, table_free);
+  icat_page_writer_set_page_header (writer, NULL, NULL);
+  writer->y += 8;
+}
+
+GPtrArray *
+icat_page_writer_finish (IcatPageWriter *writer)
+{
+  g_clear_pointer (&writer->cr, cairo_destroy);
+  return g_steal_pointer (&writer->pages);
+}

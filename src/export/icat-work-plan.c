@@ -1,0 +1,315 @@
+/* icat-work-plan.c — the Working Group's work plan of a year, as pages
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The plan is not typed twice: its activities are the year's action items,
+ * papers and meetings, with the dates that recur every year or every few
+ * (DOMAIN.md: World Day, GPA appraisals, Global Reports, the Commission's
+ * May session). Only the plan's own status lives in a work_plan record.
+ */
+#define G_LOG_DOMAIN "icat-document"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "icat-document-private.h"
+#include "icat-error.h"
+#include "icat-format.h"
+#include "icat-record-io.h"
+#include "icat-work-plan-data.h"
+
+#define CONTENTS_PER_PAGE 34
+
+typedef struct {
+  char  *title;
+  guint  page;
+} Section;
+
+static void
+section_free (Section *section)
+{
+  g_free (section->title);
+  g_free (section);
+}
+
+typedef struct {
+  IcatWorkPlanData *data;
+  IcatGroupBy       group_by;
+  IcatExportFlags   flags;
+  IcatPageWriter   *writer;
+  GPtrArray        *sections;  /* Section, for the contents */
+  GPtrArray        *outline;
+} Builder;
+
+static const char *
+group_by_label (IcatGroupBy group_by)
+{
+  return group_by == ICAT_GROUP_BY_MANDATE ? _("By mandate") : _("By pillar of the Global Plan of Action");
+}
+
+/* Cover */
+
+static char *
+status_line (IcatWorkPlanData *data)
+{
+  g_autofree char *date = NULL;
+
+  if (g_strcmp0 (data->status, "endorsed") != 0)
+    return g_strdup (_("Draft — not yet endorsed by the Working Group"));
+  if (data->endorsed_on == NULL)
+    return g_strdup (_("Endorsed by the Working Group"));
+  date = icat_format_date (data->endorsed_on);
+  if (data->endorsed_at_title != NULL)
+    /* Translators: the status on a work plan's cover: date, then the meeting */
+    return g_strdup_printf (_("Endorsed by the Working Group on %s, at “%s”"), date, data->endorsed_at_title);
+  /* Translators: the status on a work plan's cover */
+  return g_strdup_printf (_("Endorsed by the Working Group on %s"), date);
+}
+
+static void
+draw_cover (Builder *builder)
+{
+  IcatPageWriter *writer = builder->writer;
+  IcatWorkPlanData *data = builder->data;
+  cairo_t *cr = icat_page_writer_get_cairo (writer);
+  g_autofree char *title = g_strdup_printf (_("Work plan %d"), data->year);
+  g_autofree char *status = status_line (data);
+  g_autoptr(GDateTime) now = icat_document_now ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *prepared = icat_format_date (today);
+  g_autofree char *counts = NULL;
+
+  /* A band of UN blue across the top of the cover. */
+  cairo_set_source_rgb (cr, ICAT_INK_ACCENT);
+  cairo_rectangle (cr, 0, 0, icat_page_writer_get_body_width (writer) + 2 * icat_page_writer_get_left (writer), 14);
+  cairo_fill (cr);
+
+  icat_page_writer_advance (writer, 120);
+  icat_page_writer_text (writer, ICAT_TEXT_COVER_KICKER,
+                         _("Inter-Agency Coordination Group against Trafficking in Persons (ICAT)"), 0);
+  icat_page_writer_text (writer, ICAT_TEXT_COVER_TITLE, title, 0);
+  icat_page_writer_text (writer, ICAT_TEXT_COVER_SUBTITLE, status, 0);
+  icat_page_writer_advance (writer, 40);
+
+  icat_page_writer_fact (builder->writer, data->n_chairs > 1 ? _("Co-chairs") : _("Chair"),
+              data->chairs != NULL ? data->chairs : _("No chair is recorded for this year."));
+  icat_page_writer_fact (builder->writer, _("Working Group"),
+              data->working_group != NULL ? data->working_group : _("No Working Group members are recorded for this year."));
+  counts = g_strdup_printf (_("%u in all: %u action items, %u papers, %u meetings, %u recurring dates"),
+                            data->activities->len, data->n_action_items, data->n_papers,
+                            data->n_meetings, data->n_recurring);
+  icat_page_writer_fact (builder->writer, _("Activities"), counts);
+  icat_page_writer_fact (builder->writer, _("Arranged"), group_by_label (builder->group_by));
+  icat_page_writer_fact (builder->writer, _("Prepared"), prepared);
+}
+
+/* Contents */
+
+static void
+draw_contents (Builder *builder,
+               guint    first_page,
+               guint    n_pages)
+{
+  IcatPageWriter *writer = builder->writer;
+  double left = icat_page_writer_get_left (writer);
+  double width = icat_page_writer_get_body_width (writer);
+  guint index = 0;
+
+  for (guint page = first_page; page < first_page + n_pages; page++)
+    {
+      cairo_t *cr = icat_page_writer_cairo_for_page (writer, page);
+      double y = 56.7;
+
+      if (page == first_page)
+        {
+          g_autoptr(PangoLayout) heading = icat_page_writer_layout (writer, ICAT_TEXT_HEADING_1, _("Contents"), width);
+
+          cairo_set_source_rgb (cr, ICAT_INK_ACCENT);
+          cairo_move_to (cr, left, y);
+          pango_cairo_show_layout (cr, heading);
+          y += icat_layout_height (heading) + 18;
+        }
+      for (guint n = 0; n < CONTENTS_PER_PAGE && index < builder->sections->len; n++, index++)
+        {
+          Section *section = builder->sections->pdata[index];
+          g_autofree char *number = g_strdup_printf ("%u", section->page + 1);
+          g_autoptr(PangoLayout) entry = icat_page_writer_layout (writer, ICAT_TEXT_BODY, section->title, width - 50);
+          g_autoptr(PangoLayout) page_number = icat_page_writer_layout (writer, ICAT_TEXT_BODY, number, 40);
+          int number_width;
+
+          pango_layout_set_ellipsize (entry, PANGO_ELLIPSIZE_END);
+          pango_layout_get_pixel_size (page_number, &number_width, NULL);
+          cairo_set_source_rgb (cr, ICAT_INK_TEXT);
+          cairo_move_to (cr, left, y);
+          pango_cairo_show_layout (cr, entry);
+          cairo_move_to (cr, left + width - number_width, y);
+          pango_cairo_show_layout (cr, page_number);
+          cairo_set_source_rgb (cr, ICAT_INK_RULE);
+          cairo_rectangle (cr, left, y + 16, width, 0.3);
+          cairo_fill (cr);
+          y += 20;
+        }
+      cairo_destroy (cr);
+    }
+}
+
+static void
+begin_section (Builder    *builder,
+               const char *title,
+               int         level)
+{
+  Section *section = g_new0 (Section, 1);
+
+  icat_page_writer_heading (builder->writer, level == 0 ? ICAT_TEXT_HEADING_1 : ICAT_TEXT_HEADING_2, title);
+  section->title = g_strdup (title);
+  section->page = icat_page_writer_get_page (builder->writer);
+  g_ptr_array_add (builder->sections, section);
+  icat_outline_add (builder->outline, title, section->page, level);
+}
+
+/* Activities */
+
+static void
+activity_row (Builder      *builder,
+              IcatActivity *activity)
+{
+  g_autofree char *start = icat_format_date (activity->start);
+  g_autofree char *end = icat_format_date (activity->end);
+  const char *cells[] = {
+    activity->title, icat_activity_type_label (activity->type), activity->lead != NULL ? activity->lead : "—",
+    start, end, activity->status_label,
+  };
+  IcatRowFlags flags = ICAT_ROW_DEFAULT;
+
+  if (activity->overdue)
+    flags |= ICAT_ROW_ALERT;
+  if (activity->muted)
+    flags |= ICAT_ROW_MUTED;
+  icat_page_writer_table_row (builder->writer, cells, flags);
+}
+
+static void
+activity_table (Builder   *builder,
+                GPtrArray *activities)
+{
+  const double fractions[] = { 0.33, 0.11, 0.13, 0.14, 0.14, 0.15 };
+  const char *headers[] = { _("Activity"), _("Type"), _("Lead"), _("Start"), _("End or due"), _("Status") };
+
+  icat_page_writer_table_begin (builder->writer, G_N_ELEMENTS (fractions), fractions, headers);
+  for (guint i = 0; i < activities->len; i++)
+    activity_row (builder, activities->pdata[i]);
+  icat_page_writer_table_end (builder->writer);
+}
+
+static void
+write_groups (Builder *builder)
+{
+  g_autoptr(GPtrArray) groups = icat_work_plan_data_group (builder->data, builder->group_by);
+
+  if (builder->data->n_recorded == 0)
+    {
+      g_autofree char *empty = g_strdup_printf (_("Nothing is planned for %d yet: no action items, papers or meetings "
+                                                  "are recorded for the year. The dates below recur every year "
+                                                  "or are fixed by the General Assembly."),
+                                                builder->data->year);
+
+      icat_page_writer_text (builder->writer, ICAT_TEXT_BODY, empty, 0);
+    }
+  for (guint i = 0; i < groups->len; i++)
+    {
+      IcatActivityGroup *group = groups->pdata[i];
+      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u activity", "%u activities",
+                                                             group->activities->len),
+                                                group->activities->len);
+
+      begin_section (builder, group->title, 0);
+      if (group->description != NULL)
+        icat_page_writer_text (builder->writer, ICAT_TEXT_CAPTION, group->description, 0);
+      icat_page_writer_text (builder->writer, ICAT_TEXT_CAPTION, count, 0);
+      activity_table (builder, group->activities);
+    }
+}
+
+static void
+write_contacts (Builder *builder)
+{
+  g_autoptr(GPtrArray) rows = icat_work_plan_data_contacts (builder->data);
+  const double fractions[] = { 0.14, 0.26, 0.26, 0.34 };
+  const char *headers[] = { _("Agency"), _("Focal point"), _("Title"), _("E-mail and phone") };
+
+  if (rows->len == 0)
+    return;
+  begin_section (builder, _("Focal points of the lead agencies"), 0);
+  icat_page_writer_table_begin (builder->writer, G_N_ELEMENTS (fractions), fractions, headers);
+  for (guint i = 0; i < rows->len; i++)
+    icat_page_writer_table_row (builder->writer, (const char * const *) rows->pdata[i], ICAT_ROW_DEFAULT);
+  icat_page_writer_table_end (builder->writer);
+}
+
+static guint
+count_sections (Builder *builder)
+{
+  g_autoptr(GPtrArray) groups = icat_work_plan_data_group (builder->data, builder->group_by);
+
+  /* The groups, the timeline, and the focal points when asked for. */
+  return groups->len + 1 + ((builder->flags & ICAT_EXPORT_INCLUDE_CONTACTS) ? 1 : 0);
+}
+
+IcatDocument *
+icat_document_new_work_plan (IcatDb          *db,
+                             int              year,
+                             IcatGroupBy      group_by,
+                             IcatPaperSize    paper,
+                             IcatExportFlags  flags,
+                             GError         **error)
+{
+  g_autoptr(IcatWorkPlanData) data = NULL;
+  g_autoptr(GPtrArray) sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
+  g_autoptr(GPtrArray) outline = g_ptr_array_new ();
+  g_autoptr(IcatPageWriter) writer = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *footer = NULL;
+  Builder builder = { 0 };
+  guint contents_pages, contents_first;
+  double width, height;
+
+  if (year < 2006 || year > 2100)
+    {
+      g_set_error (error, ICAT_ERROR, ICAT_ERROR_INVALID, _("There is no work plan for %d: years run from 2006 to 2100."), year);
+      return NULL;
+    }
+  data = icat_work_plan_data_load (db, year, error);
+  if (data == NULL)
+    return NULL;
+
+  icat_page_size_points (paper, &width, &height);
+  writer = icat_page_writer_new (width, height);
+  builder = (Builder) { data, group_by, flags, writer, sections, outline };
+  title = g_strdup_printf (_("Work plan %d"), year);
+  subject = g_strdup_printf (_("The ICAT Working Group's work plan for %d: activities, lead agencies, dates and status"), year);
+  footer = g_strdup_printf ("%s · %s · %s", _("ICAT"), title,
+                            g_strcmp0 (data->status, "endorsed") == 0 ? _("Endorsed") : _("Draft"));
+
+  icat_outline_add (outline, title, 0, 0);
+  draw_cover (&builder);
+
+  contents_pages = MAX (1, (count_sections (&builder) + CONTENTS_PER_PAGE - 1) / CONTENTS_PER_PAGE);
+  contents_first = icat_page_writer_get_n_pages (writer);
+  for (guint i = 0; i < contents_pages; i++)
+    icat_page_writer_new_page (writer);
+  icat_outline_add (outline, _("Contents"), contents_first, 0);
+  icat_page_writer_new_page (writer);
+
+  write_groups (&builder);
+  icat_page_writer_new_page (writer);
+  begin_section (&builder, _("Timeline of the year"), 0);
+  icat_work_plan_draw_timeline (writer, data);
+  if (flags & ICAT_EXPORT_INCLUDE_CONTACTS)
+    write_contacts (&builder);
+
+  draw_contents (&builder, contents_first, contents_pages);
+  return icat_document_new_from_writer (writer, title, subject, footer, outline, TRUE);
+}
