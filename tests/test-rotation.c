@@ -1,0 +1,201 @@
+/* test-rotation.c — the chair rotation rule on crafted histories
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "icat-rotation.h"
+#include "icat-test-util.h"
+
+static GPtrArray *
+history_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) icat_chair_year_free);
+}
+
+static void
+add_year (GPtrArray  *history,
+          int         year,
+          const char *first,
+          const char *second)
+{
+  const char *chairs[] = { first, second, NULL };
+
+  g_ptr_array_add (history, icat_chair_year_new (year, chairs));
+}
+
+static char *
+describe (GPtrArray *years)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < years->len; i++)
+    {
+      IcatChairYear *chair_year = years->pdata[i];
+      g_autofree char *chairs = g_strjoinv ("+", chair_year->chairs);
+
+      g_string_append_printf (text, "%s%d:%s", i > 0 ? " " : "", chair_year->year, chairs);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static char *
+describe_warnings (GPtrArray *warnings)
+{
+  const char *names[] = { "not-in-order", "too-soon", "not-paired", "no-candidate" };
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      IcatRotationWarning *warning = warnings->pdata[i];
+
+      g_string_append_printf (text, "%s%d:%s:%s", i > 0 ? " " : "", warning->year, names[warning->problem],
+                              warning->agency_id);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* A/71/119 para 64: IOM chaired in 2014, UNHCR in 2015, UNODC in 2016. The
+ * turn goes on from UNODC through the Working Group's order. */
+static void
+test_propose_after_documented_chairs (void)
+{
+  const char *order[] = { "ILO", "IOM", "OHCHR", "UNHCR", "UNICEF", "UNODC", NULL };
+  IcatRotationRule rule = { order, 2, FALSE, FALSE };
+  g_autoptr(GPtrArray) history = history_new ();
+  g_autoptr(GPtrArray) proposals = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autofree char *text = NULL;
+
+  add_year (history, 2016, "UNODC", NULL);
+  add_year (history, 2014, "IOM", NULL);
+  add_year (history, 2015, "UNHCR", NULL);
+  proposals = icat_rotation_propose (&rule, history, NULL, 2017, 4, &warnings);
+  text = describe (proposals);
+  g_assert_cmpstr (text, ==, "2017:ILO 2018:IOM 2019:OHCHR 2020:UNHCR");
+  g_assert_cmpuint (warnings->len, ==, 0);
+}
+
+/* An agency that chaired within the window waits its turn. */
+static void
+test_propose_skips_recent_chairs (void)
+{
+  const char *order[] = { "A", "B", "C", "D", NULL };
+  IcatRotationRule rule = { order, 3, FALSE, FALSE };
+  g_autoptr(GPtrArray) history = history_new ();
+  g_autoptr(GPtrArray) proposals = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autofree char *text = NULL;
+
+  /* C chaired out of turn in 2020; after B in 2021 the turn would be C. */
+  add_year (history, 2020, "C", NULL);
+  add_year (history, 2021, "B", NULL);
+  proposals = icat_rotation_propose (&rule, history, NULL, 2022, 3, &warnings);
+  text = describe (proposals);
+  g_assert_cmpstr (text, ==, "2022:D 2023:A 2024:C");
+  g_assert_cmpuint (warnings->len, ==, 0);
+}
+
+/* Nobody is free: the rule gives way, to whoever waited longest, with a warning. */
+static void
+test_propose_when_nobody_is_free (void)
+{
+  const char *order[] = { "A", "B", "C", NULL };
+  IcatRotationRule rule = { order, 3, FALSE, FALSE };
+  g_autoptr(GPtrArray) history = history_new ();
+  g_autoptr(GPtrArray) proposals = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *problems = NULL;
+
+  add_year (history, 2014, "A", NULL);
+  add_year (history, 2015, "B", NULL);
+  add_year (history, 2016, "C", NULL);
+  proposals = icat_rotation_propose (&rule, history, NULL, 2017, 1, &warnings);
+  text = describe (proposals);
+  problems = describe_warnings (warnings);
+  g_assert_cmpstr (text, ==, "2017:A");
+  g_assert_cmpstr (problems, ==, "2017:no-candidate:A");
+}
+
+/* Co-chairs: a UN entity with one from outside the UN system. */
+static void
+test_propose_paired_co_chairs (void)
+{
+  const char *order[] = { "UNODC", "UNHCR", "OSCE", "IOM", "UNICEF", "INTERPOL", NULL };
+  IcatRotationRule rule = { order, 1, TRUE, TRUE };
+  g_autoptr(GHashTable) un = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) history = history_new ();
+  g_autoptr(GPtrArray) proposals = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autofree char *text = NULL;
+
+  g_hash_table_add (un, (gpointer) "UNODC");
+  g_hash_table_add (un, (gpointer) "UNHCR");
+  g_hash_table_add (un, (gpointer) "UNICEF");
+  add_year (history, 2020, "UNODC", "OSCE");
+  proposals = icat_rotation_propose (&rule, history, un, 2021, 3, &warnings);
+  text = describe (proposals);
+  /* 2021: after OSCE comes IOM (not UN), then the next UN entity, UNICEF.
+   * 2022: after UNICEF, INTERPOL; UNODC chaired two years before (window 1). */
+  g_assert_cmpstr (text, ==, "2021:IOM+UNICEF 2022:INTERPOL+UNODC 2023:UNHCR+OSCE");
+  g_assert_cmpuint (warnings->len, ==, 0);
+}
+
+/* Entered chairs that break the rule are named, year by year. */
+static void
+test_check_entered_chairs (void)
+{
+  const char *order[] = { "UNODC", "UNHCR", "IOM", "OSCE", NULL };
+  IcatRotationRule rule = { order, 2, TRUE, TRUE };
+  g_autoptr(GHashTable) un = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) chairs = history_new ();
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autofree char *problems = NULL;
+
+  g_hash_table_add (un, (gpointer) "UNODC");
+  g_hash_table_add (un, (gpointer) "UNHCR");
+  add_year (chairs, 2014, "IOM", NULL);
+  add_year (chairs, 2015, "UNHCR", "UNODC");   /* two UN entities */
+  add_year (chairs, 2016, "UNODC", "OSCE");    /* UNODC again after one year */
+  add_year (chairs, 2017, "WORLDBANK", NULL);  /* not in the order */
+  warnings = icat_rotation_check (&rule, chairs, un);
+  problems = describe_warnings (warnings);
+  g_assert_cmpstr (problems, ==,
+                   "2015:not-paired:UNODC 2016:too-soon:UNODC 2017:not-in-order:WORLDBANK");
+
+  /* Without a window or pairing, the same years are fine but for the stranger. */
+  rule.skip_recent_years = 0;
+  rule.pair_un_with_other = FALSE;
+  g_clear_pointer (&warnings, g_ptr_array_unref);
+  g_clear_pointer (&problems, g_free);
+  warnings = icat_rotation_check (&rule, chairs, un);
+  problems = describe_warnings (warnings);
+  g_assert_cmpstr (problems, ==, "2017:not-in-order:WORLDBANK");
+}
+
+/* No order yet: nothing to propose, nothing crashes. */
+static void
+test_propose_without_order (void)
+{
+  const char *order[] = { NULL };
+  IcatRotationRule rule = { order, 2, FALSE, FALSE };
+  g_autoptr(GPtrArray) proposals = icat_rotation_propose (&rule, NULL, NULL, 2027, 3, NULL);
+
+  g_assert_cmpuint (proposals->len, ==, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  icat_test_init (&argc, &argv);
+  g_test_add_func ("/rotation/propose/documented-chairs", test_propose_after_documented_chairs);
+  g_test_add_func ("/rotation/propose/skips-recent", test_propose_skips_recent_chairs);
+  g_test_add_func ("/rotation/propose/nobody-free", test_propose_when_nobody_is_free);
+  g_test_add_func ("/rotation/propose/paired-co-chairs", test_propose_paired_co_chairs);
+  g_test_add_func ("/rotation/propose/without-order", test_propose_without_order);
+  g_test_add_func ("/rotation/check", test_check_entered_chairs);
+  return g_test_run ();
+}
