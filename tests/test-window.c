@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "icat-application.h"
+#include "icat-chart.h"
 #include "icat-error.h"
 #include "icat-test-util.h"
 #include "icat-window.h"
@@ -190,6 +191,91 @@ test_search (void)
   run_app (search_test, NULL);
 }
 
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct {
+  IcatChart  *chart;
+  const char *text;
+} ChartWait;
+
+static gboolean
+chart_says (gpointer data)
+{
+  ChartWait *wait = data;
+  g_autofree char *said = icat_chart_describe (wait->chart);
+
+  return strstr (said, wait->text) != NULL;
+}
+
+static void
+wait_for_chart (GtkWidget  *root,
+                const char *name,
+                const char *text)
+{
+  ChartWait wait = { ICAT_CHART (find_named (root, name)), text };
+
+  g_assert_nonnull (wait.chart);
+  wait_until (chart_says, &wait);
+}
+
+/* The Overview's charts count what is in the database, and follow changes. */
+static void
+charts_test (IcatWindow *window,
+             IcatStore  *store)
+{
+  g_autofree char *owner = icat_test_agency_id (store, "UNODC");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) item = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *id = NULL;
+  sqlite3_stmt *stmt = icat_db_prepare (_icat_store_get_read_db (store),
+                                        "SELECT id FROM mandate WHERE document = 'A/RES/72/195' AND paragraph = '10'", NULL);
+  g_autofree char *mandate = NULL;
+
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  mandate = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "overview");
+  /* The seed: twenty published papers, no action items, no covered mandate. */
+  wait_for_chart (GTK_WIDGET (window), "papers-chart", "Published: 20");
+  wait_for_chart (GTK_WIDGET (window), "coverage-chart",
+                  "All mandates: Open work 0, Completed work only 0, No work 119.");
+  g_assert_cmpuint (icat_chart_get_n_rows (ICAT_CHART (find_named (GTK_WIDGET (window), "status-chart"))), ==, 0);
+
+  json = g_strdup_printf ("{\"title\": \"Convene the principals\", \"owner\": \"%s\", \"status\": \"in-progress\", "
+                          "\"mandates\": [\"%s\"]}", owner, mandate);
+  item = icat_test_object (json);
+  id = icat_store_save (store, "action_item", item, &error);
+  g_assert_no_error (error);
+  wait_for_chart (GTK_WIDGET (window), "status-chart",
+                  "UNODC: Open 0, In progress 1, Blocked 0, Done 0, Cancelled 0.");
+  /* 72/195 para 10 addresses ICAT, and now has work. */
+  wait_for_chart (GTK_WIDGET (window), "coverage-chart",
+                  "All mandates: Open work 1, Completed work only 0, No work 118. "
+                  "Addressed to ICAT: Open work 1, Completed work only 0, No work 15.");
+}
+
+static void
+test_charts (void)
+{
+  run_app (charts_test, NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -199,5 +285,6 @@ main (int    argc,
   g_test_add_func ("/window/sections", test_sections);
   g_test_add_func ("/window/undo", test_undo);
   g_test_add_func ("/window/search", test_search);
+  g_test_add_func ("/window/charts", test_charts);
   return g_test_run ();
 }

@@ -11,7 +11,9 @@
 #include "config.h"
 
 #include "icat-db.h"
+#include "icat-format.h"
 #include "icat-report.h"
+#include "icat-schema.h"
 
 void
 icat_agency_workload_free (IcatAgencyWorkload *workload)
@@ -102,4 +104,86 @@ icat_report_chairs_of (IcatStore *store,
     }
   sqlite3_reset (stmt);
   return chairs->len > 0 ? g_string_free (g_steal_pointer (&chairs), FALSE) : NULL;
+}
+
+void
+icat_tally_free (IcatTally *tally)
+{
+  g_free (tally->id);
+  g_free (tally->label);
+  g_free (tally);
+}
+
+GPtrArray *
+icat_report_status_by_agency (IcatDb  *db,
+                              guint    limit,
+                              GError **error)
+{
+  /* One pass over the owner index, grouped; the agencies with the most
+   * unfinished work come first. */
+  sqlite3_stmt *stmt = icat_db_prepare (db,
+                                        "SELECT a.id, a.acronym, "
+                                        "sum (i.status = 'open'), sum (i.status = 'in-progress'), sum (i.status = 'blocked'), "
+                                        "sum (i.status = 'done'), sum (i.status = 'cancelled') "
+                                        "FROM action_item i JOIN agency a ON a.id = i.owner GROUP BY i.owner "
+                                        "ORDER BY sum (i.status IN ('open', 'in-progress', 'blocked')) DESC, count (*) DESC, "
+                                        "a.acronym COLLATE NOCASE LIMIT ?", error);
+  g_autoptr(GPtrArray) tallies = g_ptr_array_new_with_free_func ((GDestroyNotify) icat_tally_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      IcatTally *tally = g_new0 (IcatTally, 1);
+
+      tally->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      tally->label = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      for (guint v = 0; v < 5; v++)
+        tally->values[v] = (guint) sqlite3_column_int64 (stmt, 2 + v);
+      g_ptr_array_add (tallies, tally);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      icat_db_fail (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&tallies);
+}
+
+GPtrArray *
+icat_report_papers_by_stage (IcatDb  *db,
+                             GError **error)
+{
+  sqlite3_stmt *stmt = icat_db_prepare (db, "SELECT status, count (*) FROM paper GROUP BY status", error);
+  g_autoptr(GPtrArray) tallies = g_ptr_array_new_with_free_func ((GDestroyNotify) icat_tally_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; icat_paper_statuses[i] != NULL; i++)
+    {
+      IcatTally *tally = g_new0 (IcatTally, 1);
+
+      tally->id = g_strdup (icat_paper_statuses[i]);
+      tally->label = g_strdup (icat_format_enum ("status", icat_paper_statuses[i]));
+      g_ptr_array_add (tallies, tally);
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    for (guint i = 0; i < tallies->len; i++)
+      {
+        IcatTally *tally = tallies->pdata[i];
+
+        if (g_strcmp0 (tally->id, (const char *) sqlite3_column_text (stmt, 0)) == 0)
+          tally->values[0] = (guint) sqlite3_column_int64 (stmt, 1);
+      }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      icat_db_fail (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&tallies);
 }

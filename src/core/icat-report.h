@@ -32,4 +32,25 @@ char      *icat_report_chairs_of     (IcatStore  *store,
 char      *icat_report_chair_years   (IcatStore  *store,
                                       const char *agency_id);
 
+/* A labelled row of counts, as the Overview's charts draw them. */
+#define ICAT_TALLY_MAX_VALUES 5
+
+typedef struct {
+  char  *id;
+  char  *label;
+  guint  values[ICAT_TALLY_MAX_VALUES];
+} IcatTally;
+
+void       icat_tally_free                (IcatTally  *tally);
+/* Action items by status (open, in progress, blocked, done, cancelled) for
+ * each owner agency with any, those with the most unfinished work first;
+ * at most limit agencies. Reads db directly: call it from a worker thread
+ * with a connection of its own. */
+GPtrArray *icat_report_status_by_agency   (struct _IcatDb *db,
+                                           guint       limit,
+                                           GError    **error);
+/* Papers at each stage, proposed to published: one tally per stage. */
+GPtrArray *icat_report_papers_by_stage    (struct _IcatDb *db,
+                                           GError    **error);
+
 G_END_DECLS

@@ -12,6 +12,8 @@
 
 #include <glib/gi18n.h>
 
+#include "icat-chart.h"
+#include "icat-coverage.h"
 #include "icat-format.h"
 #include "icat-overview.h"
 #include "icat-record-list.h"
@@ -19,6 +21,7 @@
 
 #define NEXT_MEETINGS 5
 #define SOON_DAYS 14
+#define CHART_AGENCIES 12
 
 struct _IcatOverview {
   AdwBin               parent_instance;
@@ -28,6 +31,13 @@ struct _IcatOverview {
   AdwPreferencesGroup *year_group;
   AdwPreferencesGroup *meetings_group;
   AdwPreferencesGroup *workload_group;
+  GtkWidget           *page;
+  AdwPreferencesGroup *charts_group;
+  GtkWidget           *charts_box;
+  IcatChart           *status_chart;
+  IcatChart           *coverage_chart;
+  IcatChart           *papers_chart;
+  GCancellable        *charts_cancellable;
   GPtrArray           *rows;      /* rows added by the last refresh, borrowed */
   guint                refresh_source;
 };
@@ -172,6 +182,118 @@ fill_workload (IcatOverview *self,
              _("No open action item is due within two weeks."), NULL, NULL);
 }
 
+/* Charts: counted on a worker thread with a connection of its own, so a
+ * database of 100,000 action items never holds up the window. */
+
+typedef struct {
+  GPtrArray *by_agency;
+  GPtrArray *coverage;
+  GPtrArray *papers;
+} ChartData;
+
+static void
+chart_data_free (ChartData *data)
+{
+  g_clear_pointer (&data->by_agency, g_ptr_array_unref);
+  g_clear_pointer (&data->coverage, g_ptr_array_unref);
+  g_clear_pointer (&data->papers, g_ptr_array_unref);
+  g_free (data);
+}
+
+static IcatTally *
+tally_new (const char *label)
+{
+  IcatTally *tally = g_new0 (IcatTally, 1);
+
+  tally->label = g_strdup (label);
+  return tally;
+}
+
+/* Mandates with open work, with only completed work, and with none: for
+ * all of them and for those addressed to ICAT. */
+static GPtrArray *
+coverage_tallies (IcatCoverage *coverage)
+{
+  GPtrArray *tallies = g_ptr_array_new_with_free_func ((GDestroyNotify) icat_tally_free);
+  IcatTally *all = tally_new (_("All mandates"));
+  IcatTally *for_icat = tally_new (_("Addressed to ICAT"));
+
+  for (guint i = 0; i < coverage->rows->len; i++)
+    {
+      IcatCoverageLine *row = coverage->rows->pdata[i];
+      guint state = row->open > 0 ? 0 : row->completed > 0 ? 1 : 2;
+
+      all->values[state]++;
+      if (row->for_icat)
+        for_icat->values[state]++;
+    }
+  g_ptr_array_add (tallies, all);
+  g_ptr_array_add (tallies, for_icat);
+  return tallies;
+}
+
+static void
+count_charts_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcatDb) db = icat_db_open (task_data, ICAT_DB_READ_ONLY, NULL, &error);
+  g_autoptr(IcatCoverage) coverage = NULL;
+  ChartData *data = g_new0 (ChartData, 1);
+
+  if (db != NULL &&
+      (data->by_agency = icat_report_status_by_agency (db, CHART_AGENCIES, &error)) != NULL &&
+      (data->papers = icat_report_papers_by_stage (db, &error)) != NULL &&
+      (coverage = icat_coverage_compute (db, ICAT_COVERAGE_BY_STATUS, &error)) != NULL)
+    {
+      data->coverage = coverage_tallies (coverage);
+      g_task_return_pointer (task, data, (GDestroyNotify) chart_data_free);
+      return;
+    }
+  chart_data_free (data);
+  g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+charts_counted_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  IcatOverview *self = user_data;
+  g_autoptr(GError) error = NULL;
+  ChartData *data = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (data == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_preferences_group_set_description (self->charts_group, error->message);
+      g_object_unref (self);
+      return;
+    }
+  icat_chart_set_rows (self->status_chart, data->by_agency);
+  icat_chart_set_rows (self->coverage_chart, data->coverage);
+  icat_chart_set_rows (self->papers_chart, data->papers);
+  chart_data_free (data);
+  g_object_unref (self);
+}
+
+static void
+count_charts (IcatOverview *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_cancellable_cancel (self->charts_cancellable);
+  g_clear_object (&self->charts_cancellable);
+  self->charts_cancellable = g_cancellable_new ();
+  task = g_task_new (NULL, self->charts_cancellable, charts_counted_cb, g_object_ref (self));
+  g_task_set_source_tag (task, count_charts);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_set_task_data (task, g_strdup (icat_store_get_path (self->store)), g_free);
+  g_task_run_in_thread (task, count_charts_thread);
+}
+
 static gboolean
 refresh (gpointer data)
 {
@@ -184,6 +306,7 @@ refresh (gpointer data)
   fill_year (self, now);
   fill_meetings (self, now);
   fill_workload (self, now);
+  count_charts (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -200,6 +323,8 @@ icat_overview_dispose (GObject *object)
   IcatOverview *self = ICAT_OVERVIEW (object);
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_cancellable_cancel (self->charts_cancellable);
+  g_clear_object (&self->charts_cancellable);
   g_clear_object (&self->meetings);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (icat_overview_parent_class)->dispose (object);
@@ -237,13 +362,76 @@ new_group (GtkWidget  *page,
   return ADW_PREFERENCES_GROUP (group);
 }
 
+static IcatChart *
+add_chart (IcatOverview *self,
+           const char   *name,
+           const char   *title,
+           const char   *description)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = gtk_label_new (title);
+  GtkWidget *chart = icat_chart_new ();
+
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_add_css_class (box, "chart-card");
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_widget_set_name (chart, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_box_append (GTK_BOX (box), heading);
+  if (description != NULL)
+    {
+      GtkWidget *caption = gtk_label_new (description);
+
+      gtk_widget_add_css_class (caption, "dim-label");
+      gtk_widget_add_css_class (caption, "caption");
+      gtk_label_set_xalign (GTK_LABEL (caption), 0);
+      gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+      gtk_box_append (GTK_BOX (box), caption);
+    }
+  gtk_box_append (GTK_BOX (box), chart);
+  gtk_box_append (GTK_BOX (self->charts_box), box);
+  return ICAT_CHART (chart);
+}
+
+static void
+add_charts (IcatOverview *self)
+{
+  /* Colours from the GNOME palette: blue, green, yellow, red, grey. */
+  const char *status_labels[] = {
+    icat_format_enum ("status", "open"), icat_format_enum ("status", "in-progress"),
+    icat_format_enum ("status", "blocked"), icat_format_enum ("status", "done"),
+    icat_format_enum ("status", "cancelled"),
+  };
+  const char *status_colors[] = { "#3584e4", "#62a0ea", "#e5a50a", "#2ec27e", "#9a9996" };
+  const char *coverage_labels[] = { _("Open work"), _("Completed work only"), _("No work") };
+  const char *coverage_colors[] = { "#3584e4", "#2ec27e", "#c0bfbc" };
+  const char *papers_label[] = { _("Papers") };
+  const char *papers_color[] = { "#9141ac" };
+
+  self->charts_group = new_group (self->page, _("At a Glance"));
+  self->charts_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  adw_preferences_group_add (self->charts_group, self->charts_box);
+  self->status_chart = add_chart (self, "status-chart", _("Action items by status, per owner agency"),
+                                  _("The agencies with the most unfinished work first."));
+  icat_chart_set_series (self->status_chart, status_labels, status_colors, G_N_ELEMENTS (status_labels));
+  self->coverage_chart = add_chart (self, "coverage-chart", _("Mandate coverage"),
+                                    _("Paragraphs with action items or papers linked to them."));
+  icat_chart_set_series (self->coverage_chart, coverage_labels, coverage_colors, G_N_ELEMENTS (coverage_labels));
+  self->papers_chart = add_chart (self, "papers-chart", _("Papers by stage"), NULL);
+  icat_chart_set_series (self->papers_chart, papers_label, papers_color, 1);
+}
+
 static void
 icat_overview_init (IcatOverview *self)
 {
   GtkWidget *page = adw_preferences_page_new ();
 
+  self->page = page;
   self->rows = g_ptr_array_new ();
   self->year_group = new_group (page, _("This Year"));
+  add_charts (self);
   self->meetings_group = new_group (page, _("Next Meetings"));
   self->workload_group = new_group (page, _("Action Items Needing Attention"));
   adw_preferences_group_set_description (self->workload_group,
