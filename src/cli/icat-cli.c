@@ -7,26 +7,20 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-#include "icat-store.h"
+#include "icat-cli-private.h"
+#include "icat-error.h"
 
-enum {
-  EXIT_OK = 0,
-  EXIT_FAILED = 1,
-  EXIT_USAGE = 2,
-};
-
-static int
-fail (GError *error)
-{
-  g_printerr ("icat-tracker-cli: %s\n", error->message);
-  return EXIT_FAILED;
-}
-
+/* The command line's own usage errors come with its help. */
 static int
 usage_error (GOptionContext *context,
              const char     *message)
@@ -34,41 +28,31 @@ usage_error (GOptionContext *context,
   g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
 
   g_printerr ("icat-tracker-cli: %s\n\n%s", message, help);
-  return EXIT_USAGE;
+  return ICAT_CLI_EXIT_USAGE;
 }
 
-/* Files are replaced whole, so a failed export never leaves half a file. */
-static gboolean
-write_output (const char  *output,
-              const char  *text,
-              GError     **error)
+int
+icat_cli_fail (const GError *error)
 {
-  if (output == NULL || strcmp (output, "-") == 0)
-    {
-      if (fputs (text, stdout) == EOF || fflush (stdout) != 0)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write to standard output"));
-          return FALSE;
-        }
-      return TRUE;
-    }
-  {
-    g_autofree char *folder = g_path_get_dirname (output);
-
-    /* Said here, or the message would name the temporary file. */
-    if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
-      {
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                     _("Cannot write “%s”: the folder “%s” does not exist"), output, folder);
-        return FALSE;
-      }
-  }
-  return g_file_set_contents_full (output, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+  g_printerr ("icat-tracker-cli: %s\n", error->message);
+  return ICAT_CLI_EXIT_FAILED;
 }
 
-static IcatStore *
-open_store (const char  *database,
-            GError     **error)
+/* A command's: one line, pointing to the command's help. */
+int
+icat_cli_usage_error (const char *message)
+{
+  g_autofree char *line = NULL;
+
+  /* Translators: a mistake on the command line, e.g. "Unknown option --foo (see “icat-tracker-cli export --help”)" */
+  line = g_strdup_printf (_("%s (see “%s --help”)"), message, g_get_prgname ());
+  g_printerr ("icat-tracker-cli: %s\n", line);
+  return ICAT_CLI_EXIT_USAGE;
+}
+
+IcatStore *
+icat_cli_open_store (const char  *database,
+                     GError     **error)
 {
   g_autofree char *path = database ? g_strdup (database) : icat_store_default_path ();
 
@@ -82,48 +66,199 @@ open_store (const char  *database,
   return icat_store_open (path, error);
 }
 
-static int
-command_export (const char  *database,
-                int          argc,
-                char       **argv)
+IcatDb *
+icat_cli_open_read_only (const char  *database,
+                         GError     **error)
 {
-  g_autofree char *format = NULL;
-  g_autofree char *output = NULL;
-  int year = 0;
-  gboolean bom = FALSE;
-  const GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("json (the whole database)"), N_("FORMAT") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE (default: standard output)"), N_("FILE") },
-    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("Only that year (CSV and iCalendar)"), N_("YYYY") },
-    { "bom", 0, 0, G_OPTION_ARG_NONE, &bom, N_("Start CSV with a byte-order mark"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("— export the database"));
-  g_autoptr(GError) error = NULL;
+  g_autofree char *path = database ? g_strdup (database) : icat_store_default_path ();
+  g_autoptr(GError) read_only_error = NULL;
   g_autoptr(IcatStore) store = NULL;
-  g_autofree char *text = NULL;
+  IcatDb *db;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("JSON export is the whole database: a backup that import --replace restores exactly."));
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, error->message);
-  if (argc > 1)
-    return usage_error (context, _("Unexpected argument"));
-  if (format == NULL)
-    format = g_strdup ("json");
-  if (strcmp (format, "json") != 0)
+  if (g_str_has_prefix (path, "file:") || g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      g_printerr (_("icat-tracker-cli: the export format “%s” is not available; use json\n"), format);
-      return EXIT_USAGE;
+      db = icat_db_open (path, ICAT_DB_READ_ONLY, NULL, &read_only_error);
+      /* Only an empty or older database needs the store to set it up. */
+      if (db != NULL || !g_error_matches (read_only_error, ICAT_ERROR, ICAT_ERROR_READ_ONLY))
+        {
+          if (db == NULL)
+            g_propagate_error (error, g_steal_pointer (&read_only_error));
+          return db;
+        }
     }
-
-  store = open_store (database, &error);
+  store = icat_cli_open_store (database, error);
   if (store == NULL)
-    return fail (error);
-  text = icat_store_export_json (store, g_getenv ("ICAT_TRACKER_EXPORTED_AT"), &error);
-  if (text == NULL || !write_output (output, text, &error))
-    return fail (error);
-  return EXIT_OK;
+    return NULL;
+  icat_store_sync (store);
+  g_clear_object (&store);
+  return icat_db_open (path, ICAT_DB_READ_ONLY, NULL, error);
+}
+
+static gboolean
+write_failed (const char  *output,
+              int          saved_errno,
+              GError     **error)
+{
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               _("Cannot write “%s”: %s"), output, g_strerror (saved_errno));
+  return FALSE;
+}
+
+gboolean
+icat_cli_check_output (const char  *output,
+                       GError     **error)
+{
+  g_autofree char *folder = NULL;
+
+  if (output == NULL || strcmp (output, "-") == 0)
+    return TRUE;
+  folder = g_path_get_dirname (output);
+  /* Said here, or a message would name the temporary file. */
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("Cannot write “%s”: the folder “%s” does not exist"), output, folder);
+      return FALSE;
+    }
+  if (g_file_test (output, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   _("Cannot write “%s”: it is a folder"), output);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_stdout (const void  *data,
+              gsize        length,
+              GError     **error)
+{
+  if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
+                   _("Cannot write to standard output: %s"), g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_all (int          fd,
+           const char  *data,
+           gsize        length)
+{
+  while (length > 0)
+    {
+      gssize written = write (fd, data, length);
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written <= 0)
+        return FALSE;
+      data += written;
+      length -= written;
+    }
+  return TRUE;
+}
+
+/* Writes to a temporary file beside the target, then renames it over the
+ * target, so the target is replaced in one step. */
+static gboolean
+replace_file (const char  *path,
+              const void  *data,
+              gsize        length)
+{
+  g_autofree char *temporary = g_strconcat (path, ".XXXXXX", NULL);
+  /* The usual mode of a new file (the umask applies). */
+  int fd = g_mkstemp_full (temporary, O_WRONLY | O_CLOEXEC, 0666);
+  gboolean written;
+  int saved_errno;
+
+  if (fd < 0)
+    return FALSE;
+  written = write_all (fd, data, length) && fsync (fd) == 0;
+  saved_errno = errno;
+  if (close (fd) != 0 && written)
+    {
+      written = FALSE;
+      saved_errno = errno;
+    }
+  if (written && g_rename (temporary, path) == 0)
+    return TRUE;
+  if (written)
+    saved_errno = errno;
+  g_unlink (temporary);
+  errno = saved_errno;
+  return FALSE;
+}
+
+/* A device or a pipe (/dev/stdout, a FIFO a script reads) is written as it
+ * is: replacing it would put a plain file in its place. */
+static gboolean
+write_in_place (const char  *path,
+                const void  *data,
+                gsize        length)
+{
+  int fd = g_open (path, O_WRONLY | O_CLOEXEC, 0);
+  gboolean written;
+  int saved_errno;
+
+  if (fd < 0)
+    return FALSE;
+  written = write_all (fd, data, length);
+  saved_errno = errno;
+  close (fd);
+  errno = saved_errno;
+  return written;
+}
+
+gboolean
+icat_cli_output_is_special (const char *output)
+{
+  GStatBuf buf;
+
+  return output == NULL || strcmp (output, "-") == 0 ||
+         (g_stat (output, &buf) == 0 && !S_ISREG (buf.st_mode));
+}
+
+gboolean
+icat_cli_write_output (const char  *output,
+                       const void  *data,
+                       gsize        length,
+                       GError     **error)
+{
+  g_autofree char *target = NULL;
+
+  if (output == NULL || strcmp (output, "-") == 0)
+    return write_stdout (data, length, error);
+  if (!icat_cli_check_output (output, error))
+    return FALSE;
+  if (icat_cli_output_is_special (output))
+    return write_in_place (output, data, length) || write_failed (output, errno, error);
+
+  /* Through a symbolic link, the file it points to is replaced, not the link. */
+  target = realpath (output, NULL);
+  if (!replace_file (target ? target : output, data, length))
+    return write_failed (output, errno, error);
+  return TRUE;
+}
+
+gboolean
+icat_cli_parse_year (const char  *text,
+                     int         *year,
+                     char       **message)
+{
+  guint64 value = 0;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 2006, 2100, &value, NULL))
+    {
+      /* Translators: %s is what was given after --year */
+      *message = g_strdup_printf (_("--year wants a year from 2006 to 2100, not “%s”"), text ? text : "");
+      return FALSE;
+    }
+  *year = (int) value;
+  return TRUE;
 }
 
 static void
@@ -170,23 +305,23 @@ command_import (const char  *database,
                                 _("Records are matched by id: a stored record is replaced when the file’s copy is as new or newer.\n"
                                   "The whole file is checked first; on any problem nothing is changed."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, error->message);
+    return icat_cli_usage_error (error->message);
   if (argc != 2)
-    return usage_error (context, _("Name one file to import"));
+    return icat_cli_usage_error (_("Name one file to import"));
 
   if (!g_file_get_contents (argv[1], &contents, &length, &error))
-    return fail (error);
+    return icat_cli_fail (error);
   bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
 
-  store = open_store (database, &error);
+  store = icat_cli_open_store (database, &error);
   if (store == NULL)
-    return fail (error);
+    return icat_cli_fail (error);
   if (!icat_store_import (store, bytes, argv[1],
                           (replace ? ICAT_IMPORT_REPLACE : 0) | (dry_run ? ICAT_IMPORT_DRY_RUN : 0),
                           &summary, &error))
-    return fail (error);
+    return icat_cli_fail (error);
   print_summary (&summary, replace, dry_run);
-  return EXIT_OK;
+  return ICAT_CLI_EXIT_OK;
 }
 
 static int
@@ -201,19 +336,19 @@ command_check (const char  *database,
 
   g_option_context_set_summary (context, _("Prints each problem found; exits 1 if there is any."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, error->message);
+    return icat_cli_usage_error (error->message);
   if (argc > 1)
-    return usage_error (context, _("Unexpected argument"));
+    return icat_cli_usage_error (_("Unexpected argument"));
 
-  store = open_store (database, &error);
+  store = icat_cli_open_store (database, &error);
   if (store == NULL)
-    return fail (error);
+    return icat_cli_fail (error);
   problems = icat_store_check (store, &error);
   if (problems == NULL)
-    return fail (error);
+    return icat_cli_fail (error);
   for (guint i = 0; i < problems->len; i++)
     g_print ("%s\n", (const char *) problems->pdata[i]);
-  return problems->len == 0 ? EXIT_OK : EXIT_FAILED;
+  return problems->len == 0 ? ICAT_CLI_EXIT_OK : ICAT_CLI_EXIT_FAILED;
 }
 
 typedef struct {
@@ -223,9 +358,11 @@ typedef struct {
 } Command;
 
 static const Command commands[] = {
-  { "export", command_export, N_("Write the database as JSON") },
-  { "import", command_import, N_("Read a JSON exchange document into the database") },
-  { "check",  command_check,  N_("Check integrity and consistency") },
+  { "export",   icat_cli_command_export,   N_("Write the database as JSON, action items as CSV or meetings as iCalendar") },
+  { "import",   command_import,            N_("Read a JSON exchange document into the database") },
+  { "check",    command_check,             N_("Check integrity and consistency") },
+  { "workplan", icat_cli_command_workplan, N_("Write a year’s work plan as PDF") },
+  { "minutes",  icat_cli_command_minutes,  N_("Write the record of a meeting as PDF") },
 };
 
 static char *
@@ -234,7 +371,7 @@ commands_description (void)
   g_autoptr(GString) text = g_string_new (_("Commands:"));
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_string_append_printf (text, "\n  %-8s %s", commands[i].name, _(commands[i].summary));
+    g_string_append_printf (text, "\n  %-9s %s", commands[i].name, _(commands[i].summary));
   g_string_append_printf (text, "\n\n%s", _("“icat-tracker-cli COMMAND --help” describes each command."));
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

@@ -1,0 +1,390 @@
+/* icat-cli-export.c — the commands that write documents: export, workplan, minutes
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Apart from the JSON backup (which goes through the store, as it always
+ * has), these read through a connection that cannot write, so no failure
+ * can change the database.
+ */
+#define G_LOG_DOMAIN "icat-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "icat-cli-private.h"
+#include "icat-document.h"
+#include "icat-error.h"
+#include "icat-export.h"
+
+typedef enum {
+  FORMAT_JSON,
+  FORMAT_CSV,
+  FORMAT_ICS,
+} ExportFormat;
+
+typedef struct {
+  char     *format;
+  char     *output;
+  char     *year;
+  gboolean  bom;
+  gboolean  include_contacts;
+} ExportOptions;
+
+static void
+export_options_clear (ExportOptions *options)
+{
+  g_clear_pointer (&options->format, g_free);
+  g_clear_pointer (&options->output, g_free);
+  g_clear_pointer (&options->year, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportOptions, export_options_clear)
+
+static gboolean
+parse_format (const char   *name,
+              ExportFormat *format)
+{
+  const char * const names[] = { "json", "csv", "ics" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (name, names[i]) == 0)
+      {
+        *format = (ExportFormat) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* Options that do not apply to the format are refused, not ignored: a
+ * --year on a backup would suggest the backup holds one year. */
+static char *
+check_export_options (ExportOptions *options,
+                      ExportFormat  *format,
+                      int           *year)
+{
+  char *message = NULL;
+
+  if (!parse_format (options->format ? options->format : "json", format))
+    /* Translators: %s is the format asked for */
+    return g_strdup_printf (_("The export format “%s” is not available; use json, csv or ics"), options->format);
+  if (options->year != NULL && *format == FORMAT_JSON)
+    return g_strdup (_("--year does not apply to JSON export, which always holds the whole database"));
+  if (options->bom && *format != FORMAT_CSV)
+    return g_strdup (_("--bom applies only to CSV (--format csv)"));
+  if (options->year != NULL && !icat_cli_parse_year (options->year, year, &message))
+    return message;
+  return NULL;
+}
+
+static int
+export_json (const char          *database,
+             const ExportOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcatStore) store = NULL;
+  g_autofree char *text = NULL;
+
+  if (!icat_cli_check_output (options->output, &error))
+    return icat_cli_fail (error);
+  store = icat_cli_open_store (database, &error);
+  if (store == NULL)
+    return icat_cli_fail (error);
+  text = icat_store_export_json (store, g_getenv ("ICAT_TRACKER_EXPORTED_AT"), &error);
+  if (text == NULL || !icat_cli_write_output (options->output, text, strlen (text), &error))
+    return icat_cli_fail (error);
+  return ICAT_CLI_EXIT_OK;
+}
+
+static int
+export_document (const char          *database,
+                 const ExportOptions *options,
+                 ExportFormat         format,
+                 int                  year)
+{
+  IcatExportFlags flags = (options->bom ? ICAT_EXPORT_BOM : 0) |
+                          (options->include_contacts ? ICAT_EXPORT_INCLUDE_CONTACTS : 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcatDb) db = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  /* Before the database is read, so a mistyped path costs nothing. */
+  if (!icat_cli_check_output (options->output, &error))
+    return icat_cli_fail (error);
+  db = icat_cli_open_read_only (database, &error);
+  if (db == NULL)
+    return icat_cli_fail (error);
+  if (format == FORMAT_CSV)
+    bytes = icat_export_action_items_csv (db, year, flags, &error);
+  else
+    bytes = icat_export_meetings_ics (db, year, flags, &error);
+  if (bytes == NULL ||
+      !icat_cli_write_output (options->output, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
+    return icat_cli_fail (error);
+  return ICAT_CLI_EXIT_OK;
+}
+
+int
+icat_cli_command_export (const char  *database,
+                         int          argc,
+                         char       **argv)
+{
+  g_auto(ExportOptions) options = { 0 };
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &options.format,
+      N_("json (the whole database; the default), csv (action items) or ics (meetings)"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output, N_("Write to FILE (default: standard output)"), N_("FILE") },
+    { "year", 0, 0, G_OPTION_ARG_STRING, &options.year, N_("Only that year: action items due then, meetings starting then"), N_("YYYY") },
+    { "bom", 0, 0, G_OPTION_ARG_NONE, &options.bom, N_("Start CSV with a byte-order mark, for spreadsheets that need one"), NULL },
+    { "include-contacts", 0, 0, G_OPTION_ARG_NONE, &options.include_contacts,
+      N_("Add focal points’ e-mail addresses and phone numbers to CSV and iCalendar"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— export the database"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  ExportFormat format = FORMAT_JSON;
+  int year = 0;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("JSON export is the whole database: a backup that import --replace restores exactly.\n"
+                                  "CSV holds the action items, one row each; iCalendar the meetings, one event each.\n"
+                                  "Focal points’ e-mail addresses and phone numbers are left out of CSV and iCalendar\n"
+                                  "unless --include-contacts is given."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return icat_cli_usage_error (error->message);
+  if (argc > 1)
+    return icat_cli_usage_error (_("Unexpected argument"));
+  message = check_export_options (&options, &format, &year);
+  if (message != NULL)
+    return icat_cli_usage_error (message);
+
+  if (format == FORMAT_JSON)
+    return export_json (database, &options);
+  return export_document (database, &options, format, year);
+}
+
+/* ------------------------------------------------------------------ */
+/* PDF documents                                                        */
+
+typedef struct {
+  char     *output;
+  char     *paper;
+  gboolean  include_contacts;
+} PdfOptions;
+
+static void
+pdf_options_clear (PdfOptions *options)
+{
+  g_clear_pointer (&options->output, g_free);
+  g_clear_pointer (&options->paper, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PdfOptions, pdf_options_clear)
+
+static void
+add_pdf_options (GOptionContext *context,
+                 PdfOptions     *options)
+{
+  /* Copied by GOption, so they may live on the stack. */
+  const GOptionEntry entries[] = {
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &options->paper, N_("Paper size: a4 (the default) or letter"), N_("SIZE") },
+    { "include-contacts", 0, 0, G_OPTION_ARG_NONE, &options->include_contacts,
+      N_("Add focal points’ e-mail addresses and phone numbers"), NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options->output, N_("Write the PDF to FILE (“-” for standard output)"), N_("FILE.pdf") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+}
+
+static char *
+check_pdf_options (const PdfOptions *options,
+                   IcatPaperSize    *paper)
+{
+  if (options->paper == NULL || g_ascii_strcasecmp (options->paper, "a4") == 0)
+    *paper = ICAT_PAPER_A4;
+  else if (g_ascii_strcasecmp (options->paper, "letter") == 0)
+    *paper = ICAT_PAPER_LETTER;
+  else
+    /* Translators: %s is the paper size asked for */
+    return g_strdup_printf (_("Unknown paper size “%s”; use a4 or letter"), options->paper);
+  /* A PDF on a terminal helps nobody: standard output only when asked. */
+  if (options->output == NULL)
+    return g_strdup (_("Name the PDF file with -o FILE.pdf (or -o - for standard output)"));
+  return NULL;
+}
+
+/* A file is replaced through the document's own temporary file; standard
+ * output, a pipe or a device is written in place, from memory. */
+static gboolean
+write_pdf (IcatDocument  *document,
+           const char    *output,
+           GError       **error)
+{
+  g_autoptr(GOutputStream) memory = NULL;
+
+  if (!icat_cli_output_is_special (output))
+    return icat_document_write_pdf_file (document, output, error);
+
+  memory = g_memory_output_stream_new_resizable ();
+  if (!icat_document_write_pdf (document, memory, NULL, error) ||
+      !g_output_stream_close (memory, NULL, error))
+    return FALSE;
+  return icat_cli_write_output (output,
+                                g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (memory)),
+                                g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory)),
+                                error);
+}
+
+/* Lays out the document and writes it; document_new is one of the two
+ * constructors, called with the connection. */
+typedef IcatDocument *(*DocumentNew) (IcatDb *db, gpointer data, IcatPaperSize paper,
+                                      IcatExportFlags flags, GError **error);
+
+static int
+write_document (const char       *database,
+                const PdfOptions *options,
+                IcatPaperSize     paper,
+                DocumentNew       document_new,
+                gpointer          data)
+{
+  IcatExportFlags flags = options->include_contacts ? ICAT_EXPORT_INCLUDE_CONTACTS : 0;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcatDb) db = NULL;
+  g_autoptr(IcatDocument) document = NULL;
+
+  if (!icat_cli_check_output (options->output, &error))
+    return icat_cli_fail (error);
+  db = icat_cli_open_read_only (database, &error);
+  if (db == NULL)
+    return icat_cli_fail (error);
+  document = document_new (db, data, paper, flags, &error);
+  if (document == NULL || !write_pdf (document, options->output, &error))
+    return icat_cli_fail (error);
+  return ICAT_CLI_EXIT_OK;
+}
+
+typedef struct {
+  int         year;
+  IcatGroupBy group_by;
+} WorkPlanRequest;
+
+static IcatDocument *
+work_plan_new (IcatDb           *db,
+               gpointer          data,
+               IcatPaperSize     paper,
+               IcatExportFlags   flags,
+               GError          **error)
+{
+  const WorkPlanRequest *request = data;
+
+  return icat_document_new_work_plan (db, request->year, request->group_by, paper, flags, error);
+}
+
+static char *
+check_group_by (const char  *text,
+                IcatGroupBy *group_by)
+{
+  if (text == NULL || strcmp (text, "pillar") == 0)
+    *group_by = ICAT_GROUP_BY_PILLAR;
+  else if (strcmp (text, "mandate") == 0)
+    *group_by = ICAT_GROUP_BY_MANDATE;
+  else
+    /* Translators: %s is the grouping asked for */
+    return g_strdup_printf (_("Unknown grouping “%s”; use pillar or mandate"), text);
+  return NULL;
+}
+
+int
+icat_cli_command_workplan (const char  *database,
+                           int          argc,
+                           char       **argv)
+{
+  g_auto(PdfOptions) options = { 0 };
+  g_autofree char *year = NULL;
+  g_autofree char *group_by = NULL;
+  const GOptionEntry entries[] = {
+    { "year", 0, 0, G_OPTION_ARG_STRING, &year, N_("The year of the plan (required)"), N_("YYYY") },
+    { "group-by", 0, 0, G_OPTION_ARG_STRING, &group_by,
+      N_("Group activities by pillar (the default) or by mandate"), N_("pillar|mandate") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— write a year’s work plan as PDF"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  WorkPlanRequest request = { 0 };
+  IcatPaperSize paper = ICAT_PAPER_A4;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  add_pdf_options (context, &options);
+  g_option_context_set_summary (context, _("The year’s chairs, meetings, papers and action items, grouped, with a timeline."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return icat_cli_usage_error (error->message);
+  if (argc > 1)
+    return icat_cli_usage_error (_("Unexpected argument"));
+  if (year == NULL)
+    message = g_strdup (_("Name the year of the work plan with --year YYYY"));
+  else if (!icat_cli_parse_year (year, &request.year, &message))
+    g_assert (message != NULL);
+  else
+    message = check_group_by (group_by, &request.group_by);
+  if (message == NULL)
+    message = check_pdf_options (&options, &paper);
+  if (message != NULL)
+    return icat_cli_usage_error (message);
+
+  return write_document (database, &options, paper, work_plan_new, &request);
+}
+
+static IcatDocument *
+meeting_record_new (IcatDb           *db,
+                    gpointer          data,
+                    IcatPaperSize     paper,
+                    IcatExportFlags   flags,
+                    GError          **error)
+{
+  const char *meeting_id = data;
+  g_autoptr(GError) local_error = NULL;
+  IcatDocument *document = icat_document_new_meeting_record (db, meeting_id, paper, flags, &local_error);
+
+  if (g_error_matches (local_error, ICAT_ERROR, ICAT_ERROR_NOT_FOUND))
+    {
+      /* Said the same way whatever the layout code calls it. */
+      g_set_error (error, ICAT_ERROR, ICAT_ERROR_NOT_FOUND, _("No meeting has the id “%s”"), meeting_id);
+      return NULL;
+    }
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return document;
+}
+
+int
+icat_cli_command_minutes (const char  *database,
+                          int          argc,
+                          char       **argv)
+{
+  g_auto(PdfOptions) options = { 0 };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("MEETING_ID — write the record of a meeting as PDF"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  IcatPaperSize paper = ICAT_PAPER_A4;
+
+  add_pdf_options (context, &options);
+  g_option_context_set_summary (context,
+                                _("The meeting’s attendance, agenda with minutes, and decisions. "
+                                  "“icat-tracker-cli export --format json” lists the meetings’ ids."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return icat_cli_usage_error (error->message);
+  if (argc != 2)
+    return icat_cli_usage_error (_("Name one meeting by its id"));
+  message = check_pdf_options (&options, &paper);
+  if (message != NULL)
+    return icat_cli_usage_error (message);
+
+  return write_document (database, &options, paper, meeting_record_new, argv[1]);
+}

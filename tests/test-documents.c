@@ -1,0 +1,689 @@
+/* test-documents.c — work plans and meeting records as PDF, through the CLI
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each test runs icat-tracker-cli ($ICAT_CLI) on a database in its own
+ * temporary directory and reads the PDF back with poppler's pdftotext and
+ * pdfinfo and with qpdf, which share no code with cairo.
+ */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "icat-test-util.h"
+
+#define JANUARY_2015_BRIEFING "a205de48-c47f-5bf7-a9a4-42c2b8275c03"
+#define UNODC_ID              "95b8e2c6-dfec-5883-89e7-3f294c639fb6"
+#define ARABIC_MEETING_ID     "11111111-1111-4111-8111-1111111111a1"
+#define LONG_MEETING_ID       "11111111-1111-4111-8111-1111111111b2"
+#define EPOCH                 "1700000000"  /* 14 November 2023 */
+
+#define ARABIC_TITLE   "اجتماع الفريق العامل المعني بمكافحة الاتجار بالأشخاص"
+#define ARABIC_MINUTES "ناقش الفريق خطة العمل لعام ألفين وسبعة وعشرين واتفق على إعداد ورقة سياساتية مشتركة"
+#define LAST_WORD      "Finisterre"
+
+typedef struct {
+  char *dir;
+  char *db;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *home = NULL;
+
+  fixture->dir = icat_test_tmpdir_new ();
+  fixture->db = g_build_filename (fixture->dir, "icat.db", NULL);
+  home = g_build_filename (fixture->dir, "home", NULL);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  g_unsetenv ("SOURCE_DATE_EPOCH");
+  g_unsetenv ("LANGUAGE");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_unsetenv ("SOURCE_DATE_EPOCH");
+  g_unsetenv ("LANGUAGE");
+  g_unsetenv ("ICAT_TRACKER_LOCALEDIR");
+  g_clear_pointer (&fixture->db, g_free);
+  icat_test_tmpdir_free (g_steal_pointer (&fixture->dir));
+}
+
+/* ------------------------------------------------------------------ */
+/* Running programs                                                     */
+
+typedef struct {
+  int     status;
+  GBytes *out;
+  char   *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_bytes_unref);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Empty bytes have no data at all, not an empty string. */
+static char *
+bytes_text (GBytes *bytes)
+{
+  gsize length = 0;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  return length > 0 ? g_strndup (data, length) : g_strdup ("");
+}
+
+/* The CLI lays out text with Pango, and fontconfig 2.14.1 (Debian 12)
+ * leaks while it parses the system's 70-no-bitmaps.conf (a <rejectfont>
+ * pattern). Under LeakSanitizer the CLI then exits with an error however
+ * clean our code is, so its process gets the window tests' suppression,
+ * which names libfontconfig alone. This test program itself runs without. */
+static GSubprocessLauncher *
+launcher_new (const char * const *argv)
+{
+  GSubprocessLauncher *launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                             G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  const char *srcdir = g_getenv ("G_TEST_SRCDIR");
+
+  if (srcdir != NULL && g_strcmp0 (argv[0], g_getenv ("ICAT_CLI")) == 0)
+    {
+      g_autofree char *options = g_strdup_printf ("suppressions=%s/lsan-gui.supp:print_suppressions=0", srcdir);
+
+      g_subprocess_launcher_setenv (launcher, "LSAN_OPTIONS", options, TRUE);
+    }
+  return launcher;
+}
+
+/* Runs argv, keeping standard output as bytes (a PDF may hold NULs). */
+static Run
+run (const char * const *argv)
+{
+  g_autoptr(GSubprocessLauncher) launcher = launcher_new (argv);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GBytes) err = NULL;
+  g_autoptr(GError) error = NULL;
+  Run result = { 0 };
+
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate (process, NULL, NULL, &result.out, &err, &error));
+  g_assert_no_error (error);
+  result.err = bytes_text (err);
+  result.status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+  if (*result.err != '\0')
+    g_test_message ("%s: %s", argv[0], result.err);
+  return result;
+}
+
+static Run G_GNUC_NULL_TERMINATED
+cli (Fixture    *fixture,
+     const char *first,
+     ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  va_list ap;
+
+  g_ptr_array_add (args, (gpointer) g_getenv ("ICAT_CLI"));
+  g_assert_nonnull (args->pdata[0]);
+  g_ptr_array_add (args, (gpointer) "--database");
+  g_ptr_array_add (args, fixture->db);
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+  return run ((const char * const *) args->pdata);
+}
+
+static char *
+run_text (const char * const *argv)
+{
+  g_auto(Run) result = run (argv);
+
+  if (result.status != 0)
+    g_error ("%s failed (%d): %s", argv[0], result.status, result.err);
+  return bytes_text (result.out);
+}
+
+static void
+assert_contains (const char *text,
+                 const char *part)
+{
+  if (strstr (text, part) == NULL)
+    g_error ("“%s” does not contain “%s”", text, part);
+}
+
+/* A failure: exit 1 and one line on stderr naming the problem. */
+static void
+assert_failed (Run        *result,
+               const char *part)
+{
+  g_assert_cmpint (result->status, ==, 1);
+  g_assert_true (g_str_has_prefix (result->err, "icat-tracker-cli: "));
+  g_assert_true (strchr (result->err, '\n') == result->err + strlen (result->err) - 1);
+  assert_contains (result->err, part);
+  g_assert_cmpuint (g_bytes_get_size (result->out), ==, 0);
+}
+
+static void
+write_file (const char *path,
+            const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, contents, -1, &error));
+  g_assert_no_error (error);
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+create_database (Fixture *fixture)
+{
+  g_auto(Run) result = cli (fixture, "check", NULL);
+
+  g_assert_cmpint (result.status, ==, 0);
+}
+
+static void
+import (Fixture    *fixture,
+        const char *document)
+{
+  g_autofree char *file = g_build_filename (fixture->dir, "import.json", NULL);
+  g_auto(Run) result = { 0 };
+
+  write_file (file, document);
+  result = cli (fixture, "import", file, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+}
+
+/* Runs the CLI with LANGUAGE=language and the build's translations. */
+static void
+speak (const char *language)
+{
+  const char *localedir = g_getenv ("ICAT_TEST_LOCALEDIR");
+
+  g_assert_nonnull (localedir);
+  g_setenv ("ICAT_TRACKER_LOCALEDIR", localedir, TRUE);
+  g_setenv ("LANGUAGE", language, TRUE);
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading PDFs back                                                    */
+
+/* Text as pdftotext reads it, with white space, hyphens (a line may break
+ * inside a word) and Unicode direction marks removed, in NFKC (so Arabic
+ * presentation forms compare equal to the letters they show). */
+static char *
+normalized (const char *text)
+{
+  g_autofree char *nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  GString *result = g_string_new (NULL);
+
+  g_assert_nonnull (nfkc);
+  for (const char *p = nfkc; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == '-' || c == 0x00ad || c == 0x2010 || c == 0x061c ||
+          c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+        continue;
+      g_string_append_unichar (result, c);
+    }
+  return g_string_free (result, FALSE);
+}
+
+static char *
+pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  g_autofree char *text = run_text (argv);
+
+  return normalized (text);
+}
+
+static void
+assert_pdf_says (const char *text,
+                 const char *words)
+{
+  g_autofree char *expected = normalized (words);
+
+  if (strstr (text, expected) == NULL)
+    g_error ("the PDF does not say “%s”; it says: %s", words, text);
+}
+
+/* pdfinfo's "Key: value" lines. */
+static GHashTable *
+pdf_info (const char *pdf)
+{
+  const char *argv[] = { "pdfinfo", "-enc", "UTF-8", pdf, NULL };
+  g_autofree char *text = run_text (argv);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  GHashTable *info = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *colon = strchr (lines[i], ':');
+
+      if (colon != NULL)
+        g_hash_table_insert (info, g_strndup (lines[i], colon - lines[i]), g_strstrip (g_strdup (colon + 1)));
+    }
+  return info;
+}
+
+static void
+assert_page_size (GHashTable *info,
+                  int         width,
+                  int         height)
+{
+  const char *size = g_hash_table_lookup (info, "Page size");
+  double w = 0, h = 0;
+
+  g_assert_nonnull (size);
+  g_assert_cmpint (sscanf (size, "%lf x %lf", &w, &h), ==, 2);
+  g_assert_cmpint ((int) (w + 0.5), ==, width);
+  g_assert_cmpint ((int) (h + 0.5), ==, height);
+}
+
+static guint
+pdf_pages (GHashTable *info)
+{
+  const char *pages = g_hash_table_lookup (info, "Pages");
+
+  g_assert_nonnull (pages);
+  return (guint) g_ascii_strtoull (pages, NULL, 10);
+}
+
+/* A well-formed PDF with a title, an author and a subject. */
+static void
+assert_sound_pdf (const char *pdf)
+{
+  const char *argv[] = { "qpdf", "--check", pdf, NULL };
+  g_auto(Run) check = run (argv);
+  g_autoptr(GHashTable) info = pdf_info (pdf);
+  const char * const keys[] = { "Title", "Author", "Subject" };
+
+  if (check.status != 0)
+    g_error ("qpdf --check %s: %s", pdf, (const char *) g_bytes_get_data (check.out, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      const char *value = g_hash_table_lookup (info, keys[i]);
+
+      if (value == NULL || *value == '\0')
+        g_error ("%s has no %s", pdf, keys[i]);
+    }
+}
+
+static char *
+output_path (Fixture    *fixture,
+             const char *name)
+{
+  return g_build_filename (fixture->dir, name, NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Work plans                                                           */
+
+static void
+test_work_plan (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *pdf = output_path (fixture, "work-plan-2016.pdf");
+  g_auto(Run) result = cli (fixture, "workplan", "--year", "2016", "-o", pdf, NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GHashTable) info = NULL;
+
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_cmpuint (g_bytes_get_size (result.out), ==, 0);
+  assert_sound_pdf (pdf);
+  info = pdf_info (pdf);
+  assert_page_size (info, 595, 842);
+
+  text = pdf_text (pdf);
+  assert_pdf_says (text, "2016");
+  /* The chair of 2016, and the two policy papers due that year. */
+  assert_pdf_says (text, "UNODC");
+  assert_pdf_says (text, "Providing effective remedies for victims of trafficking in persons");
+  assert_pdf_says (text, "Overview of common approaches of UN agencies to monitoring and evaluating anti-trafficking measures");
+}
+
+static void
+test_work_plan_letter (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *pdf = output_path (fixture, "letter.pdf");
+  g_auto(Run) result = cli (fixture, "workplan", "--year", "2016", "--paper", "letter",
+                            "--group-by", "mandate", "-o", pdf, NULL);
+  g_autoptr(GHashTable) info = NULL;
+
+  g_assert_cmpint (result.status, ==, 0);
+  assert_sound_pdf (pdf);
+  info = pdf_info (pdf);
+  assert_page_size (info, 612, 792);
+}
+
+static void
+test_work_plan_chinese (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *pdf = output_path (fixture, "zh.pdf");
+  g_auto(Run) result = { 0 };
+  g_autofree char *text = NULL;
+
+  speak ("zh_CN");
+  result = cli (fixture, "workplan", "--year", "2016", "-o", pdf, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  assert_sound_pdf (pdf);
+  text = pdf_text (pdf);
+  assert_pdf_says (text, "工作计划");
+  assert_pdf_says (text, "为人口贩运受害者提供有效救济");
+}
+
+/* A year with nothing in it still gives a document, which says so. */
+static void
+test_work_plan_empty_year (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *pdf = output_path (fixture, "2030.pdf");
+  g_auto(Run) result = cli (fixture, "workplan", "--year", "2030", "-o", pdf, NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *lower = NULL;
+  g_autoptr(GHashTable) info = NULL;
+
+  g_assert_cmpint (result.status, ==, 0);
+  assert_sound_pdf (pdf);
+  info = pdf_info (pdf);
+  g_assert_cmpuint (pdf_pages (info), >=, 1);
+  text = pdf_text (pdf);
+  lower = g_utf8_strdown (text, -1);
+  assert_pdf_says (text, "2030");
+  assert_contains (lower, "nothing");
+  assert_contains (lower, "planned");
+}
+
+/* ------------------------------------------------------------------ */
+/* Meeting records                                                      */
+
+static void
+test_meeting_record (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *pdf = output_path (fixture, "record.pdf");
+  g_auto(Run) result = cli (fixture, "minutes", JANUARY_2015_BRIEFING, "-o", pdf, NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GHashTable) info = NULL;
+
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+  assert_sound_pdf (pdf);
+  info = pdf_info (pdf);
+  assert_page_size (info, 595, 842);
+  text = pdf_text (pdf);
+  assert_pdf_says (text, "New York");
+  assert_pdf_says (text, "Consultative briefing for Member States");
+}
+
+static void
+test_meeting_record_chinese (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *pdf = output_path (fixture, "record-zh.pdf");
+  g_auto(Run) result = { 0 };
+  g_autofree char *text = NULL;
+
+  speak ("zh_CN");
+  result = cli (fixture, "minutes", JANUARY_2015_BRIEFING, "--paper", "letter", "-o", pdf, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  assert_sound_pdf (pdf);
+  text = pdf_text (pdf);
+  assert_pdf_says (text, "纽约");
+  assert_pdf_says (text, "为各国常驻代表团举办的咨询情况简介会");
+}
+
+#define MEETING_HEAD(id) \
+  "{\"id\": \"" id "\", \"created_at\": \"2026-02-01T09:00:00.000Z\", " \
+  "\"updated_at\": \"2026-02-01T10:00:00.000Z\", \"updated_by\": \"99999999-9999-4999-8999-999999999999\", " \
+  "\"kind\": \"working-group\", \"starts_at\": \"2026-03-10T09:00:00.000Z\", \"date_precision\": \"minute\", " \
+  "\"timezone\": \"Europe/Vienna\", \"venue\": \"Vienna\", \"host\": \"" UNODC_ID "\", "
+
+static void
+test_meeting_record_arabic (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *pdf = output_path (fixture, "record-ar.pdf");
+  g_auto(Run) result = { 0 };
+  g_autofree char *text = NULL;
+
+  import (fixture,
+          "{\"format\": \"icat-tracker\", \"version\": 1, \"meetings\": [" MEETING_HEAD (ARABIC_MEETING_ID)
+          "\"title\": {\"en\": \"Working Group (Arabic)\", \"ar\": \"" ARABIC_TITLE "\"}, "
+          "\"agenda\": [{\"id\": \"22222222-2222-4222-8222-2222222222a1\", \"position\": 0, "
+          "\"title\": \"Work plan\", \"minutes\": \"" ARABIC_MINUTES "\"}]}]}");
+  /* Records show the user's language: an Arabic reader sees the Arabic title. */
+  g_setenv ("LANGUAGE", "ar", TRUE);
+  result = cli (fixture, "minutes", ARABIC_MEETING_ID, "-o", pdf, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  assert_sound_pdf (pdf);
+  text = pdf_text (pdf);
+  assert_pdf_says (text, ARABIC_TITLE);
+  assert_pdf_says (text, ARABIC_MINUTES);
+}
+
+/* A 300-character title and a 5,000-character minute run over pages,
+ * and nothing is cut off. */
+static void
+test_meeting_record_long (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GString) title = g_string_new (NULL);
+  g_autoptr(GString) minutes = g_string_new (NULL);
+  g_autoptr(GString) document = g_string_new (NULL);
+  g_autofree char *pdf = output_path (fixture, "long.pdf");
+  g_autofree char *short_pdf = output_path (fixture, "short.pdf");
+  g_auto(Run) result = { 0 };
+  g_auto(Run) short_result = { 0 };
+  g_autoptr(GHashTable) info = NULL;
+  g_autoptr(GHashTable) short_info = NULL;
+  g_autofree char *text = NULL;
+
+  while (title->len < 290)
+    g_string_append_printf (title, "Consultation %u on the work plan ", (guint) title->len);
+  g_string_truncate (title, 290);
+  g_string_append (title, " Lastwords");
+  g_assert_cmpuint (title->len, ==, 300);
+  for (guint i = 0; minutes->len < 4990; i++)
+    g_string_append_printf (minutes, "Paragraph %u: the Working Group discussed item %u at length. ", i, i);
+  g_string_truncate (minutes, 4990);
+  g_string_append (minutes, " " LAST_WORD);
+  g_assert_cmpuint (minutes->len, >=, 5000);
+
+  g_string_append_printf (document,
+                          "{\"format\": \"icat-tracker\", \"version\": 1, \"meetings\": [" MEETING_HEAD (LONG_MEETING_ID)
+                          "\"title\": {\"en\": \"%s\"}, "
+                          "\"agenda\": [{\"id\": \"22222222-2222-4222-8222-2222222222b1\", \"position\": 0, "
+                          "\"title\": \"Long minutes\", \"minutes\": \"%s\"}]}]}", title->str, minutes->str);
+  import (fixture, document->str);
+
+  result = cli (fixture, "minutes", LONG_MEETING_ID, "-o", pdf, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  short_result = cli (fixture, "minutes", JANUARY_2015_BRIEFING, "-o", short_pdf, NULL);
+  g_assert_cmpint (short_result.status, ==, 0);
+  assert_sound_pdf (pdf);
+  info = pdf_info (pdf);
+  short_info = pdf_info (short_pdf);
+  g_assert_cmpuint (pdf_pages (info), >, pdf_pages (short_info));
+  g_assert_cmpuint (pdf_pages (info), >=, 2);
+  text = pdf_text (pdf);
+  assert_pdf_says (text, LAST_WORD);
+  assert_pdf_says (text, "Lastwords");
+}
+
+/* ------------------------------------------------------------------ */
+/* Output                                                               */
+
+/* With SOURCE_DATE_EPOCH, the same database gives the same bytes, to a
+ * file or to standard output. */
+static void
+test_reproducible (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *first = output_path (fixture, "first.pdf");
+  g_autofree char *second = output_path (fixture, "second.pdf");
+  g_autofree char *plan_first = output_path (fixture, "plan-first.pdf");
+  g_autofree char *plan_second = output_path (fixture, "plan-second.pdf");
+  g_autoptr(GBytes) first_bytes = NULL, second_bytes = NULL;
+  g_autoptr(GBytes) plan_first_bytes = NULL, plan_second_bytes = NULL;
+  g_autoptr(GHashTable) info = NULL;
+
+  g_setenv ("SOURCE_DATE_EPOCH", EPOCH, TRUE);
+  {
+    g_auto(Run) a = cli (fixture, "minutes", JANUARY_2015_BRIEFING, "-o", first, NULL);
+    g_auto(Run) b = { 0 };
+    g_auto(Run) c = cli (fixture, "workplan", "--year", "2016", "-o", plan_first, NULL);
+    g_auto(Run) d = { 0 };
+    g_auto(Run) to_stdout = { 0 };
+
+    g_usleep (1100 * 1000);
+    b = cli (fixture, "minutes", JANUARY_2015_BRIEFING, "-o", second, NULL);
+    d = cli (fixture, "workplan", "--year", "2016", "-o", plan_second, NULL);
+    to_stdout = cli (fixture, "minutes", JANUARY_2015_BRIEFING, "-o", "-", NULL);
+    g_assert_cmpint (a.status + b.status + c.status + d.status + to_stdout.status, ==, 0);
+
+    first_bytes = read_bytes (first);
+    second_bytes = read_bytes (second);
+    plan_first_bytes = read_bytes (plan_first);
+    plan_second_bytes = read_bytes (plan_second);
+    g_assert_true (g_bytes_equal (first_bytes, second_bytes));
+    g_assert_true (g_bytes_equal (plan_first_bytes, plan_second_bytes));
+    g_assert_true (g_bytes_equal (to_stdout.out, first_bytes));
+    g_assert_cmpmem (g_bytes_get_data (to_stdout.out, NULL), 5, "%PDF-", 5);
+  }
+  info = pdf_info (first);
+  assert_contains (g_hash_table_lookup (info, "CreationDate"), "2023");
+}
+
+static void
+test_errors (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *missing_folder = g_build_filename (fixture->dir, "nonexistent-dir", NULL);
+  g_autofree char *unwritable = g_build_filename (missing_folder, "x.pdf", NULL);
+  g_autofree char *pdf = output_path (fixture, "never.pdf");
+  g_autoptr(GBytes) before = NULL, after = NULL;
+
+  create_database (fixture);
+  before = read_bytes (fixture->db);
+  {
+    g_auto(Run) result = cli (fixture, "minutes", "00000000-0000-4000-8000-000000000000", "-o", pdf, NULL);
+
+    assert_failed (&result, "00000000-0000-4000-8000-000000000000");
+    assert_contains (result.err, "No meeting");
+    g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto(Run) result = cli (fixture, "minutes", JANUARY_2015_BRIEFING, "-o", unwritable, NULL);
+
+    assert_failed (&result, unwritable);
+    assert_contains (result.err, "does not exist");
+  }
+  {
+    g_auto(Run) result = cli (fixture, "workplan", "--year", "2016", "-o", unwritable, NULL);
+
+    assert_failed (&result, unwritable);
+  }
+  {
+    g_auto(Run) result = cli (fixture, "workplan", "--year", "2016", "-o", fixture->dir, NULL);
+
+    assert_failed (&result, "it is a folder");
+  }
+  g_assert_false (g_file_test (missing_folder, G_FILE_TEST_EXISTS));
+  after = read_bytes (fixture->db);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+/* Mistakes on the command line: exit 2, one line, no database touched. */
+static void
+test_usage_errors (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const struct {
+    const char *args[8];
+    const char *message;
+  } cases[] = {
+    { { "workplan", "-o", "x.pdf" }, "--year YYYY" },
+    { { "workplan", "--year", "2016" }, "-o FILE.pdf" },
+    { { "workplan", "--year", "sixteen", "-o", "x.pdf" }, "--year wants a year from 2006 to 2100, not “sixteen”" },
+    { { "workplan", "--year", "2101", "-o", "x.pdf" }, "not “2101”" },
+    { { "workplan", "--year", "2016", "--paper", "a3", "-o", "x.pdf" }, "Unknown paper size “a3”" },
+    { { "workplan", "--year", "2016", "--group-by", "agency", "-o", "x.pdf" }, "Unknown grouping “agency”" },
+    { { "minutes", "-o", "x.pdf" }, "Name one meeting" },
+    { { "minutes", JANUARY_2015_BRIEFING }, "-o FILE.pdf" },
+    { { "minutes", JANUARY_2015_BRIEFING, "--paper", "legal", "-o", "x.pdf" }, "Unknown paper size “legal”" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) args = g_ptr_array_new ();
+      g_auto(Run) result = { 0 };
+
+      g_ptr_array_add (args, (gpointer) g_getenv ("ICAT_CLI"));
+      g_ptr_array_add (args, (gpointer) "--database");
+      g_ptr_array_add (args, fixture->db);
+      for (guint a = 0; cases[i].args[a] != NULL; a++)
+        g_ptr_array_add (args, (gpointer) cases[i].args[a]);
+      g_ptr_array_add (args, NULL);
+      result = run ((const char * const *) args->pdata);
+      g_assert_cmpint (result.status, ==, 2);
+      g_assert_true (g_str_has_prefix (result.err, "icat-tracker-cli: "));
+      g_assert_true (strchr (result.err, '\n') == result.err + strlen (result.err) - 1);
+      assert_contains (result.err, cases[i].message);
+      g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  icat_test_init (&argc, &argv);
+
+#define ADD(path, func) g_test_add ("/documents/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("work-plan/2016", test_work_plan);
+  ADD ("work-plan/letter", test_work_plan_letter);
+  ADD ("work-plan/chinese", test_work_plan_chinese);
+  ADD ("work-plan/empty-year", test_work_plan_empty_year);
+  ADD ("meeting-record/new-york", test_meeting_record);
+  ADD ("meeting-record/chinese", test_meeting_record_chinese);
+  ADD ("meeting-record/arabic", test_meeting_record_arabic);
+  ADD ("meeting-record/long", test_meeting_record_long);
+  ADD ("reproducible", test_reproducible);
+  ADD ("errors", test_errors);
+  ADD ("usage-errors", test_usage_errors);
+#undef ADD
+
+  return g_test_run ();
+}
