@@ -5,11 +5,14 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "icat-record-list.h"
 #include "icat-test-util.h"
 
 typedef struct {
   char      *dir;
+  char      *path;
   IcatStore *store;
   char      *unodc;
   char      *ilo;
@@ -70,7 +73,7 @@ fixture_set_up (Fixture       *fixture,
   g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL;
 
   fixture->dir = icat_test_tmpdir_new ();
-  fixture->store = icat_test_store_new (fixture->dir, NULL);
+  fixture->store = icat_test_store_new (fixture->dir, &fixture->path);
   fixture->unodc = icat_test_agency_id (fixture->store, "UNODC");
   fixture->ilo = icat_test_agency_id (fixture->store, "ILO");
   fixture->mandate_10 = mandate_id (fixture->store, "A/RES/72/195", "10");
@@ -87,6 +90,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_assert_finalize_object (fixture->store);
+  g_free (fixture->path);
   g_free (fixture->unodc);
   g_free (fixture->ilo);
   g_free (fixture->mandate_10);
@@ -307,6 +311,291 @@ test_scale (Fixture       *fixture,
   g_assert_cmpstr (icat_record_get_string (last, "owner"), ==, fixture->ilo);
 }
 
+/* Positions {{{ */
+
+static char *
+save_json (IcatStore  *store,
+           const char *json)
+{
+  g_autoptr(JsonObject) changes = icat_test_object (json);
+  g_autoptr(GError) error = NULL;
+  char *id = icat_store_save (store, "action_item", changes, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+static char *
+first_meeting_id (IcatStore *store,
+                  gboolean   latest)
+{
+  g_autoptr(IcatRecordList) meetings = icat_record_list_new (store, "meeting");
+  g_autoptr(IcatRecord) meeting = NULL;
+
+  icat_record_list_set_sort (meetings, "starts_at", latest);
+  meeting = g_list_model_get_item (G_LIST_MODEL (meetings), 0);
+  return g_strdup (icat_record_get_id (meeting));
+}
+
+/* Items that tie on every sort key but the rowid, lack a due date or a
+ * meeting, and belong to two meetings listed out of date order. */
+static GPtrArray *
+add_tied_items (Fixture *fixture)
+{
+  g_autofree char *early = first_meeting_id (fixture->store, FALSE);
+  g_autofree char *late = first_meeting_id (fixture->store, TRUE);
+  const char *owners[] = { fixture->unodc, fixture->ilo };
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autoptr(GString) json = g_string_new (NULL);
+
+      g_string_printf (json, "{\"title\": \"%s\", \"owner\": \"%s\", \"status\": \"%s\"",
+                       i % 3 ? "Tied title" : "Brief Member States", owners[i % 2],
+                       i % 4 ? "open" : "blocked");
+      if (i % 5 != 0)
+        g_string_append_printf (json, ", \"due\": \"2026-06-%02u\"", 15 + i % 2);
+      if (i % 3 != 2)
+        g_string_append_printf (json, ", \"meeting\": \"%s\"", i % 2 ? early : late);
+      if (i % 4 == 1)
+        g_string_append (json, ", \"priority\": \"high\"");
+      if (i % 6 == 0)
+        g_string_append_printf (json, ", \"mandates\": [\"%s\"]", fixture->mandate_10);
+      g_string_append_c (json, '}');
+      g_ptr_array_add (ids, save_json (fixture->store, json->str));
+    }
+  return ids;
+}
+
+static GPtrArray *
+all_item_ids (IcatStore *store)
+{
+  g_autoptr(IcatRecordList) list = icat_record_list_new (store, "action_item");
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(IcatRecord) record = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_ptr_array_add (ids, g_strdup (icat_record_get_id (record)));
+    }
+  return ids;
+}
+
+/* Every id the list holds is found where walking the list finds it; every
+ * other id, nowhere. */
+static void
+assert_positions_match_walk (IcatRecordList *list,
+                             GPtrArray      *all_ids)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IcatRecord) record = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_cmpuint (icat_record_list_find_position (list, icat_record_get_id (record)), ==, i);
+      g_hash_table_add (listed, g_strdup (icat_record_get_id (record)));
+    }
+  for (guint i = 0; i < all_ids->len; i++)
+    if (!g_hash_table_contains (listed, all_ids->pdata[i]))
+      g_assert_cmpuint (icat_record_list_find_position (list, all_ids->pdata[i]), ==, G_MAXUINT);
+  g_assert_cmpuint (icat_record_list_find_position (list, "00000000-0000-4000-8000-00000000dead"), ==, G_MAXUINT);
+}
+
+static void
+test_find_position (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *sorts[] = { "due", "title", "status", "priority", "owner", "meeting", "updated_at" };
+  g_autoptr(GPtrArray) tied = add_tied_items (fixture);
+  g_autoptr(GPtrArray) all = all_item_ids (fixture->store);
+  g_autoptr(IcatRecordList) list = icat_record_list_new (fixture->store, "action_item");
+  struct { IcatFilter filter; const char *value; } filters[] = {
+    { ICAT_N_FILTERS, NULL },
+    { ICAT_FILTER_AGENCY, fixture->ilo },
+    { ICAT_FILTER_STATUS, "open" },
+    { ICAT_FILTER_DUE_BEFORE, "2026-06-16" },
+    { ICAT_FILTER_MANDATE, fixture->mandate_10 },
+  };
+
+  g_assert_cmpuint (all->len, ==, 16);
+  for (guint f = 0; f < G_N_ELEMENTS (filters); f++)
+    {
+      if (filters[f].filter != ICAT_N_FILTERS)
+        g_assert_true (icat_record_list_set_filter (list, filters[f].filter, filters[f].value));
+      for (guint s = 0; s < G_N_ELEMENTS (sorts); s++)
+        for (int descending = 0; descending < 2; descending++)
+          {
+            g_test_message ("filter %u, sort %s%s", f, sorts[s], descending ? " descending" : "");
+            g_assert_true (icat_record_list_set_sort (list, sorts[s], descending));
+            g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, 0);
+            assert_positions_match_walk (list, all);
+          }
+      if (filters[f].filter != ICAT_N_FILTERS)
+        icat_record_list_set_filter (list, filters[f].filter, NULL);
+    }
+  /* Kinds without a join, and an order with directions of its own. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(IcatRecordList) meetings = icat_record_list_new (fixture->store, "meeting");
+      g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+      icat_record_list_set_sort (meetings, i ? "upcoming" : "title", i);
+      assert_positions_match_walk (meetings, none);
+    }
+}
+
+/* -1, 0 or 1 as a comes before, level with or after b when ascending;
+ * NULL (no value) after everything. */
+static int
+compare_or_null_last (const char *a,
+                      const char *b)
+{
+  if (a == NULL || b == NULL)
+    return (a == NULL) - (b == NULL);
+  return (strcmp (a, b) > 0) - (strcmp (a, b) < 0);
+}
+
+static char *
+owner_acronym (Fixture    *fixture,
+               IcatRecord *item)
+{
+  g_autoptr(IcatRecord) owner = icat_store_lookup (fixture->store, "agency", icat_record_get_string (item, "owner"));
+
+  return g_strdup (icat_record_get_string (owner, "acronym"));
+}
+
+static char *
+meeting_start (Fixture    *fixture,
+               IcatRecord *item)
+{
+  const char *id = icat_record_get_string (item, "meeting");
+  g_autoptr(IcatRecord) meeting = id ? icat_store_lookup (fixture->store, "meeting", id) : NULL;
+
+  return meeting ? g_strdup (icat_record_get_string (meeting, "starts_at")) : NULL;
+}
+
+static void
+test_owner_and_meeting_order (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) tied = add_tied_items (fixture);
+  g_autoptr(IcatRecordList) list = icat_record_list_new (fixture->store, "action_item");
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  for (int descending = 0; descending < 2; descending++)
+    {
+      int direction = descending ? -1 : 1;
+
+      /* By acronym (ILO, then UNODC), each agency's items by due date;
+       * no due date last, either way. */
+      icat_record_list_set_sort (list, "owner", descending);
+      for (guint i = 1; i < n; i++)
+        {
+          g_autoptr(IcatRecord) before = g_list_model_get_item (G_LIST_MODEL (list), i - 1);
+          g_autoptr(IcatRecord) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+          g_autofree char *before_owner = owner_acronym (fixture, before);
+          g_autofree char *owner = owner_acronym (fixture, item);
+          const char *before_due = icat_record_get_string (before, "due");
+          const char *due = icat_record_get_string (item, "due");
+
+          if (g_strcmp0 (before_owner, owner) != 0)
+            g_assert_cmpint (g_ascii_strcasecmp (before_owner, owner) * direction, <, 0);
+          else if (before_due != NULL && due != NULL)
+            g_assert_cmpint (strcmp (before_due, due) * direction, <=, 0);
+          else
+            g_assert_cmpint (compare_or_null_last (before_due, due), <=, 0);
+        }
+
+      /* By the meeting's date; items of no meeting last, either way. */
+      icat_record_list_set_sort (list, "meeting", descending);
+      for (guint i = 1; i < n; i++)
+        {
+          g_autoptr(IcatRecord) before = g_list_model_get_item (G_LIST_MODEL (list), i - 1);
+          g_autoptr(IcatRecord) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+          g_autofree char *before_start = meeting_start (fixture, before);
+          g_autofree char *start = meeting_start (fixture, item);
+
+          if (before_start != NULL && start != NULL)
+            g_assert_cmpint (strcmp (before_start, start) * direction, <=, 0);
+          else
+            g_assert_cmpint (compare_or_null_last (before_start, start), <=, 0);
+        }
+    }
+}
+
+/* Descending is the ascending order read backwards, ties too. */
+static void
+test_descending_reverses (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) tied = add_tied_items (fixture);
+  g_autoptr(IcatRecordList) ascending = icat_record_list_new (fixture->store, "action_item");
+  g_autoptr(IcatRecordList) descending = icat_record_list_new (fixture->store, "action_item");
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (ascending));
+
+  icat_record_list_set_sort (ascending, "title", FALSE);
+  icat_record_list_set_sort (descending, "title", TRUE);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IcatRecord) a = g_list_model_get_item (G_LIST_MODEL (ascending), i);
+      g_autoptr(IcatRecord) d = g_list_model_get_item (G_LIST_MODEL (descending), n - 1 - i);
+
+      g_assert_cmpstr (icat_record_get_id (a), ==, icat_record_get_id (d));
+    }
+}
+
+static gboolean
+lists_item (IcatRecordList *list,
+            const char     *id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(IcatRecord) record = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      if (g_strcmp0 (icat_record_get_id (record), id) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A record written a moment ago, by this store (its notice not yet
+ * delivered) or by another program (no notice at all), is found where the
+ * list, read again, holds it. */
+static void
+test_find_new_record (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(IcatRecordList) list = icat_record_list_new (fixture->store, "action_item");
+  g_autoptr(IcatStore) other = icat_store_open (fixture->path, NULL);
+  g_autofree char *mine = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *theirs = NULL;
+  g_autoptr(IcatRecord) first = NULL;
+
+  icat_record_list_set_sort (list, "due", FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
+
+  mine = add_item (fixture, "Sorts first", fixture->ilo, "open", "2025-01-01", NULL);
+  g_assert_cmpuint (icat_record_list_find_position (list, mine), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 5);
+
+  g_assert_nonnull (other);
+  json = g_strdup_printf ("{\"title\": \"From the command line\", \"owner\": \"%s\", \"status\": \"open\","
+                          " \"due\": \"2026-04-01\"}", fixture->unodc);
+  theirs = save_json (other, json);
+  g_assert_false (lists_item (list, theirs));
+  g_assert_cmpuint (icat_record_list_find_position (list, theirs), ==, 2);
+  first = g_list_model_get_item (G_LIST_MODEL (list), 2);
+  g_assert_cmpstr (icat_record_get_id (first), ==, theirs);
+  icat_store_sync (other);
+}
+
+/* }}} */
+
 int
 main (int    argc,
       char **argv)
@@ -316,5 +605,12 @@ main (int    argc,
   g_test_add ("/list/other-kinds", Fixture, NULL, fixture_set_up, test_other_kinds, fixture_tear_down);
   g_test_add ("/list/items-changed", Fixture, NULL, fixture_set_up, test_items_changed, fixture_tear_down);
   g_test_add ("/list/scale", Fixture, NULL, fixture_set_up, test_scale, fixture_tear_down);
+  g_test_add ("/list/find-position", Fixture, NULL, fixture_set_up, test_find_position, fixture_tear_down);
+  g_test_add ("/list/find-position/new-record", Fixture, NULL, fixture_set_up, test_find_new_record,
+              fixture_tear_down);
+  g_test_add ("/list/owner-and-meeting-order", Fixture, NULL, fixture_set_up, test_owner_and_meeting_order,
+              fixture_tear_down);
+  g_test_add ("/list/descending-reverses", Fixture, NULL, fixture_set_up, test_descending_reverses,
+              fixture_tear_down);
   return g_test_run ();
 }

@@ -38,12 +38,21 @@ IcatRecordList *icat_record_list_new        (IcatStore      *store,
 gboolean        icat_record_list_set_filter (IcatRecordList *self,
                                              IcatFilter      filter,
                                              const char     *value);
-/* sort: "title", "due", "status", "priority", "owner", "starts_at", "upcoming", "year",
- * "document", "acronym", "updated_at"; FALSE when the kind has no such order. */
+/* sort: "title", "due", "status", "priority", "owner", "meeting", "starts_at", "upcoming",
+ * "year", "document", "acronym", "updated_at"; FALSE when the kind has no such order.
+ * Descending reverses the order, ties included; rows without a value (no
+ * due date, no meeting) stay last. */
 gboolean        icat_record_list_set_sort   (IcatRecordList *self,
                                              const char     *sort,
                                              gboolean        descending);
 /* Re-reads the order now instead of at the next idle moment. */
 void            icat_record_list_refresh    (IcatRecordList *self);
+/* The position of the record with this id in the list's filters and
+ * order, counted in SQL (the rows ordered before it), never by reading
+ * the rows. G_MAXUINT (GTK_INVALID_LIST_POSITION) when the list does not
+ * hold it. A list behind the database is read again first, so the
+ * position is always one of its own. */
+guint           icat_record_list_find_position (IcatRecordList *self,
+                                                const char     *id);
 
 G_END_DECLS

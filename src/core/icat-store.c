@@ -225,14 +225,41 @@ collect_notices (Job         *job,
   sqlite3changeset_finalize (iter);
 }
 
+/* A table below a nested list: "meeting_agenda_mandates". */
+static gboolean
+is_below_nested_list (const char *table)
+{
+  guint n_kinds;
+  const IcatKind * const *kinds = icat_schema_kinds (&n_kinds);
+
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      gsize len = strlen (kinds[k]->name);
+
+      if (strncmp (table, kinds[k]->name, len) != 0 || table[len] != '_')
+        continue;
+      for (guint i = 0; i < kinds[k]->n_fields; i++)
+        {
+          gsize field_len = strlen (kinds[k]->fields[i].name);
+
+          if (strncmp (table + len + 1, kinds[k]->fields[i].name, field_len) == 0 &&
+              table[len + 1 + field_len] == '_')
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static int
 track_record_tables (void       *user_data,
                      const char *table)
 {
   gboolean direct;
 
-  /* The search index is derived; only records are journaled. */
-  return kind_of_table (table, &direct) != NULL;
+  /* The search index is derived; only records are journaled, with the
+   * tables below their nested lists, or an undo would lose an agenda
+   * item's mandates. */
+  return kind_of_table (table, &direct) != NULL || is_below_nested_list (table);
 }
 
 static void
