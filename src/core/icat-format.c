@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "icat-format.h"
 
@@ -194,4 +195,82 @@ icat_format_date (const char *date)
   if (fields == 2)
     return g_date_time_format (when, _("%B %Y"));
   return g_date_time_format (when, _("%Y"));
+}
+
+/* Compares two dates of the format as far as both go: "2011" and
+ * "2011-01-01" are the same time. */
+static int
+compare_partial_dates (const char *a,
+                       const char *b)
+{
+  return strncmp (a, b, MIN (strlen (a), strlen (b)));
+}
+
+IcatAgencyStatus
+icat_agency_status_on (JsonObject *agency,
+                       const char *date,
+                       gboolean   *working_group)
+{
+  JsonNode *node = agency ? json_object_get_member (agency, "memberships") : NULL;
+  JsonArray *memberships = node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+  IcatAgencyStatus status = ICAT_AGENCY_STATUS_NONE;
+  const char *latest_from = NULL;
+  gboolean coordinator = FALSE, ended = FALSE, in_group = FALSE;
+
+  g_return_val_if_fail (date != NULL, ICAT_AGENCY_STATUS_NONE);
+
+  for (guint i = 0; memberships != NULL && i < json_array_get_length (memberships); i++)
+    {
+      JsonObject *membership = json_array_get_object_element (memberships, i);
+      const char *role = membership ? json_object_get_string_member_with_default (membership, "role", NULL) : NULL;
+      const char *from = membership ? json_object_get_string_member_with_default (membership, "from", NULL) : NULL;
+      const char *to = membership ? json_object_get_string_member_with_default (membership, "to", NULL) : NULL;
+
+      if (role == NULL || from == NULL || compare_partial_dates (from, date) > 0)
+        continue;
+      if (to != NULL && compare_partial_dates (to, date) < 0)
+        {
+          ended |= g_strcmp0 (role, "working-group") != 0;
+          continue;
+        }
+      if (g_str_equal (role, "working-group"))
+        in_group = TRUE;
+      else if (g_str_equal (role, "coordinator"))
+        coordinator = TRUE;
+      else if (latest_from == NULL || strcmp (from, latest_from) >= 0)
+        {
+          latest_from = from;
+          status = g_str_equal (role, "inactive-member") ? ICAT_AGENCY_STATUS_INACTIVE_MEMBER
+                   : g_str_equal (role, "partner") ? ICAT_AGENCY_STATUS_PARTNER
+                   : ICAT_AGENCY_STATUS_MEMBER;
+        }
+    }
+  if (working_group != NULL)
+    *working_group = in_group;
+  if (coordinator)
+    return ICAT_AGENCY_STATUS_COORDINATOR;
+  if (status == ICAT_AGENCY_STATUS_NONE && ended)
+    return ICAT_AGENCY_STATUS_FORMER_MEMBER;
+  return status;
+}
+
+const char *
+icat_format_agency_status (IcatAgencyStatus status)
+{
+  switch (status)
+    {
+    case ICAT_AGENCY_STATUS_MEMBER:
+      return C_("agency status", "Active member");
+    case ICAT_AGENCY_STATUS_INACTIVE_MEMBER:
+      return C_("agency status", "Inactive member");
+    case ICAT_AGENCY_STATUS_PARTNER:
+      return C_("agency status", "Partner");
+    case ICAT_AGENCY_STATUS_COORDINATOR:
+      return C_("agency status", "Coordinator");
+    case ICAT_AGENCY_STATUS_FORMER_MEMBER:
+      return C_("agency status", "Former member");
+    case ICAT_AGENCY_STATUS_NONE:
+    default:
+      return "";
+    }
 }

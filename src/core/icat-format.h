@@ -26,4 +26,24 @@ char       *icat_format_agency_roles (JsonObject *agency);
  * only as much as is known: "2 May 2018", "May 2018", "2018". */
 char       *icat_format_date         (const char *date);
 
+typedef enum {
+  ICAT_AGENCY_STATUS_NONE,             /* no role has begun */
+  ICAT_AGENCY_STATUS_MEMBER,           /* an active member */
+  ICAT_AGENCY_STATUS_INACTIVE_MEMBER,
+  ICAT_AGENCY_STATUS_PARTNER,
+  ICAT_AGENCY_STATUS_COORDINATOR,
+  ICAT_AGENCY_STATUS_FORMER_MEMBER,    /* every role it held has ended */
+} IcatAgencyStatus;
+
+/* An agency's standing on a date (YYYY, YYYY-MM or YYYY-MM-DD), from its
+ * memberships. A role counts from its "from" to its "to", both included,
+ * as far as the dates say: on "2011" a role that ended "2011-01-01" still
+ * counts. Coordinator comes first; otherwise the role that began last.
+ * working_group (optional) tells whether it sat in the Working Group. */
+IcatAgencyStatus icat_agency_status_on     (JsonObject       *agency,
+                                            const char       *date,
+                                            gboolean         *working_group);
+/* "Active member", "Former member"…; "" for ICAT_AGENCY_STATUS_NONE. */
+const char      *icat_format_agency_status (IcatAgencyStatus  status);
+
 G_END_DECLS
