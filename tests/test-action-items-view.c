@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <string.h>
 
 #include "icat-action-item-editor.h"
@@ -544,6 +546,251 @@ test_overdue_rule (void)
   g_assert_false (icat_action_item_is_overdue (no_due, "2026-11-23"));
 }
 
+static guint
+selected_position (Fixture *fixture)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (shown (fixture)));
+
+  if (gtk_bitset_get_size (selected) != 1)
+    return GTK_INVALID_LIST_POSITION;
+  return gtk_bitset_get_nth (selected, 0);
+}
+
+static GtkColumnViewColumn *
+column_titled (Fixture    *fixture,
+               const char *title)
+{
+  GtkColumnView *column_view = GTK_COLUMN_VIEW (find_type (GTK_WIDGET (fixture->view), GTK_TYPE_COLUMN_VIEW));
+  GListModel *columns = gtk_column_view_get_columns (column_view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+  g_assert_not_reached ();
+}
+
+/* Showing an item selects its row, in whatever order the list is; an
+ * item the filters hide leaves nothing selected. */
+static void
+test_show_item_selects_row (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkColumnView *column_view = GTK_COLUMN_VIEW (find_type (GTK_WIDGET (fixture->view), GTK_TYPE_COLUMN_VIEW));
+  const char *headers[] = { "Title", "Owner", "Due", "Status", "Priority", "Meeting" };
+  g_autofree char *json = g_strdup_printf ("{\"title\": \"Later item\", \"owner\": \"%s\", \"status\": \"open\"}",
+                                           fixture->iom);
+  g_autofree char *tied = save_item (fixture, json);
+
+  for (guint h = 0; h < G_N_ELEMENTS (headers); h++)
+    for (int descending = 0; descending < 2; descending++)
+      {
+        gtk_column_view_sort_by_column (column_view, column_titled (fixture, headers[h]),
+                                        descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+        for (guint i = 0; i <= N_ITEMS; i++)
+          {
+            const char *id = i < N_ITEMS ? fixture->ids[i] : tied;
+            g_autoptr(IcatRecord) item = NULL;
+            guint position;
+
+            icat_action_items_view_show_item (fixture->view, id);
+            position = selected_position (fixture);
+            g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+            item = g_list_model_get_item (shown (fixture), position);
+            g_assert_cmpstr (icat_record_get_id (item), ==, id);
+            g_assert_cmpstr (icat_action_item_editor_get_item_id (editor (fixture)), ==, id);
+          }
+      }
+  {
+    g_autofree char *sort = g_settings_get_string (fixture->settings, "action-sort");
+
+    /* The last header clicked sorts by meeting date, in SQL. */
+    g_assert_cmpstr (sort, ==, "meeting");
+  }
+
+  /* IOM's items only: UNODC's is opened, but no row stands for it. */
+  icat_action_items_view_show_overdue (fixture->view, fixture->iom);
+  icat_action_items_view_show_item (fixture->view, fixture->ids[ITEM_IOM]);
+  g_assert_cmpuint (selected_position (fixture), ==, 0);
+  icat_action_items_view_show_item (fixture->view, fixture->ids[ITEM_OLD]);
+  g_assert_cmpstr (icat_action_item_editor_get_item_id (editor (fixture)), ==, fixture->ids[ITEM_OLD]);
+  g_assert_cmpuint (selected_position (fixture), ==, GTK_INVALID_LIST_POSITION);
+}
+
+static void
+import_items (Fixture *fixture,
+              guint    n)
+{
+  g_autoptr(GString) document = g_string_new ("{\"format\": \"icat-tracker\", \"version\": 1, \"action_items\": [");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (document,
+                            "%s{\"id\": \"%08x-0000-4000-8000-000000000000\", \"created_at\": \"2026-01-01T00:00:00.000Z\","
+                            "\"updated_at\": \"2026-01-01T00:00:00.000Z\", \"updated_by\": \"00000000-0000-4000-8000-000000000000\","
+                            "\"title\": \"Imported item %u\", \"owner\": \"%s\", \"status\": \"open\", \"due\": \"2500-01-01\"}",
+                            i ? "," : "", i, i, fixture->unodc);
+  g_string_append (document, "]}");
+  bytes = g_string_free_to_bytes (g_steal_pointer (&document));
+  g_assert_true (icat_store_import (fixture->store, bytes, "many.json", ICAT_IMPORT_DEFAULT, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+scrolled_to_end (Fixture *fixture)
+{
+  GtkWidget *column_view = find_type (GTK_WIDGET (fixture->view), GTK_TYPE_COLUMN_VIEW);
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_parent (column_view));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+
+  return gtk_adjustment_get_upper (adjustment) > 0 &&
+         gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) >=
+           gtk_adjustment_get_upper (adjustment) - 1;
+}
+
+/* A new item sorts last (no due date): the list scrolls down to it. */
+static void
+test_new_item_scrolled_to (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char *id;
+  guint n;
+
+  import_items (fixture, 2000);
+  spin ();
+  g_assert_false (scrolled_to_end (fixture));
+  icat_action_items_view_new_item (fixture->view);
+  wait_until (editor_has_item, fixture);
+  id = icat_action_item_editor_get_item_id (editor (fixture));
+  n = n_shown (fixture);
+  g_assert_cmpuint (n, ==, N_ITEMS + 2001);
+  g_assert_cmpuint (selected_position (fixture), ==, n - 1);
+  {
+    g_autoptr(IcatRecord) last = g_list_model_get_item (shown (fixture), n - 1);
+
+    g_assert_cmpstr (icat_record_get_id (last), ==, id);
+  }
+  wait_until (scrolled_to_end, fixture);
+}
+
+static void
+collect_labels (GtkWidget *root,
+                GPtrArray *labels)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root))
+    g_ptr_array_add (labels, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, labels);
+}
+
+static gboolean
+label_fits (GtkWidget *label)
+{
+  int natural;
+
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  g_test_message ("%s: %d px of %d", gtk_label_get_label (GTK_LABEL (label)), gtk_widget_get_width (label), natural);
+  return gtk_widget_get_width (label) >= natural;
+}
+
+/* The labels of the headers and of the due, status and priority cells:
+ * the texts that must never be cut. */
+static GPtrArray *
+uncut_labels (Fixture *fixture)
+{
+  GtkWidget *column_view = find_type (GTK_WIDGET (fixture->view), GTK_TYPE_COLUMN_VIEW);
+  GPtrArray *labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+
+  /* The header row comes first, then the rows. */
+  collect_labels (gtk_widget_get_first_child (column_view), labels);
+  collect_labels (gtk_widget_get_last_child (column_view), cells);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      const char *text = gtk_label_get_label (cells->pdata[i]);
+
+      if (gtk_widget_has_css_class (gtk_widget_get_parent (cells->pdata[i]), "action-due") ||
+          g_strcmp0 (text, icat_action_status_label ("in-progress")) == 0 ||
+          g_strcmp0 (text, icat_action_priority_label ("normal")) == 0 ||
+          g_strcmp0 (text, icat_action_priority_label ("high")) == 0)
+        g_ptr_array_add (labels, cells->pdata[i]);
+    }
+  return labels;
+}
+
+static gboolean
+long_date_shown (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) labels = uncut_labels (fixture);
+  g_autofree char *date = icat_action_format_date ("2024-12-28");
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_label (labels->pdata[i]), date) == 0)
+      return gtk_widget_get_width (labels->pdata[i]) > 0;
+  return FALSE;
+}
+
+/* The longest dates of the language (overdue, so bold and with the
+ * warning icon), the statuses, priorities and headers are shown whole. */
+static void
+test_columns_fit (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *json = g_strdup_printf ("{\"title\": \"Long date\", \"owner\": \"%s\", \"due\": \"2024-12-28\","
+                                           " \"status\": \"in-progress\", \"priority\": \"high\"}", fixture->iom);
+  g_autofree char *id = save_item (fixture, json);
+  g_autofree char *date = icat_action_format_date ("2024-12-28");
+  g_autoptr(GPtrArray) labels = NULL;
+  guint dates = 0;
+
+  if (data != NULL)
+    g_assert_nonnull (strstr (date, "年"));  /* the Chinese catalogue is in use */
+  spin ();
+  wait_until (long_date_shown, fixture);
+  labels = uncut_labels (fixture);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      g_assert_true (label_fits (labels->pdata[i]));
+      dates += g_strcmp0 (gtk_label_get_label (labels->pdata[i]), date) == 0;
+    }
+  g_assert_cmpuint (dates, ==, 1);
+}
+
+/* glibc keeps the translations it looked up; a change of LANGUAGE is
+ * seen once this counter moves (the gettext manual's own advice). */
+extern int _nl_msg_cat_cntr;
+
+static void
+set_language (const char *language)
+{
+  if (language != NULL)
+    g_setenv ("LANGUAGE", language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  ++_nl_msg_cat_cntr;
+}
+
+static void
+chinese_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  /* Before the store starts its writer thread: setenv is not thread-safe. */
+  set_language ("zh_CN");
+  setup (fixture, data);
+}
+
+static void
+chinese_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  teardown (fixture, data);
+  set_language (NULL);
+}
+
 /* }}} */
 
 int
@@ -553,6 +800,24 @@ main (int    argc,
   icat_test_init (&argc, &argv);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  {
+    /* The app's style, which AdwApplication would load: overdue dates are bold. */
+    g_autoptr(GtkCssProvider) style = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (style, RESOURCE_PREFIX "/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+  /* The build's catalogues, for the test in Chinese; gtk_test_init chose
+   * a locale where LANGUAGE is ignored. */
+  setlocale (LC_ALL, "");
+  {
+    g_autofree char *locale_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+
+    bindtextdomain (GETTEXT_PACKAGE, locale_dir);
+    bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+    textdomain (GETTEXT_PACKAGE);
+  }
   g_test_add_func ("/action-items/overdue-rule", test_overdue_rule);
   g_test_add ("/action-items/filters", Fixture, NULL, setup, test_filters, teardown);
   g_test_add ("/action-items/sort", Fixture, NULL, setup, test_sort, teardown);
@@ -561,5 +826,10 @@ main (int    argc,
   g_test_add ("/action-items/mailto", Fixture, NULL, setup, test_mailto, teardown);
   g_test_add ("/action-items/delete", Fixture, NULL, setup, test_delete, teardown);
   g_test_add ("/action-items/switch-items", Fixture, NULL, setup, test_switch_items, teardown);
+  g_test_add ("/action-items/show-item", Fixture, NULL, setup, test_show_item_selects_row, teardown);
+  g_test_add ("/action-items/new-item-scrolled-to", Fixture, NULL, setup, test_new_item_scrolled_to, teardown);
+  g_test_add ("/action-items/columns-fit", Fixture, NULL, setup, test_columns_fit, teardown);
+  g_test_add ("/action-items/columns-fit/chinese", Fixture, "zh_CN", chinese_setup, test_columns_fit,
+              chinese_teardown);
   return g_test_run ();
 }

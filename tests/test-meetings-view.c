@@ -22,6 +22,7 @@ typedef struct {
   IcatMeetingEditor *editor;
   GPtrArray         *toasts;        /* what the window would have shown */
   GPtrArray         *action_items;  /* ids "show-action-item" gave */
+  GPtrArray         *exported;      /* meeting ids "win.export-meeting-record" got */
 } Fixture;
 
 typedef gboolean (*Condition) (Fixture *f, gconstpointer data);
@@ -81,6 +82,14 @@ toast_cb (GSimpleAction *action,
 }
 
 static void
+export_record_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  Fixture       *f)
+{
+  g_ptr_array_add (f->exported, g_variant_dup_string (parameter, NULL));
+}
+
+static void
 show_action_item_cb (IcatMeetingsView *view,
                      const char       *id,
                      Fixture          *f)
@@ -93,6 +102,7 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) export = g_simple_action_new ("export-meeting-record", G_VARIANT_TYPE_STRING);
   const char * const names[] = { "toast", "toast-undo" };
 
   f->dir = icat_test_tmpdir_new ();
@@ -100,6 +110,10 @@ fixture_set_up (Fixture       *f,
   f->settings = g_settings_new (APP_ID);
   f->toasts = g_ptr_array_new_with_free_func (g_free);
   f->action_items = g_ptr_array_new_with_free_func (g_free);
+  f->exported = g_ptr_array_new_with_free_func (g_free);
+  /* The window's action, which the editor's menu targets at its meeting. */
+  g_signal_connect (export, "activate", G_CALLBACK (export_record_cb), f);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (export));
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autoptr(GSimpleAction) action = g_simple_action_new (names[i], G_VARIANT_TYPE_STRING);
@@ -133,6 +147,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->settings);
   g_ptr_array_unref (f->toasts);
   g_ptr_array_unref (f->action_items);
+  g_ptr_array_unref (f->exported);
   icat_test_tmpdir_free (f->dir);
 }
 
@@ -597,12 +612,13 @@ test_plan_next (Fixture       *f,
 {
   g_autofree char *iom = icat_test_agency_id (f->store, "IOM");
   g_autofree char *unodc = icat_test_agency_id (f->store, "UNODC");
+  g_autofree char *mandate = first_mandate_id (f);
   g_autofree char *json = g_strdup_printf (
     "{\"kind\": \"working-group\", \"title\": {\"en\": \"Working Group\", \"zh\": \"工作组\"},"
     " \"starts_at\": \"2030-03-10T09:00:00.000Z\", \"ends_at\": \"2030-03-10T11:00:00.000Z\","
     " \"date_precision\": \"minute\", \"timezone\": \"Europe/Vienna\", \"venue\": \"Vienna\", \"chairs\": [\"%s\"],"
     " \"agenda\": [{\"id\": \"1c1f3e0b-5d7a-4c2b-9e6f-1a2b3c4d5e6f\", \"position\": 0, \"title\": \"Welcome\","
-    " \"presenter\": \"%s\", \"minutes\": \"Opened at 10:05.\"}]}", iom, unodc);
+    " \"presenter\": \"%s\", \"minutes\": \"Opened at 10:05.\", \"mandates\": [\"%s\"]}]}", iom, unodc, mandate);
   g_autofree char *id = open_stored_meeting (f, json);
   g_autoptr(JsonObject) next = NULL;
   JsonArray *agenda;
@@ -627,6 +643,8 @@ test_plan_next (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (item, "presenter"), ==, unodc);
   g_assert_cmpstr (json_object_get_string_member (item, "id"), !=, "1c1f3e0b-5d7a-4c2b-9e6f-1a2b3c4d5e6f");
   g_assert_true (json_object_get_null_member (item, "minutes"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (item, "mandates")), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (item, "mandates"), 0), ==, mandate);
   /* The ones still open, soonest due first. */
   item = json_array_get_object_element (agenda, 1);
   g_assert_cmpstr (json_object_get_string_member (item, "title"), ==, "Open action items");
@@ -831,6 +849,388 @@ test_remove_and_undo (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (meeting, "record_status"), ==, "circulated");
 }
 
+/* Dragging an agenda item onto another, as GTK does it: the handle's drag
+ * source gives the value, the other item's drop target receives it. */
+
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;  /* the widget keeps it */
+    }
+  return NULL;
+}
+
+static void
+drag_agenda_item (Fixture *f,
+                  guint    from,
+                  guint    onto)
+{
+  GtkDragSource *source = GTK_DRAG_SOURCE (find_controller (agenda_part (f, from, "agenda-drag-handle"),
+                                                            GTK_TYPE_DRAG_SOURCE));
+  GtkDropTarget *target = GTK_DROP_TARGET (find_controller (_icat_meeting_editor_get_agenda_item (f->editor, onto),
+                                                            GTK_TYPE_DROP_TARGET));
+  g_autoptr(GdkContentProvider) content = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_assert_nonnull (source);
+  g_assert_nonnull (target);
+  g_assert_true (gtk_drag_source_get_actions (source) & gtk_drop_target_get_actions (target) & GDK_ACTION_MOVE);
+  g_signal_emit_by_name (source, "prepare", 8.0, 8.0, &content);
+  g_assert_nonnull (content);
+  /* The target takes what the source offers. */
+  g_assert_true (gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (target), G_TYPE_STRING));
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (content, &value, &error));
+  g_assert_no_error (error);
+  g_signal_emit_by_name (target, "drop", &value, 20.0, 20.0, &accepted);
+  g_assert_true (accepted);
+}
+
+static void
+test_agenda_drag_and_drop (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *id = new_meeting (f);
+  const char * const typed[] = { "Welcome", "Opened.", "Budget", "Approved.", "Any other business", "None.", NULL };
+  const char * const last_first[] = { "Any other business", "None.", "Welcome", "Opened.", "Budget", "Approved.", NULL };
+  const char * const first_last[] = { "Welcome", "Opened.", "Budget", "Approved.", "Any other business", "None.", NULL };
+  GtkWidget *minutes;
+
+  add_agenda_item (f, typed[0], typed[1]);
+  add_agenda_item (f, typed[2], typed[3]);
+  add_agenda_item (f, typed[4], typed[5]);
+  wait_until (f, agenda_is, typed);
+  minutes = agenda_part (f, 2, "agenda-minutes");
+
+  /* The last onto the first: it goes first, the others move down. */
+  drag_agenda_item (f, 2, 0);
+  g_assert_true (agenda_part (f, 0, "agenda-minutes") == minutes);
+  wait_until (f, agenda_is, last_first);
+  /* And from the top onto the last: back at the end. */
+  drag_agenda_item (f, 0, 2);
+  g_assert_true (agenda_part (f, 2, "agenda-minutes") == minutes);
+  wait_until (f, agenda_is, first_last);
+  /* Onto itself: nothing moves. */
+  drag_agenda_item (f, 1, 1);
+  spin (700);
+  g_assert_true (agenda_is (f, first_last));
+}
+
+/* Mandates linked to an agenda item */
+
+static GtkMenuButton *
+open_mandate_picker (Fixture *f,
+                     guint    index)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (agenda_part (f, index, "agenda-link-mandate"));
+
+  gtk_menu_button_popup (button);
+  g_assert_nonnull (gtk_menu_button_get_popover (button));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))));
+  return button;
+}
+
+static GListModel *
+picker_matches (GtkMenuButton *button)
+{
+  GtkWidget *list = find_named (GTK_WIDGET (gtk_menu_button_get_popover (button)), "mandate-matches");
+
+  g_assert_nonnull (list);
+  return gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list))));
+}
+
+typedef struct {
+  GtkMenuButton *button;
+  guint          n;
+} Matches;
+
+static gboolean
+matches_are (Fixture       *f,
+             gconstpointer  data)
+{
+  const Matches *matches = data;
+
+  return g_list_model_get_n_items (picker_matches (matches->button)) == matches->n;
+}
+
+/* Types a search and waits for its matches (the entry waits for typing to pause). */
+static void
+search_mandates (Fixture       *f,
+                 GtkMenuButton *button,
+                 const char    *text,
+                 guint          n_expected)
+{
+  GtkWidget *search = find_named (GTK_WIDGET (gtk_menu_button_get_popover (button)), "mandate-search");
+  Matches matches = { button, n_expected };
+
+  g_assert_nonnull (search);
+  gtk_editable_set_text (GTK_EDITABLE (search), text);
+  wait_until (f, matches_are, &matches);
+}
+
+static guint
+match_position (GtkMenuButton *button,
+                const char    *mandate_id)
+{
+  GListModel *matches = picker_matches (button);
+
+  for (guint i = 0; i < g_list_model_get_n_items (matches); i++)
+    {
+      g_autoptr(IcatRecord) mandate = g_list_model_get_item (matches, i);
+
+      if (g_strcmp0 (icat_record_get_id (mandate), mandate_id) == 0)
+        return i;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+choose_match (GtkMenuButton *button,
+              const char    *mandate_id)
+{
+  GtkWidget *list = find_named (GTK_WIDGET (gtk_menu_button_get_popover (button)), "mandate-matches");
+
+  g_signal_emit_by_name (list, "activate", match_position (button, mandate_id));
+}
+
+static char *
+mandate_id (Fixture    *f,
+            const char *document,
+            const char *paragraph)
+{
+  g_autoptr(IcatRecordList) mandates = icat_record_list_new (f->store, "mandate");
+
+  icat_record_list_set_filter (mandates, ICAT_FILTER_DOCUMENT, document);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (mandates)); i++)
+    {
+      g_autoptr(IcatRecord) mandate = g_list_model_get_item (G_LIST_MODEL (mandates), i);
+
+      if (g_strcmp0 (icat_record_get_string (mandate, "paragraph"), paragraph) == 0)
+        return g_strdup (icat_record_get_id (mandate));
+    }
+  g_assert_not_reached ();
+}
+
+/* The mandates of the first agenda item in the database, as JSON. */
+static gboolean
+stored_links_are (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(JsonObject) meeting = read_meeting (f);
+  JsonObject *item = json_array_get_object_element (json_object_get_array_member (meeting, "agenda"), 0);
+  JsonNode *links = json_object_get_member (item, "mandates");
+  g_autofree char *text = links && !JSON_NODE_HOLDS_NULL (links) ? json_to_string (links, FALSE) : g_strdup ("[]");
+  g_autoptr(JsonNode) have = json_from_string (text, NULL);
+  g_autoptr(JsonNode) want = json_from_string (data, NULL);
+
+  return json_node_equal (have, want);
+}
+
+/* A linked mandate of the first agenda item: a label and a remove button. */
+static GtkWidget *
+chip_at (Fixture *f,
+         int      index)
+{
+  GtkWidget *chips = agenda_part (f, 0, "agenda-mandate-chips");
+  GtkFlowBoxChild *child = gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (chips), index);
+
+  return child ? gtk_flow_box_child_get_child (child) : NULL;
+}
+
+static gboolean
+chips_are (Fixture       *f,
+           gconstpointer  data)
+{
+  guint n = 0;
+
+  while (chip_at (f, n) != NULL)
+    n++;
+  return n == GPOINTER_TO_UINT (data);
+}
+
+static const char *
+chip_label (GtkWidget *chip)
+{
+  g_assert_nonnull (chip);
+  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_first_child (chip)));
+}
+
+static void
+test_link_mandates (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *para10 = mandate_id (f, "A/RES/72/195", "10");
+  g_autofree char *para11 = mandate_id (f, "A/RES/72/195", "11");
+  g_autofree char *gpa3 = mandate_id (f, "A/RES/64/293", "annex 3");
+  g_autofree char *one = g_strdup_printf ("[\"%s\"]", para10);
+  g_autofree char *two = g_strdup_printf ("[\"%s\", \"%s\"]", para10, gpa3);
+  g_autofree char *after_removal = g_strdup_printf ("[\"%s\"]", gpa3);
+  g_autofree char *id = open_stored_meeting (f, "{\"kind\": \"principals\", \"title\": {\"en\": \"Principals\"},"
+                                                " \"starts_at\": \"2030-06-01T10:00:00.000Z\", \"date_precision\": \"day\","
+                                                " \"timezone\": \"America/New_York\", \"venue\": \"New York\","
+                                                " \"agenda\": [{\"id\": \"5e0f6a1b-2c3d-4e5f-8a9b-0c1d2e3f4a5b\","
+                                                " \"position\": 0, \"title\": \"Inviting inactive members\"}]}");
+  g_autoptr(JsonObject) action = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkMenuButton *link;
+  JsonArray *mandates;
+
+  g_assert_null (chip_at (f, 0));
+
+  /* Document and words of the text, in any order. */
+  link = open_mandate_picker (f, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (picker_matches (link)), >=, 119);
+  search_mandates (f, link, "inactive 72/195", 1);
+  /* Numbers whole: paragraph 10, not 1, 100 or 2010. */
+  search_mandates (f, link, "72/195 10", 1);
+  g_assert_cmpuint (match_position (link, para10), ==, 0);
+  /* The text is searched in the user's language only. */
+  search_mandates (f, link, "主管", 0);
+  search_mandates (f, link, "principals-level", 2);
+  choose_match (link, para10);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (link))));
+  g_assert_cmpstr (chip_label (chip_at (f, 0)), ==, "72/195 ¶10");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (find_named (chip_at (f, 0), "agenda-mandate-remove")), ==,
+                   "Remove 72/195 ¶10");
+  wait_until (f, stored_links_are, one);
+
+  /* What is linked is no longer offered; the paragraph as written finds another. */
+  link = open_mandate_picker (f, 0);
+  search_mandates (f, link, "principals-level", 1);
+  g_assert_cmpuint (match_position (link, para11), ==, 0);
+  search_mandates (f, link, "A/RES/64/293, annex para. 3", 1);
+  choose_match (link, gpa3);
+  wait_until (f, stored_links_are, two);
+  g_assert_cmpstr (chip_label (chip_at (f, 0)), ==, "72/195 ¶10");
+  g_assert_cmpstr (chip_label (chip_at (f, 1)), ==, "GPA annex 3");
+
+  /* "New action item" on the agenda item carries its mandates. */
+  g_signal_emit_by_name (agenda_part (f, 0, "agenda-new-action-item"), "clicked");
+  wait_until (f, action_items_shown, GUINT_TO_POINTER (1));
+  action = read_action_item (f, f->action_items->pdata[0]);
+  mandates = json_object_get_array_member (action, "mandates");
+  g_assert_cmpuint (json_array_get_length (mandates), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (mandates, 0), ==, para10);
+  g_assert_cmpstr (json_array_get_string_element (mandates, 1), ==, gpa3);
+  g_assert_cmpstr (json_object_get_string_member (action, "agenda_item"), ==, "5e0f6a1b-2c3d-4e5f-8a9b-0c1d2e3f4a5b");
+
+  /* Unlinking one is saved, with Undo offered. */
+  g_signal_emit_by_name (find_named (chip_at (f, 0), "agenda-mandate-remove"), "clicked");
+  wait_until (f, stored_links_are, after_removal);
+  g_assert_true (toast_shown (f, "72/195 ¶10 unlinked"));
+  g_assert_cmpstr (chip_label (chip_at (f, 0)), ==, "GPA annex 3");
+  g_assert_null (chip_at (f, 1));
+  /* The toast's Undo (the window calls the store) takes back just that. */
+  g_assert_true (icat_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  wait_until (f, stored_links_are, two);
+  wait_until (f, chips_are, GUINT_TO_POINTER (2));
+  g_assert_cmpstr (chip_label (chip_at (f, 0)), ==, "72/195 ¶10");
+  g_signal_emit_by_name (find_named (chip_at (f, 1), "agenda-mandate-remove"), "clicked");
+  g_signal_emit_by_name (find_named (chip_at (f, 0), "agenda-mandate-remove"), "clicked");
+  wait_until (f, stored_links_are, "[]");
+  g_assert_null (chip_at (f, 0));
+}
+
+/* In Chinese the text searched is the Chinese one, and two characters do. */
+static void
+test_link_mandates_chinese (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *para10 = mandate_id (f, "A/RES/72/195", "10");
+  g_autofree char *one = g_strdup_printf ("[\"%s\"]", para10);
+  g_autoptr(IcatRecordList) all = icat_record_list_new (f->store, "mandate");
+  g_autofree char *id = NULL;
+  GtkMenuButton *link;
+  guint n_expected = 0;
+  GListModel *matches;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (all)); i++)
+    {
+      g_autoptr(IcatRecord) mandate = g_list_model_get_item (G_LIST_MODEL (all), i);
+      JsonObject *text = json_object_get_object_member (icat_record_get_data (mandate), "text");
+
+      n_expected += strstr (json_object_get_string_member (text, "zh"), "主管") != NULL;
+    }
+  g_assert_cmpuint (n_expected, >, 1);
+  id = open_stored_meeting (f, "{\"kind\": \"principals\", \"title\": {\"zh\": \"主管级会议\"},"
+                               " \"starts_at\": \"2030-06-01T10:00:00.000Z\", \"date_precision\": \"day\","
+                               " \"timezone\": \"America/New_York\", \"venue\": \"New York\","
+                               " \"agenda\": [{\"id\": \"6f1a7b2c-3d4e-4f5a-9b8c-1d2e3f4a5b6c\","
+                               " \"position\": 0, \"title\": \"邀请非活跃成员\"}]}");
+  link = open_mandate_picker (f, 0);
+  search_mandates (f, link, "主管", n_expected);
+  matches = picker_matches (link);
+  for (guint i = 0; i < n_expected; i++)
+    {
+      g_autoptr(IcatRecord) mandate = g_list_model_get_item (matches, i);
+
+      g_assert_nonnull (strstr (icat_record_get_localized (mandate, "text"), "主管"));
+    }
+  /* English words are not in the Chinese text. */
+  search_mandates (f, link, "inactive", 0);
+  search_mandates (f, link, "活跃", 1);
+  choose_match (link, para10);
+  wait_until (f, stored_links_are, one);
+}
+
+/* The menu offers the window's export of the record shown. */
+static void
+test_export_record_item (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *first = new_meeting (f);
+  g_autofree char *second = NULL;
+  GtkMenuButton *menu = GTK_MENU_BUTTON (find_named (GTK_WIDGET (f->editor), "meeting-menu"));
+  g_autofree char *action = NULL;
+  g_autoptr(GVariant) target = NULL;
+
+  g_assert_nonnull (menu);
+  for (guint round = 0; round < 2; round++)
+    {
+      GMenuModel *model = gtk_menu_button_get_menu_model (menu);
+      const char *shown = icat_meeting_editor_get_meeting_id (f->editor);
+      guint found = 0;
+
+      for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+        {
+          g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+          for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+            {
+              g_clear_pointer (&action, g_free);
+              g_clear_pointer (&target, g_variant_unref);
+              g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &action);
+              target = g_menu_model_get_item_attribute_value (section, j, G_MENU_ATTRIBUTE_TARGET, NULL);
+              if (g_strcmp0 (action, "win.export-meeting-record") != 0)
+                continue;
+              found++;
+              g_assert_nonnull (target);
+              g_assert_cmpstr (g_variant_get_string (target, NULL), ==, shown);
+              g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (menu), action, target));
+            }
+        }
+      g_assert_cmpuint (found, ==, 1);
+      g_assert_cmpuint (f->exported->len, ==, round + 1);
+      g_assert_cmpstr (f->exported->pdata[round], ==, shown);
+      /* Another meeting: the item follows it. */
+      if (round == 0)
+        second = new_meeting (f);
+    }
+  g_assert_cmpstr (f->exported->pdata[0], ==, first);
+  g_assert_cmpstr (f->exported->pdata[1], ==, second);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -851,5 +1251,12 @@ main (int    argc,
   g_test_add ("/meetings/time-and-place", Fixture, NULL, fixture_set_up, test_time_and_place, fixture_tear_down);
   g_test_add ("/meetings/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/meetings/chinese-title", Fixture, NULL, chinese_set_up, test_chinese_title, chinese_tear_down);
+  g_test_add ("/meetings/agenda/drag-and-drop", Fixture, NULL, fixture_set_up, test_agenda_drag_and_drop,
+              fixture_tear_down);
+  g_test_add ("/meetings/agenda/link-mandates", Fixture, NULL, fixture_set_up, test_link_mandates, fixture_tear_down);
+  g_test_add ("/meetings/agenda/link-mandates-chinese", Fixture, NULL, chinese_set_up, test_link_mandates_chinese,
+              chinese_tear_down);
+  g_test_add ("/meetings/export-record-item", Fixture, NULL, fixture_set_up, test_export_record_item,
+              fixture_tear_down);
   return g_test_run ();
 }

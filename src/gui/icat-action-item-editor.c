@@ -279,23 +279,16 @@ enum_index (const char * const *values,
   return fallback;
 }
 
-/* The position of a record in a short list of choices (agencies, meetings),
- * after `skip` fixed entries; GTK_INVALID_LIST_POSITION when absent. */
+/* The position of a record among choices that list `records` after
+ * `skip` fixed entries; GTK_INVALID_LIST_POSITION when absent. */
 static guint
-find_record (GListModel *model,
-             guint       skip,
-             const char *id)
+find_record (IcatRecordList *records,
+             guint           skip,
+             const char     *id)
 {
-  guint n = g_list_model_get_n_items (model);
+  guint position = id != NULL ? icat_record_list_find_position (records, id) : GTK_INVALID_LIST_POSITION;
 
-  for (guint i = skip; id != NULL && i < n; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-
-      if (ICAT_IS_RECORD (item) && g_strcmp0 (icat_record_get_id (ICAT_RECORD (item)), id) == 0)
-        return i;
-    }
-  return GTK_INVALID_LIST_POSITION;
+  return position == GTK_INVALID_LIST_POSITION ? position : position + skip;
 }
 
 static const char *
@@ -582,13 +575,13 @@ load_choices (IcatActionItemEditor *self)
                               enum_index (icat_action_statuses, icat_record_get_string (record, "status"), 0));
   adw_combo_row_set_selected (self->priority_row,
                               enum_index (icat_priorities, icat_record_get_string (record, "priority"), 1));
-  position = find_record (G_LIST_MODEL (self->agencies), 0, owner);
+  position = find_record (self->agencies, 0, owner);
   adw_combo_row_set_selected (self->owner_row, position);
   g_free (self->shown_owner);
   self->shown_owner = g_strdup (owner);
   if (owner != NULL)
     gtk_actionable_set_action_target (GTK_ACTIONABLE (self->email_button), "s", owner);
-  position = find_record (adw_combo_row_get_model (self->meeting_row), 1, meeting);
+  position = find_record (self->meetings, 1, meeting);
   adw_combo_row_set_selected (self->meeting_row, position == GTK_INVALID_LIST_POSITION ? 0 : position);
   g_free (self->shown_meeting);
   self->shown_meeting = g_strdup (meeting);

@@ -41,17 +41,17 @@ typedef struct {
   const char *title;
   const char *sort;     /* icat_record_list_set_sort name, or NULL */
   gboolean    expand;
-  int         width;
+  int         width;    /* for text of any length; 0: as wide as its texts */
 } Column;
 
 static const Column columns[N_COLUMNS] = {
   [COLUMN_TITLE]    = { N_("Title"), "title", TRUE, 180 },
   [COLUMN_OWNER]    = { N_("Owner"), "owner", FALSE, 95 },
-  [COLUMN_DUE]      = { N_("Due"), "due", FALSE, 140 },
-  [COLUMN_STATUS]   = { N_("Status"), "status", FALSE, 95 },
-  [COLUMN_PRIORITY] = { N_("Priority"), "priority", FALSE, 75 },
+  [COLUMN_DUE]      = { N_("Due"), "due", FALSE, 0 },
+  [COLUMN_STATUS]   = { N_("Status"), "status", FALSE, 0 },
+  [COLUMN_PRIORITY] = { N_("Priority"), "priority", FALSE, 0 },
   [COLUMN_MANDATES] = { N_("Mandates"), NULL, FALSE, 130 },
-  [COLUMN_MEETING]  = { N_("Meeting"), NULL, FALSE, 150 },
+  [COLUMN_MEETING]  = { N_("Meeting"), "meeting", FALSE, 150 },
 };
 
 /* The list's own order before any is asked for (see icat-record-list.c). */
@@ -107,10 +107,6 @@ struct _IcatActionItemsView {
   gboolean              descending;
   int                   probed;      /* column + 1 found by the sort probe */
   gboolean              syncing;     /* widgets being set from code */
-  char                 *locate_id;   /* the item show_item looks for */
-  guint                 locate_head;
-  guint                 locate_tail;
-  guint                 locate_source;
   guint                 bulk_pending;
   guint                 bulk_failed;
   char                 *bulk_error;
@@ -386,6 +382,130 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
 }
 
 /* }}} */
+/* Column widths {{{ */
+
+/* Adwaita's column view cell: 6 px of padding each side, a 1 px border. */
+#define CELL_PADDING 13
+/* The due cell's overdue icon and the box's spacing (setup_cell_cb). */
+#define OVERDUE_ICON_WIDTH (16 + 4)
+
+static int
+text_width (GtkWidget  *widget,
+            const char *text,
+            gboolean    bold)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  int width;
+
+  if (bold)
+    {
+      g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
+
+      pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_layout_set_attributes (layout, attributes);
+    }
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+/* The widest due date in the user's language: each month's format with
+ * every digit the widest one, in bold like an overdue date. */
+static int
+widest_date_width (GtkWidget *widget)
+{
+  char widest_digit = '0';
+  int widest = 0;
+
+  for (char digit = '0'; digit <= '9'; digit++)
+    {
+      const char text[] = { digit, '\0' };
+      int width = text_width (widget, text, TRUE);
+
+      if (width > widest)
+        {
+          widest = width;
+          widest_digit = digit;
+        }
+    }
+  widest = 0;
+  for (int month = 1; month <= 12; month++)
+    {
+      char day[sizeof "2000-12-28"];
+      g_autofree char *text = NULL;
+
+      g_snprintf (day, sizeof day, "2000-%02d-28", month);
+      text = icat_action_format_date (day);
+      for (char *c = text; *c != '\0'; c++)
+        if (g_ascii_isdigit (*c))
+          *c = widest_digit;
+      widest = MAX (widest, text_width (widget, text, TRUE));
+    }
+  return widest;
+}
+
+static int
+widest_label_width (GtkWidget          *widget,
+                    const char * const *values,
+                    const char *      (*label) (const char *),
+                    gboolean            bold)
+{
+  int widest = 0;
+
+  for (guint i = 0; values[i] != NULL; i++)
+    widest = MAX (widest, text_width (widget, label (values[i]), bold));
+  return widest;
+}
+
+/* What each header needs, sort arrow included, as its own widget says:
+ * the header row holds one title per column, in the columns' order. A
+ * title under a fixed width gives it up, so the widths go first. */
+static void
+measure_headers (IcatActionItemsView *self,
+                 int                  needed[N_COLUMNS])
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+  GListModel *shown = gtk_column_view_get_columns (self->column_view);
+  GtkWidget *title = header ? gtk_widget_get_first_child (header) : NULL;
+
+  if (header == NULL || g_strcmp0 (gtk_widget_get_css_name (header), "header") != 0)
+    return;
+  for (int c = 0; c < N_COLUMNS; c++)
+    gtk_column_view_column_set_fixed_width (self->columns[c], -1);
+  for (guint i = 0; title != NULL && i < g_list_model_get_n_items (shown);
+       i++, title = gtk_widget_get_next_sibling (title))
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (shown, i);
+      int natural;
+
+      gtk_widget_measure (title, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      for (int c = 0; c < N_COLUMNS; c++)
+        if (self->columns[c] == column)
+          needed[c] = MAX (needed[c], natural);
+    }
+}
+
+/* Dates, statuses and priorities are never cut, nor any header, in any
+ * language: those columns are as wide as their widest text. */
+static void
+fit_columns (IcatActionItemsView *self)
+{
+  GtkWidget *view = GTK_WIDGET (self->column_view);
+  int needed[N_COLUMNS] = { 0 };
+
+  needed[COLUMN_DUE] = widest_date_width (view) + OVERDUE_ICON_WIDTH + CELL_PADDING;
+  needed[COLUMN_STATUS] = CELL_PADDING +
+    widest_label_width (view, icat_action_statuses, icat_action_status_label, FALSE);
+  /* A high priority is bold. */
+  needed[COLUMN_PRIORITY] = CELL_PADDING +
+    widest_label_width (view, icat_priorities, icat_action_priority_label, TRUE);
+  /* Only a header in the window has its style. */
+  if (gtk_widget_get_root (view) != NULL)
+    measure_headers (self, needed);
+  for (int i = 0; i < N_COLUMNS; i++)
+    gtk_column_view_column_set_fixed_width (self->columns[i], MAX (columns[i].width, needed[i]));
+}
+
+/* }}} */
 /* Sorting {{{ */
 
 static int
@@ -496,6 +616,14 @@ setup_columns (IcatActionItemsView *self)
     }
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
+  fit_columns (self);
+  /* Again once in the window, where the headers have their style, and
+   * whenever the font changes. */
+  g_signal_connect_object (self->column_view, "realize", G_CALLBACK (fit_columns), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-font-name",
+                           G_CALLBACK (fit_columns), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-xft-dpi",
+                           G_CALLBACK (fit_columns), self, G_CONNECT_SWAPPED);
 }
 
 /* }}} */
@@ -598,28 +726,16 @@ dropdown_enum_value (GtkDropDown        *dropdown,
   return values[position - 1];
 }
 
-static guint
-record_position (GListModel *choices,
-                 const char *id)
-{
-  guint n = g_list_model_get_n_items (choices);
-
-  /* Agencies, mandates, meetings: a few hundred at most. */
-  for (guint i = 1; id != NULL && *id != '\0' && i < n; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (choices, i);
-
-      if (ICAT_IS_RECORD (item) && g_strcmp0 (icat_record_get_id (ICAT_RECORD (item)), id) == 0)
-        return i;
-    }
-  return 0;
-}
-
+/* The record's choice, after "All …"; that one when the record is gone. */
 static void
-select_record (GtkDropDown *dropdown,
-               const char  *id)
+select_record (GtkDropDown    *dropdown,
+               IcatRecordList *records,
+               const char     *id)
 {
-  gtk_drop_down_set_selected (dropdown, record_position (gtk_drop_down_get_model (dropdown), id));
+  guint position = id != NULL && *id != '\0' ? icat_record_list_find_position (records, id)
+                                              : GTK_INVALID_LIST_POSITION;
+
+  gtk_drop_down_set_selected (dropdown, position == GTK_INVALID_LIST_POSITION ? 0 : position + 1);
 }
 
 static void
@@ -720,13 +836,13 @@ set_filters (IcatActionItemsView *self,
              const char          *meeting)
 {
   self->syncing = TRUE;
-  select_record (self->agency_dropdown, agency);
+  select_record (self->agency_dropdown, self->agencies, agency);
   select_enum (self->status_dropdown, icat_action_statuses, status);
   gtk_toggle_button_set_active (self->overdue_toggle, overdue);
   gtk_toggle_button_set_active (self->month_toggle, this_month_only);
-  select_record (self->mandate_dropdown, mandate);
+  select_record (self->mandate_dropdown, self->mandates, mandate);
   select_enum (self->pillar_dropdown, icat_pillars, pillar);
-  select_record (self->meeting_dropdown, meeting);
+  select_record (self->meeting_dropdown, self->meetings, meeting);
   self->syncing = FALSE;
   sync_filters (self);
 }
@@ -803,12 +919,6 @@ static void
 items_changed_cb (IcatActionItemsView *self)
 {
   update_count (self);
-  /* The order changed: look for the item again from both ends. */
-  if (self->locate_id != NULL)
-    {
-      self->locate_head = 0;
-      self->locate_tail = g_list_model_get_n_items (G_LIST_MODEL (self->items));
-    }
 }
 
 static void
@@ -839,66 +949,24 @@ inner_list_view (IcatActionItemsView *self)
   return NULL;
 }
 
-static gboolean
-is_item_at (IcatActionItemsView *self,
-            guint                position)
-{
-  g_autoptr(IcatRecord) item = g_list_model_get_item (G_LIST_MODEL (self->items), position);
-
-  return item != NULL && g_strcmp0 (icat_record_get_id (item), self->locate_id) == 0;
-}
-
+/* Selects the item's row and scrolls to it. The position is counted in
+ * SQL, not looked for row by row: a new item sorts last of 100,000. */
 static void
-locate_done (IcatActionItemsView *self,
-             guint                position)
+select_row (IcatActionItemsView *self,
+            const char          *id)
 {
+  guint position = icat_record_list_find_position (self->items, id);
   GtkWidget *list = inner_list_view (self);
 
-  g_clear_pointer (&self->locate_id, g_free);
-  self->locate_source = 0;
   if (position == GTK_INVALID_LIST_POSITION)
-    return;
+    {
+      /* Filtered out: the selection must not name other rows. */
+      gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+      return;
+    }
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
   if (list != NULL)
     gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
-}
-
-/* There is no position-of-id in the list API, so the item is looked for
- * in slices between frames, from both ends: a new item sorts last (no due
- * date), a just-edited one is usually near the top. */
-static gboolean
-locate_step (gpointer data)
-{
-  IcatActionItemsView *self = data;
-  gint64 deadline = g_get_monotonic_time () + 4000;
-
-  guint found = GTK_INVALID_LIST_POSITION;
-
-  while (self->locate_head < self->locate_tail && found == GTK_INVALID_LIST_POSITION)
-    {
-      if (g_get_monotonic_time () > deadline)
-        return G_SOURCE_CONTINUE;
-      if (is_item_at (self, self->locate_head))
-        found = self->locate_head;
-      else if (self->locate_tail - 1 > self->locate_head && is_item_at (self, self->locate_tail - 1))
-        found = self->locate_tail - 1;
-      self->locate_head++;
-      self->locate_tail--;
-    }
-  locate_done (self, found);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-locate_start (IcatActionItemsView *self,
-              const char          *id)
-{
-  g_clear_handle_id (&self->locate_source, g_source_remove);
-  g_free (self->locate_id);
-  self->locate_id = g_strdup (id);
-  self->locate_head = 0;
-  self->locate_tail = g_list_model_get_n_items (G_LIST_MODEL (self->items));
-  self->locate_source = g_idle_add_full (G_PRIORITY_LOW, locate_step, self, NULL);
 }
 
 /* }}} */
@@ -1210,10 +1278,7 @@ icat_action_items_view_show_item (IcatActionItemsView *self,
   g_return_if_fail (ICAT_IS_ACTION_ITEMS_VIEW (self));
   g_return_if_fail (id != NULL);
   open_item (self, id);
-  /* A record saved a moment ago joins the list at the next idle. */
-  icat_record_list_refresh (self->items);
-  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
-  locate_start (self, id);
+  select_row (self, id);
 }
 
 void
@@ -1232,7 +1297,7 @@ icat_action_items_view_dispose (GObject *object)
 {
   IcatActionItemsView *self = ICAT_ACTION_ITEMS_VIEW (object);
 
-  g_clear_handle_id (&self->locate_source, g_source_remove);
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_settings (GTK_WIDGET (self)), fit_columns, self);
   /* Columns going away change the column view's sorter: not a user's click. */
   self->syncing = TRUE;
   if (self->editor != NULL)
@@ -1261,7 +1326,6 @@ icat_action_items_view_finalize (GObject *object)
 
   g_free (self->today);
   g_free (self->sort);
-  g_free (self->locate_id);
   g_free (self->bulk_error);
   G_OBJECT_CLASS (icat_action_items_view_parent_class)->finalize (object);
 }

@@ -18,7 +18,9 @@ G_DECLARE_FINAL_TYPE (IcatMeetingEditor, icat_meeting_editor, ICAT, MEETING_EDIT
  * Its back button, menu (Plan next meeting, Delete) and the agenda items'
  * "New action item" buttons activate the actions "meetings.back",
  * "meetings.plan-next", "meetings.delete" and "meetings.new-action-item" (the
- * agenda item's id), which the meetings view around it provides. */
+ * agenda item's id), which the meetings view around it provides. The menu's
+ * "Export Record as PDF…" activates "win.export-meeting-record" with the
+ * meeting's id, which the window provides. */
 GtkWidget  *icat_meeting_editor_new            (IcatStore         *store);
 /* NULL shows the "no meeting" page. Edits to the previous meeting are written first. */
 void        icat_meeting_editor_set_meeting    (IcatMeetingEditor *self,
@@ -50,9 +52,15 @@ const char *_icat_meeting_status_label         (const char *record_status);
 /* For tests: the widgets a person would use. */
 GtkEditable   *_icat_meeting_editor_get_title       (IcatMeetingEditor *self);
 guint          _icat_meeting_editor_get_n_agenda    (IcatMeetingEditor *self);
-/* The agenda item's box at index; its children are named "agenda-title",
- * "agenda-presenter", "agenda-minutes" (a GtkTextView), "agenda-new-action-item",
- * "agenda-move-up", "agenda-move-down", "agenda-remove". */
+/* The agenda item's box at index (it holds the GtkDropTarget of drag and
+ * drop); its children are named "agenda-title", "agenda-drag-handle" (with
+ * the GtkDragSource), "agenda-presenter", "agenda-mandate-chips" (a
+ * GtkFlowBox of linked mandates, each with an "agenda-mandate-remove"
+ * button), "agenda-link-mandate" (a GtkMenuButton whose popover holds
+ * "mandate-search" and the "mandate-matches" list view), "agenda-minutes" (a
+ * GtkTextView), "agenda-new-action-item", "agenda-move-up",
+ * "agenda-move-down", "agenda-remove". The editor's menu button is named
+ * "meeting-menu". */
 GtkWidget     *_icat_meeting_editor_get_agenda_item (IcatMeetingEditor *self,
                                                      guint              index);
 /* The attendance row of an agency (an AdwEntryRow holding the delegates);

@@ -572,9 +572,14 @@ next_agenda (IcatMeetingsView *self,
       json_object_set_int_member (item, "position", i);
       if (old != NULL)
         {
+          JsonNode *mandates = json_object_get_member (old, "mandates");
+
           json_object_set_string_member (item, "title", icat_json_get_string (old, "title"));
           if (icat_json_get_string (old, "presenter") != NULL)
             json_object_set_string_member (item, "presenter", icat_json_get_string (old, "presenter"));
+          /* The item answers to the same mandates next time. */
+          if (mandates != NULL && JSON_NODE_HOLDS_ARRAY (mandates))
+            json_object_set_member (item, "mandates", json_node_copy (mandates));
         }
       else
         {

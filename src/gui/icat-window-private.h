@@ -43,4 +43,11 @@ void search_popover_shown_cb     (IcatWindow *self);
 /* icat-window-backup.c: export, import and restore */
 void _icat_window_class_init_backup (GtkWidgetClass *widget_class);
 
+/* icat-window-documents.c: "win.export-meeting-record" (s: meeting id) */
+void _icat_window_class_init_documents (GtkWidgetClass *widget_class);
+/* For tests, which cannot answer a file chooser: the next meeting record
+ * is written to file without asking. */
+void _icat_window_set_document_file    (IcatWindow     *self,
+                                        GFile          *file);
+
 G_END_DECLS

@@ -10,13 +10,17 @@
 #include <glib/gi18n.h>
 
 #include "icat-action-items-view.h"
+#include "icat-agencies-view.h"
 #include "icat-error.h"
 #include "icat-format.h"
+#include "icat-mandates-view.h"
 #include "icat-meetings-view.h"
 #include "icat-overview.h"
+#include "icat-papers-view.h"
 #include "icat-record-page.h"
 #include "icat-report.h"
 #include "icat-window-private.h"
+#include "icat-work-plan-view.h"
 
 G_DEFINE_FINAL_TYPE (IcatWindow, icat_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -62,7 +66,8 @@ icat_window_show_section (IcatWindow *self,
     gtk_list_box_select_row (self->sidebar, row);
   /* "New" makes sense where there is something to create. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->new_button),
-                            g_str_equal (section->name, "meetings") || g_str_equal (section->name, "action-items"));
+                            g_str_equal (section->name, "meetings") || g_str_equal (section->name, "action-items") ||
+                            g_str_equal (section->name, "papers") || g_str_equal (section->name, "agencies"));
   g_settings_set_string (self->settings, "last-section", section->name);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
@@ -167,6 +172,10 @@ new_activated (GtkWidget  *widget,
     icat_meetings_view_new_meeting (ICAT_MEETINGS_VIEW (self->meetings_view));
   else if (g_str_equal (section, "action-items"))
     icat_action_items_view_new_item (ICAT_ACTION_ITEMS_VIEW (self->action_items_view));
+  else if (g_str_equal (section, "papers"))
+    icat_papers_view_new_paper (ICAT_PAPERS_VIEW (gtk_stack_get_child_by_name (self->sections, "papers")));
+  else if (g_str_equal (section, "agencies"))
+    icat_agencies_view_add (ICAT_AGENCIES_VIEW (gtk_stack_get_child_by_name (self->sections, "agencies")));
 }
 
 static void
@@ -216,11 +225,25 @@ icat_window_show_record (IcatWindow *self,
       icat_action_items_view_show_item (ICAT_ACTION_ITEMS_VIEW (self->action_items_view), id);
     }
   else if (g_str_equal (kind, "paper"))
-    icat_window_show_section (self, "papers");
+    {
+      icat_window_show_section (self, "papers");
+      icat_papers_view_show_paper (ICAT_PAPERS_VIEW (gtk_stack_get_child_by_name (self->sections, "papers")), id);
+    }
   else if (g_str_equal (kind, "mandate"))
-    icat_window_show_section (self, "mandates");
+    {
+      icat_window_show_section (self, "mandates");
+      icat_mandates_view_show_mandate (ICAT_MANDATES_VIEW (gtk_stack_get_child_by_name (self->sections, "mandates")), id);
+    }
   else
-    icat_window_show_section (self, "agencies");
+    {
+      GtkWidget *agencies = gtk_stack_get_child_by_name (self->sections, "agencies");
+
+      icat_window_show_section (self, "agencies");
+      if (g_str_equal (kind, "agency"))
+        icat_agencies_view_show_agency (ICAT_AGENCIES_VIEW (agencies), id);
+      else if (g_str_equal (kind, "chair_term"))
+        icat_agencies_view_set_page (ICAT_AGENCIES_VIEW (agencies), "rotation");
+    }
 }
 
 static void
@@ -245,82 +268,12 @@ show_overdue_cb (IcatWindow *self,
   icat_action_items_view_show_overdue (ICAT_ACTION_ITEMS_VIEW (self->action_items_view), agency_id);
 }
 
-/* Plain lists for the sections that have no editor yet. */
-
-static char *
-paper_subtitle (IcatStore  *store,
-                IcatRecord *paper)
+static void
+show_record_cb (IcatWindow *self,
+                const char *kind,
+                const char *id)
 {
-  gint64 year = icat_record_get_int (paper, "year", 0);
-  g_autofree char *year_text = year ? g_strdup_printf ("%" G_GINT64_FORMAT, year) : g_strdup (_("Year unknown"));
-
-  return g_strdup_printf ("%s · %s", year_text, icat_format_enum ("status", icat_record_get_string (paper, "status")));
-}
-
-static char *
-mandate_subtitle (IcatStore  *store,
-                  IcatRecord *mandate)
-{
-  JsonObject *data = icat_record_get_data (mandate);
-  JsonObject *text = json_object_get_object_member (data, "text");
-  const char *summary = text && json_object_has_member (text, "en") ? json_object_get_string_member (text, "en") : NULL;
-  const char *chinese = text && json_object_has_member (text, "zh") ? json_object_get_string_member (text, "zh") : NULL;
-  gboolean prefer_chinese = g_str_has_prefix (g_get_language_names ()[0], "zh");
-
-  return g_strdup_printf ("%s · %s\n%s", icat_format_enum ("pillar", icat_record_get_string (mandate, "pillar")),
-                          icat_format_enum ("addressee", icat_record_get_string (mandate, "addressee")),
-                          prefer_chinese && chinese ? chinese : (summary ? summary : ""));
-}
-
-static char *
-agency_subtitle (IcatStore  *store,
-                 IcatRecord *agency)
-{
-  g_autofree char *roles = icat_format_agency_roles (icat_record_get_data (agency));
-  g_autofree char *chaired = icat_report_chair_years (store, icat_record_get_id (agency));
-
-  if (chaired == NULL)
-    return g_steal_pointer (&roles);
-  /* Translators: after an agency's roles, e.g. "… · Chair 2016, 2021" */
-  return g_strdup_printf (_("%s · Chair %s"), roles, chaired);
-}
-
-static char *
-action_item_subtitle (IcatStore  *store,
-                      IcatRecord *item)
-{
-  g_autoptr(IcatRecord) owner = icat_store_lookup (store, "agency", icat_record_get_string (item, "owner"));
-  const char *due = icat_record_get_string (item, "due");
-
-  return g_strdup_printf ("%s · %s · %s", owner ? icat_record_get_string (owner, "acronym") : "",
-                          due ? due : _("No due date"),
-                          icat_format_enum ("status", icat_record_get_string (item, "status")));
-}
-
-static GtkWidget *
-work_plan_page (IcatWindow *self)
-{
-  g_autoptr(IcatRecordList) items = icat_record_list_new (self->store, "action_item");
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *year = g_date_time_format (now, "%Y");
-  g_autofree char *empty = g_strdup_printf (_("Nothing is due in %s"), year);
-
-  icat_record_list_set_filter (items, ICAT_FILTER_YEAR, year);
-  icat_record_list_set_sort (items, "due", FALSE);
-  return icat_record_page_new (self->store, items, action_item_subtitle, empty);
-}
-
-static GtkWidget *
-simple_page (IcatWindow             *self,
-             const char             *kind,
-             const char             *sort,
-             IcatRecordSubtitleFunc  subtitle,
-             const char             *empty)
-{
-  g_autoptr(IcatRecordList) records = icat_record_list_new (self->store, kind);
-
-  icat_record_list_set_sort (records, sort, FALSE);
-  return icat_record_page_new (self->store, records, subtitle, empty);
+  icat_window_show_record (self, kind, id);
 }
 
 static void
@@ -338,10 +291,11 @@ build_sections (IcatWindow *self)
   pages[0] = overview;
   pages[1] = self->meetings_view;
   pages[2] = self->action_items_view;
-  pages[3] = work_plan_page (self);
-  pages[4] = simple_page (self, "paper", "year", paper_subtitle, _("No Papers"));
-  pages[5] = simple_page (self, "mandate", "document", mandate_subtitle, _("No Mandates"));
-  pages[6] = simple_page (self, "agency", "acronym", agency_subtitle, _("No Agencies"));
+  pages[3] = icat_work_plan_view_new (self->store, self->settings);
+  pages[4] = icat_papers_view_new (self->store);
+  pages[5] = icat_mandates_view_new (self->store);
+  g_signal_connect_object (pages[5], "show-record", G_CALLBACK (show_record_cb), self, G_CONNECT_SWAPPED);
+  pages[6] = icat_agencies_view_new (self->store, self->settings);
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
@@ -405,6 +359,7 @@ icat_window_class_init (IcatWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-sections", NULL, show_sections_activated);
   gtk_widget_class_install_action (widget_class, "win.section", "s", section_activated);
   _icat_window_class_init_backup (widget_class);
+  _icat_window_class_init_documents (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);

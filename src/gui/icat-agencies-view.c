@@ -1,0 +1,616 @@
+/* icat-agencies-view.c — the Agencies and chairs section
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Two pages under a switcher: the agencies, a lazy list sorted by acronym
+ * with an editor beside it (as the Meetings section has), and the chair
+ * rotation. What acts on whole agencies (a new one, deleting) lives here as
+ * "agencies.*" actions, which the editor's buttons and menu reach.
+ */
+#define G_LOG_DOMAIN "icat-agencies-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "icat-agencies-view.h"
+#include "icat-agency-editor.h"
+#include "icat-chair-rotation.h"
+#include "icat-error.h"
+#include "icat-format.h"
+#include "icat-record-list.h"
+#include "icat-report.h"
+#include "icat-schema.h"
+
+struct _IcatAgenciesView {
+  AdwBin              parent_instance;
+
+  /* Template widgets */
+  AdwViewStack       *pages;
+  AdwLeaflet         *leaflet;
+  GtkWidget          *list_pane;
+  GtkDropDown        *kind_dropdown;
+  GtkStack           *list_stack;
+  GtkListView        *list_view;
+  AdwBin             *editor_bin;
+  AdwBin             *rotation_bin;
+
+  /* Borrowed */
+  IcatAgencyEditor   *editor;
+  IcatChairRotation  *rotation;
+
+  /* Owned */
+  IcatStore          *store;
+  IcatRecordList     *agencies;
+  GtkSingleSelection *selection;
+};
+
+G_DEFINE_FINAL_TYPE (IcatAgenciesView, icat_agencies_view, ADW_TYPE_BIN)
+
+static void
+toast (IcatAgenciesView *self,
+       const char       *message)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
+}
+
+static char *
+today_string (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* Rows: the agency's title, its standing today, its kind and chair years */
+
+static void
+set_badge (GtkWidget  *badge,
+           const char *text,
+           const char *style)
+{
+  gtk_label_set_label (GTK_LABEL (badge), text);
+  gtk_widget_set_visible (badge, text != NULL && *text != '\0');
+  gtk_widget_set_css_classes (badge, (const char *[]) { "caption", "agency-badge", style, NULL });
+}
+
+static void
+update_row (GtkListItem *item)
+{
+  IcatRecord *agency = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  IcatStore *store = g_object_get_data (G_OBJECT (box), "store");
+  g_autofree char *today = today_string ();
+  g_autofree char *chaired = NULL;
+  g_autofree char *detail = NULL;
+  gboolean working_group = FALSE;
+  IcatAgencyStatus status;
+  const char *kind;
+
+  if (agency == NULL)
+    return;
+  status = icat_agency_status_on (icat_record_get_data (agency), today, &working_group);
+  kind = icat_format_enum ("kind", icat_record_get_string (agency, "kind"));
+  chaired = icat_report_chair_years (store, icat_record_get_id (agency));
+  /* Translators: an agency's kind and the years it chaired, e.g. "UN entity · Chair 2016, 2021" */
+  detail = chaired ? g_strdup_printf (_("%s · Chair %s"), kind, chaired) : g_strdup (kind);
+  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "title"), icat_record_get_title (agency));
+  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "detail"), detail);
+  set_badge (g_object_get_data (G_OBJECT (box), "status"), icat_format_agency_status (status),
+             status == ICAT_AGENCY_STATUS_FORMER_MEMBER ? "agency-status-former"
+             : status == ICAT_AGENCY_STATUS_INACTIVE_MEMBER ? "agency-status-inactive"
+             : "agency-status-active");
+  set_badge (g_object_get_data (G_OBJECT (box), "working-group"), working_group ? _("Working Group") : NULL,
+             "agency-working-group");
+  if (status == ICAT_AGENCY_STATUS_FORMER_MEMBER)
+    gtk_widget_add_css_class (box, "agency-former");
+  else
+    gtk_widget_remove_css_class (box, "agency-former");
+}
+
+static GtkWidget *
+row_label_new (GtkWidget  *box,
+               const char *name,
+               const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (label, css_class);
+  g_object_set_data (G_OBJECT (box), name, label);
+  return label;
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              IcatAgenciesView         *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *badges = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  g_object_set_data (G_OBJECT (box), "store", self->store);
+  gtk_widget_add_css_class (box, "agency-row");
+  gtk_box_append (GTK_BOX (box), row_label_new (box, "title", "heading"));
+  gtk_box_append (GTK_BOX (badges), row_label_new (box, "status", "agency-badge"));
+  gtk_box_append (GTK_BOX (badges), row_label_new (box, "working-group", "agency-badge"));
+  gtk_box_append (GTK_BOX (box), badges);
+  gtk_box_append (GTK_BOX (box), row_label_new (box, "detail", "dim-label"));
+  gtk_widget_add_css_class (g_object_get_data (G_OBJECT (box), "detail"), "caption");
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+agency_data_changed_cb (IcatRecord  *agency,
+                        GParamSpec  *pspec,
+                        GtkListItem *item)
+{
+  update_row (item);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             IcatAgenciesView         *self)
+{
+  /* Rows follow edits made anywhere: the store refreshes the record. */
+  g_signal_connect_object (gtk_list_item_get_item (item), "notify::data",
+                           G_CALLBACK (agency_data_changed_cb), item, 0);
+  update_row (item);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               IcatAgenciesView         *self)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), agency_data_changed_cb, item);
+}
+
+/* Opening agencies */
+
+static void
+open_agency (IcatAgenciesView *self,
+             const char       *id)
+{
+  icat_agency_editor_set_agency (self->editor, id);
+  if (icat_agency_editor_get_agency_id (self->editor) != NULL)
+    adw_leaflet_set_visible_child_name (self->leaflet, "editor");
+}
+
+void
+icat_agencies_view_show_agency (IcatAgenciesView *self,
+                                const char       *id)
+{
+  guint position;
+
+  g_return_if_fail (ICAT_IS_AGENCIES_VIEW (self));
+  g_return_if_fail (id != NULL);
+
+  adw_view_stack_set_visible_child_name (self->pages, "agencies");
+  position = icat_record_list_find_position (self->agencies, id);
+  gtk_single_selection_set_selected (self->selection, position);
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  open_agency (self, id);
+  if (icat_agency_editor_get_agency_id (self->editor) == NULL)
+    toast (self, _("This agency no longer exists."));
+}
+
+static void
+selection_changed_cb (IcatAgenciesView *self)
+{
+  IcatRecord *selected = gtk_single_selection_get_selected_item (self->selection);
+
+  if (selected != NULL && g_strcmp0 (icat_record_get_id (selected),
+                                     icat_agency_editor_get_agency_id (self->editor)) != 0)
+    open_agency (self, icat_record_get_id (selected));
+}
+
+static void
+row_activated_cb (IcatAgenciesView *self,
+                  guint             position)
+{
+  g_autoptr(IcatRecord) agency = g_list_model_get_item (G_LIST_MODEL (self->agencies), position);
+
+  if (agency != NULL)
+    open_agency (self, icat_record_get_id (agency));
+}
+
+/* Back on the list in a narrow window: tapping the same row opens it again. */
+static void
+visible_pane_changed_cb (IcatAgenciesView *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      adw_leaflet_get_visible_child (self->leaflet) == self->list_pane)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+static void
+editor_agency_changed_cb (IcatAgenciesView *self)
+{
+  if (icat_agency_editor_get_agency_id (self->editor) == NULL)
+    adw_leaflet_set_visible_child_name (self->leaflet, "list");
+}
+
+static void
+back_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  IcatAgenciesView *self = ICAT_AGENCIES_VIEW (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+/* The kind filter */
+
+static void
+update_empty_state (IcatAgenciesView *self)
+{
+  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->agencies)) == 0;
+
+  gtk_stack_set_visible_child_name (self->list_stack, empty ? "empty" : "list");
+}
+
+static void
+kind_selected_cb (IcatAgenciesView *self)
+{
+  guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
+
+  icat_record_list_set_filter (self->agencies, ICAT_FILTER_KIND,
+                               kind > 0 && kind != GTK_INVALID_LIST_POSITION ? icat_agency_kinds[kind - 1] : NULL);
+}
+
+static void
+setup_filter (IcatAgenciesView *self)
+{
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (kinds, C_("agency filter", "All kinds"));
+  for (guint i = 0; icat_agency_kinds[i] != NULL; i++)
+    gtk_string_list_append (kinds, icat_format_enum ("kind", icat_agency_kinds[i]));
+  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
+  g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (kind_selected_cb), self);
+}
+
+/* A new agency */
+
+typedef struct {
+  IcatAgenciesView *view;
+  JsonObject       *agency;  /* kept until the store has written it */
+} Saving;
+
+static void
+saving_free (Saving *saving)
+{
+  g_object_unref (saving->view);
+  json_object_unref (saving->agency);
+  g_free (saving);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Saving, saving_free)
+
+static void
+agency_created_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(Saving) saving = user_data;
+  IcatAgenciesView *self = saving->view;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = icat_store_save_finish (ICAT_STORE (source), result, &error);
+
+  if (id == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  /* Not filtered out of sight by the kind shown. */
+  gtk_drop_down_set_selected (self->kind_dropdown, 0);
+  icat_record_list_refresh (self->agencies);
+  icat_agencies_view_show_agency (self, id);
+  icat_agency_editor_focus_acronym (self->editor);
+}
+
+/* Acronyms are unique: "NEW", then "NEW 2", "NEW 3"… */
+static char *
+unused_acronym (IcatAgenciesView *self)
+{
+  g_autoptr(IcatRecordList) all = icat_record_list_new (self->store, "agency");
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Translators: the acronym a new agency starts with, until it is typed */
+  const char *base = C_("acronym", "NEW");
+  char *acronym = g_strdup (base);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (all)); i++)
+    {
+      g_autoptr(IcatRecord) agency = g_list_model_get_item (G_LIST_MODEL (all), i);
+
+      if (agency != NULL)
+        g_hash_table_add (taken, g_utf8_casefold (icat_record_get_string (agency, "acronym"), -1));
+    }
+  for (guint n = 2; ; n++)
+    {
+      g_autofree char *folded = g_utf8_casefold (acronym, -1);
+
+      if (!g_hash_table_contains (taken, folded))
+        return acronym;
+      g_free (acronym);
+      acronym = g_strdup_printf ("%s %u", base, n);
+    }
+}
+
+static void
+new_agency (IcatAgenciesView *self)
+{
+  Saving *saving = g_new0 (Saving, 1);
+  JsonObject *name = json_object_new ();
+  JsonObject *membership = json_object_new ();
+  JsonArray *memberships = json_array_new ();
+  g_autofree char *acronym = unused_acronym (self);
+  g_autofree char *today = today_string ();
+
+  json_object_set_string_member (name, g_str_has_prefix (g_get_language_names ()[0], "zh") ? "zh" : "en",
+                                 _("New agency"));
+  json_object_set_string_member (membership, "role", "member");
+  json_object_set_string_member (membership, "from", today);
+  json_array_add_object_element (memberships, membership);
+  saving->view = g_object_ref (self);
+  saving->agency = json_object_new ();
+  json_object_set_string_member (saving->agency, "acronym", acronym);
+  json_object_set_object_member (saving->agency, "name", name);
+  json_object_set_string_member (saving->agency, "kind", "un-entity");
+  json_object_set_array_member (saving->agency, "memberships", memberships);
+  icat_store_save_async (self->store, "agency", saving->agency, NULL, agency_created_cb, saving);
+}
+
+void
+icat_agencies_view_add (IcatAgenciesView *self)
+{
+  g_return_if_fail (ICAT_IS_AGENCIES_VIEW (self));
+
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->pages), "rotation") == 0)
+    icat_chair_rotation_add_year (self->rotation);
+  else
+    new_agency (self);
+}
+
+static void
+add_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  IcatAgenciesView *self = ICAT_AGENCIES_VIEW (widget);
+
+  if (g_str_equal (action_name, "agencies.new-agency"))
+    new_agency (self);
+  else
+    icat_agencies_view_add (self);
+}
+
+/* Deleting */
+
+static void
+show_not_deleted (IcatAgenciesView *self,
+                  const char       *acronym,
+                  GError           *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Agency Not Deleted"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("%s is still named by chair years, meetings, papers, action items or as another agency’s successor. %s\n\n"
+                                    "To show that it is no longer a member, give its role an end date under Memberships instead."),
+                                  acronym, error->message);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_close_response (dialog, "close");
+  gtk_widget_set_name (GTK_WIDGET (dialog), "agency-not-deleted");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct {
+  IcatAgenciesView *view;
+  char             *acronym;
+} Deleting;
+
+static void
+agency_deleted_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  Deleting *deleting = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (icat_store_delete_finish (ICAT_STORE (source), result, &error))
+    gtk_widget_activate_action (GTK_WIDGET (deleting->view), "win.toast-undo", "s", _("Agency deleted"));
+  else if (g_error_matches (error, ICAT_ERROR, ICAT_ERROR_IN_USE))
+    show_not_deleted (deleting->view, deleting->acronym, error);
+  else
+    toast (deleting->view, error->message);
+  g_object_unref (deleting->view);
+  g_free (deleting->acronym);
+  g_free (deleting);
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    IcatAgenciesView *self)
+{
+  Deleting *deleting = g_new0 (Deleting, 1);
+
+  deleting->view = g_object_ref (self);
+  deleting->acronym = g_strdup (g_object_get_data (G_OBJECT (dialog), "acronym"));
+  icat_agency_editor_flush (self->editor);
+  icat_store_delete_async (self->store, "agency", g_object_get_data (G_OBJECT (dialog), "agency-id"),
+                           NULL, agency_deleted_cb, deleting);
+}
+
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  IcatAgenciesView *self = ICAT_AGENCIES_VIEW (widget);
+  const char *id = icat_agency_editor_get_agency_id (self->editor);
+  g_autoptr(IcatRecord) agency = id ? icat_store_lookup (self->store, "agency", id) : NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  AdwMessageDialog *dialog;
+
+  if (agency == NULL)
+    return;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Delete Agency?"), NULL));
+  adw_message_dialog_format_body (dialog, _("“%s” will be deleted with its memberships and focal points."),
+                                  icat_record_get_title (agency));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  gtk_widget_set_name (GTK_WIDGET (dialog), "delete-agency");
+  g_object_set_data_full (G_OBJECT (dialog), "agency-id", g_strdup (id), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "acronym", g_strdup (icat_record_get_string (agency, "acronym")), g_free);
+  g_signal_connect_object (dialog, "response::delete", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Pages */
+
+const char *
+icat_agencies_view_get_page (IcatAgenciesView *self)
+{
+  g_return_val_if_fail (ICAT_IS_AGENCIES_VIEW (self), NULL);
+  return adw_view_stack_get_visible_child_name (self->pages);
+}
+
+void
+icat_agencies_view_set_page (IcatAgenciesView *self,
+                             const char       *page)
+{
+  g_return_if_fail (ICAT_IS_AGENCIES_VIEW (self));
+  adw_view_stack_set_visible_child_name (self->pages, page);
+}
+
+/* The type */
+
+static void
+icat_agencies_view_dispose (GObject *object)
+{
+  IcatAgenciesView *self = ICAT_AGENCIES_VIEW (object);
+
+  /* AdwBin unparents its child itself: the template must not do it first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ICAT_TYPE_AGENCIES_VIEW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->agencies);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (icat_agencies_view_parent_class)->dispose (object);
+}
+
+static void
+icat_agencies_view_class_init (IcatAgenciesViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = icat_agencies_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/icat-agencies-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, IcatAgenciesView, pages);
+  gtk_widget_class_bind_template_child (widget_class, IcatAgenciesView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, IcatAgenciesView, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, IcatAgenciesView, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, IcatAgenciesView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, IcatAgenciesView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, IcatAgenciesView, editor_bin);
+  gtk_widget_class_bind_template_child (widget_class, IcatAgenciesView, rotation_bin);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, visible_pane_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "agencies.new", NULL, add_activated);
+  gtk_widget_class_install_action (widget_class, "agencies.new-agency", NULL, add_activated);
+  gtk_widget_class_install_action (widget_class, "agencies.back", NULL, back_activated);
+  gtk_widget_class_install_action (widget_class, "agencies.delete", NULL, delete_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "agencies.new", NULL);
+}
+
+static void
+icat_agencies_view_init (IcatAgenciesView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static void
+setup_list (IcatAgenciesView *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  self->agencies = icat_record_list_new (self->store, "agency");
+  icat_record_list_set_sort (self->agencies, "acronym", FALSE);
+  g_signal_connect_object (self->agencies, "items-changed", G_CALLBACK (update_empty_state),
+                           self, G_CONNECT_SWAPPED);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->agencies)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  update_empty_state (self);
+}
+
+GtkWidget *
+icat_agencies_view_new (IcatStore *store,
+                        GSettings *settings)
+{
+  IcatAgenciesView *self;
+  GtkWidget *editor, *rotation;
+
+  g_return_val_if_fail (ICAT_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (ICAT_TYPE_AGENCIES_VIEW, NULL);
+  self->store = g_object_ref (store);
+  editor = icat_agency_editor_new (store);
+  self->editor = ICAT_AGENCY_EDITOR (editor);
+  adw_bin_set_child (self->editor_bin, editor);
+  g_object_bind_property (self->leaflet, "folded", editor, "show-back-button", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (editor, "notify::agency-id", G_CALLBACK (editor_agency_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  rotation = icat_chair_rotation_new (store, settings);
+  self->rotation = ICAT_CHAIR_ROTATION (rotation);
+  adw_bin_set_child (self->rotation_bin, rotation);
+  setup_list (self);
+  setup_filter (self);
+  return GTK_WIDGET (self);
+}
+
+/* For tests */
+
+GtkWidget *
+_icat_agencies_view_get_editor (IcatAgenciesView *self)
+{
+  return GTK_WIDGET (self->editor);
+}
+
+GtkWidget *
+_icat_agencies_view_get_rotation (IcatAgenciesView *self)
+{
+  return GTK_WIDGET (self->rotation);
+}
+
+GListModel *
+_icat_agencies_view_get_list (IcatAgenciesView *self)
+{
+  return G_LIST_MODEL (self->agencies);
+}

@@ -1,0 +1,482 @@
+/* icat-agency-editor-lists.c — an agency's memberships over time and its focal points
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A row each, as expander rows holding the fields. A membership whose dates
+ * are not dates, or that ends before it starts, is marked and the list is
+ * not sent until it is put right; a focal point is sent once it has a name.
+ * Marking an agency inactive, or recording that it left, ends its roles
+ * today and adds the new one, whose dates stay open to correct.
+ */
+#define G_LOG_DOMAIN "icat-agency-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "icat-agency-editor-private.h"
+#include "icat-format.h"
+#include "icat-schema.h"
+
+/* The widgets of one membership or focal point, borrowed from its row. */
+typedef struct {
+  AdwExpanderRow *row;
+  AdwComboRow    *role;
+  AdwEntryRow    *from;
+  AdwEntryRow    *to;
+  AdwEntryRow    *note;
+} Membership;
+
+typedef struct {
+  AdwExpanderRow *row;
+  AdwEntryRow    *name;
+  AdwEntryRow    *title;
+  AdwEntryRow    *email;
+  AdwEntryRow    *phone;
+} FocalPoint;
+
+/* Memberships */
+
+static Membership *
+membership_of (GtkWidget *row)
+{
+  return g_object_get_data (G_OBJECT (row), "membership");
+}
+
+static const char *
+membership_role (Membership *membership)
+{
+  guint role = adw_combo_row_get_selected (membership->role);
+
+  return role < g_strv_length ((char **) icat_membership_roles) ? icat_membership_roles[role] : "member";
+}
+
+static char *
+period_text (const char *from,
+             const char *to)
+{
+  g_autofree char *start = icat_format_date (from);
+  g_autofree char *end = icat_format_date (to);
+
+  if (from == NULL || *from == '\0')
+    return g_strdup (_("No start date"));
+  if (to == NULL || *to == '\0')
+    /* Translators: a role that still lasts, e.g. "Since 2006" */
+    return g_strdup_printf (_("Since %s"), start);
+  /* Translators: a role that ended, e.g. "2006 to 1 January 2011" */
+  return g_strdup_printf (_("%s to %s"), start, end);
+}
+
+/* Checks the dates of a membership, marks what is wrong, and says whether
+ * it can be saved. */
+static gboolean
+membership_valid (Membership *membership)
+{
+  g_autofree char *from = _icat_agency_stripped_text (membership->from);
+  g_autofree char *to = _icat_agency_stripped_text (membership->to);
+  gboolean from_ok = icat_is_date (from);
+  gboolean to_ok = *to == '\0' || (icat_is_date (to) && (!from_ok || strncmp (to, from, MIN (strlen (to), strlen (from))) >= 0));
+
+  _icat_agency_show_error (membership->from, !from_ok);
+  _icat_agency_show_error (membership->to, !to_ok);
+  _icat_agency_show_error (membership->row, !from_ok || !to_ok);
+  return from_ok && to_ok;
+}
+
+static void
+update_membership_row (Membership *membership)
+{
+  g_autofree char *from = _icat_agency_stripped_text (membership->from);
+  g_autofree char *to = _icat_agency_stripped_text (membership->to);
+  g_autofree char *period = period_text (from, to);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (membership->row), icat_format_enum ("role", membership_role (membership)));
+  adw_expander_row_set_subtitle (membership->row, period);
+}
+
+/* The list as it stands, or NULL when a row cannot be saved yet. */
+static JsonNode *
+memberships_to_json (IcatAgencyEditor *self)
+{
+  g_autoptr(JsonArray) memberships = json_array_new ();
+  gboolean valid = TRUE;
+  GtkListBoxRow *row;
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->memberships_list, i)) != NULL; i++)
+    {
+      Membership *membership = membership_of (GTK_WIDGET (row));
+      g_autofree char *from = _icat_agency_stripped_text (membership->from);
+      g_autofree char *to = _icat_agency_stripped_text (membership->to);
+      g_autofree char *note = _icat_agency_stripped_text (membership->note);
+      JsonObject *object;
+
+      if (!membership_valid (membership))
+        {
+          valid = FALSE;
+          continue;
+        }
+      object = json_object_new ();
+      json_object_set_string_member (object, "role", membership_role (membership));
+      json_object_set_string_member (object, "from", from);
+      json_object_set_member (object, "to", _icat_agency_string_node (to));
+      json_object_set_member (object, "note", _icat_agency_string_node (note));
+      json_array_add_object_element (memberships, object);
+    }
+  return valid ? _icat_agency_array_node (g_steal_pointer (&memberships)) : NULL;
+}
+
+static void
+memberships_changed (IcatAgencyEditor *self)
+{
+  GtkListBoxRow *row;
+  JsonNode *node;
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->memberships_list, i)) != NULL; i++)
+    update_membership_row (membership_of (GTK_WIDGET (row)));
+  if (self->loading > 0)
+    return;
+  node = memberships_to_json (self);
+  if (node != NULL)
+    _icat_agency_editor_queue_field (self, "memberships", node);
+  _icat_agency_editor_update_status (self);
+}
+
+static GtkWidget *
+entry_row_new (const char *title,
+               const char *name,
+               const char *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_name (row, name);
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  return row;
+}
+
+static GtkWidget *
+remove_button_new (const char *label)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_name (button, "remove");
+  return button;
+}
+
+/* Removing is a saved change of its own, so the toast's Undo takes back just that. */
+static void
+remove_row (IcatAgencyEditor *self,
+            GtkListBox       *list,
+            GtkWidget        *row,
+            void            (*changed) (IcatAgencyEditor *self),
+            const char       *message)
+{
+  GtkWidget *neighbour = gtk_widget_get_next_sibling (row);
+
+  if (neighbour == NULL)
+    neighbour = gtk_widget_get_prev_sibling (row);
+  icat_autosave_flush (self->autosave);
+  gtk_list_box_remove (list, row);
+  changed (self);
+  icat_autosave_flush (self->autosave);
+  if (neighbour == NULL || !gtk_widget_grab_focus (neighbour))
+    gtk_widget_grab_focus (GTK_WIDGET (self->acronym_row));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast-undo", "s", message);
+}
+
+static void
+remove_membership_clicked_cb (GtkWidget        *button,
+                              IcatAgencyEditor *self)
+{
+  remove_row (self, self->memberships_list, gtk_widget_get_ancestor (button, ADW_TYPE_EXPANDER_ROW),
+              memberships_changed, _("Role removed"));
+}
+
+static GtkWidget *
+membership_row_new (IcatAgencyEditor *self,
+                    JsonObject       *data)
+{
+  Membership *membership = g_new0 (Membership, 1);
+  g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
+  GtkWidget *remove = remove_button_new (_("Remove Role"));
+
+  for (guint i = 0; icat_membership_roles[i] != NULL; i++)
+    gtk_string_list_append (roles, icat_format_enum ("role", icat_membership_roles[i]));
+  membership->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  membership->role = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (membership->role), _("Role"));
+  gtk_widget_set_name (GTK_WIDGET (membership->role), "membership-role");
+  adw_combo_row_set_model (membership->role, G_LIST_MODEL (roles));
+  adw_combo_row_set_selected (membership->role, _icat_agency_enum_index (icat_membership_roles, icat_json_get_string (data, "role")));
+  membership->from = ADW_ENTRY_ROW (entry_row_new (_("From (year, year-month or date: 2006, 2006-05, 2006-05-31)"),
+                                                   "membership-from", icat_json_get_string (data, "from")));
+  membership->to = ADW_ENTRY_ROW (entry_row_new (_("To (empty while the role lasts)"),
+                                                 "membership-to", icat_json_get_string (data, "to")));
+  membership->note = ADW_ENTRY_ROW (entry_row_new (_("Note"), "membership-note", icat_json_get_string (data, "note")));
+  g_object_set_data_full (G_OBJECT (membership->row), "membership", membership, g_free);
+
+  adw_expander_row_add_row (membership->row, GTK_WIDGET (membership->role));
+  adw_expander_row_add_row (membership->row, GTK_WIDGET (membership->from));
+  adw_expander_row_add_row (membership->row, GTK_WIDGET (membership->to));
+  adw_expander_row_add_row (membership->row, GTK_WIDGET (membership->note));
+  adw_expander_row_add_action (membership->row, remove);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_membership_clicked_cb), self);
+  g_signal_connect_swapped (membership->role, "notify::selected", G_CALLBACK (memberships_changed), self);
+  g_signal_connect_swapped (membership->from, "changed", G_CALLBACK (memberships_changed), self);
+  g_signal_connect_swapped (membership->to, "changed", G_CALLBACK (memberships_changed), self);
+  g_signal_connect_swapped (membership->note, "changed", G_CALLBACK (memberships_changed), self);
+  update_membership_row (membership);
+  return GTK_WIDGET (membership->row);
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+}
+
+void
+_icat_agency_memberships_load (IcatAgencyEditor *self,
+                               JsonObject       *data)
+{
+  JsonArray *memberships = _icat_agency_get_array (data, "memberships");
+
+  self->loading++;
+  clear_list (self->memberships_list);
+  for (guint i = 0; memberships != NULL && i < json_array_get_length (memberships); i++)
+    gtk_list_box_append (self->memberships_list,
+                         membership_row_new (self, json_array_get_object_element (memberships, i)));
+  self->loading--;
+}
+
+static void
+add_membership_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  IcatAgencyEditor *self = ICAT_AGENCY_EDITOR (widget);
+  g_autofree char *today = _icat_agency_today ();
+  g_autoptr(JsonObject) data = json_object_new ();
+  GtkWidget *row;
+
+  if (self->agency == NULL)
+    return;
+  json_object_set_string_member (data, "role", "member");
+  json_object_set_string_member (data, "from", today);
+  row = membership_row_new (self, data);
+  gtk_list_box_append (self->memberships_list, row);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  memberships_changed (self);
+  gtk_widget_grab_focus (GTK_WIDGET (membership_of (row)->role));
+}
+
+/* Ends open roles today: the member role only ("inactive"), or every role
+ * ("left"). Returns how many it ended. */
+static guint
+end_roles (IcatAgencyEditor *self,
+           gboolean          member_only,
+           const char       *today)
+{
+  GtkListBoxRow *row;
+  guint ended = 0;
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->memberships_list, i)) != NULL; i++)
+    {
+      Membership *membership = membership_of (GTK_WIDGET (row));
+      g_autofree char *to = _icat_agency_stripped_text (membership->to);
+
+      if (*to != '\0' && strncmp (to, today, MIN (strlen (to), strlen (today))) <= 0)
+        continue;
+      if (member_only && !g_str_equal (membership_role (membership), "member"))
+        continue;
+      gtk_editable_set_text (GTK_EDITABLE (membership->to), today);
+      ended++;
+    }
+  return ended;
+}
+
+static void
+mark_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  IcatAgencyEditor *self = ICAT_AGENCY_EDITOR (widget);
+  gboolean inactive = g_str_equal (action_name, "agency.mark-inactive");
+  g_autofree char *today = _icat_agency_today ();
+  guint ended;
+
+  if (self->agency == NULL)
+    return;
+  self->loading++;
+  ended = end_roles (self, inactive, today);
+  if (inactive)
+    {
+      g_autoptr(JsonObject) data = json_object_new ();
+      GtkWidget *row;
+
+      json_object_set_string_member (data, "role", "inactive-member");
+      json_object_set_string_member (data, "from", today);
+      row = membership_row_new (self, data);
+      gtk_list_box_append (self->memberships_list, row);
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+    }
+  self->loading--;
+  if (!inactive && ended == 0)
+    {
+      _icat_agency_editor_toast (self, _("This agency holds no role that could end."));
+      return;
+    }
+  memberships_changed (self);
+}
+
+/* Focal points */
+
+static FocalPoint *
+focal_point_of (GtkWidget *row)
+{
+  return g_object_get_data (G_OBJECT (row), "focal-point");
+}
+
+static void
+update_focal_point_row (FocalPoint *focal)
+{
+  g_autofree char *name = _icat_agency_stripped_text (focal->name);
+  AdwEntryRow *details[] = { focal->title, focal->email, focal->phone };
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (details); i++)
+    {
+      g_autofree char *text = _icat_agency_stripped_text (details[i]);
+
+      if (*text != '\0')
+        g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", text);
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (focal->row), *name != '\0' ? name : _("New focal point"));
+  adw_expander_row_set_subtitle (focal->row, subtitle->str);
+  _icat_agency_show_error (focal->name, *name == '\0');
+}
+
+static JsonNode *
+focal_points_to_json (IcatAgencyEditor *self)
+{
+  JsonArray *focal_points = json_array_new ();
+  GtkListBoxRow *row;
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->focal_points_list, i)) != NULL; i++)
+    {
+      FocalPoint *focal = focal_point_of (GTK_WIDGET (row));
+      g_autofree char *name = _icat_agency_stripped_text (focal->name);
+      g_autofree char *title = _icat_agency_stripped_text (focal->title);
+      g_autofree char *email = _icat_agency_stripped_text (focal->email);
+      g_autofree char *phone = _icat_agency_stripped_text (focal->phone);
+      JsonObject *object;
+
+      /* A focal point is saved once it has a name. */
+      if (*name == '\0')
+        continue;
+      object = json_object_new ();
+      json_object_set_string_member (object, "name", name);
+      json_object_set_member (object, "title", _icat_agency_string_node (title));
+      json_object_set_member (object, "email", _icat_agency_string_node (email));
+      json_object_set_member (object, "phone", _icat_agency_string_node (phone));
+      json_array_add_object_element (focal_points, object);
+    }
+  return _icat_agency_array_node (focal_points);
+}
+
+static void
+focal_points_changed (IcatAgencyEditor *self)
+{
+  GtkListBoxRow *row;
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->focal_points_list, i)) != NULL; i++)
+    update_focal_point_row (focal_point_of (GTK_WIDGET (row)));
+  if (self->loading == 0)
+    _icat_agency_editor_queue_field (self, "focal_points", focal_points_to_json (self));
+}
+
+static void
+remove_focal_point_clicked_cb (GtkWidget        *button,
+                               IcatAgencyEditor *self)
+{
+  remove_row (self, self->focal_points_list, gtk_widget_get_ancestor (button, ADW_TYPE_EXPANDER_ROW),
+              focal_points_changed, _("Focal point removed"));
+}
+
+static GtkWidget *
+focal_point_row_new (IcatAgencyEditor *self,
+                     JsonObject       *data)
+{
+  FocalPoint *focal = g_new0 (FocalPoint, 1);
+  GtkWidget *remove = remove_button_new (_("Remove Focal Point"));
+
+  focal->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  focal->name = ADW_ENTRY_ROW (entry_row_new (_("Name"), "focal-name", icat_json_get_string (data, "name")));
+  focal->title = ADW_ENTRY_ROW (entry_row_new (_("Job title"), "focal-title", icat_json_get_string (data, "title")));
+  focal->email = ADW_ENTRY_ROW (entry_row_new (_("E-mail"), "focal-email", icat_json_get_string (data, "email")));
+  focal->phone = ADW_ENTRY_ROW (entry_row_new (_("Phone"), "focal-phone", icat_json_get_string (data, "phone")));
+  adw_entry_row_set_input_purpose (focal->email, GTK_INPUT_PURPOSE_EMAIL);
+  adw_entry_row_set_input_purpose (focal->phone, GTK_INPUT_PURPOSE_PHONE);
+  g_object_set_data_full (G_OBJECT (focal->row), "focal-point", focal, g_free);
+
+  adw_expander_row_add_row (focal->row, GTK_WIDGET (focal->name));
+  adw_expander_row_add_row (focal->row, GTK_WIDGET (focal->title));
+  adw_expander_row_add_row (focal->row, GTK_WIDGET (focal->email));
+  adw_expander_row_add_row (focal->row, GTK_WIDGET (focal->phone));
+  adw_expander_row_add_action (focal->row, remove);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_focal_point_clicked_cb), self);
+  g_signal_connect_swapped (focal->name, "changed", G_CALLBACK (focal_points_changed), self);
+  g_signal_connect_swapped (focal->title, "changed", G_CALLBACK (focal_points_changed), self);
+  g_signal_connect_swapped (focal->email, "changed", G_CALLBACK (focal_points_changed), self);
+  g_signal_connect_swapped (focal->phone, "changed", G_CALLBACK (focal_points_changed), self);
+  update_focal_point_row (focal);
+  return GTK_WIDGET (focal->row);
+}
+
+void
+_icat_agency_focal_points_load (IcatAgencyEditor *self,
+                                JsonObject       *data)
+{
+  JsonArray *focal_points = _icat_agency_get_array (data, "focal_points");
+
+  self->loading++;
+  clear_list (self->focal_points_list);
+  for (guint i = 0; focal_points != NULL && i < json_array_get_length (focal_points); i++)
+    gtk_list_box_append (self->focal_points_list,
+                         focal_point_row_new (self, json_array_get_object_element (focal_points, i)));
+  self->loading--;
+}
+
+static void
+add_focal_point_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  IcatAgencyEditor *self = ICAT_AGENCY_EDITOR (widget);
+  GtkWidget *row;
+
+  if (self->agency == NULL)
+    return;
+  row = focal_point_row_new (self, NULL);
+  gtk_list_box_append (self->focal_points_list, row);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (focal_point_of (row)->name));
+}
+
+void
+_icat_agency_editor_class_init_lists (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "agency.add-membership", NULL, add_membership_activated);
+  gtk_widget_class_install_action (widget_class, "agency.mark-inactive", NULL, mark_activated);
+  gtk_widget_class_install_action (widget_class, "agency.mark-left", NULL, mark_activated);
+  gtk_widget_class_install_action (widget_class, "agency.add-focal-point", NULL, add_focal_point_activated);
+}

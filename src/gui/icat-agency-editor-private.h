@@ -1,0 +1,83 @@
+/* icat-agency-editor-private.h — what the agency editor's files share
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The editor is one widget in two files:
+ *   icat-agency-editor.c        the object, loading and saving, the fields
+ *                               of the agency itself;
+ *   icat-agency-editor-lists.c  its memberships over time and its focal
+ *                               points, each list sent whole when a row changes.
+ */
+#pragma once
+
+#include "icat-agency-editor.h"
+#include "icat-autosave.h"
+#include "icat-record-list.h"
+
+G_BEGIN_DECLS
+
+struct _IcatAgencyEditor {
+  AdwBin             parent_instance;
+
+  /* Template widgets */
+  GtkButton         *back_button;
+  AdwWindowTitle    *heading;
+  GtkMenuButton     *menu_button;
+  GtkStack          *stack;
+  GtkScrolledWindow *scroller;
+  AdwEntryRow       *acronym_row;
+  AdwEntryRow       *name_en_row;
+  AdwEntryRow       *name_zh_row;
+  AdwComboRow       *kind_row;
+  AdwActionRow      *status_row;
+  AdwActionRow      *chaired_row;
+  AdwComboRow       *successor_row;
+  AdwEntryRow       *website_row;
+  GtkListBox        *memberships_list;
+  GtkListBox        *focal_points_list;
+  GtkTextView       *note_view;
+
+  /* Owned */
+  IcatStore         *store;
+  IcatRecordList    *agencies;        /* by acronym: the successor's choices */
+  GtkStringList     *successor_names; /* "None" and the acronyms of the others */
+  GPtrArray         *successor_ids;   /* NULL and their ids, in the same order */
+  IcatRecord        *agency;
+  IcatAutosave      *autosave;
+  JsonObject        *shown;           /* each field as the editor last showed or sent it */
+  guint              loading;         /* > 0 while widgets are filled from the record */
+  gboolean           save_failed;
+};
+
+/* icat-agency-editor.c */
+/* Queues a field's new value (transfer full) unless the widgets are being filled. */
+void        _icat_agency_editor_queue_field     (IcatAgencyEditor   *self,
+                                                 const char         *field,
+                                                 JsonNode           *value);
+/* The status row, from the memberships as shown. */
+void        _icat_agency_editor_update_status   (IcatAgencyEditor   *self);
+void        _icat_agency_editor_toast           (IcatAgencyEditor   *self,
+                                                 const char         *message);
+char       *_icat_agency_today                  (void);
+char       *_icat_agency_stripped_text          (gpointer            editable);
+void        _icat_agency_show_error             (gpointer            widget,
+                                                 gboolean            error);
+guint       _icat_agency_enum_index             (const char * const *values,
+                                                 const char         *value);
+/* JSON null for NULL or "". */
+JsonNode   *_icat_agency_string_node            (const char         *text);
+JsonNode   *_icat_agency_array_node             (JsonArray          *array);
+JsonArray  *_icat_agency_get_array              (JsonObject         *object,
+                                                 const char         *field);
+
+/* icat-agency-editor-lists.c */
+void        _icat_agency_memberships_load       (IcatAgencyEditor   *self,
+                                                 JsonObject         *data);
+void        _icat_agency_focal_points_load      (IcatAgencyEditor   *self,
+                                                 JsonObject         *data);
+/* "agency.add-membership", "agency.mark-inactive", "agency.mark-left",
+ * "agency.add-focal-point". */
+void        _icat_agency_editor_class_init_lists (GtkWidgetClass    *widget_class);
+
+G_END_DECLS

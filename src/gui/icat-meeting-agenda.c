@@ -1,0 +1,488 @@
+/* icat-meeting-agenda.c — a meeting's agenda, minutes and decisions
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each agenda item is a boxed list in agenda_box: its title (with a drag
+ * handle), presenter, linked mandates, minutes and buttons. The order of the
+ * boxes is the order saved; moving one, by drag, by button or by Alt+Up and
+ * Alt+Down, moves the widgets themselves, so the text being typed and its
+ * focus go along.
+ */
+#define G_LOG_DOMAIN "icat-meeting-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "icat-meeting-editor-private.h"
+
+/* Agenda items */
+
+static void
+agenda_item_free (gpointer data)
+{
+  IcatAgendaItem *item = data;
+
+  g_free (item->id);
+  g_clear_pointer (&item->mandates, json_node_unref);
+  g_free (item);
+}
+
+IcatAgendaItem *
+_icat_meeting_agenda_item_get (GtkWidget *box)
+{
+  return box ? g_object_get_data (G_OBJECT (box), "agenda-item") : NULL;
+}
+
+static char *
+agenda_title (IcatAgendaItem *item)
+{
+  char *title = _icat_meeting_stripped_text (item->title);
+
+  if (*title != '\0')
+    return title;
+  g_free (title);
+  return g_strdup (_("Untitled item"));
+}
+
+JsonNode *
+_icat_meeting_agenda_to_json (IcatMeetingEditor *self)
+{
+  JsonArray *agenda = json_array_new ();
+  gint64 position = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->agenda_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      IcatAgendaItem *item = _icat_meeting_agenda_item_get (child);
+      JsonObject *object = json_object_new ();
+      GtkTextIter start, end;
+      g_autofree char *minutes = NULL;
+      g_autofree char *title = agenda_title (item);
+      const char *presenter = _icat_meeting_editor_agency_at (self, adw_combo_row_get_selected (item->presenter));
+
+      gtk_text_buffer_get_bounds (item->minutes, &start, &end);
+      minutes = gtk_text_buffer_get_text (item->minutes, &start, &end, FALSE);
+      json_object_set_string_member (object, "id", item->id);
+      json_object_set_int_member (object, "position", position++);
+      json_object_set_string_member (object, "title", title);
+      json_object_set_member (object, "presenter", _icat_meeting_string_node (presenter));
+      json_object_set_member (object, "minutes", _icat_meeting_string_node (minutes));
+      if (item->mandates != NULL)
+        json_object_set_member (object, "mandates", _icat_meeting_normalized (item->mandates));
+      json_array_add_object_element (agenda, object);
+    }
+  return _icat_meeting_array_node (agenda);
+}
+
+static GtkWidget *
+agenda_item_box (IcatMeetingEditor *self,
+                 gpointer           widget)
+{
+  return _icat_meeting_child_of (GTK_WIDGET (widget), self->agenda_box);
+}
+
+void
+_icat_meeting_agenda_update (IcatMeetingEditor *self)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->agenda_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      IcatAgendaItem *item = _icat_meeting_agenda_item_get (child);
+      g_autofree char *title = g_strdup_printf (_("Item %u"), ++n);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item->title), title);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->agenda_empty), n == 0);
+}
+
+/* Reordering */
+
+/* Puts an agenda item where another one is, shifting those between. */
+static void
+move_agenda_item (IcatMeetingEditor *self,
+                  GtkWidget         *box,
+                  GtkWidget         *onto)
+{
+  gboolean down = FALSE;
+
+  if (box == NULL || onto == NULL || box == onto)
+    return;
+  for (GtkWidget *w = gtk_widget_get_next_sibling (box); w != NULL; w = gtk_widget_get_next_sibling (w))
+    down |= w == onto;
+  gtk_box_reorder_child_after (self->agenda_box, box, down ? onto : gtk_widget_get_prev_sibling (onto));
+  _icat_meeting_editor_section_changed (self, SECTION_AGENDA);
+}
+
+static void
+move_agenda_item_by_one (IcatMeetingEditor *self,
+                         GtkWidget         *box,
+                         gboolean           up)
+{
+  if (box != NULL)
+    move_agenda_item (self, box, up ? gtk_widget_get_prev_sibling (box) : gtk_widget_get_next_sibling (box));
+}
+
+static void
+move_up_clicked_cb (GtkButton         *button,
+                    IcatMeetingEditor *self)
+{
+  move_agenda_item_by_one (self, agenda_item_box (self, button), TRUE);
+}
+
+static void
+move_down_clicked_cb (GtkButton         *button,
+                      IcatMeetingEditor *self)
+{
+  move_agenda_item_by_one (self, agenda_item_box (self, button), FALSE);
+}
+
+/* Alt+Up and Alt+Down move the item that holds the focus. */
+void
+_icat_meeting_agenda_move_activated (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *parameter)
+{
+  IcatMeetingEditor *self = ICAT_MEETING_EDITOR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL)
+    move_agenda_item_by_one (self, agenda_item_box (self, focus), g_str_equal (action_name, "agenda.move-up"));
+}
+
+static GdkContentProvider *
+agenda_drag_prepare_cb (GtkDragSource     *source,
+                        double             x,
+                        double             y,
+                        IcatMeetingEditor *self)
+{
+  GtkWidget *box = agenda_item_box (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source)));
+  IcatAgendaItem *item = _icat_meeting_agenda_item_get (box);
+
+  return item ? gdk_content_provider_new_typed (G_TYPE_STRING, item->id) : NULL;
+}
+
+static void
+agenda_drag_begin_cb (GtkDragSource     *source,
+                      GdkDrag           *drag,
+                      IcatMeetingEditor *self)
+{
+  GtkWidget *box = agenda_item_box (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source)));
+  g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (box);
+
+  gtk_drag_source_set_icon (source, icon, 0, 0);
+}
+
+static gboolean
+agenda_drop_cb (GtkDropTarget     *target,
+                const GValue      *value,
+                double             x,
+                double             y,
+                IcatMeetingEditor *self)
+{
+  GtkWidget *onto = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  const char *id = g_value_get_string (value);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->agenda_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (_icat_meeting_agenda_item_get (child)->id, id) == 0)
+      {
+        move_agenda_item (self, child, onto);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The rows of an agenda item */
+
+static void
+agenda_changed_cb (IcatMeetingEditor *self)
+{
+  _icat_meeting_editor_section_changed (self, SECTION_AGENDA);
+}
+
+static GtkWidget *
+agenda_title_row_new (IcatMeetingEditor *self,
+                      IcatAgendaItem    *item,
+                      JsonObject        *data)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
+  GtkDragSource *drag = gtk_drag_source_new ();
+  const char *title = icat_json_get_string (data, "title");
+
+  item->title = ADW_ENTRY_ROW (row);
+  gtk_widget_set_name (row, "agenda-title");
+  gtk_editable_set_text (GTK_EDITABLE (row), title ? title : "");
+  gtk_widget_set_name (handle, "agenda-drag-handle");
+  gtk_widget_set_tooltip_text (handle, _("Drag to reorder; or Alt+Up and Alt+Down"));
+  gtk_widget_add_css_class (handle, "meeting-drag-handle");
+  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
+  g_signal_connect (drag, "prepare", G_CALLBACK (agenda_drag_prepare_cb), self);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (agenda_drag_begin_cb), self);
+  gtk_widget_add_controller (handle, GTK_EVENT_CONTROLLER (drag));
+  adw_entry_row_add_prefix (ADW_ENTRY_ROW (row), handle);
+  g_signal_connect_swapped (row, "changed", G_CALLBACK (agenda_changed_cb), self);
+  return row;
+}
+
+static GtkWidget *
+agenda_presenter_row_new (IcatMeetingEditor *self,
+                          IcatAgendaItem    *item,
+                          JsonObject        *data)
+{
+  GtkWidget *row = adw_combo_row_new ();
+
+  item->presenter = ADW_COMBO_ROW (row);
+  gtk_widget_set_name (row, "agenda-presenter");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Presenter"));
+  adw_combo_row_set_model (item->presenter, G_LIST_MODEL (self->agency_names));
+  adw_combo_row_set_selected (item->presenter,
+                              _icat_meeting_editor_agency_index (self, icat_json_get_string (data, "presenter")));
+  g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (agenda_changed_cb), self);
+  return row;
+}
+
+static GtkWidget *
+agenda_minutes_row_new (IcatMeetingEditor *self,
+                        IcatAgendaItem    *item,
+                        JsonObject        *data)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new (_("Minutes"));
+  GtkWidget *view = gtk_text_view_new ();
+  const char *minutes = icat_json_get_string (data, "minutes");
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_widget_add_css_class (box, "meeting-minutes-box");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_name (view, "agenda-minutes");
+  gtk_widget_add_css_class (view, "meeting-minutes");
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_widget_set_size_request (view, -1, 72);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  item->minutes = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  gtk_text_buffer_set_text (item->minutes, minutes ? minutes : "", -1);
+  g_signal_connect_object (item->minutes, "changed", G_CALLBACK (agenda_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), view);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return row;
+}
+
+static void
+remove_agenda_item_clicked_cb (GtkButton         *button,
+                               IcatMeetingEditor *self)
+{
+  _icat_meeting_editor_remove_element (self, SECTION_AGENDA, agenda_item_box (self, button),
+                                       _("Agenda item removed"));
+}
+
+static GtkWidget *
+agenda_buttons_row_new (IcatMeetingEditor *self,
+                        IcatAgendaItem    *item)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *action = gtk_button_new_with_mnemonic (_("New _Action Item"));
+  GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *up = _icat_meeting_icon_button_new ("go-up-symbolic", _("Move Up"), "agenda-move-up");
+  GtkWidget *down = _icat_meeting_icon_button_new ("go-down-symbolic", _("Move Down"), "agenda-move-down");
+  GtkWidget *remove = _icat_meeting_icon_button_new ("user-trash-symbolic", _("Remove Agenda Item"), "agenda-remove");
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_widget_add_css_class (box, "meeting-agenda-buttons");
+  gtk_widget_set_name (action, "agenda-new-action-item");
+  gtk_widget_add_css_class (action, "flat");
+  /* The meetings view makes action items: it shows them afterwards. */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (action), "meetings.new-action-item");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (action), g_variant_new_string (item->id));
+  gtk_widget_set_hexpand (spacer, TRUE);
+  gtk_widget_set_tooltip_text (up, _("Move Up (Alt+Up)"));
+  gtk_widget_set_tooltip_text (down, _("Move Down (Alt+Down)"));
+  g_signal_connect (up, "clicked", G_CALLBACK (move_up_clicked_cb), self);
+  g_signal_connect (down, "clicked", G_CALLBACK (move_down_clicked_cb), self);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_agenda_item_clicked_cb), self);
+  gtk_box_append (GTK_BOX (box), action);
+  gtk_box_append (GTK_BOX (box), spacer);
+  gtk_box_append (GTK_BOX (box), up);
+  gtk_box_append (GTK_BOX (box), down);
+  gtk_box_append (GTK_BOX (box), remove);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return row;
+}
+
+static GtkWidget *
+agenda_item_new (IcatMeetingEditor *self,
+                 JsonObject        *data)
+{
+  GtkWidget *list = gtk_list_box_new ();
+  IcatAgendaItem *item = g_new0 (IcatAgendaItem, 1);
+  JsonNode *mandates = data ? json_object_get_member (data, "mandates") : NULL;
+  GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
+  const char *id = icat_json_get_string (data, "id");
+
+  item->id = id ? g_strdup (id) : g_uuid_string_random ();
+  item->mandates = _icat_meeting_normalized (mandates);
+  g_object_set_data_full (G_OBJECT (list), "agenda-item", item, agenda_item_free);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_add_css_class (list, "meeting-agenda-item");
+  gtk_list_box_append (GTK_LIST_BOX (list), agenda_title_row_new (self, item, data));
+  gtk_list_box_append (GTK_LIST_BOX (list), agenda_presenter_row_new (self, item, data));
+  gtk_list_box_append (GTK_LIST_BOX (list), _icat_meeting_mandates_row_new (self, item));
+  gtk_list_box_append (GTK_LIST_BOX (list), agenda_minutes_row_new (self, item, data));
+  gtk_list_box_append (GTK_LIST_BOX (list), agenda_buttons_row_new (self, item));
+  g_signal_connect (drop, "drop", G_CALLBACK (agenda_drop_cb), self);
+  gtk_widget_add_controller (list, GTK_EVENT_CONTROLLER (drop));
+  return list;
+}
+
+void
+_icat_meeting_agenda_load (IcatMeetingEditor *self,
+                           JsonArray         *agenda)
+{
+  _icat_meeting_clear_box (self->agenda_box);
+  for (guint i = 0; agenda != NULL && i < json_array_get_length (agenda); i++)
+    gtk_box_append (self->agenda_box, agenda_item_new (self, json_array_get_object_element (agenda, i)));
+}
+
+GtkWidget *
+_icat_meeting_agenda_add (IcatMeetingEditor *self)
+{
+  GtkWidget *box = agenda_item_new (self, NULL);
+
+  gtk_box_append (self->agenda_box, box);
+  return GTK_WIDGET (_icat_meeting_agenda_item_get (box)->title);
+}
+
+/* Decisions */
+
+JsonNode *
+_icat_meeting_decisions_to_json (IcatMeetingEditor *self)
+{
+  JsonArray *decisions = json_array_new ();
+  GtkListBoxRow *row;
+  gint64 number = 1;
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->decisions_list, i)) != NULL; i++)
+    {
+      g_autofree char *text = _icat_meeting_stripped_text (row);
+      JsonObject *object;
+
+      /* A decision is saved once it says something. */
+      if (*text == '\0')
+        continue;
+      object = json_object_new ();
+      json_object_set_string_member (object, "id", g_object_get_data (G_OBJECT (row), "decision-id"));
+      json_object_set_int_member (object, "number", number++);
+      json_object_set_string_member (object, "text", text);
+      json_array_add_object_element (decisions, object);
+    }
+  return _icat_meeting_array_node (decisions);
+}
+
+void
+_icat_meeting_decisions_update (IcatMeetingEditor *self)
+{
+  GtkListBoxRow *row;
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->decisions_list, i)) != NULL; i++)
+    {
+      g_autofree char *title = g_strdup_printf (_("Decision %u"), i + 1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+    }
+}
+
+static void
+decisions_changed_cb (IcatMeetingEditor *self)
+{
+  _icat_meeting_editor_section_changed (self, SECTION_DECISIONS);
+}
+
+static void
+remove_decision_clicked_cb (GtkButton         *button,
+                            IcatMeetingEditor *self)
+{
+  _icat_meeting_editor_remove_element (self, SECTION_DECISIONS,
+                                       _icat_meeting_child_of (GTK_WIDGET (button), self->decisions_list),
+                                       _("Decision removed"));
+}
+
+static GtkWidget *
+decision_row_new (IcatMeetingEditor *self,
+                  JsonObject        *data)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *remove = _icat_meeting_icon_button_new ("user-trash-symbolic", _("Remove Decision"), "decision-remove");
+  const char *id = icat_json_get_string (data, "id");
+  const char *text = icat_json_get_string (data, "text");
+
+  g_object_set_data_full (G_OBJECT (row), "decision-id", id ? g_strdup (id) : g_uuid_string_random (), g_free);
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_decision_clicked_cb), self);
+  g_signal_connect_swapped (row, "changed", G_CALLBACK (decisions_changed_cb), self);
+  return row;
+}
+
+void
+_icat_meeting_decisions_load (IcatMeetingEditor *self,
+                              JsonArray         *decisions)
+{
+  _icat_meeting_clear_list (self->decisions_list);
+  for (guint i = 0; decisions != NULL && i < json_array_get_length (decisions); i++)
+    gtk_list_box_append (self->decisions_list,
+                         decision_row_new (self, json_array_get_object_element (decisions, i)));
+}
+
+GtkWidget *
+_icat_meeting_decisions_add (IcatMeetingEditor *self)
+{
+  GtkWidget *row = decision_row_new (self, NULL);
+
+  gtk_list_box_append (self->decisions_list, row);
+  return row;
+}
+
+/* For tests */
+
+guint
+_icat_meeting_editor_get_n_agenda (IcatMeetingEditor *self)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->agenda_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+GtkWidget *
+_icat_meeting_editor_get_agenda_item (IcatMeetingEditor *self,
+                                      guint              index)
+{
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->agenda_box));
+
+  while (child != NULL && index-- > 0)
+    child = gtk_widget_get_next_sibling (child);
+  return child;
+}
+
+GtkWidget *
+_icat_meeting_editor_get_decision (IcatMeetingEditor *self,
+                                   guint              index)
+{
+  return GTK_WIDGET (gtk_list_box_get_row_at_index (self->decisions_list, index));
+}

@@ -1,0 +1,191 @@
+/* icat-meeting-editor-private.h — what the meeting editor's files share
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The editor is one widget split over several files:
+ *   icat-meeting-editor.c    the object, loading and saving, the header
+ *                            fields, chairs, the record's status;
+ *   icat-meeting-time.c      venue, time zone, date and times;
+ *   icat-meeting-agenda.c    agenda items with their minutes, reordering,
+ *                            and the numbered decisions;
+ *   icat-meeting-mandates.c  the mandates linked to an agenda item;
+ *   icat-meeting-lists.c     attendance, invited States and organizations,
+ *                            attachments.
+ * Each list of the record is a "section": shown by its own widgets, sent
+ * whole through the autosave when any of them changes.
+ */
+#pragma once
+
+#include "icat-autosave.h"
+#include "icat-meeting-editor.h"
+#include "icat-record-list.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  SECTION_AGENDA,
+  SECTION_DECISIONS,
+  SECTION_ATTENDANCE,
+  SECTION_INVITED,
+  SECTION_ATTACHMENTS,
+  N_SECTIONS
+} IcatMeetingSection;
+
+/* One agenda item's widgets, owned by its box (see _icat_meeting_agenda_item_get). */
+typedef struct {
+  char          *id;
+  JsonNode      *mandates;   /* normalized array of mandate ids, or NULL for none */
+  AdwEntryRow   *title;
+  AdwComboRow   *presenter;
+  GtkTextBuffer *minutes;
+  GtkFlowBox    *mandate_chips;
+  GtkWidget     *mandates_empty;
+} IcatAgendaItem;
+
+/* One attendance row, owned by the row. */
+typedef struct {
+  IcatMeetingEditor *editor;   /* borrowed */
+  char              *agency;
+  gboolean           listed;   /* in the record's attendance, or touched */
+  AdwEntryRow       *row;
+  GtkCheckButton    *present;
+} IcatAttendance;
+
+struct _IcatMeetingEditor {
+  AdwBin             parent_instance;
+
+  /* Template widgets */
+  GtkButton         *back_button;
+  AdwWindowTitle    *heading;
+  GtkMenuButton     *menu_button;
+  GMenu             *export_section;
+  GtkStack          *stack;
+  GtkScrolledWindow *scroller;
+  AdwActionRow      *warning_row;
+  AdwEntryRow       *title_row;
+  AdwComboRow       *kind_row;
+  AdwComboRow       *venue_row;
+  AdwEntryRow       *city_row;
+  AdwEntryRow       *zone_row;
+  AdwEntryRow       *date_row;
+  GtkPopover        *calendar_popover;
+  GtkCalendar       *calendar;
+  AdwEntryRow       *start_row;
+  AdwEntryRow       *end_row;
+  AdwActionRow      *when_row;
+  AdwComboRow       *chair_row;
+  AdwComboRow       *cochair_row;
+  GtkLabel          *agenda_empty;
+  GtkBox            *agenda_box;
+  GtkListBox        *decisions_list;
+  AdwExpanderRow    *attendance_expander;
+  GtkListBox        *invited_list;
+  GtkLabel          *attachments_empty;
+  GtkBox            *attachments_box;
+  AdwComboRow       *status_row;
+
+  /* Borrowed */
+  GPtrArray         *attendance;    /* IcatAttendance, one per agency, owned by its row */
+
+  /* Owned */
+  IcatStore         *store;
+  IcatRecordList    *agencies;      /* by acronym: attendance, chairs, presenters */
+  IcatRecordList    *mandates;      /* by document: what agenda items can link to */
+  GtkStringList     *agency_names;  /* "None" and the acronyms, as drop-downs show them */
+  GPtrArray         *agency_ids;    /* NULL and the ids, in the same order */
+  IcatRecord        *meeting;
+  IcatAutosave      *autosave;
+  JsonObject        *shown;         /* each field as the editor last showed or sent it */
+  guint              loading;       /* > 0 while widgets are filled from the record */
+  gboolean           save_failed;
+};
+
+/* icat-meeting-editor.c: saving and shared helpers */
+/* Queues a field's new value (transfer full) unless the widgets are being filled. */
+void         _icat_meeting_editor_queue_field     (IcatMeetingEditor  *self,
+                                                   const char         *field,
+                                                   JsonNode           *value);
+void         _icat_meeting_show_error             (gpointer            widget,
+                                                   gboolean            error);
+void         _icat_meeting_editor_section_changed (IcatMeetingEditor  *self,
+                                                   IcatMeetingSection  section);
+/* Removes an element of a section as a saved change of its own, with Undo in a toast. */
+void         _icat_meeting_editor_remove_element  (IcatMeetingEditor  *self,
+                                                   IcatMeetingSection  section,
+                                                   GtkWidget          *element,
+                                                   const char         *message);
+/* The position of an agency in agency_names (0: none), and back. */
+guint        _icat_meeting_editor_agency_index    (IcatMeetingEditor  *self,
+                                                   const char         *id);
+const char  *_icat_meeting_editor_agency_at       (IcatMeetingEditor  *self,
+                                                   guint               index);
+JsonArray   *_icat_meeting_get_array              (JsonObject         *object,
+                                                   const char         *field);
+JsonNode    *_icat_meeting_string_node            (const char         *text);
+JsonNode    *_icat_meeting_array_node             (JsonArray          *array);
+/* A deep copy without nulls and empty lists; NULL for nothing at all. */
+JsonNode    *_icat_meeting_normalized             (JsonNode           *node);
+char        *_icat_meeting_stripped_text          (gpointer            editable);
+/* The child of container that holds widget. */
+GtkWidget   *_icat_meeting_child_of               (GtkWidget          *widget,
+                                                   gpointer            container);
+GtkWidget   *_icat_meeting_icon_button_new        (const char         *icon,
+                                                   const char         *label,
+                                                   const char         *name);
+guint        _icat_meeting_enum_index             (const char * const *values,
+                                                   const char         *value,
+                                                   guint               fallback);
+void         _icat_meeting_clear_box              (GtkBox             *box);
+void         _icat_meeting_clear_list             (GtkListBox         *list);
+
+/* icat-meeting-time.c */
+void            _icat_meeting_time_class_init       (GtkWidgetClass    *widget_class);
+void            _icat_meeting_time_init             (IcatMeetingEditor *self);
+void            _icat_meeting_time_load             (IcatMeetingEditor *self,
+                                                     JsonObject        *data);
+/* Shows the time as saved, local and UTC. */
+void            _icat_meeting_time_update           (IcatMeetingEditor *self);
+
+/* icat-meeting-agenda.c */
+JsonNode       *_icat_meeting_agenda_to_json        (IcatMeetingEditor *self);
+void            _icat_meeting_agenda_load           (IcatMeetingEditor *self,
+                                                     JsonArray         *agenda);
+void            _icat_meeting_agenda_update         (IcatMeetingEditor *self);
+/* Each "add" appends an empty element and returns what to focus. */
+GtkWidget      *_icat_meeting_agenda_add            (IcatMeetingEditor *self);
+IcatAgendaItem *_icat_meeting_agenda_item_get       (GtkWidget         *box);
+/* "agenda.move-up" and "agenda.move-down" (Alt+Up, Alt+Down). */
+void            _icat_meeting_agenda_move_activated (GtkWidget         *widget,
+                                                     const char        *action_name,
+                                                     GVariant          *parameter);
+JsonNode       *_icat_meeting_decisions_to_json     (IcatMeetingEditor *self);
+void            _icat_meeting_decisions_load        (IcatMeetingEditor *self,
+                                                     JsonArray         *decisions);
+void            _icat_meeting_decisions_update      (IcatMeetingEditor *self);
+GtkWidget      *_icat_meeting_decisions_add         (IcatMeetingEditor *self);
+
+/* icat-meeting-mandates.c */
+/* The row of an agenda item that shows its mandates and links more. */
+GtkWidget      *_icat_meeting_mandates_row_new      (IcatMeetingEditor *self,
+                                                     IcatAgendaItem    *item);
+
+/* icat-meeting-lists.c */
+JsonNode   *_icat_meeting_attendance_to_json  (IcatMeetingEditor *self);
+void        _icat_meeting_attendance_load     (IcatMeetingEditor *self,
+                                               JsonArray         *attendance);
+void        _icat_meeting_attendance_update   (IcatMeetingEditor *self);
+void        _icat_meeting_attendance_clear    (IcatMeetingEditor *self);
+void        _icat_meeting_attendance_add_row  (IcatMeetingEditor *self,
+                                               IcatRecord        *agency);
+JsonNode   *_icat_meeting_invited_to_json     (IcatMeetingEditor *self);
+void        _icat_meeting_invited_load        (IcatMeetingEditor *self,
+                                               JsonArray         *invited);
+GtkWidget  *_icat_meeting_invited_add         (IcatMeetingEditor *self);
+JsonNode   *_icat_meeting_attachments_to_json (IcatMeetingEditor *self);
+void        _icat_meeting_attachments_load    (IcatMeetingEditor *self,
+                                               JsonArray         *attachments);
+void        _icat_meeting_attachments_update  (IcatMeetingEditor *self);
+GtkWidget  *_icat_meeting_attachments_add     (IcatMeetingEditor *self);
+
+G_END_DECLS

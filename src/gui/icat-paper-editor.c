@@ -1,0 +1,1101 @@
+/* icat-paper-editor.c — edits one joint paper in place, saving as you type
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every field saves as it is edited, through an IcatAutosave per paper. The
+ * record's own notifications bring in changes made elsewhere (a card moved
+ * to the next stage on the board); while edits are waiting to be written
+ * they win, so typing is never overwritten.
+ */
+#define G_LOG_DOMAIN "icat-paper-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "icat-action-item-editor.h"
+#include "icat-autosave.h"
+#include "icat-format.h"
+#include "icat-meeting-editor.h"
+#include "icat-paper-editor.h"
+#include "icat-record-list.h"
+#include "icat-schema.h"
+
+/* A list of references (lead and contributing agencies, mandates): a row
+ * per entry with a remove button, and a searchable popover to add one. */
+typedef struct {
+  IcatPaperEditor     *editor;      /* borrowed: the owner of this struct */
+  const char          *field;
+  const char          *kind;        /* "agency" or "mandate" */
+  const char          *empty;       /* what the group says when it has none */
+  AdwPreferencesGroup *group;       /* borrowed: template widgets */
+  GtkMenuButton       *add;
+  GtkStringFilter     *filter;      /* borrowed: owned by candidates */
+  GtkSearchEntry      *search;
+  GtkFilterListModel  *candidates;  /* owned */
+  GPtrArray           *ids;         /* owned: char *, as shown */
+  GPtrArray           *rows;        /* borrowed: the rows in group */
+} RefList;
+
+struct _IcatPaperEditor {
+  AdwBin               parent_instance;
+
+  /* Template widgets */
+  GtkWidget           *back_button;
+  GtkWidget           *close_button;
+  AdwEntryRow         *title_en_row;
+  AdwEntryRow         *title_zh_row;
+  AdwComboRow         *kind_row;
+  AdwEntryRow         *number_row;
+  AdwEntryRow         *year_row;
+  AdwComboRow         *status_row;
+  GtkLabel            *main_error;
+  AdwEntryRow         *target_row;
+  AdwEntryRow         *published_row;
+  GtkCalendar         *target_calendar;
+  GtkCalendar         *published_calendar;
+  GtkMenuButton       *target_calendar_button;
+  GtkMenuButton       *published_calendar_button;
+  GtkLabel            *date_error;
+  AdwPreferencesGroup *lead_group;
+  AdwPreferencesGroup *contributing_group;
+  AdwPreferencesGroup *mandates_group;
+  GtkMenuButton       *lead_add;
+  GtkMenuButton       *contributing_add;
+  GtkMenuButton       *mandates_add;
+  AdwEntryRow         *link_row;
+  GtkWidget           *open_link_button;
+  GtkTextView         *note_view;
+
+  /* Owned */
+  IcatStore           *store;
+  IcatRecord          *record;
+  IcatAutosave        *autosave;
+  IcatRecordList      *agencies;
+  IcatRecordList      *mandates;
+  RefList              lead;
+  RefList              contributing;
+  RefList              mandate_refs;
+  /* What the date rows show, so retyping the same date saves nothing. */
+  char                *shown_target;
+  char                *shown_published;
+
+  gboolean             loading;
+  gboolean             folded;
+  gint64               shown_year;         /* the last good year in the row; 0: none */
+  gint64               year_before_empty;  /* what an emptied row held */
+};
+
+G_DEFINE_FINAL_TYPE (IcatPaperEditor, icat_paper_editor, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_PAPER_ID,
+  PROP_FOLDED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Helpers {{{ */
+
+static void
+show_error (IcatPaperEditor *self,
+            const char      *message)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
+}
+
+static JsonNode *
+ids_node (GPtrArray *ids)
+{
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; i < ids->len; i++)
+    json_array_add_string_element (array, ids->pdata[i]);
+  return json_node_init_array (json_node_alloc (), array);
+}
+
+/* Loaded text cannot be undone: Ctrl+Z must never bring back the text of
+ * the paper shown before. Turning undo off clears its history. */
+static void
+set_text_if_changed (GtkEditable *editable,
+                     const char  *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (editable), text ? text : "") == 0)
+    return;
+  gtk_editable_set_enable_undo (editable, FALSE);
+  gtk_editable_set_text (editable, text ? text : "");
+  gtk_editable_set_enable_undo (editable, TRUE);
+}
+
+static char *
+buffer_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+set_buffer_if_changed (GtkTextView *view,
+                       const char  *text)
+{
+  g_autofree char *current = buffer_text (view);
+
+  if (g_strcmp0 (current, text ? text : "") == 0)
+    return;
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text ? text : "", -1);
+}
+
+static guint
+enum_index (const char * const *values,
+            const char         *value,
+            guint               fallback)
+{
+  for (guint i = 0; values[i] != NULL; i++)
+    if (g_strcmp0 (values[i], value) == 0)
+      return i;
+  return fallback;
+}
+
+static void
+set_error (GtkWidget *widget,
+           gboolean   error)
+{
+  if (error)
+    gtk_widget_add_css_class (widget, "error");
+  else
+    gtk_widget_remove_css_class (widget, "error");
+}
+
+static void
+show_message (GtkLabel   *label,
+              const char *message)
+{
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+  gtk_label_set_label (label, message ? message : "");
+}
+
+/* What the search of the add popovers looks in: label, name and text. */
+static char *
+search_text (GObject *item)
+{
+  IcatRecord *record = ICAT_RECORD (item);
+  const char *text = icat_record_get_localized (record, "text");
+  const char *name = icat_record_get_localized (record, "name");
+  g_autofree char *label = icat_action_record_label (item);
+  g_autofree char *short_label = g_str_equal (icat_record_get_kind (record), "mandate")
+                                 ? icat_action_mandate_short_label (record) : NULL;
+
+  return g_strjoin (" ", icat_record_get_title (record), label, short_label ? short_label : "",
+                    text ? text : "", name ? name : "", NULL);
+}
+
+/* }}} */
+/* Reference lists {{{ */
+
+static void ref_list_load (RefList *refs);
+
+static void
+ref_list_save (RefList *refs)
+{
+  IcatPaperEditor *self = refs->editor;
+
+  if (self->autosave != NULL)
+    icat_autosave_set (self->autosave, refs->field, ids_node (refs->ids));
+  ref_list_load (refs);
+}
+
+static void
+remove_clicked_cb (GtkButton *button,
+                   RefList   *refs)
+{
+  const char *id = g_object_get_data (G_OBJECT (button), "icat-id");
+
+  for (guint i = 0; i < refs->ids->len; i++)
+    if (g_strcmp0 (refs->ids->pdata[i], id) == 0)
+      {
+        g_ptr_array_remove_index (refs->ids, i);
+        break;
+      }
+  ref_list_save (refs);
+}
+
+static GtkWidget *
+ref_row_new (RefList    *refs,
+             const char *id)
+{
+  g_autoptr(IcatRecord) record = icat_store_lookup (refs->editor->store, refs->kind, id);
+  gboolean agency = g_str_equal (refs->kind, "agency");
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+  g_autofree char *title = NULL;
+  g_autofree char *remove_label = NULL;
+  const char *subtitle = NULL;
+
+  if (record == NULL)
+    title = g_strdup (id);
+  else if (agency)
+    title = icat_action_record_label (G_OBJECT (record));
+  else
+    title = icat_action_mandate_short_label (record);
+  if (record != NULL)
+    subtitle = icat_record_get_localized (record, agency ? "name" : "text");
+  /* Translators: the tooltip of a button that takes an agency or a mandate off a list */
+  remove_label = g_strdup_printf (_("Remove %s"), title);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, remove_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+  g_object_set_data_full (G_OBJECT (remove), "icat-id", g_strdup (id), g_free);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), refs);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  return row;
+}
+
+/* Rebuilds the rows from refs->ids: a handful of rows, rebuilt on change. */
+static void
+ref_list_load (RefList *refs)
+{
+  for (guint i = 0; i < refs->rows->len; i++)
+    adw_preferences_group_remove (refs->group, refs->rows->pdata[i]);
+  g_ptr_array_set_size (refs->rows, 0);
+  for (guint i = 0; i < refs->ids->len; i++)
+    {
+      GtkWidget *row = ref_row_new (refs, refs->ids->pdata[i]);
+
+      adw_preferences_group_add (refs->group, row);
+      g_ptr_array_add (refs->rows, row);
+    }
+  if (refs->ids->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(refs->empty));
+      gtk_widget_add_css_class (row, "dim-label");
+      adw_preferences_group_add (refs->group, row);
+      g_ptr_array_add (refs->rows, row);
+    }
+}
+
+static void
+ref_list_set_from (RefList   *refs,
+                   JsonArray *array)
+{
+  g_ptr_array_set_size (refs->ids, 0);
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    g_ptr_array_add (refs->ids, g_strdup (json_array_get_string_element (array, i)));
+  ref_list_load (refs);
+}
+
+static void
+ref_list_add (RefList    *refs,
+              IcatRecord *record)
+{
+  const char *id = icat_record_get_id (record);
+
+  gtk_menu_button_popdown (refs->add);
+  gtk_editable_set_text (GTK_EDITABLE (refs->search), "");
+  for (guint i = 0; i < refs->ids->len; i++)
+    if (g_strcmp0 (refs->ids->pdata[i], id) == 0)
+      return;
+  g_ptr_array_add (refs->ids, g_strdup (id));
+  ref_list_save (refs);
+}
+
+static void
+candidate_activated_cb (GtkListView *list,
+                        guint        position,
+                        RefList     *refs)
+{
+  g_autoptr(IcatRecord) record = g_list_model_get_item (G_LIST_MODEL (refs->candidates), position);
+
+  if (record != NULL && refs->editor->record != NULL)
+    ref_list_add (refs, record);
+}
+
+static void
+search_activated_cb (GtkSearchEntry *entry,
+                     RefList        *refs)
+{
+  candidate_activated_cb (NULL, 0, refs);
+}
+
+static void
+search_changed_cb (GtkSearchEntry *entry,
+                   RefList        *refs)
+{
+  gtk_string_filter_set_search (refs->filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+setup_candidate_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (subtitle), 40);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_widget_add_css_class (box, "action-candidate");
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_candidate_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  IcatRecord *record = gtk_list_item_get_item (item);
+  GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+  gboolean agency = g_str_equal (icat_record_get_kind (record), "agency");
+  g_autofree char *label = agency ? icat_action_record_label (G_OBJECT (record))
+                                  : icat_action_mandate_short_label (record);
+  const char *detail = icat_record_get_localized (record, agency ? "name" : "text");
+
+  gtk_label_set_label (GTK_LABEL (title), label);
+  gtk_label_set_label (GTK_LABEL (subtitle), detail ? detail : "");
+}
+
+static void
+ref_list_init (RefList         *refs,
+               IcatPaperEditor *self,
+               const char      *field,
+               IcatRecordList  *source)
+{
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  gboolean agency = !g_str_equal (field, "mandates");
+  GtkWidget *list;
+
+  refs->editor = self;
+  refs->field = field;
+  refs->kind = agency ? "agency" : "mandate";
+  refs->ids = g_ptr_array_new_with_free_func (g_free);
+  refs->rows = g_ptr_array_new ();
+  refs->filter = gtk_string_filter_new (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                                     G_CALLBACK (search_text), NULL, NULL));
+  /* A short list (agencies, mandates), so filtering it in memory is cheap. */
+  refs->candidates = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (source)), GTK_FILTER (refs->filter));
+  refs->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (refs->search), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  agency ? _("Search agencies") : _("Search mandates"), -1);
+  g_signal_connect (refs->search, "search-changed", G_CALLBACK (search_changed_cb), refs);
+  g_signal_connect (refs->search, "activate", G_CALLBACK (search_activated_cb), refs);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_candidate_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_candidate_cb), NULL);
+  list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (refs->candidates)))),
+                            factory);
+  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (list), TRUE);
+  gtk_widget_add_css_class (list, "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  agency ? _("Agencies") : _("Mandates"), -1);
+  g_signal_connect (list, "activate", G_CALLBACK (candidate_activated_cb), refs);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 280);
+  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scroller), 280);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (refs->search));
+  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_popover_set_default_widget (GTK_POPOVER (popover), GTK_WIDGET (refs->search));
+  gtk_menu_button_set_popover (refs->add, popover);
+  ref_list_load (refs);
+}
+
+static void
+ref_list_clear (RefList *refs)
+{
+  g_clear_pointer (&refs->ids, g_ptr_array_unref);
+  g_clear_pointer (&refs->rows, g_ptr_array_unref);
+  g_clear_object (&refs->candidates);
+}
+
+/* }}} */
+/* Loading {{{ */
+
+static void
+load_title (IcatPaperEditor *self)
+{
+  JsonObject *data = icat_record_get_data (self->record);
+  JsonNode *node = json_object_get_member (data, "title");
+  JsonObject *title = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+
+  set_text_if_changed (GTK_EDITABLE (self->title_en_row), title ? icat_json_get_string (title, "en") : NULL);
+  set_text_if_changed (GTK_EDITABLE (self->title_zh_row), title ? icat_json_get_string (title, "zh") : NULL);
+  set_error (GTK_WIDGET (self->title_en_row), FALSE);
+  set_error (GTK_WIDGET (self->title_zh_row), FALSE);
+}
+
+static void
+load_dates (IcatPaperEditor *self)
+{
+  const char *target = icat_record_get_string (self->record, "target_date");
+  const char *published = icat_record_get_string (self->record, "published_on");
+
+  set_text_if_changed (GTK_EDITABLE (self->target_row), target);
+  set_text_if_changed (GTK_EDITABLE (self->published_row), published);
+  g_free (self->shown_target);
+  self->shown_target = g_strdup (target);
+  g_free (self->shown_published);
+  self->shown_published = g_strdup (published);
+  set_error (GTK_WIDGET (self->target_row), FALSE);
+  set_error (GTK_WIDGET (self->published_row), FALSE);
+  show_message (self->date_error, NULL);
+}
+
+static void
+load_fields (IcatPaperEditor *self)
+{
+  IcatRecord *record = self->record;
+  gint64 year;
+  g_autofree char *year_text = NULL;
+
+  if (record == NULL)
+    return;
+  self->loading = TRUE;
+  year = icat_record_get_int (record, "year", 0);
+  year_text = year > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, year) : NULL;
+  load_title (self);
+  adw_combo_row_set_selected (self->kind_row, enum_index (icat_paper_kinds, icat_record_get_string (record, "kind"), 0));
+  adw_combo_row_set_selected (self->status_row,
+                              enum_index (icat_paper_statuses, icat_record_get_string (record, "status"), 0));
+  set_text_if_changed (GTK_EDITABLE (self->number_row), icat_record_get_string (record, "number"));
+  set_text_if_changed (GTK_EDITABLE (self->year_row), year_text);
+  self->shown_year = self->year_before_empty = MAX (year, 0);
+  set_error (GTK_WIDGET (self->year_row), FALSE);
+  show_message (self->main_error, NULL);
+  load_dates (self);
+  set_text_if_changed (GTK_EDITABLE (self->link_row), icat_record_get_string (record, "link"));
+  gtk_widget_set_sensitive (self->open_link_button, icat_record_get_string (record, "link") != NULL);
+  set_buffer_if_changed (self->note_view, icat_record_get_string (record, "note"));
+  ref_list_set_from (&self->lead, icat_record_get_array (record, "lead_agencies"));
+  ref_list_set_from (&self->contributing, icat_record_get_array (record, "contributing_agencies"));
+  ref_list_set_from (&self->mandate_refs, icat_record_get_array (record, "mandates"));
+  self->loading = FALSE;
+}
+
+static void
+record_data_changed_cb (IcatPaperEditor *self)
+{
+  /* Edits still waiting to be written are newer than what the store says;
+   * their own save brings the next notice, and the rest follows then. */
+  if (self->autosave != NULL && icat_autosave_get_pending (self->autosave))
+    return;
+  load_fields (self);
+}
+
+static void
+record_deleted_cb (IcatPaperEditor *self)
+{
+  icat_paper_editor_set_paper (self, NULL);
+}
+
+static void
+autosave_failed_cb (IcatAutosave    *autosave,
+                    GError          *error,
+                    IcatPaperEditor *self)
+{
+  show_error (self, error->message);
+}
+
+/* }}} */
+/* Editing {{{ */
+
+/* The title in every language the record has, with the two rows' text in
+ * English and Chinese; NULL when no language would be left. */
+static JsonNode *
+title_node (IcatPaperEditor *self)
+{
+  JsonNode *stored = json_object_get_member (icat_record_get_data (self->record), "title");
+  JsonObject *title = json_object_new ();
+  g_autofree char *en = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_en_row))));
+  g_autofree char *zh = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_zh_row))));
+  JsonNode *node;
+
+  if (stored != NULL && JSON_NODE_HOLDS_OBJECT (stored))
+    {
+      JsonObjectIter iter;
+      const char *language;
+      JsonNode *value;
+
+      json_object_iter_init (&iter, json_node_get_object (stored));
+      while (json_object_iter_next (&iter, &language, &value))
+        if (!g_str_equal (language, "en") && !g_str_equal (language, "zh"))
+          json_object_set_member (title, language, json_node_copy (value));
+    }
+  if (*en != '\0')
+    json_object_set_string_member (title, "en", en);
+  if (*zh != '\0')
+    json_object_set_string_member (title, "zh", zh);
+  if (json_object_get_size (title) == 0)
+    {
+      json_object_unref (title);
+      return NULL;
+    }
+  node = json_node_init_object (json_node_alloc (), title);
+  json_object_unref (title);
+  return node;
+}
+
+static void
+title_changed_cb (IcatPaperEditor *self)
+{
+  JsonNode *title;
+
+  if (self->loading || self->autosave == NULL)
+    return;
+  title = title_node (self);
+  /* A title is required: an empty one waits until something is typed. */
+  set_error (GTK_WIDGET (self->title_en_row), title == NULL);
+  set_error (GTK_WIDGET (self->title_zh_row), title == NULL);
+  show_message (self->main_error, title == NULL ? _("A paper needs a title in English or Chinese.") : NULL);
+  if (title != NULL)
+    icat_autosave_set (self->autosave, "title", title);
+}
+
+static void
+number_changed_cb (IcatPaperEditor *self)
+{
+  g_autofree char *number = NULL;
+
+  if (self->loading || self->autosave == NULL)
+    return;
+  number = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->number_row))));
+  icat_autosave_set_string (self->autosave, "number", number);
+}
+
+static void
+queue_year (IcatPaperEditor *self,
+            gint64           year)
+{
+  /* Retyping a year passes through an empty field: remember what it was. */
+  if (year == 0 && self->shown_year != 0)
+    self->year_before_empty = self->shown_year;
+  self->shown_year = year;
+  icat_autosave_set (self->autosave, "year", year > 0 ? json_node_init_int (json_node_alloc (), year) : NULL);
+}
+
+static void
+year_changed_cb (IcatPaperEditor *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->year_row));
+  char *end = NULL;
+  gint64 year;
+
+  if (self->loading || self->autosave == NULL)
+    return;
+  year = *text != '\0' ? g_ascii_strtoll (text, &end, 10) : 0;
+  if (*text != '\0' && (end == NULL || *end != '\0' || year < 1990 || year > 2100))
+    {
+      set_error (GTK_WIDGET (self->year_row), TRUE);
+      show_message (self->main_error, _("Write the year in four digits, 1990 to 2100, or leave it empty when it is not known."));
+      /* Nothing that is no year is kept, not even the empty moment
+       * before it: the year typed over stays until a good one comes. */
+      if (self->shown_year == 0 && self->year_before_empty != 0)
+        queue_year (self, self->year_before_empty);
+      return;
+    }
+  set_error (GTK_WIDGET (self->year_row), FALSE);
+  show_message (self->main_error, NULL);
+  if (year != self->shown_year)
+    queue_year (self, year);
+}
+
+static void
+kind_selected_cb (IcatPaperEditor *self)
+{
+  guint position = adw_combo_row_get_selected (self->kind_row);
+
+  if (self->loading || self->autosave == NULL || position >= g_strv_length ((char **) icat_paper_kinds))
+    return;
+  icat_autosave_set_string (self->autosave, "kind", icat_paper_kinds[position]);
+}
+
+static void
+status_selected_cb (IcatPaperEditor *self)
+{
+  guint position = adw_combo_row_get_selected (self->status_row);
+
+  if (self->loading || self->autosave == NULL || position >= g_strv_length ((char **) icat_paper_statuses))
+    return;
+  icat_autosave_set_string (self->autosave, "status", icat_paper_statuses[position]);
+}
+
+static void
+save_date (IcatPaperEditor *self,
+           const char      *field,
+           const char      *value,
+           char           **shown)
+{
+  const char *stored = *value ? value : NULL;
+
+  if (g_strcmp0 (stored, *shown) == 0)
+    return;
+  g_free (*shown);
+  *shown = g_strdup (stored);
+  icat_autosave_set_string (self->autosave, field, value);
+}
+
+static void
+date_changed_cb (IcatPaperEditor *self)
+{
+  const char *target = gtk_editable_get_text (GTK_EDITABLE (self->target_row));
+  const char *published = gtk_editable_get_text (GTK_EDITABLE (self->published_row));
+  gboolean target_ok = *target == '\0' || icat_is_date (target);
+  gboolean published_ok = *published == '\0' || icat_is_date (published);
+
+  if (self->loading || self->autosave == NULL)
+    return;
+  set_error (GTK_WIDGET (self->target_row), !target_ok);
+  set_error (GTK_WIDGET (self->published_row), !published_ok);
+  show_message (self->date_error, target_ok && published_ok ? NULL
+                : _("Write dates as YYYY-MM-DD (or YYYY-MM, or YYYY), for example 2026-11-23."));
+  /* Each date stands alone: a good one saves while the other is mended. */
+  if (target_ok)
+    save_date (self, "target_date", target, &self->shown_target);
+  if (published_ok)
+    save_date (self, "published_on", published, &self->shown_published);
+}
+
+static GtkCalendar *
+calendar_of (IcatPaperEditor *self,
+             GtkWidget       *widget,
+             AdwEntryRow    **row)
+{
+  gboolean target = widget == GTK_WIDGET (self->target_calendar) ||
+                    gtk_widget_is_ancestor (GTK_WIDGET (self->target_calendar), widget);
+
+  *row = target ? self->target_row : self->published_row;
+  return target ? self->target_calendar : self->published_calendar;
+}
+
+static void
+calendar_shown_cb (IcatPaperEditor *self,
+                   GtkWidget       *popover)
+{
+  AdwEntryRow *row;
+  GtkCalendar *calendar = calendar_of (self, popover, &row);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  g_autoptr(GDateTime) day = NULL;
+
+  if (strlen (text) == 10 && icat_is_date (text))
+    day = g_date_time_new_local (atoi (text), atoi (text + 5), atoi (text + 8), 12, 0, 0);
+  else
+    day = g_date_time_new_now_local ();
+  self->loading = TRUE;
+  gtk_calendar_select_day (calendar, day);
+  self->loading = FALSE;
+}
+
+static void
+day_selected_cb (IcatPaperEditor *self,
+                 GtkCalendar     *calendar)
+{
+  AdwEntryRow *row;
+  g_autoptr(GDateTime) day = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->loading)
+    return;
+  calendar_of (self, GTK_WIDGET (calendar), &row);
+  day = gtk_calendar_get_date (calendar);
+  text = g_date_time_format (day, "%Y-%m-%d");
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  gtk_menu_button_popdown (row == self->target_row ? self->target_calendar_button : self->published_calendar_button);
+}
+
+static void
+link_changed_cb (IcatPaperEditor *self)
+{
+  g_autofree char *link = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->link_row))));
+
+  gtk_widget_set_sensitive (self->open_link_button, *link != '\0');
+  if (self->loading || self->autosave == NULL)
+    return;
+  icat_autosave_set_string (self->autosave, "link", link);
+}
+
+static void
+note_changed_cb (GtkTextBuffer   *buffer,
+                 IcatPaperEditor *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->loading || self->autosave == NULL)
+    return;
+  text = buffer_text (self->note_view);
+  icat_autosave_set_string (self->autosave, "note", text);
+}
+
+/* A path or an address as typed, as something to open. */
+static char *
+link_uri (const char *text)
+{
+  if (g_path_is_absolute (text))
+    return g_filename_to_uri (text, NULL, NULL);
+  if (g_uri_peek_scheme (text) != NULL)
+    return g_strdup (text);
+  return g_strconcat ("https://", text, NULL);
+}
+
+static void
+open_link_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  IcatPaperEditor *self = ICAT_PAPER_EDITOR (widget);
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->link_row))));
+  g_autofree char *uri = *text != '\0' ? link_uri (text) : NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (uri != NULL)
+    gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+}
+
+static void
+deleted_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(IcatPaperEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!icat_store_delete_finish (ICAT_STORE (source), result, &error))
+    show_error (self, error->message);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.toast-undo", "s", _("Paper deleted"));
+}
+
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  IcatPaperEditor *self = ICAT_PAPER_EDITOR (widget);
+  g_autofree char *id = NULL;
+
+  if (self->record == NULL)
+    return;
+  id = g_strdup (icat_record_get_id (self->record));
+  /* Writes are queued in order: what was typed lands before the delete,
+   * and nothing is left to recreate the paper after it. */
+  icat_paper_editor_set_paper (self, NULL);
+  icat_store_delete_async (self->store, "paper", id, NULL, deleted_cb, g_object_ref (self));
+}
+
+/* }}} */
+/* Public API {{{ */
+
+void
+icat_paper_editor_flush (IcatPaperEditor *self)
+{
+  g_return_if_fail (ICAT_IS_PAPER_EDITOR (self));
+  if (self->autosave != NULL)
+    icat_autosave_flush (self->autosave);
+}
+
+static void
+detach_paper (IcatPaperEditor *self)
+{
+  if (self->autosave != NULL)
+    {
+      icat_autosave_flush (self->autosave);
+      g_signal_handlers_disconnect_by_func (self->autosave, autosave_failed_cb, self);
+      g_clear_object (&self->autosave);
+    }
+  if (self->record != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->record, record_data_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->record, record_deleted_cb, self);
+      g_clear_object (&self->record);
+    }
+}
+
+void
+icat_paper_editor_set_paper (IcatPaperEditor *self,
+                             const char      *id)
+{
+  g_autoptr(IcatRecord) record = NULL;
+
+  g_return_if_fail (ICAT_IS_PAPER_EDITOR (self));
+  if (id != NULL && self->record != NULL && g_strcmp0 (id, icat_record_get_id (self->record)) == 0)
+    return;
+  record = id ? icat_store_lookup (self->store, "paper", id) : NULL;
+  if (record == NULL && self->record == NULL)
+    return;
+  detach_paper (self);
+  if (record != NULL)
+    {
+      self->record = g_steal_pointer (&record);
+      self->autosave = icat_autosave_new (self->store, "paper", id);
+      g_signal_connect (self->autosave, "failed", G_CALLBACK (autosave_failed_cb), self);
+      g_signal_connect_swapped (self->record, "notify::data", G_CALLBACK (record_data_changed_cb), self);
+      g_signal_connect_swapped (self->record, "notify::deleted", G_CALLBACK (record_deleted_cb), self);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", self->record != NULL);
+  load_fields (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAPER_ID]);
+}
+
+GtkWidget *
+_icat_paper_editor_get_row (IcatPaperEditor *self,
+                            const char      *field)
+{
+  const struct {
+    const char *field;
+    gpointer    row;
+  } rows[] = {
+    { "title-en", self->title_en_row },
+    { "number", self->number_row },
+    { "year", self->year_row },
+    { "status", self->status_row },
+    { "target-date", self->target_row },
+    { "link", self->link_row },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    if (g_str_equal (rows[i].field, field))
+      return rows[i].row;
+  g_return_val_if_reached (NULL);
+}
+
+const char *
+icat_paper_editor_get_paper_id (IcatPaperEditor *self)
+{
+  g_return_val_if_fail (ICAT_IS_PAPER_EDITOR (self), NULL);
+  return self->record ? icat_record_get_id (self->record) : NULL;
+}
+
+void
+icat_paper_editor_focus_title (IcatPaperEditor *self)
+{
+  AdwEntryRow *row;
+
+  g_return_if_fail (ICAT_IS_PAPER_EDITOR (self));
+  row = g_str_equal (_icat_user_language (), "zh") ? self->title_zh_row : self->title_en_row;
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  gtk_editable_select_region (GTK_EDITABLE (row), 0, -1);
+}
+
+/* }}} */
+/* GObject {{{ */
+
+static void
+set_folded (IcatPaperEditor *self,
+            gboolean         folded)
+{
+  if (self->folded == folded)
+    return;
+  self->folded = folded;
+  gtk_widget_set_visible (self->back_button, folded);
+  gtk_widget_set_visible (self->close_button, !folded);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDED]);
+}
+
+static void
+icat_paper_editor_dispose (GObject *object)
+{
+  IcatPaperEditor *self = ICAT_PAPER_EDITOR (object);
+
+  detach_paper (self);
+  /* AdwBin holds its child itself: let it go before the template does. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ICAT_TYPE_PAPER_EDITOR);
+  ref_list_clear (&self->lead);
+  ref_list_clear (&self->contributing);
+  ref_list_clear (&self->mandate_refs);
+  g_clear_object (&self->agencies);
+  g_clear_object (&self->mandates);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (icat_paper_editor_parent_class)->dispose (object);
+}
+
+static void
+icat_paper_editor_finalize (GObject *object)
+{
+  IcatPaperEditor *self = ICAT_PAPER_EDITOR (object);
+
+  g_free (self->shown_target);
+  g_free (self->shown_published);
+  G_OBJECT_CLASS (icat_paper_editor_parent_class)->finalize (object);
+}
+
+static void
+icat_paper_editor_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  IcatPaperEditor *self = ICAT_PAPER_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_PAPER_ID:
+      g_value_set_string (value, icat_paper_editor_get_paper_id (self));
+      break;
+    case PROP_FOLDED:
+      g_value_set_boolean (value, self->folded);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+icat_paper_editor_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  IcatPaperEditor *self = ICAT_PAPER_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_FOLDED:
+      set_folded (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+icat_paper_editor_class_init (IcatPaperEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = icat_paper_editor_dispose;
+  object_class->finalize = icat_paper_editor_finalize;
+  object_class->get_property = icat_paper_editor_get_property;
+  object_class->set_property = icat_paper_editor_set_property;
+
+  properties[PROP_PAPER_ID] =
+    g_param_spec_string ("paper-id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FOLDED] =
+    g_param_spec_boolean ("folded", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/icat-paper-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, back_button);
+  gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, close_button);
+  gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, title_en_row);
+  gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, title_zh_row);
+  gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, number_row);
+  gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, year_row);
+  gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, status_row);
+  gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, main_error);
+  gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, target_row);
+  gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, published_row);
+  gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, target_calendar);
+  gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, published_calendar);
+  gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, target_calendar_button);
+  gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, published_calendar_button);
+  gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, date_error);
+  gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, lead_group);
+  gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, contributing_group);
+  gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, mandates_group);
+  gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, lead_add);
+  gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, contributing_add);
+  gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, mandates_add);
+  gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, link_row);
+  gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, open_link_button);
+  gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, note_view);
+  gtk_widget_class_bind_template_callback (widget_class, title_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, number_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, year_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, calendar_shown_cb);
+  gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, link_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_activated);
+  gtk_widget_class_install_action (widget_class, "editor.open-link", NULL, open_link_activated);
+}
+
+static void
+icat_paper_editor_init (IcatPaperEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", FALSE);
+}
+
+static GtkStringList *
+labels_model (const char * const *values,
+              const char         *field)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; values[i] != NULL; i++)
+    gtk_string_list_append (list, icat_format_enum (field, values[i]));
+  return list;
+}
+
+static void
+setup_choices (IcatPaperEditor *self)
+{
+  g_autoptr(GtkStringList) kinds = labels_model (icat_paper_kinds, "kind");
+  g_autoptr(GtkStringList) statuses = labels_model (icat_paper_statuses, "status");
+
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
+  adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
+  g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (kind_selected_cb), self);
+  g_signal_connect_swapped (self->status_row, "notify::selected", G_CALLBACK (status_selected_cb), self);
+}
+
+GtkWidget *
+icat_paper_editor_new (IcatStore *store)
+{
+  IcatPaperEditor *self;
+
+  g_return_val_if_fail (ICAT_IS_STORE (store), NULL);
+  self = g_object_new (ICAT_TYPE_PAPER_EDITOR, NULL);
+  self->store = g_object_ref (store);
+  self->agencies = icat_record_list_new (store, "agency");
+  icat_record_list_set_sort (self->agencies, "acronym", FALSE);
+  self->mandates = icat_record_list_new (store, "mandate");
+  icat_record_list_set_sort (self->mandates, "document", FALSE);
+  self->lead.group = self->lead_group;
+  self->lead.add = self->lead_add;
+  self->lead.empty = N_("No lead agency yet");
+  ref_list_init (&self->lead, self, "lead_agencies", self->agencies);
+  self->contributing.group = self->contributing_group;
+  self->contributing.add = self->contributing_add;
+  self->contributing.empty = N_("No contributing agencies");
+  ref_list_init (&self->contributing, self, "contributing_agencies", self->agencies);
+  self->mandate_refs.group = self->mandates_group;
+  self->mandate_refs.add = self->mandates_add;
+  self->mandate_refs.empty = N_("No mandates");
+  ref_list_init (&self->mandate_refs, self, "mandates", self->mandates);
+  setup_choices (self);
+  g_signal_connect (gtk_text_view_get_buffer (self->note_view), "changed", G_CALLBACK (note_changed_cb), self);
+  return GTK_WIDGET (self);
+}
+
+/* }}} */

@@ -1,0 +1,964 @@
+/* icat-papers-view.c — the Papers section: a board of joint papers by stage
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One column per stage, proposed to published, each a lazy IcatRecordList
+ * filtered by status in SQL. A card moves to the next stage in one saved
+ * change (its button, or Alt+→ on the focused card), which Undo in the
+ * toast takes back. Choosing a card opens the editor beside the board.
+ */
+#define G_LOG_DOMAIN "icat-papers-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "icat-action-item-editor.h"
+#include "icat-format.h"
+#include "icat-meeting-editor.h"
+#include "icat-paper-editor.h"
+#include "icat-papers-view.h"
+#include "icat-record-list.h"
+#include "icat-schema.h"
+
+#define N_STAGES 5
+
+/* Cards name at most this many mandates; more are counted. */
+#define MAX_MANDATE_LABELS 2
+
+typedef struct {
+  IcatPapersView     *view;       /* borrowed: the owner of this struct */
+  const char         *status;
+  IcatRecordList     *papers;     /* owned */
+  GtkSingleSelection *selection;  /* owned */
+  GtkWidget          *lane;       /* borrowed: widgets of the board */
+  GtkListView        *list;
+  GtkLabel           *count;
+  GtkStack           *stack;
+} Column;
+
+struct _IcatPapersView {
+  AdwBin              parent_instance;
+
+  /* Template widgets */
+  AdwLeaflet         *leaflet;
+  GtkWidget          *board_page;
+  GtkDropDown        *kind_dropdown;
+  GtkLabel           *summary_label;
+  GtkScrolledWindow  *board_scroller;
+  GtkBox             *board;
+  GtkWidget          *editor_separator;
+  AdwBin             *editor_bin;
+
+  /* Borrowed */
+  IcatPaperEditor    *editor;
+
+  /* Owned */
+  IcatStore          *store;
+  Column              columns[N_STAGES];
+  gboolean            selecting;  /* selections changed by code, not by a person */
+  Column             *to_reveal;  /* scrolled into view once laid out */
+  guint               reveal_source;
+};
+
+G_DEFINE_FINAL_TYPE (IcatPapersView, icat_papers_view, ADW_TYPE_BIN)
+
+static void
+toast (IcatPapersView *self,
+       const char     *message)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
+}
+
+static char *
+today_text (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* Rules, without a display {{{ */
+
+const char *
+icat_paper_next_status (const char *status)
+{
+  for (guint i = 0; icat_paper_statuses[i] != NULL; i++)
+    if (g_strcmp0 (icat_paper_statuses[i], status) == 0)
+      return icat_paper_statuses[i + 1];
+  return NULL;
+}
+
+gboolean
+icat_paper_is_overdue (JsonObject *paper,
+                       const char *today)
+{
+  const char *target = icat_json_get_string (paper, "target_date");
+  const char *status = icat_json_get_string (paper, "status");
+
+  if (target == NULL || today == NULL || g_strcmp0 (status, "published") == 0)
+    return FALSE;
+  /* "2026-05" is past once May is: compared as far as the target goes. */
+  return strncmp (target, today, strlen (target)) < 0;
+}
+
+/* }}} */
+/* Cards {{{ */
+
+/* "UNODC, IOM": the acronyms of a list of agency ids. */
+static char *
+acronyms (IcatStore *store,
+          JsonArray *ids)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; ids != NULL && i < json_array_get_length (ids); i++)
+    {
+      g_autoptr(IcatRecord) agency = icat_store_lookup (store, "agency", json_array_get_string_element (ids, i));
+
+      if (text->len > 0)
+        /* Translators: between agency acronyms in a list */
+        g_string_append (text, _(", "));
+      g_string_append (text, agency ? icat_record_get_string (agency, "acronym") : "?");
+    }
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+/* "72/195 ¶10, GPA annex 11", or the first and how many more. */
+static char *
+mandate_labels (IcatStore *store,
+                JsonArray *ids)
+{
+  guint n = ids ? json_array_get_length (ids) : 0;
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint shown = n > MAX_MANDATE_LABELS ? 1 : n;
+
+  if (n == 0)
+    return NULL;
+  for (guint i = 0; i < shown; i++)
+    {
+      g_autoptr(IcatRecord) mandate = icat_store_lookup (store, "mandate", json_array_get_string_element (ids, i));
+      g_autofree char *label = mandate ? icat_action_mandate_short_label (mandate) : g_strdup ("?");
+
+      if (text->len > 0)
+        g_string_append (text, _(", "));
+      g_string_append (text, label);
+    }
+  if (shown < n)
+    /* Translators: a card's mandates: the first one's label, and how many more */
+    return g_strdup_printf (ngettext ("%s and %u more", "%s and %u more", n - shown), text->str, n - shown);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* "Issue brief 02 · 2017" */
+static char *
+kind_line (JsonObject *paper)
+{
+  const char *kind = icat_format_enum ("kind", icat_json_get_string (paper, "kind"));
+  const char *number = icat_json_get_string (paper, "number");
+  gint64 year = json_object_get_int_member_with_default (paper, "year", 0);
+  g_autofree char *named = number && *number
+                           /* Translators: a paper's kind and its number in the series: "Issue brief 02" */
+                           ? g_strdup_printf (C_("paper", "%s %s"), kind, number) : g_strdup (kind);
+
+  if (year <= 0)
+    return g_steal_pointer (&named);
+  /* Translators: a paper's kind and year: "Issue brief 02 · 2017" */
+  return g_strdup_printf (_("%s · %d"), named, (int) year);
+}
+
+static char *
+date_line (JsonObject *paper)
+{
+  const char *published = icat_json_get_string (paper, "published_on");
+  const char *target = icat_json_get_string (paper, "target_date");
+  g_autofree char *date = NULL;
+
+  if (g_strcmp0 (icat_json_get_string (paper, "status"), "published") == 0)
+    {
+      if (published == NULL)
+        return g_strdup (_("Publication date unknown"));
+      date = icat_action_format_date (published);
+      /* Translators: on a paper's card, e.g. "Published 12 Jun 2017" */
+      return g_strdup_printf (_("Published %s"), date);
+    }
+  if (target == NULL)
+    return g_strdup (_("No target date"));
+  date = icat_action_format_date (target);
+  /* Translators: on a paper's card: when its current stage should end, e.g. "Target 30 Jun 2026" */
+  return g_strdup_printf (_("Target %s"), date);
+}
+
+/* The parts of a card, kept on its box as "icat-parts": one key, not one
+ * per part (each distinct key is a GLib quark, and their first table is
+ * small). */
+typedef struct {
+  GtkWidget *title;
+  GtkWidget *kind;
+  GtkWidget *lead;
+  GtkWidget *contributing;
+  GtkWidget *mandates;
+  GtkWidget *date;
+  GtkWidget *overdue;
+  GtkWidget *advance;
+  char      *paper_id;
+} Card;
+
+static void
+card_free (Card *card)
+{
+  g_free (card->paper_id);
+  g_free (card);
+}
+
+static Card *
+card_of (GtkWidget *widget)
+{
+  return widget ? g_object_get_data (G_OBJECT (widget), "icat-parts") : NULL;
+}
+
+static void
+set_line (GtkWidget  *label,
+          const char *text)
+{
+  gtk_label_set_label (GTK_LABEL (label), text ? text : "");
+  gtk_widget_set_visible (label, text != NULL && *text != '\0');
+}
+
+static void
+update_advance_button (Card       *card,
+                       const char *title,
+                       const char *status)
+{
+  const char *next = icat_paper_next_status (status);
+  g_autofree char *tooltip = NULL;
+  g_autofree char *name = NULL;
+
+  gtk_widget_set_visible (card->advance, next != NULL);
+  if (next == NULL)
+    return;
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (card->advance))),
+                                icat_format_enum ("status", next));
+  /* Translators: the tooltip of a card's button; %s is the next stage */
+  tooltip = g_strdup_printf (_("Move to %s (Alt+→)"), icat_format_enum ("status", next));
+  /* Translators: what a card's button does, for screen readers: “Title” to the next stage */
+  name = g_strdup_printf (_("Move “%s” to %s"), title, icat_format_enum ("status", next));
+  gtk_widget_set_tooltip_text (card->advance, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (card->advance), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+static void
+update_card (IcatPapersView *self,
+             GtkListItem    *item)
+{
+  IcatRecord *paper = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  Card *card = card_of (box);
+  JsonObject *data;
+  g_autofree char *today = today_text ();
+  g_autofree char *kind = NULL;
+  g_autofree char *lead = NULL;
+  g_autofree char *lead_line = NULL;
+  g_autofree char *contributing = NULL;
+  g_autofree char *contributing_line = NULL;
+  g_autofree char *mandates = NULL;
+  g_autofree char *mandates_line = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *description = NULL;
+  gboolean overdue;
+
+  if (paper == NULL)
+    return;
+  data = icat_record_get_data (paper);
+  overdue = icat_paper_is_overdue (data, today);
+  kind = kind_line (data);
+  lead = acronyms (self->store, icat_record_get_array (paper, "lead_agencies"));
+  contributing = acronyms (self->store, icat_record_get_array (paper, "contributing_agencies"));
+  mandates = mandate_labels (self->store, icat_record_get_array (paper, "mandates"));
+  /* Translators: on a paper's card, the agencies that lead it: "Lead: UNODC, IOM" */
+  lead_line = lead ? g_strdup_printf (_("Lead: %s"), lead) : g_strdup (_("No lead agency yet"));
+  /* Translators: on a paper's card, the agencies that contribute: "With: UNHCR, ILO" */
+  contributing_line = contributing ? g_strdup_printf (_("With: %s"), contributing) : NULL;
+  /* Translators: on a paper's card, the mandates it answers: "Mandates: 72/195 ¶10" */
+  mandates_line = mandates ? g_strdup_printf (_("Mandates: %s"), mandates) : NULL;
+  date = date_line (data);
+
+  g_free (card->paper_id);
+  card->paper_id = g_strdup (icat_record_get_id (paper));
+  set_line (card->title, icat_record_get_title (paper));
+  set_line (card->kind, kind);
+  set_line (card->lead, lead_line);
+  set_line (card->contributing, contributing_line);
+  set_line (card->mandates, mandates_line);
+  set_line (card->date, date);
+  gtk_widget_set_visible (card->overdue, overdue);
+  if (overdue)
+    gtk_widget_add_css_class (box, "paper-card-overdue");
+  else
+    gtk_widget_remove_css_class (box, "paper-card-overdue");
+  update_advance_button (card, icat_record_get_title (paper), icat_record_get_string (paper, "status"));
+  /* For screen readers: what the card shows, one sentence a line. */
+  description = g_strjoin (". ", icat_record_get_title (paper), kind, lead_line, date,
+                           overdue ? _("Overdue") : NULL, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+}
+
+static GtkWidget *
+card_label_new (GtkWidget  *parent,
+                const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (label, css_class);
+  gtk_box_append (GTK_BOX (parent), label);
+  return label;
+}
+
+static GtkWidget *
+overdue_badge_new (void)
+{
+  GtkWidget *badge = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *label = gtk_label_new (_("Overdue"));
+
+  gtk_box_append (GTK_BOX (badge), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+  gtk_box_append (GTK_BOX (badge), label);
+  gtk_widget_add_css_class (badge, "paper-overdue");
+  gtk_widget_add_css_class (label, "caption-heading");
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  return badge;
+}
+
+static void
+advance_clicked_cb (GtkButton      *button,
+                    IcatPapersView *self)
+{
+  Card *card = card_of (gtk_widget_get_parent (GTK_WIDGET (button)));
+
+  if (card != NULL && card->paper_id != NULL)
+    icat_papers_view_advance (self, card->paper_id);
+}
+
+static void
+setup_card_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               IcatPapersView           *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *footer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *content = adw_button_content_new ();
+  Card *card = g_new0 (Card, 1);
+
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_add_css_class (box, "paper-card");
+  card->title = card_label_new (box, "heading");
+  card->kind = card_label_new (box, "caption");
+  card->lead = card_label_new (box, "caption");
+  card->contributing = card_label_new (box, "caption");
+  card->mandates = card_label_new (box, "caption");
+  card->date = card_label_new (footer, "caption");
+  gtk_widget_add_css_class (card->date, "dim-label");
+  gtk_widget_set_hexpand (card->date, TRUE);
+  card->overdue = overdue_badge_new ();
+  gtk_box_append (GTK_BOX (footer), card->overdue);
+  gtk_box_append (GTK_BOX (box), footer);
+
+  card->advance = gtk_button_new ();
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "go-next-symbolic");
+  gtk_button_set_child (GTK_BUTTON (card->advance), content);
+  gtk_widget_set_halign (card->advance, GTK_ALIGN_END);
+  gtk_widget_add_css_class (card->advance, "flat");
+  g_signal_connect (card->advance, "clicked", G_CALLBACK (advance_clicked_cb), self);
+  gtk_box_append (GTK_BOX (box), card->advance);
+  g_object_set_data_full (G_OBJECT (box), "icat-parts", card, (GDestroyNotify) card_free);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+paper_data_changed_cb (IcatRecord  *paper,
+                       GParamSpec  *pspec,
+                       GtkListItem *item)
+{
+  GtkWidget *view = gtk_widget_get_ancestor (gtk_list_item_get_child (item), ICAT_TYPE_PAPERS_VIEW);
+
+  if (view != NULL)
+    update_card (ICAT_PAPERS_VIEW (view), item);
+}
+
+static void
+bind_card_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              IcatPapersView           *self)
+{
+  /* Cards follow edits made anywhere: the store refreshes the record. */
+  g_signal_connect_object (gtk_list_item_get_item (item), "notify::data",
+                           G_CALLBACK (paper_data_changed_cb), item, 0);
+  update_card (self, item);
+}
+
+static void
+unbind_card_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                IcatPapersView           *self)
+{
+  Card *card = card_of (gtk_list_item_get_child (item));
+
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), paper_data_changed_cb, item);
+  g_clear_pointer (&card->paper_id, g_free);
+}
+
+/* }}} */
+/* Opening papers {{{ */
+
+static void
+open_paper (IcatPapersView *self,
+            const char     *id)
+{
+  icat_paper_editor_set_paper (self->editor, id);
+  if (icat_paper_editor_get_paper_id (self->editor) == NULL)
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->editor_bin), TRUE);
+  gtk_widget_set_visible (self->editor_separator, TRUE);
+  adw_leaflet_set_visible_child_name (self->leaflet, "editor");
+}
+
+/* Scrolls the board sideways until the lane is in view. */
+static gboolean
+reveal_lane (gpointer data)
+{
+  IcatPapersView *self = data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->board_scroller);
+  double value = gtk_adjustment_get_value (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  graphene_rect_t bounds;
+
+  self->reveal_source = 0;
+  if (self->to_reveal == NULL ||
+      !gtk_widget_compute_bounds (self->to_reveal->lane, GTK_WIDGET (self->board), &bounds))
+    return G_SOURCE_REMOVE;
+  /* The board's own coordinates are those of the scrolled content. */
+  if (bounds.origin.x < value)
+    gtk_adjustment_set_value (adjustment, bounds.origin.x - 12);
+  else if (bounds.origin.x + bounds.size.width > value + page)
+    gtk_adjustment_set_value (adjustment, bounds.origin.x + bounds.size.width - page + 12);
+  self->to_reveal = NULL;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_reveal (IcatPapersView *self,
+              Column         *column)
+{
+  self->to_reveal = column;
+  if (self->reveal_source == 0)
+    self->reveal_source = g_timeout_add (50, reveal_lane, self);
+}
+
+/* Selects the paper's card in its column, and no other. */
+static void
+select_card (IcatPapersView *self,
+             const char     *id)
+{
+  self->selecting = TRUE;
+  for (guint i = 0; i < N_STAGES; i++)
+    {
+      Column *column = &self->columns[i];
+      guint position = id ? icat_record_list_find_position (column->papers, id) : GTK_INVALID_LIST_POSITION;
+
+      gtk_single_selection_set_selected (column->selection, position);
+      if (position != GTK_INVALID_LIST_POSITION)
+        {
+          gtk_widget_activate_action (GTK_WIDGET (column->list), "list.scroll-to-item", "u", position);
+          queue_reveal (self, column);
+        }
+    }
+  self->selecting = FALSE;
+}
+
+static void
+selection_changed_cb (GtkSingleSelection *selection,
+                      GParamSpec         *pspec,
+                      Column             *column)
+{
+  IcatPapersView *self = column->view;
+  IcatRecord *paper = gtk_single_selection_get_selected_item (selection);
+
+  if (self->selecting || paper == NULL)
+    return;
+  select_card (self, icat_record_get_id (paper));
+  if (g_strcmp0 (icat_record_get_id (paper), icat_paper_editor_get_paper_id (self->editor)) != 0)
+    open_paper (self, icat_record_get_id (paper));
+}
+
+static void
+card_activated_cb (GtkListView *list,
+                   guint        position,
+                   Column      *column)
+{
+  g_autoptr(IcatRecord) paper = g_list_model_get_item (G_LIST_MODEL (column->papers), position);
+
+  if (paper != NULL)
+    open_paper (column->view, icat_record_get_id (paper));
+}
+
+void
+icat_papers_view_show_paper (IcatPapersView *self,
+                             const char     *id)
+{
+  g_return_if_fail (ICAT_IS_PAPERS_VIEW (self));
+  g_return_if_fail (id != NULL);
+
+  open_paper (self, id);
+  if (icat_paper_editor_get_paper_id (self->editor) == NULL)
+    {
+      toast (self, _("This paper no longer exists."));
+      return;
+    }
+  select_card (self, id);
+}
+
+static void
+editor_paper_changed_cb (IcatPapersView *self)
+{
+  if (icat_paper_editor_get_paper_id (self->editor) != NULL)
+    return;
+  select_card (self, NULL);
+  adw_leaflet_set_visible_child (self->leaflet, self->board_page);
+  gtk_widget_set_visible (GTK_WIDGET (self->editor_bin), FALSE);
+  gtk_widget_set_visible (self->editor_separator, FALSE);
+}
+
+/* Folded, going back to the board (button or swipe) closes the paper. */
+static void
+visible_child_changed_cb (IcatPapersView *self)
+{
+  if (self->editor != NULL && adw_leaflet_get_folded (self->leaflet) &&
+      adw_leaflet_get_visible_child (self->leaflet) == self->board_page)
+    icat_paper_editor_set_paper (self->editor, NULL);
+}
+
+static void
+close_editor_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  IcatPapersView *self = ICAT_PAPERS_VIEW (widget);
+
+  icat_paper_editor_set_paper (self->editor, NULL);
+}
+
+/* A moved paper's card is selected again in its new column. */
+static void
+papers_changed_cb (IcatPapersView *self)
+{
+  const char *id = icat_paper_editor_get_paper_id (self->editor);
+  guint total = 0;
+  g_autofree char *summary = NULL;
+
+  for (guint i = 0; i < N_STAGES; i++)
+    {
+      Column *column = &self->columns[i];
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (column->papers));
+      g_autofree char *count = g_strdup_printf ("%u", n);
+
+      total += n;
+      gtk_label_set_label (column->count, count);
+      gtk_stack_set_visible_child_name (column->stack, n > 0 ? "list" : "empty");
+    }
+  summary = g_strdup_printf (ngettext ("%u paper", "%u papers", total), total);
+  gtk_label_set_label (self->summary_label, summary);
+  if (id != NULL)
+    select_card (self, id);
+}
+
+/* }}} */
+/* Moving to the next stage {{{ */
+
+typedef struct {
+  IcatPapersView *view;
+  char           *message;
+} Moving;
+
+static void
+moving_free (Moving *moving)
+{
+  g_object_unref (moving->view);
+  g_free (moving->message);
+  g_free (moving);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Moving, moving_free)
+
+static void
+advanced_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(Moving) moving = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = icat_store_save_finish (ICAT_STORE (source), result, &error);
+
+  if (id == NULL)
+    toast (moving->view, error->message);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (moving->view), "win.toast-undo", "s", moving->message);
+}
+
+void
+icat_papers_view_advance (IcatPapersView *self,
+                          const char     *id)
+{
+  g_autoptr(IcatRecord) paper = NULL;
+  g_autoptr(JsonObject) changes = json_object_new ();
+  const char *next;
+  Moving *moving;
+
+  g_return_if_fail (ICAT_IS_PAPERS_VIEW (self));
+  g_return_if_fail (id != NULL);
+
+  paper = icat_store_lookup (self->store, "paper", id);
+  next = paper ? icat_paper_next_status (icat_record_get_string (paper, "status")) : NULL;
+  if (next == NULL)
+    return;
+  /* What was typed into it lands first: saves are written in order. */
+  if (g_strcmp0 (icat_paper_editor_get_paper_id (self->editor), id) == 0)
+    icat_paper_editor_flush (self->editor);
+  json_object_set_string_member (changes, "id", id);
+  json_object_set_string_member (changes, "status", next);
+  json_object_set_null_member (changes, "target_date");
+  if (g_str_equal (next, "published"))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *today = today_text ();
+
+      if (icat_record_get_string (paper, "published_on") == NULL)
+        json_object_set_string_member (changes, "published_on", today);
+      if (icat_record_get_int (paper, "year", 0) <= 0)
+        json_object_set_int_member (changes, "year", g_date_time_get_year (now));
+    }
+  moving = g_new0 (Moving, 1);
+  moving->view = g_object_ref (self);
+  /* Translators: a toast after a paper moved a stage: “Title” moved to Drafting */
+  moving->message = g_strdup_printf (_("“%s” moved to %s"), icat_record_get_title (paper),
+                                     icat_format_enum ("status", next));
+  icat_store_save_async (self->store, "paper", changes, NULL, advanced_cb, moving);
+}
+
+/* The card that has the keyboard focus, or holds it: its paper's id. */
+static const char *
+focused_paper (IcatPapersView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  for (GtkWidget *widget = focus; widget != NULL && widget != GTK_WIDGET (self);
+       widget = gtk_widget_get_parent (widget))
+    {
+      Card *card = card_of (widget);
+
+      /* A list row has the focus; the card is its child. */
+      if (card == NULL && GTK_IS_LIST_VIEW (gtk_widget_get_parent (widget)))
+        card = card_of (gtk_widget_get_first_child (widget));
+      if (card != NULL)
+        return card->paper_id;
+    }
+  return NULL;
+}
+
+/* Alt+→ moves the focused card on; under a right-to-left layout the
+ * board runs leftwards, and so does the key. The parameter says which
+ * arrow was pressed: TRUE for →. */
+static void
+advance_focused_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  IcatPapersView *self = ICAT_PAPERS_VIEW (widget);
+  gboolean rightwards = g_variant_get_boolean (parameter);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  const char *id = focused_paper (self);
+
+  if (id != NULL && rightwards != rtl)
+    icat_papers_view_advance (self, id);
+}
+
+/* }}} */
+/* A new paper {{{ */
+
+static void
+paper_created_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(IcatPapersView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = icat_store_save_finish (ICAT_STORE (source), result, &error);
+
+  if (id == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  if (self->store == NULL)
+    return;
+  icat_papers_view_show_paper (self, id);
+  icat_paper_editor_focus_title (self->editor);
+}
+
+void
+icat_papers_view_new_paper (IcatPapersView *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(JsonObject) paper = json_object_new ();
+  JsonObject *title = json_object_new ();
+
+  g_return_if_fail (ICAT_IS_PAPERS_VIEW (self));
+  json_object_set_string_member (title, _icat_user_language (), _("New paper"));
+  json_object_set_string_member (paper, "kind", "policy-paper");
+  json_object_set_object_member (paper, "title", title);
+  json_object_set_string_member (paper, "status", "proposed");
+  json_object_set_int_member (paper, "year", g_date_time_get_year (now));
+  icat_store_save_async (self->store, "paper", paper, NULL, paper_created_cb, g_object_ref (self));
+}
+
+static void
+new_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  icat_papers_view_new_paper (ICAT_PAPERS_VIEW (widget));
+}
+
+/* }}} */
+/* The board {{{ */
+
+static void
+kind_selected_cb (IcatPapersView *self)
+{
+  guint position = gtk_drop_down_get_selected (self->kind_dropdown);
+  const char *kind = position > 0 && position != GTK_INVALID_LIST_POSITION ? icat_paper_kinds[position - 1] : NULL;
+
+  for (guint i = 0; i < N_STAGES; i++)
+    icat_record_list_set_filter (self->columns[i].papers, ICAT_FILTER_KIND, kind);
+}
+
+static void
+setup_kind_filter (IcatPapersView *self)
+{
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new ((const char *[]) { _("All kinds"), NULL });
+
+  for (guint i = 0; icat_paper_kinds[i] != NULL; i++)
+    gtk_string_list_append (kinds, icat_format_enum ("kind", icat_paper_kinds[i]));
+  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
+  g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (kind_selected_cb), self);
+}
+
+static GtkWidget *
+column_header_new (Column *column)
+{
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title = gtk_label_new (icat_format_enum ("status", column->status));
+  GtkWidget *count = gtk_label_new ("0");
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_widget_add_css_class (count, "paper-count");
+  gtk_widget_set_valign (count, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (header), title);
+  gtk_box_append (GTK_BOX (header), count);
+  gtk_widget_set_margin_start (header, 12);
+  gtk_widget_set_margin_end (header, 12);
+  gtk_widget_set_margin_top (header, 10);
+  column->count = GTK_LABEL (count);
+  return header;
+}
+
+static GtkWidget *
+column_new (IcatPapersView *self,
+            Column         *column)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *empty = gtk_label_new (_("No papers at this stage"));
+  GtkWidget *list;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_card_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_card_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_card_cb), self);
+  list = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (column->selection)), g_object_ref (factory));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  icat_format_enum ("status", column->status), -1);
+  g_signal_connect (list, "activate", G_CALLBACK (card_activated_cb), column);
+  column->list = GTK_LIST_VIEW (list);
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+  gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
+  gtk_widget_set_valign (empty, GTK_ALIGN_START);
+  gtk_widget_add_css_class (empty, "dim-label");
+  gtk_widget_set_margin_start (empty, 12);
+  gtk_widget_set_margin_end (empty, 12);
+  gtk_widget_set_margin_top (empty, 12);
+  column->stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (column->stack), TRUE);
+  gtk_stack_add_named (column->stack, scroller, "list");
+  gtk_stack_add_named (column->stack, empty, "empty");
+
+  gtk_widget_set_size_request (box, 240, -1);
+  column->lane = box;
+  gtk_widget_add_css_class (box, "paper-column");
+  gtk_box_append (GTK_BOX (box), column_header_new (column));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (column->stack));
+  return box;
+}
+
+static void
+setup_board (IcatPapersView *self)
+{
+  for (guint i = 0; i < N_STAGES; i++)
+    {
+      Column *column = &self->columns[i];
+
+      column->view = self;
+      column->status = icat_paper_statuses[i];
+      column->papers = icat_record_list_new (self->store, "paper");
+      icat_record_list_set_filter (column->papers, ICAT_FILTER_STATUS, column->status);
+      /* Newest first; papers whose year is unknown last. */
+      icat_record_list_set_sort (column->papers, "year", TRUE);
+      column->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (column->papers)));
+      gtk_single_selection_set_autoselect (column->selection, FALSE);
+      gtk_single_selection_set_can_unselect (column->selection, TRUE);
+      gtk_single_selection_set_selected (column->selection, GTK_INVALID_LIST_POSITION);
+      g_signal_connect (column->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), column);
+      g_signal_connect_object (column->papers, "items-changed", G_CALLBACK (papers_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      gtk_box_append (self->board, column_new (self, column));
+    }
+  papers_changed_cb (self);
+}
+
+/* }}} */
+/* GObject {{{ */
+
+static void
+icat_papers_view_dispose (GObject *object)
+{
+  IcatPapersView *self = ICAT_PAPERS_VIEW (object);
+
+  if (self->editor != NULL)
+    icat_paper_editor_set_paper (self->editor, NULL);
+  /* Closing the editor selected no card, which may have queued this. */
+  g_clear_handle_id (&self->reveal_source, g_source_remove);
+  /* AdwBin unparents its child itself: the template must not do it first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ICAT_TYPE_PAPERS_VIEW);
+  for (guint i = 0; i < N_STAGES; i++)
+    {
+      if (self->columns[i].selection != NULL)
+        g_signal_handlers_disconnect_by_func (self->columns[i].selection, selection_changed_cb, &self->columns[i]);
+      g_clear_object (&self->columns[i].selection);
+      g_clear_object (&self->columns[i].papers);
+    }
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (icat_papers_view_parent_class)->dispose (object);
+}
+
+static void
+icat_papers_view_class_init (IcatPapersViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = icat_papers_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/icat-papers-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, IcatPapersView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, IcatPapersView, board_page);
+  gtk_widget_class_bind_template_child (widget_class, IcatPapersView, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, IcatPapersView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, IcatPapersView, board_scroller);
+  gtk_widget_class_bind_template_child (widget_class, IcatPapersView, board);
+  gtk_widget_class_bind_template_child (widget_class, IcatPapersView, editor_separator);
+  gtk_widget_class_bind_template_child (widget_class, IcatPapersView, editor_bin);
+  gtk_widget_class_bind_template_callback (widget_class, visible_child_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "papers.new", NULL, new_activated);
+  gtk_widget_class_install_action (widget_class, "papers.close-editor", NULL, close_editor_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "papers.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "papers.close-editor", NULL);
+  gtk_widget_class_install_action (widget_class, "papers.advance-focused", "b", advance_focused_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "papers.advance-focused", "b", TRUE);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "papers.advance-focused", "b", FALSE);
+}
+
+static void
+icat_papers_view_init (IcatPapersView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+icat_papers_view_new (IcatStore *store)
+{
+  IcatPapersView *self;
+  GtkWidget *editor;
+
+  g_return_val_if_fail (ICAT_IS_STORE (store), NULL);
+
+  self = g_object_new (ICAT_TYPE_PAPERS_VIEW, NULL);
+  self->store = g_object_ref (store);
+  editor = icat_paper_editor_new (store);
+  self->editor = ICAT_PAPER_EDITOR (editor);
+  adw_bin_set_child (self->editor_bin, editor);
+  g_object_bind_property (self->leaflet, "folded", editor, "folded", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (editor, "notify::paper-id", G_CALLBACK (editor_paper_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  setup_board (self);
+  setup_kind_filter (self);
+  return GTK_WIDGET (self);
+}
+
+GListModel *
+_icat_papers_view_get_column (IcatPapersView *self,
+                              const char     *status)
+{
+  for (guint i = 0; i < N_STAGES; i++)
+    if (g_strcmp0 (self->columns[i].status, status) == 0)
+      return G_LIST_MODEL (self->columns[i].papers);
+  return NULL;
+}
+
+GtkWidget *
+_icat_papers_view_get_editor (IcatPapersView *self)
+{
+  return GTK_WIDGET (self->editor);
+}
+
+const char *
+_icat_paper_card_get_paper_id (GtkWidget *card)
+{
+  return card_of (card) ? card_of (card)->paper_id : NULL;
+}
+
+GtkWidget *
+_icat_paper_card_get_part (GtkWidget  *card,
+                           const char *part)
+{
+  Card *parts = card_of (card);
+
+  g_return_val_if_fail (parts != NULL, NULL);
+  if (g_str_equal (part, "overdue"))
+    return parts->overdue;
+  if (g_str_equal (part, "advance"))
+    return parts->advance;
+  return NULL;
+}
+
+/* }}} */

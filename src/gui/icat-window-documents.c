@@ -1,0 +1,248 @@
+/* icat-window-documents.c — a meeting's record as a PDF, from anywhere in the window
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * "win.export-meeting-record" (the meeting's id): the record is laid out on
+ * a worker thread with a connection of its own, so an unknown meeting is
+ * reported before anybody picks a file; then the user picks the file, and
+ * the PDF is written on a worker thread. Each ending is told in a toast.
+ */
+#define G_LOG_DOMAIN "icat-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "icat-document.h"
+#include "icat-work-plan-view.h"
+#include "icat-window-private.h"
+
+/* Tests cannot answer a file chooser: they name the file beforehand. */
+#define DOCUMENT_FILE_KEY "icat-document-file"
+
+typedef struct {
+  IcatWindow    *window;
+  char          *database;
+  char          *meeting_id;
+  IcatPaperSize  paper;
+  IcatDocument  *document;  /* laid out on the worker thread */
+  char          *output;
+} RecordExport;
+
+static void
+record_export_free (RecordExport *export)
+{
+  g_object_unref (export->window);
+  g_free (export->database);
+  g_free (export->meeting_id);
+  g_clear_pointer (&export->document, icat_document_free);
+  g_free (export->output);
+  g_free (export);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecordExport, record_export_free)
+
+void
+_icat_window_set_document_file (IcatWindow *self,
+                                GFile      *file)
+{
+  g_return_if_fail (ICAT_IS_WINDOW (self));
+  g_object_set_data_full (G_OBJECT (self), DOCUMENT_FILE_KEY, file ? g_object_ref (file) : NULL, g_object_unref);
+}
+
+/* "Working Group, spring, 2016-03-15.pdf": the meeting's title and the day
+ * (or month, or year, as precisely as it is known) where it takes place. */
+static char *
+suggested_name (IcatStore  *store,
+                const char *meeting_id)
+{
+  g_autoptr(IcatRecord) meeting = icat_store_lookup (store, "meeting", meeting_id);
+  g_autoptr(GDateTime) starts = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autofree char *date = NULL;
+  const char *precision;
+  char *name;
+
+  if (meeting == NULL)
+    return g_strdup (_("Meeting record.pdf"));
+  if (icat_record_get_string (meeting, "starts_at") != NULL)
+    starts = g_date_time_new_from_iso8601 (icat_record_get_string (meeting, "starts_at"), NULL);
+  if (icat_record_get_string (meeting, "timezone") != NULL)
+    zone = g_time_zone_new_identifier (icat_record_get_string (meeting, "timezone"));
+  if (starts != NULL)
+    local = zone ? g_date_time_to_timezone (starts, zone) : g_date_time_ref (starts);
+  precision = icat_record_get_string (meeting, "date_precision");
+  if (local != NULL)
+    date = g_date_time_format (local, g_strcmp0 (precision, "year") == 0 ? "%Y"
+                                      : g_strcmp0 (precision, "month") == 0 ? "%Y-%m" : "%Y-%m-%d");
+  if (date == NULL)
+    name = g_strdup_printf ("%s.pdf", icat_record_get_title (meeting));
+  else
+    /* Translators: the file name a meeting record is saved as: the meeting's title, then its date */
+    name = g_strdup_printf (_("%s, %s.pdf"), icat_record_get_title (meeting), date);
+  /* A title may hold characters file systems refuse: "1/2", "Q&A: …". */
+  return g_strdelimit (name, "/\\:*?\"<>|\n\t", '-');
+}
+
+static void
+written_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  RecordExport *export = g_task_get_task_data (G_TASK (result));
+  g_autofree char *name = g_filename_display_basename (export->output);
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    /* Translators: a toast; %s is the file's name */
+    message = g_strdup_printf (_("Meeting record saved as “%s”"), name);
+  else
+    message = g_strdup_printf (_("The meeting record could not be saved: %s"), error->message);
+  icat_window_toast (export->window, message);
+}
+
+static void
+write_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  RecordExport *export = task_data;
+  GError *error = NULL;
+
+  if (!icat_document_write_pdf_file (export->document, export->output, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+write_record (RecordExport *export,
+              GFile        *file)
+{
+  g_autoptr(GTask) task = NULL;
+
+  export->output = g_file_get_path (file);
+  if (export->output == NULL)
+    {
+      icat_window_toast (export->window, _("The meeting record can only be saved in a folder on this computer."));
+      record_export_free (export);
+      return;
+    }
+  task = g_task_new (export->window, NULL, written_cb, NULL);
+  g_task_set_source_tag (task, write_record);
+  g_task_set_task_data (task, export, (GDestroyNotify) record_export_free);
+  g_task_run_in_thread (task, write_thread);
+}
+
+static void
+record_file_chosen_cb (GtkNativeDialog *chooser,
+                       int              response,
+                       RecordExport    *export)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
+    write_record (export, file);
+  else
+    record_export_free (export);
+}
+
+static void
+choose_record_file (RecordExport *export)
+{
+  IcatWindow *self = export->window;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = suggested_name (self->store, export->meeting_id);
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Export Meeting Record"), GTK_WINDOW (self),
+                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (record_file_chosen_cb), export);
+  g_clear_object (&self->chooser);
+  self->chooser = chooser;
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+laid_out_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(RecordExport) export = user_data;
+  g_autoptr(GError) error = NULL;
+  GFile *file;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The meeting record could not be made: %s"), error->message);
+
+      icat_window_toast (export->window, message);
+      return;
+    }
+  file = g_object_get_data (G_OBJECT (export->window), DOCUMENT_FILE_KEY);
+  if (file != NULL)
+    {
+      g_autoptr(GFile) chosen = g_object_ref (file);
+
+      _icat_window_set_document_file (export->window, NULL);
+      write_record (g_steal_pointer (&export), chosen);
+    }
+  else
+    choose_record_file (g_steal_pointer (&export));
+}
+
+static void
+lay_out_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  RecordExport *export = task_data;
+  g_autoptr(IcatDb) db = NULL;
+  GError *error = NULL;
+
+  db = icat_db_open (export->database, ICAT_DB_READ_ONLY, NULL, &error);
+  /* Meant for agencies and Member States: no focal points' contacts. */
+  if (db != NULL)
+    export->document = icat_document_new_meeting_record (db, export->meeting_id, export->paper,
+                                                         ICAT_EXPORT_DEFAULT, &error);
+  if (export->document == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+export_meeting_record_activated (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  IcatWindow *self = ICAT_WINDOW (widget);
+  RecordExport *export = g_new0 (RecordExport, 1);
+  g_autoptr(GTask) task = NULL;
+
+  export->window = g_object_ref (self);
+  export->database = g_strdup (icat_store_get_path (self->store));
+  export->meeting_id = g_variant_dup_string (parameter, NULL);
+  export->paper = icat_paper_size_from_settings (self->settings);
+  /* The worker fills the document in; the callback takes the request on. */
+  task = g_task_new (self, NULL, laid_out_cb, export);
+  g_task_set_source_tag (task, export_meeting_record_activated);
+  g_task_set_task_data (task, export, NULL);
+  g_task_run_in_thread (task, lay_out_thread);
+}
+
+void
+_icat_window_class_init_documents (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.export-meeting-record", "s", export_meeting_record_activated);
+}

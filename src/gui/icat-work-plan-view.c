@@ -1,0 +1,1143 @@
+/* icat-work-plan-view.c — the Work plan section: a year's plan, previewed as it prints
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The preview is the document itself: it is laid out on a worker thread
+ * with a read-only connection of its own, a moment after the last change
+ * (the year, the grouping, the paper, or any record), and only while the
+ * section is on screen. A layout that a newer change has overtaken is
+ * dropped; the pages shown stay until the new ones are ready. Export PDF…
+ * lays the plan out again on its worker thread, so no page is ever drawn
+ * by two threads at once; Print… replays the pages the preview shows.
+ *
+ * The plan's own status (draft, or endorsed by the Working Group on a date)
+ * is a "work_plan" record, one a year, saved as it is edited.
+ */
+#define G_LOG_DOMAIN "icat-work-plan-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "icat-action-item-editor.h"
+#include "icat-autosave.h"
+#include "icat-document-preview.h"
+#include "icat-format.h"
+#include "icat-record-list.h"
+#include "icat-schema.h"
+#include "icat-work-plan-view.h"
+
+#define REBUILD_DELAY_MS 300
+#define FIRST_YEAR       2006  /* ICAT's first year, and the schema's */
+#define LAST_YEAR        2100
+
+/* In the order of IcatGroupBy and IcatPaperSize, as the settings name them. */
+static const char * const group_by_names[] = { "pillar", "mandate", NULL };
+static const char * const paper_names[] = { "a4", "letter", NULL };
+
+struct _IcatWorkPlanView {
+  AdwBin                parent_instance;
+
+  /* Template widgets */
+  AdwFlap              *flap;
+  AdwComboRow          *year_row;
+  AdwComboRow          *group_row;
+  AdwComboRow          *paper_row;
+  AdwComboRow          *status_row;
+  AdwEntryRow          *endorsed_on_row;
+  GtkMenuButton        *calendar_button;
+  GtkCalendar          *calendar;
+  AdwComboRow          *endorsed_at_row;
+  AdwEntryRow          *note_row;
+  GtkLabel             *date_error;
+  GtkLabel             *summary_label;
+  GtkSpinner           *spinner;
+  AdwButtonContent     *export_content;
+  GtkStack             *preview_stack;
+  IcatDocumentPreview  *preview;
+  AdwStatusPage        *message_page;
+
+  /* Owned */
+  IcatStore            *store;
+  GSettings            *settings;
+  GtkStringList        *years;          /* "2027", "2026", …: newest first */
+  IcatRecordList       *plans;          /* the year's work_plan record: none or one */
+  IcatRecordList       *meetings;       /* where a plan may have been endorsed */
+  IcatRecord           *plan;           /* the year's record, NULL until one is made */
+  IcatAutosave         *autosave;       /* edits to the year's record */
+  GCancellable         *building;       /* the layout under way, or NULL */
+  GtkFileChooserNative *chooser;
+  GtkPrintOperation    *printing;
+  GtkPrintSettings     *print_settings; /* the last print dialog's choices */
+  char                 *error;          /* why there is no preview, or NULL */
+
+  int                   year;
+  guint                 rebuild_timeout;
+  gboolean              rebuild_queued; /* once the layout under way is done */
+  gboolean              stale;          /* records changed while off screen */
+  gboolean              years_collected;
+  gboolean              busy;
+  gboolean              loading;        /* showing stored values, not editing */
+  gboolean              date_queued;    /* a date of endorsement waits to be saved */
+};
+
+G_DEFINE_FINAL_TYPE (IcatWorkPlanView, icat_work_plan_view, ADW_TYPE_BIN)
+
+static void
+toast (IcatWorkPlanView *self,
+       const char       *message)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
+}
+
+static guint
+index_of (const char * const *values,
+          const char         *value)
+{
+  for (guint i = 0; values[i] != NULL; i++)
+    if (g_strcmp0 (values[i], value) == 0)
+      return i;
+  return 0;
+}
+
+IcatPaperSize
+icat_paper_size_from_settings (GSettings *settings)
+{
+  g_autofree char *paper = g_settings_get_string (settings, "paper-size");
+
+  return index_of (paper_names, paper) == 1 ? ICAT_PAPER_LETTER : ICAT_PAPER_A4;
+}
+
+static IcatGroupBy
+selected_group_by (IcatWorkPlanView *self)
+{
+  return adw_combo_row_get_selected (self->group_row) == 1 ? ICAT_GROUP_BY_MANDATE : ICAT_GROUP_BY_PILLAR;
+}
+
+static IcatPaperSize
+selected_paper (IcatWorkPlanView *self)
+{
+  return adw_combo_row_get_selected (self->paper_row) == 1 ? ICAT_PAPER_LETTER : ICAT_PAPER_A4;
+}
+
+static const char *
+selected_status (IcatWorkPlanView *self)
+{
+  guint position = adw_combo_row_get_selected (self->status_row);
+
+  return position < g_strv_length ((char **) icat_work_plan_statuses) ? icat_work_plan_statuses[position] : "draft";
+}
+
+/* What the toolbar says {{{ */
+
+static char *
+status_text (JsonObject *plan)
+{
+  const char *status = plan ? icat_json_get_string (plan, "status") : NULL;
+  const char *endorsed_on = plan ? icat_json_get_string (plan, "endorsed_on") : NULL;
+  g_autofree char *date = NULL;
+
+  if (g_strcmp0 (status, "endorsed") != 0)
+    return g_strdup (icat_format_enum ("status", "draft"));
+  if (endorsed_on == NULL)
+    return g_strdup (icat_format_enum ("status", "endorsed"));
+  date = icat_action_format_date (endorsed_on);
+  /* Translators: a work plan's status, with the date: "Endorsed by the Working Group on 12 Mar 2016" */
+  return g_strdup_printf (_("Endorsed by the Working Group on %s"), date);
+}
+
+static void
+update_summary (IcatWorkPlanView *self)
+{
+  g_autofree char *status = status_text (self->plan ? icat_record_get_data (self->plan) : NULL);
+  g_autofree char *pages = NULL;
+  g_autofree char *text = NULL;
+  guint n_pages = icat_document_preview_get_n_pages (self->preview);
+
+  if (self->busy && n_pages == 0)
+    pages = g_strdup (_("Preparing…"));
+  else if (self->error == NULL)
+    pages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages", n_pages), n_pages);
+  /* Translators: the toolbar over the preview: "2016 · Draft · 12 pages" */
+  text = pages ? g_strdup_printf (_("%d · %s · %s"), self->year, status, pages)
+               : g_strdup_printf (_("%d · %s"), self->year, status);
+  gtk_label_set_label (self->summary_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->summary_label), text);
+}
+
+static void
+set_busy (IcatWorkPlanView *self,
+          gboolean          busy)
+{
+  self->busy = busy;
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  gtk_spinner_set_spinning (self->spinner, busy);
+  if (busy && icat_document_preview_get_n_pages (self->preview) == 0 && self->error == NULL)
+    {
+      adw_status_page_set_icon_name (self->message_page, "x-office-document-symbolic");
+      adw_status_page_set_title (self->message_page, _("Preparing the Work Plan…"));
+      adw_status_page_set_description (self->message_page, NULL);
+      gtk_stack_set_visible_child_name (self->preview_stack, "message");
+    }
+  update_summary (self);
+}
+
+/* }}} */
+/* Years {{{ */
+
+static void
+add_year (IcatWorkPlanView *self,
+          int               year)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->years));
+  g_autofree char *text = NULL;
+  guint position;
+
+  if (year < FIRST_YEAR || year > LAST_YEAR)
+    return;
+  for (position = 0; position < n; position++)
+    {
+      int listed = atoi (gtk_string_list_get_string (self->years, position));
+
+      if (listed == year)
+        return;
+      if (listed < year)
+        break;
+    }
+  text = g_strdup_printf ("%d", year);
+  /* The combo row's selection follows its item, so the year shown stays. */
+  gtk_string_list_splice (self->years, position, 0, (const char * const[]) { text, NULL });
+}
+
+static int
+year_of_date (const char *date)
+{
+  return date != NULL && strlen (date) >= 4 ? atoi (date) : 0;
+}
+
+static void
+add_years_of_record (IcatWorkPlanView *self,
+                     IcatRecord       *record)
+{
+  const char *kind = icat_record_get_kind (record);
+
+  if (g_str_equal (kind, "action_item"))
+    {
+      add_year (self, year_of_date (icat_record_get_string (record, "due")));
+      add_year (self, year_of_date (icat_record_get_string (record, "starts")));
+    }
+  else if (g_str_equal (kind, "meeting"))
+    add_year (self, year_of_date (icat_record_get_string (record, "starts_at")));
+  else if (g_str_equal (kind, "paper") || g_str_equal (kind, "chair_term") || g_str_equal (kind, "work_plan"))
+    add_year (self, (int) icat_record_get_int (record, "year", 0));
+}
+
+static void
+add_years_of_kind (IcatWorkPlanView *self,
+                   const char       *kind)
+{
+  g_autoptr(IcatRecordList) records = icat_record_list_new (self->store, kind);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (records));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IcatRecord) record = g_list_model_get_item (G_LIST_MODEL (records), i);
+
+      if (record != NULL)
+        add_years_of_record (self, record);
+    }
+}
+
+static int
+action_items_year_bound (IcatWorkPlanView *self,
+                         gboolean          last)
+{
+  g_autoptr(IcatRecordList) items = icat_record_list_new (self->store, "action_item");
+  g_autoptr(IcatRecord) item = NULL;
+
+  icat_record_list_set_sort (items, "due", last);
+  item = g_list_model_get_item (G_LIST_MODEL (items), 0);
+  return item ? year_of_date (icat_record_get_string (item, "due")) : 0;
+}
+
+/* The years with something in them. Meetings, papers and chair terms are a
+ * few hundred records at most and are read one by one; action items may be
+ * a hundred thousand, so only the first and last due dates are read and
+ * every year between them counts. */
+static void
+collect_years (IcatWorkPlanView *self)
+{
+  int first = action_items_year_bound (self, FALSE);
+  int last = action_items_year_bound (self, TRUE);
+
+  for (int year = MAX (first, FIRST_YEAR); first > 0 && year <= MIN (last, LAST_YEAR); year++)
+    add_year (self, year);
+  add_years_of_kind (self, "meeting");
+  add_years_of_kind (self, "paper");
+  add_years_of_kind (self, "chair_term");
+  add_years_of_kind (self, "work_plan");
+  self->years_collected = TRUE;
+}
+
+static guint
+year_position (IcatWorkPlanView *self,
+               int               year)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->years));
+
+  for (guint i = 0; i < n; i++)
+    if (atoi (gtk_string_list_get_string (self->years, i)) == year)
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* }}} */
+/* The plan's status {{{ */
+
+static void
+save_failed_cb (IcatWorkPlanView *self,
+                GError           *error)
+{
+  toast (self, error->message);
+}
+
+static void
+saved_cb (IcatWorkPlanView *self)
+{
+  self->date_queued = FALSE;
+}
+
+static void
+ensure_autosave (IcatWorkPlanView *self)
+{
+  if (self->autosave != NULL)
+    return;
+  self->date_queued = FALSE;
+  self->autosave = icat_autosave_new (self->store, "work_plan", self->plan ? icat_record_get_id (self->plan) : NULL);
+  g_signal_connect_object (self->autosave, "saved", G_CALLBACK (saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->autosave, "failed", G_CALLBACK (save_failed_cb), self, G_CONNECT_SWAPPED);
+  if (self->plan == NULL)
+    {
+      /* The year's first change makes its record, which needs both. */
+      icat_autosave_set_int (self->autosave, "year", self->year);
+      icat_autosave_set_string (self->autosave, "status", selected_status (self));
+    }
+}
+
+static void
+show_endorsement_rows (IcatWorkPlanView *self,
+                       gboolean          endorsed)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->endorsed_on_row), endorsed);
+  gtk_widget_set_visible (GTK_WIDGET (self->endorsed_at_row), endorsed);
+  if (!endorsed)
+    gtk_widget_set_visible (GTK_WIDGET (self->date_error), FALSE);
+}
+
+static guint
+meeting_position (IcatWorkPlanView *self,
+                  const char       *id)
+{
+  GListModel *model = adw_combo_row_get_model (self->endorsed_at_row);
+  guint n = g_list_model_get_n_items (model);
+
+  /* The first choice is "Not recorded". */
+  for (guint i = 1; id != NULL && i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (ICAT_IS_RECORD (item) && g_strcmp0 (icat_record_get_id (ICAT_RECORD (item)), id) == 0)
+        return i;
+    }
+  return 0;
+}
+
+static void
+show_text (AdwEntryRow *row,
+           const char  *value)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), value ? value : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), value ? value : "");
+}
+
+static void
+show_plan (IcatWorkPlanView *self)
+{
+  JsonObject *plan = self->plan ? icat_record_get_data (self->plan) : NULL;
+  const char *status = plan ? icat_json_get_string (plan, "status") : "draft";
+
+  self->loading = TRUE;
+  adw_combo_row_set_selected (self->status_row, index_of (icat_work_plan_statuses, status));
+  show_endorsement_rows (self, g_strcmp0 (status, "endorsed") == 0);
+  /* What is typed and not saved yet stays as it is. */
+  if (self->autosave == NULL || !icat_autosave_get_pending (self->autosave))
+    {
+      show_text (self->endorsed_on_row, plan ? icat_json_get_string (plan, "endorsed_on") : NULL);
+      show_text (self->note_row, plan ? icat_json_get_string (plan, "note") : NULL);
+      adw_combo_row_set_selected (self->endorsed_at_row,
+                                  meeting_position (self, plan ? icat_json_get_string (plan, "endorsed_at") : NULL));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->endorsed_on_row), "error");
+      gtk_widget_set_visible (GTK_WIDGET (self->date_error), FALSE);
+    }
+  self->loading = FALSE;
+  update_summary (self);
+}
+
+static void
+load_plan (IcatWorkPlanView *self)
+{
+  g_autoptr(IcatRecord) plan = NULL;
+  const char *saving_id = self->autosave ? icat_autosave_get_id (self->autosave) : NULL;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->plans)) > 0)
+    plan = g_list_model_get_item (G_LIST_MODEL (self->plans), 0);
+  if (plan != self->plan)
+    {
+      if (self->plan != NULL)
+        g_signal_handlers_disconnect_by_func (self->plan, show_plan, self);
+      g_set_object (&self->plan, plan);
+      if (plan != NULL)
+        g_signal_connect_object (plan, "notify::data", G_CALLBACK (show_plan), self, G_CONNECT_SWAPPED);
+    }
+  /* Edits go to the record shown: when another program made this year's
+   * plan meanwhile, or undo took it away, start again from what is stored. */
+  if (saving_id != NULL && (plan == NULL || g_strcmp0 (saving_id, icat_record_get_id (plan)) != 0))
+    g_clear_object (&self->autosave);
+  show_plan (self);
+}
+
+static void
+status_selected_cb (IcatWorkPlanView *self)
+{
+  const char *status = selected_status (self);
+  gboolean endorsed = g_str_equal (status, "endorsed");
+
+  if (self->loading)
+    return;
+  ensure_autosave (self);
+  icat_autosave_set_string (self->autosave, "status", status);
+  if (!endorsed)
+    {
+      /* A draft has not been endorsed, on any day or at any meeting. */
+      icat_autosave_set (self->autosave, "endorsed_on", NULL);
+      icat_autosave_set (self->autosave, "endorsed_at", NULL);
+      self->loading = TRUE;
+      show_text (self->endorsed_on_row, NULL);
+      adw_combo_row_set_selected (self->endorsed_at_row, 0);
+      self->loading = FALSE;
+    }
+  show_endorsement_rows (self, endorsed);
+}
+
+static void
+endorsed_on_changed_cb (IcatWorkPlanView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->endorsed_on_row));
+  gboolean valid = *text == '\0' || (strlen (text) == 10 && icat_is_date (text));
+
+  if (self->loading)
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->date_error), !valid);
+  gtk_label_set_label (self->date_error, valid ? "" : _("Write the date of endorsement as YYYY-MM-DD, for example 2016-03-15."));
+  if (valid)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->endorsed_on_row), "error");
+      ensure_autosave (self);
+      icat_autosave_set_string (self->autosave, "endorsed_on", text);
+      self->date_queued = TRUE;
+    }
+  else
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->endorsed_on_row), "error");
+      /* Typing over a date passes through an empty field; while what is
+       * typed is no date, the stored one stays. */
+      if (self->date_queued && self->autosave != NULL)
+        icat_autosave_set_string (self->autosave, "endorsed_on",
+                                  self->plan ? icat_record_get_string (self->plan, "endorsed_on") : NULL);
+    }
+}
+
+static void
+endorsed_at_selected_cb (IcatWorkPlanView *self)
+{
+  GObject *item = adw_combo_row_get_selected_item (self->endorsed_at_row);
+
+  if (self->loading)
+    return;
+  ensure_autosave (self);
+  icat_autosave_set_string (self->autosave, "endorsed_at", ICAT_IS_RECORD (item) ? icat_record_get_id (ICAT_RECORD (item)) : NULL);
+}
+
+static void
+note_changed_cb (IcatWorkPlanView *self)
+{
+  if (self->loading)
+    return;
+  ensure_autosave (self);
+  icat_autosave_set_string (self->autosave, "note", gtk_editable_get_text (GTK_EDITABLE (self->note_row)));
+}
+
+static void
+calendar_shown_cb (IcatWorkPlanView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->endorsed_on_row));
+  g_autoptr(GDateTime) day = NULL;
+
+  if (strlen (text) == 10 && icat_is_date (text))
+    day = g_date_time_new_local (atoi (text), atoi (text + 5), atoi (text + 8), 12, 0, 0);
+  else
+    day = g_date_time_new_now_local ();
+  self->loading = TRUE;
+  gtk_calendar_select_day (self->calendar, day);
+  self->loading = FALSE;
+}
+
+static void
+day_selected_cb (IcatWorkPlanView *self)
+{
+  g_autoptr(GDateTime) day = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->loading)
+    return;
+  day = gtk_calendar_get_date (self->calendar);
+  text = g_date_time_format (day, "%Y-%m-%d");
+  gtk_editable_set_text (GTK_EDITABLE (self->endorsed_on_row), text);
+  gtk_menu_button_popdown (self->calendar_button);
+}
+
+/* }}} */
+/* Laying the plan out {{{ */
+
+typedef struct {
+  char          *path;
+  int            year;
+  IcatGroupBy    group_by;
+  IcatPaperSize  paper;
+  char          *output;  /* where Export PDF writes, or NULL */
+} Layout;
+
+static void
+layout_free (Layout *layout)
+{
+  g_free (layout->path);
+  g_free (layout->output);
+  g_free (layout);
+}
+
+static Layout *
+layout_new (IcatWorkPlanView *self)
+{
+  Layout *layout = g_new0 (Layout, 1);
+
+  layout->path = g_strdup (icat_store_get_path (self->store));
+  layout->year = self->year;
+  layout->group_by = selected_group_by (self);
+  layout->paper = selected_paper (self);
+  return layout;
+}
+
+/* On a worker thread, with a connection of its own. */
+static IcatDocument *
+lay_out (Layout  *layout,
+         GError **error)
+{
+  g_autoptr(IcatDb) db = icat_db_open (layout->path, ICAT_DB_READ_ONLY, NULL, error);
+
+  if (db == NULL)
+    return NULL;
+  /* Meant for agencies and Member States: no focal points' contacts. */
+  return icat_document_new_work_plan (db, layout->year, layout->group_by, layout->paper, ICAT_EXPORT_DEFAULT, error);
+}
+
+static void
+build_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+  IcatDocument *document = lay_out (task_data, &error);
+
+  if (document == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, icat_document_handle_new (document), (GDestroyNotify) icat_document_handle_unref);
+}
+
+static void start_build (IcatWorkPlanView *self);
+
+static void
+show_error (IcatWorkPlanView *self,
+            const char       *message)
+{
+  g_free (self->error);
+  self->error = g_strdup (message);
+  adw_status_page_set_icon_name (self->message_page, "dialog-warning-symbolic");
+  adw_status_page_set_title (self->message_page, _("The Work Plan Cannot Be Shown"));
+  adw_status_page_set_description (self->message_page, message);
+  gtk_stack_set_visible_child_name (self->preview_stack, "message");
+  icat_document_preview_set_document (self->preview, NULL);
+}
+
+static void
+built_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  IcatWorkPlanView *self = ICAT_WORK_PLAN_VIEW (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcatDocumentHandle) handle = g_task_propagate_pointer (G_TASK (result), &error);
+
+  g_clear_object (&self->building);
+  if (self->store == NULL)
+    return;  /* disposed meanwhile */
+  if (self->rebuild_queued)
+    {
+      /* Overtaken by a later change: drop it and lay out again. */
+      start_build (self);
+      return;
+    }
+  if (handle == NULL)
+    show_error (self, error->message);
+  else
+    {
+      g_clear_pointer (&self->error, g_free);
+      icat_document_preview_set_document (self->preview, handle);
+      gtk_stack_set_visible_child_name (self->preview_stack, "pages");
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "work-plan.print", icat_document_preview_get_n_pages (self->preview) > 0);
+  set_busy (self, self->rebuild_timeout != 0);
+}
+
+static void
+start_build (IcatWorkPlanView *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->building != NULL)
+    {
+      /* The layout cannot be interrupted; its result will be dropped. */
+      g_cancellable_cancel (self->building);
+      self->rebuild_queued = TRUE;
+      return;
+    }
+  self->rebuild_queued = FALSE;
+  self->stale = FALSE;
+  self->building = g_cancellable_new ();
+  task = g_task_new (self, self->building, built_cb, NULL);
+  g_task_set_source_tag (task, start_build);
+  g_task_set_task_data (task, layout_new (self), (GDestroyNotify) layout_free);
+  g_task_run_in_thread (task, build_thread);
+  set_busy (self, TRUE);
+}
+
+static gboolean
+rebuild_timeout_cb (gpointer data)
+{
+  IcatWorkPlanView *self = data;
+
+  self->rebuild_timeout = 0;
+  start_build (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_rebuild (IcatWorkPlanView *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      /* Nobody is looking: lay out when the section is shown again. */
+      self->stale = TRUE;
+      return;
+    }
+  g_clear_handle_id (&self->rebuild_timeout, g_source_remove);
+  self->rebuild_timeout = g_timeout_add (REBUILD_DELAY_MS, rebuild_timeout_cb, self);
+  set_busy (self, TRUE);
+}
+
+static void
+record_changed_cb (IcatWorkPlanView *self,
+                   const char       *kind,
+                   const char       *id,
+                   IcatChange        change)
+{
+  if (self->years_collected && change != ICAT_CHANGE_DELETED)
+    {
+      g_autoptr(IcatRecord) record = icat_store_lookup (self->store, kind, id);
+
+      if (record != NULL)
+        add_years_of_record (self, record);
+    }
+  schedule_rebuild (self);
+}
+
+static void
+reloaded_cb (IcatWorkPlanView *self)
+{
+  if (self->years_collected)
+    collect_years (self);
+  schedule_rebuild (self);
+}
+
+/* }}} */
+/* Export and print {{{ */
+
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Layout *layout = task_data;
+  GError *error = NULL;
+  g_autoptr(IcatDocument) document = lay_out (layout, &error);
+
+  if (document == NULL || !icat_document_write_pdf_file (document, layout->output, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+exported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  IcatWorkPlanView *self = ICAT_WORK_PLAN_VIEW (source);
+  Layout *layout = g_task_get_task_data (G_TASK (result));
+  g_autofree char *name = g_filename_display_basename (layout->output);
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    /* Translators: a toast after Export PDF; %s is the file's name */
+    message = g_strdup_printf (_("Work plan saved as “%s”"), name);
+  else
+    message = g_strdup_printf (_("The work plan could not be saved: %s"), error->message);
+  toast (self, message);
+}
+
+void
+icat_work_plan_view_export_pdf (IcatWorkPlanView *self,
+                                GFile            *file)
+{
+  g_autoptr(GTask) task = NULL;
+  Layout *layout;
+
+  g_return_if_fail (ICAT_IS_WORK_PLAN_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  layout = layout_new (self);
+  layout->output = g_file_get_path (file);
+  if (layout->output == NULL)
+    {
+      toast (self, _("The work plan can only be saved in a folder on this computer."));
+      layout_free (layout);
+      return;
+    }
+  task = g_task_new (self, NULL, exported_cb, NULL);
+  g_task_set_source_tag (task, icat_work_plan_view_export_pdf);
+  g_task_set_task_data (task, layout, (GDestroyNotify) layout_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+export_chosen_cb (IcatWorkPlanView *self,
+                  int               response)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->chooser));
+
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
+    icat_work_plan_view_export_pdf (self, file);
+  g_clear_object (&self->chooser);
+}
+
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  IcatWorkPlanView *self = ICAT_WORK_PLAN_VIEW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  if (self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Export Work Plan"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  /* Translators: the file name Export PDF suggests; %d is the year */
+  name = g_strdup_printf (_("ICAT work plan %d.pdf"), self->year);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (export_chosen_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+print_done_cb (IcatWorkPlanView        *self,
+               GtkPrintOperationResult  result,
+               GtkPrintOperation       *operation)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      gtk_print_operation_get_error (operation, &error);
+      toast (self, error ? error->message : _("The work plan could not be printed."));
+    }
+  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (operation));
+  if (self->printing == operation)
+    g_clear_object (&self->printing);
+}
+
+static void
+print_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  IcatWorkPlanView *self = ICAT_WORK_PLAN_VIEW (widget);
+  IcatDocumentHandle *handle = icat_document_preview_get_document (self->preview);
+  g_autoptr(GError) error = NULL;
+
+  if (handle == NULL || self->printing != NULL)
+    return;
+  self->printing = icat_document_handle_new_print_operation (handle);
+  if (self->print_settings != NULL)
+    gtk_print_operation_set_print_settings (self->printing, self->print_settings);
+  gtk_print_operation_set_allow_async (self->printing, TRUE);
+  gtk_print_operation_set_current_page (self->printing, (int) icat_document_preview_get_current_page (self->preview));
+  g_signal_connect_object (self->printing, "done", G_CALLBACK (print_done_cb), self, G_CONNECT_SWAPPED);
+  if (gtk_print_operation_run (self->printing, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (gtk_widget_get_root (widget)), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      toast (self, error->message);
+      g_clear_object (&self->printing);
+    }
+}
+
+gboolean
+_icat_work_plan_view_print_to_file (IcatWorkPlanView *self,
+                                    const char       *path,
+                                    GError          **error)
+{
+  IcatDocumentHandle *handle;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+
+  g_return_val_if_fail (ICAT_IS_WORK_PLAN_VIEW (self), FALSE);
+  handle = icat_document_preview_get_document (self->preview);
+  g_return_val_if_fail (handle != NULL, FALSE);
+  operation = icat_document_handle_new_print_operation (handle);
+  gtk_print_operation_set_export_filename (operation, path);
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error) != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+/* }}} */
+/* Choices {{{ */
+
+static void
+year_selected_cb (IcatWorkPlanView *self)
+{
+  GtkStringObject *item = adw_combo_row_get_selected_item (self->year_row);
+  int year = item ? atoi (gtk_string_object_get_string (item)) : 0;
+
+  if (year == 0 || year == self->year)
+    return;
+  self->year = year;
+  g_settings_set_int (self->settings, "work-plan-year", year);
+  /* Edits to the last year's plan are written before it goes. */
+  if (self->autosave != NULL)
+    icat_autosave_flush (self->autosave);
+  g_clear_object (&self->autosave);
+  {
+    g_autofree char *text = g_strdup_printf ("%d", year);
+
+    icat_record_list_set_filter (self->plans, ICAT_FILTER_YEAR, text);
+  }
+  load_plan (self);
+  schedule_rebuild (self);
+}
+
+static void
+group_selected_cb (IcatWorkPlanView *self)
+{
+  g_settings_set_string (self->settings, "work-plan-group-by", group_by_names[selected_group_by (self)]);
+  schedule_rebuild (self);
+}
+
+static void
+paper_selected_cb (IcatWorkPlanView *self)
+{
+  g_settings_set_string (self->settings, "paper-size", paper_names[selected_paper (self)]);
+  schedule_rebuild (self);
+}
+
+int
+icat_work_plan_view_get_year (IcatWorkPlanView *self)
+{
+  g_return_val_if_fail (ICAT_IS_WORK_PLAN_VIEW (self), 0);
+  return self->year;
+}
+
+void
+icat_work_plan_view_set_year (IcatWorkPlanView *self,
+                              int               year)
+{
+  g_return_if_fail (ICAT_IS_WORK_PLAN_VIEW (self));
+  g_return_if_fail (year >= FIRST_YEAR && year <= LAST_YEAR);
+
+  add_year (self, year);
+  adw_combo_row_set_selected (self->year_row, year_position (self, year));
+}
+
+gboolean
+icat_work_plan_view_get_busy (IcatWorkPlanView *self)
+{
+  g_return_val_if_fail (ICAT_IS_WORK_PLAN_VIEW (self), FALSE);
+  return self->busy;
+}
+
+guint
+icat_work_plan_view_get_n_pages (IcatWorkPlanView *self)
+{
+  g_return_val_if_fail (ICAT_IS_WORK_PLAN_VIEW (self), 0);
+  return icat_document_preview_get_n_pages (self->preview);
+}
+
+const char *
+icat_work_plan_view_get_error (IcatWorkPlanView *self)
+{
+  g_return_val_if_fail (ICAT_IS_WORK_PLAN_VIEW (self), NULL);
+  return self->error;
+}
+
+IcatDocument *
+_icat_work_plan_view_get_document (IcatWorkPlanView *self)
+{
+  IcatDocumentHandle *handle;
+
+  g_return_val_if_fail (ICAT_IS_WORK_PLAN_VIEW (self), NULL);
+  handle = icat_document_preview_get_document (self->preview);
+  return handle ? icat_document_handle_get_document (handle) : NULL;
+}
+
+/* A narrow window keeps the status readable: Export shows its icon only. */
+static void
+folded_changed_cb (IcatWorkPlanView *self)
+{
+  adw_button_content_set_label (self->export_content, adw_flap_get_folded (self->flap) ? "" : _("_Export PDF…"));
+}
+
+/* }}} */
+/* Object {{{ */
+
+static void
+icat_work_plan_view_map (GtkWidget *widget)
+{
+  IcatWorkPlanView *self = ICAT_WORK_PLAN_VIEW (widget);
+
+  GTK_WIDGET_CLASS (icat_work_plan_view_parent_class)->map (widget);
+  /* The section's first showing reads the years and lays out the plan. */
+  if (!self->years_collected)
+    collect_years (self);
+  if (self->stale)
+    {
+      g_clear_handle_id (&self->rebuild_timeout, g_source_remove);
+      start_build (self);
+    }
+}
+
+static void
+icat_work_plan_view_dispose (GObject *object)
+{
+  IcatWorkPlanView *self = ICAT_WORK_PLAN_VIEW (object);
+
+  if (self->autosave != NULL)
+    icat_autosave_flush (self->autosave);
+  g_clear_object (&self->autosave);
+  if (self->building != NULL)
+    g_cancellable_cancel (self->building);
+  g_clear_handle_id (&self->rebuild_timeout, g_source_remove);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_func (self->plan, show_plan, self);
+  g_clear_object (&self->plan);
+  /* AdwBin unparents its child itself: the template must not do it first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ICAT_TYPE_WORK_PLAN_VIEW);
+  g_clear_object (&self->plans);
+  g_clear_object (&self->meetings);
+  g_clear_object (&self->years);
+  g_clear_object (&self->printing);
+  g_clear_object (&self->print_settings);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (icat_work_plan_view_parent_class)->dispose (object);
+}
+
+static void
+icat_work_plan_view_finalize (GObject *object)
+{
+  IcatWorkPlanView *self = ICAT_WORK_PLAN_VIEW (object);
+
+  g_clear_object (&self->building);
+  g_free (self->error);
+  G_OBJECT_CLASS (icat_work_plan_view_parent_class)->finalize (object);
+}
+
+static void
+icat_work_plan_view_class_init (IcatWorkPlanViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = icat_work_plan_view_dispose;
+  object_class->finalize = icat_work_plan_view_finalize;
+  widget_class->map = icat_work_plan_view_map;
+
+  g_type_ensure (ICAT_TYPE_DOCUMENT_PREVIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/icat-work-plan-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, IcatWorkPlanView, flap);
+  gtk_widget_class_bind_template_child (widget_class, IcatWorkPlanView, year_row);
+  gtk_widget_class_bind_template_child (widget_class, IcatWorkPlanView, group_row);
+  gtk_widget_class_bind_template_child (widget_class, IcatWorkPlanView, paper_row);
+  gtk_widget_class_bind_template_child (widget_class, IcatWorkPlanView, status_row);
+  gtk_widget_class_bind_template_child (widget_class, IcatWorkPlanView, endorsed_on_row);
+  gtk_widget_class_bind_template_child (widget_class, IcatWorkPlanView, calendar_button);
+  gtk_widget_class_bind_template_child (widget_class, IcatWorkPlanView, calendar);
+  gtk_widget_class_bind_template_child (widget_class, IcatWorkPlanView, endorsed_at_row);
+  gtk_widget_class_bind_template_child (widget_class, IcatWorkPlanView, note_row);
+  gtk_widget_class_bind_template_child (widget_class, IcatWorkPlanView, date_error);
+  gtk_widget_class_bind_template_child (widget_class, IcatWorkPlanView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, IcatWorkPlanView, spinner);
+  gtk_widget_class_bind_template_child (widget_class, IcatWorkPlanView, export_content);
+  gtk_widget_class_bind_template_child (widget_class, IcatWorkPlanView, preview_stack);
+  gtk_widget_class_bind_template_child (widget_class, IcatWorkPlanView, preview);
+  gtk_widget_class_bind_template_child (widget_class, IcatWorkPlanView, message_page);
+  gtk_widget_class_bind_template_callback (widget_class, endorsed_on_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, note_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, calendar_shown_cb);
+  gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "work-plan.print", NULL, print_activated);
+  gtk_widget_class_install_action (widget_class, "work-plan.export", NULL, export_activated);
+}
+
+static void
+add_shortcuts (IcatWorkPlanView *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  /* Managed: Ctrl+P works wherever the focus is while the section shows
+   * (the shortcut controller skips sections that are not mapped). */
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>p"),
+                                                          gtk_named_action_new ("work-plan.print")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control><Shift>e"),
+                                                          gtk_named_action_new ("work-plan.export")));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+static void
+icat_work_plan_view_init (IcatWorkPlanView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  add_shortcuts (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "work-plan.print", FALSE);
+  self->stale = TRUE;
+}
+
+static void
+setup_status_choices (IcatWorkPlanView *self)
+{
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) none = gtk_string_list_new ((const char * const[]) { _("Not recorded"), NULL });
+  g_autoptr(GtkExpression) expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                                     G_CALLBACK (icat_action_record_label), NULL, NULL);
+  GListStore *parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_autoptr(GtkFlattenListModel) meetings = NULL;
+
+  for (guint i = 0; icat_work_plan_statuses[i] != NULL; i++)
+    gtk_string_list_append (statuses, icat_format_enum ("status", icat_work_plan_statuses[i]));
+  adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
+
+  self->meetings = icat_record_list_new (self->store, "meeting");
+  icat_record_list_set_sort (self->meetings, "starts_at", TRUE);
+  g_list_store_append (parts, none);
+  g_list_store_append (parts, self->meetings);
+  meetings = gtk_flatten_list_model_new (G_LIST_MODEL (parts));
+  adw_combo_row_set_expression (self->endorsed_at_row, expression);
+  adw_combo_row_set_model (self->endorsed_at_row, G_LIST_MODEL (meetings));
+}
+
+static void
+setup_choices (IcatWorkPlanView *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *group_by = g_settings_get_string (self->settings, "work-plan-group-by");
+  g_autofree char *paper = g_settings_get_string (self->settings, "paper-size");
+  int this_year = g_date_time_get_year (now);
+
+  self->year = g_settings_get_int (self->settings, "work-plan-year");
+  if (self->year < FIRST_YEAR || self->year > LAST_YEAR)
+    self->year = this_year;
+  /* The other years with something in them join when the section shows. */
+  self->years = gtk_string_list_new (NULL);
+  add_year (self, this_year + 1);
+  add_year (self, this_year);
+  add_year (self, self->year);
+  adw_combo_row_set_model (self->year_row, G_LIST_MODEL (self->years));
+  adw_combo_row_set_selected (self->year_row, year_position (self, self->year));
+  adw_combo_row_set_selected (self->group_row, index_of (group_by_names, group_by));
+  adw_combo_row_set_selected (self->paper_row, index_of (paper_names, paper));
+  setup_status_choices (self);
+
+  g_signal_connect_swapped (self->year_row, "notify::selected", G_CALLBACK (year_selected_cb), self);
+  g_signal_connect_swapped (self->group_row, "notify::selected", G_CALLBACK (group_selected_cb), self);
+  g_signal_connect_swapped (self->paper_row, "notify::selected", G_CALLBACK (paper_selected_cb), self);
+  g_signal_connect_swapped (self->status_row, "notify::selected", G_CALLBACK (status_selected_cb), self);
+  g_signal_connect_swapped (self->endorsed_at_row, "notify::selected", G_CALLBACK (endorsed_at_selected_cb), self);
+}
+
+GtkWidget *
+icat_work_plan_view_new (IcatStore *store,
+                         GSettings *settings)
+{
+  IcatWorkPlanView *self;
+  g_autofree char *year = NULL;
+
+  g_return_val_if_fail (ICAT_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (ICAT_TYPE_WORK_PLAN_VIEW, NULL);
+  self->store = g_object_ref (store);
+  self->settings = g_object_ref (settings);
+  setup_choices (self);
+
+  year = g_strdup_printf ("%d", self->year);
+  self->plans = icat_record_list_new (store, "work_plan");
+  icat_record_list_set_filter (self->plans, ICAT_FILTER_YEAR, year);
+  g_signal_connect_object (self->plans, "items-changed", G_CALLBACK (load_plan), self, G_CONNECT_SWAPPED);
+  load_plan (self);
+
+  /* Any record may be in the plan, and the plan's own record is on its cover. */
+  g_signal_connect_object (store, "record-changed", G_CALLBACK (record_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "reloaded", G_CALLBACK (reloaded_cb), self, G_CONNECT_SWAPPED);
+  update_summary (self);
+  return GTK_WIDGET (self);
+}
+
+/* }}} */

@@ -1,0 +1,444 @@
+/* test-mandates-view.c — the Mandates section and its coverage map, driven in the window
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each test opens the app on a new seeded database, crafts the work it
+ * needs through the store, and works the Mandates section through its
+ * widgets: the paragraph's linked records open where they live, and the
+ * coverage map counts what was crafted.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "icat-action-item-editor.h"
+#include "icat-application.h"
+#include "icat-coverage-map.h"
+#include "icat-mandates-view.h"
+#include "icat-paper-editor.h"
+#include "icat-record-list.h"
+#include "icat-test-util.h"
+#include "icat-window.h"
+
+typedef struct {
+  IcatWindow       *window;
+  IcatStore        *store;
+  IcatMandatesView *view;
+} Fixture;
+
+typedef void (*ViewTest) (Fixture *f);
+
+/* Helpers {{{ */
+
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The row of a linked record, by the record's id. */
+static GtkWidget *
+find_linked_row (GtkWidget  *root,
+                 const char *id)
+{
+  if (ADW_IS_ACTION_ROW (root) && g_strcmp0 (g_object_get_data (G_OBJECT (root), "icat-id"), id) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_linked_row (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The rows of records of a kind under root. */
+static guint
+count_linked_rows (GtkWidget  *root,
+                   const char *kind)
+{
+  guint n = ADW_IS_ACTION_ROW (root) && g_strcmp0 (g_object_get_data (G_OBJECT (root), "icat-kind"), kind) == 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    n += count_linked_rows (child, kind);
+  return n;
+}
+
+static void
+wait_until (Fixture      *f,
+            gboolean    (*condition) (Fixture *f, gconstpointer data),
+            gconstpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!condition (f, data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+/* The seed's mandate of a document and paragraph. */
+static char *
+mandate_id (IcatStore  *store,
+            const char *document,
+            const char *paragraph)
+{
+  g_autoptr(IcatRecordList) mandates = icat_record_list_new (store, "mandate");
+
+  icat_record_list_set_filter (mandates, ICAT_FILTER_DOCUMENT, document);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (mandates)); i++)
+    {
+      g_autoptr(IcatRecord) mandate = g_list_model_get_item (G_LIST_MODEL (mandates), i);
+
+      if (g_strcmp0 (icat_record_get_string (mandate, "paragraph"), paragraph) == 0)
+        return g_strdup (icat_record_get_id (mandate));
+    }
+  g_error ("no mandate %s para. %s", document, paragraph);
+}
+
+static char *
+save (Fixture    *f,
+      const char *kind,
+      const char *json)
+{
+  g_autoptr(JsonObject) record = icat_test_object (json);
+  g_autoptr(GError) error = NULL;
+  char *id = icat_store_save (f->store, kind, record, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+static char *
+save_item (Fixture    *f,
+           const char *title,
+           const char *owner,
+           const char *supporting,
+           const char *status,
+           const char *mandate)
+{
+  g_autofree char *json = g_strdup_printf ("{\"title\": \"%s\", \"owner\": \"%s\", \"supporting\": [%s%s%s],"
+                                           " \"status\": \"%s\", \"due\": \"2030-06-30\", \"mandates\": [\"%s\"]}",
+                                           title, owner, supporting ? "\"" : "", supporting ? supporting : "",
+                                           supporting ? "\"" : "", status, mandate);
+
+  return save (f, "action_item", json);
+}
+
+/* }}} */
+/* Running the app {{{ */
+
+static void
+activated_cb (GApplication *app,
+              gpointer      user_data)
+{
+  Fixture f = { 0 };
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  ViewTest test = user_data;
+
+  f.window = ICAT_WINDOW (window);
+  f.store = icat_application_get_store (ICAT_APPLICATION (app));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "mandates"));
+  f.view = ICAT_MANDATES_VIEW (find_type (GTK_WIDGET (window), ICAT_TYPE_MANDATES_VIEW));
+  g_assert_nonnull (f.view);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f.view)));
+  test (&f);
+  gtk_window_close (window);
+}
+
+static void
+run_app (ViewTest test)
+{
+  g_autofree char *dir = icat_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "mandates.db", NULL);
+  g_autoptr(IcatApplication) app = icat_application_new ();
+  const char *argv[] = { "icat-tracker", "--database", path, NULL };
+
+  g_signal_connect_after (app, "activate", G_CALLBACK (activated_cb), test);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, (char **) argv), ==, 0);
+  icat_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+/* }}} */
+/* Tests {{{ */
+
+static void
+test_short_labels (void)
+{
+  g_autofree char *resolution = icat_mandate_short_label ("A/RES/72/195", "10");
+  g_autofree char *plan = icat_mandate_short_label ("A/RES/64/293", "annex 11");
+  g_autofree char *plan_operative = icat_mandate_short_label ("A/RES/64/293", "3");
+  g_autofree char *ecosoc = icat_mandate_short_label ("E/RES/2015/23", "7");
+  g_autofree char *cop = icat_mandate_short_label ("CTOC/COP resolution 5/2", "16");
+
+  g_assert_cmpstr (resolution, ==, "72/195 ¶10");
+  g_assert_cmpstr (plan, ==, "GPA annex 11");
+  g_assert_cmpstr (plan_operative, ==, "64/293 ¶3");
+  g_assert_cmpstr (ecosoc, ==, "2015/23 ¶7");
+  g_assert_cmpstr (cop, ==, "5/2 ¶16");
+}
+
+static gboolean
+linked_row_shown (Fixture       *f,
+                  gconstpointer  id)
+{
+  return find_linked_row (GTK_WIDGET (f->view), id) != NULL;
+}
+
+static gboolean
+action_item_open (Fixture       *f,
+                  gconstpointer  id)
+{
+  GtkWidget *editor = find_type (GTK_WIDGET (f->window), ICAT_TYPE_ACTION_ITEM_EDITOR);
+
+  return editor != NULL && gtk_widget_get_mapped (editor) &&
+         g_strcmp0 (icat_action_item_editor_get_item_id (ICAT_ACTION_ITEM_EDITOR (editor)), id) == 0;
+}
+
+static gboolean
+paper_open (Fixture       *f,
+            gconstpointer  id)
+{
+  GtkWidget *editor = find_type (GTK_WIDGET (f->window), ICAT_TYPE_PAPER_EDITOR);
+
+  return editor != NULL && gtk_widget_get_mapped (editor) &&
+         g_strcmp0 (icat_paper_editor_get_paper_id (ICAT_PAPER_EDITOR (editor)), id) == 0;
+}
+
+/* The Action items table has the item's row selected. */
+static gboolean
+action_item_selected (Fixture       *f,
+                      gconstpointer  id)
+{
+  GtkColumnView *table = GTK_COLUMN_VIEW (find_type (GTK_WIDGET (f->window), GTK_TYPE_COLUMN_VIEW));
+  GtkSelectionModel *model = gtk_column_view_get_model (table);
+  g_autoptr(GtkBitset) chosen = gtk_selection_model_get_selection (model);
+  g_autoptr(IcatRecord) item = NULL;
+
+  if (gtk_bitset_get_size (chosen) != 1)
+    return FALSE;
+  item = g_list_model_get_item (G_LIST_MODEL (model), gtk_bitset_get_nth (chosen, 0));
+  return g_strcmp0 (icat_record_get_id (item), id) == 0;
+}
+
+static void
+linked_test (Fixture *f)
+{
+  g_autofree char *mandate = mandate_id (f->store, "A/RES/72/195", "10");
+  g_autofree char *unodc = icat_test_agency_id (f->store, "UNODC");
+  g_autofree char *item = save_item (f, "Report on para 10 to the General Assembly", unodc, NULL, "open", mandate);
+  g_autofree char *paper_json = g_strdup_printf ("{\"kind\": \"report\", \"title\": {\"en\": \"Chairs' report 2030\"},"
+                                                 " \"status\": \"drafting\", \"mandates\": [\"%s\"]}", mandate);
+  g_autofree char *paper = save (f, "paper", paper_json);
+  g_autofree char *meeting_json = g_strdup_printf (
+    "{\"kind\": \"working-group\", \"title\": {\"en\": \"Working Group, Vienna\"},"
+    " \"starts_at\": \"2030-04-01T08:00:00.000Z\", \"date_precision\": \"day\", \"timezone\": \"Europe/Vienna\","
+    " \"agenda\": [{\"id\": \"6a0c4a77-0d8b-4b0e-9a43-2f4f6d0e0b10\", \"position\": 0,"
+    " \"title\": \"Preparing the report to the Assembly\", \"mandates\": [\"%s\"]}]}", mandate);
+  g_autofree char *meeting = save (f, "meeting", meeting_json);
+  g_autofree char *later = NULL;
+  GtkWidget *group = _icat_mandates_view_get_linked_group (f->view, "action_item");
+  GtkWidget *row;
+
+  icat_window_show_record (f->window, "mandate", mandate);
+  g_assert_cmpstr (icat_window_get_section (f->window), ==, "mandates");
+  g_assert_cmpstr (_icat_mandates_view_get_mandate_id (f->view), ==, mandate);
+  /* Para. 10 asks ICAT to act: it says so, and both texts are there. */
+  g_assert_true (gtk_widget_get_visible (_icat_mandates_view_get_part (f->view, "icat-badge")));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (_icat_mandates_view_get_part (f->view, "title"))), ==,
+                   "A/RES/72/195, para. 10");
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (_icat_mandates_view_get_part (f->view, "text-zh"))), "机构间"));
+  g_assert_cmpuint (strlen (gtk_label_get_label (GTK_LABEL (_icat_mandates_view_get_part (f->view, "text-en")))), >, 20);
+
+  /* Each linked record has its row. */
+  g_assert_nonnull (find_linked_row (group, item));
+  g_assert_nonnull (find_linked_row (_icat_mandates_view_get_linked_group (f->view, "paper"), paper));
+  row = find_linked_row (_icat_mandates_view_get_linked_group (f->view, "meeting"), meeting);
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Preparing the report to the Assembly"));
+
+  /* New work shows up while the paragraph is open. */
+  later = save_item (f, "Second item on para 10", unodc, NULL, "in-progress", mandate);
+  wait_until (f, linked_row_shown, later);
+  g_assert_cmpuint (count_linked_rows (group, "action_item"), ==, 2);
+
+  /* Activating the row opens the Action items section on the item. */
+  adw_action_row_activate (ADW_ACTION_ROW (find_linked_row (group, item)));
+  g_assert_cmpstr (icat_window_get_section (f->window), ==, "action-items");
+  wait_until (f, action_item_open, item);
+  wait_until (f, action_item_selected, item);
+
+  /* And a paper opens on the board. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.section", "s", "mandates");
+  adw_action_row_activate (ADW_ACTION_ROW (find_linked_row (_icat_mandates_view_get_linked_group (f->view, "paper"), paper)));
+  g_assert_cmpstr (icat_window_get_section (f->window), ==, "papers");
+  wait_until (f, paper_open, paper);
+}
+
+static void
+test_linked (void)
+{
+  run_app (linked_test);
+}
+
+static void
+filters_test (Fixture *f)
+{
+  GListModel *list = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (_icat_mandates_view_get_part (f->view, "list"))));
+  GtkDropDown *documents = GTK_DROP_DOWN (_icat_mandates_view_get_part (f->view, "document-filter"));
+  GtkDropDown *pillars = GTK_DROP_DOWN (_icat_mandates_view_get_part (f->view, "pillar-filter"));
+  g_autoptr(IcatRecord) first = NULL;
+  g_autofree char *ecosoc_7 = mandate_id (f->store, "E/RES/2015/23", "7");
+
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 119);
+  /* In the documents' order: 72/195 first. */
+  first = g_list_model_get_item (list, 0);
+  g_assert_cmpstr (icat_record_get_title (first), ==, "A/RES/72/195, para. 1");
+  /* ECOSOC 2015/23 has 11 paragraphs. */
+  gtk_drop_down_set_selected (documents, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 11);
+  /* A pillar narrows it further; a paragraph filtered out is still shown
+   * when asked for, with the filters cleared. */
+  gtk_drop_down_set_selected (pillars, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (list), <, 11);
+  gtk_drop_down_set_selected (documents, 1);
+  icat_mandates_view_show_mandate (f->view, ecosoc_7);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 119);
+  g_assert_cmpuint (gtk_drop_down_get_selected (documents), ==, 0);
+  g_assert_cmpstr (_icat_mandates_view_get_mandate_id (f->view), ==, ecosoc_7);
+}
+
+static void
+test_filters (void)
+{
+  run_app (filters_test);
+}
+
+static guint
+line_index (GPtrArray  *lines,
+            const char *id)
+{
+  for (guint i = 0; i < lines->len; i++)
+    if (g_strcmp0 (((IcatCoverageLine *) lines->pdata[i])->id, id) == 0)
+      return i;
+  g_error ("no line %s", id);
+}
+
+static guint
+cell (IcatCoverageMap *map,
+      const char      *row,
+      const char      *column)
+{
+  IcatCoverage *coverage = icat_coverage_map_get_coverage (map);
+
+  return icat_coverage_get (coverage, line_index (coverage->rows, row), line_index (coverage->columns, column));
+}
+
+typedef struct {
+  IcatCoverageAxis  axis;
+  const char       *row;
+  const char       *column;
+  guint             count;
+} Expect;
+
+/* The map shows the axis asked for, computed and with this count. */
+static gboolean
+map_counts (Fixture       *f,
+            gconstpointer  data)
+{
+  const Expect *expect = data;
+  IcatCoverageMap *map = ICAT_COVERAGE_MAP (_icat_mandates_view_get_coverage_map (f->view));
+  IcatCoverage *coverage = icat_coverage_map_get_coverage (map);
+
+  if (icat_coverage_map_get_busy (map) || coverage == NULL)
+    return FALSE;
+  /* Status columns are named by status; agency columns by id. */
+  if ((expect->axis == ICAT_COVERAGE_BY_STATUS) !=
+      (g_strcmp0 (((IcatCoverageLine *) coverage->columns->pdata[0])->id, "open") == 0))
+    return FALSE;
+  return cell (map, expect->row, expect->column) == expect->count;
+}
+
+static void
+coverage_test (Fixture *f)
+{
+  g_autofree char *mandate = mandate_id (f->store, "A/RES/64/293", "annex 11");
+  g_autofree char *other = mandate_id (f->store, "A/RES/72/195", "1");
+  g_autofree char *unodc = icat_test_agency_id (f->store, "UNODC");
+  g_autofree char *iom = icat_test_agency_id (f->store, "IOM");
+  g_autofree char *ilo = icat_test_agency_id (f->store, "ILO");
+  g_autofree char *open_item = save_item (f, "Open item", unodc, iom, "open", mandate);
+  g_autofree char *done_item = save_item (f, "Done item", unodc, NULL, "done", mandate);
+  g_autofree char *later = NULL;
+  IcatCoverageMap *map = ICAT_COVERAGE_MAP (_icat_mandates_view_get_coverage_map (f->view));
+  IcatCoverage *coverage;
+  IcatCoverageLine *row;
+  g_autofree char *summary = NULL;
+  GtkWidget *summary_label;
+
+  icat_mandates_view_set_page (f->view, "coverage");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (map)));
+  wait_until (f, map_counts, &(Expect) { ICAT_COVERAGE_BY_AGENCY, mandate, unodc, 2 });
+  coverage = icat_coverage_map_get_coverage (map);
+  g_assert_cmpuint (coverage->rows->len, ==, 119);
+  g_assert_cmpuint (cell (map, mandate, iom), ==, 1);
+  g_assert_cmpuint (cell (map, mandate, ilo), ==, 0);
+  g_assert_cmpuint (cell (map, other, unodc), ==, 0);
+  row = coverage->rows->pdata[line_index (coverage->rows, mandate)];
+  g_assert_true (row->for_icat);
+  g_assert_cmpuint (row->open, ==, 1);
+  g_assert_cmpuint (row->completed, ==, 1);
+  /* Only the crafted paragraph has work: the seed has no action items
+   * and its papers name no mandates. */
+  g_assert_cmpuint (icat_coverage_count_without_work (coverage), ==, 118);
+  summary_label = _icat_mandates_view_get_part (f->view, "summary");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (summary_label)), ==,
+                   "118 of 119 mandates have no open or completed work");
+
+  /* By state of work. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (_icat_mandates_view_get_part (f->view, "by-status")), TRUE);
+  wait_until (f, map_counts, &(Expect) { ICAT_COVERAGE_BY_STATUS, mandate, "open", 1 });
+  g_assert_cmpuint (cell (map, mandate, "done"), ==, 1);
+  g_assert_cmpuint (cell (map, mandate, "in-progress"), ==, 0);
+
+  /* A change anywhere is counted again. */
+  later = save_item (f, "Item in progress", iom, NULL, "in-progress", mandate);
+  wait_until (f, map_counts, &(Expect) { ICAT_COVERAGE_BY_STATUS, mandate, "in-progress", 1 });
+  summary = g_strdup (gtk_label_get_label (GTK_LABEL (summary_label)));
+  g_assert_cmpstr (summary, ==, "118 of 119 mandates have no open or completed work");
+}
+
+static void
+test_coverage (void)
+{
+  run_app (coverage_test);
+}
+
+/* }}} */
+
+int
+main (int   argc,
+      char *argv[])
+{
+  icat_test_init (&argc, &argv);
+  gtk_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/mandates/short-labels", test_short_labels);
+  g_test_add_func ("/mandates/linked", test_linked);
+  g_test_add_func ("/mandates/filters", test_filters);
+  g_test_add_func ("/mandates/coverage", test_coverage);
+  return g_test_run ();
+}

@@ -1,0 +1,452 @@
+/* test-papers-view.c — the Papers board, driven in the window
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each test opens the app on a new seeded database, shows the Papers
+ * section and works it through its widgets; what it checks is read back
+ * from the database.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "icat-application.h"
+#include "icat-paper-editor.h"
+#include "icat-papers-view.h"
+#include "icat-test-util.h"
+#include "icat-window.h"
+
+typedef struct {
+  IcatWindow     *window;
+  IcatStore      *store;
+  IcatPapersView *view;
+} Fixture;
+
+typedef void (*ViewTest) (Fixture *f);
+
+/* Helpers {{{ */
+
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The card on the board that shows this paper. */
+static GtkWidget *
+find_card (GtkWidget  *root,
+           const char *id)
+{
+  if (g_strcmp0 (_icat_paper_card_get_paper_id (root), id) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_card (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A label on screen with exactly this text (toasts). */
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0 &&
+      gtk_widget_get_mapped (root))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+wait_until (Fixture      *f,
+            gboolean    (*condition) (Fixture *f, gconstpointer data),
+            gconstpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!condition (f, data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static JsonObject *
+read_paper (Fixture    *f,
+            const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  JsonObject *paper = icat_store_read (f->store, "paper", id, &error);
+
+  g_assert_no_error (error);
+  return paper;
+}
+
+typedef struct {
+  const char *id;
+  const char *field;
+  const char *value;   /* NULL: the field is null */
+} Expect;
+
+static gboolean
+stored_is (Fixture       *f,
+           gconstpointer  data)
+{
+  const Expect *expect = data;
+  g_autoptr(JsonObject) paper = read_paper (f, expect->id);
+
+  return g_strcmp0 (icat_json_get_string (paper, expect->field), expect->value) == 0;
+}
+
+static gboolean
+card_shown (Fixture       *f,
+            gconstpointer  id)
+{
+  return find_card (GTK_WIDGET (f->view), id) != NULL;
+}
+
+static gboolean
+label_shown (Fixture       *f,
+             gconstpointer  text)
+{
+  return has_label (GTK_WIDGET (f->window), text);
+}
+
+static gboolean
+in_column (Fixture    *f,
+           const char *status,
+           const char *id)
+{
+  GListModel *column = _icat_papers_view_get_column (f->view, status);
+
+  for (guint i = 0; i < g_list_model_get_n_items (column); i++)
+    {
+      g_autoptr(IcatRecord) paper = g_list_model_get_item (column, i);
+
+      if (g_strcmp0 (icat_record_get_id (paper), id) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The paper is in the column of expect->value, and in no other. */
+static gboolean
+only_in_column (Fixture       *f,
+                gconstpointer  data)
+{
+  const Expect *expect = data;
+  const char *stages[] = { "proposed", "drafting", "agency-review", "wg-endorsement", "published" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
+    if (in_column (f, stages[i], expect->id) != g_str_equal (stages[i], expect->value))
+      return FALSE;
+  return TRUE;
+}
+
+static char *
+save_paper (Fixture    *f,
+            const char *json)
+{
+  g_autoptr(JsonObject) paper = icat_test_object (json);
+  g_autoptr(GError) error = NULL;
+  char *id = icat_store_save (f->store, "paper", paper, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+static char *
+drafting_paper (Fixture *f)
+{
+  g_autofree char *unodc = icat_test_agency_id (f->store, "UNODC");
+  g_autofree char *iom = icat_test_agency_id (f->store, "IOM");
+  g_autofree char *json = g_strdup_printf ("{\"kind\": \"issue-brief\", \"number\": \"14\","
+                                           " \"title\": {\"en\": \"Trafficking and climate\", \"zh\": \"贩运与气候\"},"
+                                           " \"year\": 2020, \"status\": \"drafting\", \"target_date\": \"2020-03\","
+                                           " \"lead_agencies\": [\"%s\"], \"contributing_agencies\": [\"%s\"]}",
+                                           unodc, iom);
+
+  return save_paper (f, json);
+}
+
+/* }}} */
+/* Running the app {{{ */
+
+static void
+activated_cb (GApplication *app,
+              gpointer      user_data)
+{
+  Fixture f = { 0 };
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  ViewTest test = user_data;
+
+  f.window = ICAT_WINDOW (window);
+  f.store = icat_application_get_store (ICAT_APPLICATION (app));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "papers"));
+  f.view = ICAT_PAPERS_VIEW (find_type (GTK_WIDGET (window), ICAT_TYPE_PAPERS_VIEW));
+  g_assert_nonnull (f.view);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f.view)));
+  test (&f);
+  gtk_window_close (window);
+}
+
+static void
+run_app (ViewTest test)
+{
+  g_autofree char *dir = icat_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "papers.db", NULL);
+  g_autoptr(IcatApplication) app = icat_application_new ();
+  const char *argv[] = { "icat-tracker", "--database", path, NULL };
+
+  g_signal_connect_after (app, "activate", G_CALLBACK (activated_cb), test);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, (char **) argv), ==, 0);
+  icat_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+/* }}} */
+/* Tests {{{ */
+
+static void
+test_rules (void)
+{
+  g_autoptr(JsonObject) paper = icat_test_object ("{\"status\": \"drafting\", \"target_date\": \"2026-05\"}");
+
+  g_assert_cmpstr (icat_paper_next_status ("proposed"), ==, "drafting");
+  g_assert_cmpstr (icat_paper_next_status ("drafting"), ==, "agency-review");
+  g_assert_cmpstr (icat_paper_next_status ("agency-review"), ==, "wg-endorsement");
+  g_assert_cmpstr (icat_paper_next_status ("wg-endorsement"), ==, "published");
+  g_assert_null (icat_paper_next_status ("published"));
+  g_assert_null (icat_paper_next_status ("shredded"));
+
+  /* A month is past only once the whole month is. */
+  g_assert_false (icat_paper_is_overdue (paper, "2026-05-31"));
+  g_assert_true (icat_paper_is_overdue (paper, "2026-06-01"));
+  json_object_set_string_member (paper, "target_date", "2026");
+  g_assert_false (icat_paper_is_overdue (paper, "2026-12-31"));
+  g_assert_true (icat_paper_is_overdue (paper, "2027-01-01"));
+  json_object_set_string_member (paper, "target_date", "2026-05-10");
+  g_assert_false (icat_paper_is_overdue (paper, "2026-05-10"));
+  g_assert_true (icat_paper_is_overdue (paper, "2026-05-11"));
+  /* Published papers are never late; papers without a target neither. */
+  json_object_set_string_member (paper, "status", "published");
+  g_assert_false (icat_paper_is_overdue (paper, "2030-01-01"));
+  json_object_set_string_member (paper, "status", "drafting");
+  json_object_remove_member (paper, "target_date");
+  g_assert_false (icat_paper_is_overdue (paper, "2030-01-01"));
+}
+
+static void
+advance_test (Fixture *f)
+{
+  g_autofree char *id = drafting_paper (f);
+  g_autoptr(JsonObject) stored = NULL;
+  GtkWidget *card, *button, *overdue;
+
+  wait_until (f, card_shown, id);
+  card = find_card (GTK_WIDGET (f->view), id);
+  /* Its target month is long past: the card says so in words. */
+  overdue = _icat_paper_card_get_part (card, "overdue");
+  g_assert_true (gtk_widget_get_visible (overdue));
+  g_assert_true (gtk_widget_has_css_class (card, "paper-card-overdue"));
+  g_assert_true (has_label (card, "Lead: UNODC"));
+  g_assert_true (has_label (card, "With: IOM"));
+  g_assert_true (has_label (card, "Issue brief 14 · 2020"));
+
+  /* One action: the card's button. */
+  button = _icat_paper_card_get_part (card, "advance");
+  g_assert_true (gtk_widget_get_visible (button));
+  gtk_widget_activate (button);
+  wait_until (f, stored_is, &(Expect) { id, "status", "agency-review" });
+  stored = read_paper (f, id);
+  /* The target was the old stage's. */
+  g_assert_null (icat_json_get_string (stored, "target_date"));
+  g_assert_cmpstr (icat_json_get_string (stored, "number"), ==, "14");
+  wait_until (f, only_in_column, &(Expect) { id, "status", "agency-review" });
+  wait_until (f, label_shown, "“Trafficking and climate” moved to Agency review");
+
+  /* Undo puts it back, target date and all. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  wait_until (f, stored_is, &(Expect) { id, "status", "drafting" });
+  wait_until (f, stored_is, &(Expect) { id, "target_date", "2020-03" });
+  wait_until (f, only_in_column, &(Expect) { id, "status", "drafting" });
+}
+
+static void
+test_advance (void)
+{
+  run_app (advance_test);
+}
+
+static gboolean
+row_has_focus (Fixture       *f,
+               gconstpointer  card)
+{
+  return gtk_widget_has_focus (gtk_widget_get_parent (GTK_WIDGET (card)));
+}
+
+static void
+keyboard_test (Fixture *f)
+{
+  g_autofree char *id = drafting_paper (f);
+  GtkWidget *card;
+
+  wait_until (f, card_shown, id);
+  card = find_card (GTK_WIDGET (f->view), id);
+  /* The list row around the card has the focus, as after Tab or a click. */
+  gtk_widget_grab_focus (gtk_widget_get_parent (card));
+  wait_until (f, row_has_focus, card);
+  /* Alt+← moves nothing in a left-to-right layout; Alt+→ does. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "papers.advance-focused", "b", FALSE));
+  g_usleep (100 * 1000);
+  icat_store_sync (f->store);
+  g_assert_true (stored_is (f, &(Expect) { id, "status", "drafting" }));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "papers.advance-focused", "b", TRUE));
+  wait_until (f, stored_is, &(Expect) { id, "status", "agency-review" });
+}
+
+static void
+test_keyboard (void)
+{
+  run_app (keyboard_test);
+}
+
+static gboolean
+editor_shows (Fixture       *f,
+              gconstpointer  id)
+{
+  return g_strcmp0 (icat_paper_editor_get_paper_id (ICAT_PAPER_EDITOR (_icat_papers_view_get_editor (f->view))), id) == 0;
+}
+
+static gboolean
+year_is (Fixture       *f,
+         gconstpointer  data)
+{
+  const Expect *expect = data;
+  g_autoptr(JsonObject) paper = read_paper (f, expect->id);
+
+  return json_object_get_int_member_with_default (paper, "year", 0) == atoi (expect->value);
+}
+
+static void
+edit_test (Fixture *f)
+{
+  g_autofree char *id = drafting_paper (f);
+  GtkWidget *editor;
+  GtkWidget *year;
+  g_autoptr(JsonObject) stored = NULL;
+  JsonObject *title;
+
+  /* Opened from elsewhere (search, a mandate): its card is selected. */
+  icat_window_show_record (f->window, "paper", id);
+  wait_until (f, editor_shows, id);
+  editor = _icat_papers_view_get_editor (f->view);
+  g_assert_true (gtk_widget_get_mapped (editor));
+
+  gtk_editable_set_text (GTK_EDITABLE (_icat_paper_editor_get_row (ICAT_PAPER_EDITOR (editor), "title-en")), "Trafficking, climate and displacement");
+  gtk_editable_set_text (GTK_EDITABLE (_icat_paper_editor_get_row (ICAT_PAPER_EDITOR (editor), "number")), "15");
+  gtk_editable_set_text (GTK_EDITABLE (_icat_paper_editor_get_row (ICAT_PAPER_EDITOR (editor), "link")), "https://icat.un.org/brief-15");
+  wait_until (f, stored_is, &(Expect) { id, "number", "15" });
+  wait_until (f, stored_is, &(Expect) { id, "link", "https://icat.un.org/brief-15" });
+  stored = read_paper (f, id);
+  title = json_object_get_object_member (stored, "title");
+  g_assert_cmpstr (json_object_get_string_member (title, "en"), ==, "Trafficking, climate and displacement");
+  /* The Chinese title stays as it was. */
+  g_assert_cmpstr (json_object_get_string_member (title, "zh"), ==, "贩运与气候");
+
+  /* A year that is no year is marked and not saved. */
+  year = _icat_paper_editor_get_row (ICAT_PAPER_EDITOR (editor), "year");
+  gtk_editable_set_text (GTK_EDITABLE (year), "2031");
+  wait_until (f, year_is, &(Expect) { id, "year", "2031" });
+  gtk_editable_set_text (GTK_EDITABLE (year), "31");
+  g_assert_true (gtk_widget_has_css_class (year, "error"));
+  g_usleep (700 * 1000);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  icat_store_sync (f->store);
+  g_assert_true (year_is (f, &(Expect) { id, "year", "2031" }));
+
+  /* The stage chosen in the editor moves the card. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (_icat_paper_editor_get_row (ICAT_PAPER_EDITOR (editor), "status")), 3);
+  gtk_editable_set_text (GTK_EDITABLE (_icat_paper_editor_get_row (ICAT_PAPER_EDITOR (editor), "target-date")), "2031-06-30");
+  wait_until (f, stored_is, &(Expect) { id, "status", "wg-endorsement" });
+  wait_until (f, stored_is, &(Expect) { id, "target_date", "2031-06-30" });
+  wait_until (f, only_in_column, &(Expect) { id, "status", "wg-endorsement" });
+}
+
+static void
+test_edit (void)
+{
+  run_app (edit_test);
+}
+
+static gboolean
+new_paper_shown (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *id = icat_paper_editor_get_paper_id (ICAT_PAPER_EDITOR (_icat_papers_view_get_editor (f->view)));
+  g_autoptr(JsonObject) paper = NULL;
+
+  if (id == NULL)
+    return FALSE;
+  paper = read_paper (f, id);
+  return g_strcmp0 (icat_json_get_string (paper, "status"), "proposed") == 0;
+}
+
+static void
+new_test (Fixture *f)
+{
+  guint before = g_list_model_get_n_items (_icat_papers_view_get_column (f->view, "proposed"));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(JsonObject) paper = NULL;
+  const char *id;
+
+  /* Ctrl+N in the Papers section. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", NULL));
+  wait_until (f, new_paper_shown, NULL);
+  id = icat_paper_editor_get_paper_id (ICAT_PAPER_EDITOR (_icat_papers_view_get_editor (f->view)));
+  paper = read_paper (f, id);
+  g_assert_cmpint (json_object_get_int_member (paper, "year"), ==, g_date_time_get_year (now));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (paper, "title"), "en"), ==, "New paper");
+  g_assert_cmpuint (g_list_model_get_n_items (_icat_papers_view_get_column (f->view, "proposed")), ==, before + 1);
+}
+
+static void
+test_new (void)
+{
+  run_app (new_test);
+}
+
+/* }}} */
+
+int
+main (int   argc,
+      char *argv[])
+{
+  icat_test_init (&argc, &argv);
+  gtk_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/papers/rules", test_rules);
+  g_test_add_func ("/papers/advance", test_advance);
+  g_test_add_func ("/papers/keyboard", test_keyboard);
+  g_test_add_func ("/papers/edit", test_edit);
+  g_test_add_func ("/papers/new", test_new);
+  return g_test_run ();
+}

@@ -1,0 +1,524 @@
+/* test-work-plan-view.c — the Work plan section and meeting records, driven in the window
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each test opens the app on a new seeded database, shows the Work plan
+ * section and works it through its widgets; what it checks is read back
+ * from the database, the settings, and the PDFs (with pdftotext).
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "icat-application.h"
+#include "icat-record-list.h"
+#include "icat-test-util.h"
+#include "icat-window-private.h"
+#include "icat-work-plan-view.h"
+
+typedef struct {
+  IcatWindow       *window;
+  IcatStore        *store;
+  IcatWorkPlanView *view;
+  GSettings        *settings;
+  char             *dir;
+} Fixture;
+
+typedef void (*ViewTest) (Fixture *f);
+
+/* Helpers {{{ */
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A label on screen that starts with prefix (toasts). */
+static gboolean
+has_label_prefix (GtkWidget  *root,
+                  const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (root)), prefix) &&
+      gtk_widget_get_mapped (root))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    if (has_label_prefix (child, prefix))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+wait_until (Fixture  *f,
+            gboolean (*condition) (Fixture *f, gconstpointer data),
+            gconstpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!condition (f, data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out; preview error: %s", icat_work_plan_view_get_error (f->view));
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+preview_ready (Fixture       *f,
+               gconstpointer  data)
+{
+  /* A failed layout is not waited for: it is reported at once. */
+  if (!icat_work_plan_view_get_busy (f->view) && icat_work_plan_view_get_error (f->view) != NULL)
+    g_error ("the work plan cannot be laid out: %s", icat_work_plan_view_get_error (f->view));
+  return !icat_work_plan_view_get_busy (f->view) && icat_work_plan_view_get_n_pages (f->view) > 0;
+}
+
+static gboolean
+preview_busy (Fixture       *f,
+              gconstpointer  data)
+{
+  return icat_work_plan_view_get_busy (f->view);
+}
+
+static gboolean
+view_hidden (Fixture       *f,
+             gconstpointer  data)
+{
+  return !gtk_widget_get_mapped (GTK_WIDGET (f->view));
+}
+
+static gboolean
+toast_shown (Fixture       *f,
+             gconstpointer  prefix)
+{
+  return has_label_prefix (GTK_WIDGET (f->window), prefix);
+}
+
+static gboolean
+label_starts (Fixture       *f,
+              gconstpointer  prefix)
+{
+  GtkWidget *summary = find_named (GTK_WIDGET (f->view), "summary");
+
+  return g_str_has_prefix (gtk_label_get_label (GTK_LABEL (summary)), prefix);
+}
+
+static gboolean
+file_exists (Fixture       *f,
+             gconstpointer  path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-q", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return text;
+}
+
+static void
+select_year (Fixture *f,
+             int      year)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (find_named (GTK_WIDGET (f->view), "year"));
+  GListModel *years = adw_combo_row_get_model (row);
+  g_autofree char *text = g_strdup_printf ("%d", year);
+
+  for (guint i = 0; i < g_list_model_get_n_items (years); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (years), i), text))
+      {
+        adw_combo_row_set_selected (row, i);
+        return;
+      }
+  g_error ("%d is not among the years", year);
+}
+
+static JsonObject *
+stored_plan (Fixture *f,
+             int      year)
+{
+  g_autoptr(IcatRecordList) plans = icat_record_list_new (f->store, "work_plan");
+  g_autofree char *text = g_strdup_printf ("%d", year);
+  g_autoptr(IcatRecord) plan = NULL;
+
+  icat_record_list_set_filter (plans, ICAT_FILTER_YEAR, text);
+  if (g_list_model_get_n_items (G_LIST_MODEL (plans)) == 0)
+    return NULL;
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plans)), ==, 1);
+  plan = g_list_model_get_item (G_LIST_MODEL (plans), 0);
+  return json_object_ref (icat_record_get_data (plan));
+}
+
+static gboolean
+plan_endorsed_on (Fixture       *f,
+                  gconstpointer  date)
+{
+  g_autoptr(JsonObject) plan = stored_plan (f, 2016);
+
+  return plan != NULL && g_strcmp0 (icat_json_get_string (plan, "status"), "endorsed") == 0 &&
+         g_strcmp0 (icat_json_get_string (plan, "endorsed_on"), date) == 0;
+}
+
+static gboolean
+plan_is_draft (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(JsonObject) plan = stored_plan (f, 2016);
+
+  return plan != NULL && g_strcmp0 (icat_json_get_string (plan, "status"), "draft") == 0;
+}
+
+/* The id of the seed's meeting that starts with this prefix. */
+static char *
+meeting_starting (IcatStore  *store,
+                  const char *prefix)
+{
+  g_autoptr(IcatRecordList) meetings = icat_record_list_new (store, "meeting");
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (meetings)); i++)
+    {
+      g_autoptr(IcatRecord) meeting = g_list_model_get_item (G_LIST_MODEL (meetings), i);
+
+      if (g_str_has_prefix (icat_record_get_string (meeting, "starts_at"), prefix))
+        return g_strdup (icat_record_get_id (meeting));
+    }
+  g_error ("no meeting starts %s", prefix);
+}
+
+static void
+show_year (Fixture *f,
+           int      year)
+{
+  select_year (f, year);
+  wait_until (f, preview_ready, NULL);
+  g_assert_cmpint (icat_work_plan_view_get_year (f->view), ==, year);
+}
+
+/* }}} */
+/* Running the app {{{ */
+
+static void
+activated_cb (GApplication *app,
+              gpointer      user_data)
+{
+  Fixture *f = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  ViewTest test = g_object_get_data (G_OBJECT (app), "test");
+
+  f->window = ICAT_WINDOW (window);
+  f->store = icat_application_get_store (ICAT_APPLICATION (app));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "work-plan"));
+  f->view = ICAT_WORK_PLAN_VIEW (find_type (GTK_WIDGET (window), ICAT_TYPE_WORK_PLAN_VIEW));
+  g_assert_nonnull (f->view);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->view)));
+  test (f);
+  gtk_window_close (window);
+}
+
+static void
+run_app (ViewTest test)
+{
+  Fixture f = { 0 };
+  g_autofree char *path = NULL;
+  g_autoptr(IcatApplication) app = icat_application_new ();
+  const char *argv[] = { "icat-tracker", "--database", NULL, NULL };
+
+  f.dir = icat_test_tmpdir_new ();
+  path = g_build_filename (f.dir, "work-plan.db", NULL);
+  argv[2] = path;
+  f.settings = g_settings_new (APP_ID);
+  g_settings_reset (f.settings, "work-plan-year");
+  g_settings_reset (f.settings, "work-plan-group-by");
+  g_settings_reset (f.settings, "paper-size");
+  g_object_set_data (G_OBJECT (app), "test", test);
+  g_signal_connect_after (app, "activate", G_CALLBACK (activated_cb), &f);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, (char **) argv), ==, 0);
+  g_object_unref (f.settings);
+  icat_test_tmpdir_free (f.dir);
+}
+
+/* }}} */
+/* Tests {{{ */
+
+static void
+preview_test (Fixture *f)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  AdwComboRow *year_row = ADW_COMBO_ROW (find_named (GTK_WIDGET (f->view), "year"));
+  GListModel *years = adw_combo_row_get_model (year_row);
+  AdwComboRow *group_row = ADW_COMBO_ROW (find_named (GTK_WIDGET (f->view), "group-by"));
+  AdwComboRow *paper_row = ADW_COMBO_ROW (find_named (GTK_WIDGET (f->view), "paper"));
+  g_autofree char *this_year = g_strdup_printf ("%d", g_date_time_get_year (now));
+  g_autofree char *next_year = g_strdup_printf ("%d", g_date_time_get_year (now) + 1);
+  g_autofree char *group_by = NULL;
+  g_autofree char *paper = NULL;
+  double width, height;
+
+  /* The current year first shows; the choices are the years with
+   * something in them and the next, newest first. */
+  g_assert_cmpint (icat_work_plan_view_get_year (f->view), ==, g_date_time_get_year (now));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (years), 0), ==, next_year);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (years), 1), ==, this_year);
+  for (guint i = 1; i < g_list_model_get_n_items (years); i++)
+    g_assert_cmpint (atoi (gtk_string_list_get_string (GTK_STRING_LIST (years), i - 1)), >,
+                     atoi (gtk_string_list_get_string (GTK_STRING_LIST (years), i)));
+  /* The seed's first meeting (2006), a briefing (2015), a chair (2016). */
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (years), g_list_model_get_n_items (years) - 1), ==, "2006");
+
+  /* Quick changes: only the last one's plan is shown. */
+  select_year (f, 2015);
+  g_assert_true (icat_work_plan_view_get_busy (f->view));
+  show_year (f, 2016);
+  g_assert_cmpint (g_settings_get_int (f->settings, "work-plan-year"), ==, 2016);
+  g_assert_nonnull (strstr (icat_document_get_title (_icat_work_plan_view_get_document (f->view)), "2016"));
+  icat_document_get_page_size (_icat_work_plan_view_get_document (f->view), &width, &height);
+  g_assert_cmpfloat_with_epsilon (width, 595.276, 1);
+
+  /* Grouping and paper: remembered, and the preview follows. */
+  adw_combo_row_set_selected (group_row, 1);
+  adw_combo_row_set_selected (paper_row, 1);
+  g_assert_true (icat_work_plan_view_get_busy (f->view));
+  wait_until (f, preview_ready, NULL);
+  group_by = g_settings_get_string (f->settings, "work-plan-group-by");
+  paper = g_settings_get_string (f->settings, "paper-size");
+  g_assert_cmpstr (group_by, ==, "mandate");
+  g_assert_cmpstr (paper, ==, "letter");
+  icat_document_get_page_size (_icat_work_plan_view_get_document (f->view), &width, &height);
+  g_assert_cmpfloat_with_epsilon (width, 612, 1);
+  g_assert_cmpfloat_with_epsilon (height, 792, 1);
+}
+
+static void
+test_preview (void)
+{
+  run_app (preview_test);
+}
+
+static void
+live_test (Fixture *f)
+{
+  g_autofree char *unodc = icat_test_agency_id (f->store, "UNODC");
+  g_autofree char *json = g_strdup_printf ("{\"kind\": \"issue-brief\", \"title\": {\"en\": \"Zebrafinch brief\"},"
+                                           " \"year\": 2016, \"status\": \"drafting\", \"lead_agencies\": [\"%s\"]}", unodc);
+  g_autoptr(JsonObject) paper = icat_test_object (json);
+  g_autoptr(JsonObject) item = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *printed = g_build_filename (f->dir, "printed.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *id = NULL;
+  GListModel *years = adw_combo_row_get_model (ADW_COMBO_ROW (find_named (GTK_WIDGET (f->view), "year")));
+
+  show_year (f, 2016);
+  /* A record saved anywhere shows in the preview a moment later. */
+  id = icat_store_save (f->store, "paper", paper, &error);
+  g_assert_no_error (error);
+  wait_until (f, preview_busy, NULL);
+  wait_until (f, preview_ready, NULL);
+  /* Print… draws the preview's pages: here into a PDF, as the print
+   * dialog's "Print to File" would. */
+  g_assert_true (_icat_work_plan_view_print_to_file (f->view, printed, &error));
+  g_assert_no_error (error);
+  text = pdf_text (printed);
+  g_assert_nonnull (strstr (text, "2016"));
+  g_assert_nonnull (strstr (text, "Zebrafinch"));
+
+  /* Off screen, changes wait until the section shows again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.section", "s", "papers"));
+  wait_until (f, view_hidden, NULL);
+  json_object_set_string_member (paper, "id", id);
+  json_object_set_int_member (paper, "year", 2017);
+  g_free (icat_store_save (f->store, "paper", paper, &error));
+  g_assert_no_error (error);
+  g_assert_false (icat_work_plan_view_get_busy (f->view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.section", "s", "work-plan"));
+  g_assert_true (icat_work_plan_view_get_busy (f->view));
+  wait_until (f, preview_ready, NULL);
+  g_assert_true (_icat_work_plan_view_print_to_file (f->view, printed, &error));
+  g_free (text);
+  text = pdf_text (printed);
+  g_assert_null (strstr (text, "Zebrafinch"));
+
+  /* A year that had nothing in it joins the choices, in order. */
+  g_free (json);
+  json = g_strdup_printf ("{\"title\": \"Plan the 2041 appraisal\", \"owner\": \"%s\", \"due\": \"2041-06-30\","
+                          " \"status\": \"open\"}", unodc);
+  item = icat_test_object (json);
+  g_free (id);
+  id = icat_store_save (f->store, "action_item", item, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (years), 0), ==, "2041");
+  g_assert_cmpint (icat_work_plan_view_get_year (f->view), ==, 2016);
+  wait_until (f, preview_ready, NULL);
+}
+
+static void
+test_live (void)
+{
+  run_app (live_test);
+}
+
+static void
+status_test (Fixture *f)
+{
+  AdwComboRow *status = ADW_COMBO_ROW (find_named (GTK_WIDGET (f->view), "status"));
+  GtkWidget *endorsed_on = find_named (GTK_WIDGET (f->view), "endorsed-on");
+  GtkWidget *summary = find_named (GTK_WIDGET (f->view), "summary");
+  g_autoptr(JsonObject) plan = NULL;
+
+  show_year (f, 2016);
+  g_assert_null (stored_plan (f, 2016));
+  g_assert_false (gtk_widget_get_visible (endorsed_on));
+
+  /* Endorsed, with a date: the year's record is made with both. */
+  adw_combo_row_set_selected (status, 1);
+  g_assert_true (gtk_widget_get_visible (endorsed_on));
+  gtk_editable_set_text (GTK_EDITABLE (endorsed_on), "2015-12-10");
+  wait_until (f, plan_endorsed_on, "2015-12-10");
+  plan = stored_plan (f, 2016);
+  g_assert_cmpint (json_object_get_int_member (plan, "year"), ==, 2016);
+  /* The toolbar says so once the store has told the view. */
+  wait_until (f, label_starts, "2016 · Endorsed by the Working Group on 10 Dec 2015 · ");
+  wait_until (f, preview_ready, NULL);
+  g_assert_true (g_str_has_suffix (gtk_label_get_label (GTK_LABEL (summary)), " pages"));
+
+  /* A date that is no date is marked and not saved. */
+  gtk_editable_set_text (GTK_EDITABLE (endorsed_on), "2015-13-45");
+  g_assert_true (gtk_widget_has_css_class (endorsed_on, "error"));
+  g_usleep (600 * 1000);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  icat_store_sync (f->store);
+  g_assert_true (plan_endorsed_on (f, "2015-12-10"));
+
+  /* Back to draft: the endorsement goes with it, and it is still one record. */
+  adw_combo_row_set_selected (status, 0);
+  wait_until (f, plan_is_draft, NULL);
+  wait_until (f, label_starts, "2016 · Draft · ");
+  g_clear_pointer (&plan, json_object_unref);
+  plan = stored_plan (f, 2016);
+  g_assert_null (icat_json_get_string (plan, "endorsed_on"));
+  g_assert_false (gtk_widget_get_visible (endorsed_on));
+
+  /* Another year has its own plan, still a draft with no record. */
+  show_year (f, 2015);
+  g_assert_null (stored_plan (f, 2015));
+  g_assert_cmpuint (adw_combo_row_get_selected (status), ==, 0);
+}
+
+static void
+test_status (void)
+{
+  run_app (status_test);
+}
+
+static void
+export_test (Fixture *f)
+{
+  g_autofree char *path = g_build_filename (f->dir, "ICAT work plan 2016.pdf", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "no such folder", "plan.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  g_autofree char *text = NULL;
+
+  show_year (f, 2016);
+  /* What Export PDF… does once the user has chosen the file. */
+  icat_work_plan_view_export_pdf (f->view, file);
+  wait_until (f, toast_shown, "Work plan saved as “ICAT work plan 2016.pdf”");
+  g_assert_true (file_exists (f, path));
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "2016"));
+
+  icat_work_plan_view_export_pdf (f->view, bad_file);
+  wait_until (f, toast_shown, "The work plan could not be saved: ");
+  g_assert_false (file_exists (f, bad));
+}
+
+static void
+test_export (void)
+{
+  run_app (export_test);
+}
+
+static void
+meeting_record_test (Fixture *f)
+{
+  g_autofree char *briefing = meeting_starting (f->store, "2015-01");
+  g_autofree char *path = g_build_filename (f->dir, "briefing.pdf", NULL);
+  g_autofree char *unknown = g_build_filename (f->dir, "unknown.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) unknown_file = g_file_new_for_path (unknown);
+  g_autofree char *text = NULL;
+
+  _icat_window_set_document_file (f->window, file);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-meeting-record", "s", briefing));
+  wait_until (f, toast_shown, "Meeting record saved as “briefing.pdf”");
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "New York"));
+
+  /* An unknown meeting is reported before any file is asked for. */
+  _icat_window_set_document_file (f->window, unknown_file);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-meeting-record", "s",
+                                             "00000000-0000-0000-0000-000000000000"));
+  wait_until (f, toast_shown, "The meeting record could not be made: ");
+  g_assert_false (file_exists (f, unknown));
+  _icat_window_set_document_file (f->window, NULL);
+}
+
+static void
+test_meeting_record (void)
+{
+  run_app (meeting_record_test);
+}
+
+/* }}} */
+
+int
+main (int    argc,
+      char **argv)
+{
+  icat_test_init (&argc, &argv);
+  gtk_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/work-plan/preview", test_preview);
+  g_test_add_func ("/work-plan/live", test_live);
+  g_test_add_func ("/work-plan/status", test_status);
+  g_test_add_func ("/work-plan/export", test_export);
+  g_test_add_func ("/work-plan/meeting-record", test_meeting_record);
+  return g_test_run ();
+}
