@@ -256,6 +256,9 @@ charts_test (IcatWindow *window,
   wait_for_chart (GTK_WIDGET (window), "coverage-chart",
                   "All mandates: Open work 0, Completed work only 0, No work 119.");
   g_assert_cmpuint (icat_chart_get_n_rows (ICAT_CHART (find_named (GTK_WIDGET (window), "status-chart"))), ==, 0);
+  /* An empty chart gives way to a sentence saying why. */
+  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (window), "status-chart")));
+  g_assert_true (gtk_widget_get_visible (find_named (GTK_WIDGET (window), "chart-empty")));
 
   json = g_strdup_printf ("{\"title\": \"Convene the principals\", \"owner\": \"%s\", \"status\": \"in-progress\", "
                           "\"mandates\": [\"%s\"]}", owner, mandate);
@@ -264,6 +267,8 @@ charts_test (IcatWindow *window,
   g_assert_no_error (error);
   wait_for_chart (GTK_WIDGET (window), "status-chart",
                   "UNODC: Open 0, In progress 1, Blocked 0, Done 0, Cancelled 0.");
+  g_assert_true (gtk_widget_get_visible (find_named (GTK_WIDGET (window), "status-chart")));
+  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (window), "chart-empty")));
   /* 72/195 para 10 addresses ICAT, and now has work. */
   wait_for_chart (GTK_WIDGET (window), "coverage-chart",
                   "All mandates: Open work 1, Completed work only 0, No work 118. "

@@ -256,6 +256,19 @@ count_charts_thread (GTask        *task,
   g_task_return_error (task, g_steal_pointer (&error));
 }
 
+/* A chart with no rows says why instead of leaving an empty card. */
+static void
+set_chart_rows (IcatChart *chart,
+                GPtrArray *rows)
+{
+  GtkWidget *empty = g_object_get_data (G_OBJECT (chart), "empty-label");
+
+  icat_chart_set_rows (chart, rows);
+  gtk_widget_set_visible (GTK_WIDGET (chart), icat_chart_get_n_rows (chart) > 0);
+  if (empty != NULL)
+    gtk_widget_set_visible (empty, icat_chart_get_n_rows (chart) == 0);
+}
+
 static void
 charts_counted_cb (GObject      *source,
                    GAsyncResult *result,
@@ -272,9 +285,9 @@ charts_counted_cb (GObject      *source,
       g_object_unref (self);
       return;
     }
-  icat_chart_set_rows (self->status_chart, data->by_agency);
-  icat_chart_set_rows (self->coverage_chart, data->coverage);
-  icat_chart_set_rows (self->papers_chart, data->papers);
+  set_chart_rows (self->status_chart, data->by_agency);
+  set_chart_rows (self->coverage_chart, data->coverage);
+  set_chart_rows (self->papers_chart, data->papers);
   chart_data_free (data);
   g_object_unref (self);
 }
@@ -366,7 +379,8 @@ static IcatChart *
 add_chart (IcatOverview *self,
            const char   *name,
            const char   *title,
-           const char   *description)
+           const char   *description,
+           const char   *empty_text)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *heading = gtk_label_new (title);
@@ -391,6 +405,18 @@ add_chart (IcatOverview *self,
       gtk_box_append (GTK_BOX (box), caption);
     }
   gtk_box_append (GTK_BOX (box), chart);
+  if (empty_text != NULL)
+    {
+      GtkWidget *empty = gtk_label_new (empty_text);
+
+      gtk_widget_set_name (empty, "chart-empty");
+      gtk_widget_add_css_class (empty, "dim-label");
+      gtk_label_set_xalign (GTK_LABEL (empty), 0);
+      gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
+      gtk_widget_set_visible (empty, FALSE);
+      gtk_box_append (GTK_BOX (box), empty);
+      g_object_set_data (G_OBJECT (chart), "empty-label", empty);
+    }
   gtk_box_append (GTK_BOX (self->charts_box), box);
   return ICAT_CHART (chart);
 }
@@ -414,12 +440,13 @@ add_charts (IcatOverview *self)
   self->charts_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   adw_preferences_group_add (self->charts_group, self->charts_box);
   self->status_chart = add_chart (self, "status-chart", _("Action items by status, per owner agency"),
-                                  _("The agencies with the most unfinished work first."));
+                                  _("The agencies with the most unfinished work first."),
+                                  _("No action item has an owner agency yet."));
   icat_chart_set_series (self->status_chart, status_labels, status_colors, G_N_ELEMENTS (status_labels));
   self->coverage_chart = add_chart (self, "coverage-chart", _("Mandate coverage"),
-                                    _("Paragraphs with action items or papers linked to them."));
+                                    _("Paragraphs with action items or papers linked to them."), NULL);
   icat_chart_set_series (self->coverage_chart, coverage_labels, coverage_colors, G_N_ELEMENTS (coverage_labels));
-  self->papers_chart = add_chart (self, "papers-chart", _("Papers by stage"), NULL);
+  self->papers_chart = add_chart (self, "papers-chart", _("Papers by stage"), NULL, NULL);
   icat_chart_set_series (self->papers_chart, papers_label, papers_color, 1);
 }
 

@@ -811,7 +811,7 @@ column_new (IcatPapersView *self,
   gtk_stack_add_named (column->stack, scroller, "list");
   gtk_stack_add_named (column->stack, empty, "empty");
 
-  gtk_widget_set_size_request (box, 240, -1);
+  gtk_widget_set_size_request (box, 190, -1);
   column->lane = box;
   gtk_widget_add_css_class (box, "paper-column");
   gtk_box_append (GTK_BOX (box), column_header_new (column));
