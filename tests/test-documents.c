@@ -424,6 +424,77 @@ test_work_plan_empty_year (Fixture       *fixture,
   assert_contains (lower, "planned");
 }
 
+/* No page ends on a section's heading: its table's header comes with it.
+ * The general section grows a row at a time through the years 2041 to
+ * 2060, so the prevention section's heading lands at every height of a page. */
+#define MANDATE_GENERAL    "f34bcc4c-7bdc-5f6b-9fe7-e0f5110cfe9a"  /* 72/195 para 1 */
+#define MANDATE_PREVENTION "50821843-b3be-5b8c-96ed-43095a3f9fdb"  /* 72/195 para 5 */
+
+static void
+append_plan_item (GString    *document,
+                  guint       n,
+                  int         year,
+                  const char *mandate)
+{
+  g_string_append_printf (document,
+                          "%s{\"id\": \"%08x-0000-4000-8000-000000000000\", "
+                          "\"created_at\": \"2026-01-01T00:00:00.000Z\", \"updated_at\": \"2026-01-01T00:00:00.000Z\", "
+                          "\"updated_by\": \"00000000-0000-4000-8000-000000000001\", "
+                          "\"title\": \"Prepare the consultation with Member States, step %u\", "
+                          "\"owner\": \"" UNODC_ID "\", \"due\": \"%d-06-01\", \"status\": \"open\", "
+                          "\"mandates\": [\"%s\"]}",
+                          n > 0 ? ", " : "", n + 1, n, year, mandate);
+}
+
+static void
+test_work_plan_headings_keep_with_tables (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  g_autoptr(GString) document = g_string_new ("{\"format\": \"icat-tracker\", \"version\": 1, \"action_items\": [");
+  g_autoptr(GRegex) caption = g_regex_new ("[0-9]+ activit(y|ies)", 0, 0, NULL);
+  guint n = 0;
+
+  for (int year = 2041; year <= 2060; year++)
+    {
+      for (int i = 0; i < 10 + (year - 2041); i++)
+        append_plan_item (document, n++, year, MANDATE_GENERAL);
+      for (int i = 0; i < 2; i++)
+        append_plan_item (document, n++, year, MANDATE_PREVENTION);
+    }
+  g_string_append (document, "]}");
+  import (fixture, document->str);
+
+  for (int year = 2041; year <= 2060; year++)
+    {
+      g_autofree char *year_text = g_strdup_printf ("%d", year);
+      g_autofree char *pdf = output_path (fixture, "headings.pdf");
+      g_auto(Run) result = cli (fixture, "workplan", "--year", year_text, "-o", pdf, NULL);
+      /* -layout keeps each page's lines in their order on the page. */
+      const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", pdf, "-", NULL };
+      g_autofree char *text = NULL;
+      g_auto(GStrv) pages = NULL;
+
+      g_assert_cmpint (result.status, ==, 0);
+      text = run_text (argv);
+      pages = g_strsplit (text, "\f", -1);
+      for (guint page = 0; pages[page] != NULL; page++)
+        {
+          g_autoptr(GMatchInfo) match = NULL;
+          int last_end = -1;
+
+          g_regex_match (caption, pages[page], 0, &match);
+          while (g_match_info_matches (match))
+            {
+              g_match_info_fetch_pos (match, 0, NULL, &last_end);
+              g_match_info_next (match, NULL);
+            }
+          if (last_end >= 0 && strstr (pages[page] + last_end, "End or due") == NULL)
+            g_error ("the work plan of %d leaves a heading alone at the foot of page %u:\n%s",
+                     year, page + 1, pages[page]);
+        }
+    }
+}
+
 /* ------------------------------------------------------------------ */
 /* Meeting records                                                      */
 
@@ -676,6 +747,7 @@ main (int    argc,
   ADD ("work-plan/letter", test_work_plan_letter);
   ADD ("work-plan/chinese", test_work_plan_chinese);
   ADD ("work-plan/empty-year", test_work_plan_empty_year);
+  ADD ("work-plan/headings-keep-with-tables", test_work_plan_headings_keep_with_tables);
   ADD ("meeting-record/new-york", test_meeting_record);
   ADD ("meeting-record/chinese", test_meeting_record_chinese);
   ADD ("meeting-record/arabic", test_meeting_record_arabic);

@@ -97,7 +97,9 @@ draw_cover (Builder *builder)
               data->chairs != NULL ? data->chairs : _("No chair is recorded for this year."));
   icat_page_writer_fact (builder->writer, _("Working Group"),
               data->working_group != NULL ? data->working_group : _("No Working Group members are recorded for this year."));
-  counts = g_strdup_printf (_("%u in all: %u action items, %u papers, %u meetings, %u recurring dates"),
+  counts = g_strdup_printf (/* Translators: the cover's count of activities; "in all: action
+                               * items 60, papers 3…" reads right for any number */
+                            _("%u in all: action items %u, papers %u, meetings %u, recurring dates %u"),
                             data->activities->len, data->n_action_items, data->n_papers,
                             data->n_meetings, data->n_recurring);
   icat_page_writer_fact (builder->writer, _("Activities"), counts);
@@ -194,7 +196,8 @@ static void
 activity_table (Builder   *builder,
                 GPtrArray *activities)
 {
-  const double fractions[] = { 0.33, 0.11, 0.13, 0.14, 0.14, 0.15 };
+  /* The date columns fit a Chinese date ("2026年12月22日") on one line. */
+  const double fractions[] = { 0.28, 0.10, 0.12, 0.17, 0.17, 0.16 };
   const char *headers[] = { _("Activity"), _("Type"), _("Lead"), _("Start"), _("End or due"), _("Status") };
 
   icat_page_writer_table_begin (builder->writer, G_N_ELEMENTS (fractions), fractions, headers);
@@ -224,6 +227,9 @@ write_groups (Builder *builder)
                                                              group->activities->len),
                                                 group->activities->len);
 
+      /* A section's heading never ends a page: its table's header and first
+       * row come with it. */
+      icat_page_writer_ensure (builder->writer, 120);
       begin_section (builder, group->title, 0);
       if (group->description != NULL)
         icat_page_writer_text (builder->writer, ICAT_TEXT_CAPTION, group->description, 0);
