@@ -17,7 +17,6 @@
 #include "icat-meetings-view.h"
 #include "icat-overview.h"
 #include "icat-papers-view.h"
-#include "icat-record-page.h"
 #include "icat-report.h"
 #include "icat-window-private.h"
 #include "icat-work-plan-view.h"
