@@ -13,8 +13,10 @@
 #include <string.h>
 
 #include "icat-application.h"
+#include "icat-db.h"
 #include "icat-paper-editor.h"
 #include "icat-papers-view.h"
+#include "icat-ref-list.h"
 #include "icat-test-util.h"
 #include "icat-window.h"
 
@@ -398,6 +400,96 @@ test_edit (void)
   run_app (edit_test);
 }
 
+/* The stored paper's field (a list of ids) joined with ",". */
+static gboolean
+refs_are (Fixture       *f,
+          gconstpointer  data)
+{
+  const Expect *expect = data;
+  g_autoptr(JsonObject) paper = read_paper (f, expect->id);
+  JsonArray *array = json_object_has_member (paper, expect->field)
+                     ? json_object_get_array_member (paper, expect->field) : NULL;
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    g_string_append_printf (joined, "%s%s", i > 0 ? "," : "", json_array_get_string_element (array, i));
+  return g_str_equal (joined->str, expect->value);
+}
+
+static GtkWidget *
+find_remove_button (GtkWidget  *root,
+                    const char *id)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (g_object_get_data (G_OBJECT (root), "icat-id"), id) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_remove_button (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Types into a reference list's search and presses Enter: the first match is added. */
+static void
+add_reference (IcatPaperEditor *editor,
+               const char      *field,
+               const char      *search)
+{
+  GtkSearchEntry *entry = _icat_ref_list_get_search (_icat_paper_editor_get_refs (editor, field));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), search);
+  /* GtkSearchEntry waits a moment before it reports a change; a person would too. */
+  g_signal_emit_by_name (entry, "search-changed");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+}
+
+/* Agencies and mandates are added from the popovers' search and taken
+ * off with their rows' buttons; the paper in the database follows. */
+static void
+references_test (Fixture *f)
+{
+  g_autofree char *id = drafting_paper (f);
+  g_autofree char *unodc = icat_test_agency_id (f->store, "UNODC");
+  g_autofree char *iom = icat_test_agency_id (f->store, "IOM");
+  g_autofree char *ilo = icat_test_agency_id (f->store, "ILO");
+  g_autofree char *with_ilo = g_strdup_printf ("%s,%s", iom, ilo);
+  IcatPaperEditor *editor;
+  sqlite3_stmt *stmt = icat_db_prepare (_icat_store_get_read_db (f->store),
+                                        "SELECT id FROM mandate WHERE document = 'A/RES/72/195' AND paragraph = '10'", NULL);
+  g_autofree char *mandate = NULL;
+
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  mandate = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  icat_window_show_record (f->window, "paper", id);
+  wait_until (f, editor_shows, id);
+  editor = ICAT_PAPER_EDITOR (_icat_papers_view_get_editor (f->view));
+
+  add_reference (editor, "contributing_agencies", "International Labour");
+  wait_until (f, refs_are, &(Expect) { id, "contributing_agencies", with_ilo });
+  /* An agency already on the list is not added twice. */
+  add_reference (editor, "contributing_agencies", "IOM");
+  /* Mandates are found by their short label, as the cards show them. */
+  add_reference (editor, "mandates", "72/195 ¶10");
+  wait_until (f, refs_are, &(Expect) { id, "mandates", mandate });
+  g_assert_true (refs_are (f, &(Expect) { id, "contributing_agencies", with_ilo }));
+  g_assert_true (refs_are (f, &(Expect) { id, "lead_agencies", unodc }));
+
+  gtk_widget_activate (find_remove_button (GTK_WIDGET (editor), iom));
+  wait_until (f, refs_are, &(Expect) { id, "contributing_agencies", ilo });
+}
+
+static void
+test_references (void)
+{
+  run_app (references_test);
+}
+
 static gboolean
 new_paper_shown (Fixture       *f,
                  gconstpointer  data)
@@ -448,5 +540,6 @@ main (int   argc,
   g_test_add_func ("/papers/keyboard", test_keyboard);
   g_test_add_func ("/papers/edit", test_edit);
   g_test_add_func ("/papers/new", test_new);
+  g_test_add_func ("/papers/references", test_references);
   return g_test_run ();
 }

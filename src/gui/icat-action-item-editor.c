@@ -19,21 +19,8 @@
 #include "icat-autosave.h"
 #include "icat-format.h"
 #include "icat-record-list.h"
+#include "icat-ref-list.h"
 #include "icat-schema.h"
-
-/* A list of references (supporting agencies, mandates): a row per entry
- * with a remove button, and a searchable popover to add one. */
-typedef struct {
-  IcatActionItemEditor *editor;     /* borrowed: the owner of this struct */
-  const char           *field;
-  AdwPreferencesGroup  *group;      /* borrowed: template widgets */
-  GtkMenuButton        *add;
-  GtkStringFilter      *filter;     /* borrowed: owned by the popover's model */
-  GtkSearchEntry       *search;
-  GtkFilterListModel   *candidates;
-  GPtrArray            *ids;        /* owned: char *, as shown */
-  GPtrArray            *rows;       /* borrowed: the rows in group */
-} RefList;
 
 struct _IcatActionItemEditor {
   AdwBin               parent_instance;
@@ -71,8 +58,8 @@ struct _IcatActionItemEditor {
   IcatRecordList      *meetings;
   IcatRecordList      *mandates;
   GPtrArray           *history_rows;    /* borrowed rows of history_group */
-  RefList              supporting;
-  RefList              mandate_refs;
+  IcatRefList         *supporting;
+  IcatRefList         *mandate_refs;
   /* What the choice rows show, so a list shifting under them saves nothing. */
   char                *shown_owner;
   char                *shown_meeting;
@@ -200,18 +187,6 @@ choice_expression (void)
   return gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, G_CALLBACK (icat_action_record_label), NULL, NULL);
 }
 
-/* What the search of the add popovers looks in: title and text. */
-static char *
-search_text (GObject *item)
-{
-  IcatRecord *record = ICAT_RECORD (item);
-  const char *text = icat_record_get_localized (record, "text");
-  const char *name = icat_record_get_localized (record, "name");
-  g_autofree char *label = icat_action_record_label (item);
-
-  return g_strjoin (" ", icat_record_get_title (record), label, text ? text : "", name ? name : "", NULL);
-}
-
 /* }}} */
 /* Helpers {{{ */
 
@@ -220,16 +195,6 @@ show_error (IcatActionItemEditor *self,
             const char           *message)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
-}
-
-static JsonNode *
-ids_node (GPtrArray *ids)
-{
-  JsonArray *array = json_array_new ();
-
-  for (guint i = 0; i < ids->len; i++)
-    json_array_add_string_element (array, ids->pdata[i]);
-  return json_node_init_array (json_node_alloc (), array);
 }
 
 /* Loaded text cannot be undone: Ctrl+Z must never bring back the text of
@@ -297,236 +262,6 @@ selected_record_id (AdwComboRow *row)
   GObject *item = adw_combo_row_get_selected_item (row);
 
   return ICAT_IS_RECORD (item) ? icat_record_get_id (ICAT_RECORD (item)) : NULL;
-}
-
-/* }}} */
-/* Reference lists {{{ */
-
-static void ref_list_load (RefList *refs);
-
-static void
-ref_list_save (RefList *refs)
-{
-  IcatActionItemEditor *self = refs->editor;
-
-  if (self->autosave != NULL)
-    icat_autosave_set (self->autosave, refs->field, ids_node (refs->ids));
-  ref_list_load (refs);
-}
-
-static void
-remove_clicked_cb (GtkButton *button,
-                   RefList   *refs)
-{
-  const char *id = g_object_get_data (G_OBJECT (button), "icat-id");
-
-  for (guint i = 0; i < refs->ids->len; i++)
-    if (g_strcmp0 (refs->ids->pdata[i], id) == 0)
-      {
-        g_ptr_array_remove_index (refs->ids, i);
-        break;
-      }
-  ref_list_save (refs);
-}
-
-static GtkWidget *
-ref_row_new (RefList    *refs,
-             const char *kind,
-             const char *id)
-{
-  IcatActionItemEditor *self = refs->editor;
-  g_autoptr(IcatRecord) record = icat_store_lookup (self->store, kind, id);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
-  g_autofree char *title = record ? icat_action_record_label (G_OBJECT (record)) : g_strdup (id);
-  const char *subtitle = NULL;
-  g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), title);
-
-  if (record != NULL)
-    subtitle = g_str_equal (kind, "agency") ? icat_record_get_localized (record, "name")
-                                            : icat_record_get_localized (record, "text");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, remove_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
-  g_object_set_data_full (G_OBJECT (remove), "icat-id", g_strdup (id), g_free);
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), refs);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-  return row;
-}
-
-/* Rebuilds the rows from refs->ids: a handful of rows, rebuilt on change. */
-static void
-ref_list_load (RefList *refs)
-{
-  const char *kind = g_str_equal (refs->field, "supporting") ? "agency" : "mandate";
-
-  for (guint i = 0; i < refs->rows->len; i++)
-    adw_preferences_group_remove (refs->group, refs->rows->pdata[i]);
-  g_ptr_array_set_size (refs->rows, 0);
-  for (guint i = 0; i < refs->ids->len; i++)
-    {
-      GtkWidget *row = ref_row_new (refs, kind, refs->ids->pdata[i]);
-
-      adw_preferences_group_add (refs->group, row);
-      g_ptr_array_add (refs->rows, row);
-    }
-  if (refs->ids->len == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     g_str_equal (kind, "agency") ? _("No supporting agencies")
-                                                                  : _("No mandates"));
-      gtk_widget_add_css_class (row, "dim-label");
-      adw_preferences_group_add (refs->group, row);
-      g_ptr_array_add (refs->rows, row);
-    }
-}
-
-static void
-ref_list_set_from (RefList   *refs,
-                   JsonArray *array)
-{
-  g_ptr_array_set_size (refs->ids, 0);
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    g_ptr_array_add (refs->ids, g_strdup (json_array_get_string_element (array, i)));
-  ref_list_load (refs);
-}
-
-static void
-ref_list_add (RefList    *refs,
-              IcatRecord *record)
-{
-  const char *id = icat_record_get_id (record);
-
-  gtk_menu_button_popdown (refs->add);
-  gtk_editable_set_text (GTK_EDITABLE (refs->search), "");
-  for (guint i = 0; i < refs->ids->len; i++)
-    if (g_strcmp0 (refs->ids->pdata[i], id) == 0)
-      return;
-  g_ptr_array_add (refs->ids, g_strdup (id));
-  ref_list_save (refs);
-}
-
-static void
-candidate_activated_cb (GtkListView *list,
-                        guint        position,
-                        RefList     *refs)
-{
-  g_autoptr(IcatRecord) record = g_list_model_get_item (G_LIST_MODEL (refs->candidates), position);
-
-  if (record != NULL && refs->editor->record != NULL)
-    ref_list_add (refs, record);
-}
-
-static void
-search_activated_cb (GtkSearchEntry *entry,
-                     RefList        *refs)
-{
-  candidate_activated_cb (NULL, 0, refs);
-}
-
-static void
-search_changed_cb (GtkSearchEntry *entry,
-                   RefList        *refs)
-{
-  gtk_string_filter_set_search (refs->filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
-}
-
-static void
-setup_candidate_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (subtitle), 40);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_widget_add_css_class (box, "action-candidate");
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-bind_candidate_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  user_data)
-{
-  IcatRecord *record = gtk_list_item_get_item (item);
-  GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (item));
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  g_autofree char *label = icat_action_record_label (G_OBJECT (record));
-  const char *detail = icat_record_get_localized (record, "name");
-
-  if (detail == NULL)
-    detail = icat_record_get_localized (record, "text");
-  gtk_label_set_label (GTK_LABEL (title), label);
-  gtk_label_set_label (GTK_LABEL (subtitle), detail ? detail : "");
-}
-
-static void
-ref_list_init (RefList              *refs,
-               IcatActionItemEditor *self,
-               const char           *field,
-               IcatRecordList       *source)
-{
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkWidget *list;
-
-  refs->editor = self;
-  refs->field = field;
-  refs->ids = g_ptr_array_new_with_free_func (g_free);
-  refs->rows = g_ptr_array_new ();
-  refs->filter = gtk_string_filter_new (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                                     G_CALLBACK (search_text), NULL, NULL));
-  /* A short list (agencies, mandates), so filtering it in memory is cheap. */
-  refs->candidates = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (source)), GTK_FILTER (refs->filter));
-  refs->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  gtk_accessible_update_property (GTK_ACCESSIBLE (refs->search), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  g_str_equal (field, "supporting") ? _("Search agencies") : _("Search mandates"), -1);
-  g_signal_connect (refs->search, "search-changed", G_CALLBACK (search_changed_cb), refs);
-  g_signal_connect (refs->search, "activate", G_CALLBACK (search_activated_cb), refs);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_candidate_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_candidate_cb), NULL);
-  list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (refs->candidates)))),
-                            factory);
-  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (list), TRUE);
-  gtk_widget_add_css_class (list, "navigation-sidebar");
-  g_signal_connect (list, "activate", G_CALLBACK (candidate_activated_cb), refs);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 280);
-  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scroller), 280);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (refs->search));
-  gtk_box_append (GTK_BOX (box), scroller);
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  gtk_popover_set_default_widget (GTK_POPOVER (popover), GTK_WIDGET (refs->search));
-  gtk_menu_button_set_popover (refs->add, popover);
-  ref_list_load (refs);
-}
-
-static void
-ref_list_clear (RefList *refs)
-{
-  g_clear_pointer (&refs->ids, g_ptr_array_unref);
-  g_clear_pointer (&refs->rows, g_ptr_array_unref);
-  g_clear_object (&refs->candidates);
 }
 
 /* }}} */
@@ -610,8 +345,8 @@ load_fields (IcatActionItemEditor *self)
       gtk_widget_remove_css_class (GTK_WIDGET (self->due_row), "error");
       gtk_widget_remove_css_class (GTK_WIDGET (self->title_row), "error");
       load_choices (self);
-      ref_list_set_from (&self->supporting, icat_record_get_array (record, "supporting"));
-      ref_list_set_from (&self->mandate_refs, icat_record_get_array (record, "mandates"));
+      icat_ref_list_set_from (self->supporting, icat_record_get_array (record, "supporting"));
+      icat_ref_list_set_from (self->mandate_refs, icat_record_get_array (record, "mandates"));
     }
   self->loading = FALSE;
 }
@@ -858,6 +593,20 @@ delete_activated (GtkWidget  *widget,
   icat_store_delete_async (self->store, "action_item", id, NULL, deleted_cb, g_object_ref (self));
 }
 
+/* A reference list changed: saved with the rest of the record's edits. */
+static void
+refs_changed_cb (const char *field,
+                 JsonNode   *ids,
+                 gpointer    user_data)
+{
+  IcatActionItemEditor *self = user_data;
+
+  if (self->autosave != NULL)
+    icat_autosave_set (self->autosave, field, ids);
+  else
+    json_node_unref (ids);
+}
+
 /* }}} */
 /* Public API {{{ */
 
@@ -951,8 +700,8 @@ icat_action_item_editor_dispose (GObject *object)
   /* AdwBin holds its child itself: let it go before the template does. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ICAT_TYPE_ACTION_ITEM_EDITOR);
-  ref_list_clear (&self->supporting);
-  ref_list_clear (&self->mandate_refs);
+  g_clear_pointer (&self->supporting, icat_ref_list_free);
+  g_clear_pointer (&self->mandate_refs, icat_ref_list_free);
   g_clear_pointer (&self->history_rows, g_ptr_array_unref);
   g_clear_object (&self->agencies);
   g_clear_object (&self->meetings);
@@ -1138,12 +887,12 @@ icat_action_item_editor_new (IcatStore *store)
   icat_record_list_set_sort (self->meetings, "starts_at", TRUE);
   self->mandates = icat_record_list_new (store, "mandate");
   icat_record_list_set_sort (self->mandates, "document", FALSE);
-  self->supporting.group = self->supporting_group;
-  self->supporting.add = self->supporting_add;
-  ref_list_init (&self->supporting, self, "supporting", self->agencies);
-  self->mandate_refs.group = self->mandates_group;
-  self->mandate_refs.add = self->mandates_add;
-  ref_list_init (&self->mandate_refs, self, "mandates", self->mandates);
+  self->supporting = icat_ref_list_new (store, "supporting", "agency", _("No supporting agencies"),
+                                        self->supporting_group, self->supporting_add, self->agencies,
+                                        refs_changed_cb, self);
+  self->mandate_refs = icat_ref_list_new (store, "mandates", "mandate", _("No mandates"),
+                                          self->mandates_group, self->mandates_add, self->mandates,
+                                          refs_changed_cb, self);
   setup_choices (self);
   setup_text (self, self->description_view, "description");
   setup_text (self, self->completion_view, "completion_note");

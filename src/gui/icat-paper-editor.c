@@ -22,23 +22,8 @@
 #include "icat-meeting-editor.h"
 #include "icat-paper-editor.h"
 #include "icat-record-list.h"
+#include "icat-ref-list.h"
 #include "icat-schema.h"
-
-/* A list of references (lead and contributing agencies, mandates): a row
- * per entry with a remove button, and a searchable popover to add one. */
-typedef struct {
-  IcatPaperEditor     *editor;      /* borrowed: the owner of this struct */
-  const char          *field;
-  const char          *kind;        /* "agency" or "mandate" */
-  const char          *empty;       /* what the group says when it has none */
-  AdwPreferencesGroup *group;       /* borrowed: template widgets */
-  GtkMenuButton       *add;
-  GtkStringFilter     *filter;      /* borrowed: owned by candidates */
-  GtkSearchEntry      *search;
-  GtkFilterListModel  *candidates;  /* owned */
-  GPtrArray           *ids;         /* owned: char *, as shown */
-  GPtrArray           *rows;        /* borrowed: the rows in group */
-} RefList;
 
 struct _IcatPaperEditor {
   AdwBin               parent_instance;
@@ -76,9 +61,9 @@ struct _IcatPaperEditor {
   IcatAutosave        *autosave;
   IcatRecordList      *agencies;
   IcatRecordList      *mandates;
-  RefList              lead;
-  RefList              contributing;
-  RefList              mandate_refs;
+  IcatRefList         *lead;
+  IcatRefList         *contributing;
+  IcatRefList         *mandate_refs;
   /* What the date rows show, so retyping the same date saves nothing. */
   char                *shown_target;
   char                *shown_published;
@@ -107,16 +92,6 @@ show_error (IcatPaperEditor *self,
             const char      *message)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
-}
-
-static JsonNode *
-ids_node (GPtrArray *ids)
-{
-  JsonArray *array = json_array_new ();
-
-  for (guint i = 0; i < ids->len; i++)
-    json_array_add_string_element (array, ids->pdata[i]);
-  return json_node_init_array (json_node_alloc (), array);
 }
 
 /* Loaded text cannot be undone: Ctrl+Z must never bring back the text of
@@ -182,257 +157,6 @@ show_message (GtkLabel   *label,
   gtk_label_set_label (label, message ? message : "");
 }
 
-/* What the search of the add popovers looks in: label, name and text. */
-static char *
-search_text (GObject *item)
-{
-  IcatRecord *record = ICAT_RECORD (item);
-  const char *text = icat_record_get_localized (record, "text");
-  const char *name = icat_record_get_localized (record, "name");
-  g_autofree char *label = icat_action_record_label (item);
-  g_autofree char *short_label = g_str_equal (icat_record_get_kind (record), "mandate")
-                                 ? icat_action_mandate_short_label (record) : NULL;
-
-  return g_strjoin (" ", icat_record_get_title (record), label, short_label ? short_label : "",
-                    text ? text : "", name ? name : "", NULL);
-}
-
-/* }}} */
-/* Reference lists {{{ */
-
-static void ref_list_load (RefList *refs);
-
-static void
-ref_list_save (RefList *refs)
-{
-  IcatPaperEditor *self = refs->editor;
-
-  if (self->autosave != NULL)
-    icat_autosave_set (self->autosave, refs->field, ids_node (refs->ids));
-  ref_list_load (refs);
-}
-
-static void
-remove_clicked_cb (GtkButton *button,
-                   RefList   *refs)
-{
-  const char *id = g_object_get_data (G_OBJECT (button), "icat-id");
-
-  for (guint i = 0; i < refs->ids->len; i++)
-    if (g_strcmp0 (refs->ids->pdata[i], id) == 0)
-      {
-        g_ptr_array_remove_index (refs->ids, i);
-        break;
-      }
-  ref_list_save (refs);
-}
-
-static GtkWidget *
-ref_row_new (RefList    *refs,
-             const char *id)
-{
-  g_autoptr(IcatRecord) record = icat_store_lookup (refs->editor->store, refs->kind, id);
-  gboolean agency = g_str_equal (refs->kind, "agency");
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
-  g_autofree char *title = NULL;
-  g_autofree char *remove_label = NULL;
-  const char *subtitle = NULL;
-
-  if (record == NULL)
-    title = g_strdup (id);
-  else if (agency)
-    title = icat_action_record_label (G_OBJECT (record));
-  else
-    title = icat_action_mandate_short_label (record);
-  if (record != NULL)
-    subtitle = icat_record_get_localized (record, agency ? "name" : "text");
-  /* Translators: the tooltip of a button that takes an agency or a mandate off a list */
-  remove_label = g_strdup_printf (_("Remove %s"), title);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, remove_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
-  g_object_set_data_full (G_OBJECT (remove), "icat-id", g_strdup (id), g_free);
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), refs);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-  return row;
-}
-
-/* Rebuilds the rows from refs->ids: a handful of rows, rebuilt on change. */
-static void
-ref_list_load (RefList *refs)
-{
-  for (guint i = 0; i < refs->rows->len; i++)
-    adw_preferences_group_remove (refs->group, refs->rows->pdata[i]);
-  g_ptr_array_set_size (refs->rows, 0);
-  for (guint i = 0; i < refs->ids->len; i++)
-    {
-      GtkWidget *row = ref_row_new (refs, refs->ids->pdata[i]);
-
-      adw_preferences_group_add (refs->group, row);
-      g_ptr_array_add (refs->rows, row);
-    }
-  if (refs->ids->len == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(refs->empty));
-      gtk_widget_add_css_class (row, "dim-label");
-      adw_preferences_group_add (refs->group, row);
-      g_ptr_array_add (refs->rows, row);
-    }
-}
-
-static void
-ref_list_set_from (RefList   *refs,
-                   JsonArray *array)
-{
-  g_ptr_array_set_size (refs->ids, 0);
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    g_ptr_array_add (refs->ids, g_strdup (json_array_get_string_element (array, i)));
-  ref_list_load (refs);
-}
-
-static void
-ref_list_add (RefList    *refs,
-              IcatRecord *record)
-{
-  const char *id = icat_record_get_id (record);
-
-  gtk_menu_button_popdown (refs->add);
-  gtk_editable_set_text (GTK_EDITABLE (refs->search), "");
-  for (guint i = 0; i < refs->ids->len; i++)
-    if (g_strcmp0 (refs->ids->pdata[i], id) == 0)
-      return;
-  g_ptr_array_add (refs->ids, g_strdup (id));
-  ref_list_save (refs);
-}
-
-static void
-candidate_activated_cb (GtkListView *list,
-                        guint        position,
-                        RefList     *refs)
-{
-  g_autoptr(IcatRecord) record = g_list_model_get_item (G_LIST_MODEL (refs->candidates), position);
-
-  if (record != NULL && refs->editor->record != NULL)
-    ref_list_add (refs, record);
-}
-
-static void
-search_activated_cb (GtkSearchEntry *entry,
-                     RefList        *refs)
-{
-  candidate_activated_cb (NULL, 0, refs);
-}
-
-static void
-search_changed_cb (GtkSearchEntry *entry,
-                   RefList        *refs)
-{
-  gtk_string_filter_set_search (refs->filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
-}
-
-static void
-setup_candidate_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (subtitle), 40);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_widget_add_css_class (box, "action-candidate");
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-bind_candidate_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  user_data)
-{
-  IcatRecord *record = gtk_list_item_get_item (item);
-  GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (item));
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  gboolean agency = g_str_equal (icat_record_get_kind (record), "agency");
-  g_autofree char *label = agency ? icat_action_record_label (G_OBJECT (record))
-                                  : icat_action_mandate_short_label (record);
-  const char *detail = icat_record_get_localized (record, agency ? "name" : "text");
-
-  gtk_label_set_label (GTK_LABEL (title), label);
-  gtk_label_set_label (GTK_LABEL (subtitle), detail ? detail : "");
-}
-
-static void
-ref_list_init (RefList         *refs,
-               IcatPaperEditor *self,
-               const char      *field,
-               IcatRecordList  *source)
-{
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  gboolean agency = !g_str_equal (field, "mandates");
-  GtkWidget *list;
-
-  refs->editor = self;
-  refs->field = field;
-  refs->kind = agency ? "agency" : "mandate";
-  refs->ids = g_ptr_array_new_with_free_func (g_free);
-  refs->rows = g_ptr_array_new ();
-  refs->filter = gtk_string_filter_new (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                                     G_CALLBACK (search_text), NULL, NULL));
-  /* A short list (agencies, mandates), so filtering it in memory is cheap. */
-  refs->candidates = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (source)), GTK_FILTER (refs->filter));
-  refs->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  gtk_accessible_update_property (GTK_ACCESSIBLE (refs->search), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  agency ? _("Search agencies") : _("Search mandates"), -1);
-  g_signal_connect (refs->search, "search-changed", G_CALLBACK (search_changed_cb), refs);
-  g_signal_connect (refs->search, "activate", G_CALLBACK (search_activated_cb), refs);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_candidate_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_candidate_cb), NULL);
-  list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (refs->candidates)))),
-                            factory);
-  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (list), TRUE);
-  gtk_widget_add_css_class (list, "navigation-sidebar");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  agency ? _("Agencies") : _("Mandates"), -1);
-  g_signal_connect (list, "activate", G_CALLBACK (candidate_activated_cb), refs);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 280);
-  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scroller), 280);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (refs->search));
-  gtk_box_append (GTK_BOX (box), scroller);
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  gtk_popover_set_default_widget (GTK_POPOVER (popover), GTK_WIDGET (refs->search));
-  gtk_menu_button_set_popover (refs->add, popover);
-  ref_list_load (refs);
-}
-
-static void
-ref_list_clear (RefList *refs)
-{
-  g_clear_pointer (&refs->ids, g_ptr_array_unref);
-  g_clear_pointer (&refs->rows, g_ptr_array_unref);
-  g_clear_object (&refs->candidates);
-}
-
 /* }}} */
 /* Loading {{{ */
 
@@ -491,9 +215,9 @@ load_fields (IcatPaperEditor *self)
   set_text_if_changed (GTK_EDITABLE (self->link_row), icat_record_get_string (record, "link"));
   gtk_widget_set_sensitive (self->open_link_button, icat_record_get_string (record, "link") != NULL);
   set_buffer_if_changed (self->note_view, icat_record_get_string (record, "note"));
-  ref_list_set_from (&self->lead, icat_record_get_array (record, "lead_agencies"));
-  ref_list_set_from (&self->contributing, icat_record_get_array (record, "contributing_agencies"));
-  ref_list_set_from (&self->mandate_refs, icat_record_get_array (record, "mandates"));
+  icat_ref_list_set_from (self->lead, icat_record_get_array (record, "lead_agencies"));
+  icat_ref_list_set_from (self->contributing, icat_record_get_array (record, "contributing_agencies"));
+  icat_ref_list_set_from (self->mandate_refs, icat_record_get_array (record, "mandates"));
   self->loading = FALSE;
 }
 
@@ -806,6 +530,20 @@ delete_activated (GtkWidget  *widget,
   icat_store_delete_async (self->store, "paper", id, NULL, deleted_cb, g_object_ref (self));
 }
 
+/* A reference list changed: saved with the rest of the record's edits. */
+static void
+refs_changed_cb (const char *field,
+                 JsonNode   *ids,
+                 gpointer    user_data)
+{
+  IcatPaperEditor *self = user_data;
+
+  if (self->autosave != NULL)
+    icat_autosave_set (self->autosave, field, ids);
+  else
+    json_node_unref (ids);
+}
+
 /* }}} */
 /* Public API {{{ */
 
@@ -882,6 +620,18 @@ _icat_paper_editor_get_row (IcatPaperEditor *self,
   g_return_val_if_reached (NULL);
 }
 
+IcatRefList *
+_icat_paper_editor_get_refs (IcatPaperEditor *self,
+                             const char      *field)
+{
+  if (g_str_equal (field, "lead_agencies"))
+    return self->lead;
+  if (g_str_equal (field, "contributing_agencies"))
+    return self->contributing;
+  g_return_val_if_fail (g_str_equal (field, "mandates"), NULL);
+  return self->mandate_refs;
+}
+
 const char *
 icat_paper_editor_get_paper_id (IcatPaperEditor *self)
 {
@@ -924,9 +674,9 @@ icat_paper_editor_dispose (GObject *object)
   /* AdwBin holds its child itself: let it go before the template does. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ICAT_TYPE_PAPER_EDITOR);
-  ref_list_clear (&self->lead);
-  ref_list_clear (&self->contributing);
-  ref_list_clear (&self->mandate_refs);
+  g_clear_pointer (&self->lead, icat_ref_list_free);
+  g_clear_pointer (&self->contributing, icat_ref_list_free);
+  g_clear_pointer (&self->mandate_refs, icat_ref_list_free);
   g_clear_object (&self->agencies);
   g_clear_object (&self->mandates);
   g_clear_object (&self->store);
@@ -1081,18 +831,14 @@ icat_paper_editor_new (IcatStore *store)
   icat_record_list_set_sort (self->agencies, "acronym", FALSE);
   self->mandates = icat_record_list_new (store, "mandate");
   icat_record_list_set_sort (self->mandates, "document", FALSE);
-  self->lead.group = self->lead_group;
-  self->lead.add = self->lead_add;
-  self->lead.empty = N_("No lead agency yet");
-  ref_list_init (&self->lead, self, "lead_agencies", self->agencies);
-  self->contributing.group = self->contributing_group;
-  self->contributing.add = self->contributing_add;
-  self->contributing.empty = N_("No contributing agencies");
-  ref_list_init (&self->contributing, self, "contributing_agencies", self->agencies);
-  self->mandate_refs.group = self->mandates_group;
-  self->mandate_refs.add = self->mandates_add;
-  self->mandate_refs.empty = N_("No mandates");
-  ref_list_init (&self->mandate_refs, self, "mandates", self->mandates);
+  self->lead = icat_ref_list_new (store, "lead_agencies", "agency", _("No lead agency yet"),
+                                  self->lead_group, self->lead_add, self->agencies, refs_changed_cb, self);
+  self->contributing = icat_ref_list_new (store, "contributing_agencies", "agency", _("No contributing agencies"),
+                                          self->contributing_group, self->contributing_add, self->agencies,
+                                          refs_changed_cb, self);
+  self->mandate_refs = icat_ref_list_new (store, "mandates", "mandate", _("No mandates"),
+                                          self->mandates_group, self->mandates_add, self->mandates,
+                                          refs_changed_cb, self);
   setup_choices (self);
   g_signal_connect (gtk_text_view_get_buffer (self->note_view), "changed", G_CALLBACK (note_changed_cb), self);
   return GTK_WIDGET (self);

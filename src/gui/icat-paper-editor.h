@@ -31,5 +31,9 @@ void        icat_paper_editor_flush        (IcatPaperEditor *self);
  * AdwComboRow), "target-date" or "link". */
 GtkWidget  *_icat_paper_editor_get_row     (IcatPaperEditor *self,
                                             const char      *field);
+/* For tests: the reference list of "lead_agencies", "contributing_agencies"
+ * or "mandates". */
+struct _IcatRefList *_icat_paper_editor_get_refs (IcatPaperEditor *self,
+                                                  const char      *field);
 
 G_END_DECLS
