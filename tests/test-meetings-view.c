@@ -390,10 +390,15 @@ open_stored_meeting (Fixture    *f,
   g_autoptr(JsonObject) meeting = icat_test_object (json);
   g_autoptr(GError) error = NULL;
   char *id = icat_store_save (f->store, "meeting", meeting, &error);
+  IcatRecord *selected;
 
   g_assert_no_error (error);
   icat_meetings_view_show_meeting (f->view, id);
   g_assert_cmpstr (icat_meeting_editor_get_meeting_id (f->editor), ==, id);
+  /* Its row is selected too, found without reading the list. */
+  selected = gtk_single_selection_get_selected_item (_icat_meetings_view_get_selection (f->view));
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (icat_record_get_id (selected), ==, id);
   return id;
 }
 

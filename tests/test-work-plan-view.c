@@ -197,6 +197,15 @@ plan_endorsed_on (Fixture       *f,
 }
 
 static gboolean
+plan_endorsed_at (Fixture       *f,
+                  gconstpointer  meeting)
+{
+  g_autoptr(JsonObject) plan = stored_plan (f, 2016);
+
+  return plan != NULL && g_strcmp0 (icat_json_get_string (plan, "endorsed_at"), meeting) == 0;
+}
+
+static gboolean
 plan_is_draft (Fixture       *f,
                gconstpointer  data)
 {
@@ -417,6 +426,21 @@ status_test (Fixture *f)
   wait_until (f, label_starts, "2016 · Endorsed by the Working Group on 10 Dec 2015 · ");
   wait_until (f, preview_ready, NULL);
   g_assert_true (g_str_has_suffix (gtk_label_get_label (GTK_LABEL (summary)), " pages"));
+
+  /* At a meeting: the third choice, after "Not recorded" and the newest meeting. */
+  {
+    AdwComboRow *endorsed_at = ADW_COMBO_ROW (find_named (GTK_WIDGET (f->view), "endorsed-at"));
+    IcatRecord *meeting;
+
+    adw_combo_row_set_selected (endorsed_at, 2);
+    meeting = ICAT_RECORD (adw_combo_row_get_selected_item (endorsed_at));
+    wait_until (f, plan_endorsed_at, icat_record_get_id (meeting));
+    /* Shown again when the year comes back: found by its place in the list. */
+    show_year (f, 2015);
+    g_assert_cmpuint (adw_combo_row_get_selected (endorsed_at), ==, 0);
+    show_year (f, 2016);
+    g_assert_cmpuint (adw_combo_row_get_selected (endorsed_at), ==, 2);
+  }
 
   /* A date that is no date is marked and not saved. */
   gtk_editable_set_text (GTK_EDITABLE (endorsed_on), "2015-13-45");

@@ -207,18 +207,22 @@ void
 icat_meetings_view_show_meeting (IcatMeetingsView *self,
                                  const char       *id)
 {
-  IcatRecord *selected;
+  guint position;
 
   g_return_if_fail (ICAT_IS_MEETINGS_VIEW (self));
   g_return_if_fail (id != NULL);
 
-  /* The list is not searched for it (it may be long, or filtered out). */
-  selected = gtk_single_selection_get_selected_item (self->selection);
-  if (selected == NULL || g_strcmp0 (icat_record_get_id (selected), id) != 0)
-    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   open_meeting (self, id);
   if (icat_meeting_editor_get_meeting_id (self->editor) == NULL)
-    toast (self, _("This meeting no longer exists."));
+    {
+      toast (self, _("This meeting no longer exists."));
+      return;
+    }
+  /* Its row, found by counting in SQL; none when the filters hide it. */
+  position = icat_record_list_find_position (self->meetings, id);
+  gtk_single_selection_set_selected (self->selection, position);
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 }
 
 static void
@@ -890,4 +894,10 @@ GListModel *
 _icat_meetings_view_get_list (IcatMeetingsView *self)
 {
   return G_LIST_MODEL (self->meetings);
+}
+
+GtkSingleSelection *
+_icat_meetings_view_get_selection (IcatMeetingsView *self)
+{
+  return self->selection;
 }

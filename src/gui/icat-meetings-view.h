@@ -29,5 +29,6 @@ void       icat_meetings_view_show_meeting (IcatMeetingsView *self,
 /* For tests. */
 GtkWidget *_icat_meetings_view_get_editor  (IcatMeetingsView *self);
 GListModel *_icat_meetings_view_get_list   (IcatMeetingsView *self);
+GtkSingleSelection *_icat_meetings_view_get_selection (IcatMeetingsView *self);
 
 G_END_DECLS

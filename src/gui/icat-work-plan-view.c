@@ -341,18 +341,14 @@ static guint
 meeting_position (IcatWorkPlanView *self,
                   const char       *id)
 {
-  GListModel *model = adw_combo_row_get_model (self->endorsed_at_row);
-  guint n = g_list_model_get_n_items (model);
+  guint position;
 
-  /* The first choice is "Not recorded". */
-  for (guint i = 1; id != NULL && i < n; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-
-      if (ICAT_IS_RECORD (item) && g_strcmp0 (icat_record_get_id (ICAT_RECORD (item)), id) == 0)
-        return i;
-    }
-  return 0;
+  if (id == NULL)
+    return 0;
+  /* Counted in SQL, not by reading every meeting; the first choice is
+   * "Not recorded". */
+  position = icat_record_list_find_position (self->meetings, id);
+  return position == GTK_INVALID_LIST_POSITION ? 0 : position + 1;
 }
 
 static void
