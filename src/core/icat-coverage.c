@@ -21,11 +21,15 @@ static const char * const work_statuses[] = { "open", "in-progress", "blocked", 
 #define PAPER_AS_STATUS \
   "CASE p.status WHEN 'published' THEN 'done' WHEN 'proposed' THEN 'open' ELSE 'in-progress' END"
 
+/* Cancelled action items are no work: an agency's cell counts only what
+ * the row's "open" and "completed" count, so a paragraph with "No work"
+ * never shows a number. */
 static const char by_agency_sql[] =
   "SELECT l.target_id, i.owner, count(*) FROM action_item_mandates l "
-  "JOIN action_item i ON i.id = l.owner_id GROUP BY 1, 2 "
+  "JOIN action_item i ON i.id = l.owner_id WHERE i.status <> 'cancelled' GROUP BY 1, 2 "
   "UNION ALL SELECT l.target_id, s.target_id, count(*) FROM action_item_mandates l "
-  "JOIN action_item_supporting s ON s.owner_id = l.owner_id GROUP BY 1, 2 "
+  "JOIN action_item_supporting s ON s.owner_id = l.owner_id "
+  "JOIN action_item i ON i.id = l.owner_id WHERE i.status <> 'cancelled' GROUP BY 1, 2 "
   "UNION ALL SELECT l.target_id, a.target_id, count(*) FROM paper_mandates l "
   "JOIN paper_lead_agencies a ON a.owner_id = l.owner_id GROUP BY 1, 2 "
   "UNION ALL SELECT l.target_id, a.target_id, count(*) FROM paper_mandates l "

@@ -17,7 +17,8 @@
 G_BEGIN_DECLS
 
 typedef enum {
-  ICAT_COVERAGE_BY_AGENCY,   /* columns: agencies that own, support, lead or contribute */
+  ICAT_COVERAGE_BY_AGENCY,   /* columns: agencies that own, support, lead or contribute;
+                              * cancelled action items not counted */
   ICAT_COVERAGE_BY_STATUS,   /* columns: open, in progress, blocked, done, cancelled */
 } IcatCoverageAxis;
 
