@@ -140,32 +140,6 @@ icat_format_enum (const char *field,
   return fallback ? g_dpgettext2 (GETTEXT_PACKAGE, "value", fallback) : value;
 }
 
-char *
-icat_format_agency_roles (JsonObject *agency)
-{
-  g_autoptr(GString) roles = g_string_new (icat_format_enum ("kind", json_object_get_string_member_with_default (agency, "kind", NULL)));
-  JsonArray *memberships = json_object_has_member (agency, "memberships")
-                           ? json_object_get_array_member (agency, "memberships") : NULL;
-
-  for (guint i = 0; memberships != NULL && i < json_array_get_length (memberships); i++)
-    {
-      JsonObject *membership = json_array_get_object_element (memberships, i);
-      const char *from = json_object_get_string_member_with_default (membership, "from", "");
-      const char *to = json_object_get_string_member_with_default (membership, "to", NULL);
-
-      g_string_append (roles, " · ");
-      if (to != NULL)
-        /* Translators: a role held over a period, e.g. "Member 2006–2011" */
-        g_string_append_printf (roles, _("%s %.4s–%.4s"),
-                                icat_format_enum ("role", json_object_get_string_member (membership, "role")), from, to);
-      else
-        /* Translators: a role held since a year, e.g. "Member since 2006" */
-        g_string_append_printf (roles, _("%s since %.4s"),
-                                icat_format_enum ("role", json_object_get_string_member (membership, "role")), from);
-    }
-  return g_string_free (g_steal_pointer (&roles), FALSE);
-}
-
 const char *
 icat_format_venue (const char *venue)
 {

@@ -20,8 +20,6 @@ const char *icat_format_venue        (const char *venue);
  * several enumerations; unknown values come back as they are. */
 const char *icat_format_enum         (const char *field,
                                       const char *value);
-/* "Member since 2006 · Working Group · Coordinator", from an agency's memberships. */
-char       *icat_format_agency_roles (JsonObject *agency);
 /* A stored date (YYYY, YYYY-MM or YYYY-MM-DD) as people write it, saying
  * only as much as is known: "2 May 2018", "May 2018", "2018". */
 char       *icat_format_date         (const char *date);
