@@ -196,8 +196,9 @@ static void
 activity_table (Builder   *builder,
                 GPtrArray *activities)
 {
-  /* The date columns fit a Chinese date ("2026年12月22日") on one line. */
-  const double fractions[] = { 0.28, 0.10, 0.12, 0.17, 0.17, 0.16 };
+  /* The date columns fit a Chinese date ("2026年12月22日") and the type
+   * column "Recurring date" without breaking a word. */
+  const double fractions[] = { 0.27, 0.12, 0.11, 0.17, 0.17, 0.16 };
   const char *headers[] = { _("Activity"), _("Type"), _("Lead"), _("Start"), _("End or due"), _("Status") };
 
   icat_page_writer_table_begin (builder->writer, G_N_ELEMENTS (fractions), fractions, headers);
