@@ -5,7 +5,8 @@
  *
  * tests/data/schema-vN.db is a database as version N of the schema wrote it
  * (the seed plus a meeting with agenda, decisions and attendance, and an
- * action item from it; from version 2 also a work plan). Each must open, migrate to the current version, keep
+ * action item from it; from version 2 also a work plan; version 3 adds only
+ * indexes). Each must open, migrate to the current version, keep
  * every record and pass the consistency check.
  */
 #include "config.h"
@@ -66,6 +67,13 @@ test_open_version (gconstpointer data)
   g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, ICAT_SCHEMA_VERSION);
+  sqlite3_finalize (stmt);
+  /* Version 3's indexes, for the owner and priority orders. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND "
+                                           "name IN ('agency_acronym', 'action_item_priority')", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   icat_test_tmpdir_free (g_steal_pointer (&dir));

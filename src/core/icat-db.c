@@ -234,6 +234,7 @@ query_int (IcatDb      *db,
 static const char * const migrations[] = {
   "schema/001-initial.sql",
   "schema/002-work-plans.sql",
+  "schema/003-order-indexes.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ICAT_SCHEMA_VERSION);
 

@@ -94,11 +94,13 @@ static const SortSql sorts[] = {
   { "action_item", "title", .keys = { { "t.title" } } },
   /* Each status's items by due date: the (status, due) index holds both. */
   { "action_item", "status", .keys = { { "t.status" }, { "t.due", KEY_NULLS_LAST } } },
+  /* The priority index (schema 3) holds this rank, so only each rank's
+   * due dates are sorted. */
   { "action_item", "priority", .keys = { { "CASE t.priority WHEN 'high' THEN 0 WHEN 'low' THEN 2 ELSE 1 END" },
                                          { "t.due", KEY_NULLS_LAST } } },
-  /* Agencies by acronym, each agency's items by due date: joined, so an
-   * index on agency (acronym COLLATE NOCASE) and the (owner, due) index
-   * can give this order without a sort. */
+  /* Agencies by acronym, each agency's items by due date: joined, so the
+   * agency (acronym COLLATE NOCASE) index (schema 3) and the (owner, due)
+   * index give this order without a sort. */
   { "action_item", "owner", "agency o ON o.id = t.owner", NULL, FALSE,
     { { "o.acronym COLLATE NOCASE" }, { "o.rowid" }, { "t.due", KEY_NULLS_LAST } } },
   /* Meetings by date (their starts_at index), each meeting's items as
