@@ -29,6 +29,7 @@
 
 #include "icat-action-items-view.h"
 #include "icat-record-list.h"
+#include "icat-test-widgets.h"
 
 #define N_ITEMS   100000
 #define N_COLUMNS 7
@@ -279,22 +280,6 @@ bare_view_new (void)
 /* }}} */
 /* Measuring {{{ */
 
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static int
 compare_gint64 (gconstpointer a,
                 gconstpointer b)
@@ -418,7 +403,7 @@ measure (Run       *run,
   run->made = g_get_monotonic_time ();
   gtk_window_set_child (GTK_WINDOW (run->window), child);
   run->vadjustment = gtk_scrolled_window_get_vadjustment (
-    GTK_SCROLLED_WINDOW (gtk_widget_get_parent (find_type (child, GTK_TYPE_COLUMN_VIEW))));
+    GTK_SCROLLED_WINDOW (gtk_widget_get_parent (icat_test_find_type (child, GTK_TYPE_COLUMN_VIEW))));
   gtk_window_present (GTK_WINDOW (run->window));
   g_main_loop_run (run->loop);
 

@@ -15,6 +15,7 @@
 #include "icat-error.h"
 #include "icat-schema.h"
 #include "icat-test-util.h"
+#include "icat-test-widgets.h"
 
 enum { ITEM_OLD, ITEM_LATER, ITEM_DONE, ITEM_IOM, N_ITEMS };
 
@@ -32,38 +33,6 @@ typedef struct {
 } Fixture;
 
 /* Helpers {{{ */
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static void
 wait_until (gboolean (*condition) (Fixture *),
@@ -89,7 +58,7 @@ spin (void)
 static GListModel *
 shown (Fixture *fixture)
 {
-  GtkColumnView *column_view = GTK_COLUMN_VIEW (find_type (GTK_WIDGET (fixture->view), GTK_TYPE_COLUMN_VIEW));
+  GtkColumnView *column_view = GTK_COLUMN_VIEW (icat_test_find_type (GTK_WIDGET (fixture->view), GTK_TYPE_COLUMN_VIEW));
 
   return G_LIST_MODEL (gtk_column_view_get_model (column_view));
 }
@@ -103,7 +72,7 @@ n_shown (Fixture *fixture)
 static IcatActionItemEditor *
 editor (Fixture *fixture)
 {
-  return ICAT_ACTION_ITEM_EDITOR (find_type (GTK_WIDGET (fixture->view), ICAT_TYPE_ACTION_ITEM_EDITOR));
+  return ICAT_ACTION_ITEM_EDITOR (icat_test_find_type (GTK_WIDGET (fixture->view), ICAT_TYPE_ACTION_ITEM_EDITOR));
 }
 
 static JsonObject *
@@ -273,10 +242,10 @@ static void
 test_filters (Fixture       *fixture,
               gconstpointer  data)
 {
-  GtkDropDown *agency = GTK_DROP_DOWN (find_named (GTK_WIDGET (fixture->view), "agency-filter"));
-  GtkDropDown *status = GTK_DROP_DOWN (find_named (GTK_WIDGET (fixture->view), "status-filter"));
-  GtkToggleButton *overdue = GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (fixture->view), "overdue-filter"));
-  GtkDropDown *mandate = GTK_DROP_DOWN (find_named (GTK_WIDGET (fixture->view), "mandate-filter"));
+  GtkDropDown *agency = GTK_DROP_DOWN (icat_test_find_named (GTK_WIDGET (fixture->view), "agency-filter"));
+  GtkDropDown *status = GTK_DROP_DOWN (icat_test_find_named (GTK_WIDGET (fixture->view), "status-filter"));
+  GtkToggleButton *overdue = GTK_TOGGLE_BUTTON (icat_test_find_named (GTK_WIDGET (fixture->view), "overdue-filter"));
+  GtkDropDown *mandate = GTK_DROP_DOWN (icat_test_find_named (GTK_WIDGET (fixture->view), "mandate-filter"));
   g_autofree char *saved = NULL;
 
   g_assert_cmpuint (n_shown (fixture), ==, N_ITEMS);
@@ -313,7 +282,7 @@ test_filters (Fixture       *fixture,
   gtk_drop_down_set_selected (mandate, 0);
   show_view (fixture);
   g_assert_cmpuint (n_shown (fixture), ==, 2);
-  overdue = GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (fixture->view), "overdue-filter"));
+  overdue = GTK_TOGGLE_BUTTON (icat_test_find_named (GTK_WIDGET (fixture->view), "overdue-filter"));
   g_assert_true (gtk_toggle_button_get_active (overdue));
 
   /* Chasing one agency: its overdue items only. */
@@ -358,8 +327,8 @@ test_new_item (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (item, "status"), ==, "open");
   g_clear_pointer (&item, json_object_unref);
 
-  title = find_named (GTK_WIDGET (editor (fixture)), "title");
-  status = find_named (GTK_WIDGET (editor (fixture)), "status");
+  title = icat_test_find_named (GTK_WIDGET (editor (fixture)), "title");
+  status = icat_test_find_named (GTK_WIDGET (editor (fixture)), "status");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "New action item");
   gtk_editable_set_text (GTK_EDITABLE (title), "Chase the annual report");
   adw_combo_row_set_selected (ADW_COMBO_ROW (status), 1);  /* in-progress */
@@ -483,10 +452,10 @@ test_switch_items (Fixture       *fixture,
   int end;
 
   icat_action_items_view_show_item (fixture->view, fixture->ids[ITEM_OLD]);
-  title = find_named (GTK_WIDGET (editor (fixture)), "title");
+  title = icat_test_find_named (GTK_WIDGET (editor (fixture)), "title");
   end = strlen ("Old overdue item");
   gtk_editable_insert_text (GTK_EDITABLE (title), " (edited)", -1, &end);
-  description = GTK_TEXT_VIEW (find_named (GTK_WIDGET (editor (fixture)), "description"));
+  description = GTK_TEXT_VIEW (icat_test_find_named (GTK_WIDGET (editor (fixture)), "description"));
   buffer = gtk_text_view_get_buffer (description);
   /* As typed (set_text would be irreversible). */
   gtk_text_buffer_insert_interactive_at_cursor (buffer, "Typed just before switching", -1, TRUE);
@@ -499,7 +468,7 @@ test_switch_items (Fixture       *fixture,
   g_assert_false (gtk_text_buffer_get_can_undo (buffer));
   g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, 0);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "Later item");
-  gtk_widget_activate_action (find_type (title, GTK_TYPE_TEXT), "text.undo", NULL);
+  gtk_widget_activate_action (icat_test_find_type (title, GTK_TYPE_TEXT), "text.undo", NULL);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "Later item");
   wait_until (description_saved, fixture);
 }
@@ -508,7 +477,7 @@ static void
 test_sort (Fixture       *fixture,
            gconstpointer  data)
 {
-  GtkColumnView *column_view = GTK_COLUMN_VIEW (find_type (GTK_WIDGET (fixture->view), GTK_TYPE_COLUMN_VIEW));
+  GtkColumnView *column_view = GTK_COLUMN_VIEW (icat_test_find_type (GTK_WIDGET (fixture->view), GTK_TYPE_COLUMN_VIEW));
   GListModel *columns = gtk_column_view_get_columns (column_view);
   g_autoptr(GtkColumnViewColumn) title = g_list_model_get_item (columns, 0);
   g_autoptr(IcatRecord) first = NULL;
@@ -560,7 +529,7 @@ static GtkColumnViewColumn *
 column_titled (Fixture    *fixture,
                const char *title)
 {
-  GtkColumnView *column_view = GTK_COLUMN_VIEW (find_type (GTK_WIDGET (fixture->view), GTK_TYPE_COLUMN_VIEW));
+  GtkColumnView *column_view = GTK_COLUMN_VIEW (icat_test_find_type (GTK_WIDGET (fixture->view), GTK_TYPE_COLUMN_VIEW));
   GListModel *columns = gtk_column_view_get_columns (column_view);
 
   for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
@@ -579,7 +548,7 @@ static void
 test_show_item_selects_row (Fixture       *fixture,
                             gconstpointer  data)
 {
-  GtkColumnView *column_view = GTK_COLUMN_VIEW (find_type (GTK_WIDGET (fixture->view), GTK_TYPE_COLUMN_VIEW));
+  GtkColumnView *column_view = GTK_COLUMN_VIEW (icat_test_find_type (GTK_WIDGET (fixture->view), GTK_TYPE_COLUMN_VIEW));
   const char *headers[] = { "Title", "Owner", "Due", "Status", "Priority", "Meeting" };
   g_autofree char *json = g_strdup_printf ("{\"title\": \"Later item\", \"owner\": \"%s\", \"status\": \"open\"}",
                                            fixture->iom);
@@ -643,7 +612,7 @@ import_items (Fixture *fixture,
 static gboolean
 scrolled_to_end (Fixture *fixture)
 {
-  GtkWidget *column_view = find_type (GTK_WIDGET (fixture->view), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *column_view = icat_test_find_type (GTK_WIDGET (fixture->view), GTK_TYPE_COLUMN_VIEW);
   GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_parent (column_view));
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
 
@@ -702,7 +671,7 @@ label_fits (GtkWidget *label)
 static GPtrArray *
 uncut_labels (Fixture *fixture)
 {
-  GtkWidget *column_view = find_type (GTK_WIDGET (fixture->view), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *column_view = icat_test_find_type (GTK_WIDGET (fixture->view), GTK_TYPE_COLUMN_VIEW);
   GPtrArray *labels = g_ptr_array_new ();
   g_autoptr(GPtrArray) cells = g_ptr_array_new ();
 

@@ -19,6 +19,7 @@
 #include "icat-paper-editor.h"
 #include "icat-record-list.h"
 #include "icat-test-util.h"
+#include "icat-test-widgets.h"
 #include "icat-window.h"
 
 typedef struct {
@@ -30,22 +31,6 @@ typedef struct {
 typedef void (*ViewTest) (Fixture *f);
 
 /* Helpers {{{ */
-
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 /* The row of a linked record, by the record's id. */
 static GtkWidget *
@@ -153,7 +138,7 @@ activated_cb (GApplication *app,
   f.window = ICAT_WINDOW (window);
   f.store = icat_application_get_store (ICAT_APPLICATION (app));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "mandates"));
-  f.view = ICAT_MANDATES_VIEW (find_type (GTK_WIDGET (window), ICAT_TYPE_MANDATES_VIEW));
+  f.view = ICAT_MANDATES_VIEW (icat_test_find_type (GTK_WIDGET (window), ICAT_TYPE_MANDATES_VIEW));
   g_assert_nonnull (f.view);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f.view)));
   test (&f);
@@ -203,7 +188,7 @@ static gboolean
 action_item_open (Fixture       *f,
                   gconstpointer  id)
 {
-  GtkWidget *editor = find_type (GTK_WIDGET (f->window), ICAT_TYPE_ACTION_ITEM_EDITOR);
+  GtkWidget *editor = icat_test_find_type (GTK_WIDGET (f->window), ICAT_TYPE_ACTION_ITEM_EDITOR);
 
   return editor != NULL && gtk_widget_get_mapped (editor) &&
          g_strcmp0 (icat_action_item_editor_get_item_id (ICAT_ACTION_ITEM_EDITOR (editor)), id) == 0;
@@ -213,7 +198,7 @@ static gboolean
 paper_open (Fixture       *f,
             gconstpointer  id)
 {
-  GtkWidget *editor = find_type (GTK_WIDGET (f->window), ICAT_TYPE_PAPER_EDITOR);
+  GtkWidget *editor = icat_test_find_type (GTK_WIDGET (f->window), ICAT_TYPE_PAPER_EDITOR);
 
   return editor != NULL && gtk_widget_get_mapped (editor) &&
          g_strcmp0 (icat_paper_editor_get_paper_id (ICAT_PAPER_EDITOR (editor)), id) == 0;
@@ -224,7 +209,7 @@ static gboolean
 action_item_selected (Fixture       *f,
                       gconstpointer  id)
 {
-  GtkColumnView *table = GTK_COLUMN_VIEW (find_type (GTK_WIDGET (f->window), GTK_TYPE_COLUMN_VIEW));
+  GtkColumnView *table = GTK_COLUMN_VIEW (icat_test_find_type (GTK_WIDGET (f->window), GTK_TYPE_COLUMN_VIEW));
   GtkSelectionModel *model = gtk_column_view_get_model (table);
   g_autoptr(GtkBitset) chosen = gtk_selection_model_get_selection (model);
   g_autoptr(IcatRecord) item = NULL;

@@ -12,6 +12,7 @@
 #include "icat-meetings-view.h"
 #include "icat-record-list.h"
 #include "icat-test-util.h"
+#include "icat-test-widgets.h"
 
 typedef struct {
   char              *dir;
@@ -55,22 +56,6 @@ spin (guint milliseconds)
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
-}
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static void
@@ -264,7 +249,7 @@ agenda_part (Fixture    *f,
   GtkWidget *part;
 
   g_assert_nonnull (item);
-  part = find_named (item, name);
+  part = icat_test_find_named (item, name);
   g_assert_nonnull (part);
   return part;
 }
@@ -371,7 +356,7 @@ test_attendance_and_decisions (Fixture       *f,
   Expected expected = { "attendance", attendance };
 
   g_assert_nonnull (row);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_named (row, "attendance-present")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (icat_test_find_named (row, "attendance-present")), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (row), "Ana Pérez, Li Wei ,");
   wait_until (f, stored_field_is, &expected);
 
@@ -581,7 +566,7 @@ test_principals_warning (Fixture       *f,
                                " \"starts_at\": \"2030-06-01T10:00:00.000Z\", \"date_precision\": \"day\","
                                " \"timezone\": \"America/New_York\", \"venue\": \"New York\"}");
   g_assert_true (_icat_meeting_editor_get_warning_visible (f->editor));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_named (_icat_meeting_editor_get_attendance (f->editor, icmpd),
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (icat_test_find_named (_icat_meeting_editor_get_attendance (f->editor, icmpd),
                                                              "attendance-present")), TRUE);
   g_assert_false (_icat_meeting_editor_get_warning_visible (f->editor));
 }
@@ -662,7 +647,7 @@ test_time_and_place (Fixture       *f,
                      gconstpointer  data)
 {
   g_autofree char *id = new_meeting (f);
-  GtkWidget *when = find_named (GTK_WIDGET (f->editor), "meeting-when");
+  GtkWidget *when = icat_test_find_named (GTK_WIDGET (f->editor), "meeting-when");
   GtkWidget *date = NULL;
   Expected geneva = { "starts_at", "\"2030-01-15T13:30:00.000Z\"" };
   Expected new_york = { "starts_at", "\"2030-01-15T19:30:00.000Z\"" };
@@ -846,7 +831,7 @@ test_remove_and_undo (Fixture       *f,
   today = g_date_time_format (now, "%Y-%m-%d");
   quoted = g_strdup_printf ("\"%s\"", today);
   circulated.json = quoted;
-  status = ADW_COMBO_ROW (find_named (GTK_WIDGET (f->editor), "meeting-status"));
+  status = ADW_COMBO_ROW (icat_test_find_named (GTK_WIDGET (f->editor), "meeting-status"));
   g_assert_nonnull (status);
   adw_combo_row_set_selected (status, 1);
   wait_until (f, stored_field_is, &circulated);
@@ -948,7 +933,7 @@ open_mandate_picker (Fixture *f,
 static GListModel *
 picker_matches (GtkMenuButton *button)
 {
-  GtkWidget *list = find_named (GTK_WIDGET (gtk_menu_button_get_popover (button)), "mandate-matches");
+  GtkWidget *list = icat_test_find_named (GTK_WIDGET (gtk_menu_button_get_popover (button)), "mandate-matches");
 
   g_assert_nonnull (list);
   return gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list))));
@@ -975,7 +960,7 @@ search_mandates (Fixture       *f,
                  const char    *text,
                  guint          n_expected)
 {
-  GtkWidget *search = find_named (GTK_WIDGET (gtk_menu_button_get_popover (button)), "mandate-search");
+  GtkWidget *search = icat_test_find_named (GTK_WIDGET (gtk_menu_button_get_popover (button)), "mandate-search");
   Matches matches = { button, n_expected };
 
   g_assert_nonnull (search);
@@ -1003,7 +988,7 @@ static void
 choose_match (GtkMenuButton *button,
               const char    *mandate_id)
 {
-  GtkWidget *list = find_named (GTK_WIDGET (gtk_menu_button_get_popover (button)), "mandate-matches");
+  GtkWidget *list = icat_test_find_named (GTK_WIDGET (gtk_menu_button_get_popover (button)), "mandate-matches");
 
   g_signal_emit_by_name (list, "activate", match_position (button, mandate_id));
 }
@@ -1105,7 +1090,7 @@ test_link_mandates (Fixture       *f,
   choose_match (link, para10);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (link))));
   g_assert_cmpstr (chip_label (chip_at (f, 0)), ==, "72/195 ¶10");
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (find_named (chip_at (f, 0), "agenda-mandate-remove")), ==,
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (icat_test_find_named (chip_at (f, 0), "agenda-mandate-remove")), ==,
                    "Remove 72/195 ¶10");
   wait_until (f, stored_links_are, one);
 
@@ -1130,7 +1115,7 @@ test_link_mandates (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (action, "agenda_item"), ==, "5e0f6a1b-2c3d-4e5f-8a9b-0c1d2e3f4a5b");
 
   /* Unlinking one is saved, with Undo offered. */
-  g_signal_emit_by_name (find_named (chip_at (f, 0), "agenda-mandate-remove"), "clicked");
+  g_signal_emit_by_name (icat_test_find_named (chip_at (f, 0), "agenda-mandate-remove"), "clicked");
   wait_until (f, stored_links_are, after_removal);
   g_assert_true (toast_shown (f, "72/195 ¶10 unlinked"));
   g_assert_cmpstr (chip_label (chip_at (f, 0)), ==, "GPA annex 3");
@@ -1141,8 +1126,8 @@ test_link_mandates (Fixture       *f,
   wait_until (f, stored_links_are, two);
   wait_until (f, chips_are, GUINT_TO_POINTER (2));
   g_assert_cmpstr (chip_label (chip_at (f, 0)), ==, "72/195 ¶10");
-  g_signal_emit_by_name (find_named (chip_at (f, 1), "agenda-mandate-remove"), "clicked");
-  g_signal_emit_by_name (find_named (chip_at (f, 0), "agenda-mandate-remove"), "clicked");
+  g_signal_emit_by_name (icat_test_find_named (chip_at (f, 1), "agenda-mandate-remove"), "clicked");
+  g_signal_emit_by_name (icat_test_find_named (chip_at (f, 0), "agenda-mandate-remove"), "clicked");
   wait_until (f, stored_links_are, "[]");
   g_assert_null (chip_at (f, 0));
 }
@@ -1196,7 +1181,7 @@ test_export_record_item (Fixture       *f,
 {
   g_autofree char *first = new_meeting (f);
   g_autofree char *second = NULL;
-  GtkMenuButton *menu = GTK_MENU_BUTTON (find_named (GTK_WIDGET (f->editor), "meeting-menu"));
+  GtkMenuButton *menu = GTK_MENU_BUTTON (icat_test_find_named (GTK_WIDGET (f->editor), "meeting-menu"));
   g_autofree char *action = NULL;
   g_autoptr(GVariant) target = NULL;
 

@@ -18,6 +18,7 @@
 #include "icat-papers-view.h"
 #include "icat-ref-list.h"
 #include "icat-test-util.h"
+#include "icat-test-widgets.h"
 #include "icat-window.h"
 
 typedef struct {
@@ -29,22 +30,6 @@ typedef struct {
 typedef void (*ViewTest) (Fixture *f);
 
 /* Helpers {{{ */
-
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 /* The card on the board that shows this paper. */
 static GtkWidget *
@@ -204,7 +189,7 @@ activated_cb (GApplication *app,
   f.window = ICAT_WINDOW (window);
   f.store = icat_application_get_store (ICAT_APPLICATION (app));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "papers"));
-  f.view = ICAT_PAPERS_VIEW (find_type (GTK_WIDGET (window), ICAT_TYPE_PAPERS_VIEW));
+  f.view = ICAT_PAPERS_VIEW (icat_test_find_type (GTK_WIDGET (window), ICAT_TYPE_PAPERS_VIEW));
   g_assert_nonnull (f.view);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f.view)));
   test (&f);

@@ -9,6 +9,7 @@
 #include "icat-chart.h"
 #include "icat-error.h"
 #include "icat-test-util.h"
+#include "icat-test-widgets.h"
 #include "icat-window.h"
 
 typedef void (*WindowTest) (IcatWindow *window, IcatStore *store);
@@ -191,22 +192,6 @@ test_search (void)
   run_app (search_test, NULL);
 }
 
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 typedef struct {
   IcatChart  *chart;
   const char *text;
@@ -226,7 +211,7 @@ wait_for_chart (GtkWidget  *root,
                 const char *name,
                 const char *text)
 {
-  ChartWait wait = { ICAT_CHART (find_named (root, name)), text };
+  ChartWait wait = { ICAT_CHART (icat_test_find_named (root, name)), text };
 
   g_assert_nonnull (wait.chart);
   wait_until (chart_says, &wait);
@@ -255,10 +240,10 @@ charts_test (IcatWindow *window,
   wait_for_chart (GTK_WIDGET (window), "papers-chart", "Published: 20");
   wait_for_chart (GTK_WIDGET (window), "coverage-chart",
                   "All mandates: Open work 0, Completed work only 0, No work 119.");
-  g_assert_cmpuint (icat_chart_get_n_rows (ICAT_CHART (find_named (GTK_WIDGET (window), "status-chart"))), ==, 0);
+  g_assert_cmpuint (icat_chart_get_n_rows (ICAT_CHART (icat_test_find_named (GTK_WIDGET (window), "status-chart"))), ==, 0);
   /* An empty chart gives way to a sentence saying why. */
-  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (window), "status-chart")));
-  g_assert_true (gtk_widget_get_visible (find_named (GTK_WIDGET (window), "chart-empty")));
+  g_assert_false (gtk_widget_get_visible (icat_test_find_named (GTK_WIDGET (window), "status-chart")));
+  g_assert_true (gtk_widget_get_visible (icat_test_find_named (GTK_WIDGET (window), "chart-empty")));
 
   json = g_strdup_printf ("{\"title\": \"Convene the principals\", \"owner\": \"%s\", \"status\": \"in-progress\", "
                           "\"mandates\": [\"%s\"]}", owner, mandate);
@@ -267,8 +252,8 @@ charts_test (IcatWindow *window,
   g_assert_no_error (error);
   wait_for_chart (GTK_WIDGET (window), "status-chart",
                   "UNODC: Open 0, In progress 1, Blocked 0, Done 0, Cancelled 0.");
-  g_assert_true (gtk_widget_get_visible (find_named (GTK_WIDGET (window), "status-chart")));
-  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (window), "chart-empty")));
+  g_assert_true (gtk_widget_get_visible (icat_test_find_named (GTK_WIDGET (window), "status-chart")));
+  g_assert_false (gtk_widget_get_visible (icat_test_find_named (GTK_WIDGET (window), "chart-empty")));
   /* 72/195 para 10 addresses ICAT, and now has work. */
   wait_for_chart (GTK_WIDGET (window), "coverage-chart",
                   "All mandates: Open work 1, Completed work only 0, No work 118. "

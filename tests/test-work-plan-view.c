@@ -15,6 +15,7 @@
 #include "icat-application.h"
 #include "icat-record-list.h"
 #include "icat-test-util.h"
+#include "icat-test-widgets.h"
 #include "icat-window-private.h"
 #include "icat-work-plan-view.h"
 
@@ -29,38 +30,6 @@ typedef struct {
 typedef void (*ViewTest) (Fixture *f);
 
 /* Helpers {{{ */
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 /* A label on screen that starts with prefix (toasts). */
 static gboolean
@@ -127,7 +96,7 @@ static gboolean
 label_starts (Fixture       *f,
               gconstpointer  prefix)
 {
-  GtkWidget *summary = find_named (GTK_WIDGET (f->view), "summary");
+  GtkWidget *summary = icat_test_find_named (GTK_WIDGET (f->view), "summary");
 
   return g_str_has_prefix (gtk_label_get_label (GTK_LABEL (summary)), prefix);
 }
@@ -157,7 +126,7 @@ static void
 select_year (Fixture *f,
              int      year)
 {
-  AdwComboRow *row = ADW_COMBO_ROW (find_named (GTK_WIDGET (f->view), "year"));
+  AdwComboRow *row = ADW_COMBO_ROW (icat_test_find_named (GTK_WIDGET (f->view), "year"));
   GListModel *years = adw_combo_row_get_model (row);
   g_autofree char *text = g_strdup_printf ("%d", year);
 
@@ -254,7 +223,7 @@ activated_cb (GApplication *app,
   f->window = ICAT_WINDOW (window);
   f->store = icat_application_get_store (ICAT_APPLICATION (app));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "work-plan"));
-  f->view = ICAT_WORK_PLAN_VIEW (find_type (GTK_WIDGET (window), ICAT_TYPE_WORK_PLAN_VIEW));
+  f->view = ICAT_WORK_PLAN_VIEW (icat_test_find_type (GTK_WIDGET (window), ICAT_TYPE_WORK_PLAN_VIEW));
   g_assert_nonnull (f->view);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->view)));
   test (f);
@@ -290,10 +259,10 @@ static void
 preview_test (Fixture *f)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  AdwComboRow *year_row = ADW_COMBO_ROW (find_named (GTK_WIDGET (f->view), "year"));
+  AdwComboRow *year_row = ADW_COMBO_ROW (icat_test_find_named (GTK_WIDGET (f->view), "year"));
   GListModel *years = adw_combo_row_get_model (year_row);
-  AdwComboRow *group_row = ADW_COMBO_ROW (find_named (GTK_WIDGET (f->view), "group-by"));
-  AdwComboRow *paper_row = ADW_COMBO_ROW (find_named (GTK_WIDGET (f->view), "paper"));
+  AdwComboRow *group_row = ADW_COMBO_ROW (icat_test_find_named (GTK_WIDGET (f->view), "group-by"));
+  AdwComboRow *paper_row = ADW_COMBO_ROW (icat_test_find_named (GTK_WIDGET (f->view), "paper"));
   g_autofree char *this_year = g_strdup_printf ("%d", g_date_time_get_year (now));
   g_autofree char *next_year = g_strdup_printf ("%d", g_date_time_get_year (now) + 1);
   g_autofree char *group_by = NULL;
@@ -352,7 +321,7 @@ live_test (Fixture *f)
   g_autofree char *printed = g_build_filename (f->dir, "printed.pdf", NULL);
   g_autofree char *text = NULL;
   g_autofree char *id = NULL;
-  GListModel *years = adw_combo_row_get_model (ADW_COMBO_ROW (find_named (GTK_WIDGET (f->view), "year")));
+  GListModel *years = adw_combo_row_get_model (ADW_COMBO_ROW (icat_test_find_named (GTK_WIDGET (f->view), "year")));
 
   show_year (f, 2016);
   /* A record saved anywhere shows in the preview a moment later. */
@@ -406,9 +375,9 @@ test_live (void)
 static void
 status_test (Fixture *f)
 {
-  AdwComboRow *status = ADW_COMBO_ROW (find_named (GTK_WIDGET (f->view), "status"));
-  GtkWidget *endorsed_on = find_named (GTK_WIDGET (f->view), "endorsed-on");
-  GtkWidget *summary = find_named (GTK_WIDGET (f->view), "summary");
+  AdwComboRow *status = ADW_COMBO_ROW (icat_test_find_named (GTK_WIDGET (f->view), "status"));
+  GtkWidget *endorsed_on = icat_test_find_named (GTK_WIDGET (f->view), "endorsed-on");
+  GtkWidget *summary = icat_test_find_named (GTK_WIDGET (f->view), "summary");
   g_autoptr(JsonObject) plan = NULL;
 
   show_year (f, 2016);
@@ -429,7 +398,7 @@ status_test (Fixture *f)
 
   /* At a meeting: the third choice, after "Not recorded" and the newest meeting. */
   {
-    AdwComboRow *endorsed_at = ADW_COMBO_ROW (find_named (GTK_WIDGET (f->view), "endorsed-at"));
+    AdwComboRow *endorsed_at = ADW_COMBO_ROW (icat_test_find_named (GTK_WIDGET (f->view), "endorsed-at"));
     IcatRecord *meeting;
 
     adw_combo_row_set_selected (endorsed_at, 2);
