@@ -213,18 +213,24 @@ icat_chart_snapshot (GtkWidget   *widget,
   cairo_destroy (cr);
 }
 
+/* "UNODC: Open 3, Done 1", in the words and punctuation of the UI language. */
 static char *
 describe_row (IcatChart *self,
               IcatTally *tally)
 {
-  g_autoptr(GString) text = g_string_new (tally->label);
+  g_autoptr(GString) values = g_string_new (NULL);
 
-  g_string_append (text, ": ");
   if (self->n_series == 1)
-    g_string_append_printf (text, "%u", tally->values[0]);
+    g_string_append_printf (values, "%u", tally->values[0]);
   for (guint s = 0; self->n_series > 1 && s < self->n_series; s++)
-    g_string_append_printf (text, "%s%s %u", s > 0 ? ", " : "", self->series[s], tally->values[s]);
-  return g_string_free (g_steal_pointer (&text), FALSE);
+    {
+      if (s > 0)
+        /* Translators: between the parts of a list */
+        g_string_append (values, _(", "));
+      g_string_append_printf (values, "%s %u", self->series[s], tally->values[s]);
+    }
+  /* Translators: a row of a chart, for screen readers: "UNODC: Open 3, Done 1" */
+  return g_strdup_printf (_("%s: %s"), tally->label, values->str);
 }
 
 char *
@@ -237,7 +243,10 @@ icat_chart_describe (IcatChart *self)
     {
       g_autofree char *row = describe_row (self, self->rows->pdata[i]);
 
-      g_string_append_printf (text, "%s%s.", i > 0 ? " " : "", row);
+      if (i > 0)
+        g_string_append_c (text, ' ');
+      /* Translators: one sentence of a chart, read by screen readers: "UNODC: Open 3, Done 1." */
+      g_string_append_printf (text, C_("chart", "%s."), row);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
