@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include "icat-db.h"
 #include "icat-format.h"
 #include "icat-report.h"
@@ -186,4 +188,87 @@ icat_report_papers_by_stage (IcatDb  *db,
       return NULL;
     }
   return g_steal_pointer (&tallies);
+}
+
+static void
+insert_year (GArray *years,
+             int     year)
+{
+  guint i = 0;
+
+  while (i < years->len && g_array_index (years, int, i) < year)
+    i++;
+  if (i == years->len || g_array_index (years, int, i) != year)
+    g_array_insert_val (years, i, year);
+}
+
+/* Adds the integer years of sql's only column (NULLs skipped). */
+static gboolean
+add_years_of (IcatDb      *db,
+              const char  *sql,
+              GArray      *years,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = icat_db_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+      insert_year (years, sqlite3_column_int (stmt, 0));
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE || icat_db_fail (db, rc, error);
+}
+
+/* The due dates are skipped through year by year: the first due date from
+ * 1 January of each year on is one seek in the due-date index. */
+static gboolean
+add_due_years (IcatDb  *db,
+               GArray  *years,
+               GError **error)
+{
+  sqlite3_stmt *stmt = icat_db_prepare (db, "SELECT min (due) FROM action_item WHERE due >= ?1", error);
+  char from[8] = "0000";
+
+  if (stmt == NULL)
+    return FALSE;
+  for (;;)
+    {
+      int rc;
+      int year;
+
+      icat_bind_text (stmt, 1, from);
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          sqlite3_reset (stmt);
+          return icat_db_fail (db, rc, error);
+        }
+      if (sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+        break;
+      year = atoi ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+      insert_year (years, year);
+      if (year >= 9999)
+        break;
+      g_snprintf (from, sizeof from, "%04d", year + 1);
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+GArray *
+icat_report_activity_years (IcatDb  *db,
+                            GError **error)
+{
+  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
+
+  if (!add_due_years (db, years, error) ||
+      !add_years_of (db, "SELECT DISTINCT CAST (substr (starts_at, 1, 4) AS INTEGER) FROM meeting", years, error) ||
+      !add_years_of (db, "SELECT DISTINCT year FROM paper", years, error) ||
+      !add_years_of (db, "SELECT DISTINCT year FROM chair_term", years, error) ||
+      !add_years_of (db, "SELECT DISTINCT year FROM work_plan", years, error))
+    return NULL;
+  return g_steal_pointer (&years);
 }

@@ -53,4 +53,11 @@ GPtrArray *icat_report_status_by_agency   (struct _IcatDb *db,
 GPtrArray *icat_report_papers_by_stage    (struct _IcatDb *db,
                                            GError    **error);
 
+/* The years in which something is recorded, ascending (int): an action
+ * item due, a meeting held, a paper's year, a chair term or a work plan.
+ * Index seeks only, one per year for the action items' due dates, so it
+ * stays instant with 100,000 of them. */
+GArray    *icat_report_activity_years     (struct _IcatDb *db,
+                                           GError    **error);
+
 G_END_DECLS
