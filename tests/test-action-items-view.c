@@ -371,6 +371,32 @@ test_bulk_status (Fixture       *fixture,
   g_assert_cmpuint (fixture->toasts->len, ==, 0);
 }
 
+/* A long list is cut to the oldest forty items, and says how many more. */
+static void
+test_mailto_long (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *body = NULL;
+  guint chased = 0;
+
+  for (guint i = 1; i <= 45; i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"title\": \"Chase %02u\", \"owner\": \"%s\", "
+                                               "\"due\": \"2010-01-%02u\", \"status\": \"open\"}",
+                                               i, fixture->unodc, i % 28 + 1);
+      g_free (save_item (fixture, json));
+    }
+  uri = icat_action_items_mailto (fixture->store, fixture->unodc, "2026-11-23");
+  body = g_uri_unescape_string (strstr (uri, "&body=") + strlen ("&body="), NULL);
+  g_assert_nonnull (strstr (body, "- Old overdue item (due "));
+  for (const char *line = strstr (body, "- Chase "); line != NULL; line = strstr (line + 1, "- Chase "))
+    chased++;
+  /* The old item and the 39 oldest of the others. */
+  g_assert_cmpuint (chased, ==, 39);
+  g_assert_nonnull (strstr (body, "- and 6 more, due later\r\n"));
+}
+
 static void
 test_mailto (Fixture       *fixture,
              gconstpointer  data)
@@ -793,6 +819,7 @@ main (int    argc,
   g_test_add ("/action-items/new-item", Fixture, NULL, setup, test_new_item, teardown);
   g_test_add ("/action-items/bulk-status", Fixture, NULL, setup, test_bulk_status, teardown);
   g_test_add ("/action-items/mailto", Fixture, NULL, setup, test_mailto, teardown);
+  g_test_add ("/action-items/mailto-long", Fixture, NULL, setup, test_mailto_long, teardown);
   g_test_add ("/action-items/delete", Fixture, NULL, setup, test_delete, teardown);
   g_test_add ("/action-items/switch-items", Fixture, NULL, setup, test_switch_items, teardown);
   g_test_add ("/action-items/show-item", Fixture, NULL, setup, test_show_item_selects_row, teardown);

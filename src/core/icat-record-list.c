@@ -56,6 +56,7 @@ static const FilterSql filters[] = {
   { "action_item", ICAT_FILTER_YEAR, "t.due >= @ AND t.due < (@ + 1)" },
   { "action_item", ICAT_FILTER_MANDATE, "EXISTS (SELECT 1 FROM action_item_mandates m WHERE m.owner_id = t.id AND m.target_id = @)" },
   { "action_item", ICAT_FILTER_PILLAR, "EXISTS (SELECT 1 FROM action_item_mandates m JOIN mandate d ON d.id = m.target_id WHERE m.owner_id = t.id AND d.pillar = @)" },
+  { "action_item", ICAT_FILTER_OWNER, "t.owner = @" },
   { "action_item", ICAT_FILTER_DUE_BEFORE, "t.due < @ AND t.status NOT IN ('done', 'cancelled')" },
   { "action_item", ICAT_FILTER_MEETING, "t.meeting = @" },
   { "action_item", ICAT_FILTER_DUE_MONTH, "t.due >= @ AND t.due < @ || '~'" },

@@ -23,6 +23,7 @@ typedef enum {
   ICAT_FILTER_KIND,        /* meeting, paper or agency kind */
   ICAT_FILTER_VENUE,
   ICAT_FILTER_DUE_MONTH,   /* "2026-11": due in that month */
+  ICAT_FILTER_OWNER,       /* action items: the owner agency's id only */
   ICAT_N_FILTERS
 } IcatFilter;
 

@@ -1123,6 +1123,10 @@ set_status_activated (GtkWidget  *widget,
 /* }}} */
 /* Mail {{{ */
 
+/* A letter lists this many items at most, oldest first: enough to chase,
+ * short enough for any mail program's mailto: limits. */
+#define MAIL_MAX_ITEMS 40
+
 static void
 append_overdue_lines (IcatStore  *store,
                       const char *agency_id,
@@ -1130,22 +1134,31 @@ append_overdue_lines (IcatStore  *store,
                       GString    *body)
 {
   g_autoptr(IcatRecordList) overdue = icat_record_list_new (store, "action_item");
-  guint n;
+  guint n, listed = 0;
 
-  icat_record_list_set_filter (overdue, ICAT_FILTER_AGENCY, agency_id);
+  icat_record_list_set_filter (overdue, ICAT_FILTER_OWNER, agency_id);
   icat_record_list_set_filter (overdue, ICAT_FILTER_DUE_BEFORE, today);
+  icat_record_list_set_sort (overdue, "due", FALSE);
   n = g_list_model_get_n_items (G_LIST_MODEL (overdue));
-  /* Only this agency's overdue items: a short list. */
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n && listed < MAIL_MAX_ITEMS; i++)
     {
       g_autoptr(IcatRecord) item = g_list_model_get_item (G_LIST_MODEL (overdue), i);
       g_autofree char *due = NULL;
 
-      if (item == NULL || g_strcmp0 (icat_record_get_string (item, "owner"), agency_id) != 0)
+      if (item == NULL)
         continue;
       due = icat_action_format_date (icat_record_get_string (item, "due"));
       /* Translators: a line of the chasing e-mail: title, due date */
       g_string_append_printf (body, _("- %s (due %s)"), icat_record_get_string (item, "title"), due);
+      g_string_append (body, "\r\n");
+      listed++;
+    }
+  if (n > listed)
+    {
+      /* Translators: the last line of a chasing e-mail that lists the oldest items only */
+      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "- and %u more, due later", "- and %u more, due later",
+                                                 n - listed),
+                              n - listed);
       g_string_append (body, "\r\n");
     }
 }
