@@ -1221,6 +1221,63 @@ test_export_record_item (Fixture       *f,
   g_assert_cmpstr (f->exported->pdata[1], ==, second);
 }
 
+static gboolean
+first_minutes_are (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(JsonObject) meeting = read_meeting (f);
+  JsonObject *item = json_array_get_object_element (json_object_get_array_member (meeting, "agenda"), 0);
+
+  return g_strcmp0 (json_object_get_string_member_with_default (item, "minutes", NULL), data) == 0;
+}
+
+/* Minutes typed while the disk is full: the user is told in words, the
+ * text stays on screen and out of the database, and once there is room
+ * again the next keystroke saves all of it. */
+static void
+test_disk_full (Fixture       *f,
+                gconstpointer  data)
+{
+  IcatDb *db = _icat_store_get_write_db (f->store);
+  g_autoptr(GString) minutes = g_string_new (NULL);
+  g_autofree char *id = NULL;
+  g_autofree char *limit = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *finished = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  sqlite3_stmt *stmt;
+
+  id = open_stored_meeting (f, "{\"kind\": \"working-group\", \"title\": {\"en\": \"Working Group\"},"
+                               " \"starts_at\": \"2030-03-10T09:00:00.000Z\", \"date_precision\": \"minute\","
+                               " \"timezone\": \"Europe/Vienna\", \"venue\": \"Vienna\", \"agenda\": [{\"id\":"
+                               " \"0b8c1f3e-5d7a-4c2b-9e6f-1a2b3c4d5e70\", \"position\": 0, \"title\": \"Work plan\"}]}");
+  /* Nothing is being written now: the file may not grow from here on. */
+  icat_store_sync (f->store);
+  stmt = icat_db_prepare (db, "PRAGMA page_count", NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  limit = g_strdup_printf ("PRAGMA max_page_count = %d", sqlite3_column_int (stmt, 0));
+  sqlite3_reset (stmt);
+  g_assert_true (icat_db_exec (db, limit, NULL));
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (minutes, "The Working Group discussed the work plan. ");
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (agenda_part (f, 0, "agenda-minutes")));
+  gtk_text_buffer_set_text (buffer, minutes->str, -1);
+  wait_until (f, toast_shown, "The disk is full");
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (shown, ==, minutes->str);
+  g_assert_true (first_minutes_are (f, NULL));
+
+  /* Room again (the writes are over: the toast came after the failure). */
+  g_assert_true (icat_db_exec (db, "PRAGMA max_page_count = 1073741823", NULL));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "Agreed.", -1);
+  finished = g_strconcat (minutes->str, "Agreed.", NULL);
+  wait_until (f, first_minutes_are, finished);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1229,6 +1286,7 @@ main (int    argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_test_add ("/meetings/new", Fixture, NULL, fixture_set_up, test_new_meeting, fixture_tear_down);
+  g_test_add ("/meetings/disk-full", Fixture, NULL, fixture_set_up, test_disk_full, fixture_tear_down);
   g_test_add ("/meetings/agenda", Fixture, NULL, fixture_set_up, test_agenda, fixture_tear_down);
   g_test_add ("/meetings/attendance-decisions", Fixture, NULL, fixture_set_up, test_attendance_and_decisions,
               fixture_tear_down);
