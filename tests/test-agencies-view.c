@@ -14,6 +14,7 @@
 #include "icat-format.h"
 #include "icat-record-list.h"
 #include "icat-test-util.h"
+#include "icat-test-widgets.h"
 
 typedef struct {
   char              *dir;
@@ -259,6 +260,26 @@ is_inactive_today (Fixture       *f,
   g_autofree char *date = today ();
 
   return icat_agency_status_on (agency, date, NULL) == ICAT_AGENCY_STATUS_INACTIVE_MEMBER;
+}
+
+/* Ctrl+Z in a field undoes typing there, and never brings back the text
+ * of the agency shown before. */
+static void
+test_undo_stays_with_agency (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *ilo = open_agency (f, "ILO");
+  g_autofree char *iom = NULL;
+  GtkWidget *name = find_named (GTK_WIDGET (f->editor), "name-en");
+  GtkWidget *text = icat_test_find_type (name, GTK_TYPE_TEXT);
+  int end = strlen ("International Labour Organization");
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "International Labour Organization");
+  gtk_editable_insert_text (GTK_EDITABLE (name), " (ILO)", -1, &end);
+  iom = open_agency (f, "IOM");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "International Organization for Migration");
+  gtk_widget_activate_action (text, "text.undo", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "International Organization for Migration");
 }
 
 static void
@@ -685,6 +706,8 @@ main (int   argc,
 
   g_test_add_func ("/agencies/status", test_status);
   g_test_add ("/agencies/membership", Fixture, NULL, fixture_set_up, test_membership, fixture_tear_down);
+  g_test_add ("/agencies/undo-stays-with-agency", Fixture, NULL, fixture_set_up, test_undo_stays_with_agency,
+              fixture_tear_down);
   g_test_add ("/agencies/focal-point", Fixture, NULL, fixture_set_up, test_focal_point, fixture_tear_down);
   g_test_add ("/agencies/delete", Fixture, NULL, fixture_set_up, test_delete, fixture_tear_down);
   g_test_add ("/rotation/add-year", Fixture, NULL, fixture_set_up, test_add_year, fixture_tear_down);

@@ -17,6 +17,7 @@
 
 #include "icat-action-item-editor.h"
 #include "icat-autosave.h"
+#include "icat-editor-util.h"
 #include "icat-format.h"
 #include "icat-record-list.h"
 #include "icat-ref-list.h"
@@ -197,53 +198,6 @@ show_error (IcatActionItemEditor *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
 }
 
-/* Loaded text cannot be undone: Ctrl+Z must never bring back the text of
- * the item shown before. Turning undo off clears its history. */
-static void
-set_text_if_changed (GtkEditable *editable,
-                     const char  *text)
-{
-  if (g_strcmp0 (gtk_editable_get_text (editable), text ? text : "") == 0)
-    return;
-  gtk_editable_set_enable_undo (editable, FALSE);
-  gtk_editable_set_text (editable, text ? text : "");
-  gtk_editable_set_enable_undo (editable, TRUE);
-}
-
-static char *
-buffer_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-static void
-set_buffer_if_changed (GtkTextView *view,
-                       const char  *text)
-{
-  g_autofree char *current = buffer_text (view);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-
-  if (g_strcmp0 (current, text ? text : "") == 0)
-    return;
-  /* Irreversible: clears the undo history (see set_text_if_changed). */
-  gtk_text_buffer_set_text (buffer, text ? text : "", -1);
-}
-
-static guint
-enum_index (const char * const *values,
-            const char         *value,
-            guint               fallback)
-{
-  for (guint i = 0; values[i] != NULL; i++)
-    if (g_strcmp0 (values[i], value) == 0)
-      return i;
-  return fallback;
-}
-
 /* The position of a record among choices that list `records` after
  * `skip` fixed entries; GTK_INVALID_LIST_POSITION when absent. */
 static guint
@@ -307,9 +261,9 @@ load_choices (IcatActionItemEditor *self)
   guint position;
 
   adw_combo_row_set_selected (self->status_row,
-                              enum_index (icat_action_statuses, icat_record_get_string (record, "status"), 0));
+                              icat_enum_index (icat_action_statuses, icat_record_get_string (record, "status"), 0));
   adw_combo_row_set_selected (self->priority_row,
-                              enum_index (icat_priorities, icat_record_get_string (record, "priority"), 1));
+                              icat_enum_index (icat_priorities, icat_record_get_string (record, "priority"), 1));
   position = find_record (self->agencies, 0, owner);
   adw_combo_row_set_selected (self->owner_row, position);
   g_free (self->shown_owner);
@@ -331,11 +285,11 @@ load_fields (IcatActionItemEditor *self)
   load_history (self);
   if (record != NULL)
     {
-      set_text_if_changed (GTK_EDITABLE (self->title_row), icat_record_get_string (record, "title"));
-      set_buffer_if_changed (self->description_view, icat_record_get_string (record, "description"));
-      set_buffer_if_changed (self->completion_view, icat_record_get_string (record, "completion_note"));
-      set_text_if_changed (GTK_EDITABLE (self->starts_row), icat_record_get_string (record, "starts"));
-      set_text_if_changed (GTK_EDITABLE (self->due_row), icat_record_get_string (record, "due"));
+      icat_editable_show_text (GTK_EDITABLE (self->title_row), icat_record_get_string (record, "title"));
+      icat_text_view_show_text (self->description_view, icat_record_get_string (record, "description"));
+      icat_text_view_show_text (self->completion_view, icat_record_get_string (record, "completion_note"));
+      icat_editable_show_text (GTK_EDITABLE (self->starts_row), icat_record_get_string (record, "starts"));
+      icat_editable_show_text (GTK_EDITABLE (self->due_row), icat_record_get_string (record, "due"));
       g_free (self->shown_starts);
       self->shown_starts = g_strdup (icat_record_get_string (record, "starts"));
       g_free (self->shown_due);
@@ -409,7 +363,7 @@ text_changed_cb (GtkTextBuffer        *buffer,
 
   if (self->loading || self->autosave == NULL)
     return;
-  text = buffer_text (view);
+  text = icat_text_view_get_text (view);
   icat_autosave_set_string (self->autosave, g_object_get_data (G_OBJECT (buffer), "icat-field"), text);
 }
 
@@ -823,22 +777,11 @@ icat_action_item_editor_init (IcatActionItemEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", FALSE);
 }
 
-static GtkStringList *
-labels_model (const char * const *values,
-              const char * (*label) (const char *))
-{
-  GtkStringList *list = gtk_string_list_new (NULL);
-
-  for (guint i = 0; values[i] != NULL; i++)
-    gtk_string_list_append (list, label (values[i]));
-  return list;
-}
-
 static void
 setup_choices (IcatActionItemEditor *self)
 {
-  g_autoptr(GtkStringList) statuses = labels_model (icat_action_statuses, icat_action_status_label);
-  g_autoptr(GtkStringList) priorities = labels_model (icat_priorities, icat_action_priority_label);
+  g_autoptr(GtkStringList) statuses = icat_enum_labels (icat_action_statuses, icat_action_status_label);
+  g_autoptr(GtkStringList) priorities = icat_enum_labels (icat_priorities, icat_action_priority_label);
   GListStore *parts = g_list_store_new (G_TYPE_LIST_MODEL);
   g_autoptr(GtkStringList) none = gtk_string_list_new (NULL);
   g_autoptr(GtkFlattenListModel) meetings = NULL;

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "icat-agency-editor-private.h"
+#include "icat-editor-util.h"
 #include "icat-format.h"
 #include "icat-record-list.h"
 #include "icat-report.h"
@@ -54,14 +55,6 @@ char *
 _icat_agency_stripped_text (gpointer editable)
 {
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable))));
-}
-
-static void
-set_text_if_changed (gpointer    editable,
-                     const char *text)
-{
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (editable)), text ? text : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (editable), text ? text : "");
 }
 
 void
@@ -375,8 +368,8 @@ load_name (IcatAgencyEditor *self,
   JsonObject *name = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 
   self->loading++;
-  set_text_if_changed (self->name_en_row, icat_json_get_string (name, "en"));
-  set_text_if_changed (self->name_zh_row, icat_json_get_string (name, "zh"));
+  icat_editable_show_text (GTK_EDITABLE (self->name_en_row), icat_json_get_string (name, "en"));
+  icat_editable_show_text (GTK_EDITABLE (self->name_zh_row), icat_json_get_string (name, "zh"));
   _icat_agency_show_error (self->name_en_row, FALSE);
   _icat_agency_show_error (self->name_zh_row, FALSE);
   self->loading--;
@@ -392,13 +385,13 @@ load_simple (IcatAgencyEditor *self,
   self->loading++;
   if (g_str_equal (field, "acronym"))
     {
-      set_text_if_changed (self->acronym_row, value);
+      icat_editable_show_text (GTK_EDITABLE (self->acronym_row), value);
       _icat_agency_show_error (self->acronym_row, FALSE);
     }
   else if (g_str_equal (field, "kind"))
     adw_combo_row_set_selected (self->kind_row, _icat_agency_enum_index (icat_agency_kinds, value));
   else if (g_str_equal (field, "website"))
-    set_text_if_changed (self->website_row, value);
+    icat_editable_show_text (GTK_EDITABLE (self->website_row), value);
   else if (g_str_equal (field, "note"))
     {
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);

@@ -133,9 +133,6 @@ GtkWidget   *_icat_meeting_child_of               (GtkWidget          *widget,
 GtkWidget   *_icat_meeting_icon_button_new        (const char         *icon,
                                                    const char         *label,
                                                    const char         *name);
-guint        _icat_meeting_enum_index             (const char * const *values,
-                                                   const char         *value,
-                                                   guint               fallback);
 void         _icat_meeting_clear_box              (GtkBox             *box);
 void         _icat_meeting_clear_list             (GtkListBox         *list);
 

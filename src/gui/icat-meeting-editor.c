@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "icat-editor-util.h"
 #include "icat-format.h"
 #include "icat-meeting-editor-private.h"
 #include "icat-schema.h"
@@ -63,17 +64,6 @@ _icat_meeting_status_label (const char *record_status)
   if (g_strcmp0 (record_status, "approved") == 0)
     return _("Approved");
   return _("Draft");
-}
-
-static GtkStringList *
-labels_model (const char * const *values,
-              const char       *(*label) (const char *))
-{
-  GtkStringList *list = gtk_string_list_new (NULL);
-
-  for (guint i = 0; values[i] != NULL; i++)
-    gtk_string_list_append (list, label (values[i]));
-  return list;
 }
 
 /* JSON helpers */
@@ -520,17 +510,6 @@ status_selected_cb (IcatMeetingEditor *self)
   update_status_subtitle (self);
 }
 
-guint
-_icat_meeting_enum_index (const char * const *values,
-                          const char         *value,
-                          guint               fallback)
-{
-  for (guint i = 0; values[i] != NULL; i++)
-    if (g_strcmp0 (values[i], value) == 0)
-      return i;
-  return fallback;
-}
-
 static void
 load_general (IcatMeetingEditor *self,
               JsonObject        *data)
@@ -543,14 +522,14 @@ load_general (IcatMeetingEditor *self,
   gtk_editable_set_text (GTK_EDITABLE (self->title_row),
                          title_text (title && JSON_NODE_HOLDS_OBJECT (title) ? json_node_get_object (title) : NULL));
   _icat_meeting_show_error (self->title_row, FALSE);
-  adw_combo_row_set_selected (self->kind_row, _icat_meeting_enum_index (icat_meeting_kinds, icat_json_get_string (data, "kind"), 0));
+  adw_combo_row_set_selected (self->kind_row, icat_enum_index (icat_meeting_kinds, icat_json_get_string (data, "kind"), 0));
   _icat_meeting_time_load (self, data);
   adw_combo_row_set_selected (self->chair_row,
                               _icat_meeting_editor_agency_index (self, n_chairs > 0 ? json_array_get_string_element (chairs, 0) : NULL));
   adw_combo_row_set_selected (self->cochair_row,
                               _icat_meeting_editor_agency_index (self, n_chairs > 1 ? json_array_get_string_element (chairs, 1) : NULL));
   adw_combo_row_set_selected (self->status_row,
-                              _icat_meeting_enum_index (icat_record_statuses, icat_json_get_string (data, "record_status"), 0));
+                              icat_enum_index (icat_record_statuses, icat_json_get_string (data, "record_status"), 0));
   for (guint i = 0; i < G_N_ELEMENTS (general_fields); i++)
     remember (self, general_fields[i], json_object_get_member (data, general_fields[i]));
   self->loading--;
@@ -1035,8 +1014,8 @@ icat_meeting_editor_class_init (IcatMeetingEditorClass *klass)
 static void
 setup_models (IcatMeetingEditor *self)
 {
-  g_autoptr(GtkStringList) kinds = labels_model (icat_meeting_kinds, _icat_meeting_kind_label);
-  g_autoptr(GtkStringList) statuses = labels_model (icat_record_statuses, _icat_meeting_status_label);
+  g_autoptr(GtkStringList) kinds = icat_enum_labels (icat_meeting_kinds, _icat_meeting_kind_label);
+  g_autoptr(GtkStringList) statuses = icat_enum_labels (icat_record_statuses, _icat_meeting_status_label);
   GtkWidget *placeholder;
 
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));

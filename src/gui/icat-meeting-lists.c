@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "icat-editor-util.h"
 #include "icat-meeting-editor-private.h"
 #include "icat-schema.h"
 
@@ -193,7 +194,7 @@ invitee_row_new (IcatMeetingEditor *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("State or organization"));
   gtk_editable_set_text (GTK_EDITABLE (row), name ? name : "");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (kind),
-                              _icat_meeting_enum_index (icat_invitee_kinds, icat_json_get_string (data, "kind"), 0));
+                              icat_enum_index (icat_invitee_kinds, icat_json_get_string (data, "kind"), 0));
   gtk_widget_set_valign (kind, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (kind, "flat");
   gtk_accessible_update_property (GTK_ACCESSIBLE (kind), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Kind of invitee"), -1);

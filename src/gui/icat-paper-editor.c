@@ -18,6 +18,7 @@
 
 #include "icat-action-item-editor.h"
 #include "icat-autosave.h"
+#include "icat-editor-util.h"
 #include "icat-format.h"
 #include "icat-meeting-editor.h"
 #include "icat-paper-editor.h"
@@ -94,51 +95,6 @@ show_error (IcatPaperEditor *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
 }
 
-/* Loaded text cannot be undone: Ctrl+Z must never bring back the text of
- * the paper shown before. Turning undo off clears its history. */
-static void
-set_text_if_changed (GtkEditable *editable,
-                     const char  *text)
-{
-  if (g_strcmp0 (gtk_editable_get_text (editable), text ? text : "") == 0)
-    return;
-  gtk_editable_set_enable_undo (editable, FALSE);
-  gtk_editable_set_text (editable, text ? text : "");
-  gtk_editable_set_enable_undo (editable, TRUE);
-}
-
-static char *
-buffer_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-static void
-set_buffer_if_changed (GtkTextView *view,
-                       const char  *text)
-{
-  g_autofree char *current = buffer_text (view);
-
-  if (g_strcmp0 (current, text ? text : "") == 0)
-    return;
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text ? text : "", -1);
-}
-
-static guint
-enum_index (const char * const *values,
-            const char         *value,
-            guint               fallback)
-{
-  for (guint i = 0; values[i] != NULL; i++)
-    if (g_strcmp0 (values[i], value) == 0)
-      return i;
-  return fallback;
-}
-
 static void
 set_error (GtkWidget *widget,
            gboolean   error)
@@ -167,8 +123,8 @@ load_title (IcatPaperEditor *self)
   JsonNode *node = json_object_get_member (data, "title");
   JsonObject *title = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 
-  set_text_if_changed (GTK_EDITABLE (self->title_en_row), title ? icat_json_get_string (title, "en") : NULL);
-  set_text_if_changed (GTK_EDITABLE (self->title_zh_row), title ? icat_json_get_string (title, "zh") : NULL);
+  icat_editable_show_text (GTK_EDITABLE (self->title_en_row), title ? icat_json_get_string (title, "en") : NULL);
+  icat_editable_show_text (GTK_EDITABLE (self->title_zh_row), title ? icat_json_get_string (title, "zh") : NULL);
   set_error (GTK_WIDGET (self->title_en_row), FALSE);
   set_error (GTK_WIDGET (self->title_zh_row), FALSE);
 }
@@ -179,8 +135,8 @@ load_dates (IcatPaperEditor *self)
   const char *target = icat_record_get_string (self->record, "target_date");
   const char *published = icat_record_get_string (self->record, "published_on");
 
-  set_text_if_changed (GTK_EDITABLE (self->target_row), target);
-  set_text_if_changed (GTK_EDITABLE (self->published_row), published);
+  icat_editable_show_text (GTK_EDITABLE (self->target_row), target);
+  icat_editable_show_text (GTK_EDITABLE (self->published_row), published);
   g_free (self->shown_target);
   self->shown_target = g_strdup (target);
   g_free (self->shown_published);
@@ -203,18 +159,18 @@ load_fields (IcatPaperEditor *self)
   year = icat_record_get_int (record, "year", 0);
   year_text = year > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, year) : NULL;
   load_title (self);
-  adw_combo_row_set_selected (self->kind_row, enum_index (icat_paper_kinds, icat_record_get_string (record, "kind"), 0));
+  adw_combo_row_set_selected (self->kind_row, icat_enum_index (icat_paper_kinds, icat_record_get_string (record, "kind"), 0));
   adw_combo_row_set_selected (self->status_row,
-                              enum_index (icat_paper_statuses, icat_record_get_string (record, "status"), 0));
-  set_text_if_changed (GTK_EDITABLE (self->number_row), icat_record_get_string (record, "number"));
-  set_text_if_changed (GTK_EDITABLE (self->year_row), year_text);
+                              icat_enum_index (icat_paper_statuses, icat_record_get_string (record, "status"), 0));
+  icat_editable_show_text (GTK_EDITABLE (self->number_row), icat_record_get_string (record, "number"));
+  icat_editable_show_text (GTK_EDITABLE (self->year_row), year_text);
   self->shown_year = self->year_before_empty = MAX (year, 0);
   set_error (GTK_WIDGET (self->year_row), FALSE);
   show_message (self->main_error, NULL);
   load_dates (self);
-  set_text_if_changed (GTK_EDITABLE (self->link_row), icat_record_get_string (record, "link"));
+  icat_editable_show_text (GTK_EDITABLE (self->link_row), icat_record_get_string (record, "link"));
   gtk_widget_set_sensitive (self->open_link_button, icat_record_get_string (record, "link") != NULL);
-  set_buffer_if_changed (self->note_view, icat_record_get_string (record, "note"));
+  icat_text_view_show_text (self->note_view, icat_record_get_string (record, "note"));
   icat_ref_list_set_from (self->lead, icat_record_get_array (record, "lead_agencies"));
   icat_ref_list_set_from (self->contributing, icat_record_get_array (record, "contributing_agencies"));
   icat_ref_list_set_from (self->mandate_refs, icat_record_get_array (record, "mandates"));
@@ -470,7 +426,7 @@ note_changed_cb (GtkTextBuffer   *buffer,
 
   if (self->loading || self->autosave == NULL)
     return;
-  text = buffer_text (self->note_view);
+  text = icat_text_view_get_text (self->note_view);
   icat_autosave_set_string (self->autosave, "note", text);
 }
 
@@ -796,22 +752,23 @@ icat_paper_editor_init (IcatPaperEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", FALSE);
 }
 
-static GtkStringList *
-labels_model (const char * const *values,
-              const char         *field)
+static const char *
+kind_label (const char *kind)
 {
-  GtkStringList *list = gtk_string_list_new (NULL);
+  return icat_format_enum ("kind", kind);
+}
 
-  for (guint i = 0; values[i] != NULL; i++)
-    gtk_string_list_append (list, icat_format_enum (field, values[i]));
-  return list;
+static const char *
+status_label (const char *status)
+{
+  return icat_format_enum ("status", status);
 }
 
 static void
 setup_choices (IcatPaperEditor *self)
 {
-  g_autoptr(GtkStringList) kinds = labels_model (icat_paper_kinds, "kind");
-  g_autoptr(GtkStringList) statuses = labels_model (icat_paper_statuses, "status");
+  g_autoptr(GtkStringList) kinds = icat_enum_labels (icat_paper_kinds, kind_label);
+  g_autoptr(GtkStringList) statuses = icat_enum_labels (icat_paper_statuses, status_label);
 
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
   adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));

@@ -25,6 +25,7 @@
 #include "icat-action-item-editor.h"
 #include "icat-autosave.h"
 #include "icat-document-preview.h"
+#include "icat-editor-util.h"
 #include "icat-format.h"
 #include "icat-record-list.h"
 #include "icat-report.h"
@@ -321,14 +322,6 @@ meeting_position (IcatWorkPlanView *self,
 }
 
 static void
-show_text (AdwEntryRow *row,
-           const char  *value)
-{
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), value ? value : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (row), value ? value : "");
-}
-
-static void
 show_plan (IcatWorkPlanView *self)
 {
   JsonObject *plan = self->plan ? icat_record_get_data (self->plan) : NULL;
@@ -340,8 +333,8 @@ show_plan (IcatWorkPlanView *self)
   /* What is typed and not saved yet stays as it is. */
   if (self->autosave == NULL || !icat_autosave_get_pending (self->autosave))
     {
-      show_text (self->endorsed_on_row, plan ? icat_json_get_string (plan, "endorsed_on") : NULL);
-      show_text (self->note_row, plan ? icat_json_get_string (plan, "note") : NULL);
+      icat_editable_show_text (GTK_EDITABLE (self->endorsed_on_row), plan ? icat_json_get_string (plan, "endorsed_on") : NULL);
+      icat_editable_show_text (GTK_EDITABLE (self->note_row), plan ? icat_json_get_string (plan, "note") : NULL);
       adw_combo_row_set_selected (self->endorsed_at_row,
                                   meeting_position (self, plan ? icat_json_get_string (plan, "endorsed_at") : NULL));
       gtk_widget_remove_css_class (GTK_WIDGET (self->endorsed_on_row), "error");
@@ -390,7 +383,7 @@ status_selected_cb (IcatWorkPlanView *self)
       icat_autosave_set (self->autosave, "endorsed_on", NULL);
       icat_autosave_set (self->autosave, "endorsed_at", NULL);
       self->loading = TRUE;
-      show_text (self->endorsed_on_row, NULL);
+      icat_editable_show_text (GTK_EDITABLE (self->endorsed_on_row), NULL);
       adw_combo_row_set_selected (self->endorsed_at_row, 0);
       self->loading = FALSE;
     }

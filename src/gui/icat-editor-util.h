@@ -1,0 +1,32 @@
+/* icat-editor-util.h — what every record editor does with its fields
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Shows a record's text in a field (NULL as empty), touching it only when
+ * it differs, so what is being typed is not disturbed by our own saves.
+ * Loaded text cannot be undone: Ctrl+Z in the field must never bring back
+ * the text of the record shown before. */
+void           icat_editable_show_text  (GtkEditable        *editable,
+                                         const char         *text);
+/* The same for a text view; its buffer's history is cleared likewise. */
+void           icat_text_view_show_text (GtkTextView        *view,
+                                         const char         *text);
+/* The whole text of a text view. */
+char          *icat_text_view_get_text  (GtkTextView        *view);
+
+/* The index of value in a NULL-terminated list, or fallback. */
+guint          icat_enum_index          (const char * const *values,
+                                         const char         *value,
+                                         guint               fallback);
+/* A GtkStringList of each value's label, for an AdwComboRow. */
+GtkStringList *icat_enum_labels         (const char * const *values,
+                                         const char       *(*label) (const char *value));
+
+G_END_DECLS
