@@ -433,6 +433,47 @@ test_disk_full (void)
   run_app (disk_full_test);
 }
 
+/* A date row's calendar opens on the row's date without changing it, and
+ * the day chosen in it is written and saved. */
+static void
+date_picker_test (Fixture *f)
+{
+  g_autofree char *id = drafting_paper (f);
+  GtkWidget *row;
+  GtkMenuButton *button;
+  GtkCalendar *calendar;
+  g_autoptr(GDateTime) shown = NULL;
+  g_autoptr(GDateTime) chosen = g_date_time_new_local (2031, 7, 15, 12, 0, 0);
+
+  icat_window_show_record (f->window, "paper", id);
+  wait_until (f, editor_shows, id);
+  row = _icat_paper_editor_get_row (ICAT_PAPER_EDITOR (_icat_papers_view_get_editor (f->view)), "target-date");
+  gtk_editable_set_text (GTK_EDITABLE (row), "2031-06-30");
+  wait_until (f, stored_is, &(Expect) { id, "target_date", "2031-06-30" });
+
+  button = GTK_MENU_BUTTON (icat_test_find_type (row, GTK_TYPE_MENU_BUTTON));
+  calendar = GTK_CALENDAR (gtk_popover_get_child (gtk_menu_button_get_popover (button)));
+  gtk_menu_button_popup (button);
+  /* Opening it chose nothing: it stays open. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))));
+  shown = gtk_calendar_get_date (calendar);
+  g_assert_cmpint (g_date_time_get_year (shown), ==, 2031);
+  g_assert_cmpint (g_date_time_get_month (shown), ==, 6);
+  g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 30);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2031-06-30");
+
+  gtk_calendar_select_day (calendar, chosen);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2031-07-15");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))));
+  wait_until (f, stored_is, &(Expect) { id, "target_date", "2031-07-15" });
+}
+
+static void
+test_date_picker (void)
+{
+  run_app (date_picker_test);
+}
+
 /* The stored paper's field (a list of ids) joined with ",". */
 static gboolean
 refs_are (Fixture       *f,
@@ -575,5 +616,6 @@ main (int   argc,
   g_test_add_func ("/papers/new", test_new);
   g_test_add_func ("/papers/references", test_references);
   g_test_add_func ("/papers/disk-full", test_disk_full);
+  g_test_add_func ("/papers/date-picker", test_date_picker);
   return g_test_run ();
 }

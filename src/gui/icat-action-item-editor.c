@@ -420,53 +420,6 @@ date_changed_cb (IcatActionItemEditor *self)
   save_date (self, "due", due, &self->shown_due);
 }
 
-static GtkCalendar *
-calendar_of (IcatActionItemEditor *self,
-             GtkWidget            *widget,
-             AdwEntryRow         **row)
-{
-  gboolean starts = widget == GTK_WIDGET (self->starts_calendar) ||
-                    gtk_widget_is_ancestor (GTK_WIDGET (self->starts_calendar), widget);
-
-  *row = starts ? self->starts_row : self->due_row;
-  return starts ? self->starts_calendar : self->due_calendar;
-}
-
-static void
-calendar_shown_cb (IcatActionItemEditor *self,
-                   GtkWidget            *popover)
-{
-  AdwEntryRow *row;
-  GtkCalendar *calendar = calendar_of (self, popover, &row);
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
-  g_autoptr(GDateTime) day = NULL;
-
-  if (strlen (text) == 10 && icat_is_date (text))
-    day = g_date_time_new_local (atoi (text), atoi (text + 5), atoi (text + 8), 12, 0, 0);
-  else
-    day = g_date_time_new_now_local ();
-  self->loading = TRUE;
-  gtk_calendar_select_day (calendar, day);
-  self->loading = FALSE;
-}
-
-static void
-day_selected_cb (IcatActionItemEditor *self,
-                 GtkCalendar          *calendar)
-{
-  AdwEntryRow *row;
-  g_autoptr(GDateTime) day = NULL;
-  g_autofree char *text = NULL;
-
-  if (self->loading)
-    return;
-  calendar_of (self, GTK_WIDGET (calendar), &row);
-  day = gtk_calendar_get_date (calendar);
-  text = g_date_time_format (day, "%Y-%m-%d");
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-  gtk_menu_button_popdown (row == self->starts_row ? self->starts_calendar_button : self->due_calendar_button);
-}
-
 static void
 status_selected_cb (IcatActionItemEditor *self)
 {
@@ -760,8 +713,6 @@ icat_action_item_editor_class_init (IcatActionItemEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, mandates_add);
   gtk_widget_class_bind_template_callback (widget_class, title_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, calendar_shown_cb);
-  gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_activated);
 }
@@ -770,6 +721,8 @@ static void
 icat_action_item_editor_init (IcatActionItemEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  icat_date_picker_attach (self->starts_row, self->starts_calendar_button, self->starts_calendar);
+  icat_date_picker_attach (self->due_row, self->due_calendar_button, self->due_calendar);
   self->history_rows = g_ptr_array_new ();
   /* The target first: a parameterized action without one is refused. */
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->email_button), "s", "");

@@ -5,7 +5,11 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "icat-editor-util.h"
+#include "icat-schema.h"
 
 void
 icat_editable_show_text (GtkEditable *editable,
@@ -61,4 +65,53 @@ icat_enum_labels (const char * const *values,
   for (guint i = 0; values[i] != NULL; i++)
     gtk_string_list_append (list, label (values[i]));
   return list;
+}
+
+typedef struct {
+  AdwEntryRow   *row;       /* borrowed: the three live in one template */
+  GtkMenuButton *button;
+  GtkCalendar   *calendar;
+} DatePicker;
+
+static void
+day_selected_cb (GtkCalendar *calendar,
+                 DatePicker  *picker)
+{
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (calendar);
+  g_autofree char *text = g_date_time_format (day, "%Y-%m-%d");
+
+  gtk_editable_set_text (GTK_EDITABLE (picker->row), text);
+  gtk_menu_button_popdown (picker->button);
+}
+
+static void
+picker_shown_cb (GtkPopover *popover,
+                 DatePicker *picker)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (picker->row));
+  g_autoptr(GDateTime) day = NULL;
+
+  if (strlen (text) == 10 && icat_is_date (text))
+    day = g_date_time_new_local (atoi (text), atoi (text + 5), atoi (text + 8), 12, 0, 0);
+  else
+    day = g_date_time_new_now_local ();
+  /* Showing the row's date is not choosing it. */
+  g_signal_handlers_block_by_func (picker->calendar, day_selected_cb, picker);
+  gtk_calendar_select_day (picker->calendar, day);
+  g_signal_handlers_unblock_by_func (picker->calendar, day_selected_cb, picker);
+}
+
+void
+icat_date_picker_attach (AdwEntryRow   *row,
+                         GtkMenuButton *button,
+                         GtkCalendar   *calendar)
+{
+  DatePicker *picker = g_new0 (DatePicker, 1);
+
+  picker->row = row;
+  picker->button = button;
+  picker->calendar = calendar;
+  g_signal_connect (gtk_menu_button_get_popover (button), "show", G_CALLBACK (picker_shown_cb), picker);
+  g_signal_connect_data (calendar, "day-selected", G_CALLBACK (day_selected_cb), picker,
+                         (GClosureNotify) g_free, 0);
 }

@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -28,5 +28,12 @@ guint          icat_enum_index          (const char * const *values,
 /* A GtkStringList of each value's label, for an AdwComboRow. */
 GtkStringList *icat_enum_labels         (const char * const *values,
                                          const char       *(*label) (const char *value));
+
+/* A date row's calendar in the menu button beside it: when it opens it
+ * shows the row's date (YYYY-MM-DD; otherwise today), and a day chosen in
+ * it is written into the row, as if typed, and closes it. */
+void           icat_date_picker_attach  (AdwEntryRow        *row,
+                                         GtkMenuButton      *button,
+                                         GtkCalendar        *calendar);
 
 G_END_DECLS

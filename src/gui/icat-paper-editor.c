@@ -13,8 +13,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "icat-action-item-editor.h"
 #include "icat-autosave.h"
@@ -360,53 +358,6 @@ date_changed_cb (IcatPaperEditor *self)
     save_date (self, "published_on", published, &self->shown_published);
 }
 
-static GtkCalendar *
-calendar_of (IcatPaperEditor *self,
-             GtkWidget       *widget,
-             AdwEntryRow    **row)
-{
-  gboolean target = widget == GTK_WIDGET (self->target_calendar) ||
-                    gtk_widget_is_ancestor (GTK_WIDGET (self->target_calendar), widget);
-
-  *row = target ? self->target_row : self->published_row;
-  return target ? self->target_calendar : self->published_calendar;
-}
-
-static void
-calendar_shown_cb (IcatPaperEditor *self,
-                   GtkWidget       *popover)
-{
-  AdwEntryRow *row;
-  GtkCalendar *calendar = calendar_of (self, popover, &row);
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
-  g_autoptr(GDateTime) day = NULL;
-
-  if (strlen (text) == 10 && icat_is_date (text))
-    day = g_date_time_new_local (atoi (text), atoi (text + 5), atoi (text + 8), 12, 0, 0);
-  else
-    day = g_date_time_new_now_local ();
-  self->loading = TRUE;
-  gtk_calendar_select_day (calendar, day);
-  self->loading = FALSE;
-}
-
-static void
-day_selected_cb (IcatPaperEditor *self,
-                 GtkCalendar     *calendar)
-{
-  AdwEntryRow *row;
-  g_autoptr(GDateTime) day = NULL;
-  g_autofree char *text = NULL;
-
-  if (self->loading)
-    return;
-  calendar_of (self, GTK_WIDGET (calendar), &row);
-  day = gtk_calendar_get_date (calendar);
-  text = g_date_time_format (day, "%Y-%m-%d");
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-  gtk_menu_button_popdown (row == self->target_row ? self->target_calendar_button : self->published_calendar_button);
-}
-
 static void
 link_changed_cb (IcatPaperEditor *self)
 {
@@ -737,8 +688,6 @@ icat_paper_editor_class_init (IcatPaperEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, number_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, year_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, calendar_shown_cb);
-  gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, link_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_activated);
@@ -749,6 +698,8 @@ static void
 icat_paper_editor_init (IcatPaperEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  icat_date_picker_attach (self->target_row, self->target_calendar_button, self->target_calendar);
+  icat_date_picker_attach (self->published_row, self->published_calendar_button, self->published_calendar);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", FALSE);
 }
 

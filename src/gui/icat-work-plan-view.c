@@ -438,35 +438,6 @@ note_changed_cb (IcatWorkPlanView *self)
   icat_autosave_set_string (self->autosave, "note", gtk_editable_get_text (GTK_EDITABLE (self->note_row)));
 }
 
-static void
-calendar_shown_cb (IcatWorkPlanView *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->endorsed_on_row));
-  g_autoptr(GDateTime) day = NULL;
-
-  if (strlen (text) == 10 && icat_is_date (text))
-    day = g_date_time_new_local (atoi (text), atoi (text + 5), atoi (text + 8), 12, 0, 0);
-  else
-    day = g_date_time_new_now_local ();
-  self->loading = TRUE;
-  gtk_calendar_select_day (self->calendar, day);
-  self->loading = FALSE;
-}
-
-static void
-day_selected_cb (IcatWorkPlanView *self)
-{
-  g_autoptr(GDateTime) day = NULL;
-  g_autofree char *text = NULL;
-
-  if (self->loading)
-    return;
-  day = gtk_calendar_get_date (self->calendar);
-  text = g_date_time_format (day, "%Y-%m-%d");
-  gtk_editable_set_text (GTK_EDITABLE (self->endorsed_on_row), text);
-  gtk_menu_button_popdown (self->calendar_button);
-}
-
 /* }}} */
 /* Laying the plan out {{{ */
 
@@ -984,8 +955,6 @@ icat_work_plan_view_class_init (IcatWorkPlanViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcatWorkPlanView, message_page);
   gtk_widget_class_bind_template_callback (widget_class, endorsed_on_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, note_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, calendar_shown_cb);
-  gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "work-plan.print", NULL, print_activated);
@@ -1013,6 +982,7 @@ static void
 icat_work_plan_view_init (IcatWorkPlanView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  icat_date_picker_attach (self->endorsed_on_row, self->calendar_button, self->calendar);
   add_shortcuts (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "work-plan.print", FALSE);
   self->stale = TRUE;
