@@ -14,6 +14,7 @@
 
 #include "icat-application.h"
 #include "icat-db.h"
+#include "icat-editor-util.h"
 #include "icat-paper-editor.h"
 #include "icat-papers-view.h"
 #include "icat-ref-list.h"
@@ -603,6 +604,23 @@ test_new (void)
 
 /* }}} */
 
+/* Links as people type them, for papers and meeting attachments. */
+static void
+test_link_uri (void)
+{
+  g_autofree char *web = icat_typed_link_uri ("  https://icat.un.org/brief-15 ");
+  g_autofree char *bare = icat_typed_link_uri ("icat.un.org/brief-15");
+  g_autofree char *file = icat_typed_link_uri ("/home/coordinator/Minutes 2026.pdf");
+  g_autofree char *mail = icat_typed_link_uri ("mailto:icat@unodc.org");
+
+  g_assert_cmpstr (web, ==, "https://icat.un.org/brief-15");
+  g_assert_cmpstr (bare, ==, "https://icat.un.org/brief-15");
+  g_assert_cmpstr (file, ==, "file:///home/coordinator/Minutes%202026.pdf");
+  g_assert_cmpstr (mail, ==, "mailto:icat@unodc.org");
+  g_assert_null (icat_typed_link_uri ("   "));
+  g_assert_null (icat_typed_link_uri (NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -617,5 +635,6 @@ main (int   argc,
   g_test_add_func ("/papers/references", test_references);
   g_test_add_func ("/papers/disk-full", test_disk_full);
   g_test_add_func ("/papers/date-picker", test_date_picker);
+  g_test_add_func ("/papers/link-uri", test_link_uri);
   return g_test_run ();
 }

@@ -115,3 +115,28 @@ icat_date_picker_attach (AdwEntryRow   *row,
   g_signal_connect_data (calendar, "day-selected", G_CALLBACK (day_selected_cb), picker,
                          (GClosureNotify) g_free, 0);
 }
+
+char *
+icat_typed_link_uri (const char *text)
+{
+  g_autofree char *link = g_strstrip (g_strdup (text ? text : ""));
+
+  if (*link == '\0')
+    return NULL;
+  if (g_path_is_absolute (link))
+    return g_filename_to_uri (link, NULL, NULL);
+  if (g_uri_peek_scheme (link) != NULL)
+    return g_steal_pointer (&link);
+  return g_strconcat ("https://", link, NULL);
+}
+
+void
+icat_open_typed_link (GtkWidget  *widget,
+                      const char *text)
+{
+  g_autofree char *uri = icat_typed_link_uri (text);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (uri != NULL)
+    gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+}

@@ -36,4 +36,12 @@ void           icat_date_picker_attach  (AdwEntryRow        *row,
                                          GtkMenuButton      *button,
                                          GtkCalendar        *calendar);
 
+/* A link as people type it, as an address to open: a file's path, an
+ * address with its scheme, or a bare "icat.un.org/…" (taken as https).
+ * NULL for blank text. */
+char          *icat_typed_link_uri      (const char         *text);
+/* Opens it with the system's handler for that kind of address. */
+void           icat_open_typed_link     (GtkWidget          *widget,
+                                         const char         *text);
+
 G_END_DECLS

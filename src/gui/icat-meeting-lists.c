@@ -265,28 +265,14 @@ attachments_changed_cb (IcatMeetingEditor *self)
   _icat_meeting_editor_section_changed (self, SECTION_ATTACHMENTS);
 }
 
-/* A path or an address as typed, as something to open. */
-static char *
-attachment_uri (const char *text)
-{
-  if (g_path_is_absolute (text))
-    return g_filename_to_uri (text, NULL, NULL);
-  if (g_uri_peek_scheme (text) != NULL)
-    return g_strdup (text);
-  return g_strconcat ("https://", text, NULL);
-}
-
 static void
 open_attachment_clicked_cb (GtkButton         *button,
                             IcatMeetingEditor *self)
 {
   GtkWidget *box = _icat_meeting_child_of (GTK_WIDGET (button), self->attachments_box);
-  g_autofree char *text = _icat_meeting_stripped_text (g_object_get_data (G_OBJECT (box), "uri-row"));
-  g_autofree char *uri = *text != '\0' ? attachment_uri (text) : NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkEditable *uri_row = g_object_get_data (G_OBJECT (box), "uri-row");
 
-  if (uri != NULL)
-    gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+  icat_open_typed_link (GTK_WIDGET (self), gtk_editable_get_text (uri_row));
 }
 
 static void

@@ -381,29 +381,14 @@ note_changed_cb (GtkTextBuffer   *buffer,
   icat_autosave_set_string (self->autosave, "note", text);
 }
 
-/* A path or an address as typed, as something to open. */
-static char *
-link_uri (const char *text)
-{
-  if (g_path_is_absolute (text))
-    return g_filename_to_uri (text, NULL, NULL);
-  if (g_uri_peek_scheme (text) != NULL)
-    return g_strdup (text);
-  return g_strconcat ("https://", text, NULL);
-}
-
 static void
 open_link_activated (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
   IcatPaperEditor *self = ICAT_PAPER_EDITOR (widget);
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->link_row))));
-  g_autofree char *uri = *text != '\0' ? link_uri (text) : NULL;
-  GtkRoot *root = gtk_widget_get_root (widget);
 
-  if (uri != NULL)
-    gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+  icat_open_typed_link (widget, gtk_editable_get_text (GTK_EDITABLE (self->link_row)));
 }
 
 static void
