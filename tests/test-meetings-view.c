@@ -933,7 +933,7 @@ open_mandate_picker (Fixture *f,
 static GListModel *
 picker_matches (GtkMenuButton *button)
 {
-  GtkWidget *list = icat_test_find_named (GTK_WIDGET (gtk_menu_button_get_popover (button)), "mandate-matches");
+  GtkWidget *list = icat_test_find_named (GTK_WIDGET (gtk_menu_button_get_popover (button)), "record-matches");
 
   g_assert_nonnull (list);
   return gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list))));
@@ -960,7 +960,7 @@ search_mandates (Fixture       *f,
                  const char    *text,
                  guint          n_expected)
 {
-  GtkWidget *search = icat_test_find_named (GTK_WIDGET (gtk_menu_button_get_popover (button)), "mandate-search");
+  GtkWidget *search = icat_test_find_named (GTK_WIDGET (gtk_menu_button_get_popover (button)), "record-search");
   Matches matches = { button, n_expected };
 
   g_assert_nonnull (search);
@@ -988,7 +988,7 @@ static void
 choose_match (GtkMenuButton *button,
               const char    *mandate_id)
 {
-  GtkWidget *list = icat_test_find_named (GTK_WIDGET (gtk_menu_button_get_popover (button)), "mandate-matches");
+  GtkWidget *list = icat_test_find_named (GTK_WIDGET (gtk_menu_button_get_popover (button)), "record-matches");
 
   g_signal_emit_by_name (list, "activate", match_position (button, mandate_id));
 }

@@ -547,8 +547,18 @@ references_test (Fixture *f)
 
   add_reference (editor, "contributing_agencies", "International Labour");
   wait_until (f, refs_are, &(Expect) { id, "contributing_agencies", with_ilo });
-  /* An agency already on the list is not added twice. */
-  add_reference (editor, "contributing_agencies", "IOM");
+  /* An agency already on the list is not offered again: Enter adds nothing. */
+  {
+    GtkSearchEntry *entry = _icat_ref_list_get_search (_icat_paper_editor_get_refs (editor, "contributing_agencies"));
+    GtkWidget *matches = icat_test_find_named (gtk_widget_get_ancestor (GTK_WIDGET (entry), GTK_TYPE_POPOVER),
+                                               "record-matches");
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), "IOM");
+    g_signal_emit_by_name (entry, "search-changed");
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (matches)))), ==, 0);
+    g_signal_emit_by_name (entry, "activate");
+    gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  }
   /* Mandates are found by their short label, as the cards show them. */
   add_reference (editor, "mandates", "72/195 ¶10");
   wait_until (f, refs_are, &(Expect) { id, "mandates", mandate });

@@ -635,6 +635,13 @@ is_at (IcatRecordList *self,
   return position < self->rowids->len && g_array_index (self->rowids, gint64, position) == rowid;
 }
 
+const char *
+icat_record_list_get_kind (IcatRecordList *self)
+{
+  g_return_val_if_fail (ICAT_IS_RECORD_LIST (self), NULL);
+  return self->kind;
+}
+
 guint
 icat_record_list_find_position (IcatRecordList *self,
                                 const char     *id)

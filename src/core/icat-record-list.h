@@ -46,6 +46,8 @@ gboolean        icat_record_list_set_filter (IcatRecordList *self,
 gboolean        icat_record_list_set_sort   (IcatRecordList *self,
                                              const char     *sort,
                                              gboolean        descending);
+/* The kind of record the list holds: "agency", "mandate"… */
+const char     *icat_record_list_get_kind   (IcatRecordList *self);
 /* Re-reads the order now instead of at the next idle moment. */
 void            icat_record_list_refresh    (IcatRecordList *self);
 /* The position of the record with this id in the list's filters and

@@ -57,7 +57,7 @@ guint          _icat_meeting_editor_get_n_agenda    (IcatMeetingEditor *self);
  * the GtkDragSource), "agenda-presenter", "agenda-mandate-chips" (a
  * GtkFlowBox of linked mandates, each with an "agenda-mandate-remove"
  * button), "agenda-link-mandate" (a GtkMenuButton whose popover holds
- * "mandate-search" and the "mandate-matches" list view), "agenda-minutes" (a
+ * "record-search" and the "record-matches" list view), "agenda-minutes" (a
  * GtkTextView), "agenda-new-action-item", "agenda-move-up",
  * "agenda-move-down", "agenda-remove". The editor's menu button is named
  * "meeting-menu". */
