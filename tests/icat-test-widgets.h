@@ -7,6 +7,9 @@
 
 #include <gtk/gtk.h>
 
+#include "icat-store.h"
+#include "icat-window.h"
+
 G_BEGIN_DECLS
 
 /* The first widget below root (root included), depth first, with this
@@ -17,5 +20,18 @@ GtkWidget *icat_test_find_named (GtkWidget  *root,
 /* The same for the first widget of this type. */
 GtkWidget *icat_test_find_type  (GtkWidget  *root,
                                  GType       type);
+
+typedef void (*IcatTestAppFunc) (IcatWindow *window,
+                                 IcatStore  *store,
+                                 gpointer    data);
+
+/* Runs the app on a new database in a temporary folder, calls test with
+ * its window and store once it is shown, then closes it. */
+void       icat_test_run_app    (IcatTestAppFunc  test,
+                                 gpointer         data);
+/* Goes to a section of the window; its view, of this type, is shown. */
+GtkWidget *icat_test_show_section (IcatWindow    *window,
+                                   const char    *section,
+                                   GType          type);
 
 G_END_DECLS

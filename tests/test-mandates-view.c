@@ -128,34 +128,20 @@ save_item (Fixture    *f,
 /* Running the app {{{ */
 
 static void
-activated_cb (GApplication *app,
-              gpointer      user_data)
+app_shown_cb (IcatWindow *window,
+              IcatStore  *store,
+              gpointer    test)
 {
-  Fixture f = { 0 };
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  ViewTest test = user_data;
+  Fixture f = { .window = window, .store = store };
 
-  f.window = ICAT_WINDOW (window);
-  f.store = icat_application_get_store (ICAT_APPLICATION (app));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "mandates"));
-  f.view = ICAT_MANDATES_VIEW (icat_test_find_type (GTK_WIDGET (window), ICAT_TYPE_MANDATES_VIEW));
-  g_assert_nonnull (f.view);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f.view)));
-  test (&f);
-  gtk_window_close (window);
+  f.view = ICAT_MANDATES_VIEW (icat_test_show_section (window, "mandates", ICAT_TYPE_MANDATES_VIEW));
+  ((ViewTest) test) (&f);
 }
 
 static void
 run_app (ViewTest test)
 {
-  g_autofree char *dir = icat_test_tmpdir_new ();
-  g_autofree char *path = g_build_filename (dir, "mandates.db", NULL);
-  g_autoptr(IcatApplication) app = icat_application_new ();
-  const char *argv[] = { "icat-tracker", "--database", path, NULL };
-
-  g_signal_connect_after (app, "activate", G_CALLBACK (activated_cb), test);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, (char **) argv), ==, 0);
-  icat_test_tmpdir_free (g_steal_pointer (&dir));
+  icat_test_run_app (app_shown_cb, test);
 }
 
 /* }}} */

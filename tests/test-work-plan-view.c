@@ -19,15 +19,17 @@
 #include "icat-window-private.h"
 #include "icat-work-plan-view.h"
 
-typedef struct {
+typedef struct _Fixture Fixture;
+typedef void (*ViewTest) (Fixture *f);
+
+struct _Fixture {
   IcatWindow       *window;
   IcatStore        *store;
   IcatWorkPlanView *view;
   GSettings        *settings;
-  char             *dir;
-} Fixture;
-
-typedef void (*ViewTest) (Fixture *f);
+  char             *dir;       /* for the documents a test writes */
+  ViewTest          test;
+};
 
 /* Helpers {{{ */
 
@@ -213,41 +215,29 @@ show_year (Fixture *f,
 /* Running the app {{{ */
 
 static void
-activated_cb (GApplication *app,
-              gpointer      user_data)
+app_shown_cb (IcatWindow *window,
+              IcatStore  *store,
+              gpointer    data)
 {
-  Fixture *f = user_data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  ViewTest test = g_object_get_data (G_OBJECT (app), "test");
+  Fixture *f = data;
 
-  f->window = ICAT_WINDOW (window);
-  f->store = icat_application_get_store (ICAT_APPLICATION (app));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "work-plan"));
-  f->view = ICAT_WORK_PLAN_VIEW (icat_test_find_type (GTK_WIDGET (window), ICAT_TYPE_WORK_PLAN_VIEW));
-  g_assert_nonnull (f->view);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->view)));
-  test (f);
-  gtk_window_close (window);
+  f->window = window;
+  f->store = store;
+  f->view = ICAT_WORK_PLAN_VIEW (icat_test_show_section (window, "work-plan", ICAT_TYPE_WORK_PLAN_VIEW));
+  f->test (f);
 }
 
 static void
 run_app (ViewTest test)
 {
-  Fixture f = { 0 };
-  g_autofree char *path = NULL;
-  g_autoptr(IcatApplication) app = icat_application_new ();
-  const char *argv[] = { "icat-tracker", "--database", NULL, NULL };
+  Fixture f = { .test = test };
 
   f.dir = icat_test_tmpdir_new ();
-  path = g_build_filename (f.dir, "work-plan.db", NULL);
-  argv[2] = path;
   f.settings = g_settings_new (APP_ID);
   g_settings_reset (f.settings, "work-plan-year");
   g_settings_reset (f.settings, "work-plan-group-by");
   g_settings_reset (f.settings, "paper-size");
-  g_object_set_data (G_OBJECT (app), "test", test);
-  g_signal_connect_after (app, "activate", G_CALLBACK (activated_cb), &f);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, (char **) argv), ==, 0);
+  icat_test_run_app (app_shown_cb, &f);
   g_object_unref (f.settings);
   icat_test_tmpdir_free (f.dir);
 }
