@@ -860,6 +860,7 @@ static const BadField bad_fields[] = {
   { "meeting/agenda-mandate", "meetings", MEETING (MEETING_ID, STAMP), "agenda", "[{\"id\": \"" AGENDA1_ID "\", \"position\": 0, \"title\": \"x\", \"mandates\": [" UNKNOWN_AGENCY "]}]", "$.meetings[0].agenda[0].mandates[0]: no mandate with this id" },
   { "meeting/decision-number", "meetings", MEETING (MEETING_ID, STAMP), "decisions", "[{\"id\": \"" DECISION_ID "\", \"number\": 0, \"text\": \"x\"}]", "$.meetings[0].decisions[0].number: must be between 1 and" },
   { "meeting/decision-text-empty", "meetings", MEETING (MEETING_ID, STAMP), "decisions", "[{\"id\": \"" DECISION_ID "\", \"number\": 1, \"text\": \"\"}]", "$.meetings[0].decisions[0].text: must not be empty" },
+  { "meeting/multi-day-string", "meetings", MEETING (MEETING_ID, STAMP), "multi_day", "\"yes\"", "$.meetings[0].multi_day: must be true or false" },
   { "meeting/present-yes", "meetings", MEETING (MEETING_ID, STAMP), "attendance", "[{\"agency\": \"@UNODC@\", \"present\": \"yes\"}]", "$.meetings[0].attendance[0].present: must be true or false" },
   { "meeting/present-one", "meetings", MEETING (MEETING_ID, STAMP), "attendance", "[{\"agency\": \"@UNODC@\", \"present\": 1}]", "$.meetings[0].attendance[0].present: must be true or false" },
   { "meeting/delegates-string", "meetings", MEETING (MEETING_ID, STAMP), "attendance", "[{\"agency\": \"@UNODC@\", \"present\": true, \"delegates\": \"A. Person\"}]", "$.meetings[0].attendance[0].delegates: must be a list of names" },
@@ -1132,6 +1133,50 @@ test_accept_partial_dates (Fixture       *fixture,
   g_assert_true (record_exists (fixture->store, "action_item", ACTION_ID));
 }
 
+/* A meeting ending more than a day after it starts is kept, and `check`
+ * names it unless it is marked multi-day; exactly a day is not flagged. */
+static void
+test_multi_day_meeting (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(JsonObject) meeting = NULL;
+  g_autofree char *export = NULL;
+
+#define LONG_MEETING(updated, end, extra) \
+  DOC ("\"meetings\": [{" META (MEETING_ID, updated) ", \"kind\": \"working-group\", " \
+       "\"title\": {\"en\": \"Retreat\"}, \"starts_at\": \"2026-03-10T09:00:00.000Z\", " \
+       "\"ends_at\": \"" end "\", \"date_precision\": \"minute\", \"timezone\": \"Europe/Vienna\"" extra "}]")
+  assert_import (fixture->store, LONG_MEETING (STAMP, "2026-03-11T09:00:00.000Z", ""), ICAT_IMPORT_DEFAULT, NULL);
+  meeting = read_record (fixture->store, "meeting", MEETING_ID);
+  g_assert_false (json_object_get_boolean_member (meeting, "multi_day"));
+  problems = icat_store_check (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  assert_import (fixture->store, LONG_MEETING (NEWER, "2026-03-12T17:00:00.000Z", ""), ICAT_IMPORT_DEFAULT, NULL);
+  problems = icat_store_check (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 1);
+  assert_contains (problems->pdata[0], MEETING_ID);
+  assert_contains (problems->pdata[0], "more than 24 hours after it starts");
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  assert_import (fixture->store, LONG_MEETING ("2026-02-03T10:00:00.000Z", "2026-03-12T17:00:00.000Z", ", \"multi_day\": true"),
+                 ICAT_IMPORT_DEFAULT, NULL);
+  g_clear_pointer (&meeting, json_object_unref);
+  meeting = read_record (fixture->store, "meeting", MEETING_ID);
+  g_assert_true (json_object_get_boolean_member (meeting, "multi_day"));
+  problems = icat_store_check (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  export = icat_test_export (fixture->store);
+  assert_contains (export, "\"ends_at\" : \"2026-03-12T17:00:00.000Z\",\n      \"multi_day\" : true,");
+#undef LONG_MEETING
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1162,6 +1207,7 @@ main (int    argc,
   ADD ("refuse/write-failure", test_refuse_write_failure);
   ADD ("refuse/second-chair-term", test_refuse_second_chair_term);
   ADD ("accept/partial-dates", test_accept_partial_dates);
+  ADD ("multi-day-meeting", test_multi_day_meeting);
 #undef ADD
 
   for (guint i = 0; i < G_N_ELEMENTS (not_zones); i++)

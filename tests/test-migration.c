@@ -7,13 +7,17 @@
  * (the seed plus a meeting with agenda, decisions and attendance, and an
  * action item from it; from version 2 also a work plan; version 3 adds only
  * indexes). Each must open, migrate to the current version, keep
- * every record and pass the consistency check.
+ * every record and pass the consistency check. Version 4 (multi-day
+ * meetings) is not released yet, so it has no file of its own.
  */
 #include "config.h"
 
 #include "icat-db.h"
 #include "icat-error.h"
 #include "icat-test-util.h"
+
+/* The newest schema version a released ICAT Tracker wrote. */
+#define LAST_RELEASED_VERSION 3
 
 static void
 test_open_version (gconstpointer data)
@@ -48,6 +52,9 @@ test_open_version (gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (meeting, "agenda")), ==, 1);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (meeting, "decisions")), ==, 1);
+  /* Meetings from before version 4 are not multi-day. */
+  g_assert_true (json_object_has_member (meeting, "multi_day"));
+  g_assert_false (json_object_get_boolean_member (meeting, "multi_day"));
   if (version >= 2)
     {
       g_autoptr(JsonObject) plan = icat_store_read (store, "work_plan", "5e1f0c2a-6d7b-4c1e-9a3f-000000000005", &error);
@@ -85,7 +92,7 @@ main (int    argc,
 {
   icat_test_init (&argc, &argv);
   /* One entry per released schema version. */
-  for (int version = 1; version <= ICAT_SCHEMA_VERSION; version++)
+  for (int version = 1; version <= LAST_RELEASED_VERSION; version++)
     {
       g_autofree char *path = g_strdup_printf ("/migration/from-v%d", version);
 

@@ -133,6 +133,12 @@ icat_store_check (IcatStore  *self,
       _("The mandate %s is recorded more than once.") },
     { "SELECT id FROM meeting WHERE ends_at IS NOT NULL AND ends_at < starts_at",
       _("The meeting %s ends before it starts.") },
+    /* julianday() reads both timestamps; an end a day and a minute after the
+     * start is kept as typed but is more often a wrong date than a retreat. */
+    { "SELECT id FROM meeting WHERE ends_at IS NOT NULL AND NOT multi_day "
+      "AND julianday (ends_at) - julianday (starts_at) > 1.0",
+      /* Translators: %s is a meeting's id. */
+      _("The meeting %s ends more than 24 hours after it starts but is not marked as lasting several days.") },
     { "SELECT i.id FROM action_item i WHERE i.agenda_item IS NOT NULL AND NOT EXISTS "
       "(SELECT 1 FROM meeting_agenda a WHERE a.id = i.agenda_item AND a.parent_id = i.meeting)",
       _("The action item %s names an agenda item of another meeting.") },

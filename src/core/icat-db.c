@@ -235,6 +235,7 @@ static const char * const migrations[] = {
   "schema/001-initial.sql",
   "schema/002-work-plans.sql",
   "schema/003-order-indexes.sql",
+  "schema/004-multi-day.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ICAT_SCHEMA_VERSION);
 

@@ -111,6 +111,9 @@ static const IcatField meeting_fields[] = {
   { "title",          ICAT_VALUE_LOCALIZED, REQ | ICAT_FIELD_TITLE },
   { "starts_at",      ICAT_VALUE_TIMESTAMP, REQ },
   { "ends_at",        ICAT_VALUE_TIMESTAMP, 0 },
+  /* The meeting lasts several days, so ending more than a day after it
+   * starts is meant (schema version 4; older documents lack it). */
+  { "multi_day",      ICAT_VALUE_BOOLEAN,   ICAT_FIELD_FALSE_IF_ABSENT },
   { "date_precision", ICAT_VALUE_ENUM,      REQ, icat_date_precisions },
   { "timezone",       ICAT_VALUE_TIMEZONE,  REQ },
   { "venue",          ICAT_VALUE_TEXT,      ICAT_FIELD_SEARCH },

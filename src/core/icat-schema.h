@@ -38,6 +38,7 @@ typedef enum {
   ICAT_FIELD_META     = 1 << 3,  /* id and timestamps, set by the store */
   ICAT_FIELD_PRIVATE  = 1 << 4,  /* contact details left out of documents for others */
   ICAT_FIELD_UNIQUE   = 1 << 5,  /* no two records of the kind share the value */
+  ICAT_FIELD_FALSE_IF_ABSENT = 1 << 6,  /* a boolean that a missing or null value sets to false */
 } IcatFieldFlags;
 
 /* Top-level record kinds: the length of icat_schema_kinds(). */

@@ -417,8 +417,10 @@ validate_object (const IcatKind  *kind,
         {
           if (field->flags & ICAT_FIELD_REQUIRED)
             return invalid (error, field_path, _("is required")), NULL;
-          if (field->type == ICAT_VALUE_REF_LIST || field->type == ICAT_VALUE_CHILDREN ||
-              field->type == ICAT_VALUE_NAME_LIST)
+          if (field->flags & ICAT_FIELD_FALSE_IF_ABSENT)
+            json_object_set_boolean_member (result, field->name, FALSE);
+          else if (field->type == ICAT_VALUE_REF_LIST || field->type == ICAT_VALUE_CHILDREN ||
+                   field->type == ICAT_VALUE_NAME_LIST)
             json_object_set_array_member (result, field->name, json_array_new ());
           else
             json_object_set_null_member (result, field->name);
