@@ -140,3 +140,118 @@ icat_open_typed_link (GtkWidget  *widget,
   if (uri != NULL)
     gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
 }
+
+/* Problems next to fields {{{ */
+
+#define PROBLEM_KEY "icat-problem-line"
+
+/* The line leaves with its field: removed from the list, the field takes
+ * the line with it. */
+static void
+problem_field_parent_changed_cb (GtkWidget  *row,
+                                 GParamSpec *pspec,
+                                 GtkWidget  *line)
+{
+  if (gtk_widget_get_parent (row) == NULL)
+    icat_row_show_problem (row, NULL);
+}
+
+static GtkWidget *
+problem_line_new (GtkWidget *row)
+{
+  GtkWidget *parent = gtk_widget_get_parent (row);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *line = label;
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_set_name (label, "problem");
+  if (GTK_IS_LIST_BOX (parent))
+    {
+      line = gtk_list_box_row_new ();
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (line), FALSE);
+      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (line), FALSE);
+      gtk_widget_set_focusable (line, FALSE);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_widget_set_margin_top (label, 6);
+      gtk_widget_set_margin_bottom (label, 6);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (line), label);
+      gtk_list_box_insert (GTK_LIST_BOX (parent), line, gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) + 1);
+    }
+  else if (GTK_IS_BOX (parent))
+    gtk_box_insert_child_after (GTK_BOX (parent), line, row);
+  else
+    return NULL;
+  g_signal_connect (row, "notify::parent", G_CALLBACK (problem_field_parent_changed_cb), line);
+  return line;
+}
+
+static GtkLabel *
+problem_line_label (GtkWidget *line)
+{
+  return GTK_LABEL (GTK_IS_LIST_BOX_ROW (line) ? gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (line)) : line);
+}
+
+static void
+problem_line_remove (GtkWidget *row,
+                     GtkWidget *line)
+{
+  GtkWidget *parent = gtk_widget_get_parent (line);
+
+  g_signal_handlers_disconnect_by_func (row, problem_field_parent_changed_cb, line);
+  if (GTK_IS_LIST_BOX (parent))
+    gtk_list_box_remove (GTK_LIST_BOX (parent), line);
+  else if (GTK_IS_BOX (parent))
+    gtk_box_remove (GTK_BOX (parent), line);
+}
+
+void
+icat_row_show_problem (GtkWidget  *row,
+                       const char *message)
+{
+  GtkWidget *line;
+
+  g_return_if_fail (GTK_IS_WIDGET (row));
+  line = g_object_get_data (G_OBJECT (row), PROBLEM_KEY);
+  if (message == NULL)
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
+      if (line != NULL)
+        problem_line_remove (row, line);
+      else if (gtk_widget_has_css_class (row, "error"))
+        gtk_widget_set_tooltip_text (row, NULL);
+      gtk_widget_remove_css_class (row, "error");
+      g_object_set_data (G_OBJECT (row), PROBLEM_KEY, NULL);
+      return;
+    }
+  gtk_widget_add_css_class (row, "error");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
+  if (line == NULL)
+    {
+      line = problem_line_new (row);
+      g_object_set_data (G_OBJECT (row), PROBLEM_KEY, line);
+    }
+  if (line != NULL)
+    gtk_label_set_label (problem_line_label (line), message);
+  else
+    gtk_widget_set_tooltip_text (row, message);
+}
+
+const char *
+icat_row_get_problem (GtkWidget *row)
+{
+  GtkWidget *line;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (row), NULL);
+  line = g_object_get_data (G_OBJECT (row), PROBLEM_KEY);
+  if (line != NULL)
+    return gtk_label_get_label (problem_line_label (line));
+  return gtk_widget_has_css_class (row, "error") ? gtk_widget_get_tooltip_text (row) : NULL;
+}
+
+/* }}} */

@@ -36,6 +36,18 @@ void           icat_date_picker_attach  (AdwEntryRow        *row,
                                          GtkMenuButton      *button,
                                          GtkCalendar        *calendar);
 
+/* Says what is wrong with a field in words, next to it, and keeps it so
+ * until called again: message NULL clears it. A row in a list box (an
+ * AdwEntryRow has no subtitle in libadwaita 1.2) gets a line of red caption
+ * text in a row of its own just below it; a widget in a box gets the line
+ * just after it. The field also turns red ("error" style), is marked
+ * invalid, and its accessible description is the message, so a screen
+ * reader says it. The line goes away with the field. */
+void           icat_row_show_problem    (GtkWidget          *row,
+                                         const char         *message);
+/* The message icat_row_show_problem shows next to row, or NULL. */
+const char    *icat_row_get_problem     (GtkWidget          *row);
+
 /* A link as people type it, as an address to open: a file's path, an
  * address with its scheme, or a bare "icat.un.org/…" (taken as https).
  * NULL for blank text. */
