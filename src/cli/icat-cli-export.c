@@ -18,6 +18,7 @@
 #include "icat-cli-private.h"
 #include "icat-document.h"
 #include "icat-error.h"
+#include "icat-exchange.h"
 #include "icat-export.h"
 
 typedef enum {
@@ -85,15 +86,17 @@ export_json (const char          *database,
              const ExportOptions *options)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(IcatStore) store = NULL;
+  g_autoptr(IcatDb) db = NULL;
   g_autofree char *text = NULL;
 
   if (!icat_cli_check_output (options->output, &error))
     return icat_cli_fail (error);
-  store = icat_cli_open_store (database, &error);
-  if (store == NULL)
+  /* Reading only, so a backup can be taken from read-only media; the
+   * export is one read transaction. */
+  db = icat_cli_open_read_only (database, &error);
+  if (db == NULL)
     return icat_cli_fail (error);
-  text = icat_store_export_json (store, g_getenv ("ICAT_TRACKER_EXPORTED_AT"), &error);
+  text = icat_exchange_export (db, g_getenv ("ICAT_TRACKER_EXPORTED_AT"), &error);
   if (text == NULL || !icat_cli_write_output (options->output, text, strlen (text), &error))
     return icat_cli_fail (error);
   return ICAT_CLI_EXIT_OK;
@@ -115,12 +118,13 @@ export_document (const char          *database,
   if (!icat_cli_check_output (options->output, &error))
     return icat_cli_fail (error);
   db = icat_cli_open_read_only (database, &error);
-  if (db == NULL)
+  if (db == NULL || !icat_db_begin_snapshot (db, &error))
     return icat_cli_fail (error);
   if (format == FORMAT_CSV)
     bytes = icat_export_action_items_csv (db, year, flags, &error);
   else
     bytes = icat_export_meetings_ics (db, year, flags, &error);
+  icat_db_end_snapshot (db);
   if (bytes == NULL ||
       !icat_cli_write_output (options->output, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
     return icat_cli_fail (error);
@@ -261,9 +265,10 @@ write_document (const char       *database,
   if (!icat_cli_check_output (options->output, &error))
     return icat_cli_fail (error);
   db = icat_cli_open_read_only (database, &error);
-  if (db == NULL)
+  if (db == NULL || !icat_db_begin_snapshot (db, &error))
     return icat_cli_fail (error);
   document = document_new (db, data, paper, flags, &error);
+  icat_db_end_snapshot (db);
   if (document == NULL || !write_pdf (document, options->output, &error))
     return icat_cli_fail (error);
   return ICAT_CLI_EXIT_OK;

@@ -331,7 +331,7 @@ command_check (const char  *database,
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("— check the database’s integrity and consistency"));
   g_autoptr(GError) error = NULL;
-  g_autoptr(IcatStore) store = NULL;
+  g_autoptr(IcatDb) db = NULL;
   g_autoptr(GPtrArray) problems = NULL;
 
   g_option_context_set_summary (context, _("Prints each problem found; exits 1 if there is any."));
@@ -340,10 +340,11 @@ command_check (const char  *database,
   if (argc > 1)
     return icat_cli_usage_error (_("Unexpected argument"));
 
-  store = icat_cli_open_store (database, &error);
-  if (store == NULL)
+  /* A check only reads, so it works on read-only media. */
+  db = icat_cli_open_read_only (database, &error);
+  if (db == NULL)
     return icat_cli_fail (error);
-  problems = icat_store_check (store, &error);
+  problems = icat_check_database (db, &error);
   if (problems == NULL)
     return icat_cli_fail (error);
   for (guint i = 0; i < problems->len; i++)

@@ -118,11 +118,38 @@ check_records (IcatDb     *db,
   return TRUE;
 }
 
-GPtrArray *
-icat_store_check (IcatStore  *self,
-                  GError    **error)
+/* A database with no records at all lacks even the built-in agencies and
+ * mandates every new database starts with: worth saying, since the app
+ * would show nothing and nothing would say why. */
+static gboolean
+check_not_empty (IcatDb     *db,
+                 GPtrArray  *problems,
+                 GError    **error)
 {
-  IcatDb *db = _icat_store_get_read_db (self);
+  guint n_kinds;
+  const IcatKind * const *kinds = icat_schema_kinds (&n_kinds);
+  g_autoptr(GString) sql = g_string_new ("SELECT ");
+  sqlite3_stmt *stmt;
+  int rc;
+
+  for (guint k = 0; k < n_kinds; k++)
+    g_string_append_printf (sql, "%sEXISTS (SELECT 1 FROM \"%s\")", k > 0 ? " OR " : "", kinds[k]->name);
+  stmt = icat_db_prepare (db, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 0)
+    g_ptr_array_add (problems,
+                     g_strdup (_("The database holds no records at all, not even the built-in agencies and mandates. "
+                                 "Restore a backup with “import --replace”, or start a new database to get the built-in data.")));
+  sqlite3_reset (stmt);
+  return rc == SQLITE_ROW ? TRUE : icat_db_fail (db, rc, error);
+}
+
+static GPtrArray *
+check_all (IcatDb  *db,
+           GError **error)
+{
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   const Rule rules[] = {
     { "SELECT year FROM chair_term GROUP BY year HAVING count(*) > 1",
@@ -155,9 +182,8 @@ icat_store_check (IcatStore  *self,
       _("The search index does not cover every record (%s); exporting and importing with --replace rebuilds it.") },
   };
 
-  g_return_val_if_fail (ICAT_IS_STORE (self), NULL);
-
-  if (!check_integrity (db, problems, error))
+  if (!check_integrity (db, problems, error) ||
+      !check_not_empty (db, problems, error))
     return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
     if (!report_rows (db, rules[i].sql, rules[i].message, problems, error))
@@ -165,4 +191,26 @@ icat_store_check (IcatStore  *self,
   if (!check_records (db, problems, error))
     return NULL;
   return g_steal_pointer (&problems);
+}
+
+GPtrArray *
+icat_check_database (IcatDb  *db,
+                     GError **error)
+{
+  GPtrArray *problems;
+
+  /* The rules compare tables: they must see one state of the file. */
+  if (!icat_db_begin_snapshot (db, error))
+    return NULL;
+  problems = check_all (db, error);
+  icat_db_end_snapshot (db);
+  return problems;
+}
+
+GPtrArray *
+icat_store_check (IcatStore  *self,
+                  GError    **error)
+{
+  g_return_val_if_fail (ICAT_IS_STORE (self), NULL);
+  return icat_check_database (_icat_store_get_read_db (self), error);
 }

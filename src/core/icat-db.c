@@ -8,19 +8,28 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <glib/gi18n.h>
 
 #include "icat-db.h"
 #include "icat-error.h"
+#include "icat-schema.h"
 
 struct _IcatDb {
   sqlite3    *handle;
   char       *path;
   GHashTable *statements;  /* SQL text → sqlite3_stmt, owned */
   gboolean    read_only;
+  guint       snapshot_depth;
+  gboolean    snapshot_owned;  /* the outermost snapshot began a transaction */
 };
 
 G_DEFINE_QUARK (icat-error-quark, icat_error)
+
+static gboolean query_int (IcatDb      *db,
+                           const char  *sql,
+                           gint64      *value,
+                           GError     **error);
 
 static void
 finalize_statement (gpointer data)
@@ -39,8 +48,14 @@ icat_db_fail (IcatDb  *db,
   switch (primary)
     {
     case SQLITE_READONLY:
-      g_set_error (error, ICAT_ERROR, ICAT_ERROR_READ_ONLY,
-                   _("The database is read-only, so the change was not saved."));
+      /* A connection that only reads never tries a change: SQLite could
+       * not set up reading (the -shm file beside it is read-only). */
+      if (db != NULL && db->read_only)
+        g_set_error (error, ICAT_ERROR, ICAT_ERROR_READ_ONLY,
+                     _("The database “%s” cannot be read here: %s"), db->path, detail);
+      else
+        g_set_error (error, ICAT_ERROR, ICAT_ERROR_READ_ONLY,
+                     _("The database is read-only, so the change was not saved."));
       break;
     case SQLITE_FULL:
       g_set_error (error, ICAT_ERROR, ICAT_ERROR_DISK_FULL,
@@ -155,6 +170,42 @@ icat_db_rollback (IcatDb *db)
     sqlite3_exec (db->handle, "ROLLBACK", NULL, NULL, NULL);
 }
 
+gboolean
+icat_db_begin_snapshot (IcatDb  *db,
+                        GError **error)
+{
+  gint64 ignored;
+
+  if (db->snapshot_depth++ > 0)
+    return TRUE;
+  /* Inside a caller's own (write) transaction, reads already agree. */
+  db->snapshot_owned = sqlite3_get_autocommit (db->handle) != 0;
+  if (!db->snapshot_owned)
+    return TRUE;
+  /* A deferred transaction reads nothing until its first statement; in WAL
+   * mode that first read fixes the snapshot every later read sees. */
+  if (!icat_db_exec (db, "BEGIN DEFERRED", error) ||
+      !query_int (db, "SELECT count(*) FROM sqlite_schema", &ignored, error))
+    {
+      icat_db_rollback (db);
+      db->snapshot_depth = 0;
+      db->snapshot_owned = FALSE;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+icat_db_end_snapshot (IcatDb *db)
+{
+  g_return_if_fail (db->snapshot_depth > 0);
+  if (--db->snapshot_depth > 0 || !db->snapshot_owned)
+    return;
+  db->snapshot_owned = FALSE;
+  /* Nothing was written: ending it only lets the snapshot go. */
+  icat_db_rollback (db);
+}
+
 gint64
 icat_db_data_version (IcatDb *db)
 {
@@ -239,34 +290,6 @@ static const char * const migrations[] = {
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ICAT_SCHEMA_VERSION);
 
-static gboolean
-migrate (IcatDb  *db,
-         gint64   from_version,
-         GError **error)
-{
-  for (gint64 version = from_version; version < ICAT_SCHEMA_VERSION; version++)
-    {
-      g_autofree char *resource = g_strconcat (RESOURCE_PREFIX "/", migrations[version], NULL);
-      g_autoptr(GBytes) sql = g_resources_lookup_data (resource, 0, error);
-      g_autofree char *set_version = NULL;
-
-      if (sql == NULL)
-        return FALSE;
-      set_version = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT, version + 1);
-      if (!icat_db_begin (db, error))
-        return FALSE;
-      if (!icat_db_exec (db, g_bytes_get_data (sql, NULL), error) ||
-          !icat_db_exec (db, set_version, error) ||
-          !icat_db_commit (db, error))
-        {
-          icat_db_rollback (db);
-          return FALSE;
-        }
-      g_debug ("Migrated %s to schema %" G_GINT64_FORMAT, db->path, version + 1);
-    }
-  return TRUE;
-}
-
 /* Checks what kind of file this is before anything writes to it: switching
  * to WAL or migrating would change a file we must refuse untouched. */
 static gboolean
@@ -297,6 +320,97 @@ check_version (IcatDb  *db,
   return TRUE;
 }
 
+/* Whether any record kind has a row; asked once every table exists. */
+static gboolean
+has_records (IcatDb   *db,
+             gboolean *found,
+             GError  **error)
+{
+  guint n_kinds;
+  const IcatKind * const *kinds = icat_schema_kinds (&n_kinds);
+
+  *found = FALSE;
+  for (guint k = 0; k < n_kinds && !*found; k++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT EXISTS (SELECT 1 FROM \"%s\")", kinds[k]->name);
+      gint64 exists = 0;
+
+      if (!query_int (db, sql, &exists, error))
+        return FALSE;
+      *found = exists != 0;
+    }
+  return TRUE;
+}
+
+static gboolean
+apply_migrations (IcatDb  *db,
+                  gint64   from_version,
+                  GError **error)
+{
+  g_autofree char *set_version = NULL;
+
+  for (gint64 version = from_version; version < ICAT_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *resource = g_strconcat (RESOURCE_PREFIX "/", migrations[version], NULL);
+      g_autoptr(GBytes) sql = g_resources_lookup_data (resource, 0, error);
+
+      if (sql == NULL || !icat_db_exec (db, g_bytes_get_data (sql, NULL), error))
+        return FALSE;
+    }
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", ICAT_SCHEMA_VERSION);
+  return icat_db_exec (db, set_version, error);
+}
+
+/* Creating, migrating and seeding are one transaction, so a program killed
+ * on its first start leaves either no ICAT Tracker database or a complete
+ * one, and the version is read again under the write lock, so processes
+ * that open one new file at once set it up exactly once. */
+static gboolean
+migrate (IcatDb          *db,
+         IcatDbSeedFunc   seed,
+         gpointer         seed_data,
+         gboolean        *created,
+         GError         **error)
+{
+  gint64 version = 0;
+  gboolean found = TRUE;
+
+  /* The first creator holds the lock while the seed loads, which takes
+   * longer than an ordinary write. */
+  sqlite3_busy_timeout (db->handle, 60000);
+  if (!icat_db_begin (db, error))
+    goto failed;
+  if (!check_version (db, &version, error))
+    goto failed;
+  if (version < ICAT_SCHEMA_VERSION && !apply_migrations (db, version, error))
+    goto failed;
+  /* Before version 4 the seed loaded in a transaction of its own after the
+   * migrations, and a first start killed in between left a database with
+   * the schema and no records, which no later start seeded. Such a file
+   * can only come from an older version (since version 4 a new database is
+   * seeded with its schema, and an empty current one was emptied on
+   * purpose, e.g. by import --replace), so it is seeded here while it is
+   * migrated, rather than only reported: a coordinator would otherwise
+   * start from nothing without knowing why. */
+  if (version < ICAT_SCHEMA_VERSION && version > 0 && !has_records (db, &found, error))
+    goto failed;
+  if ((version == 0 || !found) && seed != NULL && !seed (db, seed_data, error))
+    goto failed;
+  if (!icat_db_commit (db, error))
+    goto failed;
+  sqlite3_busy_timeout (db->handle, 5000);
+  if (created != NULL)
+    *created = version == 0 || !found;
+  if (version < ICAT_SCHEMA_VERSION)
+    g_debug ("Migrated %s from schema %" G_GINT64_FORMAT " to %d", db->path, version, ICAT_SCHEMA_VERSION);
+  return TRUE;
+
+failed:
+  icat_db_rollback (db);
+  sqlite3_busy_timeout (db->handle, 5000);
+  return FALSE;
+}
+
 static gboolean
 check_folder (const char  *path,
               GError     **error)
@@ -322,11 +436,62 @@ check_folder (const char  *path,
   return TRUE;
 }
 
+/* SQLite reads a WAL database only where it can open or create the -shm
+ * and -wal files beside it; in a read-only folder (a CD, a write-protected
+ * stick, a share) that fails although nothing needs writing. Then, if no
+ * -wal holds changes not yet in the file, the file alone is the whole
+ * database and is opened as immutable: read without locks or side files.
+ * With a -wal that holds data, the file alone would be out of date, so the
+ * error stands. */
+static int
+open_read_only_media (IcatDb *db)
+{
+  int rc = sqlite3_exec (db->handle, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+  const char *filename;
+  g_autofree char *wal = NULL;
+  g_autofree char *file_uri = NULL;
+  g_autofree char *uri = NULL;
+  GStatBuf wal_stat;
+
+  if (rc == SQLITE_OK)
+    return SQLITE_OK;
+  if ((rc & 0xff) != SQLITE_CANTOPEN && (rc & 0xff) != SQLITE_READONLY)
+    return rc;
+  filename = sqlite3_db_filename (db->handle, "main");
+  if (filename == NULL || *filename == '\0')
+    return rc;
+  wal = g_strconcat (filename, "-wal", NULL);
+  if (g_stat (wal, &wal_stat) == 0 && S_ISREG (wal_stat.st_mode) && wal_stat.st_size > 0)
+    return rc;
+  file_uri = g_filename_to_uri (filename, NULL, NULL);
+  if (file_uri == NULL)
+    return rc;
+  uri = g_strconcat (file_uri, "?immutable=1", NULL);
+  g_debug ("%s: no -wal or -shm can be made beside it; reading the file alone", db->path);
+  sqlite3_close (db->handle);
+  db->handle = NULL;
+  rc = sqlite3_open_v2 (uri, &db->handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  if (rc == SQLITE_OK)
+    sqlite3_extended_result_codes (db->handle, 1);
+  return rc;
+}
+
 IcatDb *
 icat_db_open (const char   *path,
               IcatDbFlags   flags,
               gboolean     *created,
               GError      **error)
+{
+  return icat_db_open_full (path, flags, NULL, NULL, created, error);
+}
+
+IcatDb *
+icat_db_open_full (const char      *path,
+                   IcatDbFlags      flags,
+                   IcatDbSeedFunc   seed,
+                   gpointer         seed_data,
+                   gboolean        *created,
+                   GError         **error)
 {
   g_autoptr(IcatDb) db = g_new0 (IcatDb, 1);
   int open_flags = SQLITE_OPEN_URI;
@@ -335,6 +500,8 @@ icat_db_open (const char   *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  if (created != NULL)
+    *created = FALSE;
   if (!check_folder (path, error))
     return NULL;
 
@@ -344,13 +511,18 @@ icat_db_open (const char   *path,
   open_flags |= db->read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
 
   rc = sqlite3_open_v2 (path, &db->handle, open_flags, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_extended_result_codes (db->handle, 1);
+      sqlite3_busy_timeout (db->handle, 5000);
+    }
+  if (rc == SQLITE_OK && db->read_only)
+    rc = open_read_only_media (db);
   if (rc != SQLITE_OK)
     {
       icat_db_fail (db, rc, error);
       return NULL;
     }
-  sqlite3_extended_result_codes (db->handle, 1);
-  sqlite3_busy_timeout (db->handle, 5000);
 
   if (!check_version (db, &version, error))
     return NULL;
@@ -363,9 +535,12 @@ icat_db_open (const char   *path,
     {
       /* An acknowledged edit must survive a power cut. */
       if (!icat_db_exec (db, "PRAGMA journal_mode = WAL", error) ||
-          !icat_db_exec (db, "PRAGMA synchronous = FULL", error) ||
-          !migrate (db, version, error))
+          !icat_db_exec (db, "PRAGMA synchronous = FULL", error))
         return NULL;
+      /* user_version only grows: a current database needs no write lock. */
+      if (version < ICAT_SCHEMA_VERSION && !migrate (db, seed, seed_data, created, error))
+        return NULL;
+      return g_steal_pointer (&db);
     }
   else if (version < ICAT_SCHEMA_VERSION)
     {
@@ -377,7 +552,5 @@ icat_db_open (const char   *path,
       return NULL;
     }
 
-  if (created != NULL)
-    *created = (version == 0);
   return g_steal_pointer (&db);
 }

@@ -19,10 +19,24 @@ typedef enum {
 
 typedef struct _IcatDb IcatDb;
 
+/* Fills a new database inside the transaction that creates it. */
+typedef gboolean (*IcatDbSeedFunc) (IcatDb   *db,
+                                    gpointer  user_data,
+                                    GError  **error);
+
 IcatDb       *icat_db_open        (const char   *path,
                                    IcatDbFlags   flags,
                                    gboolean     *created,
                                    GError      **error);
+/* As icat_db_open(); a new database (or one an older version left without
+ * records) is filled by seed in the transaction that sets it up, and
+ * created says whether that happened. */
+IcatDb       *icat_db_open_full   (const char     *path,
+                                   IcatDbFlags     flags,
+                                   IcatDbSeedFunc  seed,
+                                   gpointer        seed_data,
+                                   gboolean       *created,
+                                   GError        **error);
 void          icat_db_close       (IcatDb       *db);
 sqlite3      *icat_db_handle      (IcatDb       *db);
 const char   *icat_db_path        (IcatDb       *db);
@@ -48,6 +62,12 @@ gboolean      icat_db_commit      (IcatDb       *db,
                                    GError      **error);
 void          icat_db_rollback    (IcatDb       *db);
 gint64        icat_db_data_version (IcatDb      *db);
+/* Every read until icat_db_end_snapshot() sees one state of the database,
+ * whatever other connections commit meanwhile: an export is never torn.
+ * Calls nest; within the caller's own transaction they change nothing. */
+gboolean      icat_db_begin_snapshot (IcatDb    *db,
+                                     GError   **error);
+void          icat_db_end_snapshot (IcatDb      *db);
 
 void          icat_bind_text      (sqlite3_stmt *stmt,
                                    int           index,

@@ -586,22 +586,14 @@ icat_import_plan_apply (IcatImportPlan  *plan,
   return TRUE;
 }
 
-char *
-icat_exchange_export (IcatDb      *db,
-                      const char  *exported_at,
-                      GError     **error)
+/* Every record of every kind, sorted by id, into root. */
+static gboolean
+add_records (IcatDb      *db,
+             JsonObject  *root,
+             GError     **error)
 {
-  g_autoptr(JsonObject) root = json_object_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root_node = json_node_new (JSON_NODE_OBJECT);
-  g_autofree char *now = exported_at ? g_strdup (exported_at) : icat_timestamp_now ();
-  g_autofree char *text = NULL;
   guint n_kinds;
   const IcatKind * const *kinds = icat_schema_kinds (&n_kinds);
-
-  json_object_set_string_member (root, "format", ICAT_FORMAT_NAME);
-  json_object_set_int_member (root, "version", ICAT_FORMAT_VERSION);
-  json_object_set_string_member (root, "exported_at", now);
 
   for (guint k = 0; k < n_kinds; k++)
     {
@@ -612,23 +604,50 @@ icat_exchange_export (IcatDb      *db,
       int rc;
 
       if (stmt == NULL)
-        return NULL;
+        return FALSE;
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
-        return icat_db_fail (db, rc, error), NULL;
+        return icat_db_fail (db, rc, error);
 
       for (guint i = 0; i < ids->len; i++)
         {
           JsonObject *record = icat_record_io_read (db, kinds[k], ids->pdata[i], error);
 
           if (record == NULL)
-            return NULL;
+            return FALSE;
           json_array_add_object_element (records, record);
         }
       json_object_set_array_member (root, kinds[k]->plural, g_steal_pointer (&records));
     }
+  return TRUE;
+}
+
+char *
+icat_exchange_export (IcatDb      *db,
+                      const char  *exported_at,
+                      GError     **error)
+{
+  g_autoptr(JsonObject) root = json_object_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root_node = json_node_new (JSON_NODE_OBJECT);
+  g_autofree char *now = exported_at ? g_strdup (exported_at) : icat_timestamp_now ();
+  g_autofree char *text = NULL;
+  gboolean read;
+
+  json_object_set_string_member (root, "format", ICAT_FORMAT_NAME);
+  json_object_set_int_member (root, "version", ICAT_FORMAT_VERSION);
+  json_object_set_string_member (root, "exported_at", now);
+
+  /* One read transaction: a save or import committed halfway through
+   * would otherwise give a backup that cannot be restored. */
+  if (!icat_db_begin_snapshot (db, error))
+    return NULL;
+  read = add_records (db, root, error);
+  icat_db_end_snapshot (db);
+  if (!read)
+    return NULL;
 
   json_node_set_object (root_node, root);
   json_generator_set_root (generator, root_node);

@@ -798,23 +798,24 @@ icat_store_init (IcatStore *self)
   self->writer = g_thread_pool_new (writer_thread, self, 1, FALSE, NULL);
 }
 
+/* The seed is where a database starts, not an edit to undo: it is written
+ * in the transaction that creates the database, with no journal. */
 static gboolean
-load_seed (IcatStore  *self,
-           GError    **error)
+load_seed (IcatDb    *db,
+           gpointer   user_data,
+           GError   **error)
 {
   g_autoptr(GBytes) seed = g_resources_lookup_data (RESOURCE_PREFIX "/seed/icat.json", 0, error);
-  g_autoptr(Job) job = job_new (JOB_IMPORT);
+  g_autoptr(JsonNode) document = NULL;
+  g_autoptr(IcatImportPlan) plan = NULL;
 
   if (seed == NULL)
     return FALSE;
-  job->document = g_steal_pointer (&seed);
-  job->display_name = g_strdup ("icat.json");
-  if (!run_job (self, job, error))
+  document = icat_exchange_parse ("icat.json", seed, error);
+  if (document == NULL)
     return FALSE;
-  /* The seed is where a database starts, not an edit to undo. */
-  g_queue_clear_full (&self->undo, (GDestroyNotify) g_bytes_unref);
-  self->undo_bytes = 0;
-  return TRUE;
+  plan = icat_import_plan_new (db, document, FALSE, "icat.json", error);
+  return plan != NULL && icat_import_plan_apply (plan, db, error);
 }
 
 IcatStore *
@@ -822,28 +823,13 @@ icat_store_open (const char  *path,
                  GError     **error)
 {
   g_autoptr(IcatStore) self = g_object_new (ICAT_TYPE_STORE, NULL);
-  gboolean created = FALSE;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   self->path = g_strdup (path);
-  self->write_db = icat_db_open (path, ICAT_DB_READ_WRITE, &created, error);
+  self->write_db = icat_db_open_full (path, ICAT_DB_READ_WRITE, load_seed, NULL, NULL, error);
   if (self->write_db == NULL)
     return NULL;
-  if (created && !load_seed (self, error))
-    {
-      /* A new file without its seed would never be seeded later: remove it,
-       * so the next start begins again. */
-      g_clear_pointer (&self->write_db, icat_db_close);
-      if (!g_str_has_prefix (path, "file:"))
-        for (guint i = 0; i < 3; i++)
-          {
-            g_autofree char *file = g_strconcat (path, (const char *[]) { "", "-wal", "-shm" }[i], NULL);
-
-            g_remove (file);
-          }
-      return NULL;
-    }
   self->read_db = icat_db_open (path, ICAT_DB_READ_ONLY, NULL, error);
   if (self->read_db == NULL)
     return NULL;

@@ -75,6 +75,10 @@ gboolean    icat_store_export_to_file_finish (IcatStore    *self,
 /* Every problem found, one sentence each; empty when all is well. */
 GPtrArray  *icat_store_check       (IcatStore   *self,
                                     GError     **error);
+/* The same check on a connection of its own, which may be read-only: the
+ * command line checks a database on read-only media this way. */
+GPtrArray  *icat_check_database    (struct _IcatDb *db,
+                                    GError     **error);
 
 /* Writing. Each call is one transaction. changes holds the fields to set
  * (absent fields keep their value); without an "id" a new record is made.

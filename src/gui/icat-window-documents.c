@@ -211,10 +211,14 @@ lay_out_thread (GTask        *task,
   GError *error = NULL;
 
   db = icat_db_open (export->database, ICAT_DB_READ_ONLY, NULL, &error);
-  /* Meant for agencies and Member States: no focal points' contacts. */
-  if (db != NULL)
-    export->document = icat_document_new_meeting_record (db, export->meeting_id, export->paper,
-                                                         ICAT_EXPORT_DEFAULT, &error);
+  /* Meant for agencies and Member States: no focal points' contacts. One
+   * snapshot, so an autosave meanwhile cannot tear the record. */
+  if (db != NULL && icat_db_begin_snapshot (db, &error))
+    {
+      export->document = icat_document_new_meeting_record (db, export->meeting_id, export->paper,
+                                                           ICAT_EXPORT_DEFAULT, &error);
+      icat_db_end_snapshot (db);
+    }
   if (export->document == NULL)
     g_task_return_error (task, error);
   else

@@ -475,11 +475,15 @@ lay_out (Layout  *layout,
          GError **error)
 {
   g_autoptr(IcatDb) db = icat_db_open (layout->path, ICAT_DB_READ_ONLY, NULL, error);
+  IcatDocument *document;
 
-  if (db == NULL)
+  /* One snapshot, so an autosave meanwhile cannot tear the plan. */
+  if (db == NULL || !icat_db_begin_snapshot (db, error))
     return NULL;
   /* Meant for agencies and Member States: no focal points' contacts. */
-  return icat_document_new_work_plan (db, layout->year, layout->group_by, layout->paper, ICAT_EXPORT_DEFAULT, error);
+  document = icat_document_new_work_plan (db, layout->year, layout->group_by, layout->paper, ICAT_EXPORT_DEFAULT, error);
+  icat_db_end_snapshot (db);
+  return document;
 }
 
 static void
