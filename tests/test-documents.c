@@ -563,6 +563,102 @@ test_meeting_record_arabic (Fixture       *fixture,
   assert_pdf_says (text, ARABIC_MINUTES);
 }
 
+/* Meetings that say when they end: in Vienna (UTC+1 in March), one over
+ * two days, one in New York whose evening is the next day in UTC, and one
+ * known to the day that lasts three days. */
+#define TIMED_MEETING(id, title, zone, venue, starts, ends, precision, multi_day) \
+  "{\"id\": \"" id "\", \"created_at\": \"2026-02-01T09:00:00.000Z\", " \
+  "\"updated_at\": \"2026-02-01T10:00:00.000Z\", \"updated_by\": \"99999999-9999-4999-8999-999999999999\", " \
+  "\"kind\": \"working-group\", \"title\": {\"en\": \"" title "\"}, \"starts_at\": \"" starts "\", " \
+  "\"ends_at\": \"" ends "\", \"multi_day\": " multi_day ", \"date_precision\": \"" precision "\", " \
+  "\"timezone\": \"" zone "\", \"venue\": \"" venue "\"}"
+
+#define MORNING_ID    "11111111-1111-4111-8111-1111111111c1"
+#define TWO_DAYS_ID   "11111111-1111-4111-8111-1111111111c2"
+#define EVENING_ID    "11111111-1111-4111-8111-1111111111c3"
+#define THREE_DAYS_ID "11111111-1111-4111-8111-1111111111c4"
+
+static void
+import_timed_meetings (Fixture *fixture)
+{
+  import (fixture,
+          "{\"format\": \"icat-tracker\", \"version\": 1, \"meetings\": ["
+          TIMED_MEETING (MORNING_ID, "Morning", "Europe/Vienna", "Vienna",
+                         "2026-03-10T09:00:00.000Z", "2026-03-10T11:00:00.000Z", "minute", "false") ", "
+          TIMED_MEETING (TWO_DAYS_ID, "Two days", "Europe/Vienna", "Vienna",
+                         "2026-03-10T08:00:00.000Z", "2026-03-11T16:00:00.000Z", "minute", "true") ", "
+          TIMED_MEETING (EVENING_ID, "Evening", "America/New_York", "New York",
+                         "2026-01-16T00:00:00.000Z", "2026-01-16T02:00:00.000Z", "minute", "false") ", "
+          TIMED_MEETING (THREE_DAYS_ID, "Three days", "Europe/Vienna", "Vienna",
+                         "2026-03-10T09:00:00.000Z", "2026-03-12T09:00:00.000Z", "day", "true")
+          "]}");
+}
+
+/* The record's text for one meeting. */
+static char *
+record_text (Fixture    *fixture,
+             const char *meeting_id)
+{
+  g_autofree char *pdf = output_path (fixture, "timed.pdf");
+  g_auto(Run) result = cli (fixture, "minutes", meeting_id, "-o", pdf, NULL);
+
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+  return pdf_text (pdf);
+}
+
+/* The start and the end, where the meeting is and in UTC. */
+static void
+test_meeting_record_end_time (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *morning = NULL;
+  g_autofree char *two_days = NULL;
+  g_autofree char *evening = NULL;
+  g_autofree char *three_days = NULL;
+
+  import_timed_meetings (fixture);
+  morning = record_text (fixture, MORNING_ID);
+  assert_pdf_says (morning, "10 March 2026, 10:00–12:00 (Europe/Vienna), 09:00–11:00 UTC");
+  two_days = record_text (fixture, TWO_DAYS_ID);
+  assert_pdf_says (two_days, "10 March 2026, 09:00 – 11 March 2026, 17:00 (Europe/Vienna), "
+                             "10 March 2026, 08:00 – 11 March 2026, 16:00 UTC");
+  evening = record_text (fixture, EVENING_ID);
+  assert_pdf_says (evening, "15 January 2026, 19:00–21:00 (America/New_York), 16 January 2026, 00:00–02:00 UTC");
+  three_days = record_text (fixture, THREE_DAYS_ID);
+  assert_pdf_says (three_days, "10 March 2026 – 12 March 2026");
+}
+
+/* In Chinese the dates and times take the Chinese form. */
+static void
+test_meeting_record_end_time_chinese (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autofree char *morning = NULL;
+  g_autofree char *two_days = NULL;
+  g_autofree char *evening = NULL;
+  g_autofree char *three_days = NULL;
+
+  import_timed_meetings (fixture);
+  speak ("zh_CN");
+  morning = record_text (fixture, MORNING_ID);
+  assert_pdf_says (morning, "2026年3月10日 10:00–12:00");
+  assert_pdf_says (morning, "Europe/Vienna");
+  assert_pdf_says (morning, "09:00–11:00");
+  g_assert_null (strstr (morning, "March"));
+  two_days = record_text (fixture, TWO_DAYS_ID);
+  assert_pdf_says (two_days, "2026年3月10日 09:00");
+  assert_pdf_says (two_days, "2026年3月11日 17:00");
+  assert_pdf_says (two_days, "2026年3月10日 08:00");
+  assert_pdf_says (two_days, "2026年3月11日 16:00");
+  evening = record_text (fixture, EVENING_ID);
+  assert_pdf_says (evening, "2026年1月15日 19:00–21:00");
+  assert_pdf_says (evening, "2026年1月16日 00:00–02:00");
+  three_days = record_text (fixture, THREE_DAYS_ID);
+  assert_pdf_says (three_days, "2026年3月10日");
+  assert_pdf_says (three_days, "2026年3月12日");
+}
+
 /* A 300-character title and a 5,000-character minute run over pages,
  * and nothing is cut off. */
 static void
@@ -751,6 +847,8 @@ main (int    argc,
   ADD ("meeting-record/new-york", test_meeting_record);
   ADD ("meeting-record/chinese", test_meeting_record_chinese);
   ADD ("meeting-record/arabic", test_meeting_record_arabic);
+  ADD ("meeting-record/end-time", test_meeting_record_end_time);
+  ADD ("meeting-record/end-time-chinese", test_meeting_record_end_time_chinese);
   ADD ("meeting-record/long", test_meeting_record_long);
   ADD ("reproducible", test_reproducible);
   ADD ("errors", test_errors);

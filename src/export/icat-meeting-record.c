@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "icat-document-private.h"
 #include "icat-error.h"
@@ -125,21 +126,103 @@ meeting_title (JsonObject *meeting)
   return g_strdup (_("Meeting"));
 }
 
-/* "15 January 2015, 10:00 (America/New_York; 15:00 UTC)" */
+static GDateTime *
+member_time (JsonObject *meeting,
+             const char *name)
+{
+  const char *text = member_string (meeting, name);
+
+  return text != NULL ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
+}
+
+static gboolean
+same_day (GDateTime *a,
+          GDateTime *b)
+{
+  return g_date_time_get_year (a) == g_date_time_get_year (b) &&
+         g_date_time_get_day_of_year (a) == g_date_time_get_day_of_year (b);
+}
+
+static char *
+format_moment (GDateTime *moment,
+               gboolean   with_date)
+{
+  /* Translators: a date and time, e.g. "2 May 2018, 10:00"; strftime format */
+  return g_date_time_format (moment, with_date ? _("%-d %B %Y, %H:%M") : "%H:%M");
+}
+
+/* From starts to ends (NULL: unknown), both in one zone: "15 January
+ * 2015, 10:00–12:00" ("10:00–12:00" without with_date), or both dates
+ * and times when the meeting ends on a later day. */
+static char *
+time_span (GDateTime *starts,
+           GDateTime *ends,
+           gboolean   with_date)
+{
+  gboolean one_day = ends == NULL || same_day (starts, ends);
+  g_autofree char *from = format_moment (starts, with_date || !one_day);
+  g_autofree char *until = NULL;
+
+  if (ends == NULL)
+    return g_steal_pointer (&from);
+  until = format_moment (ends, !one_day);
+  if (one_day)
+    /* Translators: a meeting's start and end time on one day, e.g. "15 January 2015, 10:00–12:00" */
+    return g_strdup_printf (_("%s–%s"), from, until);
+  /* Translators: a meeting's start and end on different days, e.g. "15 January 2015, 10:00 – 16 January 2015, 12:00" */
+  return g_strdup_printf (_("%s – %s"), from, until);
+}
+
+/* A meeting known to the day: "15 January 2015", or "15 January 2015 –
+ * 16 January 2015" when it ends on a later day. */
+static char *
+day_span (GDateTime *starts,
+          GDateTime *ends)
+{
+  /* Translators: a day, e.g. "2 May 2018"; strftime format */
+  g_autofree char *from = g_date_time_format (starts, _("%-d %B %Y"));
+  g_autofree char *until = NULL;
+
+  if (ends == NULL || same_day (starts, ends))
+    return g_steal_pointer (&from);
+  until = g_date_time_format (ends, _("%-d %B %Y"));
+  return g_strdup_printf (_("%s – %s"), from, until);
+}
+
+/* "15 January 2015, 10:00–12:00 (America/New_York), 15:00–17:00 UTC": the
+ * start and the end where the meeting takes place and in UTC, with the
+ * dates wherever a day is not the one already named. */
 static char *
 when_text (JsonObject *meeting)
 {
-  g_autofree char *local = icat_format_meeting_when (meeting);
   const char *precision = member_string (meeting, "date_precision");
-  const char *zone = member_string (meeting, "timezone");
-  g_autoptr(GDateTime) starts = g_date_time_new_from_iso8601 (member_string (meeting, "starts_at"), NULL);
+  const char *zone_name = member_string (meeting, "timezone");
+  g_autoptr(GDateTime) starts = member_time (meeting, "starts_at");
+  g_autoptr(GDateTime) ends = member_time (meeting, "ends_at");
+  g_autoptr(GTimeZone) zone = zone_name != NULL ? g_time_zone_new_identifier (zone_name) : NULL;
+  g_autoptr(GDateTime) local_starts = NULL;
+  g_autoptr(GDateTime) local_ends = NULL;
+  g_autofree char *local = NULL;
   g_autofree char *utc = NULL;
+  gboolean minute = g_strcmp0 (precision, "minute") == 0;
 
-  if (g_strcmp0 (precision, "minute") != 0 || starts == NULL)
-    return g_steal_pointer (&local);
-  utc = g_date_time_format (starts, "%H:%M");
-  /* Translators: a meeting's time: local time, its zone, and the same time in UTC */
-  return g_strdup_printf (_("%s (%s; %s UTC)"), local, zone != NULL ? zone : "UTC", utc);
+  if (starts == NULL || (!minute && precision != NULL && strcmp (precision, "day") != 0))
+    return icat_format_meeting_when (meeting);
+  /* An end before the start says nothing about when the meeting ended. */
+  if (ends != NULL && g_date_time_compare (ends, starts) < 0)
+    g_clear_pointer (&ends, g_date_time_unref);
+  local_starts = zone != NULL ? g_date_time_to_timezone (starts, zone) : g_date_time_ref (starts);
+  if (ends != NULL)
+    local_ends = zone != NULL ? g_date_time_to_timezone (ends, zone) : g_date_time_ref (ends);
+  if (!minute)
+    return day_span (local_starts, local_ends);
+
+  local = time_span (local_starts, local_ends, TRUE);
+  utc = time_span (starts, ends,
+                   !same_day (starts, local_starts) || (ends != NULL && !same_day (ends, local_ends)));
+  /* Translators: when a meeting takes place: its local start and end, the time zone, and the same in UTC,
+   * e.g. "15 January 2015, 10:00–12:00 (America/New_York), 15:00–17:00 UTC" */
+  return g_strdup_printf (_("%s (%s), %s UTC"), local, zone_name != NULL ? zone_name : "UTC", utc);
 }
 
 static char *
