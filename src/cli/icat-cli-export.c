@@ -32,6 +32,7 @@ typedef struct {
   char     *output;
   char     *year;
   gboolean  bom;
+  gboolean  raw;
   gboolean  include_contacts;
 } ExportOptions;
 
@@ -76,6 +77,8 @@ check_export_options (ExportOptions *options,
     return g_strdup (_("--year does not apply to JSON export, which always holds the whole database"));
   if (options->bom && *format != FORMAT_CSV)
     return g_strdup (_("--bom applies only to CSV (--format csv)"));
+  if (options->raw && *format != FORMAT_CSV)
+    return g_strdup (_("--raw applies only to CSV (--format csv)"));
   if (options->year != NULL && !icat_cli_parse_year (options->year, year, &message))
     return message;
   return NULL;
@@ -109,6 +112,7 @@ export_document (const char          *database,
                  int                  year)
 {
   IcatExportFlags flags = (options->bom ? ICAT_EXPORT_BOM : 0) |
+                          (options->raw ? ICAT_EXPORT_RAW : 0) |
                           (options->include_contacts ? ICAT_EXPORT_INCLUDE_CONTACTS : 0);
   g_autoptr(GError) error = NULL;
   g_autoptr(IcatDb) db = NULL;
@@ -143,6 +147,8 @@ icat_cli_command_export (const char  *database,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output, N_("Write to FILE (default: standard output)"), N_("FILE") },
     { "year", 0, 0, G_OPTION_ARG_STRING, &options.year, N_("Only that year: action items due then, meetings starting then"), N_("YYYY") },
     { "bom", 0, 0, G_OPTION_ARG_NONE, &options.bom, N_("Start CSV with a byte-order mark, for spreadsheets that need one"), NULL },
+    { "raw", 0, 0, G_OPTION_ARG_NONE, &options.raw,
+      N_("Write CSV cells exactly as stored, even those a spreadsheet would run as a formula"), NULL },
     { "include-contacts", 0, 0, G_OPTION_ARG_NONE, &options.include_contacts,
       N_("Add focal points’ e-mail addresses and phone numbers to CSV and iCalendar"), NULL },
     { NULL }
@@ -158,7 +164,10 @@ icat_cli_command_export (const char  *database,
                                 _("JSON export is the whole database: a backup that import --replace restores exactly.\n"
                                   "CSV holds the action items, one row each; iCalendar the meetings, one event each.\n"
                                   "Focal points’ e-mail addresses and phone numbers are left out of CSV and iCalendar\n"
-                                  "unless --include-contacts is given."));
+                                  "unless --include-contacts is given.\n"
+                                  "A CSV cell starting with =, +, -, @, a tab or a carriage return gets a leading\n"
+                                  "apostrophe, so that a spreadsheet shows it as text instead of running it as a\n"
+                                  "formula; --raw writes such cells unchanged."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return icat_cli_usage_error (error->message);
   if (argc > 1)
@@ -223,19 +232,15 @@ check_pdf_options (const PdfOptions *options,
   return NULL;
 }
 
-/* A file is replaced through the document's own temporary file; standard
- * output, a pipe or a device is written in place, from memory. */
+/* Drawn into memory, then written as every output is (a file replaced
+ * whole, keeping its mode; a pipe or device in place; never the database). */
 static gboolean
 write_pdf (IcatDocument  *document,
            const char    *output,
            GError       **error)
 {
-  g_autoptr(GOutputStream) memory = NULL;
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
 
-  if (!icat_cli_output_is_special (output))
-    return icat_document_write_pdf_file (document, output, error);
-
-  memory = g_memory_output_stream_new_resizable ();
   if (!icat_document_write_pdf (document, memory, NULL, error) ||
       !g_output_stream_close (memory, NULL, error))
     return FALSE;

@@ -19,6 +19,7 @@
 
 #include "icat-cli-private.h"
 #include "icat-error.h"
+#include "icat-export.h"
 
 /* The command line's own usage errors come with its help. */
 static int
@@ -94,6 +95,9 @@ icat_cli_open_read_only (const char  *database,
   return icat_db_open (path, ICAT_DB_READ_ONLY, NULL, error);
 }
 
+/* --database as given (NULL: the default), so that -o never names it. */
+static const char *database_option;
+
 static gboolean
 write_failed (const char  *output,
               int          saved_errno,
@@ -109,6 +113,7 @@ icat_cli_check_output (const char  *output,
                        GError     **error)
 {
   g_autofree char *folder = NULL;
+  g_autofree char *database = NULL;
 
   if (output == NULL || strcmp (output, "-") == 0)
     return TRUE;
@@ -126,7 +131,8 @@ icat_cli_check_output (const char  *output,
                    _("Cannot write “%s”: it is a folder"), output);
       return FALSE;
     }
-  return TRUE;
+  database = database_option ? g_strdup (database_option) : icat_store_default_path ();
+  return icat_export_check_not_database (output, database, error);
 }
 
 static gboolean
@@ -160,37 +166,6 @@ write_all (int          fd,
       length -= written;
     }
   return TRUE;
-}
-
-/* Writes to a temporary file beside the target, then renames it over the
- * target, so the target is replaced in one step. */
-static gboolean
-replace_file (const char  *path,
-              const void  *data,
-              gsize        length)
-{
-  g_autofree char *temporary = g_strconcat (path, ".XXXXXX", NULL);
-  /* The usual mode of a new file (the umask applies). */
-  int fd = g_mkstemp_full (temporary, O_WRONLY | O_CLOEXEC, 0666);
-  gboolean written;
-  int saved_errno;
-
-  if (fd < 0)
-    return FALSE;
-  written = write_all (fd, data, length) && fsync (fd) == 0;
-  saved_errno = errno;
-  if (close (fd) != 0 && written)
-    {
-      written = FALSE;
-      saved_errno = errno;
-    }
-  if (written && g_rename (temporary, path) == 0)
-    return TRUE;
-  if (written)
-    saved_errno = errno;
-  g_unlink (temporary);
-  errno = saved_errno;
-  return FALSE;
 }
 
 /* A device or a pipe (/dev/stdout, a FIFO a script reads) is written as it
@@ -228,20 +203,14 @@ icat_cli_write_output (const char  *output,
                        gsize        length,
                        GError     **error)
 {
-  g_autofree char *target = NULL;
-
   if (output == NULL || strcmp (output, "-") == 0)
     return write_stdout (data, length, error);
+  /* Again: the database may have been created since the first check. */
   if (!icat_cli_check_output (output, error))
     return FALSE;
   if (icat_cli_output_is_special (output))
     return write_in_place (output, data, length) || write_failed (output, errno, error);
-
-  /* Through a symbolic link, the file it points to is replaced, not the link. */
-  target = realpath (output, NULL);
-  if (!replace_file (target ? target : output, data, length))
-    return write_failed (output, errno, error);
-  return TRUE;
+  return icat_export_replace_file (output, data, length, error);
 }
 
 gboolean
@@ -415,6 +384,7 @@ main (int    argc,
         g_autofree char *program = g_strdup_printf ("icat-tracker-cli %s", commands[i].name);
 
         g_set_prgname (program);
+        database_option = database;
         return commands[i].run (database, argc - 1, argv + 1);
       }
   {

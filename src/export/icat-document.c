@@ -297,30 +297,23 @@ icat_document_write_pdf_file (IcatDocument *document,
                               const char   *path,
                               GError      **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  GMemoryOutputStream *pdf = G_MEMORY_OUTPUT_STREAM (memory);
   g_autoptr(GError) local_error = NULL;
 
-  /* g_file_replace writes a temporary file and renames it on close. */
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &local_error);
-  if (stream == NULL)
+  if (!icat_document_write_pdf (document, memory, NULL, &local_error) ||
+      !g_output_stream_close (memory, NULL, &local_error))
     {
       g_set_error (error, ICAT_ERROR, ICAT_ERROR_IO, _("Cannot write %s: %s"), path, local_error->message);
       return FALSE;
     }
-  if (!icat_document_write_pdf (document, G_OUTPUT_STREAM (stream), NULL, &local_error))
+  /* As every export is written: the old file (and its mode) stays until
+   * the new one is whole, and through a symbolic link the file it points
+   * to is replaced, not the link. */
+  if (!icat_export_replace_file (path, g_memory_output_stream_get_data (pdf),
+                                 g_memory_output_stream_get_data_size (pdf), &local_error))
     {
-      g_autoptr(GCancellable) abandon = g_cancellable_new ();
-
-      /* Closing cancelled drops the temporary file and keeps any old one. */
-      g_cancellable_cancel (abandon);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
-      g_set_error (error, ICAT_ERROR, ICAT_ERROR_IO, _("Cannot write %s: %s"), path, local_error->message);
-      return FALSE;
-    }
-  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &local_error))
-    {
-      g_set_error (error, ICAT_ERROR, ICAT_ERROR_IO, _("Cannot write %s: %s"), path, local_error->message);
+      g_set_error_literal (error, ICAT_ERROR, ICAT_ERROR_IO, local_error->message);
       return FALSE;
     }
   return TRUE;

@@ -93,6 +93,7 @@ enum {
 typedef struct {
   int         year;
   gboolean    contacts;
+  gboolean    raw;             /* cells as stored, even those that look like formulas */
   GHashTable *mandate_labels;  /* mandate id → label */
   GHashTable *meeting_labels;  /* meeting id → label, filled as rows name them */
   GHashTable *supporting;      /* action item id → "IOM; UNHCR" */
@@ -144,23 +145,41 @@ prepare_for_year (IcatDb           *db,
   return stmt;
 }
 
+/* A spreadsheet runs a cell starting with one of these as a formula: an
+ * imported title "=HYPERLINK(…)" would become a live link (CSV injection). */
+static gboolean
+looks_like_formula (const char *text)
+{
+  return text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL;
+}
+
 /* RFC 4180: a field holding a comma, a quote, CR or LF is quoted, and its
- * quotes are doubled. */
+ * quotes are doubled. Unless raw, a cell that looks like a formula starts
+ * with an apostrophe, as OWASP recommends: spreadsheets then show it as
+ * text, and hide the apostrophe. */
 static void
 append_field (GString    *out,
               const char *text,
-              gboolean    first)
+              gboolean    first,
+              gboolean    raw)
 {
+  gboolean neutralise;
+
   if (!first)
     g_string_append_c (out, ',');
   if (text == NULL)
     return;
+  neutralise = !raw && looks_like_formula (text);
   if (strpbrk (text, ",\"\r\n") == NULL)
     {
+      if (neutralise)
+        g_string_append_c (out, '\'');
       g_string_append (out, text);
       return;
     }
   g_string_append_c (out, '"');
+  if (neutralise)
+    g_string_append_c (out, '\'');
   for (const char *p = text; *p != '\0'; p++)
     {
       if (*p == '"')
@@ -292,8 +311,8 @@ meeting_label (CsvExport    *export,
 }
 
 static void
-append_header (GString  *out,
-               gboolean  contacts)
+append_header (GString   *out,
+               CsvExport *export)
 {
   const char *headers[] = {
     _("Title"), _("Owner"), _("Owner’s focal points"), _("Supporting agencies"), _("Starts"), _("Due"),
@@ -302,8 +321,8 @@ append_header (GString  *out,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
-    if (i != 2 || contacts)
-      append_field (out, headers[i], i == 0);
+    if (i != 2 || export->contacts)
+      append_field (out, headers[i], i == 0, export->raw);
   end_row (out);
 }
 
@@ -315,22 +334,22 @@ append_row (GString      *out,
   const char *id = column_text (stmt, COL_ID);
   const char *priority = column_text (stmt, COL_PRIORITY);
 
-  append_field (out, column_text (stmt, COL_TITLE), TRUE);
-  append_field (out, column_text (stmt, COL_OWNER), FALSE);
+  append_field (out, column_text (stmt, COL_TITLE), TRUE, export->raw);
+  append_field (out, column_text (stmt, COL_OWNER), FALSE, export->raw);
   if (export->contacts)
-    append_field (out, g_hash_table_lookup (export->focal_points, column_text (stmt, COL_OWNER_ID)), FALSE);
-  append_field (out, g_hash_table_lookup (export->supporting, id), FALSE);
-  append_field (out, column_text (stmt, COL_STARTS), FALSE);
-  append_field (out, column_text (stmt, COL_DUE), FALSE);
-  append_field (out, icat_format_enum ("status", column_text (stmt, COL_STATUS)), FALSE);
+    append_field (out, g_hash_table_lookup (export->focal_points, column_text (stmt, COL_OWNER_ID)), FALSE, export->raw);
+  append_field (out, g_hash_table_lookup (export->supporting, id), FALSE, export->raw);
+  append_field (out, column_text (stmt, COL_STARTS), FALSE, export->raw);
+  append_field (out, column_text (stmt, COL_DUE), FALSE, export->raw);
+  append_field (out, icat_format_enum ("status", column_text (stmt, COL_STATUS)), FALSE, export->raw);
   /* The format says an absent priority is normal. */
-  append_field (out, icat_format_enum ("priority", priority ? priority : "normal"), FALSE);
-  append_field (out, meeting_label (export, stmt), FALSE);
-  append_field (out, column_text (stmt, COL_AGENDA_ITEM), FALSE);
-  append_field (out, g_hash_table_lookup (export->mandates, id), FALSE);
-  append_field (out, column_text (stmt, COL_DESCRIPTION), FALSE);
-  append_field (out, column_text (stmt, COL_COMPLETION_NOTE), FALSE);
-  append_field (out, id, FALSE);
+  append_field (out, icat_format_enum ("priority", priority ? priority : "normal"), FALSE, export->raw);
+  append_field (out, meeting_label (export, stmt), FALSE, export->raw);
+  append_field (out, column_text (stmt, COL_AGENDA_ITEM), FALSE, export->raw);
+  append_field (out, g_hash_table_lookup (export->mandates, id), FALSE, export->raw);
+  append_field (out, column_text (stmt, COL_DESCRIPTION), FALSE, export->raw);
+  append_field (out, column_text (stmt, COL_COMPLETION_NOTE), FALSE, export->raw);
+  append_field (out, id, FALSE, export->raw);
   end_row (out);
 }
 
@@ -343,6 +362,7 @@ icat_export_action_items_csv (IcatDb          *db,
   g_auto(CsvExport) export = {
     .year = year,
     .contacts = (flags & ICAT_EXPORT_INCLUDE_CONTACTS) != 0,
+    .raw = (flags & ICAT_EXPORT_RAW) != 0,
   };
   g_autoptr(GString) out = NULL;
   sqlite3_stmt *stmt;
@@ -361,7 +381,7 @@ icat_export_action_items_csv (IcatDb          *db,
   out = g_string_new (NULL);
   if (flags & ICAT_EXPORT_BOM)
     g_string_append (out, "\xef\xbb\xbf");
-  append_header (out, export.contacts);
+  append_header (out, &export);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     append_row (out, &export, stmt);
   sqlite3_reset (stmt);

@@ -19,10 +19,14 @@ typedef enum {
   ICAT_EXPORT_DEFAULT          = 0,
   ICAT_EXPORT_INCLUDE_CONTACTS = 1 << 0,  /* focal points' e-mail and phone */
   ICAT_EXPORT_BOM              = 1 << 1,  /* CSV only: a UTF-8 byte-order mark for spreadsheets */
+  ICAT_EXPORT_RAW              = 1 << 2,  /* CSV only: cells exactly as stored, formulas and all */
 } IcatExportFlags;
 
 /* Action items, one row each under a header row; RFC 4180 quoting, UTF-8,
- * CRLF line ends. year 0 means every item; otherwise the items due that year. */
+ * CRLF line ends. year 0 means every item; otherwise the items due that year.
+ * A cell starting with =, +, -, @, a tab or a carriage return would be run
+ * as a formula by a spreadsheet, so it gets a leading apostrophe (as OWASP
+ * recommends against CSV injection) unless ICAT_EXPORT_RAW is given. */
 GBytes *icat_export_action_items_csv (IcatDb          *db,
                                       int              year,
                                       IcatExportFlags  flags,
@@ -35,5 +39,26 @@ GBytes *icat_export_meetings_ics     (IcatDb          *db,
                                       int              year,
                                       IcatExportFlags  flags,
                                       GError         **error);
+
+/* Files                                                                */
+
+/* The path a chain of symbolic links ends at, whether or not that file
+ * exists; path itself when it is no link. */
+char    *icat_export_resolve_links      (const char      *path);
+/* Fails, naming both, when path is (or links to) the database file or one
+ * of the files SQLite keeps beside it (-wal, -shm, -journal). database may
+ * be an SQLite "file:" URI, or NULL for no check. Files are compared by
+ * device and inode, so a relative path, a link or a hard link is caught. */
+gboolean icat_export_check_not_database (const char      *path,
+                                        const char      *database,
+                                        GError         **error);
+/* Replaces the file whole through a temporary file beside it, so a failure
+ * never leaves half a file. An existing file keeps its mode; through a
+ * symbolic link (even one whose file does not exist yet) the file it points
+ * to is written and the link stays. */
+gboolean icat_export_replace_file       (const char      *path,
+                                        const void      *data,
+                                        gsize            length,
+                                        GError         **error);
 
 G_END_DECLS
