@@ -12,6 +12,7 @@
 
 #include "icat-action-item-editor.h"
 #include "icat-action-items-view.h"
+#include "icat-editor-util.h"
 #include "icat-error.h"
 #include "icat-schema.h"
 #include "icat-test-util.h"
@@ -755,6 +756,113 @@ test_columns_fit (Fixture       *fixture,
   g_assert_cmpuint (dates, ==, 1);
 }
 
+/* Replaces a field's text as typing does (set_text would not be undoable). */
+static void
+type_text (GtkWidget  *field,
+           const char *text)
+{
+  int position = 0;
+
+  gtk_editable_delete_text (GTK_EDITABLE (field), 0, -1);
+  gtk_editable_insert_text (GTK_EDITABLE (field), text, -1, &position);
+}
+
+/* The words shown on the line just below a field, in its list. */
+static const char *
+problem_below (GtkWidget *row)
+{
+  GtkWidget *line = gtk_widget_get_next_sibling (row);
+  GtkWidget *label = line ? icat_test_find_type (line, GTK_TYPE_LABEL) : NULL;
+
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_visible (line));
+  g_assert_true (gtk_widget_has_css_class (label, "error"));
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+static gboolean
+old_item_blocked (Fixture *fixture)
+{
+  g_autoptr(JsonObject) item = read_item (fixture, fixture->ids[ITEM_OLD]);
+
+  return g_strcmp0 (json_object_get_string_member (item, "status"), "blocked") == 0;
+}
+
+static gboolean
+later_item_dated (Fixture *fixture)
+{
+  g_autoptr(JsonObject) item = read_item (fixture, fixture->ids[ITEM_LATER]);
+
+  return g_strcmp0 (json_object_get_string_member_with_default (item, "due", NULL), "2999-02-28") == 0;
+}
+
+/* A due date that does not exist, an empty title, dates out of order: said
+ * in words next to the field, kept on screen while other fields save, never
+ * written, and named in a toast when the user leaves the item. */
+static void
+test_bad_input (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *title, *starts, *due;
+  AdwComboRow *status;
+  g_autoptr(JsonObject) item = NULL;
+
+  icat_action_items_view_show_item (fixture->view, fixture->ids[ITEM_OLD]);
+  title = icat_test_find_named (GTK_WIDGET (editor (fixture)), "title");
+  starts = icat_test_find_named (GTK_WIDGET (editor (fixture)), "starts");
+  due = icat_test_find_named (GTK_WIDGET (editor (fixture)), "due");
+  status = ADW_COMBO_ROW (icat_test_find_named (GTK_WIDGET (editor (fixture)), "status"));
+
+  type_text (due, "2026-02-30");
+  g_assert_cmpstr (problem_below (due), ==, "February 2026 has 28 days");
+  type_text (title, "   ");
+  g_assert_cmpstr (problem_below (title), ==, "A title is needed");
+  /* Another field saves; the record's news does not wipe what is wrong. */
+  adw_combo_row_set_selected (status, icat_enum_index (icat_action_statuses, "blocked", 0));
+  icat_action_item_editor_flush (editor (fixture));
+  wait_until (old_item_blocked, fixture);
+  spin ();
+  item = read_item (fixture, fixture->ids[ITEM_OLD]);
+  g_assert_cmpstr (json_object_get_string_member (item, "due"), ==, "2000-01-01");
+  g_assert_cmpstr (json_object_get_string_member (item, "title"), ==, "Old overdue item");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, "2026-02-30");
+  g_assert_cmpstr (problem_below (due), ==, "February 2026 has 28 days");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "   ");
+
+  /* Leaving the item says what was not saved, and why. */
+  g_ptr_array_set_size (fixture->toasts, 0);
+  icat_action_items_view_show_item (fixture->view, fixture->ids[ITEM_LATER]);
+  spin ();
+  g_assert_cmpuint (fixture->toasts->len, ==, 2);
+  g_assert_cmpstr (fixture->toasts->pdata[0], ==, "toast: The title of “Old overdue item” was not saved: A title is needed");
+  g_assert_cmpstr (fixture->toasts->pdata[1], ==,
+                   "toast: The due date of “Old overdue item” was not saved: February 2026 has 28 days");
+  g_assert_false (gtk_widget_has_css_class (due, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, "2999-01-01");
+  icat_store_sync (fixture->store);
+  g_clear_pointer (&item, json_object_unref);
+  item = read_item (fixture, fixture->ids[ITEM_OLD]);
+  g_assert_cmpstr (json_object_get_string_member (item, "due"), ==, "2000-01-01");
+  g_assert_cmpstr (json_object_get_string_member (item, "title"), ==, "Old overdue item");
+
+  /* Out of order: the due date says so; the start, right, is saved. */
+  type_text (starts, "2999-02");
+  type_text (due, "2999-01-31");
+  g_assert_cmpstr (problem_below (due), ==, "The due date is before the start date.");
+  g_assert_cmpstr (problem_below (starts), ==, "The start date is after the due date.");
+  type_text (due, "2999-02-28");
+  g_assert_false (gtk_widget_has_css_class (due, "error"));
+  g_assert_false (gtk_widget_has_css_class (starts, "error"));
+  g_assert_null (icat_row_get_problem (due));
+  icat_action_item_editor_flush (editor (fixture));
+  wait_until (later_item_dated, fixture);
+  g_clear_pointer (&item, json_object_unref);
+  item = read_item (fixture, fixture->ids[ITEM_LATER]);
+  g_assert_cmpstr (json_object_get_string_member (item, "starts"), ==, "2999-02");
+  g_assert_cmpstr (json_object_get_string_member (item, "due"), ==, "2999-02-28");
+}
+
 /* glibc keeps the translations it looked up; a change of LANGUAGE is
  * seen once this counter moves (the gettext manual's own advice). */
 extern int _nl_msg_cat_cntr;
@@ -822,6 +930,7 @@ main (int    argc,
   g_test_add ("/action-items/mailto-long", Fixture, NULL, setup, test_mailto_long, teardown);
   g_test_add ("/action-items/delete", Fixture, NULL, setup, test_delete, teardown);
   g_test_add ("/action-items/switch-items", Fixture, NULL, setup, test_switch_items, teardown);
+  g_test_add ("/action-items/bad-input", Fixture, NULL, setup, test_bad_input, teardown);
   g_test_add ("/action-items/show-item", Fixture, NULL, setup, test_show_item_selects_row, teardown);
   g_test_add ("/action-items/new-item-scrolled-to", Fixture, NULL, setup, test_new_item_scrolled_to, teardown);
   g_test_add ("/action-items/columns-fit", Fixture, NULL, setup, test_columns_fit, teardown);

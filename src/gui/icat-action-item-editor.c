@@ -19,6 +19,7 @@
 #include "icat-autosave.h"
 #include "icat-editor-util.h"
 #include "icat-format.h"
+#include "icat-input.h"
 #include "icat-record-list.h"
 #include "icat-ref-list.h"
 #include "icat-schema.h"
@@ -44,7 +45,6 @@ struct _IcatActionItemEditor {
   GtkCalendar         *due_calendar;
   GtkMenuButton       *starts_calendar_button;
   GtkMenuButton       *due_calendar_button;
-  GtkLabel            *date_error;
   AdwPreferencesGroup *supporting_group;
   AdwPreferencesGroup *mandates_group;
   AdwPreferencesGroup *history_group;
@@ -66,6 +66,7 @@ struct _IcatActionItemEditor {
   char                *shown_meeting;
   char                *shown_starts;
   char                *shown_due;
+  char                *shown_title;     /* the title last queued or loaded */
 
   gboolean             loading;
   gboolean             folded;
@@ -276,6 +277,17 @@ load_choices (IcatActionItemEditor *self)
   self->shown_meeting = g_strdup (meeting);
 }
 
+/* A field that says what is wrong with its text keeps that text when the
+ * record changes under it: it is newer than what was stored, and leaving
+ * the record tells the user it was not saved. */
+static void
+load_entry (AdwEntryRow *row,
+            const char  *text)
+{
+  if (icat_row_get_problem (GTK_WIDGET (row)) == NULL)
+    icat_editable_show_text (GTK_EDITABLE (row), text);
+}
+
 static void
 load_fields (IcatActionItemEditor *self)
 {
@@ -285,19 +297,17 @@ load_fields (IcatActionItemEditor *self)
   load_history (self);
   if (record != NULL)
     {
-      icat_editable_show_text (GTK_EDITABLE (self->title_row), icat_record_get_string (record, "title"));
+      load_entry (self->title_row, icat_record_get_string (record, "title"));
+      g_free (self->shown_title);
+      self->shown_title = g_strdup (icat_record_get_string (record, "title"));
       icat_text_view_show_text (self->description_view, icat_record_get_string (record, "description"));
       icat_text_view_show_text (self->completion_view, icat_record_get_string (record, "completion_note"));
-      icat_editable_show_text (GTK_EDITABLE (self->starts_row), icat_record_get_string (record, "starts"));
-      icat_editable_show_text (GTK_EDITABLE (self->due_row), icat_record_get_string (record, "due"));
+      load_entry (self->starts_row, icat_record_get_string (record, "starts"));
+      load_entry (self->due_row, icat_record_get_string (record, "due"));
       g_free (self->shown_starts);
       self->shown_starts = g_strdup (icat_record_get_string (record, "starts"));
       g_free (self->shown_due);
       self->shown_due = g_strdup (icat_record_get_string (record, "due"));
-      gtk_widget_set_visible (GTK_WIDGET (self->date_error), FALSE);
-      gtk_widget_remove_css_class (GTK_WIDGET (self->starts_row), "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->due_row), "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->title_row), "error");
       load_choices (self);
       icat_ref_list_set_from (self->supporting, icat_record_get_array (record, "supporting"));
       icat_ref_list_set_from (self->mandate_refs, icat_record_get_array (record, "mandates"));
@@ -319,9 +329,31 @@ record_data_changed_cb (IcatActionItemEditor *self)
   load_fields (self);
 }
 
+/* Nothing typed is lost without a word: leaving the record, each field it
+ * could not save says so in a toast. */
+static void
+report_unsaved (IcatActionItemEditor *self)
+{
+  const char *title = icat_record_get_string (self->record, "title");
+
+  icat_row_report_unsaved (GTK_WIDGET (self->title_row), C_("field in a sentence", "title"), title);
+  icat_row_report_unsaved (GTK_WIDGET (self->starts_row), C_("field in a sentence", "start date"), title);
+  icat_row_report_unsaved (GTK_WIDGET (self->due_row), C_("field in a sentence", "due date"), title);
+}
+
+/* A record that is gone has nothing left to save into. */
+static void
+forget_problems (IcatActionItemEditor *self)
+{
+  icat_row_show_problem (GTK_WIDGET (self->title_row), NULL);
+  icat_row_show_problem (GTK_WIDGET (self->starts_row), NULL);
+  icat_row_show_problem (GTK_WIDGET (self->due_row), NULL);
+}
+
 static void
 record_deleted_cb (IcatActionItemEditor *self)
 {
+  forget_problems (self);
   icat_action_item_editor_set_item (self, NULL);
 }
 
@@ -336,21 +368,43 @@ autosave_failed_cb (IcatAutosave         *autosave,
 /* }}} */
 /* Editing {{{ */
 
+/* A field turned wrong: what it queued on the way there (a valid start
+ * such as "2026-02" of "2026-02-30", or "O" of a title being erased)
+ * must not reach the database in its place, so the stored value is
+ * queued back before the delay runs out. */
+static void
+withdraw_typed (IcatActionItemEditor *self,
+                const char           *field,
+                char                **shown)
+{
+  const char *stored = icat_record_get_string (self->record, field);
+
+  if (g_strcmp0 (stored, *shown) == 0)
+    return;
+  g_free (*shown);
+  *shown = g_strdup (stored);
+  icat_autosave_set_string (self->autosave, field, stored);
+}
+
 static void
 title_changed_cb (IcatActionItemEditor *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  g_autofree char *problem = NULL;
 
   if (self->loading || self->autosave == NULL)
     return;
   /* A title is required: an empty one waits until something is typed. */
-  if (*stripped == '\0')
+  problem = icat_input_title_problem (text);
+  icat_row_show_problem (GTK_WIDGET (self->title_row), problem);
+  if (problem != NULL)
     {
-      gtk_widget_add_css_class (GTK_WIDGET (self->title_row), "error");
+      withdraw_typed (self, "title", &self->shown_title);
       return;
     }
-  gtk_widget_remove_css_class (GTK_WIDGET (self->title_row), "error");
+  g_free (self->shown_title);
+  self->shown_title = g_strdup (text);
   icat_autosave_set_string (self->autosave, "title", text);
 }
 
@@ -365,18 +419,6 @@ text_changed_cb (GtkTextBuffer        *buffer,
     return;
   text = icat_text_view_get_text (view);
   icat_autosave_set_string (self->autosave, g_object_get_data (G_OBJECT (buffer), "icat-field"), text);
-}
-
-/* Empty or a date, and the due date not before the start; else says why. */
-static const char *
-dates_problem (const char *starts,
-               const char *due)
-{
-  if ((*starts && !icat_is_date (starts)) || (*due && !icat_is_date (due)))
-    return _("Write dates as YYYY-MM-DD (or YYYY-MM, or YYYY), for example 2026-11-23.");
-  if (*starts && *due && strncmp (due, starts, MIN (strlen (due), strlen (starts))) < 0)
-    return _("The due date is before the start date.");
-  return NULL;
 }
 
 static void
@@ -399,25 +441,36 @@ date_changed_cb (IcatActionItemEditor *self)
 {
   const char *starts = gtk_editable_get_text (GTK_EDITABLE (self->starts_row));
   const char *due = gtk_editable_get_text (GTK_EDITABLE (self->due_row));
-  const char *problem;
+  g_autofree char *starts_problem = NULL;
+  g_autofree char *due_problem = NULL;
+  g_autofree char *order_problem = NULL;
+  gboolean in_order;
 
   if (self->loading || self->autosave == NULL)
     return;
-  problem = dates_problem (starts, due);
-  gtk_widget_set_visible (GTK_WIDGET (self->date_error), problem != NULL);
-  gtk_label_set_label (self->date_error, problem ? problem : "");
-  if (*starts && !icat_is_date (starts))
-    gtk_widget_add_css_class (GTK_WIDGET (self->starts_row), "error");
+  starts_problem = icat_input_date_problem (starts);
+  due_problem = icat_input_date_problem (due);
+  if (starts_problem == NULL && due_problem == NULL)
+    order_problem = icat_input_date_order_problem (starts, due);
+  in_order = order_problem == NULL;
+  /* Neither can be saved without the other: both say so, so both keep
+   * what was typed, and leaving the item names both. */
+  if (!in_order)
+    {
+      starts_problem = g_strdup (_("The start date is after the due date."));
+      due_problem = g_strdup (_("The due date is before the start date."));
+    }
+  icat_row_show_problem (GTK_WIDGET (self->starts_row), starts_problem);
+  icat_row_show_problem (GTK_WIDGET (self->due_row), due_problem);
+  /* Each date that is right is saved; a pair out of order waits. */
+  if (starts_problem == NULL)
+    save_date (self, "starts", starts, &self->shown_starts);
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->starts_row), "error");
-  if (*due && !icat_is_date (due))
-    gtk_widget_add_css_class (GTK_WIDGET (self->due_row), "error");
+    withdraw_typed (self, "starts", &self->shown_starts);
+  if (due_problem == NULL)
+    save_date (self, "due", due, &self->shown_due);
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->due_row), "error");
-  if (problem != NULL)
-    return;
-  save_date (self, "starts", starts, &self->shown_starts);
-  save_date (self, "due", due, &self->shown_due);
+    withdraw_typed (self, "due", &self->shown_due);
 }
 
 static void
@@ -494,6 +547,7 @@ delete_activated (GtkWidget  *widget,
   if (self->record == NULL)
     return;
   id = g_strdup (icat_record_get_id (self->record));
+  forget_problems (self);
   /* Writes are queued in order: what was typed lands before the delete,
    * and nothing is left to recreate the item after it. */
   icat_action_item_editor_set_item (self, NULL);
@@ -528,6 +582,8 @@ icat_action_item_editor_flush (IcatActionItemEditor *self)
 static void
 detach_item (IcatActionItemEditor *self)
 {
+  if (self->record != NULL)
+    report_unsaved (self);
   if (self->autosave != NULL)
     {
       icat_autosave_flush (self->autosave);
@@ -626,6 +682,7 @@ icat_action_item_editor_finalize (GObject *object)
   g_free (self->shown_meeting);
   g_free (self->shown_starts);
   g_free (self->shown_due);
+  g_free (self->shown_title);
   G_OBJECT_CLASS (icat_action_item_editor_parent_class)->finalize (object);
 }
 
@@ -705,7 +762,6 @@ icat_action_item_editor_class_init (IcatActionItemEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, due_calendar);
   gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, starts_calendar_button);
   gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, due_calendar_button);
-  gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, date_error);
   gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, supporting_group);
   gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, mandates_group);
   gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, history_group);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "icat-editor-util.h"
+#include "icat-input.h"
 #include "icat-schema.h"
 
 void
@@ -252,6 +253,24 @@ icat_row_get_problem (GtkWidget *row)
   if (line != NULL)
     return gtk_label_get_label (problem_line_label (line));
   return gtk_widget_has_css_class (row, "error") ? gtk_widget_get_tooltip_text (row) : NULL;
+}
+
+gboolean
+icat_row_report_unsaved (GtkWidget  *row,
+                         const char *field,
+                         const char *record_title)
+{
+  const char *problem;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (row), FALSE);
+  problem = icat_row_get_problem (row);
+  if (problem == NULL)
+    return FALSE;
+  message = icat_input_not_saved_message (field, record_title, problem);
+  gtk_widget_activate_action (row, "win.toast", "s", message);
+  icat_row_show_problem (row, NULL);
+  return TRUE;
 }
 
 /* }}} */

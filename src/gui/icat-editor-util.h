@@ -48,6 +48,15 @@ void           icat_row_show_problem    (GtkWidget          *row,
 /* The message icat_row_show_problem shows next to row, or NULL. */
 const char    *icat_row_get_problem     (GtkWidget          *row);
 
+/* Leaving a record (another chosen, the editor closed) while row shows a
+ * problem: what was typed there is not saved, and a toast ("win.toast")
+ * says so, naming the field as it reads in a sentence ("due date"), the
+ * record's title and the problem. Then clears the problem. Returns TRUE
+ * when there was one to tell. */
+gboolean       icat_row_report_unsaved  (GtkWidget          *row,
+                                         const char         *field,
+                                         const char         *record_title);
+
 /* A link as people type it, as an address to open: a file's path, an
  * address with its scheme, or a bare "icat.un.org/…" (taken as https).
  * NULL for blank text. */
