@@ -459,6 +459,39 @@ test_export (void)
   run_app (export_test);
 }
 
+/* A file of the user's keeps its mode (records can hold contacts), and
+ * the database itself is refused however the chooser names it. */
+static void
+meeting_record_file_rules (Fixture    *f,
+                           const char *meeting_id)
+{
+  g_autofree char *private = g_build_filename (f->dir, "private.pdf", NULL);
+  g_autoptr(GFile) private_file = g_file_new_for_path (private);
+  g_autoptr(GFile) database = g_file_new_for_path (icat_store_get_path (f->store));
+  g_autofree char *before = icat_test_export (f->store);
+  g_autofree char *after = NULL;
+  g_autofree char *head = NULL;
+  GStatBuf buf;
+
+  g_assert_true (g_file_set_contents (private, "older", -1, NULL));
+  g_assert_cmpint (g_chmod (private, 0600), ==, 0);
+  _icat_window_set_document_file (f->window, private_file);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-meeting-record", "s", meeting_id));
+  wait_until (f, toast_shown, "Meeting record saved as “private.pdf”");
+  g_assert_cmpint (g_stat (private, &buf), ==, 0);
+  g_assert_cmpuint (buf.st_mode & 07777, ==, 0600);
+  g_assert_cmpuint (buf.st_size, >, 1000);
+
+  _icat_window_set_document_file (f->window, database);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-meeting-record", "s", meeting_id));
+  wait_until (f, toast_shown, "The meeting record could not be saved: ");
+  g_assert_true (g_file_get_contents (icat_store_get_path (f->store), &head, NULL, NULL));
+  g_assert_true (g_str_has_prefix (head, "SQLite format 3"));
+  after = icat_test_export (f->store);
+  g_assert_cmpstr (before, ==, after);
+  _icat_window_set_document_file (f->window, NULL);
+}
+
 static void
 meeting_record_test (Fixture *f)
 {
@@ -482,6 +515,7 @@ meeting_record_test (Fixture *f)
   wait_until (f, toast_shown, "The meeting record could not be made: ");
   g_assert_false (file_exists (f, unknown));
   _icat_window_set_document_file (f->window, NULL);
+  meeting_record_file_rules (f, briefing);
 }
 
 static void

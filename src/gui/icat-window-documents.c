@@ -113,7 +113,9 @@ write_thread (GTask        *task,
   RecordExport *export = task_data;
   GError *error = NULL;
 
-  if (!icat_document_write_pdf_file (export->document, export->output, &error))
+  /* The file chooser lets anyone pick the database itself. */
+  if (!icat_export_check_not_database (export->output, export->database, &error) ||
+      !icat_document_write_pdf_file (export->document, export->output, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
