@@ -5,7 +5,13 @@
  */
 #include "config.h"
 
+#include <X11/Xlib.h>
+#include <dlfcn.h>
+#include <signal.h>
+
 #include "icat-application.h"
+#include "icat-meeting-editor.h"
+#include "icat-meetings-view.h"
 #include "icat-chart.h"
 #include "icat-error.h"
 #include "icat-test-util.h"
@@ -266,6 +272,248 @@ test_charts (void)
   run_app (charts_test, NULL);
 }
 
+/* Leaving at once: minutes typed a moment ago, then Ctrl+Q or SIGTERM
+ * before the autosave's delay is over. */
+
+typedef enum {
+  LEAVE_QUIT,
+  LEAVE_SIGTERM,
+} LeaveWay;
+
+typedef struct {
+  LeaveWay  way;
+  char     *meeting_id;
+} LeaveTest;
+
+static gboolean
+meeting_opened (gpointer data)
+{
+  return icat_meeting_editor_get_meeting_id (data) != NULL;
+}
+
+static void
+type_then_leave_cb (GApplication *app,
+                    LeaveTest    *leave)
+{
+  IcatWindow *window = ICAT_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  GtkWidget *view = icat_test_show_section (window, "meetings", ICAT_TYPE_MEETINGS_VIEW);
+  IcatMeetingEditor *editor = ICAT_MEETING_EDITOR (_icat_meetings_view_get_editor (ICAT_MEETINGS_VIEW (view)));
+  GtkWidget *minutes;
+
+  icat_meetings_view_new_meeting (ICAT_MEETINGS_VIEW (view));
+  wait_until (meeting_opened, editor);
+  leave->meeting_id = g_strdup (icat_meeting_editor_get_meeting_id (editor));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-agenda-item", NULL));
+  minutes = icat_test_find_named (_icat_meeting_editor_get_agenda_item (editor, 0), "agenda-minutes");
+  gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (minutes)), "Agreed to meet in May.", -1);
+  /* Not a moment for the autosave: the window stays open, the loop ends. */
+  if (leave->way == LEAVE_QUIT)
+    g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  else
+    kill (getpid (), SIGTERM);
+}
+
+static void
+run_and_leave (LeaveWay way)
+{
+  g_autofree char *dir = icat_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "window.db", NULL);
+  g_autoptr(IcatApplication) app = icat_application_new ();
+  const char *argv[] = { "icat-tracker", "--database", path, NULL };
+  LeaveTest leave = { way, NULL };
+  g_autoptr(IcatStore) reopened = NULL;
+  g_autoptr(JsonObject) meeting = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonArray *agenda;
+
+  g_signal_connect_after (app, "activate", G_CALLBACK (type_then_leave_cb), &leave);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, (char **) argv), ==, 0);
+  g_assert_nonnull (leave.meeting_id);
+
+  /* Read as the next start would, before anything else runs. */
+  reopened = icat_store_open (path, &error);
+  g_assert_no_error (error);
+  meeting = icat_store_read (reopened, "meeting", leave.meeting_id, &error);
+  g_assert_no_error (error);
+  agenda = json_object_get_array_member (meeting, "agenda");
+  g_assert_nonnull (agenda);
+  g_assert_cmpuint (json_array_get_length (agenda), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (agenda, 0), "minutes"), ==,
+                   "Agreed to meet in May.");
+  g_free (leave.meeting_id);
+  g_clear_object (&reopened);
+  /* The window was left open; it goes now, with nothing left to write. */
+  while (gtk_application_get_windows (GTK_APPLICATION (app)) != NULL)
+    gtk_window_destroy (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  g_clear_object (&app);
+  icat_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static void
+test_quit_saves (void)
+{
+  run_and_leave (LEAVE_QUIT);
+}
+
+static void
+test_sigterm_saves (void)
+{
+  run_and_leave (LEAVE_SIGTERM);
+}
+
+/* The real program, SIGTERM'd as a session ends, a moment after a person
+ * typed a meeting's title: keys go in through the X server's XTEST
+ * extension (libXtst, loaded when the test runs; skipped without it). */
+
+typedef struct {
+  void     *x11;
+  void     *xtst;
+  Display  *display;
+  Display *(*open_display)      (const char *name);
+  int      (*close_display)     (Display *display);
+  int      (*sync)              (Display *display, Bool discard);
+  Status   (*query_tree)        (Display *display, Window w, Window *root, Window *parent,
+                                 Window **children, unsigned int *n);
+  Status   (*get_attributes)    (Display *display, Window w, XWindowAttributes *attributes);
+  int      (*set_input_focus)   (Display *display, Window w, int revert_to, Time time);
+  int      (*free)              (void *data);
+  KeySym   (*string_to_keysym)  (const char *name);
+  KeyCode  (*keysym_to_keycode) (Display *display, KeySym keysym);
+  int      (*fake_key)          (Display *display, unsigned int keycode, Bool press, unsigned long delay);
+} Keyboard;
+
+static gboolean
+keyboard_open (Keyboard *kb)
+{
+  kb->x11 = dlopen ("libX11.so.6", RTLD_LAZY | RTLD_LOCAL);
+  kb->xtst = dlopen ("libXtst.so.6", RTLD_LAZY | RTLD_LOCAL);
+  if (kb->x11 == NULL || kb->xtst == NULL ||
+      !(*(void **) &kb->open_display = dlsym (kb->x11, "XOpenDisplay")) ||
+      !(*(void **) &kb->close_display = dlsym (kb->x11, "XCloseDisplay")) ||
+      !(*(void **) &kb->sync = dlsym (kb->x11, "XSync")) ||
+      !(*(void **) &kb->query_tree = dlsym (kb->x11, "XQueryTree")) ||
+      !(*(void **) &kb->get_attributes = dlsym (kb->x11, "XGetWindowAttributes")) ||
+      !(*(void **) &kb->set_input_focus = dlsym (kb->x11, "XSetInputFocus")) ||
+      !(*(void **) &kb->free = dlsym (kb->x11, "XFree")) ||
+      !(*(void **) &kb->string_to_keysym = dlsym (kb->x11, "XStringToKeysym")) ||
+      !(*(void **) &kb->keysym_to_keycode = dlsym (kb->x11, "XKeysymToKeycode")) ||
+      !(*(void **) &kb->fake_key = dlsym (kb->xtst, "XTestFakeKeyEvent")))
+    return FALSE;
+  kb->display = kb->open_display (NULL);
+  return kb->display != NULL;
+}
+
+static void
+keyboard_close (Keyboard *kb)
+{
+  if (kb->display != NULL)
+    kb->close_display (kb->display);
+  g_clear_pointer (&kb->xtst, dlclose);
+  g_clear_pointer (&kb->x11, dlclose);
+}
+
+/* Presses the keys named, as one chord ("Control_L", "n"), then lets go. */
+static void
+keyboard_press (Keyboard           *kb,
+                const char * const *keys)
+{
+  guint n = g_strv_length ((char **) keys);
+
+  for (guint i = 0; i < n; i++)
+    kb->fake_key (kb->display, kb->keysym_to_keycode (kb->display, kb->string_to_keysym (keys[i])), True, 0);
+  for (guint i = n; i > 0; i--)
+    kb->fake_key (kb->display, kb->keysym_to_keycode (kb->display, kb->string_to_keysym (keys[i - 1])), False, 0);
+  kb->sync (kb->display, False);
+  g_usleep (G_USEC_PER_SEC / 20);
+}
+
+/* The app's main window, once it is on screen: the one large window. */
+static Window
+find_app_window (Keyboard *kb)
+{
+  Window root = DefaultRootWindow (kb->display), parent, *children = NULL, found = None;
+  unsigned int n = 0;
+
+  kb->query_tree (kb->display, root, &root, &parent, &children, &n);
+  for (unsigned int i = 0; i < n && found == None; i++)
+    {
+      XWindowAttributes attributes;
+
+      if (kb->get_attributes (kb->display, children[i], &attributes) &&
+          attributes.map_state == IsViewable && attributes.width > 300)
+        found = children[i];
+    }
+  if (children != NULL)
+    kb->free (children);
+  return found;
+}
+
+static void
+test_sigterm_program (void)
+{
+  g_autofree char *dir = icat_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "window.db", NULL);
+  g_autofree char *program = g_test_build_filename (G_TEST_BUILT, "..", "src", "icat-tracker", NULL);
+  g_autoptr(GSubprocess) app = NULL;
+  g_autoptr(IcatStore) reopened = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const alt_2[] = { "Alt_L", "2", NULL };
+  const char * const ctrl_n[] = { "Control_L", "n", NULL };
+  const char *title = "sigterm";
+  Keyboard kb = { NULL };
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  Window window = None;
+
+  if (!keyboard_open (&kb))
+    {
+      keyboard_close (&kb);
+      g_test_skip ("No X display with XTEST to type into the program");
+      return;
+    }
+  /* Earlier tests' windows may still be on this display. */
+  g_assert_true (find_app_window (&kb) == None);
+  app = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, program, "--database", path, NULL);
+  g_assert_no_error (error);
+  while ((window = find_app_window (&kb)) == None)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (G_USEC_PER_SEC / 10);
+    }
+  /* Shown is not yet drawn and ready for keys. */
+  g_usleep (G_USEC_PER_SEC);
+  kb.set_input_focus (kb.display, window, RevertToParent, CurrentTime);
+  keyboard_press (&kb, alt_2);
+  g_usleep (G_USEC_PER_SEC / 2);
+  /* A new meeting opens with its title selected, ready to be typed over. */
+  keyboard_press (&kb, ctrl_n);
+  g_usleep (G_USEC_PER_SEC);
+  for (const char *c = title; *c != '\0'; c++)
+    {
+      const char key[] = { *c, '\0' };
+      const char * const keys[] = { key, NULL };
+
+      keyboard_press (&kb, keys);
+    }
+  /* Well within the autosave's delay. */
+  g_subprocess_send_signal (app, SIGTERM);
+  g_assert_true (g_subprocess_wait (app, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (app));
+  g_assert_cmpint (g_subprocess_get_exit_status (app), ==, 0);
+  keyboard_close (&kb);
+
+  reopened = icat_store_open (path, &error);
+  g_assert_no_error (error);
+  hits = icat_store_search (reopened, title, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpstr (((IcatSearchHit *) hits->pdata[0])->title, ==, title);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  g_clear_object (&reopened);
+  icat_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -276,5 +524,8 @@ main (int    argc,
   g_test_add_func ("/window/undo", test_undo);
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/charts", test_charts);
+  g_test_add_func ("/window/quit-saves", test_quit_saves);
+  g_test_add_func ("/window/sigterm-saves", test_sigterm_saves);
+  g_test_add_func ("/window/sigterm-program", test_sigterm_program);
   return g_test_run ();
 }

@@ -8,8 +8,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
 
 #include "icat-application.h"
+#include "icat-autosave.h"
 #include "icat-window.h"
 
 #define EXTERNAL_CHANGE_POLL_SECONDS 2
@@ -20,6 +23,7 @@ struct _IcatApplication {
   char           *database;       /* from --database, or NULL for the default */
   IcatStore      *store;
   guint           poll_source;
+  guint           signal_sources[3];  /* SIGTERM, SIGINT, SIGHUP */
 };
 
 G_DEFINE_FINAL_TYPE (IcatApplication, icat_application, ADW_TYPE_APPLICATION)
@@ -92,16 +96,28 @@ icat_application_handle_local_options (GApplication *application,
   return -1;
 }
 
+/* Every way out comes here first: what is typed and not yet written is
+ * written now, and the process waits until it is on the disk. */
+static void
+save_everything (IcatApplication *self)
+{
+  icat_autosave_flush_all ();
+  if (self->store != NULL)
+    icat_store_sync (self->store);
+}
+
 static void
 icat_application_shutdown (GApplication *application)
 {
   IcatApplication *self = ICAT_APPLICATION (application);
 
   g_clear_handle_id (&self->poll_source, g_source_remove);
+  for (guint i = 0; i < G_N_ELEMENTS (self->signal_sources); i++)
+    g_clear_handle_id (&self->signal_sources[i], g_source_remove);
+  save_everything (self);
   G_APPLICATION_CLASS (icat_application_parent_class)->shutdown (application);
-  /* Edits flushed as the windows closed are written before the process ends. */
-  if (self->store != NULL)
-    icat_store_sync (self->store);
+  /* Editors that went with their windows flushed as they were disposed. */
+  save_everything (self);
 }
 
 static void
@@ -143,7 +159,27 @@ quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
+  /* Ctrl+Q right after typing: the edit is written before the loop ends. */
+  save_everything (ICAT_APPLICATION (user_data));
   g_application_quit (G_APPLICATION (user_data));
+}
+
+/* SIGTERM (the session ending, `kill`), SIGINT and SIGHUP quit as Ctrl+Q does. */
+static gboolean
+quit_signalled (gpointer data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (data), "quit", NULL);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+watch_quit_signals (IcatApplication *self)
+{
+  const int signals[] = { SIGTERM, SIGINT, SIGHUP };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (signals) == G_N_ELEMENTS (self->signal_sources));
+  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+    self->signal_sources[i] = g_unix_signal_add (signals[i], quit_signalled, self);
 }
 
 static void
@@ -161,6 +197,7 @@ icat_application_startup (GApplication *application)
     gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
   g_action_map_add_action_entries (G_ACTION_MAP (application), actions, G_N_ELEMENTS (actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  watch_quit_signals (ICAT_APPLICATION (application));
 }
 
 static void

@@ -42,6 +42,10 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* Every autosave alive (main thread only), so that each way out of the
+ * app (Ctrl+Q, SIGTERM, the session ending) can write them all first. */
+static GList *alive;
+
 static gboolean delay_elapsed (gpointer data);
 
 static void
@@ -133,6 +137,31 @@ icat_autosave_set_int (IcatAutosave *self,
   icat_autosave_set (self, field, json_node_init_int (json_node_alloc (), value));
 }
 
+void
+icat_autosave_flush_all (void)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gboolean pending;
+
+  for (GList *l = alive; l != NULL; l = l->next)
+    g_ptr_array_add (all, g_object_ref (l->data));
+  /* Each answer comes back through the main loop once its transaction is
+   * committed; a new record's later edits go out once its id is known. */
+  do
+    {
+      pending = FALSE;
+      for (guint i = 0; i < all->len; i++)
+        {
+          icat_autosave_flush (all->pdata[i]);
+          pending |= icat_autosave_get_pending (all->pdata[i]);
+        }
+      if (pending && !g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  while (pending && g_get_monotonic_time () < deadline);
+}
+
 const char *
 icat_autosave_get_id (IcatAutosave *self)
 {
@@ -156,6 +185,7 @@ icat_autosave_dispose (GObject *object)
   if (self->queued != NULL && self->store != NULL)
     icat_autosave_flush (self);
   g_clear_handle_id (&self->timeout, g_source_remove);
+  alive = g_list_remove (alive, self);
   G_OBJECT_CLASS (icat_autosave_parent_class)->dispose (object);
 }
 
@@ -230,5 +260,6 @@ icat_autosave_new (IcatStore  *store,
   self->store = g_object_ref (store);
   self->kind = g_strdup (kind);
   self->id = g_strdup (id);
+  alive = g_list_prepend (alive, self);
   return self;
 }

@@ -38,6 +38,9 @@ void          icat_autosave_set_int      (IcatAutosave *self,
 /* Writes what is queued now (leaving an editor, closing the window). */
 void          icat_autosave_flush        (IcatAutosave *self);
 gboolean      icat_autosave_get_pending  (IcatAutosave *self);
+/* Flushes every autosave of the process and waits until each save is
+ * answered (committed or failed): before quitting, whatever the way. */
+void          icat_autosave_flush_all    (void);
 
 /* Signals: "saved" (), "failed" (GError *error): the typed text stays where
  * it is; the window shows the message. */

@@ -11,6 +11,7 @@
 
 #include "icat-action-items-view.h"
 #include "icat-agencies-view.h"
+#include "icat-autosave.h"
 #include "icat-error.h"
 #include "icat-format.h"
 #include "icat-mandates-view.h"
@@ -308,9 +309,9 @@ build_sections (IcatWindow *self)
 static gboolean
 close_request_cb (IcatWindow *self)
 {
-  /* Saves already queued reach the disk before the window goes; editors
-   * flush what is still being typed when they are disposed, and the
-   * application waits for those before it quits. */
+  /* What is being typed is written, and reaches the disk, before the
+   * window goes. */
+  icat_autosave_flush_all ();
   icat_store_sync (self->store);
   return FALSE;
 }
