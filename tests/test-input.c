@@ -38,7 +38,7 @@ assert_problem (char       *problem,
 static void
 test_date_valid (void)
 {
-  const char *valid[] = { "", "2026", "2026-03", "2026-03-31", "2024-02-29", "1900-01-01", "2026-12-31" };
+  const char *valid[] = { "", "2026", "2026-03", "2026-03-31", "2024-02-29", "1900-01-01", "2026-12-31", "2199-12-31" };
 
   assert_problem (icat_input_date_problem (NULL), NULL);
   for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
@@ -83,10 +83,12 @@ test_date_month_and_year (void)
 {
   assert_problem (icat_input_date_problem ("2026-13"), "Write the month as 01 to 12");
   assert_problem (icat_input_date_problem ("2026-00-10"), "Write the month as 01 to 12");
-  assert_problem (icat_input_date_problem ("1899-12-31"), "Write a year from 1900 on");
-  assert_problem (icat_input_date_problem ("0999"), "Write a year from 1900 on");
+  assert_problem (icat_input_date_problem ("1899-12-31"), "Write a year from 1900 to 2199");
+  assert_problem (icat_input_date_problem ("0999"), "Write a year from 1900 to 2199");
+  assert_problem (icat_input_date_problem ("2200-01-01"), "Write a year from 1900 to 2199");
   g_assert_false (icat_is_date ("2026-13"));
   g_assert_false (icat_is_date ("1899-12-31"));
+  g_assert_true (icat_is_date ("2199-12-31"));
 }
 
 static void
@@ -145,6 +147,14 @@ test_not_saved (void)
                   "The due date of “Draft the paper” was not saved: February 2026 has 28 days");
   assert_problem (icat_input_not_saved_message ("title", "", "A title is needed"),
                   "The title was not saved: A title is needed");
+  {
+    const char *fields[] = { "title", "start date", "due date", NULL };
+
+    assert_problem (icat_input_not_saved_list_message ("Draft the paper", fields),
+                    "3 fields of “Draft the paper” were not saved: title, start date, due date");
+    assert_problem (icat_input_not_saved_list_message (NULL, fields + 1),
+                    "2 fields were not saved: start date, due date");
+  }
 }
 
 /* In Chinese the month reads as Chinese dates do; the sentence is

@@ -15,8 +15,11 @@
 #include "icat-input.h"
 #include "icat-schema.h"
 
-/* The oldest year a stored date may have (icat_is_date). */
-#define FIRST_YEAR 1900
+/* The years a stored date may fall in (icat_is_date). */
+#ifndef ICAT_YEAR_MIN
+#define ICAT_YEAR_MIN 1900
+#define ICAT_YEAR_MAX 2199
+#endif
 
 static gboolean
 digits_at (const char *text,
@@ -68,9 +71,8 @@ icat_input_date_problem (const char *text)
     /* Translators: the three ways a date can be written; keep the digits */
     return g_strdup (_("Write the date as 2026-03-31, 2026-03 or 2026"));
   year = atoi (text);
-  if (year < FIRST_YEAR)
-    /* Translators: %d is the first year accepted, 1900 */
-    return g_strdup_printf (_("Write a year from %d on"), FIRST_YEAR);
+  if (year < ICAT_YEAR_MIN || year > ICAT_YEAR_MAX)
+    return g_strdup_printf (_("Write a year from %d to %d"), ICAT_YEAR_MIN, ICAT_YEAR_MAX);
   if (strlen (text) == 4)
     return NULL;
   month = atoi (text + 5);
@@ -165,4 +167,26 @@ icat_input_not_saved_message (const char *field,
    * the paper” was not saved: February 2026 has 28 days". To reorder, use
    * %1$s (the field), %2$s (the record's title) and %3$s (the reason). */
   return g_strdup_printf (_("The %s of “%s” was not saved: %s"), field, title, problem);
+}
+
+char *
+icat_input_not_saved_list_message (const char         *title,
+                                   const char * const *fields)
+{
+  guint n;
+  g_autofree char *names = NULL;
+
+  g_return_val_if_fail (fields != NULL && fields[0] != NULL, NULL);
+  n = g_strv_length ((char **) fields);
+  /* Translators: joins the fields named in "2 fields of “…” were not
+   * saved: title, due date" */
+  names = g_strjoinv (_(", "), (char **) fields);
+  if (title == NULL || *title == '\0')
+    /* Translators: a toast after leaving a record, "2 fields were not
+     * saved: title, due date" */
+    return g_strdup_printf (ngettext ("%u field was not saved: %s", "%u fields were not saved: %s", n), n, names);
+  /* Translators: a toast after leaving a record, "2 fields of “Draft the
+   * paper” were not saved: title, due date" */
+  return g_strdup_printf (ngettext ("%u field of “%s” was not saved: %s", "%u fields of “%s” were not saved: %s", n),
+                          n, title, names);
 }

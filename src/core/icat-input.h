@@ -49,4 +49,10 @@ char *icat_input_not_saved_message (const char *field,
                                     const char *title,
                                     const char *problem);
 
+/* The same for several fields at once, which one toast names: "2 fields
+ * of “Draft the paper” were not saved: title, due date". fields is
+ * NULL-terminated, with at least two names. */
+char *icat_input_not_saved_list_message (const char         *title,
+                                         const char * const *fields);
+
 G_END_DECLS

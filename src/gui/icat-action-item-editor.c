@@ -336,9 +336,11 @@ report_unsaved (IcatActionItemEditor *self)
 {
   const char *title = icat_record_get_string (self->record, "title");
 
-  icat_row_report_unsaved (GTK_WIDGET (self->title_row), C_("field in a sentence", "title"), title);
-  icat_row_report_unsaved (GTK_WIDGET (self->starts_row), C_("field in a sentence", "start date"), title);
-  icat_row_report_unsaved (GTK_WIDGET (self->due_row), C_("field in a sentence", "due date"), title);
+  icat_rows_report_unsaved (title,
+                            GTK_WIDGET (self->title_row), C_("field in a sentence", "title"),
+                            GTK_WIDGET (self->starts_row), C_("field in a sentence", "start date"),
+                            GTK_WIDGET (self->due_row), C_("field in a sentence", "due date"),
+                            NULL);
 }
 
 /* A record that is gone has nothing left to save into. */

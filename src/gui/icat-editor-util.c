@@ -260,16 +260,44 @@ icat_row_report_unsaved (GtkWidget  *row,
                          const char *field,
                          const char *record_title)
 {
-  const char *problem;
-  g_autofree char *message = NULL;
+  return icat_rows_report_unsaved (record_title, row, field, NULL);
+}
 
-  g_return_val_if_fail (GTK_IS_WIDGET (row), FALSE);
-  problem = icat_row_get_problem (row);
-  if (problem == NULL)
+gboolean
+icat_rows_report_unsaved (const char *record_title,
+                          GtkWidget  *first_row,
+                          const char *first_field,
+                          ...)
+{
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+  g_autofree char *message = NULL;
+  GtkWidget *shown_in = NULL;
+  va_list args;
+
+  va_start (args, first_field);
+  for (GtkWidget *row = first_row; row != NULL; row = va_arg (args, GtkWidget *))
+    {
+      const char *field = row == first_row ? first_field : va_arg (args, const char *);
+      const char *problem = icat_row_get_problem (row);
+
+      if (problem == NULL)
+        continue;
+      if (message == NULL)
+        message = icat_input_not_saved_message (field, record_title, problem);
+      g_ptr_array_add (fields, (gpointer) field);
+      shown_in = row;
+      icat_row_show_problem (row, NULL);
+    }
+  va_end (args);
+  if (fields->len == 0)
     return FALSE;
-  message = icat_input_not_saved_message (field, record_title, problem);
-  gtk_widget_activate_action (row, "win.toast", "s", message);
-  icat_row_show_problem (row, NULL);
+  if (fields->len > 1)
+    {
+      g_ptr_array_add (fields, NULL);
+      g_free (message);
+      message = icat_input_not_saved_list_message (record_title, (const char * const *) fields->pdata);
+    }
+  gtk_widget_activate_action (shown_in, "win.toast", "s", message);
   return TRUE;
 }
 

@@ -56,6 +56,14 @@ const char    *icat_row_get_problem     (GtkWidget          *row);
 gboolean       icat_row_report_unsaved  (GtkWidget          *row,
                                          const char         *field,
                                          const char         *record_title);
+/* The same for several fields: pairs of row and field name, then NULL.
+ * One toast for all: the problem itself when one field has one, else the
+ * fields named ("2 fields of “…” were not saved: title, due date"), whose
+ * reasons were shown next to them. */
+gboolean       icat_rows_report_unsaved (const char         *record_title,
+                                         GtkWidget          *first_row,
+                                         const char         *first_field,
+                                         ...) G_GNUC_NULL_TERMINATED;
 
 /* A link as people type it, as an address to open: a file's path, an
  * address with its scheme, or a bare "icat.un.org/…" (taken as https).
