@@ -453,6 +453,28 @@ test_link_to_file (Fixture       *fixture,
     }
 }
 
+/* Links that point at each other are refused, and stay links. */
+static void
+test_link_loop (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *first = g_build_filename (fixture->dir, "first", NULL);
+  g_autofree char *second = g_build_filename (fixture->dir, "second", NULL);
+
+  create_database (fixture);
+  g_assert_cmpint (symlink ("second", first), ==, 0);
+  g_assert_cmpint (symlink ("first", second), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) result = run_command (fixture, &commands[i], NULL, first, NULL);
+
+      g_assert_cmpint (result.status, ==, 1);
+      assert_contains (result.err, "Cannot write “");
+      assert_still_link (first, "second");
+      assert_still_link (second, "first");
+    }
+}
+
 /* ------------------------------------------------------------------ */
 /* CSV cells that look like formulas                                    */
 
@@ -653,6 +675,7 @@ main (int    argc,
   ADD ("mode-kept", test_mode_kept);
   ADD ("dangling-link", test_dangling_link);
   ADD ("link-to-file", test_link_to_file);
+  ADD ("link-loop", test_link_loop);
   ADD ("csv-formulas", test_csv_formulas);
   ADD ("csv-raw-option", test_csv_raw_option);
 #undef ADD

@@ -219,6 +219,13 @@ icat_export_replace_file (const char  *path,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   target = icat_export_resolve_links (path);
+  /* Still a link: a loop, which the rename would replace by a file. */
+  if (g_file_test (target, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (ELOOP),
+                   _("Cannot write “%s”: %s"), path, g_strerror (ELOOP));
+      return FALSE;
+    }
   temporary = g_strconcat (target, ".XXXXXX", NULL);
   /* The usual mode of a new file (the umask applies). */
   fd = g_mkstemp_full (temporary, O_WRONLY | O_CLOEXEC, 0666);
