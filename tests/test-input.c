@@ -128,14 +128,22 @@ test_year (void)
 static void
 test_link (void)
 {
-  const char *fine[] = { "", "https://icat.un.org/", "icat.un.org/papers", "/home/x/doc.pdf",
-                         "mailto:icat@un.org", "  https://icat.un.org/  " };
-  const char *broken[] = { "https://icat.un.org/a paper.pdf", "icat.un.org\tx", "https://icat.un.org/\n/x" };
+  const char *fine[] = { "", "https://icat.un.org/", "icat.un.org/papers", "/home/x/Minutes 2026.pdf",
+                         "mailto:icat@un.org", "  https://icat.un.org/  ", "file:///etc/hosts" };
+  const char *spaced[] = { "https://icat.un.org/a paper.pdf", "icat.un.org\tx", "https://icat.un.org/\n/x",
+                           "/home/x/a\nb.pdf" };
+  const char *incomplete[] = { "https://", "http:///papers", "https://icat.un.org/%zz" };
 
   for (guint i = 0; i < G_N_ELEMENTS (fine); i++)
     assert_problem (icat_input_link_problem (fine[i]), NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
-    assert_problem (icat_input_link_problem (broken[i]), "A link cannot contain spaces");
+  for (guint i = 0; i < G_N_ELEMENTS (spaced); i++)
+    assert_problem (icat_input_link_problem (spaced[i]), "A web address cannot contain spaces");
+  for (guint i = 0; i < G_N_ELEMENTS (incomplete); i++)
+    {
+      g_test_message ("%s", incomplete[i]);
+      assert_problem (icat_input_link_problem (incomplete[i]),
+                      "Write a whole address, such as https://icat.un.org/, or a file’s full path");
+    }
 }
 
 static void

@@ -372,6 +372,102 @@ test_edit (void)
   run_app (edit_test);
 }
 
+/* Replaces a field's text as typing does. */
+static void
+type_text (GtkWidget  *field,
+           const char *text)
+{
+  int position = 0;
+
+  gtk_editable_delete_text (GTK_EDITABLE (field), 0, -1);
+  gtk_editable_insert_text (GTK_EDITABLE (field), text, -1, &position);
+}
+
+/* The words shown on the line just below a field, in its list. */
+static const char *
+problem_below (GtkWidget *row)
+{
+  GtkWidget *line = gtk_widget_get_next_sibling (row);
+  GtkWidget *label = line ? icat_test_find_type (line, GTK_TYPE_LABEL) : NULL;
+
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_mapped (label));
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+/* A target date that does not exist, a year that is none, a link with
+ * spaces, no title at all: each said below its field, kept on screen
+ * while another field saves, never written; leaving the paper names them
+ * in a toast, and one alone with its reason. */
+static void
+bad_input_test (Fixture *f)
+{
+  g_autofree char *id = drafting_paper (f);
+  g_autofree char *other = save_paper (f, "{\"kind\": \"issue-brief\", \"title\": {\"en\": \"Second brief\"},"
+                                          " \"status\": \"proposed\"}");
+  IcatPaperEditor *editor;
+  GtkWidget *title_en, *title_zh, *year, *target, *link;
+  g_autoptr(JsonObject) stored = NULL;
+
+  icat_window_show_record (f->window, "paper", id);
+  wait_until (f, editor_shows, id);
+  editor = ICAT_PAPER_EDITOR (_icat_papers_view_get_editor (f->view));
+  title_en = _icat_paper_editor_get_row (editor, "title-en");
+  title_zh = gtk_widget_get_next_sibling (title_en);
+  year = _icat_paper_editor_get_row (editor, "year");
+  target = _icat_paper_editor_get_row (editor, "target-date");
+  link = _icat_paper_editor_get_row (editor, "link");
+
+  type_text (target, "2026-02-30");
+  g_assert_cmpstr (problem_below (target), ==, "February 2026 has 28 days");
+  type_text (year, "31");
+  g_assert_cmpstr (problem_below (year), ==,
+                   "Write the year in four digits, 1990 to 2100, or leave it empty when it is not known.");
+  type_text (link, "https://icat.un.org/brief 14");
+  g_assert_cmpstr (problem_below (link), ==, "A web address cannot contain spaces");
+  type_text (title_en, "");
+  type_text (title_zh, " ");
+  g_assert_cmpstr (problem_below (title_zh), ==, "A paper needs a title in English or Chinese.");
+  g_assert_true (gtk_widget_has_css_class (title_en, "error"));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (_icat_paper_editor_get_row (editor, "status")), 2);
+  wait_until (f, stored_is, &(Expect) { id, "status", "agency-review" });
+  stored = read_paper (f, id);
+  g_assert_cmpstr (icat_json_get_string (stored, "target_date"), ==, "2020-03");
+  g_assert_cmpint (json_object_get_int_member (stored, "year"), ==, 2020);
+  g_assert_null (icat_json_get_string (stored, "link"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (stored, "title"), "zh"), ==, "贩运与气候");
+  /* The record's news left what was typed alone. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (target)), ==, "2026-02-30");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (link)), ==, "https://icat.un.org/brief 14");
+  g_assert_cmpstr (problem_below (year), ==,
+                   "Write the year in four digits, 1990 to 2100, or leave it empty when it is not known.");
+
+  icat_window_show_record (f->window, "paper", other);
+  wait_until (f, editor_shows, other);
+  wait_until (f, label_shown, "4 fields of “Trafficking and climate” were not saved: title, year, target date, link");
+  g_assert_false (gtk_widget_has_css_class (target, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_en)), ==, "Second brief");
+
+  type_text (target, "2031-13");
+  g_assert_cmpstr (problem_below (target), ==, "Write the month as 01 to 12");
+  icat_window_show_record (f->window, "paper", id);
+  wait_until (f, editor_shows, id);
+  wait_until (f, label_shown, "The target date of “Second brief” was not saved: Write the month as 01 to 12");
+  icat_store_sync (f->store);
+  g_assert_true (stored_is (f, &(Expect) { other, "target_date", NULL }));
+  g_assert_true (stored_is (f, &(Expect) { id, "target_date", "2020-03" }));
+}
+
+static void
+test_bad_input (void)
+{
+  run_app (bad_input_test);
+}
+
 /* A note typed while the disk is full: the toast says so in words, the
  * note stays in the editor and out of the database, and the next edit
  * once there is room saves all of it. */
@@ -630,6 +726,7 @@ main (int   argc,
   g_test_add_func ("/papers/new", test_new);
   g_test_add_func ("/papers/references", test_references);
   g_test_add_func ("/papers/disk-full", test_disk_full);
+  g_test_add_func ("/papers/bad-input", test_bad_input);
   g_test_add_func ("/papers/date-picker", test_date_picker);
   g_test_add_func ("/papers/link-uri", test_link_uri);
   return g_test_run ();

@@ -138,18 +138,42 @@ icat_input_year_problem (const char *text,
   return NULL;
 }
 
+/* http and https need a host: "https://" alone goes nowhere. */
+static gboolean
+is_complete_address (const char *uri)
+{
+  g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+  const char *scheme;
+
+  if (parsed == NULL)
+    return FALSE;
+  scheme = g_uri_get_scheme (parsed);
+  if (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0)
+    return g_uri_get_host (parsed) != NULL && *g_uri_get_host (parsed) != '\0';
+  return TRUE;
+}
+
 char *
 icat_input_link_problem (const char *text)
 {
   g_autofree char *link = g_strstrip (g_strdup (text ? text : ""));
+  g_autofree char *uri = NULL;
+  gboolean path = g_path_is_absolute (link);
 
   for (const char *p = link; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (g_unichar_isspace (c) || g_unichar_iscntrl (c))
-        return g_strdup (_("A link cannot contain spaces"));
+      /* A file's name may hold spaces; an address never does. */
+      if (g_unichar_iscntrl (c) || (!path && g_unichar_isspace (c)))
+        return g_strdup (_("A web address cannot contain spaces"));
     }
+  if (*link == '\0' || path)
+    return NULL;
+  uri = g_uri_peek_scheme (link) != NULL ? g_strdup (link) : g_strconcat ("https://", link, NULL);
+  if (!is_complete_address (uri))
+    /* Translators: keep the example address as it is */
+    return g_strdup (_("Write a whole address, such as https://icat.un.org/, or a file’s full path"));
   return NULL;
 }
 

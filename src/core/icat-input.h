@@ -36,9 +36,10 @@ char *icat_input_required_problem  (const char *text,
 char *icat_input_year_problem      (const char *text,
                                     int         min,
                                     int         max);
-/* A link as people type it: empty, an address, a path or a bare host;
- * refused when it holds spaces or control characters, which no address
- * has ("A link cannot contain spaces"). */
+/* A link as people type it: empty, an address, a file's full path or a
+ * bare host ("icat.un.org/…"). Refused: spaces outside a path ("A web
+ * address cannot contain spaces"), control characters, and addresses that
+ * do not parse or lead nowhere ("https://"). */
 char *icat_input_link_problem      (const char *text);
 
 /* What a toast says when the user leaves a record whose field could not be

@@ -18,6 +18,7 @@
 #include "icat-autosave.h"
 #include "icat-editor-util.h"
 #include "icat-format.h"
+#include "icat-input.h"
 #include "icat-meeting-editor.h"
 #include "icat-paper-editor.h"
 #include "icat-record-list.h"
@@ -36,14 +37,12 @@ struct _IcatPaperEditor {
   AdwEntryRow         *number_row;
   AdwEntryRow         *year_row;
   AdwComboRow         *status_row;
-  GtkLabel            *main_error;
   AdwEntryRow         *target_row;
   AdwEntryRow         *published_row;
   GtkCalendar         *target_calendar;
   GtkCalendar         *published_calendar;
   GtkMenuButton       *target_calendar_button;
   GtkMenuButton       *published_calendar_button;
-  GtkLabel            *date_error;
   AdwPreferencesGroup *lead_group;
   AdwPreferencesGroup *contributing_group;
   AdwPreferencesGroup *mandates_group;
@@ -66,6 +65,7 @@ struct _IcatPaperEditor {
   /* What the date rows show, so retyping the same date saves nothing. */
   char                *shown_target;
   char                *shown_published;
+  char                *shown_link;
 
   gboolean             loading;
   gboolean             folded;
@@ -93,22 +93,27 @@ show_error (IcatPaperEditor *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
 }
 
+/* A field that says what is wrong with its text keeps that text when the
+ * record changes under it: it is newer than what was stored, and leaving
+ * the paper tells the user it was not saved. */
 static void
-set_error (GtkWidget *widget,
-           gboolean   error)
+load_entry (AdwEntryRow *row,
+            const char  *text)
 {
-  if (error)
-    gtk_widget_add_css_class (widget, "error");
-  else
-    gtk_widget_remove_css_class (widget, "error");
+  if (icat_row_get_problem (GTK_WIDGET (row)) == NULL)
+    icat_editable_show_text (GTK_EDITABLE (row), text);
 }
 
+/* The title's problem is told once, below both rows; both turn red. */
 static void
-show_message (GtkLabel   *label,
-              const char *message)
+show_title_problem (IcatPaperEditor *self,
+                    const char      *problem)
 {
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-  gtk_label_set_label (label, message ? message : "");
+  icat_row_show_problem (GTK_WIDGET (self->title_zh_row), problem);
+  if (problem != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->title_en_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->title_en_row), "error");
 }
 
 /* }}} */
@@ -121,10 +126,10 @@ load_title (IcatPaperEditor *self)
   JsonNode *node = json_object_get_member (data, "title");
   JsonObject *title = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 
+  if (icat_row_get_problem (GTK_WIDGET (self->title_zh_row)) != NULL)
+    return;
   icat_editable_show_text (GTK_EDITABLE (self->title_en_row), title ? icat_json_get_string (title, "en") : NULL);
   icat_editable_show_text (GTK_EDITABLE (self->title_zh_row), title ? icat_json_get_string (title, "zh") : NULL);
-  set_error (GTK_WIDGET (self->title_en_row), FALSE);
-  set_error (GTK_WIDGET (self->title_zh_row), FALSE);
 }
 
 static void
@@ -133,15 +138,12 @@ load_dates (IcatPaperEditor *self)
   const char *target = icat_record_get_string (self->record, "target_date");
   const char *published = icat_record_get_string (self->record, "published_on");
 
-  icat_editable_show_text (GTK_EDITABLE (self->target_row), target);
-  icat_editable_show_text (GTK_EDITABLE (self->published_row), published);
+  load_entry (self->target_row, target);
+  load_entry (self->published_row, published);
   g_free (self->shown_target);
   self->shown_target = g_strdup (target);
   g_free (self->shown_published);
   self->shown_published = g_strdup (published);
-  set_error (GTK_WIDGET (self->target_row), FALSE);
-  set_error (GTK_WIDGET (self->published_row), FALSE);
-  show_message (self->date_error, NULL);
 }
 
 static void
@@ -161,12 +163,12 @@ load_fields (IcatPaperEditor *self)
   adw_combo_row_set_selected (self->status_row,
                               icat_enum_index (icat_paper_statuses, icat_record_get_string (record, "status"), 0));
   icat_editable_show_text (GTK_EDITABLE (self->number_row), icat_record_get_string (record, "number"));
-  icat_editable_show_text (GTK_EDITABLE (self->year_row), year_text);
+  load_entry (self->year_row, year_text);
   self->shown_year = self->year_before_empty = MAX (year, 0);
-  set_error (GTK_WIDGET (self->year_row), FALSE);
-  show_message (self->main_error, NULL);
   load_dates (self);
-  icat_editable_show_text (GTK_EDITABLE (self->link_row), icat_record_get_string (record, "link"));
+  load_entry (self->link_row, icat_record_get_string (record, "link"));
+  g_free (self->shown_link);
+  self->shown_link = g_strdup (icat_record_get_string (record, "link"));
   gtk_widget_set_sensitive (self->open_link_button, icat_record_get_string (record, "link") != NULL);
   icat_text_view_show_text (self->note_view, icat_record_get_string (record, "note"));
   icat_ref_list_set_from (self->lead, icat_record_get_array (record, "lead_agencies"));
@@ -185,9 +187,36 @@ record_data_changed_cb (IcatPaperEditor *self)
   load_fields (self);
 }
 
+/* Nothing typed is lost without a word: leaving the paper, the fields it
+ * could not save are named in a toast. */
+static void
+report_unsaved (IcatPaperEditor *self)
+{
+  icat_rows_report_unsaved (icat_record_get_title (self->record),
+                            GTK_WIDGET (self->title_zh_row), C_("field in a sentence", "title"),
+                            GTK_WIDGET (self->year_row), C_("field in a sentence", "year"),
+                            GTK_WIDGET (self->target_row), C_("field in a sentence", "target date"),
+                            GTK_WIDGET (self->published_row), C_("field in a sentence", "publication date"),
+                            GTK_WIDGET (self->link_row), C_("field in a sentence", "link"),
+                            NULL);
+  show_title_problem (self, NULL);
+}
+
+/* A paper that is gone has nothing left to save into. */
+static void
+forget_problems (IcatPaperEditor *self)
+{
+  show_title_problem (self, NULL);
+  icat_row_show_problem (GTK_WIDGET (self->year_row), NULL);
+  icat_row_show_problem (GTK_WIDGET (self->target_row), NULL);
+  icat_row_show_problem (GTK_WIDGET (self->published_row), NULL);
+  icat_row_show_problem (GTK_WIDGET (self->link_row), NULL);
+}
+
 static void
 record_deleted_cb (IcatPaperEditor *self)
 {
+  forget_problems (self);
   icat_paper_editor_set_paper (self, NULL);
 }
 
@@ -246,12 +275,14 @@ title_changed_cb (IcatPaperEditor *self)
   if (self->loading || self->autosave == NULL)
     return;
   title = title_node (self);
-  /* A title is required: an empty one waits until something is typed. */
-  set_error (GTK_WIDGET (self->title_en_row), title == NULL);
-  set_error (GTK_WIDGET (self->title_zh_row), title == NULL);
-  show_message (self->main_error, title == NULL ? _("A paper needs a title in English or Chinese.") : NULL);
+  /* A title is required: an empty one waits until something is typed,
+   * and what was queued on the way there is taken back. */
+  show_title_problem (self, title == NULL ? _("A paper needs a title in English or Chinese.") : NULL);
   if (title != NULL)
     icat_autosave_set (self->autosave, "title", title);
+  else if (icat_autosave_get_pending (self->autosave))
+    icat_autosave_set (self->autosave, "title",
+                       json_node_copy (json_object_get_member (icat_record_get_data (self->record), "title")));
 }
 
 static void
@@ -288,16 +319,15 @@ year_changed_cb (IcatPaperEditor *self)
   year = *text != '\0' ? g_ascii_strtoll (text, &end, 10) : 0;
   if (*text != '\0' && (end == NULL || *end != '\0' || year < 1990 || year > 2100))
     {
-      set_error (GTK_WIDGET (self->year_row), TRUE);
-      show_message (self->main_error, _("Write the year in four digits, 1990 to 2100, or leave it empty when it is not known."));
+      icat_row_show_problem (GTK_WIDGET (self->year_row),
+                             _("Write the year in four digits, 1990 to 2100, or leave it empty when it is not known."));
       /* Nothing that is no year is kept, not even the empty moment
        * before it: the year typed over stays until a good one comes. */
       if (self->shown_year == 0 && self->year_before_empty != 0)
         queue_year (self, self->year_before_empty);
       return;
     }
-  set_error (GTK_WIDGET (self->year_row), FALSE);
-  show_message (self->main_error, NULL);
+  icat_row_show_problem (GTK_WIDGET (self->year_row), NULL);
   if (year != self->shown_year)
     queue_year (self, year);
 }
@@ -322,8 +352,9 @@ status_selected_cb (IcatPaperEditor *self)
   icat_autosave_set_string (self->autosave, "status", icat_paper_statuses[position]);
 }
 
+/* Text saved when it differs from what was last queued or loaded. */
 static void
-save_date (IcatPaperEditor *self,
+save_text (IcatPaperEditor *self,
            const char      *field,
            const char      *value,
            char           **shown)
@@ -337,25 +368,48 @@ save_date (IcatPaperEditor *self,
   icat_autosave_set_string (self->autosave, field, value);
 }
 
+/* A field turned wrong: what it queued on the way there (a valid start
+ * such as "2026-02" of "2026-02-30") must not reach the database in its
+ * place, so the stored value is queued back before the delay runs out. */
+static void
+withdraw_typed (IcatPaperEditor *self,
+                const char      *field,
+                char           **shown)
+{
+  const char *stored = icat_record_get_string (self->record, field);
+
+  if (g_strcmp0 (stored, *shown) == 0)
+    return;
+  g_free (*shown);
+  *shown = g_strdup (stored);
+  icat_autosave_set_string (self->autosave, field, stored);
+}
+
+/* A date row said right or wrong, and saved when right. */
+static void
+check_date (IcatPaperEditor *self,
+            AdwEntryRow     *row,
+            const char      *field,
+            char           **shown)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  g_autofree char *problem = icat_input_date_problem (text);
+
+  icat_row_show_problem (GTK_WIDGET (row), problem);
+  if (problem == NULL)
+    save_text (self, field, text, shown);
+  else
+    withdraw_typed (self, field, shown);
+}
+
 static void
 date_changed_cb (IcatPaperEditor *self)
 {
-  const char *target = gtk_editable_get_text (GTK_EDITABLE (self->target_row));
-  const char *published = gtk_editable_get_text (GTK_EDITABLE (self->published_row));
-  gboolean target_ok = *target == '\0' || icat_is_date (target);
-  gboolean published_ok = *published == '\0' || icat_is_date (published);
-
   if (self->loading || self->autosave == NULL)
     return;
-  set_error (GTK_WIDGET (self->target_row), !target_ok);
-  set_error (GTK_WIDGET (self->published_row), !published_ok);
-  show_message (self->date_error, target_ok && published_ok ? NULL
-                : _("Write dates as YYYY-MM-DD (or YYYY-MM, or YYYY), for example 2026-11-23."));
   /* Each date stands alone: a good one saves while the other is mended. */
-  if (target_ok)
-    save_date (self, "target_date", target, &self->shown_target);
-  if (published_ok)
-    save_date (self, "published_on", published, &self->shown_published);
+  check_date (self, self->target_row, "target_date", &self->shown_target);
+  check_date (self, self->published_row, "published_on", &self->shown_published);
 }
 
 static void
@@ -363,10 +417,21 @@ link_changed_cb (IcatPaperEditor *self)
 {
   g_autofree char *link = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->link_row))));
 
+  g_autofree char *problem = NULL;
+
   gtk_widget_set_sensitive (self->open_link_button, *link != '\0');
   if (self->loading || self->autosave == NULL)
     return;
-  icat_autosave_set_string (self->autosave, "link", link);
+  problem = icat_input_link_problem (link);
+  icat_row_show_problem (GTK_WIDGET (self->link_row), problem);
+  /* Opening what cannot be saved would open something else than shown. */
+  gtk_widget_set_sensitive (self->open_link_button, *link != '\0' && problem == NULL);
+  if (problem != NULL)
+    {
+      withdraw_typed (self, "link", &self->shown_link);
+      return;
+    }
+  save_text (self, "link", link, &self->shown_link);
 }
 
 static void
@@ -416,6 +481,7 @@ delete_activated (GtkWidget  *widget,
   if (self->record == NULL)
     return;
   id = g_strdup (icat_record_get_id (self->record));
+  forget_problems (self);
   /* Writes are queued in order: what was typed lands before the delete,
    * and nothing is left to recreate the paper after it. */
   icat_paper_editor_set_paper (self, NULL);
@@ -450,6 +516,8 @@ icat_paper_editor_flush (IcatPaperEditor *self)
 static void
 detach_paper (IcatPaperEditor *self)
 {
+  if (self->record != NULL)
+    report_unsaved (self);
   if (self->autosave != NULL)
     {
       icat_autosave_flush (self->autosave);
@@ -582,6 +650,7 @@ icat_paper_editor_finalize (GObject *object)
 
   g_free (self->shown_target);
   g_free (self->shown_published);
+  g_free (self->shown_link);
   G_OBJECT_CLASS (icat_paper_editor_parent_class)->finalize (object);
 }
 
@@ -652,14 +721,12 @@ icat_paper_editor_class_init (IcatPaperEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, number_row);
   gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, year_row);
   gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, status_row);
-  gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, main_error);
   gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, target_row);
   gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, published_row);
   gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, target_calendar);
   gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, published_calendar);
   gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, target_calendar_button);
   gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, published_calendar_button);
-  gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, date_error);
   gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, lead_group);
   gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, contributing_group);
   gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, mandates_group);
