@@ -805,6 +805,13 @@ static const BadField bad_fields[] = {
   { "timestamp/date-only", "meetings", MEETING (MEETING_ID, STAMP), "starts_at", "\"2026-03-10\"", "$.meetings[0].starts_at: must be a UTC time" },
   { "timestamp/february-30", "meetings", MEETING (MEETING_ID, STAMP), "starts_at", "\"2026-02-30T10:00:00.000Z\"", "$.meetings[0].starts_at: must be a UTC time" },
   { "timestamp/number", "meetings", MEETING (MEETING_ID, STAMP), "ends_at", "1767225600", "$.meetings[0].ends_at: must be a UTC time" },
+  { "timestamp/year-999", "meetings", MEETING (MEETING_ID, STAMP), "starts_at", "\"0999-03-10T09:00:00.000Z\"", "bad.json: $.meetings[0].starts_at: must be in the years 1900 to 2199" },
+  { "timestamp/year-9999", "meetings", MEETING (MEETING_ID, STAMP), "ends_at", "\"9999-12-31T23:59:59.999Z\"", "bad.json: $.meetings[0].ends_at: must be in the years 1900 to 2199" },
+  { "timestamp/year-1899", "agencies", AGENCY (AGENCY_ID, STAMP), "created_at", "\"1899-12-31T23:59:59.999Z\"", "$.agencies[0].created_at: must be in the years 1900 to 2199" },
+  { "timestamp/year-2200", "agencies", AGENCY (AGENCY_ID, STAMP), "updated_at", "\"2200-01-01T00:00:00Z\"", "$.agencies[0].updated_at: must be in the years 1900 to 2199" },
+  { "date/year-999", "action_items", ACTION (ACTION_ID, STAMP), "starts", "\"0999\"", "bad.json: $.action_items[0].starts: must be in the years 1900 to 2199" },
+  { "date/year-2200", "action_items", ACTION (ACTION_ID, STAMP), "due", "\"2200-01\"", "$.action_items[0].due: must be in the years 1900 to 2199" },
+  { "date/year-9999", "papers", PAPER (PAPER_ID, STAMP), "published_on", "\"9999-12-31\"", "$.papers[0].published_on: must be in the years 1900 to 2199" },
   { "updated-by/missing", "agencies", AGENCY (AGENCY_ID, STAMP), "updated_by", NULL, "$.agencies[0].updated_by: is required" },
   { "updated-by/not-uuid", "agencies", AGENCY (AGENCY_ID, STAMP), "updated_by", "\"laptop\"", "$.agencies[0].updated_by: must be an id" },
   { "unknown-field", "meetings", MEETING (MEETING_ID, STAMP), "colour", "\"blue\"", "bad.json: $.meetings[0].colour: is not a field of this record" },
@@ -960,12 +967,127 @@ test_refuse_duplicate_ids (Fixture       *fixture,
                        DOC ("\"meetings\": [" MEETING (MEETING_ID, STAMP) ", " MEETING (MEETING2_ID, STAMP) "]"),
                        "$.meetings[1].agenda[0]: the id " AGENDA1_ID " is used twice");
 
-  /* The same id in two kinds is two records. */
+}
+
+/* One id is one record, whatever its kind: in the file, and against a
+ * stored record of another kind (before, both were stored). */
+static void
+test_refuse_id_in_two_kinds (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *m1 = NULL, *m2 = NULL;
+
+  m1 = assert_refused (fixture->store,
+                       DOC ("\"papers\": [" PAPER (PAPER_ID, STAMP) "], \"mandates\": [" MANDATE (PAPER_ID, STAMP) "]"),
+                       "bad.json: $.mandates[0].id: the id " PAPER_ID " is already the id of $.papers[0]");
+  g_assert_false (record_exists (fixture->store, "paper", PAPER_ID));
+
+  assert_import (fixture->store, DOC ("\"papers\": [" PAPER (PAPER_ID, STAMP) "]"), ICAT_IMPORT_DEFAULT, NULL);
+  m2 = assert_refused (fixture->store, DOC ("\"mandates\": [" MANDATE (PAPER_ID, STAMP) "]"),
+                       "bad.json: $.mandates[0].id: the id " PAPER_ID " already belongs to a stored paper");
+  g_assert_false (record_exists (fixture->store, "mandate", PAPER_ID));
+}
+
+/* A document's paragraph is one mandate, in the file and against the
+ * database (before, both were stored and check then complained). */
+static void
+test_refuse_mandate_paragraph_twice (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *m1 = NULL, *m2 = NULL;
+
+  m1 = assert_refused (fixture->store,
+                       DOC ("\"mandates\": [" MANDATE (MANDATE_ID, STAMP) ", " MANDATE (PAPER_ID, STAMP) "]"),
+                       "bad.json: $.mandates[1].paragraph: another mandate is already A/RES/72/195 paragraph 23");
+
+  assert_import (fixture->store, DOC ("\"mandates\": [" MANDATE (MANDATE_ID, STAMP) "]"), ICAT_IMPORT_DEFAULT, NULL);
+  m2 = assert_refused (fixture->store, DOC ("\"mandates\": [" MANDATE (PAPER_ID, STAMP) "]"),
+                       "bad.json: $.mandates[0].paragraph: another mandate is already A/RES/72/195 paragraph 23");
+  g_assert_false (record_exists (fixture->store, "mandate", PAPER_ID));
+
+  /* A stored mandate the file moves to another paragraph frees its own. */
   assert_import (fixture->store,
-                 DOC ("\"papers\": [" PAPER (PAPER_ID, STAMP) "], \"mandates\": [" MANDATE (PAPER_ID, STAMP) "]"),
+                 DOC ("\"mandates\": [{" META (MANDATE_ID, NEWER) ", \"document\": \"A/RES/72/195\", \"paragraph\": \"24\", "
+                      "\"text\": {\"en\": \"Moved.\"}, \"addressee\": \"icat\", \"pillar\": \"coordination\"}, "
+                      MANDATE (PAPER_ID, STAMP) "]"),
                  ICAT_IMPORT_DEFAULT, NULL);
-  g_assert_true (record_exists (fixture->store, "paper", PAPER_ID));
   g_assert_true (record_exists (fixture->store, "mandate", PAPER_ID));
+}
+
+/* Text that json-glib reads but no text can hold: a lone surrogate (json-glib
+ * makes it bytes that are not UTF-8) and U+0000 (json-glib cut the text
+ * there). Refused with the field's path; a surrogate pair is one character. */
+static void
+test_refuse_unholdable_text (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *m1 = NULL, *m2 = NULL, *m3 = NULL, *export = NULL;
+
+  m1 = assert_refused (fixture->store,
+                       DOC ("\"papers\": [{" META (PAPER_ID, STAMP) ", \"kind\": \"issue-brief\", "
+                            "\"title\": {\"en\": \"Half \\ud800 a pair\"}, \"status\": \"drafting\"}]"),
+                       "bad.json: $.papers[0].title.en: holds \\u0000 or half of a surrogate pair");
+  m2 = assert_refused (fixture->store,
+                       DOC ("\"papers\": [{" META (PAPER_ID, STAMP) ", \"kind\": \"issue-brief\", "
+                            "\"title\": {\"en\": \"Brief\"}, \"status\": \"drafting\", \"note\": \"cut\\u0000short\"}]"),
+                       "bad.json: $.papers[0].note: holds \\u0000 or half of a surrogate pair");
+  m3 = assert_refused (fixture->store,
+                       DOC ("\"papers\": [{" META (PAPER_ID, STAMP) ", \"kind\": \"issue-brief\", "
+                            "\"title\": {\"en\": \"Brief\"}, \"status\": \"drafting\", \"note\": \"low \\udc00\"}]"),
+                       "bad.json:");
+
+  /* An escaped backslash before u0000 is text, and a pair is a character. */
+  assert_import (fixture->store,
+                 DOC ("\"papers\": [{" META (PAPER_ID, STAMP) ", \"kind\": \"issue-brief\", "
+                      "\"title\": {\"en\": \"Smile \\ud83d\\ude00\"}, \"status\": \"drafting\", \"note\": \"C:\\\\u0000\"}]"),
+                 ICAT_IMPORT_DEFAULT, NULL);
+  export = icat_test_export (fixture->store);
+  assert_contains (export, "\"en\" : \"Smile 😀\"");
+  assert_contains (export, "\"note\" : \"C:\\\\u0000\"");
+}
+
+/* json-glib stops after the first value; whatever follows is refused. */
+static void
+test_refuse_trailing_data (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *m1 = NULL, *m2 = NULL;
+  g_autofree char *valid = NULL;
+
+  m1 = assert_refused (fixture->store, DOC ("\"papers\": [" PAPER (PAPER_ID, STAMP) "]") "\n{}",
+                       "bad.json:2:1: there is more after the end of the document");
+  m2 = assert_refused (fixture->store, DOC ("\"papers\": []") " \"}\"",
+                       "bad.json:1:56: there is more after the end of the document");
+  g_assert_false (record_exists (fixture->store, "paper", PAPER_ID));
+  /* Whitespace after it is fine. */
+  valid = g_strconcat (DOC ("\"papers\": [" PAPER (PAPER_ID, STAMP) "]"), " \n\t\r\n", NULL);
+  assert_import (fixture->store, valid, ICAT_IMPORT_DEFAULT, NULL);
+}
+
+/* Zones tzdata knows that have no slash in their names. */
+static void
+test_accept_zones_without_slash (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  const char * const zones[] = { "CET", "EST5EDT", "UTC", "Etc/GMT+5" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+    {
+      g_autoptr(JsonObject) root = icat_test_object (DOC ("\"meetings\": [" MEETING_HEAD (MEETING_ID, STAMP) "}]"));
+      JsonObject *meeting = json_array_get_object_element (json_object_get_array_member (root, "meetings"), 0);
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+      g_autoptr(JsonObject) stored = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *updated = g_strdup_printf ("2026-02-0%uT10:00:00.000Z", i + 2);
+
+      json_object_set_string_member (meeting, "timezone", zones[i]);
+      json_object_set_string_member (meeting, "updated_at", updated);
+      json_node_set_object (node, json_object_ref (root));
+      text = json_to_string (node, FALSE);
+      assert_import (fixture->store, text, ICAT_IMPORT_DEFAULT, NULL);
+      stored = read_record (fixture->store, "meeting", MEETING_ID);
+      g_assert_cmpstr (json_object_get_string_member (stored, "timezone"), ==, zones[i]);
+    }
 }
 
 static void
@@ -1086,7 +1208,7 @@ test_refuse_second_chair_term (Fixture       *fixture,
 
 /* A time zone must be an IANA name: not a file, not a POSIX rule. Run in a
  * subprocess: "/etc/passwd" makes GLib log a critical while loading it. */
-static const char * const not_zones[] = { "/etc/passwd", "+05:00", "ABC5" };
+static const char * const not_zones[] = { "/etc/passwd", "+05:00", "ABC5", "zone.tab", "Mars" };
 
 static void
 test_refuse_timezone_not_iana (gconstpointer data)
@@ -1202,6 +1324,11 @@ main (int    argc,
   ADD ("refuse/format-and-version", test_refuse_format_and_version);
   ADD ("refuse/deep-nesting", test_refuse_deep_nesting);
   ADD ("refuse/duplicate-ids", test_refuse_duplicate_ids);
+  ADD ("refuse/id-in-two-kinds", test_refuse_id_in_two_kinds);
+  ADD ("refuse/mandate-paragraph-twice", test_refuse_mandate_paragraph_twice);
+  ADD ("refuse/unholdable-text", test_refuse_unholdable_text);
+  ADD ("refuse/trailing-data", test_refuse_trailing_data);
+  ADD ("accept/zones-without-slash", test_accept_zones_without_slash);
   ADD ("refuse/agenda-item-of-other-meeting", test_refuse_agenda_item_of_other_meeting);
   ADD ("refuse/last-record", test_refuse_last_record);
   ADD ("refuse/write-failure", test_refuse_write_failure);

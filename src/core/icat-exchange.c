@@ -65,15 +65,33 @@ position_of (const char *data,
     }
 }
 
-/* Measures nesting without building anything, so a hostile document cannot
- * exhaust the stack of the parser. */
 static gboolean
-check_depth (const char  *data,
-             gsize        length,
-             const char  *display_name,
-             GError     **error)
+scan_error (GError     **error,
+            const char  *display_name,
+            const char  *data,
+            gsize        offset,
+            const char  *message)
 {
-  gboolean in_string = FALSE, escaped = FALSE;
+  guint line, column;
+
+  position_of (data, offset, &line, &column);
+  g_set_error (error, ICAT_ERROR, ICAT_ERROR_INVALID, "%s:%u:%u: %s", display_name, line, column, message);
+  return FALSE;
+}
+
+/* Reads the text once before json-glib does, for what it would get wrong:
+ * nesting deep enough to exhaust its stack; data after the document, which
+ * it ignores when that is another JSON value; and \u0000, which it turns
+ * into the end of the text, cutting it short. Each \u0000 is noted in
+ * nul_escapes so the caller can refuse it with the field's path. */
+static gboolean
+scan_document (const char  *data,
+               gsize        length,
+               const char  *display_name,
+               GArray      *nul_escapes,
+               GError     **error)
+{
+  gboolean in_string = FALSE, escaped = FALSE, ended = FALSE;
   guint depth = 0;
 
   for (gsize i = 0; i < length; i++)
@@ -83,13 +101,24 @@ check_depth (const char  *data,
       if (in_string)
         {
           if (escaped)
-            escaped = FALSE;
+            {
+              escaped = FALSE;
+              if (c == 'u' && length - i > 4 && strncmp (data + i + 1, "0000", 4) == 0)
+                {
+                  gsize start = i - 1;
+
+                  g_array_append_val (nul_escapes, start);
+                }
+            }
           else if (c == '\\')
             escaped = TRUE;
           else if (c == '"')
             in_string = FALSE;
           continue;
         }
+      if (ended && !g_ascii_isspace (c))
+        return scan_error (error, display_name, data, i,
+                           _("there is more after the end of the document; a file holds one document"));
       if (c == '"')
         in_string = TRUE;
       else if (c == '[' || c == '{')
@@ -106,8 +135,58 @@ check_depth (const char  *data,
             }
         }
       else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
+        ended = --depth == 0;
     }
+  return TRUE;
+}
+
+/* Text the database, the documents and the next import can hold: every
+ * string and member name valid UTF-8 to its end. json-glib turns a lone
+ * surrogate escape (\ud800) into bytes that are not UTF-8, and the scan
+ * above turned each \u0000 into one, so both are found here, with the path
+ * of the field. */
+static gboolean
+check_text (JsonNode    *node,
+            GString     *path,
+            const char  *display_name,
+            GError     **error)
+{
+  gsize path_length = path->len;
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (json_object_iter_next (&iter, &name, &member))
+        {
+          if (!g_utf8_validate (name, -1, NULL))
+            return document_error (error, display_name, _("%s: a member name holds \\u0000 or half of a surrogate pair, "
+                                                         "which text cannot hold"), path->str);
+          g_string_append_printf (path, ".%s", name);
+          if (!check_text (member, path, display_name, error))
+            return FALSE;
+          g_string_truncate (path, path_length);
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_string_append_printf (path, "[%u]", i);
+          if (!check_text (json_array_get_element (array, i), path, display_name, error))
+            return FALSE;
+          g_string_truncate (path, path_length);
+        }
+    }
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
+           !g_utf8_validate (json_node_get_string (node), -1, NULL))
+    return document_error (error, display_name, _("%s: holds \\u0000 or half of a surrogate pair (\\ud800 to \\udfff "
+                                                 "without its other half), which text cannot hold"), path->str);
   return TRUE;
 }
 
@@ -121,6 +200,9 @@ icat_exchange_parse (const char  *display_name,
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
   const char *invalid_at = NULL;
+  g_autoptr(GArray) nul_escapes = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autofree char *patched = NULL;
+  g_autoptr(GString) path = g_string_new ("$");
   JsonObject *root;
   JsonNode *node;
 
@@ -135,8 +217,16 @@ icat_exchange_parse (const char  *display_name,
                    _("%s:%u:%u: the file is not valid UTF-8 text"), display_name, line, column);
       return NULL;
     }
-  if (!check_depth (data, length, display_name, error))
+  if (!scan_document (data, length, display_name, nul_escapes, error))
     return NULL;
+  if (nul_escapes->len > 0)
+    {
+      /* Same length, so every line and column stays where it was. */
+      patched = g_memdup2 (data, length);
+      for (guint i = 0; i < nul_escapes->len; i++)
+        memcpy (patched + g_array_index (nul_escapes, gsize, i), "\\ud800", 6);
+      data = patched;
+    }
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
     {
       /* json-glib says "<data>:LINE:COLUMN: Parse error: ..."; name the file. */
@@ -167,6 +257,8 @@ icat_exchange_parse (const char  *display_name,
                            _("$.version: version %d is not supported; this ICAT Tracker reads version %d"),
                            (int) CLAMP (json_object_get_int_member (root, "version"), G_MININT, G_MAXINT),
                            ICAT_FORMAT_VERSION), NULL;
+  if (!check_text (node, path, display_name, error))
+    return NULL;
   return json_node_ref (node);
 }
 
@@ -366,6 +458,95 @@ taken:
   return TRUE;
 }
 
+/* A stored record of another kind must not have the id already. With
+ * --replace every stored record goes, so only the file counts. */
+static gboolean
+check_id_free (IcatDb          *db,
+               const IcatKind  *kind,
+               JsonObject      *record,
+               const char      *path,
+               GError         **error)
+{
+  const char *id = json_object_get_string_member (record, "id");
+  guint n_kinds;
+  const IcatKind * const *kinds = icat_schema_kinds (&n_kinds);
+
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      gboolean exists = FALSE;
+
+      if (kinds[k] == kind)
+        continue;
+      if (!icat_record_io_exists (db, kinds[k]->name, id, &exists, error))
+        return FALSE;
+      if (exists)
+        {
+          /* Translators: the last %s is a kind of record, like "paper" or "action_item". */
+          g_set_error (error, ICAT_ERROR, ICAT_ERROR_INVALID, _("%s.id: the id %s already belongs to a stored %s"),
+                       path, id, kinds[k]->name);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* A paragraph of a document is one mandate: action items, papers and the
+ * work plan name it by document and paragraph as much as by id. */
+static gboolean
+check_mandate_paragraph (IcatDb          *db,
+                         const IcatKind  *kind,
+                         JsonObject      *record,
+                         const char      *path,
+                         GHashTable      *seen,
+                         GHashTable      *file_ids,
+                         gboolean         replace,
+                         GError         **error)
+{
+  const char *id, *document, *paragraph;
+  g_autofree char *key = NULL;
+  g_autofree char *other = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (strcmp (kind->name, "mandate") != 0)
+    return TRUE;
+  id = json_object_get_string_member (record, "id");
+  document = json_object_get_string_member (record, "document");
+  paragraph = json_object_get_string_member (record, "paragraph");
+  key = g_strconcat ("mandate/document+paragraph/", document, "\n", paragraph, NULL);
+  if (!g_hash_table_insert (seen, g_steal_pointer (&key), g_strdup (id)))
+    goto taken;
+  if (replace)
+    return TRUE;
+  stmt = icat_db_prepare (db, "SELECT id FROM mandate WHERE document = ?1 AND paragraph = ?2 AND id != ?3", error);
+  if (stmt == NULL)
+    return FALSE;
+  icat_bind_text (stmt, 1, document);
+  icat_bind_text (stmt, 2, paragraph);
+  icat_bind_text (stmt, 3, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *other_key = g_strconcat ("mandate/", sqlite3_column_text (stmt, 0), NULL);
+
+      /* A stored mandate the file replaces may change its paragraph. */
+      if (!g_hash_table_contains (file_ids, other_key))
+        {
+          other = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          break;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return icat_db_fail (db, rc, error);
+  if (other == NULL)
+    return TRUE;
+taken:
+  /* Translators: "$.mandates[1].paragraph: another mandate is already A/RES/72/195 paragraph 10" */
+  g_set_error (error, ICAT_ERROR, ICAT_ERROR_INVALID, _("%s.paragraph: another mandate is already %s paragraph %s"),
+               path, document, paragraph);
+  return FALSE;
+}
+
 static gboolean
 plan_kind (IcatImportPlan  *plan,
            IcatDb          *db,
@@ -375,6 +556,7 @@ plan_kind (IcatImportPlan  *plan,
            IcatValidation  *validation,
            GHashTable      *file_ids,
            GHashTable      *file_parents,
+           GHashTable      *record_paths,
            const char      *display_name,
            GError         **error)
 {
@@ -404,6 +586,15 @@ plan_kind (IcatImportPlan  *plan,
           json_object_unref (planned.record);
           return document_error (error, display_name, _("%s.id: the id %s appears twice"), path, id);
         }
+      /* One id, one record: undo, search and the documents find a record
+       * by its id alone. */
+      if (g_hash_table_contains (record_paths, id))
+        {
+          json_object_unref (planned.record);
+          return document_error (error, display_name, _("%s.id: the id %s is already the id of %s"),
+                                 path, id, (const char *) g_hash_table_lookup (record_paths, id));
+        }
+      g_hash_table_insert (record_paths, g_strdup (id), g_strdup (path));
       if (json_object_has_member (planned.record, "agenda"))
         g_hash_table_add (file_parents, g_strdup (id));
       g_array_append_val (plan->records, planned);
@@ -503,6 +694,7 @@ icat_import_plan_new (IcatDb      *db,
   g_autoptr(IcatValidation) validation = icat_validation_new ();
   g_autoptr(GHashTable) file_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) file_parents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) record_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   JsonObject *root = json_node_get_object (document);
   guint n_kinds;
   const IcatKind * const *kinds = icat_schema_kinds (&n_kinds);
@@ -512,7 +704,8 @@ icat_import_plan_new (IcatDb      *db,
   plan->replace = replace;
 
   for (guint k = 0; k < n_kinds; k++)
-    if (!plan_kind (plan, db, root, k, kinds[k], validation, file_ids, file_parents, display_name, error))
+    if (!plan_kind (plan, db, root, k, kinds[k], validation, file_ids, file_parents, record_paths,
+                    display_name, error))
       return NULL;
 
   {
@@ -527,7 +720,10 @@ icat_import_plan_new (IcatDb      *db,
         PlannedRecord *planned = &g_array_index (plan->records, PlannedRecord, i);
         g_autofree char *path = g_strdup_printf ("$.%s[%u]", planned->kind->plural, planned->index);
 
-        if (!icat_check_unique (db, planned->kind, planned->record, path, seen, file_ids, replace, &local_error))
+        if (!icat_check_unique (db, planned->kind, planned->record, path, seen, file_ids, replace, &local_error) ||
+            (!replace && !check_id_free (db, planned->kind, planned->record, path, &local_error)) ||
+            !check_mandate_paragraph (db, planned->kind, planned->record, path, seen, file_ids, replace,
+                                      &local_error))
           return document_error (error, display_name, "%s", local_error->message), NULL;
       }
   }

@@ -326,7 +326,7 @@ icat_is_date (const char *text)
         return FALSE;
       day = atoi (text + 8);
     }
-  return year >= 1900 && g_date_valid_dmy (day, month, year);
+  return year >= ICAT_YEAR_MIN && year <= ICAT_YEAR_MAX && g_date_valid_dmy (day, month, year);
 }
 
 char *
@@ -345,7 +345,8 @@ icat_timestamp_normalize (const char *text)
   if (len == 24 && (text[19] != '.' || !digits (text + 20, 3)))
     return NULL;
   parsed = g_date_time_new_from_iso8601 (text, NULL);
-  if (parsed == NULL)
+  if (parsed == NULL ||
+      g_date_time_get_year (parsed) < ICAT_YEAR_MIN || g_date_time_get_year (parsed) > ICAT_YEAR_MAX)
     return NULL;
   seconds = g_date_time_format (parsed, "%Y-%m-%dT%H:%M:%S");
   return g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (parsed) / 1000);

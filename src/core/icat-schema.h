@@ -81,6 +81,11 @@ gboolean                icat_schema_enum_has   (const IcatField *field,
 /* "no agency with this id", translated, for a reference to kind_name. */
 const char             *icat_schema_missing_message (const char *kind_name);
 
+/* The years a date or timestamp may fall in: every export and document
+ * (iCalendar's four-digit years, sorting as text) handles them. */
+#define ICAT_YEAR_MIN 1900
+#define ICAT_YEAR_MAX 2199
+
 /* Value checks shared by validation and the store. */
 gboolean icat_is_uuid      (const char *text);
 gboolean icat_is_date      (const char *text);

@@ -76,19 +76,40 @@ is_blank (const char *text)
   return TRUE;
 }
 
-/* An IANA name ("Europe/Vienna", "UTC"), never a file path or a POSIX
- * rule, which GLib would also accept (and load, for a path). */
+/* A name tzdata knows ("Europe/Vienna", "UTC", "CET", "EST5EDT"), never a
+ * file path or a POSIX rule ("ABC5"), which GLib would also accept (and
+ * load, for a path): the name must be a file of the zone database. */
 static gboolean
 is_zone_name (const char *text)
 {
+  const char *tzdir = g_getenv ("TZDIR");
+  g_autofree char *file = NULL;
+
   if (text == NULL || !g_ascii_isalpha (text[0]) || strstr (text, "..") != NULL)
-    return FALSE;
-  if (strcmp (text, "UTC") != 0 && strchr (text, '/') == NULL)
     return FALSE;
   for (const char *c = text; *c != '\0'; c++)
     if (!g_ascii_isalnum (*c) && strchr ("_+-/", *c) == NULL)
       return FALSE;
-  return TRUE;
+  file = g_build_filename (tzdir != NULL && *tzdir != '\0' ? tzdir : "/usr/share/zoneinfo", text, NULL);
+  return g_file_test (file, G_FILE_TEST_IS_REGULAR);
+}
+
+/* A date or time written as the format asks but outside the years it
+ * allows, which deserves its own message. */
+static gboolean
+outside_years (const char *text)
+{
+  int year = 0;
+
+  if (text == NULL || strlen (text) < 4)
+    return FALSE;
+  for (guint i = 0; i < 4; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+      year = year * 10 + g_ascii_digit_value (text[i]);
+    }
+  return year < ICAT_YEAR_MIN || year > ICAT_YEAR_MAX;
 }
 
 static void
@@ -228,10 +249,14 @@ check_value (JsonNode        *node,
       break;
     case ICAT_VALUE_TIMESTAMP:
       normalized = icat_timestamp_normalize (text);
+      if (normalized == NULL && outside_years (text))
+        return invalid (error, path, _("must be in the years %d to %d"), ICAT_YEAR_MIN, ICAT_YEAR_MAX), NULL;
       if (normalized == NULL)
         return invalid (error, path, _("must be a UTC time like 2026-11-23T10:00:00.000Z")), NULL;
       return json_node_init_string (json_node_alloc (), normalized);
     case ICAT_VALUE_DATE:
+      if (!icat_is_date (text) && outside_years (text))
+        return invalid (error, path, _("must be in the years %d to %d"), ICAT_YEAR_MIN, ICAT_YEAR_MAX), NULL;
       if (!icat_is_date (text))
         return invalid (error, path, _("must be a date like 2026, 2026-11 or 2026-11-23")), NULL;
       break;
