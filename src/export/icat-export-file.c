@@ -172,18 +172,22 @@ write_all (int          fd,
 }
 
 /* An existing file keeps its owner and mode: a 0600 export of contacts
- * stays 0600. Changing the owner needs privileges: trying is enough. */
+ * stays 0600. When the owner or group cannot be kept (another user's
+ * file), the group's and others' rights are dropped rather than given to
+ * a group the file did not have. */
 static gboolean
 keep_mode (int         fd,
            const char *target)
 {
   GStatBuf old;
+  mode_t mode;
 
   if (g_stat (target, &old) != 0)
     return errno == ENOENT;
+  mode = old.st_mode & 07777;
   if (fchown (fd, old.st_uid, old.st_gid) != 0)
-    g_debug ("%s keeps its mode but not its owner: %s", target, g_strerror (errno));
-  return fchmod (fd, old.st_mode & 07777) == 0;
+    mode &= ~(mode_t) 077;
+  return fchmod (fd, mode) == 0;
 }
 
 static gboolean
