@@ -547,6 +547,51 @@ test_csv_contacts (Fixture       *fixture,
   g_assert_null (strstr (with, HOST_EMAIL));
 }
 
+/* Every cell that a spreadsheet would run as a formula starts with an
+ * apostrophe, whichever column it is in; with ICAT_EXPORT_RAW it is as
+ * stored. */
+static void
+test_csv_formulas (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char leading[] = "=+-@\t\r";
+  g_autofree char *focal_points = g_strdup_printf ("{\"id\": \"%s\", \"focal_points\": [{\"name\": \"=Ana\"}]}",
+                                                   fixture->unodc);
+  g_autoptr(JsonObject) unodc_changes = icat_test_object (focal_points);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  const char * const columns[] = { "Title", "Description", "Completion note" };
+
+  g_free (save (fixture, "agency", unodc_changes));
+  for (guint i = 0; leading[i] != '\0'; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("%cSUM(A%u)", leading[i], i);
+      g_autoptr(JsonObject) item = action_item (fixture, title, "2026-04-01");
+
+      json_object_set_string_member (item, "description", title);
+      json_object_set_string_member (item, "completion_note", title);
+      g_ptr_array_add (ids, save (fixture, "action_item", item));
+    }
+
+  for (guint raw = 0; raw <= 1; raw++)
+    {
+      g_autoptr(Csv) csv = export_and_parse_csv (fixture, 0, ICAT_EXPORT_INCLUDE_CONTACTS | (raw ? ICAT_EXPORT_RAW : 0));
+
+      for (guint i = 0; i < ids->len; i++)
+        {
+          GPtrArray *row = csv_row_by_id (csv, ids->pdata[i]);
+          g_autofree char *stored = g_strdup_printf ("%cSUM(A%u)", leading[i], i);
+          g_autofree char *expected = g_strconcat (raw ? "" : "'", stored, NULL);
+
+          for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+            g_assert_cmpstr (csv_cell (csv, row, columns[c]), ==, expected);
+          g_assert_cmpstr (csv_cell (csv, row, "Owner’s focal points"), ==, raw ? "=Ana" : "'=Ana");
+          /* Other cells are as they were. */
+          g_assert_cmpstr (csv_cell (csv, row, "Owner"), ==, "UNODC");
+          g_assert_cmpstr (csv_cell (csv, row, "Due"), ==, "2026-04-01");
+        }
+    }
+}
+
 /* ------------------------------------------------------------------ */
 /* iCalendar                                                            */
 
@@ -910,6 +955,7 @@ main (int    argc,
   ADD ("csv/bom", test_csv_bom);
   ADD ("csv/year", test_csv_year);
   ADD ("csv/contacts", test_csv_contacts);
+  ADD ("csv/formulas", test_csv_formulas);
   ADD ("ics/events", test_ics_events);
   ADD ("ics/year", test_ics_year);
   ADD ("ics/contacts", test_ics_contacts);
