@@ -13,6 +13,7 @@
 #include "icat-chair-rotation.h"
 #include "icat-format.h"
 #include "icat-record-list.h"
+#include "icat-schema.h"
 #include "icat-test-util.h"
 #include "icat-test-widgets.h"
 
@@ -384,6 +385,119 @@ test_focal_point (Fixture       *f,
   g_assert_cmpstr (f->toasts->pdata[0], ==, "Focal point removed");
 }
 
+/* Replaces a field's text as typing does. */
+static void
+type_text (GtkWidget  *field,
+           const char *text)
+{
+  int position = 0;
+
+  gtk_editable_delete_text (GTK_EDITABLE (field), 0, -1);
+  gtk_editable_insert_text (GTK_EDITABLE (field), text, -1, &position);
+}
+
+/* The words shown on the line just below a field, in its list. */
+static const char *
+problem_below (GtkWidget *row)
+{
+  GtkWidget *line = gtk_widget_get_next_sibling (row);
+  GtkWidget *label = line ? icat_test_find_type (line, GTK_TYPE_LABEL) : NULL;
+
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_has_css_class (label, "error"));
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+static gboolean
+kind_is (Fixture       *f,
+         gconstpointer  data)
+{
+  const char * const *expected = data;
+  g_autoptr(JsonObject) agency = read_record (f, "agency", expected[0]);
+
+  return g_strcmp0 (string_member (agency, "kind"), expected[1]) == 0;
+}
+
+/* No acronym, no name, a website with a space, a role's dates wrong, a
+ * focal point without a name: each said below its field, kept on screen
+ * while another field saves, never written; leaving the agency names
+ * them in one toast, and a field alone with its reason. */
+static void
+test_bad_input (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *ilo = open_agency (f, "ILO");
+  g_autofree char *iom = NULL;
+  g_autoptr(JsonObject) before = read_record (f, "agency", ilo);
+  g_autoptr(JsonObject) after = NULL;
+  GtkWidget *member = _icat_agency_editor_get_membership (f->editor, 0);
+  GtkWidget *from = find_named (member, "membership-from");
+  GtkWidget *to = find_named (member, "membership-to");
+  GtkWidget *website = find_named (GTK_WIDGET (f->editor), "website");
+  AdwComboRow *kind = ADW_COMBO_ROW (find_named (GTK_WIDGET (f->editor), "kind"));
+  guint other_kind = (adw_combo_row_get_selected (kind) + 1) % g_strv_length ((char **) icat_agency_kinds);
+  const char *kind_saved[] = { ilo, icat_agency_kinds[other_kind] };
+  const char *members[] = { "acronym", "name", "website", "memberships", "focal_points" };
+  GtkWidget *focal;
+
+  type_text (GTK_WIDGET (_icat_agency_editor_get_acronym (f->editor)), " ");
+  g_assert_cmpstr (problem_below (GTK_WIDGET (_icat_agency_editor_get_acronym (f->editor))), ==, "An acronym is needed");
+  type_text (find_named (GTK_WIDGET (f->editor), "name-en"), "");
+  type_text (find_named (GTK_WIDGET (f->editor), "name-zh"), "");
+  g_assert_cmpstr (problem_below (find_named (GTK_WIDGET (f->editor), "name-zh")), ==,
+                   "An agency needs a name in English or Chinese.");
+  type_text (website, "www.ilo .org");
+  g_assert_cmpstr (problem_below (website), ==, "A web address cannot contain spaces");
+  type_text (to, "2026-02-30");
+  g_assert_cmpstr (problem_below (to), ==, "February 2026 has 28 days");
+  type_text (from, "");
+  g_assert_cmpstr (problem_below (from), ==, "A start date is needed");
+  g_assert_true (gtk_widget_has_css_class (member, "error"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "agency.add-focal-point", NULL));
+  focal = _icat_agency_editor_get_focal_point (f->editor, 0);
+  type_text (find_named (focal, "focal-email"), "focal@ilo.org");
+  g_assert_cmpstr (problem_below (find_named (focal, "focal-name")), ==, "A name is needed");
+
+  /* Another field saves; nothing wrong goes with it, and what was typed stays. */
+  adw_combo_row_set_selected (kind, other_kind);
+  wait_until (f, kind_is, kind_saved);
+  after = read_record (f, "agency", ilo);
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    {
+      JsonNode *was = json_object_get_member (before, members[i]);
+      JsonNode *is = json_object_get_member (after, members[i]);
+
+      g_test_message ("%s", members[i]);
+      g_assert_true ((was == NULL && is == NULL) || (was != NULL && is != NULL && json_node_equal (was, is)));
+    }
+  spin (50);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (to)), ==, "2026-02-30");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (website)), ==, "www.ilo .org");
+  g_assert_cmpstr (problem_below (from), ==, "A start date is needed");
+
+  g_assert_cmpuint (f->toasts->len, ==, 0);
+  iom = open_agency (f, "IOM");
+  g_assert_cmpuint (f->toasts->len, ==, 1);
+  g_assert_cmpstr (f->toasts->pdata[0], ==, "6 fields of “ILO” were not saved: acronym, name, website, "
+                                            "start date of a role, end date of a role, name of a focal point");
+  g_assert_false (gtk_widget_has_css_class (website, "error"));
+
+  /* One field alone: its reason too. */
+  member = _icat_agency_editor_get_membership (f->editor, 0);
+  type_text (find_named (member, "membership-to"), "1990");
+  g_assert_cmpstr (problem_below (find_named (member, "membership-to")), ==, "The end is before the start");
+  g_clear_pointer (&before, json_object_unref);
+  g_clear_pointer (&ilo, g_free);
+  ilo = open_agency (f, "ILO");
+  g_assert_cmpuint (f->toasts->len, ==, 2);
+  g_assert_cmpstr (f->toasts->pdata[1], ==, "The end date of a role of “IOM” was not saved: The end is before the start");
+  icat_store_sync (f->store);
+  g_clear_pointer (&after, json_object_unref);
+  after = read_record (f, "agency", iom);
+  g_assert_null (string_member (json_array_get_object_element (array_member (after, "memberships"), 0), "to"));
+}
+
 /* Deleting */
 
 static GtkWidget *
@@ -709,6 +823,7 @@ main (int   argc,
   g_test_add ("/agencies/undo-stays-with-agency", Fixture, NULL, fixture_set_up, test_undo_stays_with_agency,
               fixture_tear_down);
   g_test_add ("/agencies/focal-point", Fixture, NULL, fixture_set_up, test_focal_point, fixture_tear_down);
+  g_test_add ("/agencies/bad-input", Fixture, NULL, fixture_set_up, test_bad_input, fixture_tear_down);
   g_test_add ("/agencies/delete", Fixture, NULL, fixture_set_up, test_delete, fixture_tear_down);
   g_test_add ("/rotation/add-year", Fixture, NULL, fixture_set_up, test_add_year, fixture_tear_down);
   g_test_add ("/rotation/proposal", Fixture, NULL, fixture_set_up, test_proposal, fixture_tear_down);

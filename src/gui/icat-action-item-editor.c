@@ -70,6 +70,7 @@ struct _IcatActionItemEditor {
 
   gboolean             loading;
   gboolean             folded;
+  gint64               queued_at;       /* when a typed field was last queued; 0: flushed since */
 };
 
 G_DEFINE_FINAL_TYPE (IcatActionItemEditor, icat_action_item_editor, ADW_TYPE_BIN)
@@ -381,7 +382,7 @@ withdraw_typed (IcatActionItemEditor *self,
 {
   const char *stored = icat_record_get_string (self->record, field);
 
-  if (g_strcmp0 (stored, *shown) == 0)
+  if (g_strcmp0 (stored, *shown) == 0 || !icat_autosave_still_waits (self->queued_at))
     return;
   g_free (*shown);
   *shown = g_strdup (stored);
@@ -407,6 +408,7 @@ title_changed_cb (IcatActionItemEditor *self)
     }
   g_free (self->shown_title);
   self->shown_title = g_strdup (text);
+  self->queued_at = g_get_monotonic_time ();
   icat_autosave_set_string (self->autosave, "title", text);
 }
 
@@ -435,6 +437,7 @@ save_date (IcatActionItemEditor *self,
     return;
   g_free (*shown);
   *shown = g_strdup (stored);
+  self->queued_at = g_get_monotonic_time ();
   icat_autosave_set_string (self->autosave, field, value);
 }
 
@@ -579,6 +582,7 @@ icat_action_item_editor_flush (IcatActionItemEditor *self)
   g_return_if_fail (ICAT_IS_ACTION_ITEM_EDITOR (self));
   if (self->autosave != NULL)
     icat_autosave_flush (self->autosave);
+  self->queued_at = 0;
 }
 
 static void
@@ -589,6 +593,7 @@ detach_item (IcatActionItemEditor *self)
   if (self->autosave != NULL)
     {
       icat_autosave_flush (self->autosave);
+      self->queued_at = 0;
       g_signal_handlers_disconnect_by_func (self->autosave, autosave_failed_cb, self);
       g_clear_object (&self->autosave);
     }

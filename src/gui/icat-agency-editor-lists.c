@@ -4,8 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A row each, as expander rows holding the fields. A membership whose dates
- * are not dates, or that ends before it starts, is marked and the list is
- * not sent until it is put right; a focal point is sent once it has a name.
+ * are not dates, or that ends before it starts, and a focal point without a
+ * name say why below the field, and their list is not sent until they are
+ * put right.
  * Marking an agency inactive, or recording that it left, ends its roles
  * today and adds the new one, whose dates stay open to correct.
  */
@@ -17,7 +18,9 @@
 #include <string.h>
 
 #include "icat-agency-editor-private.h"
+#include "icat-editor-util.h"
 #include "icat-format.h"
+#include "icat-input.h"
 #include "icat-schema.h"
 
 /* The widgets of one membership or focal point, borrowed from its row. */
@@ -76,13 +79,18 @@ membership_valid (Membership *membership)
 {
   g_autofree char *from = _icat_agency_stripped_text (membership->from);
   g_autofree char *to = _icat_agency_stripped_text (membership->to);
-  gboolean from_ok = icat_is_date (from);
-  gboolean to_ok = *to == '\0' || (icat_is_date (to) && (!from_ok || strncmp (to, from, MIN (strlen (to), strlen (from))) >= 0));
+  g_autofree char *from_problem = icat_input_required_problem (from, _("A start date is needed"));
+  g_autofree char *to_problem = icat_input_date_problem (to);
 
-  _icat_agency_show_error (membership->from, !from_ok);
-  _icat_agency_show_error (membership->to, !to_ok);
-  _icat_agency_show_error (membership->row, !from_ok || !to_ok);
-  return from_ok && to_ok;
+  if (from_problem == NULL)
+    from_problem = icat_input_date_problem (from);
+  if (from_problem == NULL && to_problem == NULL)
+    to_problem = icat_input_date_order_problem (from, to);
+  icat_row_show_problem (GTK_WIDGET (membership->from), from_problem);
+  icat_row_show_problem (GTK_WIDGET (membership->to), to_problem);
+  /* The row's own title says which role it is: red, with no line of its own. */
+  _icat_agency_show_error (membership->row, from_problem != NULL || to_problem != NULL);
+  return from_problem == NULL && to_problem == NULL;
 }
 
 static void
@@ -140,6 +148,8 @@ memberships_changed (IcatAgencyEditor *self)
   node = memberships_to_json (self);
   if (node != NULL)
     _icat_agency_editor_queue_field (self, "memberships", node);
+  else
+    _icat_agency_editor_withdraw_field (self, "memberships");
   _icat_agency_editor_update_status (self);
 }
 
@@ -185,6 +195,7 @@ remove_row (IcatAgencyEditor *self,
   gtk_list_box_remove (list, row);
   changed (self);
   icat_autosave_flush (self->autosave);
+  self->queued_at = 0;
   if (neighbour == NULL || !gtk_widget_grab_focus (neighbour))
     gtk_widget_grab_focus (GTK_WIDGET (self->acronym_row));
   gtk_widget_activate_action (GTK_WIDGET (self), "win.toast-undo", "s", message);
@@ -362,13 +373,27 @@ update_focal_point_row (FocalPoint *focal)
     }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (focal->row), *name != '\0' ? name : _("New focal point"));
   adw_expander_row_set_subtitle (focal->row, subtitle->str);
-  _icat_agency_show_error (focal->name, *name == '\0');
 }
 
+/* A focal point is saved once it has a name; until then it says so. */
+static gboolean
+focal_point_valid (FocalPoint *focal)
+{
+  g_autofree char *name = _icat_agency_stripped_text (focal->name);
+  g_autofree char *problem = icat_input_required_problem (name, _("A name is needed"));
+
+  icat_row_show_problem (GTK_WIDGET (focal->name), problem);
+  _icat_agency_show_error (focal->row, problem != NULL);
+  return problem == NULL;
+}
+
+/* The list as it stands, or NULL when a focal point has no name yet:
+ * sending the others alone would delete it, contacts and all. */
 static JsonNode *
 focal_points_to_json (IcatAgencyEditor *self)
 {
-  JsonArray *focal_points = json_array_new ();
+  g_autoptr(JsonArray) focal_points = json_array_new ();
+  gboolean valid = TRUE;
   GtkListBoxRow *row;
 
   for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->focal_points_list, i)) != NULL; i++)
@@ -380,9 +405,11 @@ focal_points_to_json (IcatAgencyEditor *self)
       g_autofree char *phone = _icat_agency_stripped_text (focal->phone);
       JsonObject *object;
 
-      /* A focal point is saved once it has a name. */
-      if (*name == '\0')
-        continue;
+      if (!focal_point_valid (focal))
+        {
+          valid = FALSE;
+          continue;
+        }
       object = json_object_new ();
       json_object_set_string_member (object, "name", name);
       json_object_set_member (object, "title", _icat_agency_string_node (title));
@@ -390,18 +417,24 @@ focal_points_to_json (IcatAgencyEditor *self)
       json_object_set_member (object, "phone", _icat_agency_string_node (phone));
       json_array_add_object_element (focal_points, object);
     }
-  return _icat_agency_array_node (focal_points);
+  return valid ? _icat_agency_array_node (g_steal_pointer (&focal_points)) : NULL;
 }
 
 static void
 focal_points_changed (IcatAgencyEditor *self)
 {
   GtkListBoxRow *row;
+  JsonNode *node;
 
   for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->focal_points_list, i)) != NULL; i++)
     update_focal_point_row (focal_point_of (GTK_WIDGET (row)));
-  if (self->loading == 0)
-    _icat_agency_editor_queue_field (self, "focal_points", focal_points_to_json (self));
+  if (self->loading > 0)
+    return;
+  node = focal_points_to_json (self);
+  if (node != NULL)
+    _icat_agency_editor_queue_field (self, "focal_points", node);
+  else
+    _icat_agency_editor_withdraw_field (self, "focal_points");
 }
 
 static void
@@ -470,6 +503,29 @@ add_focal_point_activated (GtkWidget  *widget,
   gtk_list_box_append (self->focal_points_list, row);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (focal_point_of (row)->name));
+}
+
+void
+_icat_agency_lists_unsaved_rows (IcatAgencyEditor *self,
+                                 GPtrArray        *rows,
+                                 GPtrArray        *names)
+{
+  GtkListBoxRow *row;
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->memberships_list, i)) != NULL; i++)
+    {
+      Membership *membership = membership_of (GTK_WIDGET (row));
+
+      g_ptr_array_add (rows, membership->from);
+      g_ptr_array_add (names, (gpointer) C_("field in a sentence", "start date of a role"));
+      g_ptr_array_add (rows, membership->to);
+      g_ptr_array_add (names, (gpointer) C_("field in a sentence", "end date of a role"));
+    }
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->focal_points_list, i)) != NULL; i++)
+    {
+      g_ptr_array_add (rows, focal_point_of (GTK_WIDGET (row))->name);
+      g_ptr_array_add (names, (gpointer) C_("field in a sentence", "name of a focal point"));
+    }
 }
 
 void

@@ -48,6 +48,7 @@ struct _IcatAgencyEditor {
   JsonObject        *shown;           /* each field as the editor last showed or sent it */
   guint              loading;         /* > 0 while widgets are filled from the record */
   gboolean           save_failed;
+  gint64             queued_at;       /* when a field was last queued; 0: flushed since */
 };
 
 /* icat-agency-editor.c */
@@ -55,6 +56,10 @@ struct _IcatAgencyEditor {
 void        _icat_agency_editor_queue_field     (IcatAgencyEditor   *self,
                                                  const char         *field,
                                                  JsonNode           *value);
+/* Queues the stored value of a field back when what it shows is wrong, so
+ * that nothing typed on the way there is saved in its place. */
+void        _icat_agency_editor_withdraw_field  (IcatAgencyEditor   *self,
+                                                 const char         *field);
 /* The status row, from the memberships as shown. */
 void        _icat_agency_editor_update_status   (IcatAgencyEditor   *self);
 void        _icat_agency_editor_toast           (IcatAgencyEditor   *self,
@@ -76,6 +81,11 @@ void        _icat_agency_memberships_load       (IcatAgencyEditor   *self,
                                                  JsonObject         *data);
 void        _icat_agency_focal_points_load      (IcatAgencyEditor   *self,
                                                  JsonObject         *data);
+/* Adds the rows of the lists that can show a problem, with the names of
+ * their fields in a sentence, for the toast on leaving the agency. */
+void        _icat_agency_lists_unsaved_rows     (IcatAgencyEditor   *self,
+                                                 GPtrArray          *rows,
+                                                 GPtrArray          *names);
 /* "agency.add-membership", "agency.mark-inactive", "agency.mark-left",
  * "agency.add-focal-point". */
 void        _icat_agency_editor_class_init_lists (GtkWidgetClass    *widget_class);

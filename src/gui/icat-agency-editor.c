@@ -20,6 +20,7 @@
 #include "icat-agency-editor-private.h"
 #include "icat-editor-util.h"
 #include "icat-format.h"
+#include "icat-input.h"
 #include "icat-record-list.h"
 #include "icat-report.h"
 #include "icat-schema.h"
@@ -190,7 +191,28 @@ _icat_agency_editor_queue_field (IcatAgencyEditor *self,
   if (self->loading > 0 || self->autosave == NULL)
     return;
   remember (self, field, value);
+  self->queued_at = g_get_monotonic_time ();
   icat_autosave_set (self->autosave, field, g_steal_pointer (&owned));
+}
+
+/* A field turned wrong: what it queued on the way there ("U" of an
+ * acronym being erased) must not reach the database in its place, so the
+ * stored value is queued back before the delay runs out. */
+void
+_icat_agency_editor_withdraw_field (IcatAgencyEditor *self,
+                                    const char       *field)
+{
+  JsonObject *data;
+  JsonNode *stored;
+
+  if (self->loading > 0 || self->autosave == NULL || self->agency == NULL ||
+      !icat_autosave_still_waits (self->queued_at))
+    return;
+  data = icat_record_get_data (self->agency);
+  if (is_shown (self, data, field))
+    return;
+  stored = json_object_get_member (data, field);
+  _icat_agency_editor_queue_field (self, field, stored ? json_node_copy (stored) : json_node_new (JSON_NODE_NULL));
 }
 
 /* Acronym, name, kind, successor, website, note */
@@ -212,11 +234,14 @@ static void
 acronym_changed_cb (IcatAgencyEditor *self)
 {
   g_autofree char *acronym = _icat_agency_stripped_text (self->acronym_row);
+  g_autofree char *problem = icat_input_required_problem (acronym, _("An acronym is needed"));
 
-  _icat_agency_show_error (self->acronym_row, *acronym == '\0');
+  icat_row_show_problem (GTK_WIDGET (self->acronym_row), problem);
   update_heading (self);
-  if (*acronym != '\0')
+  if (problem == NULL)
     _icat_agency_editor_queue_field (self, "acronym", _icat_agency_string_node (acronym));
+  else
+    _icat_agency_editor_withdraw_field (self, "acronym");
 }
 
 static void
@@ -243,11 +268,15 @@ name_changed_cb (IcatAgencyEditor *self)
       else if (json_object_has_member (name, languages[i]))
         json_object_remove_member (name, languages[i]);
     }
-  /* The format needs a name in at least one language. */
+  /* The format needs a name in at least one language: said once, below
+   * both rows. */
   _icat_agency_show_error (self->name_en_row, json_object_get_size (name) == 0);
-  _icat_agency_show_error (self->name_zh_row, json_object_get_size (name) == 0);
+  icat_row_show_problem (GTK_WIDGET (self->name_zh_row), json_object_get_size (name) == 0
+                         ? _("An agency needs a name in English or Chinese.") : NULL);
   if (json_object_get_size (name) > 0)
     _icat_agency_editor_queue_field (self, "name", g_steal_pointer (&copy));
+  else
+    _icat_agency_editor_withdraw_field (self, "name");
   update_heading (self);
 }
 
@@ -273,8 +302,13 @@ static void
 website_changed_cb (IcatAgencyEditor *self)
 {
   g_autofree char *website = _icat_agency_stripped_text (self->website_row);
+  g_autofree char *problem = icat_input_link_problem (website);
 
-  _icat_agency_editor_queue_field (self, "website", _icat_agency_string_node (website));
+  icat_row_show_problem (GTK_WIDGET (self->website_row), problem);
+  if (problem == NULL)
+    _icat_agency_editor_queue_field (self, "website", _icat_agency_string_node (website));
+  else
+    _icat_agency_editor_withdraw_field (self, "website");
 }
 
 static void
@@ -371,7 +405,7 @@ load_name (IcatAgencyEditor *self,
   icat_editable_show_text (GTK_EDITABLE (self->name_en_row), icat_json_get_string (name, "en"));
   icat_editable_show_text (GTK_EDITABLE (self->name_zh_row), icat_json_get_string (name, "zh"));
   _icat_agency_show_error (self->name_en_row, FALSE);
-  _icat_agency_show_error (self->name_zh_row, FALSE);
+  icat_row_show_problem (GTK_WIDGET (self->name_zh_row), NULL);
   self->loading--;
 }
 
@@ -386,12 +420,15 @@ load_simple (IcatAgencyEditor *self,
   if (g_str_equal (field, "acronym"))
     {
       icat_editable_show_text (GTK_EDITABLE (self->acronym_row), value);
-      _icat_agency_show_error (self->acronym_row, FALSE);
+      icat_row_show_problem (GTK_WIDGET (self->acronym_row), NULL);
     }
   else if (g_str_equal (field, "kind"))
     adw_combo_row_set_selected (self->kind_row, _icat_agency_enum_index (icat_agency_kinds, value));
   else if (g_str_equal (field, "website"))
-    icat_editable_show_text (GTK_EDITABLE (self->website_row), value);
+    {
+      icat_editable_show_text (GTK_EDITABLE (self->website_row), value);
+      icat_row_show_problem (GTK_WIDGET (self->website_row), NULL);
+    }
   else if (g_str_equal (field, "note"))
     {
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
@@ -496,13 +533,36 @@ agencies_changed_cb (IcatAgencyEditor *self)
     load_successor (self, self->shown);
 }
 
+/* Nothing typed is lost without a word: leaving the agency, the fields it
+ * could not save are named in a toast. */
+static void
+report_unsaved (IcatAgencyEditor *self)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  g_ptr_array_add (rows, self->acronym_row);
+  g_ptr_array_add (names, (gpointer) C_("field in a sentence", "acronym"));
+  g_ptr_array_add (rows, self->name_zh_row);
+  g_ptr_array_add (names, (gpointer) C_("field in a sentence", "name"));
+  g_ptr_array_add (rows, self->website_row);
+  g_ptr_array_add (names, (gpointer) C_("field in a sentence", "website"));
+  _icat_agency_lists_unsaved_rows (self, rows, names);
+  icat_rows_report_unsavedv (icat_record_get_string (self->agency, "acronym"), (GtkWidget * const *) rows->pdata,
+                             (const char * const *) names->pdata, rows->len);
+  _icat_agency_show_error (self->name_en_row, FALSE);
+}
+
 static void
 clear_agency (IcatAgencyEditor *self)
 {
+  if (self->agency != NULL && !icat_record_get_deleted (self->agency))
+    report_unsaved (self);
   if (self->autosave != NULL)
     {
       /* Saves still on their way report failures through the toast. */
       icat_autosave_flush (self->autosave);
+      self->queued_at = 0;
       g_signal_handlers_disconnect_by_func (self->autosave, pending_changed_cb, self);
       g_signal_handlers_disconnect_by_func (self->autosave, saved_cb, self);
       g_clear_object (&self->autosave);
@@ -571,6 +631,7 @@ icat_agency_editor_flush (IcatAgencyEditor *self)
   g_return_if_fail (ICAT_IS_AGENCY_EDITOR (self));
   if (self->autosave != NULL)
     icat_autosave_flush (self->autosave);
+  self->queued_at = 0;
 }
 
 /* The type */

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "icat-autosave.h"
 #include "icat-editor-util.h"
 #include "icat-input.h"
 #include "icat-schema.h"
@@ -142,6 +143,12 @@ icat_open_typed_link (GtkWidget  *widget,
     gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
 }
 
+gboolean
+icat_autosave_still_waits (gint64 queued_at)
+{
+  return queued_at > 0 && g_get_monotonic_time () - queued_at < ICAT_AUTOSAVE_DELAY_MS * G_TIME_SPAN_MILLISECOND;
+}
+
 /* Problems next to fields {{{ */
 
 #define PROBLEM_KEY "icat-problem-line"
@@ -264,41 +271,58 @@ icat_row_report_unsaved (GtkWidget  *row,
 }
 
 gboolean
+icat_rows_report_unsavedv (const char         *record_title,
+                           GtkWidget * const  *rows,
+                           const char * const *fields,
+                           guint               n_rows)
+{
+  g_autoptr(GPtrArray) unsaved = g_ptr_array_new ();
+  g_autofree char *message = NULL;
+  GtkWidget *shown_in = NULL;
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      const char *problem = icat_row_get_problem (rows[i]);
+
+      if (problem == NULL)
+        continue;
+      if (message == NULL)
+        message = icat_input_not_saved_message (fields[i], record_title, problem);
+      g_ptr_array_add (unsaved, (gpointer) fields[i]);
+      shown_in = rows[i];
+      icat_row_show_problem (rows[i], NULL);
+    }
+  if (unsaved->len == 0)
+    return FALSE;
+  if (unsaved->len > 1)
+    {
+      g_ptr_array_add (unsaved, NULL);
+      g_free (message);
+      message = icat_input_not_saved_list_message (record_title, (const char * const *) unsaved->pdata);
+    }
+  gtk_widget_activate_action (shown_in, "win.toast", "s", message);
+  return TRUE;
+}
+
+gboolean
 icat_rows_report_unsaved (const char *record_title,
                           GtkWidget  *first_row,
                           const char *first_field,
                           ...)
 {
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   g_autoptr(GPtrArray) fields = g_ptr_array_new ();
-  g_autofree char *message = NULL;
-  GtkWidget *shown_in = NULL;
   va_list args;
 
   va_start (args, first_field);
   for (GtkWidget *row = first_row; row != NULL; row = va_arg (args, GtkWidget *))
     {
-      const char *field = row == first_row ? first_field : va_arg (args, const char *);
-      const char *problem = icat_row_get_problem (row);
-
-      if (problem == NULL)
-        continue;
-      if (message == NULL)
-        message = icat_input_not_saved_message (field, record_title, problem);
-      g_ptr_array_add (fields, (gpointer) field);
-      shown_in = row;
-      icat_row_show_problem (row, NULL);
+      g_ptr_array_add (rows, row);
+      g_ptr_array_add (fields, (gpointer) (row == first_row ? first_field : va_arg (args, const char *)));
     }
   va_end (args);
-  if (fields->len == 0)
-    return FALSE;
-  if (fields->len > 1)
-    {
-      g_ptr_array_add (fields, NULL);
-      g_free (message);
-      message = icat_input_not_saved_list_message (record_title, (const char * const *) fields->pdata);
-    }
-  gtk_widget_activate_action (shown_in, "win.toast", "s", message);
-  return TRUE;
+  return icat_rows_report_unsavedv (record_title, (GtkWidget * const *) rows->pdata,
+                                    (const char * const *) fields->pdata, rows->len);
 }
 
 /* }}} */

@@ -64,6 +64,19 @@ gboolean       icat_rows_report_unsaved (const char         *record_title,
                                          GtkWidget          *first_row,
                                          const char         *first_field,
                                          ...) G_GNUC_NULL_TERMINATED;
+/* The same for rows made at run time (a list's rows): n_rows rows, each
+ * with its field's name. */
+gboolean       icat_rows_report_unsavedv (const char         *record_title,
+                                          GtkWidget * const  *rows,
+                                          const char * const *fields,
+                                          guint               n_rows);
+
+/* Whether a value an editor queued in its IcatAutosave at queued_at
+ * (g_get_monotonic_time; 0 once flushed) still waits there unsent: the
+ * delay has not run out. A field turned wrong takes back such a value (the
+ * valid "2026-02" on the way to "2026-02-30") by queueing the stored one
+ * over it; a value already sent stays, for the record may not show it yet. */
+gboolean       icat_autosave_still_waits (gint64             queued_at);
 
 /* A link as people type it, as an address to open: a file's path, an
  * address with its scheme, or a bare "icat.un.org/…" (taken as https).

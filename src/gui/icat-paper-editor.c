@@ -69,6 +69,7 @@ struct _IcatPaperEditor {
 
   gboolean             loading;
   gboolean             folded;
+  gint64               queued_at;          /* when a typed field was last queued; 0: flushed since */
   gint64               shown_year;         /* the last good year in the row; 0: none */
   gint64               year_before_empty;  /* what an emptied row held */
 };
@@ -279,8 +280,11 @@ title_changed_cb (IcatPaperEditor *self)
    * and what was queued on the way there is taken back. */
   show_title_problem (self, title == NULL ? _("A paper needs a title in English or Chinese.") : NULL);
   if (title != NULL)
-    icat_autosave_set (self->autosave, "title", title);
-  else if (icat_autosave_get_pending (self->autosave))
+    {
+      self->queued_at = g_get_monotonic_time ();
+      icat_autosave_set (self->autosave, "title", title);
+    }
+  else if (icat_autosave_still_waits (self->queued_at))
     icat_autosave_set (self->autosave, "title",
                        json_node_copy (json_object_get_member (icat_record_get_data (self->record), "title")));
 }
@@ -365,6 +369,7 @@ save_text (IcatPaperEditor *self,
     return;
   g_free (*shown);
   *shown = g_strdup (stored);
+  self->queued_at = g_get_monotonic_time ();
   icat_autosave_set_string (self->autosave, field, value);
 }
 
@@ -378,7 +383,7 @@ withdraw_typed (IcatPaperEditor *self,
 {
   const char *stored = icat_record_get_string (self->record, field);
 
-  if (g_strcmp0 (stored, *shown) == 0)
+  if (g_strcmp0 (stored, *shown) == 0 || !icat_autosave_still_waits (self->queued_at))
     return;
   g_free (*shown);
   *shown = g_strdup (stored);
@@ -511,6 +516,7 @@ icat_paper_editor_flush (IcatPaperEditor *self)
   g_return_if_fail (ICAT_IS_PAPER_EDITOR (self));
   if (self->autosave != NULL)
     icat_autosave_flush (self->autosave);
+  self->queued_at = 0;
 }
 
 static void
@@ -521,6 +527,7 @@ detach_paper (IcatPaperEditor *self)
   if (self->autosave != NULL)
     {
       icat_autosave_flush (self->autosave);
+      self->queued_at = 0;
       g_signal_handlers_disconnect_by_func (self->autosave, autosave_failed_cb, self);
       g_clear_object (&self->autosave);
     }
