@@ -5,6 +5,10 @@
  */
 #include "config.h"
 
+#include <X11/Xlib.h>
+#include <dlfcn.h>
+#include <gdk/x11/gdkx.h>
+
 #include "icat-application.h"
 #include "icat-test-util.h"
 #include "icat-test-widgets.h"
@@ -84,4 +88,118 @@ icat_test_show_section (IcatWindow *window,
   g_assert_nonnull (view);
   g_assert_true (gtk_widget_get_mapped (view));
   return view;
+}
+
+/* Keys typed through the X server's XTEST extension. libX11 and libXtst are
+ * loaded when a test asks for them, so the tests build without their
+ * headers' packages and skip where there is no such display. */
+
+struct _IcatTestKeyboard {
+  void     *x11;
+  void     *xtst;
+  Display  *display;
+  Display *(*open_display)      (const char *name);
+  int      (*close_display)     (Display *display);
+  int      (*sync)              (Display *display, Bool discard);
+  Status   (*query_tree)        (Display *display, Window w, Window *root, Window *parent,
+                                 Window **children, unsigned int *n);
+  Status   (*get_attributes)    (Display *display, Window w, XWindowAttributes *attributes);
+  int      (*set_input_focus)   (Display *display, Window w, int revert_to, Time time);
+  int      (*free)              (void *data);
+  KeySym   (*string_to_keysym)  (const char *name);
+  KeyCode  (*keysym_to_keycode) (Display *display, KeySym keysym);
+  int      (*fake_key)          (Display *display, unsigned int keycode, Bool press, unsigned long delay);
+};
+
+static gboolean
+keyboard_load (IcatTestKeyboard *kb)
+{
+  kb->x11 = dlopen ("libX11.so.6", RTLD_LAZY | RTLD_LOCAL);
+  kb->xtst = dlopen ("libXtst.so.6", RTLD_LAZY | RTLD_LOCAL);
+  if (kb->x11 == NULL || kb->xtst == NULL ||
+      !(*(void **) &kb->open_display = dlsym (kb->x11, "XOpenDisplay")) ||
+      !(*(void **) &kb->close_display = dlsym (kb->x11, "XCloseDisplay")) ||
+      !(*(void **) &kb->sync = dlsym (kb->x11, "XSync")) ||
+      !(*(void **) &kb->query_tree = dlsym (kb->x11, "XQueryTree")) ||
+      !(*(void **) &kb->get_attributes = dlsym (kb->x11, "XGetWindowAttributes")) ||
+      !(*(void **) &kb->set_input_focus = dlsym (kb->x11, "XSetInputFocus")) ||
+      !(*(void **) &kb->free = dlsym (kb->x11, "XFree")) ||
+      !(*(void **) &kb->string_to_keysym = dlsym (kb->x11, "XStringToKeysym")) ||
+      !(*(void **) &kb->keysym_to_keycode = dlsym (kb->x11, "XKeysymToKeycode")) ||
+      !(*(void **) &kb->fake_key = dlsym (kb->xtst, "XTestFakeKeyEvent")))
+    return FALSE;
+  kb->display = kb->open_display (NULL);
+  return kb->display != NULL;
+}
+
+void
+icat_test_keyboard_free (IcatTestKeyboard *kb)
+{
+  if (kb->display != NULL)
+    kb->close_display (kb->display);
+  g_clear_pointer (&kb->xtst, dlclose);
+  g_clear_pointer (&kb->x11, dlclose);
+  g_free (kb);
+}
+
+void
+icat_test_keyboard_press (IcatTestKeyboard   *kb,
+                          const char * const *keys)
+{
+  guint n = g_strv_length ((char **) keys);
+
+  for (guint i = 0; i < n; i++)
+    kb->fake_key (kb->display, kb->keysym_to_keycode (kb->display, kb->string_to_keysym (keys[i])), True, 0);
+  for (guint i = n; i > 0; i--)
+    kb->fake_key (kb->display, kb->keysym_to_keycode (kb->display, kb->string_to_keysym (keys[i - 1])), False, 0);
+  kb->sync (kb->display, False);
+  g_usleep (G_USEC_PER_SEC / 20);
+}
+
+IcatTestKeyboard *
+icat_test_keyboard_open (void)
+{
+  IcatTestKeyboard *kb = g_new0 (IcatTestKeyboard, 1);
+
+  if (!keyboard_load (kb))
+    g_clear_pointer (&kb, icat_test_keyboard_free);
+  return kb;
+}
+
+gulong
+icat_test_keyboard_find_window (IcatTestKeyboard *kb)
+{
+  Window root = DefaultRootWindow (kb->display), parent, *children = NULL, found = None;
+  unsigned int n = 0;
+
+  kb->query_tree (kb->display, root, &root, &parent, &children, &n);
+  for (unsigned int i = 0; i < n && found == None; i++)
+    {
+      XWindowAttributes attributes;
+
+      if (kb->get_attributes (kb->display, children[i], &attributes) &&
+          attributes.map_state == IsViewable && attributes.width > 300)
+        found = children[i];
+    }
+  if (children != NULL)
+    kb->free (children);
+  return found;
+}
+
+void
+icat_test_keyboard_focus (IcatTestKeyboard *kb,
+                          gulong            window)
+{
+  kb->set_input_focus (kb->display, window, RevertToParent, CurrentTime);
+  kb->sync (kb->display, False);
+}
+
+void
+icat_test_keyboard_focus_widget (IcatTestKeyboard *kb,
+                                 GtkWidget        *widget)
+{
+  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
+
+  g_assert_true (GDK_IS_X11_SURFACE (surface));
+  icat_test_keyboard_focus (kb, gdk_x11_surface_get_xid (surface));
 }

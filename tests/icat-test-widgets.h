@@ -34,4 +34,25 @@ GtkWidget *icat_test_show_section (IcatWindow    *window,
                                    const char    *section,
                                    GType          type);
 
+/* Real key presses, through the X server (XTEST), as a person types: they
+ * reach whatever window and widget has the focus. NULL when the display
+ * cannot do it (no X11, or no libXtst): the test should then skip. */
+typedef struct _IcatTestKeyboard IcatTestKeyboard;
+
+IcatTestKeyboard *icat_test_keyboard_open        (void);
+void              icat_test_keyboard_free        (IcatTestKeyboard   *kb);
+/* Presses the keys named, as one chord ("Control_L", "z"), then lets go,
+ * and waits until the X server has them. */
+void              icat_test_keyboard_press       (IcatTestKeyboard   *kb,
+                                                  const char * const *keys);
+/* The X id of the first large window on screen (another program's), or 0. */
+gulong            icat_test_keyboard_find_window (IcatTestKeyboard   *kb);
+/* Gives the keyboard focus to an X window, or to this process's window. */
+void              icat_test_keyboard_focus       (IcatTestKeyboard   *kb,
+                                                  gulong              window);
+void              icat_test_keyboard_focus_widget (IcatTestKeyboard  *kb,
+                                                   GtkWidget         *widget);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcatTestKeyboard, icat_test_keyboard_free)
+
 G_END_DECLS

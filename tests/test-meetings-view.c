@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "icat-editor-util.h"
 #include "icat-error.h"
 #include "icat-meeting-editor.h"
 #include "icat-meetings-view.h"
@@ -88,6 +89,7 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
   g_autoptr(GSimpleAction) export = g_simple_action_new ("export-meeting-record", G_VARIANT_TYPE_STRING);
+  g_autoptr(GSimpleAction) withdraw = g_simple_action_new ("withdraw-undo", NULL);
   const char * const names[] = { "toast", "toast-undo" };
 
   f->dir = icat_test_tmpdir_new ();
@@ -99,6 +101,7 @@ fixture_set_up (Fixture       *f,
   /* The window's action, which the editor's menu targets at its meeting. */
   g_signal_connect (export, "activate", G_CALLBACK (export_record_cb), f);
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (export));
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (withdraw));
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autoptr(GSimpleAction) action = g_simple_action_new (names[i], G_VARIANT_TYPE_STRING);
@@ -1278,6 +1281,149 @@ test_disk_full (Fixture       *f,
   wait_until (f, first_minutes_are, finished);
 }
 
+/* A blank agenda title is never saved as a placeholder. The format needs a
+ * title, so a blanked item keeps the one it had, and a new item waits for
+ * one; the row says so in words, and nothing reads "Untitled item". */
+static void
+test_agenda_untitled (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *id = new_meeting (f);
+  const char * const kept[] = { "Welcome", "Opened at 10:05.", NULL };
+  const char * const both[] = { "Welcome", "Opened at 10:05.", "Budget", "Approved.", NULL };
+  GtkWidget *title;
+  GtkTextBuffer *minutes;
+  g_autofree char *agenda = NULL;
+
+  add_agenda_item (f, "Welcome", "Opened at 10:05.");
+  wait_until (f, agenda_is, kept);
+
+  /* Blanked: the stored title stays, the row says why. */
+  title = agenda_part (f, 0, "agenda-title");
+  gtk_editable_set_text (GTK_EDITABLE (title), "");
+  g_assert_cmpstr (icat_row_get_problem (title), ==, "A title is needed to save this agenda item");
+  icat_meeting_editor_flush (f->editor);
+  icat_store_sync (f->store);
+  spin (50);
+  g_assert_true (agenda_is (f, kept));
+  gtk_editable_set_text (GTK_EDITABLE (title), "Welcome");
+  g_assert_null (icat_row_get_problem (title));
+
+  /* A new item with minutes and no title is not saved yet, and says so. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.add-agenda-item", NULL));
+  title = agenda_part (f, 1, "agenda-title");
+  g_assert_null (icat_row_get_problem (title));
+  minutes = gtk_text_view_get_buffer (GTK_TEXT_VIEW (agenda_part (f, 1, "agenda-minutes")));
+  gtk_text_buffer_insert_at_cursor (minutes, "Approved.", -1);
+  g_assert_cmpstr (icat_row_get_problem (title), ==, "A title is needed to save this agenda item");
+  icat_meeting_editor_flush (f->editor);
+  icat_store_sync (f->store);
+  spin (50);
+  g_assert_true (agenda_is (f, kept));
+  agenda = stored_field (f, "agenda");
+  g_assert_null (strstr (agenda, "Untitled"));
+  /* Titled, it is saved with what was typed in it before. */
+  gtk_editable_set_text (GTK_EDITABLE (title), "Budget");
+  wait_until (f, agenda_is, both);
+  g_assert_null (icat_row_get_problem (title));
+}
+
+/* Deleting an agenda item and pressing Ctrl+Z at once, with real keys in
+ * the app's window: the deletion is undone wherever the focus went, no
+ * title is blanked, the editor shows what the database holds, and what is
+ * typed afterwards is saved. */
+
+static const char *undo_keys_meeting =
+  "{\"kind\": \"working-group\", \"title\": {\"en\": \"Working Group\"},"
+  " \"starts_at\": \"2030-03-10T09:00:00.000Z\", \"date_precision\": \"minute\","
+  " \"timezone\": \"Europe/Vienna\", \"venue\": \"Vienna\", \"agenda\": ["
+  "{\"id\": \"0b8c1f3e-5d7a-4c2b-9e6f-1a2b3c4d5e71\", \"position\": 0, \"title\": \"Opening\", \"minutes\": \"Opened.\"},"
+  "{\"id\": \"0b8c1f3e-5d7a-4c2b-9e6f-1a2b3c4d5e72\", \"position\": 1, \"title\": \"Work plan\", \"minutes\": \"Adopted.\"},"
+  "{\"id\": \"0b8c1f3e-5d7a-4c2b-9e6f-1a2b3c4d5e73\", \"position\": 2, \"title\": \"Other business\", \"minutes\": \"None.\"}]}";
+
+static void
+press_ctrl_z (IcatTestKeyboard *kb)
+{
+  const char * const ctrl_z[] = { "Control_L", "z", NULL };
+
+  icat_test_keyboard_press (kb, ctrl_z);
+}
+
+static void
+remove_third_item (Fixture    *f,
+                   GtkWidget  *window)
+{
+  const char * const two[] = { "Opening", "Opened.", "Work plan", "Adopted.", NULL };
+  GtkWidget *remove = agenda_part (f, 2, "agenda-remove");
+  GtkWidget *focus;
+
+  /* As a click does: the button takes the focus, then is clicked. */
+  gtk_widget_grab_focus (remove);
+  g_signal_emit_by_name (remove, "clicked");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_false (GTK_IS_TEXT (focus) || GTK_IS_TEXT_VIEW (focus));
+  g_assert_cmpuint (_icat_meeting_editor_get_n_agenda (f->editor), ==, 2);
+  wait_until (f, agenda_is, two);
+}
+
+static void
+undo_keys_test (IcatWindow *window,
+                IcatStore  *store,
+                gpointer    data)
+{
+  IcatTestKeyboard *kb = data;
+  const char * const three[] = { "Opening", "Opened.", "Work plan", "Adopted.", "Other business", "None.", NULL };
+  const char * const typed[] = { "Opening", "Opened.", "Work plan", "Adopted.", "Other business", "None. Closed.", NULL };
+  g_autoptr(JsonObject) meeting = icat_test_object (undo_keys_meeting);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = icat_store_save (store, "meeting", meeting, &error);
+  Fixture f = { NULL };
+  GtkTextBuffer *minutes;
+
+  g_assert_no_error (error);
+  f.store = store;
+  f.toasts = g_ptr_array_new_with_free_func (g_free);
+  f.view = ICAT_MEETINGS_VIEW (icat_test_show_section (window, "meetings", ICAT_TYPE_MEETINGS_VIEW));
+  f.editor = ICAT_MEETING_EDITOR (_icat_meetings_view_get_editor (f.view));
+  icat_meetings_view_show_meeting (f.view, id);
+  icat_test_keyboard_focus_widget (kb, GTK_WIDGET (window));
+
+  /* The bin, then Ctrl+Z at once: the focus is on no text field. */
+  remove_third_item (&f, GTK_WIDGET (window));
+  press_ctrl_z (kb);
+  wait_until (&f, agenda_widgets_are, GUINT_TO_POINTER (3));
+  wait_until (&f, agenda_is, three);
+
+  /* While the toast shows, Ctrl+Z in a field undoes the deletion too;
+   * the field's text is left alone. */
+  remove_third_item (&f, GTK_WIDGET (window));
+  gtk_widget_grab_focus (agenda_part (&f, 1, "agenda-title"));
+  press_ctrl_z (kb);
+  wait_until (&f, agenda_widgets_are, GUINT_TO_POINTER (3));
+  wait_until (&f, agenda_is, three);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (agenda_part (&f, 1, "agenda-title"))), ==, "Work plan");
+
+  /* What is typed after the undo is saved. */
+  minutes = gtk_text_view_get_buffer (GTK_TEXT_VIEW (agenda_part (&f, 2, "agenda-minutes")));
+  gtk_text_buffer_insert_at_cursor (minutes, " Closed.", -1);
+  wait_until (&f, agenda_is, typed);
+  g_ptr_array_unref (f.toasts);
+}
+
+static void
+test_undo_keys (void)
+{
+  g_autoptr(IcatTestKeyboard) kb = icat_test_keyboard_open ();
+
+  if (kb == NULL)
+    {
+      g_test_skip ("No X display with XTEST to press keys");
+      return;
+    }
+  icat_test_run_app (undo_keys_test, kb);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1304,6 +1450,8 @@ main (int    argc,
   g_test_add ("/meetings/agenda/link-mandates", Fixture, NULL, fixture_set_up, test_link_mandates, fixture_tear_down);
   g_test_add ("/meetings/agenda/link-mandates-chinese", Fixture, NULL, chinese_set_up, test_link_mandates_chinese,
               chinese_tear_down);
+  g_test_add_func ("/meetings/agenda/undo-keys", test_undo_keys);
+  g_test_add ("/meetings/agenda/untitled", Fixture, NULL, fixture_set_up, test_agenda_untitled, fixture_tear_down);
   g_test_add ("/meetings/export-record-item", Fixture, NULL, fixture_set_up, test_export_record_item,
               fixture_tear_down);
   return g_test_run ();

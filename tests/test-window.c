@@ -5,8 +5,6 @@
  */
 #include "config.h"
 
-#include <X11/Xlib.h>
-#include <dlfcn.h>
 #include <signal.h>
 
 #include "icat-application.h"
@@ -304,6 +302,8 @@ type_then_leave_cb (GApplication *app,
   wait_until (meeting_opened, editor);
   leave->meeting_id = g_strdup (icat_meeting_editor_get_meeting_id (editor));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-agenda-item", NULL));
+  gtk_editable_set_text (GTK_EDITABLE (icat_test_find_named (_icat_meeting_editor_get_agenda_item (editor, 0),
+                                                             "agenda-title")), "Next meeting");
   minutes = icat_test_find_named (_icat_meeting_editor_get_agenda_item (editor, 0), "agenda-minutes");
   gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (minutes)), "Agreed to meet in May.", -1);
   /* Not a moment for the autosave: the window stays open, the loop ends. */
@@ -362,92 +362,7 @@ test_sigterm_saves (void)
 }
 
 /* The real program, SIGTERM'd as a session ends, a moment after a person
- * typed a meeting's title: keys go in through the X server's XTEST
- * extension (libXtst, loaded when the test runs; skipped without it). */
-
-typedef struct {
-  void     *x11;
-  void     *xtst;
-  Display  *display;
-  Display *(*open_display)      (const char *name);
-  int      (*close_display)     (Display *display);
-  int      (*sync)              (Display *display, Bool discard);
-  Status   (*query_tree)        (Display *display, Window w, Window *root, Window *parent,
-                                 Window **children, unsigned int *n);
-  Status   (*get_attributes)    (Display *display, Window w, XWindowAttributes *attributes);
-  int      (*set_input_focus)   (Display *display, Window w, int revert_to, Time time);
-  int      (*free)              (void *data);
-  KeySym   (*string_to_keysym)  (const char *name);
-  KeyCode  (*keysym_to_keycode) (Display *display, KeySym keysym);
-  int      (*fake_key)          (Display *display, unsigned int keycode, Bool press, unsigned long delay);
-} Keyboard;
-
-static gboolean
-keyboard_open (Keyboard *kb)
-{
-  kb->x11 = dlopen ("libX11.so.6", RTLD_LAZY | RTLD_LOCAL);
-  kb->xtst = dlopen ("libXtst.so.6", RTLD_LAZY | RTLD_LOCAL);
-  if (kb->x11 == NULL || kb->xtst == NULL ||
-      !(*(void **) &kb->open_display = dlsym (kb->x11, "XOpenDisplay")) ||
-      !(*(void **) &kb->close_display = dlsym (kb->x11, "XCloseDisplay")) ||
-      !(*(void **) &kb->sync = dlsym (kb->x11, "XSync")) ||
-      !(*(void **) &kb->query_tree = dlsym (kb->x11, "XQueryTree")) ||
-      !(*(void **) &kb->get_attributes = dlsym (kb->x11, "XGetWindowAttributes")) ||
-      !(*(void **) &kb->set_input_focus = dlsym (kb->x11, "XSetInputFocus")) ||
-      !(*(void **) &kb->free = dlsym (kb->x11, "XFree")) ||
-      !(*(void **) &kb->string_to_keysym = dlsym (kb->x11, "XStringToKeysym")) ||
-      !(*(void **) &kb->keysym_to_keycode = dlsym (kb->x11, "XKeysymToKeycode")) ||
-      !(*(void **) &kb->fake_key = dlsym (kb->xtst, "XTestFakeKeyEvent")))
-    return FALSE;
-  kb->display = kb->open_display (NULL);
-  return kb->display != NULL;
-}
-
-static void
-keyboard_close (Keyboard *kb)
-{
-  if (kb->display != NULL)
-    kb->close_display (kb->display);
-  g_clear_pointer (&kb->xtst, dlclose);
-  g_clear_pointer (&kb->x11, dlclose);
-}
-
-/* Presses the keys named, as one chord ("Control_L", "n"), then lets go. */
-static void
-keyboard_press (Keyboard           *kb,
-                const char * const *keys)
-{
-  guint n = g_strv_length ((char **) keys);
-
-  for (guint i = 0; i < n; i++)
-    kb->fake_key (kb->display, kb->keysym_to_keycode (kb->display, kb->string_to_keysym (keys[i])), True, 0);
-  for (guint i = n; i > 0; i--)
-    kb->fake_key (kb->display, kb->keysym_to_keycode (kb->display, kb->string_to_keysym (keys[i - 1])), False, 0);
-  kb->sync (kb->display, False);
-  g_usleep (G_USEC_PER_SEC / 20);
-}
-
-/* The app's main window, once it is on screen: the one large window. */
-static Window
-find_app_window (Keyboard *kb)
-{
-  Window root = DefaultRootWindow (kb->display), parent, *children = NULL, found = None;
-  unsigned int n = 0;
-
-  kb->query_tree (kb->display, root, &root, &parent, &children, &n);
-  for (unsigned int i = 0; i < n && found == None; i++)
-    {
-      XWindowAttributes attributes;
-
-      if (kb->get_attributes (kb->display, children[i], &attributes) &&
-          attributes.map_state == IsViewable && attributes.width > 300)
-        found = children[i];
-    }
-  if (children != NULL)
-    kb->free (children);
-  return found;
-}
-
+ * typed a meeting's title (keys go in through the X server). */
 static void
 test_sigterm_program (void)
 {
@@ -461,39 +376,38 @@ test_sigterm_program (void)
   const char * const alt_2[] = { "Alt_L", "2", NULL };
   const char * const ctrl_n[] = { "Control_L", "n", NULL };
   const char *title = "sigterm";
-  Keyboard kb = { NULL };
+  g_autoptr(IcatTestKeyboard) kb = icat_test_keyboard_open ();
   gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-  Window window = None;
+  gulong window = 0;
 
-  if (!keyboard_open (&kb))
+  if (kb == NULL)
     {
-      keyboard_close (&kb);
       g_test_skip ("No X display with XTEST to type into the program");
       return;
     }
   /* Earlier tests' windows may still be on this display. */
-  g_assert_true (find_app_window (&kb) == None);
+  g_assert_cmpuint (icat_test_keyboard_find_window (kb), ==, 0);
   app = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, program, "--database", path, NULL);
   g_assert_no_error (error);
-  while ((window = find_app_window (&kb)) == None)
+  while ((window = icat_test_keyboard_find_window (kb)) == 0)
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_usleep (G_USEC_PER_SEC / 10);
     }
   /* Shown is not yet drawn and ready for keys. */
   g_usleep (G_USEC_PER_SEC);
-  kb.set_input_focus (kb.display, window, RevertToParent, CurrentTime);
-  keyboard_press (&kb, alt_2);
+  icat_test_keyboard_focus (kb, window);
+  icat_test_keyboard_press (kb, alt_2);
   g_usleep (G_USEC_PER_SEC / 2);
   /* A new meeting opens with its title selected, ready to be typed over. */
-  keyboard_press (&kb, ctrl_n);
+  icat_test_keyboard_press (kb, ctrl_n);
   g_usleep (G_USEC_PER_SEC);
   for (const char *c = title; *c != '\0'; c++)
     {
       const char key[] = { *c, '\0' };
       const char * const keys[] = { key, NULL };
 
-      keyboard_press (&kb, keys);
+      icat_test_keyboard_press (kb, keys);
     }
   /* Well within the autosave's delay. */
   g_subprocess_send_signal (app, SIGTERM);
@@ -501,7 +415,7 @@ test_sigterm_program (void)
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (app));
   g_assert_cmpint (g_subprocess_get_exit_status (app), ==, 0);
-  keyboard_close (&kb);
+  g_clear_pointer (&kb, icat_test_keyboard_free);
 
   reopened = icat_store_open (path, &error);
   g_assert_no_error (error);

@@ -137,6 +137,19 @@ icat_autosave_set_int (IcatAutosave *self,
   icat_autosave_set (self, field, json_node_init_int (json_node_alloc (), value));
 }
 
+gboolean
+icat_autosave_send_all (void)
+{
+  gboolean pending = FALSE;
+
+  for (GList *l = alive; l != NULL; l = l->next)
+    {
+      icat_autosave_flush (l->data);
+      pending |= icat_autosave_get_pending (l->data);
+    }
+  return pending;
+}
+
 void
 icat_autosave_flush_all (void)
 {

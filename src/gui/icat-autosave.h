@@ -41,6 +41,9 @@ gboolean      icat_autosave_get_pending  (IcatAutosave *self);
 /* Flushes every autosave of the process and waits until each save is
  * answered (committed or failed): before quitting, whatever the way. */
 void          icat_autosave_flush_all    (void);
+/* Sends what every autosave has queued, without waiting; TRUE while any
+ * save is still unanswered (a store undo queued now runs after them). */
+gboolean      icat_autosave_send_all     (void);
 
 /* Signals: "saved" (), "failed" (GError *error): the typed text stays where
  * it is; the window shows the message. */

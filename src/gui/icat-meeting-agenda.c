@@ -15,7 +15,9 @@
 
 #include <glib/gi18n.h>
 
+#include "icat-editor-util.h"
 #include "icat-meeting-editor-private.h"
+#include "icat-schema.h"
 
 /* Agenda items */
 
@@ -25,6 +27,7 @@ agenda_item_free (gpointer data)
   IcatAgendaItem *item = data;
 
   g_free (item->id);
+  g_free (item->saved_title);
   g_clear_pointer (&item->mandates, json_node_unref);
   g_free (item);
 }
@@ -35,15 +38,40 @@ _icat_meeting_agenda_item_get (GtkWidget *box)
   return box ? g_object_get_data (G_OBJECT (box), "agenda-item") : NULL;
 }
 
-static char *
-agenda_title (IcatAgendaItem *item)
+/* Whether the exchange format lets an agenda item go without a title. */
+static gboolean
+agenda_title_required (void)
 {
-  char *title = _icat_meeting_stripped_text (item->title);
+  const IcatField *agenda = icat_kind_lookup_field (icat_schema_lookup ("meeting"), "agenda");
+  const IcatField *title = agenda && agenda->child ? icat_kind_lookup_field (agenda->child, "title") : NULL;
 
+  return title == NULL || (title->flags & ICAT_FIELD_REQUIRED) != 0;
+}
+
+/* The title to save: what is typed, never a placeholder. A blank title
+ * is saved as none where the format allows it; where it does not, the
+ * item keeps the title it was saved with, and an item never saved with
+ * one is not saved (NULL) until it has one. Once the item holds anything
+ * (or was saved), the row says so in words. */
+static char *
+agenda_title (IcatAgendaItem *item,
+              gboolean        has_content)
+{
+  g_autofree char *title = _icat_meeting_stripped_text (item->title);
+  gboolean required = agenda_title_required ();
+  gboolean untitled = *title == '\0' && required && (has_content || item->saved_title != NULL);
+
+  icat_row_show_problem (GTK_WIDGET (item->title),
+                         untitled ? _("A title is needed to save this agenda item") : NULL);
   if (*title != '\0')
-    return title;
-  g_free (title);
-  return g_strdup (_("Untitled item"));
+    {
+      g_free (item->saved_title);
+      item->saved_title = g_strdup (title);
+      return g_steal_pointer (&title);
+    }
+  if (!required)
+    return g_strdup ("");
+  return g_strdup (item->saved_title);
 }
 
 JsonNode *
@@ -56,17 +84,21 @@ _icat_meeting_agenda_to_json (IcatMeetingEditor *self)
        child != NULL; child = gtk_widget_get_next_sibling (child))
     {
       IcatAgendaItem *item = _icat_meeting_agenda_item_get (child);
-      JsonObject *object = json_object_new ();
+      JsonObject *object;
       GtkTextIter start, end;
       g_autofree char *minutes = NULL;
-      g_autofree char *title = agenda_title (item);
+      g_autofree char *title = NULL;
       const char *presenter = _icat_meeting_editor_agency_at (self, adw_combo_row_get_selected (item->presenter));
 
       gtk_text_buffer_get_bounds (item->minutes, &start, &end);
       minutes = gtk_text_buffer_get_text (item->minutes, &start, &end, FALSE);
+      title = agenda_title (item, *minutes != '\0' || presenter != NULL || item->mandates != NULL);
+      if (title == NULL)
+        continue;
+      object = json_object_new ();
       json_object_set_string_member (object, "id", item->id);
       json_object_set_int_member (object, "position", position++);
-      json_object_set_string_member (object, "title", title);
+      json_object_set_member (object, "title", _icat_meeting_string_node (title));
       json_object_set_member (object, "presenter", _icat_meeting_string_node (presenter));
       json_object_set_member (object, "minutes", _icat_meeting_string_node (minutes));
       if (item->mandates != NULL)
@@ -333,6 +365,7 @@ agenda_item_new (IcatMeetingEditor *self,
   const char *id = icat_json_get_string (data, "id");
 
   item->id = id ? g_strdup (id) : g_uuid_string_random ();
+  item->saved_title = g_strdup (icat_json_get_string (data, "title"));
   item->mandates = _icat_meeting_normalized (mandates);
   g_object_set_data_full (G_OBJECT (list), "agenda-item", item, agenda_item_free);
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);

@@ -35,6 +35,7 @@ typedef enum {
 /* One agenda item's widgets, owned by its box (see _icat_meeting_agenda_item_get). */
 typedef struct {
   char          *id;
+  char          *saved_title; /* the last title saved, kept while the row is blank */
   JsonNode      *mandates;   /* normalized array of mandate ids, or NULL for none */
   AdwEntryRow   *title;
   AdwComboRow   *presenter;

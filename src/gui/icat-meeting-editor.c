@@ -203,6 +203,8 @@ _icat_meeting_editor_queue_field (IcatMeetingEditor *self,
     return;
   remember (self, field, value);
   icat_autosave_set (self->autosave, field, g_steal_pointer (&owned));
+  /* The Undo of a removal would now take back this edit instead. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.withdraw-undo", NULL);
 }
 
 char *
@@ -633,7 +635,27 @@ add_activated (GtkWidget  *widget,
       }
 }
 
-/* Removing is its own saved change, so the toast's Undo takes back just that. */
+/* The section's "add" button, found by its action. */
+static GtkWidget *
+find_add_button (GtkWidget  *root,
+                 const char *action)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_add_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Removing is its own saved change, so the toast's Undo takes back just
+ * that. The focus goes to the section's add button, never into a field:
+ * Ctrl+Z pressed at once must reach the window's Undo, not blank the text
+ * of a neighbour. */
 void
 _icat_meeting_editor_remove_element (IcatMeetingEditor  *self,
                                      IcatMeetingSection  section,
@@ -641,19 +663,19 @@ _icat_meeting_editor_remove_element (IcatMeetingEditor  *self,
                                      const char         *message)
 {
   GtkWidget *container = gtk_widget_get_parent (element);
-  GtkWidget *neighbour = gtk_widget_get_next_sibling (element);
+  GtkWidget *add = find_add_button (GTK_WIDGET (self), sections[section].add_action);
 
-  if (neighbour == NULL)
-    neighbour = gtk_widget_get_prev_sibling (element);
   icat_autosave_flush (self->autosave);
+  if (add != NULL)
+    gtk_widget_grab_focus (add);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->menu_button));
   if (GTK_IS_LIST_BOX (container))
     gtk_list_box_remove (GTK_LIST_BOX (container), element);
   else
     gtk_box_remove (GTK_BOX (container), element);
   _icat_meeting_editor_section_changed (self, section);
   icat_autosave_flush (self->autosave);
-  if (neighbour == NULL || !gtk_widget_child_focus (neighbour, GTK_DIR_TAB_FORWARD))
-    gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
   gtk_widget_activate_action (GTK_WIDGET (self), "win.toast-undo", "s", message);
 }
 
@@ -669,6 +691,23 @@ load_all (IcatMeetingEditor *self)
     load_section (self, s, data);
   update_heading (self);
   update_warning (self);
+}
+
+/* Whether a section on screen is what the record holds. What is shown is
+ * compared, not what was last sent: whatever the order of saves and undos,
+ * once nothing waits to be written the screen is the database. */
+static gboolean
+section_is_stored (IcatMeetingEditor  *self,
+                   IcatMeetingSection  section,
+                   JsonObject         *data)
+{
+  g_autoptr(JsonNode) on_screen = sections[section].to_json (self);
+  g_autoptr(JsonNode) screen = _icat_meeting_normalized (on_screen);
+  g_autoptr(JsonNode) stored = _icat_meeting_normalized (json_object_get_member (data, sections[section].field));
+
+  if (screen == NULL || stored == NULL)
+    return screen == stored;
+  return json_node_equal (screen, stored);
 }
 
 /* Fills again what changed elsewhere (an Undo, the command line), leaving
@@ -690,7 +729,7 @@ sync_from_record (IcatMeetingEditor *self)
   if (!general)
     load_general (self, data);
   for (IcatMeetingSection s = 0; s < N_SECTIONS; s++)
-    if (!is_shown (self, data, sections[s].field))
+    if (!is_shown (self, data, sections[s].field) || !section_is_stored (self, s, data))
       load_section (self, s, data);
   update_warning (self);
 }

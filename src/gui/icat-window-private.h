@@ -31,6 +31,8 @@ struct _IcatWindow {
   IcatStore            *store;
   GSettings            *settings;
   GtkFileChooserNative *chooser;
+  AdwToast             *undo_toast;   /* the Undo toast on screen, or NULL */
+  gint64                undo_toast_shown_at;
 };
 
 /* icat-window-search.c */
@@ -46,8 +48,10 @@ void _icat_window_class_init_backup (GtkWidgetClass *widget_class);
 /* icat-window-documents.c: "win.export-meeting-record" (s: meeting id) */
 void _icat_window_class_init_documents (GtkWidgetClass *widget_class);
 /* For tests, which cannot answer a file chooser: the next meeting record
- * is written to file without asking. */
+ * (or backup) is written to file without asking. */
 void _icat_window_set_document_file    (IcatWindow     *self,
                                         GFile          *file);
+/* The file a test named, now taken (NULL when none: ask the user). */
+GFile *_icat_window_take_document_file (IcatWindow     *self);
 
 G_END_DECLS

@@ -118,6 +118,44 @@ toast_activated (GtkWidget  *widget,
   icat_window_toast (ICAT_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* How long a toast slides in: libadwaita 1.2 frees a toast dismissed
+ * before that is over while its animation still uses it. */
+#define TOAST_SHOW_MS 400
+
+static void
+undo_toast_dismissed_cb (AdwToast   *toast,
+                         IcatWindow *self)
+{
+  g_object_set_data (G_OBJECT (toast), "icat-dismissed", GINT_TO_POINTER (TRUE));
+  if (self->undo_toast == toast)
+    g_clear_weak_pointer (&self->undo_toast);
+}
+
+static gboolean
+dismiss_toast (gpointer toast)
+{
+  if (g_object_get_data (toast, "icat-dismissed") == NULL)
+    adw_toast_dismiss (toast);
+  return G_SOURCE_REMOVE;
+}
+
+/* The Undo toast stops offering Undo at once, and leaves once it is in. */
+static void
+withdraw_undo_toast (IcatWindow *self)
+{
+  AdwToast *toast = self->undo_toast;
+  gint64 shown_ms = (g_get_monotonic_time () - self->undo_toast_shown_at) / 1000;
+
+  if (toast == NULL)
+    return;
+  g_clear_weak_pointer (&self->undo_toast);
+  if (shown_ms >= TOAST_SHOW_MS)
+    dismiss_toast (toast);
+  else
+    g_timeout_add_full (G_PRIORITY_DEFAULT, TOAST_SHOW_MS - shown_ms, dismiss_toast,
+                        g_object_ref (toast), g_object_unref);
+}
+
 static void
 toast_undo_activated (GtkWidget  *widget,
                       const char *action_name,
@@ -126,9 +164,23 @@ toast_undo_activated (GtkWidget  *widget,
   IcatWindow *self = ICAT_WINDOW (widget);
   AdwToast *toast = adw_toast_new (g_variant_get_string (parameter, NULL));
 
+  withdraw_undo_toast (self);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self, 0);
+  g_set_weak_pointer (&self->undo_toast, toast);
+  self->undo_toast_shown_at = g_get_monotonic_time ();
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* An edit made after a deletion is what Undo would take back next: the
+ * deletion's toast goes, and Ctrl+Z in a field is the field's own again. */
+static void
+withdraw_undo_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  withdraw_undo_toast (ICAT_WINDOW (widget));
 }
 
 static void
@@ -149,15 +201,45 @@ undo_activated (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   IcatWindow *self = ICAT_WINDOW (widget);
+  /* Edits still waiting are written first: the undo takes back the newest
+   * change, and never lands under an edit written after it. */
+  gboolean saving = icat_autosave_send_all ();
 
-  /* Typing in a field is undone by the field itself (it handles Ctrl+Z
-   * first); this undoes the last saved change. */
-  if (!icat_store_can_undo (self->store))
+  if (!saving && !icat_store_can_undo (self->store))
     {
       icat_window_toast (self, _("There is nothing to undo."));
       return;
     }
   icat_store_undo_async (self->store, NULL, undone_cb, g_object_ref (self));
+}
+
+/* While a deletion's Undo toast shows, Ctrl+Z undoes that deletion
+ * wherever the focus is; otherwise a text field takes it first (its own
+ * typing), and the window's binding undoes the last saved change. */
+static gboolean
+undo_shortcut_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  IcatWindow *self = ICAT_WINDOW (widget);
+
+  if (self->undo_toast == NULL)
+    return FALSE;
+  withdraw_undo_toast (self);
+  gtk_widget_activate_action (widget, "win.undo", NULL);
+  return TRUE;
+}
+
+static void
+add_undo_shortcut (IcatWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK),
+                                            gtk_callback_action_new (undo_shortcut_cb, NULL, NULL));
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 static void
@@ -321,6 +403,7 @@ icat_window_dispose (GObject *object)
 {
   IcatWindow *self = ICAT_WINDOW (object);
 
+  g_clear_weak_pointer (&self->undo_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), ICAT_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -354,6 +437,7 @@ icat_window_class_init (IcatWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_activated);
   gtk_widget_class_install_action (widget_class, "win.toast-undo", "s", toast_undo_activated);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "win.withdraw-undo", NULL, withdraw_undo_activated);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.show-sections", NULL, show_sections_activated);
@@ -378,6 +462,7 @@ icat_window_init (IcatWindow *self)
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
+  add_undo_shortcut (self);
 }
 
 IcatWindow *
