@@ -398,6 +398,15 @@ test_mailto_long (Fixture       *fixture,
   g_assert_nonnull (strstr (body, "- and 6 more, due later\r\n"));
 }
 
+static GPtrArray *launched;
+
+static void
+record_launch (GtkWindow  *parent,
+               const char *uri)
+{
+  g_ptr_array_add (launched, g_strdup (uri));
+}
+
 static void
 test_mailto (Fixture       *fixture,
              gconstpointer  data)
@@ -428,6 +437,15 @@ test_mailto (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (no_address, "mailto:?subject="));
   g_assert_nonnull (strstr (no_address, "IOM%20overdue%20item"));
   g_assert_null (strstr (no_address, "Finished%20item"));
+
+  /* The e-mail button opens the message at once: mailto: needs no asking. */
+  launched = g_ptr_array_new_with_free_func (g_free);
+  _icat_set_link_launcher (record_launch);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "items.email-agency", "s", fixture->unodc));
+  _icat_set_link_launcher (NULL);
+  g_assert_cmpuint (launched->len, ==, 1);
+  g_assert_cmpstr (launched->pdata[0], ==, uri);
+  g_clear_pointer (&launched, g_ptr_array_unref);
 }
 
 static gboolean

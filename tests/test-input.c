@@ -146,6 +146,26 @@ test_link (void)
     }
 }
 
+/* Links from data: the web and e-mail open at once; anything else only
+ * once the user has seen the address and said yes. */
+static void
+test_link_opens_directly (void)
+{
+  const char *direct[] = { "https://icat.un.org/brief-15", "http://icat.un.org/", "mailto:icat@unodc.org",
+                           "HTTPS://ICAT.UN.ORG/", "MailTo:icat@unodc.org" };
+  const char *asked[] = { "javascript:alert(1)", "file:///etc/passwd", "/home/x/doc.pdf", "ftp://ftp.example.org/a",
+                          "vscode://file/etc/passwd", "data:text/html,<script>alert(1)</script>", "smb://share/x",
+                          "JavaScript:alert(1)", "https", "", NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (direct); i++)
+    g_assert_true (icat_input_link_opens_directly (direct[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (asked); i++)
+    {
+      g_test_message ("%s", asked[i]);
+      g_assert_false (icat_input_link_opens_directly (asked[i]));
+    }
+}
+
 static void
 test_not_saved (void)
 {
@@ -208,6 +228,7 @@ main (int    argc,
   g_test_add_func ("/input/year", test_year);
   g_test_add_func ("/input/link", test_link);
   g_test_add_func ("/input/not-saved", test_not_saved);
+  g_test_add_func ("/input/link-opens-directly", test_link_opens_directly);
   g_test_add_func ("/input/chinese", test_chinese);
   return g_test_run ();
 }

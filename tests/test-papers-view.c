@@ -696,6 +696,127 @@ test_new (void)
 
 /* }}} */
 
+/* Opening links: what would have been launched. */
+static GPtrArray *launched;
+
+static void
+record_launch (GtkWindow  *parent,
+               const char *uri)
+{
+  g_ptr_array_add (launched, g_strdup (uri));
+}
+
+static GtkWidget *
+find_toplevel (const char *name)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_widget_get_name (window), name) == 0 && gtk_widget_get_visible (window))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+link_dialog_shown (Fixture       *f,
+                   gconstpointer  data)
+{
+  return find_toplevel ("open-link") != NULL;
+}
+
+/* Opens the paper's link as its button does; returns the dialog asking
+ * first, or NULL when the link was launched at once. */
+static AdwMessageDialog *
+open_link (Fixture    *f,
+           const char *typed)
+{
+  GtkWidget *editor = _icat_papers_view_get_editor (f->view);
+  guint launched_before = launched->len;
+
+  gtk_editable_set_text (GTK_EDITABLE (_icat_paper_editor_get_row (ICAT_PAPER_EDITOR (editor), "link")), typed);
+  g_assert_true (gtk_widget_activate_action (editor, "editor.open-link", NULL));
+  if (launched->len > launched_before)
+    {
+      g_assert_null (find_toplevel ("open-link"));
+      return NULL;
+    }
+  wait_until (f, link_dialog_shown, NULL);
+  return ADW_MESSAGE_DIALOG (find_toplevel ("open-link"));
+}
+
+static void
+answer (AdwMessageDialog *dialog,
+        const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* A link from an imported file opens at once only on the web or by
+ * e-mail; a file, or anything that could run a program, is named in full
+ * in a dialog whose default is Cancel, and nothing opens until Open. */
+static void
+open_link_test (Fixture *f)
+{
+  g_autofree char *id = save_paper (f, "{\"kind\": \"issue-brief\", \"title\": {\"en\": \"Imported brief\"},"
+                                       " \"status\": \"published\", \"link\": \"file:///etc/passwd\"}");
+  const char *asked[] = { "file:///etc/passwd", "/home/x/doc.pdf", "javascript:alert(1)", "vscode://file/etc/passwd",
+                          "ftp://ftp.example.org/brief.pdf" };
+  const char *shown_as[] = { "file:///etc/passwd", "file:///home/x/doc.pdf", "javascript:alert(1)",
+                             "vscode://file/etc/passwd", "ftp://ftp.example.org/brief.pdf" };
+  const char *direct[] = { "https://icat.un.org/brief-15", "http://icat.un.org/", "mailto:icat@unodc.org",
+                           "icat.un.org/brief-15" };
+  AdwMessageDialog *dialog;
+
+  launched = g_ptr_array_new_with_free_func (g_free);
+  _icat_set_link_launcher (record_launch);
+  icat_window_show_record (f->window, "paper", id);
+  wait_until (f, editor_shows, id);
+
+  /* As imported: the dialog names the address in full; Cancel opens nothing. */
+  g_assert_true (gtk_widget_activate_action (_icat_papers_view_get_editor (f->view), "editor.open-link", NULL));
+  wait_until (f, link_dialog_shown, NULL);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel ("open-link"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "file:///etc/passwd"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "cancel");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "open"), ==, ADW_RESPONSE_DEFAULT);
+  g_assert_cmpuint (launched->len, ==, 0);
+  answer (dialog, "cancel");
+  g_assert_cmpuint (launched->len, ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (asked); i++)
+    {
+      g_test_message ("%s", asked[i]);
+      dialog = open_link (f, asked[i]);
+      g_assert_nonnull (dialog);
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), shown_as[i]));
+      g_assert_cmpuint (launched->len, ==, i);
+      answer (dialog, "open");
+      g_assert_cmpuint (launched->len, ==, i + 1);
+      g_assert_cmpstr (launched->pdata[i], ==, shown_as[i]);
+    }
+  g_ptr_array_set_size (launched, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (direct); i++)
+    {
+      g_assert_null (open_link (f, direct[i]));
+      g_assert_cmpuint (launched->len, ==, i + 1);
+    }
+  g_assert_cmpstr (launched->pdata[3], ==, "https://icat.un.org/brief-15");
+  _icat_set_link_launcher (NULL);
+  g_clear_pointer (&launched, g_ptr_array_unref);
+}
+
+static void
+test_open_link (void)
+{
+  run_app (open_link_test);
+}
+
 /* Links as people type them, for papers and meeting attachments. */
 static void
 test_link_uri (void)
@@ -729,5 +850,6 @@ main (int   argc,
   g_test_add_func ("/papers/bad-input", test_bad_input);
   g_test_add_func ("/papers/date-picker", test_date_picker);
   g_test_add_func ("/papers/link-uri", test_link_uri);
+  g_test_add_func ("/papers/open-link", test_open_link);
   return g_test_run ();
 }

@@ -177,6 +177,17 @@ icat_input_link_problem (const char *text)
   return NULL;
 }
 
+gboolean
+icat_input_link_opens_directly (const char *uri)
+{
+  g_autofree char *scheme = uri ? g_uri_parse_scheme (uri) : NULL;
+
+  if (scheme == NULL)
+    return FALSE;
+  return g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0 ||
+         g_ascii_strcasecmp (scheme, "mailto") == 0;
+}
+
 char *
 icat_input_not_saved_message (const char *field,
                               const char *title,

@@ -42,6 +42,13 @@ char *icat_input_year_problem      (const char *text,
  * do not parse or lead nowhere ("https://"). */
 char *icat_input_link_problem      (const char *text);
 
+/* Whether an address may be opened without asking: http, https and
+ * mailto only. Links come from data, possibly an imported file; anything
+ * else (file: and other local paths, javascript:, ftp:, a custom handler
+ * such as vscode:) is opened only after the user has seen the full address
+ * and said yes. */
+gboolean icat_input_link_opens_directly (const char *uri);
+
 /* What a toast says when the user leaves a record whose field could not be
  * saved: "The due date of “Draft the paper” was not saved: February 2026
  * has 28 days". field is the field's name as it reads in a sentence

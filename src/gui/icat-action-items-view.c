@@ -23,6 +23,7 @@
 
 #include "icat-action-item-editor.h"
 #include "icat-action-items-view.h"
+#include "icat-editor-util.h"
 #include "icat-record-list.h"
 #include "icat-schema.h"
 
@@ -1055,10 +1056,10 @@ email_agency_activated (GtkWidget  *widget,
 {
   IcatActionItemsView *self = ICAT_ACTION_ITEMS_VIEW (widget);
   g_autofree char *uri = icat_action_items_mailto (self->store, g_variant_get_string (parameter, NULL), self->today);
-  GtkRoot *root = gtk_widget_get_root (widget);
 
+  /* A mailto: address opens at once; the shared opener makes sure of it. */
   if (uri != NULL)
-    gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+    icat_open_typed_link (widget, uri);
 }
 
 static void

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -132,15 +133,66 @@ icat_typed_link_uri (const char *text)
   return g_strconcat ("https://", link, NULL);
 }
 
+static void
+show_uri (GtkWindow  *parent,
+          const char *uri)
+{
+  gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
+}
+
+static IcatLinkLauncher launch_link = show_uri;
+
+void
+_icat_set_link_launcher (IcatLinkLauncher launcher)
+{
+  launch_link = launcher ? launcher : show_uri;
+}
+
+static void
+open_link_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       const char       *uri)
+{
+  if (g_strcmp0 (response, "open") == 0)
+    launch_link (gtk_window_get_transient_for (GTK_WINDOW (dialog)), uri);
+}
+
+/* The address in full, so that what opens is what the user agreed to. */
+static void
+confirm_open_link (GtkWindow  *parent,
+                   const char *uri)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Open This Link?"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  /* Translators: %s is a whole address, e.g. "file:///home/…/minutes.pdf" */
+                                  _("It does not lead to a web page or an e-mail address, and may open a file "
+                                    "or run another program. Open it only if you trust where it came from.\n\n%s"),
+                                  uri);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "open", _("_Open"), NULL);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  gtk_widget_set_name (GTK_WIDGET (dialog), "open-link");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (open_link_response_cb), g_strdup (uri),
+                         (GClosureNotify) g_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 icat_open_typed_link (GtkWidget  *widget,
                       const char *text)
 {
   g_autofree char *uri = icat_typed_link_uri (text);
   GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWindow *parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 
-  if (uri != NULL)
-    gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+  if (uri == NULL)
+    return;
+  if (icat_input_link_opens_directly (uri))
+    launch_link (parent, uri);
+  else
+    confirm_open_link (parent, uri);
 }
 
 gboolean

@@ -82,8 +82,17 @@ gboolean       icat_autosave_still_waits (gint64             queued_at);
  * address with its scheme, or a bare "icat.un.org/…" (taken as https).
  * NULL for blank text. */
 char          *icat_typed_link_uri      (const char         *text);
-/* Opens it with the system's handler for that kind of address. */
+/* Opens it with the system's handler for that kind of address. Links come
+ * from data, possibly an imported file: web and e-mail addresses open at
+ * once; anything else (a file, javascript:, another program's scheme) only
+ * once the user says "Open" in a dialog ("open-link") that shows the full
+ * address, where "Cancel" is the default. */
 void           icat_open_typed_link     (GtkWidget          *widget,
                                          const char         *text);
+/* For tests: what opening an address runs instead of gtk_show_uri (NULL
+ * puts gtk_show_uri back). */
+typedef void (*IcatLinkLauncher) (GtkWindow  *parent,
+                                  const char *uri);
+void           _icat_set_link_launcher  (IcatLinkLauncher    launcher);
 
 G_END_DECLS
