@@ -28,8 +28,12 @@ void      icat_test_copy_file      (const char *from,
 /* A seeded database made once per test program, closed, in dir; returns
  * its path. */
 char     *icat_test_seeded_template (const char *dir);
-/* An unsigned number from $NAME, or fallback when unset. */
+/* An unsigned number from $NAME, or when unset fallback (half of it in a
+ * build with AddressSanitizer). */
 guint     icat_test_env_uint       (const char *name,
                                     guint       fallback);
+
+/* The seed in $NAME, or a new one from GLib's test seed (--seed). */
+guint32   icat_test_env_seed       (const char *name);
 
 G_END_DECLS

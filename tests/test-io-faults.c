@@ -7,7 +7,8 @@
  * The test VFS (icat-test-vfs.c) fails the Nth read, write or sync of an
  * import, a save, an undo and the migration, once. A first run counts the
  * calls of each kind the operation makes; the faults then hit the first
- * calls, the last ones and some between. After each: the error is one of
+ * calls, the last ones and some between (every one with
+ * ICAT_IO_FAULTS_ALL=1; GLib's --seed replays the choice). After each: the error is one of
  * the store's, in words (never "Database error: …"); the database reads
  * as before, byte for byte; the same operation then succeeds; and the file
  * reopened through SQLite's plain VFS is sound and holds the result.
@@ -200,15 +201,16 @@ assert_told_in_words (const GError *error,
     g_assert_cmpint (error->code, ==, ICAT_ERROR_IO);
 }
 
-/* The calls to fail: all of them when few, else the first, the last and
- * some between. */
+/* The calls to fail: all of them when few or ICAT_IO_FAULTS_ALL is set
+ * (the long run), else the first, the last and some between. */
 static GArray *
 calls_to_fail (guint count)
 {
   GArray *calls = g_array_new (FALSE, FALSE, sizeof (guint));
+  gboolean all = count <= 12 || g_getenv ("ICAT_IO_FAULTS_ALL") != NULL;
 
   for (guint n = 1; n <= count; n++)
-    if (count <= 12 || n <= 3 || n > count - 3 || g_test_rand_int_range (0, count) < 6)
+    if (all || n <= 3 || n > count - 3 || g_test_rand_int_range (0, count) < 6)
       g_array_append_val (calls, n);
   return calls;
 }

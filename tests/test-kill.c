@@ -299,8 +299,8 @@ main (int   argc,
   int status;
 
   icat_test_init (&argc, &argv);
-  n_trials = icat_test_env_uint ("ICAT_KILL_TRIALS", 15);
-  first_seed = icat_test_env_uint ("ICAT_KILL_SEED", g_test_rand_int_range (2, G_MAXINT32));
+  n_trials = icat_test_env_uint ("ICAT_KILL_TRIALS", 10);
+  first_seed = icat_test_env_seed ("ICAT_KILL_SEED");
   g_test_message ("ICAT_KILL_SEED=%u replays these trials", first_seed);
   template_dir = icat_test_tmpdir_new ();
   template_path = icat_test_seeded_template (template_dir);

@@ -376,8 +376,8 @@ main (int   argc,
   int status;
 
   icat_test_init (&argc, &argv);
-  n_trials = icat_test_env_uint ("ICAT_POWER_LOSS_TRIALS", 60);
-  first_seed = icat_test_env_uint ("ICAT_POWER_LOSS_SEED", g_test_rand_int_range (1, G_MAXINT32));
+  n_trials = icat_test_env_uint ("ICAT_POWER_LOSS_TRIALS", 50);
+  first_seed = icat_test_env_seed ("ICAT_POWER_LOSS_SEED");
   g_test_message ("ICAT_POWER_LOSS_SEED=%u replays these trials", first_seed);
   template_dir = icat_test_tmpdir_new ();
   template_path = icat_test_seeded_template (template_dir);
