@@ -707,6 +707,68 @@ test_add_year (Fixture       *f,
 }
 
 static gboolean
+year_is (Fixture       *f,
+         gconstpointer  data)
+{
+  const int *years = data;   /* the year recorded, and the year it now holds */
+  g_autofree char *id = chair_term_of (f, years[1]);
+
+  return id != NULL && chair_term_of (f, years[0]) == NULL;
+}
+
+/* A year typed out of range in a chair year's row ("2150", "1999") is said
+ * wrong below it and stays as typed, instead of becoming 2100 or 2006
+ * without a word; the record keeps its year until a good one is typed. */
+static void
+test_year_typed_wrong (Fixture       *f,
+                       gconstpointer  data)
+{
+  const int moved[] = { 2030, 2031 };
+  const int stepped[] = { 2031, 2032 };
+  GtkWidget *row, *year_row;
+  GtkSpinButton *year_spin;
+  g_autofree char *id = NULL;
+
+  icat_agencies_view_set_page (f->view, "rotation");
+  _icat_chair_rotation_set_this_year (f->rotation, 2030);
+  icat_agencies_view_add (f->view);
+  wait_until (f, year_recorded, GINT_TO_POINTER (2030));
+  id = chair_term_of (f, 2030);
+  row = _icat_chair_rotation_get_year_row (f->rotation, 2030);
+  year_spin = GTK_SPIN_BUTTON (find_named (row, "chair-year"));
+  year_row = gtk_widget_get_ancestor (GTK_WIDGET (year_spin), ADW_TYPE_ACTION_ROW);
+
+  type_text (GTK_WIDGET (year_spin), "2150");
+  g_assert_cmpstr (problem_below (year_row), ==, "Write a year from 2006 to 2100");
+  /* Leaving the field (focus out, Enter) neither clamps nor snaps back. */
+  gtk_spin_button_update (year_spin);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (year_spin)), ==, "2150");
+  g_assert_cmpstr (problem_below (year_row), ==, "Write a year from 2006 to 2100");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (year_spin), ==, 2030);
+  spin (800);
+  icat_store_sync (f->store);
+  {
+    g_autoptr(JsonObject) term = read_record (f, "chair_term", id);
+
+    g_assert_cmpint (json_object_get_int_member (term, "year"), ==, 2030);
+  }
+
+  type_text (GTK_WIDGET (year_spin), "2031");
+  g_assert_false (gtk_widget_has_css_class (year_row, "error"));
+  gtk_spin_button_update (year_spin);
+  wait_until (f, year_is, moved);
+
+  /* The buttons' step replaces what was typed wrong. */
+  type_text (GTK_WIDGET (year_spin), "1999");
+  g_assert_cmpstr (problem_below (year_row), ==, "Write a year from 2006 to 2100");
+  gtk_spin_button_spin (year_spin, GTK_SPIN_STEP_FORWARD, 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (year_spin)), ==, "2032");
+  g_assert_false (gtk_widget_has_css_class (year_row, "error"));
+  wait_until (f, year_is, stepped);
+  g_assert_cmpuint (f->toasts->len, ==, 0);
+}
+
+static gboolean
 proposal_is (Fixture       *f,
              gconstpointer  data)
 {
@@ -826,6 +888,7 @@ main (int   argc,
   g_test_add ("/agencies/bad-input", Fixture, NULL, fixture_set_up, test_bad_input, fixture_tear_down);
   g_test_add ("/agencies/delete", Fixture, NULL, fixture_set_up, test_delete, fixture_tear_down);
   g_test_add ("/rotation/add-year", Fixture, NULL, fixture_set_up, test_add_year, fixture_tear_down);
+  g_test_add ("/rotation/year-typed-wrong", Fixture, NULL, fixture_set_up, test_year_typed_wrong, fixture_tear_down);
   g_test_add ("/rotation/proposal", Fixture, NULL, fixture_set_up, test_proposal, fixture_tear_down);
   g_test_add ("/rotation/warnings", Fixture, NULL, fixture_set_up, test_warnings, fixture_tear_down);
   return g_test_run ();

@@ -18,7 +18,9 @@
 
 #include "icat-autosave.h"
 #include "icat-chair-rotation-private.h"
+#include "icat-editor-util.h"
 #include "icat-format.h"
+#include "icat-input.h"
 #include "icat-record-list.h"
 #include "icat-rotation.h"
 
@@ -34,6 +36,7 @@ typedef struct {
   IcatChairRotation *rotation;  /* borrowed */
   char              *id;
   int                year;
+  int                shown_year;    /* the year last loaded or queued */
   AdwExpanderRow    *row;
   GtkWidget         *warning_icon;
   GtkWidget         *this_year_badge;
@@ -303,9 +306,13 @@ year_failed_cb (IcatChairRotation *self,
 static void
 year_changed_cb (ChairYear *entry)
 {
-  if (entry->loading > 0 || entry->rotation->loading > 0)
+  int year = gtk_spin_button_get_value_as_int (entry->year_spin);
+
+  /* A year typed wrong bounces back to the same value: nothing to save. */
+  if (entry->loading > 0 || entry->rotation->loading > 0 || year == entry->shown_year)
     return;
-  icat_autosave_set_int (entry->autosave, "year", gtk_spin_button_get_value_as_int (entry->year_spin));
+  entry->shown_year = year;
+  icat_autosave_set_int (entry->autosave, "year", year);
 }
 
 static void
@@ -387,6 +394,7 @@ year_row_new (IcatChairRotation *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (year_row), _("Year"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (year_row), GTK_WIDGET (entry->year_spin));
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (year_row), GTK_WIDGET (entry->year_spin));
+  icat_spin_button_check_typing (entry->year_spin, year_row, icat_input_year_problem);
 
   entry->chair = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry->chair), _("Chair"));
@@ -436,7 +444,7 @@ load_year_row (ChairYear *entry,
   n = agencies ? json_array_get_length (agencies) : 0;
   note = icat_record_get_string (term, "note");
   entry->loading++;
-  entry->year = (int) icat_record_get_int (term, "year", 0);
+  entry->year = entry->shown_year = (int) icat_record_get_int (term, "year", 0);
   if (gtk_spin_button_get_value_as_int (entry->year_spin) != entry->year)
     gtk_spin_button_set_value (entry->year_spin, entry->year);
   adw_combo_row_set_selected (entry->chair, agency_index (self, n > 0 ? json_array_get_string_element (agencies, 0) : NULL));

@@ -314,6 +314,98 @@ icat_row_get_problem (GtkWidget *row)
   return gtk_widget_has_css_class (row, "error") ? gtk_widget_get_tooltip_text (row) : NULL;
 }
 
+/* Spin buttons {{{ */
+
+typedef struct {
+  GtkWidget *row;
+  char    *(*problem) (const char *text, int min, int max);
+  double     value;      /* the value last shown, to tell the buttons' steps */
+} SpinCheck;
+
+static char *
+spin_problem (GtkSpinButton *spin,
+              SpinCheck     *check)
+{
+  GtkAdjustment *range = gtk_spin_button_get_adjustment (spin);
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (spin))));
+
+  return check->problem (text, (int) gtk_adjustment_get_lower (range), (int) gtk_adjustment_get_upper (range));
+}
+
+static void
+spin_text_changed_cb (GtkSpinButton *spin,
+                      SpinCheck     *check)
+{
+  g_autofree char *problem = spin_problem (spin, check);
+
+  icat_row_show_problem (check->row, problem);
+}
+
+static int
+spin_input_cb (GtkSpinButton *spin,
+               double        *value,
+               SpinCheck     *check)
+{
+  g_autofree char *problem = spin_problem (spin, check);
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (spin))));
+
+  /* Refused, the value stays as it was (GTK_UPDATE_IF_VALID). */
+  if (problem != NULL || *text == '\0')
+    return GTK_INPUT_ERROR;
+  *value = g_ascii_strtod (text, NULL);
+  return TRUE;
+}
+
+/* Text that says what is wrong with it is left as typed. */
+static gboolean
+spin_output_cb (GtkSpinButton *spin,
+                SpinCheck     *check)
+{
+  return icat_row_get_problem (check->row) != NULL;
+}
+
+/* A step of the buttons (or a value set from the record) replaces what
+ * was typed wrong. */
+static void
+spin_value_changed_cb (GtkSpinButton *spin,
+                       SpinCheck     *check)
+{
+  double value = gtk_spin_button_get_value (spin);
+  g_autofree char *text = NULL;
+
+  if (value == check->value)
+    return;
+  check->value = value;
+  if (icat_row_get_problem (check->row) == NULL)
+    return;
+  icat_row_show_problem (check->row, NULL);
+  text = g_strdup_printf ("%.*f", gtk_spin_button_get_digits (spin), value);
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+}
+
+void
+icat_spin_button_check_typing (GtkSpinButton *spin,
+                               GtkWidget     *row,
+                               char         *(*problem) (const char *text,
+                                                         int         min,
+                                                         int         max))
+{
+  SpinCheck *check = g_new0 (SpinCheck, 1);
+
+  g_return_if_fail (GTK_IS_SPIN_BUTTON (spin) && GTK_IS_WIDGET (row) && problem != NULL);
+  check->row = row;
+  check->problem = problem;
+  check->value = gtk_spin_button_get_value (spin);
+  gtk_spin_button_set_update_policy (spin, GTK_UPDATE_IF_VALID);
+  g_signal_connect (spin, "changed", G_CALLBACK (spin_text_changed_cb), check);
+  g_signal_connect (spin, "input", G_CALLBACK (spin_input_cb), check);
+  g_signal_connect (spin, "output", G_CALLBACK (spin_output_cb), check);
+  g_signal_connect_data (spin, "value-changed", G_CALLBACK (spin_value_changed_cb), check,
+                         (GClosureNotify) g_free, 0);
+}
+
+/* }}} */
+
 gboolean
 icat_row_report_unsaved (GtkWidget  *row,
                          const char *field,

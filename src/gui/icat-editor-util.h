@@ -78,6 +78,17 @@ gboolean       icat_rows_report_unsavedv (const char         *record_title,
  * over it; a value already sent stays, for the record may not show it yet. */
 gboolean       icat_autosave_still_waits (gint64             queued_at);
 
+/* A spin button whose typed text is no number in its range ("2150" for a
+ * year up to 2100) says so next to row in problem's words
+ * (icat_input_year_problem, say) and keeps the text, instead of clamping it
+ * or snapping back without a word; its value stays until a good number is typed or its buttons are
+ * used. Call before connecting to "value-changed". */
+void           icat_spin_button_check_typing (GtkSpinButton *spin,
+                                              GtkWidget     *row,
+                                              char         *(*problem) (const char *text,
+                                                                      int         min,
+                                                                      int         max));
+
 /* A link as people type it, as an address to open: a file's path, an
  * address with its scheme, or a bare "icat.un.org/…" (taken as https).
  * NULL for blank text. */
