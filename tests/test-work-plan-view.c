@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "icat-application.h"
 #include "icat-record-list.h"
@@ -451,6 +452,24 @@ export_test (Fixture *f)
   icat_work_plan_view_export_pdf (f->view, bad_file);
   wait_until (f, toast_shown, "The work plan could not be saved: ");
   g_assert_false (file_exists (f, bad));
+
+  /* Not over the database, however the file chooser names it. */
+  {
+    const char *database = icat_store_get_path (f->store);
+    g_autoptr(GFile) database_file = g_file_new_for_path (database);
+    g_autofree char *refused = g_strdup_printf ("The work plan could not be saved: Cannot write “%s”: it is the database",
+                                                database);
+    g_autofree char *before = icat_test_export (f->store);
+    g_autofree char *after = NULL;
+    g_autofree char *head = NULL;
+
+    icat_work_plan_view_export_pdf (f->view, database_file);
+    wait_until (f, toast_shown, refused);
+    g_assert_true (g_file_get_contents (database, &head, NULL, NULL));
+    g_assert_true (g_str_has_prefix (head, "SQLite format 3"));
+    after = icat_test_export (f->store);
+    g_assert_cmpstr (before, ==, after);
+  }
 }
 
 static void
@@ -524,6 +543,55 @@ test_meeting_record (void)
   run_app (meeting_record_test);
 }
 
+/* The backup from the main menu: a file written over keeps its mode and a
+ * link stays a link; the database itself is refused. */
+static void
+backup_test (Fixture *f)
+{
+  g_autofree char *target = g_build_filename (f->dir, "backup.json", NULL);
+  g_autofree char *link = g_build_filename (f->dir, "latest.json", NULL);
+  g_autoptr(GFile) link_file = g_file_new_for_path (link);
+  const char *database = icat_store_get_path (f->store);
+  g_autoptr(GFile) database_file = g_file_new_for_path (database);
+  g_autofree char *expected = icat_test_export (f->store);
+  g_autofree char *written = NULL;
+  g_autofree char *head = NULL;
+  g_autoptr(GRegex) stamp = g_regex_new ("\"exported_at\" : \"[^\"]*\"", 0, 0, NULL);
+  g_autofree char *written_plain = NULL;
+  g_autofree char *expected_plain = NULL;
+  GStatBuf buf;
+
+  g_assert_true (g_file_set_contents (target, "older", -1, NULL));
+  g_assert_cmpint (g_chmod (target, 0600), ==, 0);
+  g_assert_cmpint (symlink ("backup.json", link), ==, 0);
+  _icat_window_set_document_file (f->window, link_file);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-backup", NULL));
+  wait_until (f, toast_shown, "Backup exported");
+  g_assert_cmpint (g_lstat (link, &buf), ==, 0);
+  g_assert_true (S_ISLNK (buf.st_mode));
+  g_assert_cmpint (g_stat (target, &buf), ==, 0);
+  g_assert_cmpuint (buf.st_mode & 07777, ==, 0600);
+  g_assert_true (g_file_get_contents (target, &written, NULL, NULL));
+  written_plain = g_regex_replace_literal (stamp, written, -1, 0, "", 0, NULL);
+  expected_plain = g_regex_replace_literal (stamp, expected, -1, 0, "", 0, NULL);
+  g_assert_cmpstr (written_plain, ==, expected_plain);
+
+  _icat_window_set_document_file (f->window, database_file);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-backup", NULL));
+  wait_until (f, toast_shown, "Cannot write “");
+  g_assert_true (g_file_get_contents (database, &head, NULL, NULL));
+  g_assert_true (g_str_has_prefix (head, "SQLite format 3"));
+  g_clear_pointer (&written, g_free);
+  written = icat_test_export (f->store);
+  g_assert_cmpstr (written, ==, expected);
+}
+
+static void
+test_backup (void)
+{
+  run_app (backup_test);
+}
+
 /* }}} */
 
 int
@@ -537,5 +605,7 @@ main (int    argc,
   g_test_add_func ("/work-plan/status", test_status);
   g_test_add_func ("/work-plan/export", test_export);
   g_test_add_func ("/work-plan/meeting-record", test_meeting_record);
+  /* The window's other file: the backup. */
+  g_test_add_func ("/work-plan/backup", test_backup);
   return g_test_run ();
 }

@@ -12,7 +12,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "icat-exchange.h"
+#include "icat-export.h"
 #include "icat-window-private.h"
 
 typedef struct {
@@ -52,7 +55,10 @@ new_chooser (IcatWindow           *self,
   return chooser;
 }
 
-/* Export */
+/* Export: written as every export is (icat-export-file.c): never over
+ * the database, a file written over keeps its mode (a backup holds focal
+ * points' contacts), and through a symbolic link the file it points to is
+ * replaced. */
 
 static void
 exported_cb (GObject      *source,
@@ -61,11 +67,66 @@ exported_cb (GObject      *source,
 {
   g_autoptr(IcatWindow) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean done;
 
-  if (!icat_store_export_to_file_finish (ICAT_STORE (source), result, &error))
+  if (ICAT_IS_STORE (source))
+    done = icat_store_export_to_file_finish (ICAT_STORE (source), result, &error);
+  else
+    done = g_task_propagate_boolean (G_TASK (result), &error);
+  if (!done)
     icat_window_toast (self, error->message);
   else
     icat_window_toast (self, _("Backup exported"));
+}
+
+static char *
+read_backup (const char  *database,
+             const char  *output,
+             GError     **error)
+{
+  g_autoptr(IcatDb) db = NULL;
+
+  if (!icat_export_check_not_database (output, database, error))
+    return NULL;
+  db = icat_db_open (database, ICAT_DB_READ_ONLY, NULL, error);
+  return db != NULL ? icat_exchange_export (db, NULL, error) : NULL;
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  char **paths = task_data;  /* the database, the file */
+  GError *error = NULL;
+  g_autofree char *text = read_backup (paths[0], paths[1], &error);
+
+  if (text == NULL || !icat_export_replace_file (paths[1], text, strlen (text), &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+export_backup (IcatWindow *self,
+               GFile      *file)
+{
+  g_autoptr(GTask) task = NULL;
+  char *path = g_file_get_path (file);
+
+  /* A file that is not in a folder here is the store's to write. */
+  if (path == NULL)
+    {
+      icat_store_export_to_file_async (self->store, file, NULL, exported_cb, g_object_ref (self));
+      return;
+    }
+  task = g_task_new (NULL, NULL, exported_cb, g_object_ref (self));
+  g_task_set_source_tag (task, export_backup);
+  g_task_set_task_data (task, g_strdupv ((char *[]) { (char *) icat_store_get_path (self->store), path, NULL }),
+                        (GDestroyNotify) g_strfreev);
+  g_free (path);
+  g_task_run_in_thread (task, export_thread);
 }
 
 static void
@@ -76,7 +137,7 @@ export_chosen_cb (GtkNativeDialog *chooser,
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
   if (response == GTK_RESPONSE_ACCEPT && file != NULL)
-    icat_store_export_to_file_async (self->store, file, NULL, exported_cb, g_object_ref (self));
+    export_backup (self, file);
 }
 
 static void
@@ -85,10 +146,17 @@ export_backup_activated (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   IcatWindow *self = ICAT_WINDOW (widget);
-  GtkFileChooserNative *chooser = new_chooser (self, _("Export Backup"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
+  g_autoptr(GFile) named = _icat_window_take_document_file (self);
+  GtkFileChooserNative *chooser = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *name = g_date_time_format (now, "icat-tracker-%Y-%m-%d.json");
 
+  if (named != NULL)
+    {
+      export_backup (self, named);
+      return;
+    }
+  chooser = new_chooser (self, _("Export Backup"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (export_chosen_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

@@ -51,6 +51,19 @@ _icat_window_set_document_file (IcatWindow *self,
   g_object_set_data_full (G_OBJECT (self), DOCUMENT_FILE_KEY, file ? g_object_ref (file) : NULL, g_object_unref);
 }
 
+GFile *
+_icat_window_take_document_file (IcatWindow *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (self), DOCUMENT_FILE_KEY);
+
+  g_return_val_if_fail (ICAT_IS_WINDOW (self), NULL);
+  if (file == NULL)
+    return NULL;
+  g_object_ref (file);
+  _icat_window_set_document_file (self, NULL);
+  return file;
+}
+
 /* "Working Group, spring, 2016-03-15.pdf": the meeting's title and the day
  * (or month, or year, as precisely as it is known) where it takes place. */
 static char *
@@ -181,7 +194,7 @@ laid_out_cb (GObject      *source,
 {
   g_autoptr(RecordExport) export = user_data;
   g_autoptr(GError) error = NULL;
-  GFile *file;
+  g_autoptr(GFile) file = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -190,14 +203,9 @@ laid_out_cb (GObject      *source,
       icat_window_toast (export->window, message);
       return;
     }
-  file = g_object_get_data (G_OBJECT (export->window), DOCUMENT_FILE_KEY);
+  file = _icat_window_take_document_file (export->window);
   if (file != NULL)
-    {
-      g_autoptr(GFile) chosen = g_object_ref (file);
-
-      _icat_window_set_document_file (export->window, NULL);
-      write_record (g_steal_pointer (&export), chosen);
-    }
+    write_record (g_steal_pointer (&export), file);
   else
     choose_record_file (g_steal_pointer (&export));
 }

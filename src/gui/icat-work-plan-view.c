@@ -627,8 +627,11 @@ export_thread (GTask        *task,
 {
   Layout *layout = task_data;
   GError *error = NULL;
-  g_autoptr(IcatDocument) document = lay_out (layout, &error);
+  g_autoptr(IcatDocument) document = NULL;
 
+  /* The file chooser lets anyone pick the database itself. */
+  if (icat_export_check_not_database (layout->output, layout->path, &error))
+    document = lay_out (layout, &error);
   if (document == NULL || !icat_document_write_pdf_file (document, layout->output, &error))
     g_task_return_error (task, error);
   else
