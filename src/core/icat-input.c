@@ -15,12 +15,6 @@
 #include "icat-input.h"
 #include "icat-schema.h"
 
-/* The years a stored date may fall in (icat_is_date). */
-#ifndef ICAT_YEAR_MIN
-#define ICAT_YEAR_MIN 1900
-#define ICAT_YEAR_MAX 2199
-#endif
-
 static gboolean
 digits_at (const char *text,
            gsize       start,
