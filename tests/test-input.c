@@ -152,10 +152,14 @@ static void
 test_link_opens_directly (void)
 {
   const char *direct[] = { "https://icat.un.org/brief-15", "http://icat.un.org/", "mailto:icat@unodc.org",
-                           "HTTPS://ICAT.UN.ORG/", "MailTo:icat@unodc.org" };
+                           "HTTPS://ICAT.UN.ORG/", "MailTo:icat@unodc.org",
+                           "mailto:icat@unodc.org?subject=Attach%20the%20report&body=attach=me" };
   const char *asked[] = { "javascript:alert(1)", "file:///etc/passwd", "/home/x/doc.pdf", "ftp://ftp.example.org/a",
                           "vscode://file/etc/passwd", "data:text/html,<script>alert(1)</script>", "smb://share/x",
-                          "JavaScript:alert(1)", "https", "", NULL };
+                          "JavaScript:alert(1)", "https", "", NULL,
+                          "mailto:x@example.org?attach=/home/x/.ssh/id_rsa",
+                          "mailto:x@example.org?subject=Hi&Attachment=file:///etc/passwd",
+                          "mailto:x@example.org?%61ttach=/etc/passwd" };
 
   for (guint i = 0; i < G_N_ELEMENTS (direct); i++)
     g_assert_true (icat_input_link_opens_directly (direct[i]));

@@ -171,6 +171,26 @@ icat_input_link_problem (const char *text)
   return NULL;
 }
 
+/* Some mail programs attach the file a mailto: names ("attach=",
+ * "attachment="): that opens a local file too. The words of the message
+ * (subject=, body=) may say "attach" freely. */
+static gboolean
+names_attachment (const char *mailto)
+{
+  const char *query = strchr (mailto, '?');
+  g_auto(GStrv) fields = query ? g_strsplit (query + 1, "&", -1) : NULL;
+
+  for (guint i = 0; fields != NULL && fields[i] != NULL; i++)
+    {
+      /* "%61ttach" is "attach" to a mail program. */
+      g_autofree char *name = g_uri_unescape_string (fields[i], NULL);
+
+      if (name == NULL || g_ascii_strncasecmp (name, "attach", strlen ("attach")) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 gboolean
 icat_input_link_opens_directly (const char *uri)
 {
@@ -178,8 +198,9 @@ icat_input_link_opens_directly (const char *uri)
 
   if (scheme == NULL)
     return FALSE;
-  return g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0 ||
-         g_ascii_strcasecmp (scheme, "mailto") == 0;
+  if (g_ascii_strcasecmp (scheme, "mailto") == 0)
+    return !names_attachment (uri);
+  return g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0;
 }
 
 char *

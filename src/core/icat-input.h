@@ -43,7 +43,7 @@ char *icat_input_year_problem      (const char *text,
 char *icat_input_link_problem      (const char *text);
 
 /* Whether an address may be opened without asking: http, https and
- * mailto only. Links come from data, possibly an imported file; anything
+ * mailto only (a mailto: naming an attachment is asked about). Links come from data, possibly an imported file; anything
  * else (file: and other local paths, javascript:, ftp:, a custom handler
  * such as vscode:) is opened only after the user has seen the full address
  * and said yes. */
