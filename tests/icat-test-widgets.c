@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <X11/Xatom.h>
 #include <X11/Xlib.h>
 #include <dlfcn.h>
 #include <gdk/x11/gdkx.h>
@@ -109,6 +110,12 @@ struct _IcatTestKeyboard {
   KeySym   (*string_to_keysym)  (const char *name);
   KeyCode  (*keysym_to_keycode) (Display *display, KeySym keysym);
   int      (*fake_key)          (Display *display, unsigned int keycode, Bool press, unsigned long delay);
+  Atom     (*intern_atom)       (Display *display, const char *name, Bool only_if_exists);
+  int      (*get_property)      (Display *display, Window w, Atom property, long offset, long length,
+                                 Bool delete, Atom type, Atom *actual_type, int *actual_format,
+                                 unsigned long *n_items, unsigned long *bytes_after, unsigned char **value);
+  int      (*get_input_focus)   (Display *display, Window *focus, int *revert_to);
+  Window     target;            /* refocused before each key: other tests share the display */
 };
 
 static gboolean
@@ -126,6 +133,9 @@ keyboard_load (IcatTestKeyboard *kb)
       !(*(void **) &kb->free = dlsym (kb->x11, "XFree")) ||
       !(*(void **) &kb->string_to_keysym = dlsym (kb->x11, "XStringToKeysym")) ||
       !(*(void **) &kb->keysym_to_keycode = dlsym (kb->x11, "XKeysymToKeycode")) ||
+      !(*(void **) &kb->intern_atom = dlsym (kb->x11, "XInternAtom")) ||
+      !(*(void **) &kb->get_input_focus = dlsym (kb->x11, "XGetInputFocus")) ||
+      !(*(void **) &kb->get_property = dlsym (kb->x11, "XGetWindowProperty")) ||
       !(*(void **) &kb->fake_key = dlsym (kb->xtst, "XTestFakeKeyEvent")))
     return FALSE;
   kb->display = kb->open_display (NULL);
@@ -147,7 +157,13 @@ icat_test_keyboard_press (IcatTestKeyboard   *kb,
                           const char * const *keys)
 {
   guint n = g_strv_length ((char **) keys);
+  Window focus = None;
+  int revert_to;
 
+  /* Only when it was taken: focusing again would move a text field's cursor. */
+  kb->get_input_focus (kb->display, &focus, &revert_to);
+  if (kb->target != None && focus != kb->target)
+    kb->set_input_focus (kb->display, kb->target, RevertToParent, CurrentTime);
   for (guint i = 0; i < n; i++)
     kb->fake_key (kb->display, kb->keysym_to_keycode (kb->display, kb->string_to_keysym (keys[i])), True, 0);
   for (guint i = n; i > 0; i--)
@@ -166,8 +182,29 @@ icat_test_keyboard_open (void)
   return kb;
 }
 
+static gboolean
+window_has_pid (IcatTestKeyboard *kb,
+                Window            window,
+                GPid              pid)
+{
+  Atom type;
+  int format;
+  unsigned long n = 0, after;
+  unsigned char *value = NULL;
+  gboolean found;
+
+  if (kb->get_property (kb->display, window, kb->intern_atom (kb->display, "_NET_WM_PID", False), 0, 1, False,
+                        XA_CARDINAL, &type, &format, &n, &after, &value) != Success)
+    return FALSE;
+  found = value != NULL && n == 1 && format == 32 && *(unsigned long *) value == (unsigned long) pid;
+  if (value != NULL)
+    kb->free (value);
+  return found;
+}
+
 gulong
-icat_test_keyboard_find_window (IcatTestKeyboard *kb)
+icat_test_keyboard_find_window (IcatTestKeyboard *kb,
+                                GPid              pid)
 {
   Window root = DefaultRootWindow (kb->display), parent, *children = NULL, found = None;
   unsigned int n = 0;
@@ -178,7 +215,7 @@ icat_test_keyboard_find_window (IcatTestKeyboard *kb)
       XWindowAttributes attributes;
 
       if (kb->get_attributes (kb->display, children[i], &attributes) &&
-          attributes.map_state == IsViewable && attributes.width > 300)
+          attributes.map_state == IsViewable && attributes.width > 300 && window_has_pid (kb, children[i], pid))
         found = children[i];
     }
   if (children != NULL)
@@ -190,6 +227,7 @@ void
 icat_test_keyboard_focus (IcatTestKeyboard *kb,
                           gulong            window)
 {
+  kb->target = window;
   kb->set_input_focus (kb->display, window, RevertToParent, CurrentTime);
   kb->sync (kb->display, False);
 }

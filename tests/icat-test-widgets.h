@@ -45,9 +45,11 @@ void              icat_test_keyboard_free        (IcatTestKeyboard   *kb);
  * and waits until the X server has them. */
 void              icat_test_keyboard_press       (IcatTestKeyboard   *kb,
                                                   const char * const *keys);
-/* The X id of the first large window on screen (another program's), or 0. */
-gulong            icat_test_keyboard_find_window (IcatTestKeyboard   *kb);
-/* Gives the keyboard focus to an X window, or to this process's window. */
+/* The X id of a large window on screen of the process pid, or 0. */
+gulong            icat_test_keyboard_find_window (IcatTestKeyboard   *kb,
+                                                  GPid                pid);
+/* Gives the keyboard focus to an X window, or to this process's window,
+ * again before each key: other tests may show windows on the display. */
 void              icat_test_keyboard_focus       (IcatTestKeyboard   *kb,
                                                   gulong              window);
 void              icat_test_keyboard_focus_widget (IcatTestKeyboard  *kb,

@@ -645,29 +645,38 @@ test_plan_next (Fixture       *f,
                    "Draft the issue brief (IOM)\nTranslate the brief (UNODC)");
 }
 
+/* A row of the editor's top group by the start of its title ("Date",
+ * "Start time"); the rows of "what is wrong" lines come and go between. */
+static GtkWidget *
+row_titled (Fixture    *f,
+            const char *prefix)
+{
+  GtkWidget *when = icat_test_find_named (GTK_WIDGET (f->editor), "meeting-when");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (gtk_widget_get_parent (when)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_PREFERENCES_ROW (row) &&
+        g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), prefix))
+      return row;
+  g_assert_not_reached ();
+}
+
 static void
 test_time_and_place (Fixture       *f,
                      gconstpointer  data)
 {
   g_autofree char *id = new_meeting (f);
   GtkWidget *when = icat_test_find_named (GTK_WIDGET (f->editor), "meeting-when");
-  GtkWidget *date = NULL;
+  GtkWidget *date = row_titled (f, "Date");
   Expected geneva = { "starts_at", "\"2030-01-15T13:30:00.000Z\"" };
   Expected new_york = { "starts_at", "\"2030-01-15T19:30:00.000Z\"" };
   Expected zone = { "timezone", "\"America/New_York\"" };
   Expected end = { "ends_at", "\"2030-01-15T21:00:00.000Z\"" };
-  AdwComboRow *venue;
+  AdwComboRow *venue = ADW_COMBO_ROW (row_titled (f, "Venue"));
 
-  /* The rows are found by their titles' order: date, start, end. */
-  for (GtkWidget *w = gtk_widget_get_parent (when); w != NULL && date == NULL; w = NULL)
-    for (GtkWidget *row = gtk_widget_get_first_child (w); row != NULL; row = gtk_widget_get_next_sibling (row))
-      if (ADW_IS_ENTRY_ROW (row) && g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "Date"))
-        date = row;
-  g_assert_nonnull (date);
-  venue = ADW_COMBO_ROW (gtk_widget_get_prev_sibling (gtk_widget_get_prev_sibling (gtk_widget_get_prev_sibling (date))));
   adw_combo_row_set_selected (venue, 0);  /* Geneva */
   gtk_editable_set_text (GTK_EDITABLE (date), "2030-01-15");
-  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_next_sibling (date)), "14:30");
+  gtk_editable_set_text (GTK_EDITABLE (row_titled (f, "Start time")), "14:30");
   wait_until (f, stored_field_is, &geneva);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (when)), ==, "14:30 Geneva time · 13:30 UTC");
 
@@ -675,14 +684,109 @@ test_time_and_place (Fixture       *f,
   adw_combo_row_set_selected (venue, 2);
   wait_until (f, stored_field_is, &new_york);
   wait_until (f, stored_field_is, &zone);
-  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (date))), "16:00");
+  gtk_editable_set_text (GTK_EDITABLE (row_titled (f, "End time")), "16:00");
   wait_until (f, stored_field_is, &end);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (when)), ==,
                    "14:30–16:00 New York time · 19:30–21:00 UTC");
 
-  /* A wrong time is marked and not saved. */
-  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_next_sibling (date)), "25:00");
-  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_next_sibling (date), "error"));
+  /* A wrong time is said in words and not saved. */
+  gtk_editable_set_text (GTK_EDITABLE (row_titled (f, "Start time")), "25:00");
+  g_assert_true (gtk_widget_has_css_class (row_titled (f, "Start time"), "error"));
+  g_assert_cmpstr (icat_row_get_problem (row_titled (f, "Start time")), ==, "Write the time as 09:30");
+}
+
+static gboolean
+field_is_null (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *text = stored_field (f, data);
+
+  return g_str_equal (text, "null");
+}
+
+/* An end before the start is said in words next to the end, and no end is
+ * saved; ending on a later day is a choice of its own. */
+static void
+test_end_before_start (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *id = new_meeting (f);
+  Expected ten = { "starts_at", "\"2030-01-15T09:00:00.000Z\"" };
+  Expected next_day = { "ends_at", "\"2030-01-16T07:00:00.000Z\"" };
+  Expected several = { "multi_day", "true" };
+  GtkWidget *end = row_titled (f, "End time");
+  GtkWidget *end_date = row_titled (f, "End date");
+  GtkWidget *several_days = icat_test_find_named (GTK_WIDGET (f->editor), "meeting-multi-day");
+  GtkSwitch *toggle = GTK_SWITCH (icat_test_find_type (several_days, GTK_TYPE_SWITCH));
+  g_autoptr(JsonObject) meeting = NULL;
+
+  /* Vienna: 10:00 local is 09:00 UTC in January. */
+  gtk_editable_set_text (GTK_EDITABLE (row_titled (f, "Date")), "2030-01-15");
+  gtk_editable_set_text (GTK_EDITABLE (row_titled (f, "Start time")), "10:00");
+  gtk_editable_set_text (GTK_EDITABLE (end), "08:00");
+  g_assert_cmpstr (icat_row_get_problem (end), ==, "The meeting ends before it starts");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (end)), ==, "08:00");
+  wait_until (f, stored_field_is, &ten);
+  icat_meeting_editor_flush (f->editor);
+  icat_store_sync (f->store);
+  spin (50);
+  g_assert_true (field_is_null (f, "ends_at"));
+  meeting = read_meeting (f);
+  g_assert_false (json_object_get_boolean_member (meeting, "multi_day"));
+
+  /* "Lasts several days", ending the next morning: saved as that day. */
+  g_assert_false (gtk_widget_get_visible (end_date));
+  gtk_switch_set_active (toggle, TRUE);
+  g_assert_true (gtk_widget_get_visible (end_date));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (end_date)), ==, "2030-01-16");
+  g_assert_null (icat_row_get_problem (end));
+  wait_until (f, stored_field_is, &next_day);
+  wait_until (f, stored_field_is, &several);
+
+  /* An end date before the start is said there. */
+  gtk_editable_set_text (GTK_EDITABLE (end_date), "2030-01-14");
+  g_assert_cmpstr (icat_row_get_problem (end_date), ==, "The meeting ends before it starts");
+  icat_meeting_editor_flush (f->editor);
+  icat_store_sync (f->store);
+  spin (50);
+  g_assert_true (stored_field_is (f, &next_day));
+}
+
+/* A date that does not exist and an empty title are said in words next to
+ * their fields and stay on screen; choosing another meeting tells, in a
+ * toast, what was not saved and why. */
+static void
+test_invalid_input (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *first = new_meeting (f);
+  g_autofree char *second = NULL;
+  GtkWidget *date = row_titled (f, "Date");
+  GtkWidget *title = GTK_WIDGET (_icat_meeting_editor_get_title (f->editor));
+  g_autofree char *stored_date = stored_field (f, "starts_at");
+  Expected unchanged = { "starts_at", stored_date };
+
+  gtk_editable_set_text (GTK_EDITABLE (date), "2026-02-30");
+  g_assert_cmpstr (icat_row_get_problem (date), ==, "February 2026 has 28 days");
+  gtk_editable_set_text (GTK_EDITABLE (title), "");
+  g_assert_cmpstr (icat_row_get_problem (title), ==, "A title is needed");
+  icat_meeting_editor_flush (f->editor);
+  icat_store_sync (f->store);
+  spin (50);
+  g_assert_true (stored_field_is (f, &unchanged));
+  g_assert_true (stored_title_is (f, "New meeting"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "2026-02-30");
+  g_assert_cmpuint (f->toasts->len, ==, 0);
+
+  /* Fixing the title saves it; the date still waits. */
+  gtk_editable_set_text (GTK_EDITABLE (title), "Briefing");
+  g_assert_null (icat_row_get_problem (title));
+  wait_until (f, stored_title_is, "Briefing");
+
+  /* Leaving says what was not saved. */
+  second = new_meeting (f);
+  g_assert_true (toast_shown (f, "The date of “Briefing” was not saved: February 2026 has 28 days"));
+  g_assert_null (icat_row_get_problem (date));
 }
 
 static gboolean
@@ -1443,6 +1547,8 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/meetings/plan-next", Fixture, NULL, fixture_set_up, test_plan_next, fixture_tear_down);
   g_test_add ("/meetings/time-and-place", Fixture, NULL, fixture_set_up, test_time_and_place, fixture_tear_down);
+  g_test_add ("/meetings/end-before-start", Fixture, NULL, fixture_set_up, test_end_before_start, fixture_tear_down);
+  g_test_add ("/meetings/invalid-input", Fixture, NULL, fixture_set_up, test_invalid_input, fixture_tear_down);
   g_test_add ("/meetings/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/meetings/chinese-title", Fixture, NULL, chinese_set_up, test_chinese_title, chinese_tear_down);
   g_test_add ("/meetings/agenda/drag-and-drop", Fixture, NULL, fixture_set_up, test_agenda_drag_and_drop,

@@ -121,6 +121,23 @@ icat_autosave_set (IcatAutosave *self,
 }
 
 void
+icat_autosave_unset (IcatAutosave *self,
+                     const char   *field)
+{
+  g_return_if_fail (ICAT_IS_AUTOSAVE (self));
+  g_return_if_fail (field != NULL);
+
+  if (self->queued == NULL || !json_object_has_member (self->queued, field))
+    return;
+  json_object_remove_member (self->queued, field);
+  if (json_object_get_size (self->queued) > 0)
+    return;
+  g_clear_pointer (&self->queued, json_object_unref);
+  g_clear_handle_id (&self->timeout, g_source_remove);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+}
+
+void
 icat_autosave_set_string (IcatAutosave *self,
                           const char   *field,
                           const char   *value)

@@ -28,6 +28,10 @@ const char   *icat_autosave_get_id       (IcatAutosave *self);
 void          icat_autosave_set          (IcatAutosave *self,
                                           const char   *field,
                                           JsonNode     *value);
+/* Takes back a field's value queued and not yet sent (typing made it
+ * wrong); a value already sent stays. */
+void          icat_autosave_unset        (IcatAutosave *self,
+                                          const char   *field);
 /* Text: "" and NULL clear an optional field. */
 void          icat_autosave_set_string   (IcatAutosave *self,
                                           const char   *field,

@@ -73,6 +73,9 @@ struct _IcatMeetingEditor {
   GtkPopover        *calendar_popover;
   GtkCalendar       *calendar;
   AdwEntryRow       *start_row;
+  AdwActionRow      *multi_day_row;
+  GtkSwitch         *multi_day_switch;
+  AdwEntryRow       *end_date_row;
   AdwEntryRow       *end_row;
   AdwActionRow      *when_row;
   AdwComboRow       *chair_row;
@@ -107,8 +110,6 @@ struct _IcatMeetingEditor {
 void         _icat_meeting_editor_queue_field     (IcatMeetingEditor  *self,
                                                    const char         *field,
                                                    JsonNode           *value);
-void         _icat_meeting_show_error             (gpointer            widget,
-                                                   gboolean            error);
 void         _icat_meeting_editor_section_changed (IcatMeetingEditor  *self,
                                                    IcatMeetingSection  section);
 /* Removes an element of a section as a saved change of its own, with Undo in a toast. */

@@ -18,12 +18,13 @@
 
 #include "icat-editor-util.h"
 #include "icat-format.h"
+#include "icat-input.h"
 #include "icat-meeting-editor-private.h"
 #include "icat-schema.h"
 
 /* The fields of the top of the editor, filled together. */
 static const char * const general_fields[] = {
-  "title", "kind", "venue", "timezone", "starts_at", "ends_at", "date_precision",
+  "title", "kind", "venue", "timezone", "starts_at", "ends_at", "multi_day", "date_precision",
   "chairs", "record_status", "circulated_on", "approved_on",
 };
 
@@ -211,16 +212,6 @@ char *
 _icat_meeting_stripped_text (gpointer editable)
 {
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable))));
-}
-
-void
-_icat_meeting_show_error (gpointer widget,
-                          gboolean error)
-{
-  if (error)
-    gtk_widget_add_css_class (GTK_WIDGET (widget), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (widget), "error");
 }
 
 static void
@@ -459,13 +450,15 @@ title_changed_cb (IcatMeetingEditor *self)
   g_autoptr(JsonNode) copy = old && JSON_NODE_HOLDS_OBJECT (old) ? _icat_meeting_normalized (old) : object_node (json_object_new ());
   JsonObject *title = json_node_get_object (copy);
   g_autofree char *text = _icat_meeting_stripped_text (self->title_row);
+  g_autofree char *problem = icat_input_title_problem (text);
   const char *language = _icat_user_language ();
 
   if (*text != '\0')
     json_object_set_string_member (title, language, text);
   else if (json_object_has_member (title, language))
     json_object_remove_member (title, language);
-  _icat_meeting_show_error (self->title_row, json_object_get_size (title) == 0);
+  icat_row_show_problem (GTK_WIDGET (self->title_row),
+                         json_object_get_size (title) == 0 ? problem : NULL);
   if (json_object_get_size (title) > 0)
     _icat_meeting_editor_queue_field (self, "title", g_steal_pointer (&copy));
 }
@@ -521,9 +514,10 @@ load_general (IcatMeetingEditor *self,
   JsonNode *title = json_object_get_member (data, "title");
 
   self->loading++;
-  gtk_editable_set_text (GTK_EDITABLE (self->title_row),
-                         title_text (title && JSON_NODE_HOLDS_OBJECT (title) ? json_node_get_object (title) : NULL));
-  _icat_meeting_show_error (self->title_row, FALSE);
+  /* A title said to be wrong keeps what was typed (see load_entry). */
+  if (icat_row_get_problem (GTK_WIDGET (self->title_row)) == NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->title_row),
+                           title_text (title && JSON_NODE_HOLDS_OBJECT (title) ? json_node_get_object (title) : NULL));
   adw_combo_row_set_selected (self->kind_row, icat_enum_index (icat_meeting_kinds, icat_json_get_string (data, "kind"), 0));
   _icat_meeting_time_load (self, data);
   adw_combo_row_set_selected (self->chair_row,
@@ -756,9 +750,65 @@ save_failed_cb (IcatMeetingEditor *self,
   toast (self, error->message);
 }
 
+/* The rows that can say what is wrong with what was typed, each with its
+ * name as it reads in a sentence. */
+static void
+collect_checked_rows (IcatMeetingEditor *self,
+                      GPtrArray         *rows,
+                      GPtrArray         *fields)
+{
+  GtkWidget *general[] = {
+    GTK_WIDGET (self->title_row), GTK_WIDGET (self->zone_row), GTK_WIDGET (self->date_row),
+    GTK_WIDGET (self->start_row), GTK_WIDGET (self->end_date_row), GTK_WIDGET (self->end_row),
+  };
+  const char *names[] = {
+    C_("field in a sentence", "title"), C_("field in a sentence", "time zone"),
+    C_("field in a sentence", "date"), C_("field in a sentence", "start time"),
+    C_("field in a sentence", "end date"), C_("field in a sentence", "end time"),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (general); i++)
+    {
+      g_ptr_array_add (rows, general[i]);
+      g_ptr_array_add (fields, (gpointer) names[i]);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->agenda_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      g_ptr_array_add (rows, _icat_meeting_agenda_item_get (child)->title);
+      g_ptr_array_add (fields, (gpointer) C_("field in a sentence", "agenda item"));
+    }
+}
+
+/* Nothing typed is dropped without a word: leaving the meeting, a toast
+ * names each field that could not be saved, and why. */
+static void
+report_unsaved (IcatMeetingEditor *self)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+
+  collect_checked_rows (self, rows, fields);
+  icat_rows_report_unsavedv (icat_record_get_title (self->meeting), (GtkWidget * const *) rows->pdata,
+                             (const char * const *) fields->pdata, rows->len);
+}
+
+/* A meeting that is gone has nothing left to save into. */
+static void
+forget_problems (IcatMeetingEditor *self)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+
+  collect_checked_rows (self, rows, fields);
+  for (guint i = 0; i < rows->len; i++)
+    icat_row_show_problem (rows->pdata[i], NULL);
+}
+
 static void
 meeting_deleted_cb (IcatMeetingEditor *self)
 {
+  forget_problems (self);
   icat_meeting_editor_set_meeting (self, NULL);
 }
 
@@ -806,6 +856,8 @@ icat_meeting_editor_set_meeting (IcatMeetingEditor *self,
 
   if (self->meeting != NULL && g_strcmp0 (id, icat_record_get_id (self->meeting)) == 0)
     return;
+  if (self->meeting != NULL)
+    report_unsaved (self);
   clear_meeting (self);
   if (id != NULL)
     self->meeting = icat_store_lookup (self->store, "meeting", id);
@@ -1003,6 +1055,9 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingEditor, calendar_popover);
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingEditor, calendar);
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingEditor, start_row);
+  gtk_widget_class_bind_template_child (widget_class, IcatMeetingEditor, multi_day_row);
+  gtk_widget_class_bind_template_child (widget_class, IcatMeetingEditor, multi_day_switch);
+  gtk_widget_class_bind_template_child (widget_class, IcatMeetingEditor, end_date_row);
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingEditor, end_row);
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingEditor, when_row);
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingEditor, chair_row);

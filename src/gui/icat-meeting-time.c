@@ -15,7 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "icat-editor-util.h"
 #include "icat-format.h"
+#include "icat-input.h"
 #include "icat-meeting-editor-private.h"
 #include "icat-schema.h"
 
@@ -51,6 +53,14 @@ zone_city (const char *venue,
   return city;
 }
 
+static gboolean
+same_day (GDateTime *a,
+          GDateTime *b)
+{
+  return g_date_time_get_year (a) == g_date_time_get_year (b) &&
+         g_date_time_get_day_of_year (a) == g_date_time_get_day_of_year (b);
+}
+
 static char *
 format_when (JsonObject *shown)
 {
@@ -73,8 +83,9 @@ format_when (JsonObject *shown)
     /* Translators: "10:00 Vienna time · 09:00 UTC" */
     return g_strdup_printf (_("%1$s %2$s time · %3$s UTC"), a, city, b);
   local_ends = g_date_time_to_timezone (ends, zone);
-  c = g_date_time_format (local_ends, "%H:%M");
-  d = g_date_time_format (ends, "%H:%M");
+  /* An end on a later day says which day. */
+  c = g_date_time_format (local_ends, same_day (local_starts, local_ends) ? "%H:%M" : "%Y-%m-%d %H:%M");
+  d = g_date_time_format (ends, same_day (starts, ends) ? "%H:%M" : "%Y-%m-%d %H:%M");
   /* Translators: "10:00–12:00 Vienna time · 09:00–11:00 UTC" */
   return g_strdup_printf (_("%1$s–%2$s %3$s time · %4$s–%5$s UTC"), a, c, city, b, d);
 }
@@ -125,7 +136,8 @@ place_changed_cb (IcatMeetingEditor *self)
   g_autofree char *city = _icat_meeting_stripped_text (self->city_row);
 
   show_place_rows (self);
-  _icat_meeting_show_error (self->zone_row, zone == NULL);
+  icat_row_show_problem (GTK_WIDGET (self->zone_row),
+                         zone == NULL ? _("Write a time zone such as Europe/Vienna") : NULL);
   if (self->loading > 0)
     return;
   _icat_meeting_editor_queue_field (self, "venue", _icat_meeting_string_node (venue < VENUE_OTHER ? venues[venue].venue : city));
@@ -196,40 +208,129 @@ parse_time (const char *text,
   return *hour < 24 && *minute < 60;
 }
 
-static GDateTime *
-read_times (IcatMeetingEditor *self,
+/* The date and times as typed, read in the venue's zone: what can be
+ * saved, and what is wrong with each row in words (NULL when fine). */
+typedef struct {
+  GDateTime  *starts;
+  GDateTime  *ends;
+  const char *precision;
+  char       *date_problem;
+  char       *start_problem;
+  char       *end_date_problem;
+  char       *end_problem;
+} Times;
+
+static void
+times_clear (Times *times)
+{
+  g_clear_pointer (&times->starts, g_date_time_unref);
+  g_clear_pointer (&times->ends, g_date_time_unref);
+  g_clear_pointer (&times->date_problem, g_free);
+  g_clear_pointer (&times->start_problem, g_free);
+  g_clear_pointer (&times->end_date_problem, g_free);
+  g_clear_pointer (&times->end_problem, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Times, times_clear)
+
+static char *
+time_problem (const char *text,
+              gboolean    full_day)
+{
+  int hour, minute;
+
+  if (!full_day)
+    return g_strdup (_("A time needs a full date (YYYY-MM-DD)"));
+  if (!parse_time (text, &hour, &minute))
+    /* Translators: keep the digits as they are */
+    return g_strdup (_("Write the time as 09:30"));
+  return NULL;
+}
+
+/* The day the meeting starts: the date row, day precision or coarser. */
+static void
+read_start (IcatMeetingEditor *self,
             GTimeZone         *zone,
-            GDateTime        **ends,
-            const char       **precision)
+            Times             *times,
+            int               *ymd)
 {
   g_autofree char *date = _icat_meeting_stripped_text (self->date_row);
   g_autofree char *start = _icat_meeting_stripped_text (self->start_row);
-  g_autofree char *end = _icat_meeting_stripped_text (self->end_row);
-  int year = 0, month = 1, day = 1, hour = 12, minute = 0, end_hour = 0, end_minute = 0;
-  gboolean date_ok = parse_date (date, &year, &month, &day, precision);
-  gboolean full_day = date_ok && g_str_equal (*precision, "day");
-  gboolean start_ok = *start == '\0' || (full_day && parse_time (start, &hour, &minute));
-  gboolean end_ok = *end == '\0' || (full_day && *start != '\0' && parse_time (end, &end_hour, &end_minute));
-  GDateTime *starts = date_ok ? g_date_time_new (zone, year, month, day, hour, minute, 0) : NULL;
+  int hour = 12, minute = 0;
 
-  _icat_meeting_show_error (self->date_row, starts == NULL);
-  _icat_meeting_show_error (self->start_row, !start_ok);
-  _icat_meeting_show_error (self->end_row, !end_ok);
-  if (starts != NULL && (!start_ok || !end_ok))
-    g_clear_pointer (&starts, g_date_time_unref);
-  if (starts == NULL)
-    return NULL;
+  times->date_problem = *date == '\0' ? g_strdup (_("A date is needed")) : icat_input_date_problem (date);
+  if (times->date_problem != NULL || !parse_date (date, &ymd[0], &ymd[1], &ymd[2], &times->precision))
+    return;
   if (*start != '\0')
-    *precision = "minute";
-  if (*end != '\0')
+    times->start_problem = time_problem (start, g_str_equal (times->precision, "day"));
+  if (times->start_problem != NULL)
+    return;
+  if (*start != '\0')
     {
-      g_autoptr(GDateTime) same_day = g_date_time_new (zone, year, month, day, end_hour, end_minute, 0);
-
-      /* An end before the start is the next morning. */
-      *ends = g_date_time_compare (same_day, starts) > 0 ? g_date_time_ref (same_day)
-                                                          : g_date_time_add_days (same_day, 1);
+      parse_time (start, &hour, &minute);
+      times->precision = "minute";
     }
-  return starts;
+  times->starts = g_date_time_new (zone, ymd[0], ymd[1], ymd[2], hour, minute, 0);
+}
+
+/* The end: a time the same day, or, for a meeting that lasts several days,
+ * a later date (and time). An end before the start is said, never moved to
+ * the next morning. */
+static void
+read_end (IcatMeetingEditor *self,
+          GTimeZone         *zone,
+          Times             *times,
+          const int         *ymd)
+{
+  g_autofree char *end_date = _icat_meeting_stripped_text (self->end_date_row);
+  g_autofree char *end = _icat_meeting_stripped_text (self->end_row);
+  g_autofree char *start = _icat_meeting_stripped_text (self->start_row);
+  gboolean several_days = gtk_switch_get_active (self->multi_day_switch);
+  int day[3] = { ymd[0], ymd[1], ymd[2] };
+  int hour = g_date_time_get_hour (times->starts), minute = g_date_time_get_minute (times->starts);
+  const char *precision = NULL;
+
+  if (several_days)
+    {
+      times->end_date_problem = *end_date == '\0' ? g_strdup (_("An end date is needed"))
+                                                  : icat_input_date_problem (end_date);
+      if (times->end_date_problem == NULL &&
+          (!parse_date (end_date, &day[0], &day[1], &day[2], &precision) || !g_str_equal (precision, "day")))
+        /* Translators: keep the digits as they are */
+        times->end_date_problem = g_strdup (_("Write the end date as 2026-03-12"));
+    }
+  if (*end != '\0')
+    times->end_problem = *start == '\0' ? g_strdup (_("An end time needs a start time"))
+                                        : time_problem (end, TRUE);
+  if (times->end_problem != NULL || times->end_date_problem != NULL || (*end == '\0' && !several_days))
+    return;
+  if (*end != '\0')
+    parse_time (end, &hour, &minute);
+  times->ends = g_date_time_new (zone, day[0], day[1], day[2], hour, minute, 0);
+  if (g_date_time_compare (times->ends, times->starts) > 0 || (*end == '\0' && several_days &&
+                                                                g_date_time_compare (times->ends, times->starts) == 0))
+    return;
+  g_clear_pointer (&times->ends, g_date_time_unref);
+  if (several_days && (day[0] != ymd[0] || day[1] != ymd[1] || day[2] != ymd[2]))
+    times->end_date_problem = g_strdup (_("The meeting ends before it starts"));
+  else
+    times->end_problem = g_strdup (_("The meeting ends before it starts"));
+}
+
+static void
+read_times (IcatMeetingEditor *self,
+            GTimeZone         *zone,
+            Times             *times)
+{
+  int ymd[3] = { 0, 1, 1 };
+
+  read_start (self, zone, times, ymd);
+  if (times->starts != NULL)
+    read_end (self, zone, times, ymd);
+  icat_row_show_problem (GTK_WIDGET (self->date_row), times->date_problem);
+  icat_row_show_problem (GTK_WIDGET (self->start_row), times->start_problem);
+  icat_row_show_problem (GTK_WIDGET (self->end_date_row), times->end_date_problem);
+  icat_row_show_problem (GTK_WIDGET (self->end_row), times->end_problem);
 }
 
 static JsonNode *
@@ -241,28 +342,82 @@ timestamp_node (GDateTime *time)
   return _icat_meeting_string_node (text);
 }
 
+/* A value queued a moment ago that the typing has since made wrong ("2026-02"
+ * on the way to "2026-02-30") is taken back before it is sent. */
+static void
+take_back (IcatMeetingEditor *self,
+           gboolean           start_too)
+{
+  if (start_too)
+    {
+      icat_autosave_unset (self->autosave, "starts_at");
+      icat_autosave_unset (self->autosave, "date_precision");
+    }
+  icat_autosave_unset (self->autosave, "ends_at");
+  icat_autosave_unset (self->autosave, "multi_day");
+}
+
 static void
 save_time (IcatMeetingEditor *self)
 {
   g_autoptr(GTimeZone) zone = zone_new (selected_zone (self));
-  g_autoptr(GDateTime) starts = NULL;
-  g_autoptr(GDateTime) ends = NULL;
-  const char *precision = NULL;
+  g_auto(Times) times = { NULL };
 
   if (zone == NULL || self->loading > 0)
     return;
-  starts = read_times (self, zone, &ends, &precision);
-  if (starts == NULL)
-    return;
-  _icat_meeting_editor_queue_field (self, "starts_at", timestamp_node (starts));
-  _icat_meeting_editor_queue_field (self, "ends_at", timestamp_node (ends));
-  _icat_meeting_editor_queue_field (self, "date_precision", _icat_meeting_string_node (precision));
+  read_times (self, zone, &times);
+  if (times.starts == NULL)
+    {
+      take_back (self, TRUE);
+      return;
+    }
+  _icat_meeting_editor_queue_field (self, "starts_at", timestamp_node (times.starts));
+  _icat_meeting_editor_queue_field (self, "date_precision", _icat_meeting_string_node (times.precision));
+  /* The end and whether it is on a later day are saved together, or not at all. */
+  if (times.end_problem != NULL || times.end_date_problem != NULL)
+    take_back (self, FALSE);
+  else
+    {
+      _icat_meeting_editor_queue_field (self, "ends_at", timestamp_node (times.ends));
+      _icat_meeting_editor_queue_field (self, "multi_day",
+                                        json_node_init_boolean (json_node_alloc (),
+                                                                gtk_switch_get_active (self->multi_day_switch)));
+    }
   _icat_meeting_time_update (self);
 }
 
 static void
 time_changed_cb (IcatMeetingEditor *self)
 {
+  save_time (self);
+}
+
+/* Turned on, the end date starts as the day after the start. */
+static void
+multi_day_toggled_cb (IcatMeetingEditor *self)
+{
+  gboolean several_days = gtk_switch_get_active (self->multi_day_switch);
+  g_autofree char *end_date = _icat_meeting_stripped_text (self->end_date_row);
+  g_autofree char *date = _icat_meeting_stripped_text (self->date_row);
+  int year, month, day;
+  const char *precision;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->end_date_row), several_days);
+  if (self->loading > 0)
+    return;
+  if (several_days && *end_date == '\0' && parse_date (date, &year, &month, &day, &precision) &&
+      g_str_equal (precision, "day"))
+    {
+      g_autoptr(GDateTime) start = g_date_time_new_utc (year, month, day, 12, 0, 0);
+      g_autoptr(GDateTime) next = g_date_time_add_days (start, 1);
+      g_autofree char *text = g_date_time_format (next, "%Y-%m-%d");
+
+      self->loading++;
+      gtk_editable_set_text (GTK_EDITABLE (self->end_date_row), text);
+      self->loading--;
+    }
+  if (!several_days)
+    icat_row_show_problem (GTK_WIDGET (self->end_date_row), NULL);
   save_time (self);
 }
 
@@ -292,6 +447,16 @@ day_selected_cb (IcatMeetingEditor *self)
   gtk_popover_popdown (self->calendar_popover);
 }
 
+/* A row that says what is wrong with its text keeps that text when the
+ * record changes under it: it is newer than what was stored. */
+static void
+load_entry (AdwEntryRow *row,
+            const char  *text)
+{
+  if (icat_row_get_problem (GTK_WIDGET (row)) == NULL)
+    gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+}
+
 static void
 load_times (IcatMeetingEditor *self,
             JsonObject        *data)
@@ -303,24 +468,32 @@ load_times (IcatMeetingEditor *self,
   g_autoptr(GDateTime) utc = starts_at ? g_date_time_new_from_iso8601 (starts_at, NULL) : NULL;
   g_autoptr(GDateTime) end_utc = ends_at ? g_date_time_new_from_iso8601 (ends_at, NULL) : NULL;
   g_autoptr(GDateTime) starts = NULL, ends = NULL;
-  g_autofree char *date = NULL, *start = NULL, *end = NULL;
+  g_autofree char *date = NULL, *start = NULL, *end = NULL, *end_date = NULL, *start_day = NULL;
   gboolean minute = g_strcmp0 (precision, "minute") == 0;
+  JsonNode *marked;
+  gboolean several_days;
 
   if (zone == NULL)
     zone = g_time_zone_new_utc ();
   starts = utc ? g_date_time_to_timezone (utc, zone) : NULL;
-  ends = end_utc && minute ? g_date_time_to_timezone (end_utc, zone) : NULL;
+  ends = end_utc ? g_date_time_to_timezone (end_utc, zone) : NULL;
   if (starts != NULL)
     date = g_date_time_format (starts, g_strcmp0 (precision, "year") == 0 ? "%Y"
                                        : g_strcmp0 (precision, "month") == 0 ? "%Y-%m" : "%Y-%m-%d");
   start = starts && minute ? g_date_time_format (starts, "%H:%M") : NULL;
-  end = ends ? g_date_time_format (ends, "%H:%M") : NULL;
-  gtk_editable_set_text (GTK_EDITABLE (self->date_row), date ? date : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->start_row), start ? start : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->end_row), end ? end : "");
-  _icat_meeting_show_error (self->date_row, FALSE);
-  _icat_meeting_show_error (self->start_row, FALSE);
-  _icat_meeting_show_error (self->end_row, FALSE);
+  end = ends && minute ? g_date_time_format (ends, "%H:%M") : NULL;
+  end_date = ends ? g_date_time_format (ends, "%Y-%m-%d") : NULL;
+  /* A record that ends on a later day shows it so, marked or not. */
+  start_day = starts ? g_date_time_format (starts, "%Y-%m-%d") : NULL;
+  marked = json_object_get_member (data, "multi_day");
+  several_days = (marked != NULL && JSON_NODE_HOLDS_VALUE (marked) && json_node_get_boolean (marked)) ||
+                 (start_day != NULL && end_date != NULL && strcmp (start_day, end_date) != 0);
+  load_entry (self->date_row, date);
+  load_entry (self->start_row, start);
+  load_entry (self->end_row, end);
+  load_entry (self->end_date_row, several_days ? end_date : NULL);
+  gtk_switch_set_active (self->multi_day_switch, several_days);
+  gtk_widget_set_visible (GTK_WIDGET (self->end_date_row), several_days);
 }
 
 static void
@@ -335,9 +508,8 @@ load_venue (IcatMeetingEditor *self,
       index = i;
   adw_combo_row_set_selected (self->venue_row, index);
   gtk_editable_set_text (GTK_EDITABLE (self->city_row), index == VENUE_OTHER && venue ? venue : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->zone_row), icat_json_get_string (data, "timezone") ? icat_json_get_string (data, "timezone") : "");
+  load_entry (self->zone_row, icat_json_get_string (data, "timezone"));
   show_place_rows (self);
-  _icat_meeting_show_error (self->zone_row, FALSE);
 }
 
 void
@@ -365,6 +537,7 @@ _icat_meeting_time_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_callback (widget_class, place_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, time_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, multi_day_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, calendar_shown_cb);
   gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
 }

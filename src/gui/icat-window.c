@@ -118,9 +118,10 @@ toast_activated (GtkWidget  *widget,
   icat_window_toast (ICAT_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
-/* How long a toast slides in: libadwaita 1.2 frees a toast dismissed
- * before that is over while its animation still uses it. */
-#define TOAST_SHOW_MS 400
+/* How long a toast slides in (500 ms when it replaces another, and a
+ * margin): libadwaita 1.2 frees a toast dismissed before that is over while
+ * its animation still uses it, and crashes. */
+#define TOAST_SHOW_MS 800
 
 static void
 undo_toast_dismissed_cb (AdwToast   *toast,
