@@ -6,6 +6,8 @@
  * The editor is one widget split over several files:
  *   icat-meeting-editor.c    the object, loading and saving, the header
  *                            fields, chairs, the record's status;
+ *   icat-meeting-data.c      JSON values as the editor compares them, and
+ *                            who a principals-level meeting must invite;
  *   icat-meeting-time.c      venue, time zone, date and times;
  *   icat-meeting-agenda.c    agenda items with their minutes, reordering,
  *                            and the numbered decisions;
@@ -104,6 +106,12 @@ struct _IcatMeetingEditor {
   guint              loading;       /* > 0 while widgets are filled from the record */
   gboolean           save_failed;
 };
+
+/* icat-meeting-data.c */
+/* For a principals-level meeting, the acronyms of inactive members neither
+ * attending nor invited (see icat_meeting_missing_inactive_members). */
+char       **_icat_meeting_missing_inactive       (GListModel         *agencies,
+                                                   JsonObject         *meeting);
 
 /* icat-meeting-editor.c: saving and shared helpers */
 /* Queues a field's new value (transfer full) unless the widgets are being filled. */

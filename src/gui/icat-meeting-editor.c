@@ -67,105 +67,6 @@ _icat_meeting_status_label (const char *record_status)
   return _("Draft");
 }
 
-/* JSON helpers */
-
-JsonArray *
-_icat_meeting_get_array (JsonObject *object,
-                         const char *field)
-{
-  JsonNode *node = object ? json_object_get_member (object, field) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-JsonNode *
-_icat_meeting_string_node (const char *text)
-{
-  if (text == NULL || *text == '\0')
-    return json_node_new (JSON_NODE_NULL);
-  return json_node_init_string (json_node_alloc (), text);
-}
-
-JsonNode *
-_icat_meeting_array_node (JsonArray *array)
-{
-  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
-
-  json_node_take_array (node, array);
-  return node;
-}
-
-static JsonNode *
-object_node (JsonObject *object)
-{
-  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
-
-  json_node_take_object (node, object);
-  return node;
-}
-
-static JsonNode *
-value_copy (JsonNode *node)
-{
-  JsonNode *copy = json_node_alloc ();
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_INT64:
-      return json_node_init_int (copy, json_node_get_int (node));
-    case G_TYPE_DOUBLE:
-      return json_node_init_double (copy, json_node_get_double (node));
-    case G_TYPE_BOOLEAN:
-      return json_node_init_boolean (copy, json_node_get_boolean (node));
-    default:
-      return json_node_init_string (copy, json_node_get_string (node));
-    }
-}
-
-/* A copy without null members and empty lists, so that a value compares
- * equal to what the store gives back for it; NULL for nothing at all. It
- * shares nothing with the original, not even strings: json-glib counts
- * references without atomics, and what is sent is read by the store's
- * writing thread while the editor keeps its copy. */
-JsonNode *
-_icat_meeting_normalized (JsonNode *node)
-{
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-      JsonArray *copy;
-
-      if (json_array_get_length (array) == 0)
-        return NULL;
-      copy = json_array_new ();
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *element = _icat_meeting_normalized (json_array_get_element (array, i));
-
-          json_array_add_element (copy, element ? element : json_node_new (JSON_NODE_NULL));
-        }
-      return _icat_meeting_array_node (copy);
-    }
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      JsonObject *object = json_node_get_object (node);
-      JsonObject *copy = json_object_new ();
-      g_autoptr(GList) members = json_object_get_members (object);
-
-      for (GList *l = members; l != NULL; l = l->next)
-        {
-          JsonNode *member = _icat_meeting_normalized (json_object_get_member (object, l->data));
-
-          if (member != NULL)
-            json_object_set_member (copy, l->data, member);
-        }
-      return object_node (copy);
-    }
-  return value_copy (node);
-}
-
 static void
 remember (IcatMeetingEditor *self,
           const char        *field,
@@ -289,107 +190,10 @@ _icat_meeting_editor_agency_at (IcatMeetingEditor *self,
   return index < self->agency_ids->len ? self->agency_ids->pdata[index] : NULL;
 }
 
-/* Principals-level meetings and inactive members */
-
-/* Whether a date of the format ("2018", "2018-05", "2018-05-02") starts after,
- * or ends before, the day today: compared to as much as it gives. */
-static int
-compare_to_today (const char *date,
-                  const char *today)
-{
-  return strncmp (date, today, strlen (date));
-}
-
-static gboolean
-is_inactive_member (IcatRecord *agency,
-                    const char *today)
-{
-  JsonArray *memberships = icat_record_get_array (agency, "memberships");
-  const char *role = NULL;
-  const char *latest = NULL;
-
-  for (guint i = 0; memberships != NULL && i < json_array_get_length (memberships); i++)
-    {
-      JsonObject *membership = json_array_get_object_element (memberships, i);
-      const char *from = icat_json_get_string (membership, "from");
-      const char *to = icat_json_get_string (membership, "to");
-
-      if (from == NULL || compare_to_today (from, today) > 0 ||
-          (to != NULL && compare_to_today (to, today) < 0))
-        continue;
-      if (latest == NULL || strcmp (from, latest) >= 0)
-        {
-          latest = from;
-          role = icat_json_get_string (membership, "role");
-        }
-    }
-  return g_strcmp0 (role, "inactive-member") == 0;
-}
-
-static gboolean
-is_listed (IcatRecord *agency,
-           JsonObject *meeting)
-{
-  JsonArray *attendance = _icat_meeting_get_array (meeting, "attendance");
-  JsonArray *invited = _icat_meeting_get_array (meeting, "invited");
-  JsonNode *name = json_object_get_member (icat_record_get_data (agency), "name");
-  JsonObject *names = name != NULL && JSON_NODE_HOLDS_OBJECT (name) ? json_node_get_object (name) : NULL;
-
-  for (guint i = 0; attendance != NULL && i < json_array_get_length (attendance); i++)
-    if (g_strcmp0 (icat_json_get_string (json_array_get_object_element (attendance, i), "agency"),
-                   icat_record_get_id (agency)) == 0)
-      return TRUE;
-  for (guint i = 0; invited != NULL && i < json_array_get_length (invited); i++)
-    {
-      const char *invitee = icat_json_get_string (json_array_get_object_element (invited, i), "name");
-      g_autoptr(GList) languages = names ? json_object_get_members (names) : NULL;
-
-      if (invitee == NULL)
-        continue;
-      if (g_ascii_strcasecmp (invitee, icat_record_get_string (agency, "acronym")) == 0)
-        return TRUE;
-      for (GList *l = languages; l != NULL; l = l->next)
-        if (g_strcmp0 (invitee, icat_json_get_string (names, l->data)) == 0)
-          return TRUE;
-    }
-  return FALSE;
-}
-
-static char **
-missing_inactive (GListModel *agencies,
-                  JsonObject *meeting)
-{
-  g_autoptr(GStrvBuilder) missing = g_strv_builder_new ();
-  g_autofree char *today = today_string ();
-
-  if (g_strcmp0 (icat_json_get_string (meeting, "kind"), "principals") == 0)
-    for (guint i = 0; i < g_list_model_get_n_items (agencies); i++)
-      {
-        g_autoptr(IcatRecord) agency = g_list_model_get_item (agencies, i);
-
-        if (is_inactive_member (agency, today) && !is_listed (agency, meeting))
-          g_strv_builder_add (missing, icat_record_get_string (agency, "acronym"));
-      }
-  return g_strv_builder_end (missing);
-}
-
-char **
-icat_meeting_missing_inactive_members (IcatStore  *store,
-                                       JsonObject *meeting)
-{
-  g_autoptr(IcatRecordList) agencies = NULL;
-
-  g_return_val_if_fail (ICAT_IS_STORE (store), NULL);
-  g_return_val_if_fail (meeting != NULL, NULL);
-  agencies = icat_record_list_new (store, "agency");
-  icat_record_list_set_sort (agencies, "acronym", FALSE);
-  return missing_inactive (G_LIST_MODEL (agencies), meeting);
-}
-
 static void
 update_warning (IcatMeetingEditor *self)
 {
-  g_auto(GStrv) missing = missing_inactive (G_LIST_MODEL (self->agencies), self->shown);
+  g_auto(GStrv) missing = _icat_meeting_missing_inactive (G_LIST_MODEL (self->agencies), self->shown);
   g_autofree char *list = g_strjoinv (", ", missing);
   g_autofree char *subtitle = g_strdup_printf (_("Not invited: %s"), list);
 
@@ -447,7 +251,9 @@ static void
 title_changed_cb (IcatMeetingEditor *self)
 {
   JsonNode *old = json_object_get_member (self->shown, "title");
-  g_autoptr(JsonNode) copy = old && JSON_NODE_HOLDS_OBJECT (old) ? _icat_meeting_normalized (old) : object_node (json_object_new ());
+  g_autoptr(JsonObject) empty = json_object_new ();
+  g_autoptr(JsonNode) copy = old && JSON_NODE_HOLDS_OBJECT (old) ? _icat_meeting_normalized (old)
+                                                                 : json_node_init_object (json_node_alloc (), empty);
   JsonObject *title = json_node_get_object (copy);
   g_autofree char *text = _icat_meeting_stripped_text (self->title_row);
   g_autofree char *problem = icat_input_title_problem (text);
