@@ -171,19 +171,6 @@ run_operation (const Operation  *operation,
   return *opened != NULL;
 }
 
-/* Known defect: a database error while an import validates its references
- * (icat_import_plan_new, src/core/icat-exchange.c) comes back as
- * ICAT_ERROR_INVALID, prefixed with the file's name, as if the file were
- * at fault. Tolerated (the sentence itself is clear) unless
- * ICAT_TEST_KNOWN_DEFECTS is set. */
-static gboolean
-is_known_import_defect (const GError *error)
-{
-  return g_getenv ("ICAT_TEST_KNOWN_DEFECTS") == NULL &&
-         error->code == ICAT_ERROR_INVALID &&
-         strstr (error->message, ": The database could not be read or written") != NULL;
-}
-
 static void
 assert_told_in_words (const GError *error,
                       int           rc)
@@ -193,8 +180,6 @@ assert_told_in_words (const GError *error,
   g_assert_true (error->domain == ICAT_ERROR);
   g_assert_false (g_str_has_prefix (error->message, "Database error"));
   g_assert_null (strstr (error->message, "SQLITE_"));
-  if (is_known_import_defect (error))
-    return;
   if (rc == SQLITE_FULL)
     g_assert_cmpint (error->code, ==, ICAT_ERROR_DISK_FULL);
   else

@@ -45,6 +45,19 @@ document_error (GError     **error,
   return FALSE;
 }
 
+/* A problem with the file names the file; a failing disk or a busy database
+ * is the database's problem, and is passed on as it is. */
+static gboolean
+document_or_database_error (GError     **error,
+                            const char  *display_name,
+                            GError      *local_error)
+{
+  if (g_error_matches (local_error, ICAT_ERROR, ICAT_ERROR_INVALID))
+    return document_error (error, display_name, "%s", local_error->message);
+  g_propagate_error (error, g_error_copy (local_error));
+  return FALSE;
+}
+
 static void
 position_of (const char *data,
              gsize       offset,
@@ -714,7 +727,7 @@ icat_import_plan_new (IcatDb      *db,
     g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
     if (!icat_validation_resolve (validation, db, file_ids, file_parents, replace, &local_error))
-      return document_error (error, display_name, "%s", local_error->message), NULL;
+      return document_or_database_error (error, display_name, local_error), NULL;
     for (guint i = 0; i < plan->records->len; i++)
       {
         PlannedRecord *planned = &g_array_index (plan->records, PlannedRecord, i);
@@ -724,7 +737,7 @@ icat_import_plan_new (IcatDb      *db,
             (!replace && !check_id_free (db, planned->kind, planned->record, path, &local_error)) ||
             !check_mandate_paragraph (db, planned->kind, planned->record, path, seen, file_ids, replace,
                                       &local_error))
-          return document_error (error, display_name, "%s", local_error->message), NULL;
+          return document_or_database_error (error, display_name, local_error), NULL;
       }
   }
 

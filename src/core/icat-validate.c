@@ -322,7 +322,13 @@ check_value (JsonNode        *node,
                                  validation, error);
       if (children == NULL)
         return NULL;
-      return json_node_init_array (json_node_alloc (), children);
+      {
+        JsonNode *list = json_node_init (json_node_alloc (), JSON_NODE_ARRAY);
+
+        /* The node takes check_children's reference over. */
+        json_node_take_array (list, children);
+        return list;
+      }
     default:
       g_assert_not_reached ();
     }
