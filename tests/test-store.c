@@ -364,6 +364,55 @@ test_async (Fixture       *fixture,
 }
 
 static void
+count_saved_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  guint *saved = user_data;
+  g_autofree char *id = icat_store_save_finish (ICAT_STORE (source), result, NULL);
+
+  if (id != NULL)
+    (*saved)++;
+}
+
+/* Quitting relies on this: once sync returns, every queued save is on disk,
+ * as another connection to the file sees. */
+static void
+test_sync (Fixture       *fixture,
+           gconstpointer  data)
+{
+  const guint n_saves = 40;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcatDb) db = NULL;
+  sqlite3_stmt *stmt;
+  guint saved = 0;
+
+  for (guint i = 0; i < n_saves; i++)
+    {
+      g_autoptr(JsonObject) changes = json_object_new ();
+      g_autofree char *title = g_strdup_printf ("Queued before quitting %u", i);
+
+      json_object_set_string_member (changes, "title", title);
+      json_object_set_string_member (changes, "owner", fixture->unodc);
+      json_object_set_string_member (changes, "status", "open");
+      icat_store_save_async (fixture->store, "action_item", changes, NULL, count_saved_cb, &saved);
+    }
+  icat_store_sync (fixture->store);
+
+  db = icat_db_open (fixture->path, ICAT_DB_READ_ONLY, NULL, &error);
+  g_assert_no_error (error);
+  stmt = icat_db_prepare (db, "SELECT count(*) FROM action_item WHERE title LIKE 'Queued before quitting %'", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, n_saves);
+  sqlite3_reset (stmt);
+
+  /* The callbacks still come, on the main loop, afterwards. */
+  while (saved < n_saves)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
 test_read_only (void)
 {
   g_autofree char *dir = icat_test_tmpdir_new ();
@@ -536,6 +585,7 @@ main (int    argc,
   ADD ("/store/undo", test_undo);
   ADD ("/store/notifications", test_notifications);
   ADD ("/store/save/async", test_async);
+  ADD ("/store/sync", test_sync);
   ADD ("/store/disk-full", test_disk_full);
   ADD ("/store/external-change", test_external_change);
 #undef ADD

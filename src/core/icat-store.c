@@ -63,6 +63,9 @@ struct _IcatStore {
   IcatDb       *write_db;       /* under write_lock */
   GMutex        write_lock;
   GThreadPool  *writer;         /* one thread: jobs run in the order they came */
+  GMutex        queue_lock;
+  GCond         queue_drained;
+  guint         queued_jobs;    /* pushed to the writer and not yet run, under queue_lock */
   GMainContext *context;
   GHashTable   *live;           /* "kind/id" → IcatRecord, weak */
   GQueue        undo;           /* GBytes changesets, newest at the head */
@@ -699,6 +702,10 @@ writer_thread (gpointer data,
   g_autoptr(GSource) source = g_idle_source_new ();
 
   run_job (self, job, &job->error);
+  g_mutex_lock (&self->queue_lock);
+  if (--self->queued_jobs == 0)
+    g_cond_broadcast (&self->queue_drained);
+  g_mutex_unlock (&self->queue_lock);
   /* Always through the main context's loop: g_main_context_invoke would run
    * the callback right here when the context happens to be free, and
    * notices must reach views on the main thread. */
@@ -718,6 +725,9 @@ queue_job (IcatStore          *self,
   g_task_set_source_tag (job->task, source_tag);
   /* The task keeps the job until its callback has run. */
   g_task_set_task_data (job->task, job, (GDestroyNotify) job_free);
+  g_mutex_lock (&self->queue_lock);
+  self->queued_jobs++;
+  g_mutex_unlock (&self->queue_lock);
   g_thread_pool_push (self->writer, job, NULL);
 }
 
@@ -738,6 +748,8 @@ icat_store_finalize (GObject *object)
   g_clear_pointer (&self->read_db, icat_db_close);
   g_clear_pointer (&self->write_db, icat_db_close);
   g_mutex_clear (&self->write_lock);
+  g_mutex_clear (&self->queue_lock);
+  g_cond_clear (&self->queue_drained);
   g_main_context_unref (self->context);
   g_free (self->path);
   G_OBJECT_CLASS (icat_store_parent_class)->finalize (object);
@@ -792,6 +804,8 @@ static void
 icat_store_init (IcatStore *self)
 {
   g_mutex_init (&self->write_lock);
+  g_mutex_init (&self->queue_lock);
+  g_cond_init (&self->queue_drained);
   g_queue_init (&self->undo);
   self->live = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->context = g_main_context_ref_thread_default ();
@@ -1151,12 +1165,12 @@ void
 icat_store_sync (IcatStore *self)
 {
   g_return_if_fail (ICAT_IS_STORE (self));
-  /* The writer takes the lock for each job; once the queue is empty, taking
-   * it ourselves waits for the job in hand. */
-  while (g_thread_pool_unprocessed (self->writer) > 0)
-    g_usleep (1000);
-  g_mutex_lock (&self->write_lock);
-  g_mutex_unlock (&self->write_lock);
+  /* Counted from the push to the end of the job, so a job the writer has
+   * taken from the queue but not yet begun is waited for too. */
+  g_mutex_lock (&self->queue_lock);
+  while (self->queued_jobs > 0)
+    g_cond_wait (&self->queue_drained, &self->queue_lock);
+  g_mutex_unlock (&self->queue_lock);
 }
 
 gboolean
