@@ -8,6 +8,7 @@
 #include <X11/Xatom.h>
 #include <X11/Xlib.h>
 #include <dlfcn.h>
+#include <signal.h>
 #include <gdk/x11/gdkx.h>
 
 #include "icat-application.h"
@@ -115,7 +116,8 @@ struct _IcatTestKeyboard {
                                  Bool delete, Atom type, Atom *actual_type, int *actual_format,
                                  unsigned long *n_items, unsigned long *bytes_after, unsigned char **value);
   int      (*get_input_focus)   (Display *display, Window *focus, int *revert_to);
-  Window     target;            /* refocused before each key: other tests share the display */
+  Window     target;            /* refocused before each key */
+  char      *display_name;      /* NULL: $DISPLAY */
 };
 
 static gboolean
@@ -138,7 +140,7 @@ keyboard_load (IcatTestKeyboard *kb)
       !(*(void **) &kb->get_property = dlsym (kb->x11, "XGetWindowProperty")) ||
       !(*(void **) &kb->fake_key = dlsym (kb->xtst, "XTestFakeKeyEvent")))
     return FALSE;
-  kb->display = kb->open_display (NULL);
+  kb->display = kb->open_display (kb->display_name);
   return kb->display != NULL;
 }
 
@@ -149,6 +151,7 @@ icat_test_keyboard_free (IcatTestKeyboard *kb)
     kb->close_display (kb->display);
   g_clear_pointer (&kb->xtst, dlclose);
   g_clear_pointer (&kb->x11, dlclose);
+  g_free (kb->display_name);
   g_free (kb);
 }
 
@@ -172,10 +175,46 @@ icat_test_keyboard_press (IcatTestKeyboard   *kb,
   g_usleep (G_USEC_PER_SEC / 20);
 }
 
+/* A display of its own: other tests' windows on a shared one take the
+ * keyboard focus, and GTK's selection traffic between processes is then
+ * still under way when they exit. */
+GSubprocess *
+icat_test_display_start (char **name_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) server = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autofree char *number = NULL;
+
+  server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                             "Xvfb", "-displayfd", "1", "-screen", "0", "1280x1024x24", "-nolisten", "tcp", NULL);
+  if (server == NULL)
+    return NULL;
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
+  number = g_data_input_stream_read_line (out, NULL, NULL, NULL);
+  if (number == NULL)
+    {
+      g_subprocess_force_exit (server);
+      return NULL;
+    }
+  *name_out = g_strdup_printf (":%s", g_strstrip (number));
+  return g_steal_pointer (&server);
+}
+
+void
+icat_test_display_stop (GSubprocess *server)
+{
+  g_subprocess_send_signal (server, SIGTERM);
+  g_subprocess_wait (server, NULL, NULL);
+  g_object_unref (server);
+}
+
 IcatTestKeyboard *
-icat_test_keyboard_open (void)
+icat_test_keyboard_open (const char *display)
 {
   IcatTestKeyboard *kb = g_new0 (IcatTestKeyboard, 1);
+
+  kb->display_name = g_strdup (display);
 
   if (!keyboard_load (kb))
     g_clear_pointer (&kb, icat_test_keyboard_free);

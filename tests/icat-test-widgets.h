@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include <gio/gio.h>
 #include <gtk/gtk.h>
 
 #include "icat-store.h"
@@ -39,7 +40,12 @@ GtkWidget *icat_test_show_section (IcatWindow    *window,
  * cannot do it (no X11, or no libXtst): the test should then skip. */
 typedef struct _IcatTestKeyboard IcatTestKeyboard;
 
-IcatTestKeyboard *icat_test_keyboard_open        (void);
+/* Starts an X server of the test's own (Xvfb), or returns NULL; *name
+ * gets its name (":5"). Stop it with icat_test_display_stop. */
+GSubprocess      *icat_test_display_start        (char              **name);
+void              icat_test_display_stop         (GSubprocess        *server);
+/* Keys for the display named (NULL: $DISPLAY). */
+IcatTestKeyboard *icat_test_keyboard_open        (const char         *display);
 void              icat_test_keyboard_free        (IcatTestKeyboard   *kb);
 /* Presses the keys named, as one chord ("Control_L", "z"), then lets go,
  * and waits until the X server has them. */
@@ -48,8 +54,8 @@ void              icat_test_keyboard_press       (IcatTestKeyboard   *kb,
 /* The X id of a large window on screen of the process pid, or 0. */
 gulong            icat_test_keyboard_find_window (IcatTestKeyboard   *kb,
                                                   GPid                pid);
-/* Gives the keyboard focus to an X window, or to this process's window,
- * again before each key: other tests may show windows on the display. */
+/* Gives the keyboard focus to an X window, or to this process's window;
+ * again before each key if it was taken. */
 void              icat_test_keyboard_focus       (IcatTestKeyboard   *kb,
                                                   gulong              window);
 void              icat_test_keyboard_focus_widget (IcatTestKeyboard  *kb,

@@ -102,8 +102,13 @@ static void
 save_everything (IcatApplication *self)
 {
   icat_autosave_flush_all ();
-  if (self->store != NULL)
-    icat_store_sync (self->store);
+  if (self->store == NULL)
+    return;
+  icat_store_sync (self->store);
+  /* The writer's answers come back through the main loop: taken now, so
+   * that none is left behind unanswered when the loop is over. */
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
 }
 
 static void
@@ -159,9 +164,15 @@ quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  /* Ctrl+Q right after typing: the edit is written before the loop ends. */
-  save_everything (ICAT_APPLICATION (user_data));
-  g_application_quit (G_APPLICATION (user_data));
+  GtkApplication *application = user_data;
+  GList *windows;
+
+  /* Ctrl+Q right after typing: the edit is written before the loop ends,
+   * and the windows close as their close buttons would close them. */
+  save_everything (ICAT_APPLICATION (application));
+  while ((windows = gtk_application_get_windows (application)) != NULL)
+    gtk_window_destroy (windows->data);
+  g_application_quit (G_APPLICATION (application));
 }
 
 /* SIGTERM (the session ending, `kill`), SIGINT and SIGHUP quit as Ctrl+Q does. */

@@ -784,6 +784,9 @@ icat_meeting_editor_dispose (GObject *object)
 {
   IcatMeetingEditor *self = ICAT_MEETING_EDITOR (object);
 
+  /* The problem lines go before their list boxes are torn down. */
+  if (self->agenda_box != NULL)
+    forget_problems (self);
   clear_meeting (self);
   /* AdwBin unparents its child itself: the template must not do it first. */
   adw_bin_set_child (ADW_BIN (self), NULL);
