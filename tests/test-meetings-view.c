@@ -1398,6 +1398,7 @@ test_agenda_untitled (Fixture       *f,
   GtkWidget *title;
   GtkTextBuffer *minutes;
   g_autofree char *agenda = NULL;
+  g_autoptr(GError) error = NULL;
 
   add_agenda_item (f, "Welcome", "Opened at 10:05.");
   wait_until (f, agenda_is, kept);
@@ -1430,6 +1431,25 @@ test_agenda_untitled (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (title), "Budget");
   wait_until (f, agenda_is, both);
   g_assert_null (icat_row_get_problem (title));
+
+  /* An untitled item on screen when an undo brings the agenda back is
+   * not dropped without a word. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.add-agenda-item", NULL));
+  minutes = gtk_text_view_get_buffer (GTK_TEXT_VIEW (agenda_part (f, 2, "agenda-minutes")));
+  gtk_text_buffer_insert_at_cursor (minutes, "Any other business.", -1);
+  icat_meeting_editor_flush (f->editor);
+  icat_store_sync (f->store);
+  spin (50);
+  /* The newest change is that save, which left the agenda as it was; the
+   * one before it added "Budget". */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_true (icat_store_undo (f->store, &error));
+      g_assert_no_error (error);
+    }
+  wait_until (f, agenda_widgets_are, GUINT_TO_POINTER (1));
+  g_assert_true (agenda_is (f, kept));
+  g_assert_true (toast_shown (f, "was not saved: A title is needed to save this agenda item"));
 }
 
 /* Deleting an agenda item and pressing Ctrl+Z at once, with real keys in
@@ -1444,6 +1464,20 @@ static const char *undo_keys_meeting =
   "{\"id\": \"0b8c1f3e-5d7a-4c2b-9e6f-1a2b3c4d5e71\", \"position\": 0, \"title\": \"Opening\", \"minutes\": \"Opened.\"},"
   "{\"id\": \"0b8c1f3e-5d7a-4c2b-9e6f-1a2b3c4d5e72\", \"position\": 1, \"title\": \"Work plan\", \"minutes\": \"Adopted.\"},"
   "{\"id\": \"0b8c1f3e-5d7a-4c2b-9e6f-1a2b3c4d5e73\", \"position\": 2, \"title\": \"Other business\", \"minutes\": \"None.\"}]}";
+
+static gboolean
+window_mapped (Fixture       *f,
+               gconstpointer  data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static gboolean
+window_active (Fixture       *f,
+               gconstpointer  data)
+{
+  return gtk_window_is_active (GTK_WINDOW (data));
+}
 
 static void
 press_ctrl_z (IcatTestKeyboard *kb)
@@ -1491,7 +1525,10 @@ undo_keys_test (IcatWindow *window,
   f.view = ICAT_MEETINGS_VIEW (icat_test_show_section (window, "meetings", ICAT_TYPE_MEETINGS_VIEW));
   f.editor = ICAT_MEETING_EDITOR (_icat_meetings_view_get_editor (f.view));
   icat_meetings_view_show_meeting (f.view, id);
+  /* Keys go to it once the X server has given it the focus. */
+  wait_until (&f, window_mapped, window);
   icat_test_keyboard_focus_widget (kb, GTK_WIDGET (window));
+  wait_until (&f, window_active, window);
 
   /* The bin, then Ctrl+Z at once: the focus is on no text field. */
   remove_third_item (&f, GTK_WIDGET (window));

@@ -493,6 +493,8 @@ load_all (IcatMeetingEditor *self)
   update_warning (self);
 }
 
+static void report_unsaved_agenda (IcatMeetingEditor *self);
+
 /* Whether a section on screen is what the record holds. What is shown is
  * compared, not what was last sent: whatever the order of saves and undos,
  * once nothing waits to be written the screen is the database. */
@@ -530,7 +532,13 @@ sync_from_record (IcatMeetingEditor *self)
     load_general (self, data);
   for (IcatMeetingSection s = 0; s < N_SECTIONS; s++)
     if (!is_shown (self, data, sections[s].field) || !section_is_stored (self, s, data))
-      load_section (self, s, data);
+      {
+        /* An item waiting for its title goes with the agenda it was not
+         * saved in: said, never dropped quietly. */
+        if (s == SECTION_AGENDA)
+          report_unsaved_agenda (self);
+        load_section (self, s, data);
+      }
   update_warning (self);
 }
 
@@ -556,6 +564,19 @@ save_failed_cb (IcatMeetingEditor *self,
   toast (self, error->message);
 }
 
+static void
+collect_agenda_rows (IcatMeetingEditor *self,
+                     GPtrArray         *rows,
+                     GPtrArray         *fields)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->agenda_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      g_ptr_array_add (rows, _icat_meeting_agenda_item_get (child)->title);
+      g_ptr_array_add (fields, (gpointer) C_("field in a sentence", "agenda item"));
+    }
+}
+
 /* The rows that can say what is wrong with what was typed, each with its
  * name as it reads in a sentence. */
 static void
@@ -578,12 +599,7 @@ collect_checked_rows (IcatMeetingEditor *self,
       g_ptr_array_add (rows, general[i]);
       g_ptr_array_add (fields, (gpointer) names[i]);
     }
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->agenda_box));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      g_ptr_array_add (rows, _icat_meeting_agenda_item_get (child)->title);
-      g_ptr_array_add (fields, (gpointer) C_("field in a sentence", "agenda item"));
-    }
+  collect_agenda_rows (self, rows, fields);
 }
 
 /* Nothing typed is dropped without a word: leaving the meeting, a toast
@@ -595,6 +611,17 @@ report_unsaved (IcatMeetingEditor *self)
   g_autoptr(GPtrArray) fields = g_ptr_array_new ();
 
   collect_checked_rows (self, rows, fields);
+  icat_rows_report_unsavedv (icat_record_get_title (self->meeting), (GtkWidget * const *) rows->pdata,
+                             (const char * const *) fields->pdata, rows->len);
+}
+
+static void
+report_unsaved_agenda (IcatMeetingEditor *self)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+
+  collect_agenda_rows (self, rows, fields);
   icat_rows_report_unsavedv (icat_record_get_title (self->meeting), (GtkWidget * const *) rows->pdata,
                              (const char * const *) fields->pdata, rows->len);
 }
