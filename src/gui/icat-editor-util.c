@@ -262,6 +262,8 @@ problem_line_remove (GtkWidget *row,
   GtkWidget *parent = gtk_widget_get_parent (line);
 
   g_signal_handlers_disconnect_by_func (row, problem_field_parent_changed_cb, line);
+  if (parent == NULL || gtk_widget_in_destruction (parent))
+    return;
   if (GTK_IS_LIST_BOX (parent))
     gtk_list_box_remove (GTK_LIST_BOX (parent), line);
   else if (GTK_IS_BOX (parent))
@@ -294,7 +296,10 @@ icat_row_show_problem (GtkWidget  *row,
   if (line == NULL)
     {
       line = problem_line_new (row);
-      g_object_set_data (G_OBJECT (row), PROBLEM_KEY, line);
+      /* The field holds its line: a list torn down may drop the line
+       * before the field's parent changes, and the handler still needs it. */
+      if (line != NULL)
+        g_object_set_data_full (G_OBJECT (row), PROBLEM_KEY, g_object_ref (line), g_object_unref);
     }
   if (line != NULL)
     gtk_label_set_label (problem_line_label (line), message);
