@@ -6,8 +6,11 @@
 #include "config.h"
 
 #include <signal.h>
+#include <string.h>
 
+#include "icat-action-items-view.h"
 #include "icat-application.h"
+#include "icat-editor-util.h"
 #include "icat-meeting-editor.h"
 #include "icat-meetings-view.h"
 #include "icat-chart.h"
@@ -361,6 +364,106 @@ test_sigterm_saves (void)
   run_and_leave (LEAVE_SIGTERM);
 }
 
+static AdwMessageDialog *
+input_loss_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && g_strcmp0 (gtk_widget_get_name (l->data), "input-loss") == 0 &&
+        gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+problem_shown (gpointer row)
+{
+  return icat_row_get_problem (row) != NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return input_loss_dialog () != NULL;
+}
+
+static void
+answer_input_loss (const char *response)
+{
+  AdwMessageDialog *dialog;
+
+  wait_until (dialog_shown, NULL);
+  dialog = input_loss_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "February 2026 has 28 days"));
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* A due date that cannot be saved as typed: Ctrl+Q and the close button
+ * ask before it is lost, naming the field; keeping on editing keeps it on
+ * screen. */
+static void
+type_wrong_then_quit_cb (GApplication *app,
+                         char        **item_id)
+{
+  IcatWindow *window = ICAT_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  IcatStore *store = icat_application_get_store (ICAT_APPLICATION (app));
+  g_autoptr(JsonObject) changes = json_object_new ();
+  g_autofree char *unodc = icat_test_agency_id (store, "UNODC");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *view, *due;
+
+  json_object_set_string_member (changes, "title", "Send the draft to the Working Group");
+  json_object_set_string_member (changes, "owner", unodc);
+  json_object_set_string_member (changes, "status", "open");
+  json_object_set_string_member (changes, "due", "2026-03-31");
+  *item_id = icat_store_save (store, "action_item", changes, &error);
+  g_assert_no_error (error);
+
+  view = icat_test_show_section (window, "action-items", ICAT_TYPE_ACTION_ITEMS_VIEW);
+  icat_action_items_view_show_item (ICAT_ACTION_ITEMS_VIEW (view), *item_id);
+  due = icat_test_find_named (view, "due");
+  gtk_editable_set_text (GTK_EDITABLE (due), "2026-02-30");
+  wait_until (problem_shown, due);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  answer_input_loss ("cancel");
+  /* Still there, with what was typed. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, "2026-02-30");
+
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  answer_input_loss ("discard");
+}
+
+static void
+test_quit_asks_before_losing_input (void)
+{
+  g_autofree char *dir = icat_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "window.db", NULL);
+  g_autoptr(IcatApplication) app = icat_application_new ();
+  const char *argv[] = { "icat-tracker", "--database", path, NULL };
+  g_autofree char *item_id = NULL;
+  g_autoptr(IcatStore) reopened = NULL;
+  g_autoptr(JsonObject) item = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect_after (app, "activate", G_CALLBACK (type_wrong_then_quit_cb), &item_id);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, (char **) argv), ==, 0);
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+  reopened = icat_store_open (path, &error);
+  g_assert_no_error (error);
+  item = icat_store_read (reopened, "action_item", item_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (item, "due"), ==, "2026-03-31");
+  g_clear_object (&reopened);
+  g_clear_object (&app);
+  icat_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 /* The real program, SIGTERM'd as a session ends, a moment after a person
  * typed a meeting's title (keys go in through the X server). */
 static void
@@ -446,5 +549,6 @@ main (int    argc,
   g_test_add_func ("/window/quit-saves", test_quit_saves);
   g_test_add_func ("/window/sigterm-saves", test_sigterm_saves);
   g_test_add_func ("/window/sigterm-program", test_sigterm_program);
+  g_test_add_func ("/window/quit-asks-before-losing-input", test_quit_asks_before_losing_input);
   return g_test_run ();
 }

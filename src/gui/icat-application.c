@@ -160,11 +160,8 @@ about_activated (GSimpleAction *action,
 }
 
 static void
-quit_activated (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
+quit_now (GtkApplication *application)
 {
-  GtkApplication *application = user_data;
   GList *windows;
 
   /* Ctrl+Q right after typing: the edit is written before the loop ends,
@@ -175,11 +172,26 @@ quit_activated (GSimpleAction *action,
   g_application_quit (G_APPLICATION (application));
 }
 
-/* SIGTERM (the session ending, `kill`), SIGINT and SIGHUP quit as Ctrl+Q does. */
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GtkApplication *application = user_data;
+
+  /* A field whose input cannot be saved asks first. */
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    if (ICAT_IS_WINDOW (l->data) && !icat_window_may_close (l->data, TRUE))
+      return;
+  quit_now (application);
+}
+
+/* SIGTERM (the session ending, `kill`), SIGINT and SIGHUP quit as Ctrl+Q
+ * does, without asking: no one may be there to answer. */
 static gboolean
 quit_signalled (gpointer data)
 {
-  g_action_group_activate_action (G_ACTION_GROUP (data), "quit", NULL);
+  quit_now (data);
   return G_SOURCE_CONTINUE;
 }
 

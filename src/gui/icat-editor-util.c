@@ -319,6 +319,42 @@ icat_row_get_problem (GtkWidget *row)
   return gtk_widget_has_css_class (row, "error") ? gtk_widget_get_tooltip_text (row) : NULL;
 }
 
+static void
+collect_problems (GtkWidget *widget,
+                  GString   *lines)
+{
+  const char *problem = g_object_get_data (G_OBJECT (widget), PROBLEM_KEY) != NULL
+                        ? icat_row_get_problem (widget) : NULL;
+
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (problem != NULL)
+    {
+      const char *field = ADW_IS_PREFERENCES_ROW (widget)
+                          ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)) : NULL;
+
+      if (lines->len > 0)
+        g_string_append_c (lines, '\n');
+      if (field != NULL && *field != '\0')
+        /* Translators: a field's label and what is wrong with it, e.g. "Due date: February 2026 has 28 days" */
+        g_string_append_printf (lines, _("%s: %s"), field, problem);
+      else
+        g_string_append (lines, problem);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_problems (child, lines);
+}
+
+char *
+icat_problems_describe (GtkWidget *root)
+{
+  g_autoptr(GString) lines = g_string_new (NULL);
+
+  g_return_val_if_fail (GTK_IS_WIDGET (root), NULL);
+  collect_problems (root, lines);
+  return lines->len > 0 ? g_string_free (g_steal_pointer (&lines), FALSE) : NULL;
+}
+
 /* Spin buttons {{{ */
 
 typedef struct {

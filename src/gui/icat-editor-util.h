@@ -47,6 +47,10 @@ void           icat_row_show_problem    (GtkWidget          *row,
                                          const char         *message);
 /* The message icat_row_show_problem shows next to row, or NULL. */
 const char    *icat_row_get_problem     (GtkWidget          *row);
+/* Every problem shown on screen below root, a line each ("Date: February
+ * 2026 has 28 days"), or NULL when there is none: what would be lost if
+ * the window went now. */
+char          *icat_problems_describe   (GtkWidget          *root);
 
 /* Leaving a record (another chosen, the editor closed) while row shows a
  * problem: what was typed there is not saved, and a toast ("win.toast")

@@ -33,6 +33,7 @@ struct _IcatWindow {
   GtkFileChooserNative *chooser;
   AdwToast             *undo_toast;   /* the Undo toast on screen, or NULL */
   gint64                undo_toast_shown_at;
+  gboolean              input_loss_accepted;  /* asked before closing, and the user agreed */
 };
 
 /* icat-window-search.c */

@@ -12,6 +12,7 @@
 #include "icat-action-items-view.h"
 #include "icat-agencies-view.h"
 #include "icat-autosave.h"
+#include "icat-editor-util.h"
 #include "icat-error.h"
 #include "icat-format.h"
 #include "icat-mandates-view.h"
@@ -390,8 +391,72 @@ build_sections (IcatWindow *self)
 }
 
 static gboolean
+close_after_input_loss (gpointer data)
+{
+  IcatWindow *self = data;
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (g_object_get_data (G_OBJECT (self), "quitting") != NULL && application != NULL)
+    g_action_group_activate_action (G_ACTION_GROUP (application), "quit", NULL);
+  else
+    gtk_window_close (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+input_loss_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        IcatWindow       *self)
+{
+  if (g_strcmp0 (response, "discard") != 0)
+    return;
+  self->input_loss_accepted = TRUE;
+  g_object_set_data (G_OBJECT (self), "quitting", g_object_get_data (G_OBJECT (dialog), "quitting"));
+  /* Once the dialog has gone: it must not outlive the window it belongs to. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_after_input_loss, g_object_ref (self), g_object_unref);
+}
+
+/* Input that cannot be saved as typed ("2026-02-30") is never dropped
+ * without a word: before the window goes, the user is asked, and the
+ * fields are named. Returns TRUE when the window may go now; otherwise the
+ * question is on screen, and agreeing closes the window (or quits). A
+ * session ending or a signal does not ask: there is no one to answer. */
+gboolean
+icat_window_may_close (IcatWindow *self,
+                       gboolean    quitting)
+{
+  g_autofree char *problems = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (ICAT_IS_WINDOW (self), TRUE);
+  if (self->input_loss_accepted)
+    return TRUE;
+  problems = icat_problems_describe (GTK_WIDGET (self));
+  if (problems == NULL)
+    return TRUE;
+  body = g_strdup_printf ("%s\n\n%s", _("What is typed in these fields cannot be saved as it is, and will be lost:"),
+                          problems);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Lose Input That Was Not Saved?"), body);
+  gtk_widget_set_name (dialog, "input-loss");
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Keep Editing"),
+                                    "discard", quitting ? _("_Quit Anyway") : _("_Close Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "quitting", GINT_TO_POINTER (quitting));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (input_loss_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return FALSE;
+}
+
+static gboolean
 close_request_cb (IcatWindow *self)
 {
+  if (!icat_window_may_close (self, FALSE))
+    return TRUE;
   /* What is being typed is written, and reaches the disk, before the
    * window goes. */
   icat_autosave_flush_all ();

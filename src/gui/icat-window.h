@@ -16,6 +16,8 @@ G_DECLARE_FINAL_TYPE (IcatWindow, icat_window, ICAT, WINDOW, AdwApplicationWindo
 
 IcatWindow *icat_window_new          (IcatApplication *application);
 IcatStore  *icat_window_get_store    (IcatWindow      *self);
+gboolean    icat_window_may_close    (IcatWindow      *self,
+                                      gboolean         quitting);
 /* name: overview, meetings, action-items, work-plan, papers, mandates, agencies */
 void        icat_window_show_section (IcatWindow      *self,
                                       const char      *name);
