@@ -1082,7 +1082,7 @@ test_accept_zones_without_slash (Fixture       *fixture,
 
       json_object_set_string_member (meeting, "timezone", zones[i]);
       json_object_set_string_member (meeting, "updated_at", updated);
-      json_node_set_object (node, json_object_ref (root));
+      json_node_set_object (node, root);
       text = json_to_string (node, FALSE);
       assert_import (fixture->store, text, ICAT_IMPORT_DEFAULT, NULL);
       stored = read_record (fixture->store, "meeting", MEETING_ID);
