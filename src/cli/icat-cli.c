@@ -98,16 +98,6 @@ icat_cli_open_read_only (const char  *database,
 /* --database as given (NULL: the default), so that -o never names it. */
 static const char *database_option;
 
-static gboolean
-write_failed (const char  *output,
-              int          saved_errno,
-              GError     **error)
-{
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               _("Cannot write “%s”: %s"), output, g_strerror (saved_errno));
-  return FALSE;
-}
-
 gboolean
 icat_cli_check_output (const char  *output,
                        GError     **error)
@@ -149,45 +139,6 @@ write_stdout (const void  *data,
   return TRUE;
 }
 
-static gboolean
-write_all (int          fd,
-           const char  *data,
-           gsize        length)
-{
-  while (length > 0)
-    {
-      gssize written = write (fd, data, length);
-
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written <= 0)
-        return FALSE;
-      data += written;
-      length -= written;
-    }
-  return TRUE;
-}
-
-/* A device or a pipe (/dev/stdout, a FIFO a script reads) is written as it
- * is: replacing it would put a plain file in its place. */
-static gboolean
-write_in_place (const char  *path,
-                const void  *data,
-                gsize        length)
-{
-  int fd = g_open (path, O_WRONLY | O_CLOEXEC, 0);
-  gboolean written;
-  int saved_errno;
-
-  if (fd < 0)
-    return FALSE;
-  written = write_all (fd, data, length);
-  saved_errno = errno;
-  close (fd);
-  errno = saved_errno;
-  return written;
-}
-
 gboolean
 icat_cli_output_is_special (const char *output)
 {
@@ -209,7 +160,7 @@ icat_cli_write_output (const char  *output,
   if (!icat_cli_check_output (output, error))
     return FALSE;
   if (icat_cli_output_is_special (output))
-    return write_in_place (output, data, length) || write_failed (output, errno, error);
+    return icat_export_write_in_place (output, data, length, error);
   return icat_export_replace_file (output, data, length, error);
 }
 

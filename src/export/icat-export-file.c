@@ -243,3 +243,28 @@ icat_export_replace_file (const char  *path,
                _("Cannot write “%s”: %s"), path, g_strerror (saved_errno));
   return FALSE;
 }
+
+gboolean
+icat_export_write_in_place (const char  *path,
+                            const void  *data,
+                            gsize        length,
+                            GError     **error)
+{
+  int fd;
+  gboolean written;
+  int saved_errno;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  fd = g_open (path, O_WRONLY | O_CLOEXEC, 0);
+  written = fd >= 0 && write_all (fd, data, length);
+  saved_errno = errno;
+  if (fd >= 0)
+    close (fd);
+  if (written)
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               _("Cannot write “%s”: %s"), path, g_strerror (saved_errno));
+  return FALSE;
+}

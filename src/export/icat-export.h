@@ -60,5 +60,11 @@ gboolean icat_export_replace_file       (const char      *path,
                                         const void      *data,
                                         gsize            length,
                                         GError         **error);
+/* A device or a pipe (/dev/stdout, a FIFO a script reads) is written into
+ * as it is: replacing it would put a plain file in its place. */
+gboolean icat_export_write_in_place     (const char      *path,
+                                        const void      *data,
+                                        gsize            length,
+                                        GError         **error);
 
 G_END_DECLS
