@@ -52,6 +52,23 @@ typedef struct {
   gpointer        data;
 } AppTest;
 
+void
+icat_test_close_window (GtkWindow *window)
+{
+  g_autoptr(GList) toplevels = NULL;
+
+  gtk_window_close (window);
+  /* A test that left a field wrong on purpose is asked before its input is
+   * lost, and agrees. */
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && g_strcmp0 (gtk_widget_get_name (l->data), "input-loss") == 0)
+      {
+        adw_message_dialog_response (l->data, "discard");
+        gtk_window_destroy (l->data);
+      }
+}
+
 static void
 activated_cb (GApplication *app,
               AppTest      *run)
@@ -60,7 +77,7 @@ activated_cb (GApplication *app,
 
   g_assert_true (ICAT_IS_WINDOW (window));
   run->test (ICAT_WINDOW (window), icat_application_get_store (ICAT_APPLICATION (app)), run->data);
-  gtk_window_close (window);
+  icat_test_close_window (window);
 }
 
 void
@@ -76,6 +93,29 @@ icat_test_run_app (IcatTestAppFunc test,
   g_signal_connect_after (app, "activate", G_CALLBACK (activated_cb), &run);
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, (char **) argv), ==, 0);
   icat_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+void
+icat_test_type_text (GtkWidget  *field,
+                     const char *text)
+{
+  int position = 0;
+
+  gtk_editable_delete_text (GTK_EDITABLE (field), 0, -1);
+  gtk_editable_insert_text (GTK_EDITABLE (field), text, -1, &position);
+}
+
+const char *
+icat_test_problem_below (GtkWidget *row)
+{
+  GtkWidget *line = gtk_widget_get_next_sibling (row);
+  GtkWidget *label = line ? icat_test_find_type (line, GTK_TYPE_LABEL) : NULL;
+
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_visible (line));
+  g_assert_true (gtk_widget_has_css_class (label, "error"));
+  return gtk_label_get_label (GTK_LABEL (label));
 }
 
 GtkWidget *

@@ -63,4 +63,14 @@ void              icat_test_keyboard_focus_widget (IcatTestKeyboard  *kb,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcatTestKeyboard, icat_test_keyboard_free)
 
+/* Closes the window as its close button would, agreeing to lose any input
+ * the test left wrong on purpose. */
+void        icat_test_close_window   (GtkWindow  *window);
+/* Replaces a field's text as typing would (one deletion, one insertion). */
+void        icat_test_type_text      (GtkWidget  *field,
+                                      const char *text);
+/* The words on the line just below a field that shows a problem, checking
+ * that the field and the line are marked as an error and the line shows. */
+const char *icat_test_problem_below  (GtkWidget  *row);
+
 G_END_DECLS

@@ -775,30 +775,6 @@ test_columns_fit (Fixture       *fixture,
 }
 
 /* Replaces a field's text as typing does (set_text would not be undoable). */
-static void
-type_text (GtkWidget  *field,
-           const char *text)
-{
-  int position = 0;
-
-  gtk_editable_delete_text (GTK_EDITABLE (field), 0, -1);
-  gtk_editable_insert_text (GTK_EDITABLE (field), text, -1, &position);
-}
-
-/* The words shown on the line just below a field, in its list. */
-static const char *
-problem_below (GtkWidget *row)
-{
-  GtkWidget *line = gtk_widget_get_next_sibling (row);
-  GtkWidget *label = line ? icat_test_find_type (line, GTK_TYPE_LABEL) : NULL;
-
-  g_assert_true (gtk_widget_has_css_class (row, "error"));
-  g_assert_nonnull (label);
-  g_assert_true (gtk_widget_get_visible (line));
-  g_assert_true (gtk_widget_has_css_class (label, "error"));
-  return gtk_label_get_label (GTK_LABEL (label));
-}
-
 static gboolean
 old_item_blocked (Fixture *fixture)
 {
@@ -832,10 +808,10 @@ test_bad_input (Fixture       *fixture,
   due = icat_test_find_named (GTK_WIDGET (editor (fixture)), "due");
   status = ADW_COMBO_ROW (icat_test_find_named (GTK_WIDGET (editor (fixture)), "status"));
 
-  type_text (due, "2026-02-30");
-  g_assert_cmpstr (problem_below (due), ==, "February 2026 has 28 days");
-  type_text (title, "   ");
-  g_assert_cmpstr (problem_below (title), ==, "A title is needed");
+  icat_test_type_text (due, "2026-02-30");
+  g_assert_cmpstr (icat_test_problem_below (due), ==, "February 2026 has 28 days");
+  icat_test_type_text (title, "   ");
+  g_assert_cmpstr (icat_test_problem_below (title), ==, "A title is needed");
   /* Another field saves; the record's news does not wipe what is wrong. */
   adw_combo_row_set_selected (status, icat_enum_index (icat_action_statuses, "blocked", 0));
   icat_action_item_editor_flush (editor (fixture));
@@ -845,7 +821,7 @@ test_bad_input (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (item, "due"), ==, "2000-01-01");
   g_assert_cmpstr (json_object_get_string_member (item, "title"), ==, "Old overdue item");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, "2026-02-30");
-  g_assert_cmpstr (problem_below (due), ==, "February 2026 has 28 days");
+  g_assert_cmpstr (icat_test_problem_below (due), ==, "February 2026 has 28 days");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "   ");
 
   /* Leaving the item says what was not saved, and why. */
@@ -863,11 +839,11 @@ test_bad_input (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (item, "title"), ==, "Old overdue item");
 
   /* Out of order: the due date says so; the start, right, is saved. */
-  type_text (starts, "2199-02");
-  type_text (due, "2199-01-31");
-  g_assert_cmpstr (problem_below (due), ==, "The due date is before the start date.");
-  g_assert_cmpstr (problem_below (starts), ==, "The start date is after the due date.");
-  type_text (due, "2199-02-28");
+  icat_test_type_text (starts, "2199-02");
+  icat_test_type_text (due, "2199-01-31");
+  g_assert_cmpstr (icat_test_problem_below (due), ==, "The due date is before the start date.");
+  g_assert_cmpstr (icat_test_problem_below (starts), ==, "The start date is after the due date.");
+  icat_test_type_text (due, "2199-02-28");
   g_assert_false (gtk_widget_has_css_class (due, "error"));
   g_assert_false (gtk_widget_has_css_class (starts, "error"));
   g_assert_null (icat_row_get_problem (due));
@@ -879,8 +855,8 @@ test_bad_input (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (item, "due"), ==, "2199-02-28");
 
   /* One field wrong: the toast gives its reason too. */
-  type_text (due, "2199-02-29");
-  g_assert_cmpstr (problem_below (due), ==, "February 2199 has 28 days");
+  icat_test_type_text (due, "2199-02-29");
+  g_assert_cmpstr (icat_test_problem_below (due), ==, "February 2199 has 28 days");
   g_ptr_array_set_size (fixture->toasts, 0);
   icat_action_items_view_show_item (fixture->view, fixture->ids[ITEM_OLD]);
   g_assert_cmpuint (fixture->toasts->len, ==, 1);

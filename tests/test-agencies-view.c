@@ -386,29 +386,6 @@ test_focal_point (Fixture       *f,
 }
 
 /* Replaces a field's text as typing does. */
-static void
-type_text (GtkWidget  *field,
-           const char *text)
-{
-  int position = 0;
-
-  gtk_editable_delete_text (GTK_EDITABLE (field), 0, -1);
-  gtk_editable_insert_text (GTK_EDITABLE (field), text, -1, &position);
-}
-
-/* The words shown on the line just below a field, in its list. */
-static const char *
-problem_below (GtkWidget *row)
-{
-  GtkWidget *line = gtk_widget_get_next_sibling (row);
-  GtkWidget *label = line ? icat_test_find_type (line, GTK_TYPE_LABEL) : NULL;
-
-  g_assert_true (gtk_widget_has_css_class (row, "error"));
-  g_assert_nonnull (label);
-  g_assert_true (gtk_widget_has_css_class (label, "error"));
-  return gtk_label_get_label (GTK_LABEL (label));
-}
-
 static gboolean
 kind_is (Fixture       *f,
          gconstpointer  data)
@@ -441,23 +418,23 @@ test_bad_input (Fixture       *f,
   const char *members[] = { "acronym", "name", "website", "memberships", "focal_points" };
   GtkWidget *focal;
 
-  type_text (GTK_WIDGET (_icat_agency_editor_get_acronym (f->editor)), " ");
-  g_assert_cmpstr (problem_below (GTK_WIDGET (_icat_agency_editor_get_acronym (f->editor))), ==, "An acronym is needed");
-  type_text (find_named (GTK_WIDGET (f->editor), "name-en"), "");
-  type_text (find_named (GTK_WIDGET (f->editor), "name-zh"), "");
-  g_assert_cmpstr (problem_below (find_named (GTK_WIDGET (f->editor), "name-zh")), ==,
+  icat_test_type_text (GTK_WIDGET (_icat_agency_editor_get_acronym (f->editor)), " ");
+  g_assert_cmpstr (icat_test_problem_below (GTK_WIDGET (_icat_agency_editor_get_acronym (f->editor))), ==, "An acronym is needed");
+  icat_test_type_text (find_named (GTK_WIDGET (f->editor), "name-en"), "");
+  icat_test_type_text (find_named (GTK_WIDGET (f->editor), "name-zh"), "");
+  g_assert_cmpstr (icat_test_problem_below (find_named (GTK_WIDGET (f->editor), "name-zh")), ==,
                    "An agency needs a name in English or Chinese.");
-  type_text (website, "www.ilo .org");
-  g_assert_cmpstr (problem_below (website), ==, "A web address cannot contain spaces");
-  type_text (to, "2026-02-30");
-  g_assert_cmpstr (problem_below (to), ==, "February 2026 has 28 days");
-  type_text (from, "");
-  g_assert_cmpstr (problem_below (from), ==, "A start date is needed");
+  icat_test_type_text (website, "www.ilo .org");
+  g_assert_cmpstr (icat_test_problem_below (website), ==, "A web address cannot contain spaces");
+  icat_test_type_text (to, "2026-02-30");
+  g_assert_cmpstr (icat_test_problem_below (to), ==, "February 2026 has 28 days");
+  icat_test_type_text (from, "");
+  g_assert_cmpstr (icat_test_problem_below (from), ==, "A start date is needed");
   g_assert_true (gtk_widget_has_css_class (member, "error"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "agency.add-focal-point", NULL));
   focal = _icat_agency_editor_get_focal_point (f->editor, 0);
-  type_text (find_named (focal, "focal-email"), "focal@ilo.org");
-  g_assert_cmpstr (problem_below (find_named (focal, "focal-name")), ==, "A name is needed");
+  icat_test_type_text (find_named (focal, "focal-email"), "focal@ilo.org");
+  g_assert_cmpstr (icat_test_problem_below (find_named (focal, "focal-name")), ==, "A name is needed");
 
   /* Another field saves; nothing wrong goes with it, and what was typed stays. */
   adw_combo_row_set_selected (kind, other_kind);
@@ -474,7 +451,7 @@ test_bad_input (Fixture       *f,
   spin (50);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (to)), ==, "2026-02-30");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (website)), ==, "www.ilo .org");
-  g_assert_cmpstr (problem_below (from), ==, "A start date is needed");
+  g_assert_cmpstr (icat_test_problem_below (from), ==, "A start date is needed");
 
   g_assert_cmpuint (f->toasts->len, ==, 0);
   iom = open_agency (f, "IOM");
@@ -485,8 +462,8 @@ test_bad_input (Fixture       *f,
 
   /* One field alone: its reason too. */
   member = _icat_agency_editor_get_membership (f->editor, 0);
-  type_text (find_named (member, "membership-to"), "1990");
-  g_assert_cmpstr (problem_below (find_named (member, "membership-to")), ==, "The end is before the start");
+  icat_test_type_text (find_named (member, "membership-to"), "1990");
+  g_assert_cmpstr (icat_test_problem_below (find_named (member, "membership-to")), ==, "The end is before the start");
   g_clear_pointer (&before, json_object_unref);
   g_clear_pointer (&ilo, g_free);
   ilo = open_agency (f, "ILO");
@@ -738,12 +715,12 @@ test_year_typed_wrong (Fixture       *f,
   year_spin = GTK_SPIN_BUTTON (find_named (row, "chair-year"));
   year_row = gtk_widget_get_ancestor (GTK_WIDGET (year_spin), ADW_TYPE_ACTION_ROW);
 
-  type_text (GTK_WIDGET (year_spin), "2150");
-  g_assert_cmpstr (problem_below (year_row), ==, "Write a year from 2006 to 2100");
+  icat_test_type_text (GTK_WIDGET (year_spin), "2150");
+  g_assert_cmpstr (icat_test_problem_below (year_row), ==, "Write a year from 2006 to 2100");
   /* Leaving the field (focus out, Enter) neither clamps nor snaps back. */
   gtk_spin_button_update (year_spin);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (year_spin)), ==, "2150");
-  g_assert_cmpstr (problem_below (year_row), ==, "Write a year from 2006 to 2100");
+  g_assert_cmpstr (icat_test_problem_below (year_row), ==, "Write a year from 2006 to 2100");
   g_assert_cmpint (gtk_spin_button_get_value_as_int (year_spin), ==, 2030);
   spin (800);
   icat_store_sync (f->store);
@@ -753,14 +730,14 @@ test_year_typed_wrong (Fixture       *f,
     g_assert_cmpint (json_object_get_int_member (term, "year"), ==, 2030);
   }
 
-  type_text (GTK_WIDGET (year_spin), "2031");
+  icat_test_type_text (GTK_WIDGET (year_spin), "2031");
   g_assert_false (gtk_widget_has_css_class (year_row, "error"));
   gtk_spin_button_update (year_spin);
   wait_until (f, year_is, moved);
 
   /* The buttons' step replaces what was typed wrong. */
-  type_text (GTK_WIDGET (year_spin), "1999");
-  g_assert_cmpstr (problem_below (year_row), ==, "Write a year from 2006 to 2100");
+  icat_test_type_text (GTK_WIDGET (year_spin), "1999");
+  g_assert_cmpstr (icat_test_problem_below (year_row), ==, "Write a year from 2006 to 2100");
   gtk_spin_button_spin (year_spin, GTK_SPIN_STEP_FORWARD, 1);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (year_spin)), ==, "2032");
   g_assert_false (gtk_widget_has_css_class (year_row, "error"));

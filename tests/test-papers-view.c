@@ -373,29 +373,6 @@ test_edit (void)
 }
 
 /* Replaces a field's text as typing does. */
-static void
-type_text (GtkWidget  *field,
-           const char *text)
-{
-  int position = 0;
-
-  gtk_editable_delete_text (GTK_EDITABLE (field), 0, -1);
-  gtk_editable_insert_text (GTK_EDITABLE (field), text, -1, &position);
-}
-
-/* The words shown on the line just below a field, in its list. */
-static const char *
-problem_below (GtkWidget *row)
-{
-  GtkWidget *line = gtk_widget_get_next_sibling (row);
-  GtkWidget *label = line ? icat_test_find_type (line, GTK_TYPE_LABEL) : NULL;
-
-  g_assert_true (gtk_widget_has_css_class (row, "error"));
-  g_assert_nonnull (label);
-  g_assert_true (gtk_widget_get_mapped (label));
-  return gtk_label_get_label (GTK_LABEL (label));
-}
-
 /* A target date that does not exist, a year that is none, a link with
  * spaces, no title at all: each said below its field, kept on screen
  * while another field saves, never written; leaving the paper names them
@@ -419,16 +396,16 @@ bad_input_test (Fixture *f)
   target = _icat_paper_editor_get_row (editor, "target-date");
   link = _icat_paper_editor_get_row (editor, "link");
 
-  type_text (target, "2026-02-30");
-  g_assert_cmpstr (problem_below (target), ==, "February 2026 has 28 days");
-  type_text (year, "31");
-  g_assert_cmpstr (problem_below (year), ==,
+  icat_test_type_text (target, "2026-02-30");
+  g_assert_cmpstr (icat_test_problem_below (target), ==, "February 2026 has 28 days");
+  icat_test_type_text (year, "31");
+  g_assert_cmpstr (icat_test_problem_below (year), ==,
                    "Write the year in four digits, 1990 to 2100, or leave it empty when it is not known.");
-  type_text (link, "https://icat.un.org/brief 14");
-  g_assert_cmpstr (problem_below (link), ==, "A web address cannot contain spaces");
-  type_text (title_en, "");
-  type_text (title_zh, " ");
-  g_assert_cmpstr (problem_below (title_zh), ==, "A paper needs a title in English or Chinese.");
+  icat_test_type_text (link, "https://icat.un.org/brief 14");
+  g_assert_cmpstr (icat_test_problem_below (link), ==, "A web address cannot contain spaces");
+  icat_test_type_text (title_en, "");
+  icat_test_type_text (title_zh, " ");
+  g_assert_cmpstr (icat_test_problem_below (title_zh), ==, "A paper needs a title in English or Chinese.");
   g_assert_true (gtk_widget_has_css_class (title_en, "error"));
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (_icat_paper_editor_get_row (editor, "status")), 2);
@@ -443,7 +420,7 @@ bad_input_test (Fixture *f)
     ;
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (target)), ==, "2026-02-30");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (link)), ==, "https://icat.un.org/brief 14");
-  g_assert_cmpstr (problem_below (year), ==,
+  g_assert_cmpstr (icat_test_problem_below (year), ==,
                    "Write the year in four digits, 1990 to 2100, or leave it empty when it is not known.");
 
   icat_window_show_record (f->window, "paper", other);
@@ -452,8 +429,8 @@ bad_input_test (Fixture *f)
   g_assert_false (gtk_widget_has_css_class (target, "error"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_en)), ==, "Second brief");
 
-  type_text (target, "2031-13");
-  g_assert_cmpstr (problem_below (target), ==, "Write the month as 01 to 12");
+  icat_test_type_text (target, "2031-13");
+  g_assert_cmpstr (icat_test_problem_below (target), ==, "Write the month as 01 to 12");
   icat_window_show_record (f->window, "paper", id);
   wait_until (f, editor_shows, id);
   wait_until (f, label_shown, "The target date of “Second brief” was not saved: Write the month as 01 to 12");

@@ -79,7 +79,7 @@ activated_cb (GApplication *app,
 
   g_assert_true (ICAT_IS_WINDOW (window));
   test (ICAT_WINDOW (window), icat_application_get_store (ICAT_APPLICATION (app)));
-  gtk_window_close (window);
+  icat_test_close_window (window);
 }
 
 static void
