@@ -200,3 +200,50 @@ icat_test_run_cli (const char * const *argv,
   g_assert_no_error (error);
   return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
 }
+
+void
+icat_test_run_clear (IcatTestRun *run)
+{
+  g_clear_pointer (&run->out, g_bytes_unref);
+  g_clear_pointer (&run->err, g_free);
+}
+
+char *
+icat_test_bytes_text (GBytes *bytes)
+{
+  gsize length = 0;
+  const char *data = bytes ? g_bytes_get_data (bytes, &length) : NULL;
+
+  return length > 0 ? g_strndup (data, length) : g_strdup ("");
+}
+
+IcatTestRun
+icat_test_run_program (const char         *cwd,
+                       const char * const *argv)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GBytes) err = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *srcdir = g_getenv ("G_TEST_SRCDIR");
+  IcatTestRun result = { 0 };
+
+  if (srcdir != NULL && g_strcmp0 (argv[0], g_getenv ("ICAT_CLI")) == 0)
+    {
+      g_autofree char *options = g_strdup_printf ("suppressions=%s/lsan-gui.supp:print_suppressions=0", srcdir);
+
+      g_subprocess_launcher_setenv (launcher, "LSAN_OPTIONS", options, TRUE);
+    }
+  if (cwd != NULL)
+    g_subprocess_launcher_set_cwd (launcher, cwd);
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate (process, NULL, NULL, &result.out, &err, &error));
+  g_assert_no_error (error);
+  result.err = icat_test_bytes_text (err);
+  result.status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+  if (*result.err != '\0')
+    g_test_message ("%s: %s", argv[0], result.err);
+  return result;
+}

@@ -35,4 +35,25 @@ int         icat_test_run_cli       (const char * const *argv,
                                      char      **stdout_text,
                                      char      **stderr_text);
 
+/* A program run to its end: its exit status (-1 when killed), standard
+ * output as bytes (a PDF holds NULs) and standard error as text. */
+typedef struct {
+  int     status;
+  GBytes *out;
+  char   *err;
+} IcatTestRun;
+
+void        icat_test_run_clear     (IcatTestRun *run);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (IcatTestRun, icat_test_run_clear)
+
+/* The bytes as a string; empty bytes give "". */
+char       *icat_test_bytes_text    (GBytes      *bytes);
+/* Runs argv (a program and its arguments) in the folder cwd (NULL: this
+ * one). The CLI lays out text with Pango, and fontconfig 2.14.1 (Debian 12)
+ * leaks while it parses the system's configuration, so under LeakSanitizer
+ * the CLI's process gets the window tests' suppression, which names
+ * libfontconfig alone; the test program itself runs without. */
+IcatTestRun icat_test_run_program   (const char         *cwd,
+                                     const char * const *argv);
+
 G_END_DECLS

@@ -60,69 +60,19 @@ fixture_tear_down (Fixture       *fixture,
 /* ------------------------------------------------------------------ */
 /* Running the program                                                  */
 
-typedef struct {
-  int     status;
-  GBytes *out;
-  char   *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_bytes_unref);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Empty bytes have no data at all, not an empty string. */
-static char *
-bytes_text (GBytes *bytes)
-{
-  gsize length = 0;
-  const char *data = g_bytes_get_data (bytes, &length);
-
-  return length > 0 ? g_strndup (data, length) : g_strdup ("");
-}
-
-/* Runs the CLI in folder cwd; standard output is kept as bytes (a PDF
- * holds NULs). The PDF commands lay out text with Pango, whose fontconfig
- * leaks on Debian 12: their process gets the window tests' suppression,
- * as in test-documents.c. */
-static Run
+/* Runs the CLI in folder cwd. */
+static IcatTestRun
 run_in (const char         *cwd,
         const char * const *args)
 {
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GBytes) err = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *srcdir = g_getenv ("G_TEST_SRCDIR");
-  Run result = { 0 };
 
   g_ptr_array_add (argv, (gpointer) g_getenv ("ICAT_CLI"));
   g_assert_nonnull (argv->pdata[0]);
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
-  if (srcdir != NULL)
-    {
-      g_autofree char *options = g_strdup_printf ("suppressions=%s/lsan-gui.supp:print_suppressions=0", srcdir);
-
-      g_subprocess_launcher_setenv (launcher, "LSAN_OPTIONS", options, TRUE);
-    }
-  g_subprocess_launcher_set_cwd (launcher, cwd);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_communicate (process, NULL, NULL, &result.out, &err, &error));
-  g_assert_no_error (error);
-  result.err = bytes_text (err);
-  result.status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
-  if (*result.err != '\0')
-    g_test_message ("stderr: %s", result.err);
-  return result;
+  return icat_test_run_program (cwd, (const char * const *) argv->pdata);
 }
 
 /* The commands that write a file, each with what it needs but -o. */
@@ -141,7 +91,7 @@ static const Command commands[] = {
 
 /* command on database, writing to output (NULL: no -o), run in cwd
  * (NULL: the fixture's folder). */
-static Run
+static IcatTestRun
 run_command (Fixture       *fixture,
              const Command *command,
              const char    *database,
@@ -168,7 +118,7 @@ static GBytes *
 expected_output (Fixture       *fixture,
                  const Command *command)
 {
-  g_auto(Run) result = run_command (fixture, command, NULL, "-", NULL);
+  g_auto(IcatTestRun) result = run_command (fixture, command, NULL, "-", NULL);
 
   g_assert_cmpint (result.status, ==, 0);
   g_assert_cmpuint (g_bytes_get_size (result.out), >, 0);
@@ -217,7 +167,7 @@ static void
 create_database (Fixture *fixture)
 {
   const char *args[] = { "--database", fixture->db, "check", NULL };
-  g_auto(Run) result = run_in (fixture->dir, args);
+  g_auto(IcatTestRun) result = run_in (fixture->dir, args);
 
   g_assert_cmpint (result.status, ==, 0);
 }
@@ -275,7 +225,7 @@ assert_refused (Fixture       *fixture,
 {
   g_autoptr(GPtrArray) before = database_files (fixture->db);
   g_autoptr(GPtrArray) after = NULL;
-  g_auto(Run) result = run_command (fixture, command, database, output, cwd);
+  g_auto(IcatTestRun) result = run_command (fixture, command, database, output, cwd);
 
   if (result.status != 1)
     g_error ("%s -o %s (database %s) exited with %d", command->name, output,
@@ -328,7 +278,7 @@ test_database_refused (Fixture       *fixture,
 
   /* Still a sound database. */
   {
-    g_auto(Run) result = run_in (fixture->dir, check);
+    g_auto(IcatTestRun) result = run_in (fixture->dir, check);
 
     g_assert_cmpint (result.status, ==, 0);
     g_assert_cmpuint (g_bytes_get_size (result.out), ==, 0);
@@ -342,7 +292,7 @@ test_new_database_refused (Fixture       *fixture,
 {
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_auto(Run) result = run_command (fixture, &commands[i], NULL, fixture->db, NULL);
+      g_auto(IcatTestRun) result = run_command (fixture, &commands[i], NULL, fixture->db, NULL);
 
       g_assert_cmpint (result.status, ==, 1);
       assert_contains (result.err, "is the database");
@@ -366,7 +316,7 @@ test_mode_kept (Fixture       *fixture,
         g_autofree char *file = g_build_filename (fixture->dir, "contacts.out", NULL);
         g_autoptr(GBytes) expected = expected_output (fixture, &commands[i]);
         g_autoptr(GBytes) written = NULL;
-        g_auto(Run) result = { 0 };
+        g_auto(IcatTestRun) result = { 0 };
 
         write_file (file, "older contents, for the focal points only");
         g_assert_cmpint (g_chmod (file, modes[m]), ==, 0);
@@ -412,7 +362,7 @@ test_dangling_link (Fixture       *fixture,
     {
       g_autoptr(GBytes) expected = expected_output (fixture, &commands[i]);
       g_autoptr(GBytes) written = NULL;
-      g_auto(Run) result = { 0 };
+      g_auto(IcatTestRun) result = { 0 };
 
       g_test_message ("%s", commands[i].name);
       g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
@@ -440,7 +390,7 @@ test_link_to_file (Fixture       *fixture,
     {
       g_autoptr(GBytes) expected = expected_output (fixture, &commands[i]);
       g_autoptr(GBytes) written = NULL;
-      g_auto(Run) result = { 0 };
+      g_auto(IcatTestRun) result = { 0 };
 
       write_file (target, "older contents");
       g_assert_cmpint (g_chmod (target, 0600), ==, 0);
@@ -466,7 +416,7 @@ test_link_loop (Fixture       *fixture,
   g_assert_cmpint (symlink ("first", second), ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_auto(Run) result = run_command (fixture, &commands[i], NULL, first, NULL);
+      g_auto(IcatTestRun) result = run_command (fixture, &commands[i], NULL, first, NULL);
 
       g_assert_cmpint (result.status, ==, 1);
       assert_contains (result.err, "Cannot write “");
@@ -499,7 +449,7 @@ import_formula_titles (Fixture *fixture)
   g_autofree char *text = NULL;
   g_autofree char *file = g_build_filename (fixture->dir, "formulas.json", NULL);
   const char *args[] = { "--database", fixture->db, "import", file, NULL };
-  g_auto(Run) result = { 0 };
+  g_auto(IcatTestRun) result = { 0 };
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "format");
@@ -614,22 +564,22 @@ test_csv_formulas (Fixture       *fixture,
   args[1] = fixture->db;
   args[8] = file;
   {
-    g_auto(Run) result = run_in (fixture->dir, args);
+    g_auto(IcatTestRun) result = run_in (fixture->dir, args);
 
     g_assert_cmpint (result.status, ==, 0);
   }
   args[8] = raw_file;
   args[9] = "--raw";
   {
-    g_auto(Run) result = run_in (fixture->dir, args);
+    g_auto(IcatTestRun) result = run_in (fixture->dir, args);
 
     g_assert_cmpint (result.status, ==, 0);
   }
 
   neutral = read_bytes (file);
   raw = read_bytes (raw_file);
-  neutral_text = bytes_text (neutral);
-  raw_text = bytes_text (raw);
+  neutral_text = icat_test_bytes_text (neutral);
+  raw_text = icat_test_bytes_text (raw);
   assert_formula_cells (neutral_text, FALSE);
   assert_formula_cells (raw_text, TRUE);
   /* As a spreadsheet would meet it first. */
@@ -644,8 +594,8 @@ test_csv_raw_option (Fixture       *fixture,
 {
   const char * const formats[] = { "json", "ics" };
   const char *help[] = { "export", "--help", NULL };
-  g_auto(Run) result = run_in (fixture->dir, help);
-  g_autofree char *text = bytes_text (result.out);
+  g_auto(IcatTestRun) result = run_in (fixture->dir, help);
+  g_autofree char *text = icat_test_bytes_text (result.out);
 
   g_assert_cmpint (result.status, ==, 0);
   assert_contains (text, "--raw");
@@ -654,7 +604,7 @@ test_csv_raw_option (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
       const char *args[] = { "--database", fixture->db, "export", "--format", formats[i], "--raw", NULL };
-      g_auto(Run) refused = run_in (fixture->dir, args);
+      g_auto(IcatTestRun) refused = run_in (fixture->dir, args);
 
       g_assert_cmpint (refused.status, ==, 2);
       assert_contains (refused.err, "--raw applies only to CSV");

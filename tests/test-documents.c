@@ -60,74 +60,14 @@ fixture_tear_down (Fixture       *fixture,
 /* ------------------------------------------------------------------ */
 /* Running programs                                                     */
 
-typedef struct {
-  int     status;
-  GBytes *out;
-  char   *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_bytes_unref);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Empty bytes have no data at all, not an empty string. */
-static char *
-bytes_text (GBytes *bytes)
-{
-  gsize length = 0;
-  const char *data = g_bytes_get_data (bytes, &length);
-
-  return length > 0 ? g_strndup (data, length) : g_strdup ("");
-}
-
-/* The CLI lays out text with Pango, and fontconfig 2.14.1 (Debian 12)
- * leaks while it parses the system's 70-no-bitmaps.conf (a <rejectfont>
- * pattern). Under LeakSanitizer the CLI then exits with an error however
- * clean our code is, so its process gets the window tests' suppression,
- * which names libfontconfig alone. This test program itself runs without. */
-static GSubprocessLauncher *
-launcher_new (const char * const *argv)
-{
-  GSubprocessLauncher *launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                             G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  const char *srcdir = g_getenv ("G_TEST_SRCDIR");
-
-  if (srcdir != NULL && g_strcmp0 (argv[0], g_getenv ("ICAT_CLI")) == 0)
-    {
-      g_autofree char *options = g_strdup_printf ("suppressions=%s/lsan-gui.supp:print_suppressions=0", srcdir);
-
-      g_subprocess_launcher_setenv (launcher, "LSAN_OPTIONS", options, TRUE);
-    }
-  return launcher;
-}
-
 /* Runs argv, keeping standard output as bytes (a PDF may hold NULs). */
-static Run
+static IcatTestRun
 run (const char * const *argv)
 {
-  g_autoptr(GSubprocessLauncher) launcher = launcher_new (argv);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GBytes) err = NULL;
-  g_autoptr(GError) error = NULL;
-  Run result = { 0 };
-
-  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_communicate (process, NULL, NULL, &result.out, &err, &error));
-  g_assert_no_error (error);
-  result.err = bytes_text (err);
-  result.status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
-  if (*result.err != '\0')
-    g_test_message ("%s: %s", argv[0], result.err);
-  return result;
+  return icat_test_run_program (NULL, argv);
 }
 
-static Run G_GNUC_NULL_TERMINATED
+static IcatTestRun G_GNUC_NULL_TERMINATED
 cli (Fixture    *fixture,
      const char *first,
      ...)
@@ -150,11 +90,11 @@ cli (Fixture    *fixture,
 static char *
 run_text (const char * const *argv)
 {
-  g_auto(Run) result = run (argv);
+  g_auto(IcatTestRun) result = run (argv);
 
   if (result.status != 0)
     g_error ("%s failed (%d): %s", argv[0], result.status, result.err);
-  return bytes_text (result.out);
+  return icat_test_bytes_text (result.out);
 }
 
 static void
@@ -167,8 +107,8 @@ assert_contains (const char *text,
 
 /* A failure: exit 1 and one line on stderr naming the problem. */
 static void
-assert_failed (Run        *result,
-               const char *part)
+assert_failed (IcatTestRun *result,
+               const char  *part)
 {
   g_assert_cmpint (result->status, ==, 1);
   g_assert_true (g_str_has_prefix (result->err, "icat-tracker-cli: "));
@@ -202,7 +142,7 @@ read_bytes (const char *path)
 static void
 create_database (Fixture *fixture)
 {
-  g_auto(Run) result = cli (fixture, "check", NULL);
+  g_auto(IcatTestRun) result = cli (fixture, "check", NULL);
 
   g_assert_cmpint (result.status, ==, 0);
 }
@@ -212,7 +152,7 @@ import (Fixture    *fixture,
         const char *document)
 {
   g_autofree char *file = g_build_filename (fixture->dir, "import.json", NULL);
-  g_auto(Run) result = { 0 };
+  g_auto(IcatTestRun) result = { 0 };
 
   write_file (file, document);
   result = cli (fixture, "import", file, NULL);
@@ -321,7 +261,7 @@ static void
 assert_sound_pdf (const char *pdf)
 {
   const char *argv[] = { "qpdf", "--check", pdf, NULL };
-  g_auto(Run) check = run (argv);
+  g_auto(IcatTestRun) check = run (argv);
   g_autoptr(GHashTable) info = pdf_info (pdf);
   const char * const keys[] = { "Title", "Author", "Subject" };
 
@@ -351,7 +291,7 @@ test_work_plan (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autofree char *pdf = output_path (fixture, "work-plan-2016.pdf");
-  g_auto(Run) result = cli (fixture, "workplan", "--year", "2016", "-o", pdf, NULL);
+  g_auto(IcatTestRun) result = cli (fixture, "workplan", "--year", "2016", "-o", pdf, NULL);
   g_autofree char *text = NULL;
   g_autoptr(GHashTable) info = NULL;
 
@@ -375,7 +315,7 @@ test_work_plan_letter (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autofree char *pdf = output_path (fixture, "letter.pdf");
-  g_auto(Run) result = cli (fixture, "workplan", "--year", "2016", "--paper", "letter",
+  g_auto(IcatTestRun) result = cli (fixture, "workplan", "--year", "2016", "--paper", "letter",
                             "--group-by", "mandate", "-o", pdf, NULL);
   g_autoptr(GHashTable) info = NULL;
 
@@ -390,7 +330,7 @@ test_work_plan_chinese (Fixture       *fixture,
                         gconstpointer  data)
 {
   g_autofree char *pdf = output_path (fixture, "zh.pdf");
-  g_auto(Run) result = { 0 };
+  g_auto(IcatTestRun) result = { 0 };
   g_autofree char *text = NULL;
 
   speak ("zh_CN");
@@ -408,7 +348,7 @@ test_work_plan_empty_year (Fixture       *fixture,
                            gconstpointer  data)
 {
   g_autofree char *pdf = output_path (fixture, "2030.pdf");
-  g_auto(Run) result = cli (fixture, "workplan", "--year", "2030", "-o", pdf, NULL);
+  g_auto(IcatTestRun) result = cli (fixture, "workplan", "--year", "2030", "-o", pdf, NULL);
   g_autofree char *text = NULL;
   g_autofree char *lower = NULL;
   g_autoptr(GHashTable) info = NULL;
@@ -468,7 +408,7 @@ test_work_plan_headings_keep_with_tables (Fixture       *fixture,
     {
       g_autofree char *year_text = g_strdup_printf ("%d", year);
       g_autofree char *pdf = output_path (fixture, "headings.pdf");
-      g_auto(Run) result = cli (fixture, "workplan", "--year", year_text, "-o", pdf, NULL);
+      g_auto(IcatTestRun) result = cli (fixture, "workplan", "--year", year_text, "-o", pdf, NULL);
       /* -layout keeps each page's lines in their order on the page. */
       const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", pdf, "-", NULL };
       g_autofree char *text = NULL;
@@ -503,7 +443,7 @@ test_meeting_record (Fixture       *fixture,
                      gconstpointer  data)
 {
   g_autofree char *pdf = output_path (fixture, "record.pdf");
-  g_auto(Run) result = cli (fixture, "minutes", JANUARY_2015_BRIEFING, "-o", pdf, NULL);
+  g_auto(IcatTestRun) result = cli (fixture, "minutes", JANUARY_2015_BRIEFING, "-o", pdf, NULL);
   g_autofree char *text = NULL;
   g_autoptr(GHashTable) info = NULL;
 
@@ -522,7 +462,7 @@ test_meeting_record_chinese (Fixture       *fixture,
                              gconstpointer  data)
 {
   g_autofree char *pdf = output_path (fixture, "record-zh.pdf");
-  g_auto(Run) result = { 0 };
+  g_auto(IcatTestRun) result = { 0 };
   g_autofree char *text = NULL;
 
   speak ("zh_CN");
@@ -545,7 +485,7 @@ test_meeting_record_arabic (Fixture       *fixture,
                             gconstpointer  data)
 {
   g_autofree char *pdf = output_path (fixture, "record-ar.pdf");
-  g_auto(Run) result = { 0 };
+  g_auto(IcatTestRun) result = { 0 };
   g_autofree char *text = NULL;
 
   import (fixture,
@@ -600,7 +540,7 @@ record_text (Fixture    *fixture,
              const char *meeting_id)
 {
   g_autofree char *pdf = output_path (fixture, "timed.pdf");
-  g_auto(Run) result = cli (fixture, "minutes", meeting_id, "-o", pdf, NULL);
+  g_auto(IcatTestRun) result = cli (fixture, "minutes", meeting_id, "-o", pdf, NULL);
 
   g_assert_cmpint (result.status, ==, 0);
   g_assert_cmpstr (result.err, ==, "");
@@ -670,8 +610,8 @@ test_meeting_record_long (Fixture       *fixture,
   g_autoptr(GString) document = g_string_new (NULL);
   g_autofree char *pdf = output_path (fixture, "long.pdf");
   g_autofree char *short_pdf = output_path (fixture, "short.pdf");
-  g_auto(Run) result = { 0 };
-  g_auto(Run) short_result = { 0 };
+  g_auto(IcatTestRun) result = { 0 };
+  g_auto(IcatTestRun) short_result = { 0 };
   g_autoptr(GHashTable) info = NULL;
   g_autoptr(GHashTable) short_info = NULL;
   g_autofree char *text = NULL;
@@ -727,11 +667,11 @@ test_reproducible (Fixture       *fixture,
 
   g_setenv ("SOURCE_DATE_EPOCH", EPOCH, TRUE);
   {
-    g_auto(Run) a = cli (fixture, "minutes", JANUARY_2015_BRIEFING, "-o", first, NULL);
-    g_auto(Run) b = { 0 };
-    g_auto(Run) c = cli (fixture, "workplan", "--year", "2016", "-o", plan_first, NULL);
-    g_auto(Run) d = { 0 };
-    g_auto(Run) to_stdout = { 0 };
+    g_auto(IcatTestRun) a = cli (fixture, "minutes", JANUARY_2015_BRIEFING, "-o", first, NULL);
+    g_auto(IcatTestRun) b = { 0 };
+    g_auto(IcatTestRun) c = cli (fixture, "workplan", "--year", "2016", "-o", plan_first, NULL);
+    g_auto(IcatTestRun) d = { 0 };
+    g_auto(IcatTestRun) to_stdout = { 0 };
 
     g_usleep (1100 * 1000);
     b = cli (fixture, "minutes", JANUARY_2015_BRIEFING, "-o", second, NULL);
@@ -764,25 +704,25 @@ test_errors (Fixture       *fixture,
   create_database (fixture);
   before = read_bytes (fixture->db);
   {
-    g_auto(Run) result = cli (fixture, "minutes", "00000000-0000-4000-8000-000000000000", "-o", pdf, NULL);
+    g_auto(IcatTestRun) result = cli (fixture, "minutes", "00000000-0000-4000-8000-000000000000", "-o", pdf, NULL);
 
     assert_failed (&result, "00000000-0000-4000-8000-000000000000");
     assert_contains (result.err, "No meeting");
     g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
   }
   {
-    g_auto(Run) result = cli (fixture, "minutes", JANUARY_2015_BRIEFING, "-o", unwritable, NULL);
+    g_auto(IcatTestRun) result = cli (fixture, "minutes", JANUARY_2015_BRIEFING, "-o", unwritable, NULL);
 
     assert_failed (&result, unwritable);
     assert_contains (result.err, "does not exist");
   }
   {
-    g_auto(Run) result = cli (fixture, "workplan", "--year", "2016", "-o", unwritable, NULL);
+    g_auto(IcatTestRun) result = cli (fixture, "workplan", "--year", "2016", "-o", unwritable, NULL);
 
     assert_failed (&result, unwritable);
   }
   {
-    g_auto(Run) result = cli (fixture, "workplan", "--year", "2016", "-o", fixture->dir, NULL);
+    g_auto(IcatTestRun) result = cli (fixture, "workplan", "--year", "2016", "-o", fixture->dir, NULL);
 
     assert_failed (&result, "it is a folder");
   }
@@ -814,7 +754,7 @@ test_usage_errors (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GPtrArray) args = g_ptr_array_new ();
-      g_auto(Run) result = { 0 };
+      g_auto(IcatTestRun) result = { 0 };
 
       g_ptr_array_add (args, (gpointer) g_getenv ("ICAT_CLI"));
       g_ptr_array_add (args, (gpointer) "--database");
