@@ -106,60 +106,12 @@ _icat_agency_get_array (JsonObject *object,
   return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }
 
-/* A deep copy without null members and empty lists, so that a value
- * compares equal to what the store gives back for it; NULL for nothing at
- * all. It shares nothing with the original, not even strings: json-glib
- * counts references without atomics, and what is sent is read by the
- * store's writing thread. */
-static JsonNode *
-normalized (JsonNode *node)
-{
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-      JsonArray *copy;
-
-      if (json_array_get_length (array) == 0)
-        return NULL;
-      copy = json_array_new ();
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *element = normalized (json_array_get_element (array, i));
-
-          json_array_add_element (copy, element ? element : json_node_new (JSON_NODE_NULL));
-        }
-      return _icat_agency_array_node (copy);
-    }
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      JsonObject *object = json_node_get_object (node);
-      JsonObject *copy = json_object_new ();
-      JsonNode *result = json_node_new (JSON_NODE_OBJECT);
-      g_autoptr(GList) members = json_object_get_members (object);
-
-      for (GList *l = members; l != NULL; l = l->next)
-        {
-          JsonNode *member = normalized (json_object_get_member (object, l->data));
-
-          if (member != NULL)
-            json_object_set_member (copy, l->data, member);
-        }
-      json_node_take_object (result, copy);
-      return result;
-    }
-  if (json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_init_string (json_node_alloc (), json_node_get_string (node));
-  return json_node_copy (node);
-}
-
 static void
 remember (IcatAgencyEditor *self,
           const char       *field,
           JsonNode         *value)
 {
-  JsonNode *copy = normalized (value);
+  JsonNode *copy = icat_json_normalized (value);
 
   if (copy != NULL)
     json_object_set_member (self->shown, field, copy);
@@ -172,7 +124,7 @@ is_shown (IcatAgencyEditor *self,
           JsonObject       *data,
           const char       *field)
 {
-  g_autoptr(JsonNode) stored = normalized (json_object_get_member (data, field));
+  g_autoptr(JsonNode) stored = icat_json_normalized (json_object_get_member (data, field));
   JsonNode *shown = json_object_get_member (self->shown, field);
 
   if (stored == NULL || shown == NULL)
@@ -248,7 +200,7 @@ static void
 name_changed_cb (IcatAgencyEditor *self)
 {
   JsonNode *old = json_object_get_member (self->shown, "name");
-  g_autoptr(JsonNode) copy = old && JSON_NODE_HOLDS_OBJECT (old) ? normalized (old) : NULL;
+  g_autoptr(JsonNode) copy = old && JSON_NODE_HOLDS_OBJECT (old) ? icat_json_normalized (old) : NULL;
   JsonObject *name;
   AdwEntryRow *rows[] = { self->name_en_row, self->name_zh_row };
   const char *languages[] = { "en", "zh" };

@@ -201,6 +201,85 @@ icat_autosave_still_waits (gint64 queued_at)
   return queued_at > 0 && g_get_monotonic_time () - queued_at < ICAT_AUTOSAVE_DELAY_MS * G_TIME_SPAN_MILLISECOND;
 }
 
+/* JSON that editors send {{{ */
+
+static JsonNode *
+array_node (JsonArray *array)
+{
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+  json_node_take_array (node, array);
+  return node;
+}
+
+static JsonNode *
+object_node (JsonObject *object)
+{
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_take_object (node, object);
+  return node;
+}
+
+static JsonNode *
+value_copy (JsonNode *node)
+{
+  JsonNode *copy = json_node_alloc ();
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_INT64:
+      return json_node_init_int (copy, json_node_get_int (node));
+    case G_TYPE_DOUBLE:
+      return json_node_init_double (copy, json_node_get_double (node));
+    case G_TYPE_BOOLEAN:
+      return json_node_init_boolean (copy, json_node_get_boolean (node));
+    default:
+      return json_node_init_string (copy, json_node_get_string (node));
+    }
+}
+
+JsonNode *
+icat_json_normalized (JsonNode *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      JsonArray *copy;
+
+      if (json_array_get_length (array) == 0)
+        return NULL;
+      copy = json_array_new ();
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = icat_json_normalized (json_array_get_element (array, i));
+
+          json_array_add_element (copy, element ? element : json_node_new (JSON_NODE_NULL));
+        }
+      return array_node (copy);
+    }
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      JsonObject *copy = json_object_new ();
+      g_autoptr(GList) members = json_object_get_members (object);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          JsonNode *member = icat_json_normalized (json_object_get_member (object, l->data));
+
+          if (member != NULL)
+            json_object_set_member (copy, l->data, member);
+        }
+      return object_node (copy);
+    }
+  return value_copy (node);
+}
+
+/* }}} */
+
 /* Problems next to fields {{{ */
 
 #define PROBLEM_KEY "icat-problem-line"

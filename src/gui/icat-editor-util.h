@@ -6,6 +6,7 @@
 #pragma once
 
 #include <adwaita.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -45,6 +46,13 @@ void           icat_date_picker_attach  (AdwEntryRow        *row,
  * reader says it. The line goes away with the field. */
 void           icat_row_show_problem    (GtkWidget          *row,
                                          const char         *message);
+/* A deep copy without null members and empty lists, so that a value
+ * compares equal to what the store gives back for it; NULL for nothing at
+ * all. It shares nothing with the original, not even strings or numbers:
+ * json-glib counts references without atomics, and what an editor sends is
+ * read by the store's writing thread while the editor keeps its copy. */
+JsonNode      *icat_json_normalized     (JsonNode           *node);
+
 /* The message icat_row_show_problem shows next to row, or NULL. */
 const char    *icat_row_get_problem     (GtkWidget          *row);
 /* Every problem shown on screen below root, a line each ("Date: February

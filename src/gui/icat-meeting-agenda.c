@@ -102,7 +102,7 @@ _icat_meeting_agenda_to_json (IcatMeetingEditor *self)
       json_object_set_member (object, "presenter", _icat_meeting_string_node (presenter));
       json_object_set_member (object, "minutes", _icat_meeting_string_node (minutes));
       if (item->mandates != NULL)
-        json_object_set_member (object, "mandates", _icat_meeting_normalized (item->mandates));
+        json_object_set_member (object, "mandates", icat_json_normalized (item->mandates));
       json_array_add_object_element (agenda, object);
     }
   return _icat_meeting_array_node (agenda);
@@ -366,7 +366,7 @@ agenda_item_new (IcatMeetingEditor *self,
 
   item->id = id ? g_strdup (id) : g_uuid_string_random ();
   item->saved_title = g_strdup (icat_json_get_string (data, "title"));
-  item->mandates = _icat_meeting_normalized (mandates);
+  item->mandates = icat_json_normalized (mandates);
   g_object_set_data_full (G_OBJECT (list), "agenda-item", item, agenda_item_free);
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");

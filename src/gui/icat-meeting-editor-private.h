@@ -135,7 +135,6 @@ JsonArray   *_icat_meeting_get_array              (JsonObject         *object,
 JsonNode    *_icat_meeting_string_node            (const char         *text);
 JsonNode    *_icat_meeting_array_node             (JsonArray          *array);
 /* A deep copy without nulls and empty lists; NULL for nothing at all. */
-JsonNode    *_icat_meeting_normalized             (JsonNode           *node);
 char        *_icat_meeting_stripped_text          (gpointer            editable);
 /* The child of container that holds widget. */
 GtkWidget   *_icat_meeting_child_of               (GtkWidget          *widget,

@@ -72,7 +72,7 @@ remember (IcatMeetingEditor *self,
           const char        *field,
           JsonNode          *value)
 {
-  JsonNode *copy = _icat_meeting_normalized (value);
+  JsonNode *copy = icat_json_normalized (value);
 
   if (copy != NULL)
     json_object_set_member (self->shown, field, copy);
@@ -85,7 +85,7 @@ is_shown (IcatMeetingEditor *self,
           JsonObject        *data,
           const char        *field)
 {
-  g_autoptr(JsonNode) stored = _icat_meeting_normalized (json_object_get_member (data, field));
+  g_autoptr(JsonNode) stored = icat_json_normalized (json_object_get_member (data, field));
   JsonNode *shown = json_object_get_member (self->shown, field);
 
   if (stored == NULL || shown == NULL)
@@ -252,7 +252,7 @@ title_changed_cb (IcatMeetingEditor *self)
 {
   JsonNode *old = json_object_get_member (self->shown, "title");
   g_autoptr(JsonObject) empty = json_object_new ();
-  g_autoptr(JsonNode) copy = old && JSON_NODE_HOLDS_OBJECT (old) ? _icat_meeting_normalized (old)
+  g_autoptr(JsonNode) copy = old && JSON_NODE_HOLDS_OBJECT (old) ? icat_json_normalized (old)
                                                                  : json_node_init_object (json_node_alloc (), empty);
   JsonObject *title = json_node_get_object (copy);
   g_autofree char *text = _icat_meeting_stripped_text (self->title_row);
@@ -504,8 +504,8 @@ section_is_stored (IcatMeetingEditor  *self,
                    JsonObject         *data)
 {
   g_autoptr(JsonNode) on_screen = sections[section].to_json (self);
-  g_autoptr(JsonNode) screen = _icat_meeting_normalized (on_screen);
-  g_autoptr(JsonNode) stored = _icat_meeting_normalized (json_object_get_member (data, sections[section].field));
+  g_autoptr(JsonNode) screen = icat_json_normalized (on_screen);
+  g_autoptr(JsonNode) stored = icat_json_normalized (json_object_get_member (data, sections[section].field));
 
   if (screen == NULL || stored == NULL)
     return screen == stored;
@@ -756,7 +756,7 @@ icat_meeting_editor_dup_state (IcatMeetingEditor *self)
   for (GList *l = members; l != NULL; l = l->next)
     {
       JsonNode *value = json_object_has_member (self->shown, l->data) ? NULL
-                        : _icat_meeting_normalized (json_object_get_member (data, l->data));
+                        : icat_json_normalized (json_object_get_member (data, l->data));
 
       if (value != NULL)
         json_object_set_member (state, l->data, value);
@@ -764,7 +764,7 @@ icat_meeting_editor_dup_state (IcatMeetingEditor *self)
   g_list_free (g_steal_pointer (&members));
   members = json_object_get_members (self->shown);
   for (GList *l = members; l != NULL; l = l->next)
-    json_object_set_member (state, l->data, _icat_meeting_normalized (json_object_get_member (self->shown, l->data)));
+    json_object_set_member (state, l->data, icat_json_normalized (json_object_get_member (self->shown, l->data)));
   return state;
 }
 

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "icat-action-item-editor.h"
+#include "icat-editor-util.h"
 #include "icat-meeting-editor-private.h"
 #include "icat-record-picker.h"
 
@@ -82,7 +83,7 @@ change_links (IcatMeetingEditor *self,
     json_array_add_string_element (ids, added);
   node = _icat_meeting_array_node (ids);
   g_clear_pointer (&item->mandates, json_node_unref);
-  item->mandates = _icat_meeting_normalized (node);
+  item->mandates = icat_json_normalized (node);
   show_links (self, item);
   _icat_meeting_editor_section_changed (self, SECTION_AGENDA);
 }
