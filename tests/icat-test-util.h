@@ -35,6 +35,10 @@ int         icat_test_run_cli       (const char * const *argv,
                                      char      **stdout_text,
                                      char      **stderr_text);
 
+/* Switches gettext to language (NULL: back to the environment's), as a
+ * change of LANGUAGE at run time needs. */
+void        icat_test_set_language  (const char  *language);
+
 /* A program run to its end: its exit status (-1 when killed), standard
  * output as bytes (a PDF holds NULs) and standard error as text. */
 typedef struct {

@@ -52,21 +52,35 @@ typedef struct {
   gpointer        data;
 } AppTest;
 
+GtkWidget *
+icat_test_find_toplevel (const char *name)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_widget_get_name (window), name) == 0 && gtk_widget_get_visible (window))
+        return window;
+    }
+  return NULL;
+}
+
 void
 icat_test_close_window (GtkWindow *window)
 {
-  g_autoptr(GList) toplevels = NULL;
+  GtkWidget *dialog;
 
   gtk_window_close (window);
   /* A test that left a field wrong on purpose is asked before its input is
    * lost, and agrees. */
-  toplevels = gtk_window_list_toplevels ();
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && g_strcmp0 (gtk_widget_get_name (l->data), "input-loss") == 0)
-      {
-        adw_message_dialog_response (l->data, "discard");
-        gtk_window_destroy (l->data);
-      }
+  dialog = icat_test_find_toplevel ("input-loss");
+  if (dialog != NULL)
+    {
+      adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
 }
 
 static void

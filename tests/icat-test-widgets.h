@@ -63,6 +63,8 @@ void              icat_test_keyboard_focus_widget (IcatTestKeyboard  *kb,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcatTestKeyboard, icat_test_keyboard_free)
 
+/* The visible window (a dialog) with this widget name, or NULL. */
+GtkWidget  *icat_test_find_toplevel  (const char *name);
 /* Closes the window as its close button would, agreeing to lose any input
  * the test left wrong on purpose. */
 void        icat_test_close_window   (GtkWindow  *window);

@@ -868,26 +868,12 @@ test_bad_input (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (item, "due"), ==, "2199-02-28");
 }
 
-/* glibc keeps the translations it looked up; a change of LANGUAGE is
- * seen once this counter moves (the gettext manual's own advice). */
-extern int _nl_msg_cat_cntr;
-
-static void
-set_language (const char *language)
-{
-  if (language != NULL)
-    g_setenv ("LANGUAGE", language, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
-  ++_nl_msg_cat_cntr;
-}
-
 static void
 chinese_setup (Fixture       *fixture,
                gconstpointer  data)
 {
   /* Before the store starts its writer thread: setenv is not thread-safe. */
-  set_language ("zh_CN");
+  icat_test_set_language ("zh_CN");
   setup (fixture, data);
 }
 
@@ -896,7 +882,7 @@ chinese_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
   teardown (fixture, data);
-  set_language (NULL);
+  icat_test_set_language (NULL);
 }
 
 /* }}} */

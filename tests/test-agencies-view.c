@@ -477,26 +477,11 @@ test_bad_input (Fixture       *f,
 
 /* Deleting */
 
-static GtkWidget *
-find_dialog (const char *name)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (g_strcmp0 (gtk_widget_get_name (window), name) == 0 && gtk_widget_get_visible (window))
-        return window;
-    }
-  return NULL;
-}
-
 static gboolean
 dialog_shown (Fixture       *f,
               gconstpointer  data)
 {
-  return find_dialog (data) != NULL;
+  return icat_test_find_toplevel (data) != NULL;
 }
 
 static void
@@ -506,7 +491,7 @@ answer_delete (Fixture *f)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "agencies.delete", NULL));
   wait_until (f, dialog_shown, "delete-agency");
-  dialog = find_dialog ("delete-agency");
+  dialog = icat_test_find_toplevel ("delete-agency");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -542,7 +527,7 @@ test_delete (Fixture       *f,
   /* Chair years, meetings and papers name UNODC: the store refuses, and says so. */
   answer_delete (f);
   wait_until (f, dialog_shown, "agency-not-deleted");
-  refusal = find_dialog ("agency-not-deleted");
+  refusal = icat_test_find_toplevel ("agency-not-deleted");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (refusal)), "UNODC"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (refusal)), "cannot be deleted"));
   gtk_window_destroy (GTK_WINDOW (refusal));

@@ -12,20 +12,6 @@
 #include "icat-schema.h"
 #include "icat-test-util.h"
 
-/* glibc keeps the translations it looked up; a change of LANGUAGE is
- * seen once this counter moves (the gettext manual's own advice). */
-extern int _nl_msg_cat_cntr;
-
-static void
-set_language (const char *language)
-{
-  if (language != NULL)
-    g_setenv ("LANGUAGE", language, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
-  ++_nl_msg_cat_cntr;
-}
-
 static void
 assert_problem (char       *problem,
                 const char *expected)
@@ -197,10 +183,10 @@ test_chinese (void)
   g_autofree char *problem = NULL;
   gboolean translated;
 
-  set_language ("zh_CN");
+  icat_test_set_language ("zh_CN");
   translated = g_strcmp0 (ngettext ("%s has %d day", "%s has %d days", 28), "%s has %d days") != 0;
   problem = icat_input_date_problem ("2026-02-30");
-  set_language (NULL);
+  icat_test_set_language (NULL);
   g_assert_nonnull (strstr (problem, "2026年2月"));
   if (!translated)
     {

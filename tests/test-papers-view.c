@@ -683,26 +683,11 @@ record_launch (GtkWindow  *parent,
   g_ptr_array_add (launched, g_strdup (uri));
 }
 
-static GtkWidget *
-find_toplevel (const char *name)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (g_strcmp0 (gtk_widget_get_name (window), name) == 0 && gtk_widget_get_visible (window))
-        return window;
-    }
-  return NULL;
-}
-
 static gboolean
 link_dialog_shown (Fixture       *f,
                    gconstpointer  data)
 {
-  return find_toplevel ("open-link") != NULL;
+  return icat_test_find_toplevel ("open-link") != NULL;
 }
 
 /* Opens the paper's link as its button does; returns the dialog asking
@@ -718,11 +703,11 @@ open_link (Fixture    *f,
   g_assert_true (gtk_widget_activate_action (editor, "editor.open-link", NULL));
   if (launched->len > launched_before)
     {
-      g_assert_null (find_toplevel ("open-link"));
+      g_assert_null (icat_test_find_toplevel ("open-link"));
       return NULL;
     }
   wait_until (f, link_dialog_shown, NULL);
-  return ADW_MESSAGE_DIALOG (find_toplevel ("open-link"));
+  return ADW_MESSAGE_DIALOG (icat_test_find_toplevel ("open-link"));
 }
 
 static void
@@ -757,7 +742,7 @@ open_link_test (Fixture *f)
   /* As imported: the dialog names the address in full; Cancel opens nothing. */
   g_assert_true (gtk_widget_activate_action (_icat_papers_view_get_editor (f->view), "editor.open-link", NULL));
   wait_until (f, link_dialog_shown, NULL);
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel ("open-link"));
+  dialog = ADW_MESSAGE_DIALOG (icat_test_find_toplevel ("open-link"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "file:///etc/passwd"));
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
   g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "cancel");

@@ -367,13 +367,9 @@ test_sigterm_saves (void)
 static AdwMessageDialog *
 input_loss_dialog (void)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  GtkWidget *dialog = icat_test_find_toplevel ("input-loss");
 
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && g_strcmp0 (gtk_widget_get_name (l->data), "input-loss") == 0 &&
-        gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
+  return dialog != NULL ? ADW_MESSAGE_DIALOG (dialog) : NULL;
 }
 
 static gboolean
