@@ -5,8 +5,8 @@
 set -eu
 cd "$1"
 status=0
-for file in $(grep -lE '(^|[^A-Za-z0-9_])(N?C?_|g_dn?gettext|g_dpgettext2|ngettext)[[:space:]]*\(' src/*/*.c src/*.c 2>/dev/null) \
-            $(grep -l 'translatable="yes"' ui/*.ui ui/*/*.ui 2>/dev/null); do
+for file in $(grep -lE '(^|[^A-Za-z0-9_])(N?C?_|g_dn?gettext|g_dpgettext2|ngettext)[[:space:]]*\(' $(find src -name '*.c' | sort) 2>/dev/null) \
+            $(grep -l 'translatable="yes"' $(find ui -name '*.ui' | sort) 2>/dev/null); do
   if ! grep -qx "$file" po/POTFILES.in; then
     echo "$file has translatable text but is not in po/POTFILES.in"
     status=1

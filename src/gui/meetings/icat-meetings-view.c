@@ -810,7 +810,7 @@ icat_meetings_view_class_init (IcatMeetingsViewClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (ICAT_TYPE_MEETING_EDITOR);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/icat-meetings-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/meetings/icat-meetings-view.ui");
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingsView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingsView, list_pane);
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingsView, kind_dropdown);

@@ -863,7 +863,7 @@ icat_chair_rotation_class_init (IcatChairRotationClass *klass)
 
   object_class->dispose = icat_chair_rotation_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/icat-chair-rotation.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/agencies/icat-chair-rotation.ui");
   gtk_widget_class_bind_template_child (widget_class, IcatChairRotation, current_row);
   gtk_widget_class_bind_template_child (widget_class, IcatChairRotation, proposal_group);
   gtk_widget_class_bind_template_child (widget_class, IcatChairRotation, proposal_list);

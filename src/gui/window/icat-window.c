@@ -484,7 +484,7 @@ icat_window_class_init (IcatWindowClass *klass)
 
   object_class->dispose = icat_window_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/icat-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/window/icat-window.ui");
   gtk_widget_class_bind_template_child (widget_class, IcatWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, IcatWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, IcatWindow, sidebar);

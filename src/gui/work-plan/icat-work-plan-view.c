@@ -942,7 +942,7 @@ icat_work_plan_view_class_init (IcatWorkPlanViewClass *klass)
   widget_class->map = icat_work_plan_view_map;
 
   g_type_ensure (ICAT_TYPE_DOCUMENT_PREVIEW);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/icat-work-plan-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/work-plan/icat-work-plan-view.ui");
   gtk_widget_class_bind_template_child (widget_class, IcatWorkPlanView, flap);
   gtk_widget_class_bind_template_child (widget_class, IcatWorkPlanView, year_row);
   gtk_widget_class_bind_template_child (widget_class, IcatWorkPlanView, group_row);

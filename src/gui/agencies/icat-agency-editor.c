@@ -666,7 +666,7 @@ icat_agency_editor_class_init (IcatAgencyEditorClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/icat-agency-editor.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/agencies/icat-agency-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, IcatAgencyEditor, back_button);
   gtk_widget_class_bind_template_child (widget_class, IcatAgencyEditor, heading);
   gtk_widget_class_bind_template_child (widget_class, IcatAgencyEditor, menu_button);

@@ -768,7 +768,7 @@ icat_mandates_view_class_init (IcatMandatesViewClass *klass)
     g_signal_new ("show-record", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/icat-mandates-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/mandates/icat-mandates-view.ui");
   gtk_widget_class_bind_template_child (widget_class, IcatMandatesView, view_stack);
   gtk_widget_class_bind_template_child (widget_class, IcatMandatesView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, IcatMandatesView, list_pane);

@@ -874,7 +874,7 @@ icat_meeting_editor_set_property (GObject      *object,
 static void
 bind_template (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/icat-meeting-editor.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/meetings/icat-meeting-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingEditor, back_button);
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingEditor, heading);
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingEditor, menu_button);

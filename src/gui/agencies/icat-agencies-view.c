@@ -522,7 +522,7 @@ icat_agencies_view_class_init (IcatAgenciesViewClass *klass)
 
   object_class->dispose = icat_agencies_view_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/icat-agencies-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/agencies/icat-agencies-view.ui");
   gtk_widget_class_bind_template_child (widget_class, IcatAgenciesView, pages);
   gtk_widget_class_bind_template_child (widget_class, IcatAgenciesView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, IcatAgenciesView, list_pane);

@@ -751,7 +751,7 @@ icat_action_item_editor_class_init (IcatActionItemEditorClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/icat-action-item-editor.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/action-items/icat-action-item-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, back_button);
   gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, close_button);
   gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, menu_button);

@@ -719,7 +719,7 @@ icat_paper_editor_class_init (IcatPaperEditorClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/icat-paper-editor.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/papers/icat-paper-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, back_button);
   gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, close_button);
   gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, title_en_row);

@@ -878,7 +878,7 @@ icat_papers_view_class_init (IcatPapersViewClass *klass)
 
   object_class->dispose = icat_papers_view_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/icat-papers-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/papers/icat-papers-view.ui");
   gtk_widget_class_bind_template_child (widget_class, IcatPapersView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, IcatPapersView, board_page);
   gtk_widget_class_bind_template_child (widget_class, IcatPapersView, kind_dropdown);

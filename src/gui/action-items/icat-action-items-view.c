@@ -1353,7 +1353,7 @@ icat_action_items_view_class_init (IcatActionItemsViewClass *klass)
   object_class->dispose = icat_action_items_view_dispose;
   object_class->finalize = icat_action_items_view_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/icat-action-items-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/action-items/icat-action-items-view.ui");
   gtk_widget_class_bind_template_child (widget_class, IcatActionItemsView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, IcatActionItemsView, list_page);
   gtk_widget_class_bind_template_child (widget_class, IcatActionItemsView, editor_separator);
