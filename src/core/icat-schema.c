@@ -27,77 +27,152 @@ const char * const icat_priorities[] = { "low", "normal", "high", NULL };
 const char * const icat_invitee_kinds[] = { "state", "organization", NULL };
 const char * const icat_work_plan_statuses[] = { "draft", "endorsed", NULL };
 
+const char * const icat_field_keys[] = {
+  ICAT_KEY_ACRONYM,
+  ICAT_KEY_ADDRESSEE,
+  ICAT_KEY_AGENCIES,
+  ICAT_KEY_AGENCY,
+  ICAT_KEY_AGENDA,
+  ICAT_KEY_AGENDA_ITEM,
+  ICAT_KEY_APPROVED_ON,
+  ICAT_KEY_AT,
+  ICAT_KEY_ATTACHMENTS,
+  ICAT_KEY_ATTENDANCE,
+  ICAT_KEY_ATTENDED,
+  ICAT_KEY_BY,
+  ICAT_KEY_CHAIRS,
+  ICAT_KEY_CIRCULATED_ON,
+  ICAT_KEY_COMPLETION_NOTE,
+  ICAT_KEY_CONTRIBUTING_AGENCIES,
+  ICAT_KEY_CREATED_AT,
+  ICAT_KEY_DATE_PRECISION,
+  ICAT_KEY_DECISIONS,
+  ICAT_KEY_DELEGATES,
+  ICAT_KEY_DESCRIPTION,
+  ICAT_KEY_DOCUMENT,
+  ICAT_KEY_DUE,
+  ICAT_KEY_EMAIL,
+  ICAT_KEY_ENDORSED_AT,
+  ICAT_KEY_ENDORSED_ON,
+  ICAT_KEY_ENDS_AT,
+  ICAT_KEY_FOCAL_POINTS,
+  ICAT_KEY_FROM,
+  ICAT_KEY_HISTORY,
+  ICAT_KEY_HOST,
+  ICAT_KEY_ID,
+  ICAT_KEY_INVITED,
+  ICAT_KEY_KIND,
+  ICAT_KEY_LEAD_AGENCIES,
+  ICAT_KEY_LINK,
+  ICAT_KEY_MANDATES,
+  ICAT_KEY_MEETING,
+  ICAT_KEY_MEMBERSHIPS,
+  ICAT_KEY_MINUTES,
+  ICAT_KEY_MULTI_DAY,
+  ICAT_KEY_NAME,
+  ICAT_KEY_NOTE,
+  ICAT_KEY_NUMBER,
+  ICAT_KEY_OWNER,
+  ICAT_KEY_PARAGRAPH,
+  ICAT_KEY_PHONE,
+  ICAT_KEY_PILLAR,
+  ICAT_KEY_POSITION,
+  ICAT_KEY_PRESENT,
+  ICAT_KEY_PRESENTER,
+  ICAT_KEY_PRIORITY,
+  ICAT_KEY_PUBLISHED_ON,
+  ICAT_KEY_RECORD_STATUS,
+  ICAT_KEY_ROLE,
+  ICAT_KEY_STARTS,
+  ICAT_KEY_STARTS_AT,
+  ICAT_KEY_STATUS,
+  ICAT_KEY_SUCCESSOR,
+  ICAT_KEY_SUPPORTING,
+  ICAT_KEY_TARGET_DATE,
+  ICAT_KEY_TEXT,
+  ICAT_KEY_TIMEZONE,
+  ICAT_KEY_TITLE,
+  ICAT_KEY_TO,
+  ICAT_KEY_UPDATED_AT,
+  ICAT_KEY_UPDATED_BY,
+  ICAT_KEY_URI,
+  ICAT_KEY_VENUE,
+  ICAT_KEY_WEBSITE,
+  ICAT_KEY_YEAR,
+  NULL
+};
+
 #define REQ ICAT_FIELD_REQUIRED
 #define META_FIELDS \
-  { "id",         ICAT_VALUE_ID,        REQ | ICAT_FIELD_META }, \
-  { "created_at", ICAT_VALUE_TIMESTAMP, REQ | ICAT_FIELD_META }, \
-  { "updated_at", ICAT_VALUE_TIMESTAMP, REQ | ICAT_FIELD_META }, \
-  { "updated_by", ICAT_VALUE_ID,        REQ | ICAT_FIELD_META }
+  { ICAT_KEY_ID,         ICAT_VALUE_ID,        REQ | ICAT_FIELD_META }, \
+  { ICAT_KEY_CREATED_AT, ICAT_VALUE_TIMESTAMP, REQ | ICAT_FIELD_META }, \
+  { ICAT_KEY_UPDATED_AT, ICAT_VALUE_TIMESTAMP, REQ | ICAT_FIELD_META }, \
+  { ICAT_KEY_UPDATED_BY, ICAT_VALUE_ID,        REQ | ICAT_FIELD_META }
 #define KIND(n, p, f, child, order) { n, p, f, G_N_ELEMENTS (f), child, order }
 
 /* Agencies */
 static const IcatField membership_fields[] = {
-  { "role", ICAT_VALUE_ENUM, REQ, icat_membership_roles },
-  { "from", ICAT_VALUE_DATE, REQ },
-  { "to",   ICAT_VALUE_DATE, 0 },
-  { "note", ICAT_VALUE_TEXT, 0 },
+  { ICAT_KEY_ROLE, ICAT_VALUE_ENUM, REQ, icat_membership_roles },
+  { ICAT_KEY_FROM, ICAT_VALUE_DATE, REQ },
+  { ICAT_KEY_TO,   ICAT_VALUE_DATE, 0 },
+  { ICAT_KEY_NOTE, ICAT_VALUE_TEXT, 0 },
 };
 static const IcatField focal_point_fields[] = {
-  { "name",  ICAT_VALUE_TEXT, REQ | ICAT_FIELD_SEARCH },
-  { "title", ICAT_VALUE_TEXT, 0 },
-  { "email", ICAT_VALUE_TEXT, ICAT_FIELD_PRIVATE },
-  { "phone", ICAT_VALUE_TEXT, ICAT_FIELD_PRIVATE },
+  { ICAT_KEY_NAME,  ICAT_VALUE_TEXT, REQ | ICAT_FIELD_SEARCH },
+  { ICAT_KEY_TITLE, ICAT_VALUE_TEXT, 0 },
+  { ICAT_KEY_EMAIL, ICAT_VALUE_TEXT, ICAT_FIELD_PRIVATE },
+  { ICAT_KEY_PHONE, ICAT_VALUE_TEXT, ICAT_FIELD_PRIVATE },
 };
 static const IcatKind membership_kind = KIND ("membership", "memberships", membership_fields, TRUE, "seq");
 static const IcatKind focal_point_kind = KIND ("focal_point", "focal_points", focal_point_fields, TRUE, "seq");
 
 static const IcatField agency_fields[] = {
   META_FIELDS,
-  { "acronym",      ICAT_VALUE_TEXT,      REQ | ICAT_FIELD_TITLE | ICAT_FIELD_UNIQUE },
-  { "name",         ICAT_VALUE_LOCALIZED, REQ | ICAT_FIELD_TITLE },
-  { "kind",         ICAT_VALUE_ENUM,      REQ, icat_agency_kinds },
-  { "memberships",  ICAT_VALUE_CHILDREN,  0, NULL, NULL, &membership_kind },
-  { "successor",    ICAT_VALUE_REF,       0, NULL, "agency" },
-  { "focal_points", ICAT_VALUE_CHILDREN,  0, NULL, NULL, &focal_point_kind },
-  { "website",      ICAT_VALUE_TEXT,      0 },
-  { "note",         ICAT_VALUE_TEXT,      ICAT_FIELD_SEARCH },
+  { ICAT_KEY_ACRONYM,      ICAT_VALUE_TEXT,      REQ | ICAT_FIELD_TITLE | ICAT_FIELD_UNIQUE },
+  { ICAT_KEY_NAME,         ICAT_VALUE_LOCALIZED, REQ | ICAT_FIELD_TITLE },
+  { ICAT_KEY_KIND,         ICAT_VALUE_ENUM,      REQ, icat_agency_kinds },
+  { ICAT_KEY_MEMBERSHIPS,  ICAT_VALUE_CHILDREN,  0, NULL, NULL, &membership_kind },
+  { ICAT_KEY_SUCCESSOR,    ICAT_VALUE_REF,       0, NULL, "agency" },
+  { ICAT_KEY_FOCAL_POINTS, ICAT_VALUE_CHILDREN,  0, NULL, NULL, &focal_point_kind },
+  { ICAT_KEY_WEBSITE,      ICAT_VALUE_TEXT,      0 },
+  { ICAT_KEY_NOTE,         ICAT_VALUE_TEXT,      ICAT_FIELD_SEARCH },
 };
 
 /* Chair terms */
 static const IcatField chair_term_fields[] = {
   META_FIELDS,
-  { "year",     ICAT_VALUE_INTEGER,  REQ | ICAT_FIELD_UNIQUE, NULL, NULL, NULL, NULL, 2006, 2100 },
-  { "agencies", ICAT_VALUE_REF_LIST, REQ, NULL, "agency", NULL, NULL, 1, 2 },
-  { "note",     ICAT_VALUE_TEXT,     0 },
+  { ICAT_KEY_YEAR,     ICAT_VALUE_INTEGER,  REQ | ICAT_FIELD_UNIQUE, NULL, NULL, NULL, NULL, 2006, 2100 },
+  { ICAT_KEY_AGENCIES, ICAT_VALUE_REF_LIST, REQ, NULL, "agency", NULL, NULL, 1, 2 },
+  { ICAT_KEY_NOTE,     ICAT_VALUE_TEXT,     0 },
 };
 
 /* Meetings */
 static const IcatField agenda_fields[] = {
-  { "id",        ICAT_VALUE_ID,       REQ },
-  { "position",  ICAT_VALUE_INTEGER,  REQ, NULL, NULL, NULL, NULL, 0, G_MAXINT32 },
-  { "title",     ICAT_VALUE_TEXT,     REQ | ICAT_FIELD_SEARCH },
-  { "presenter", ICAT_VALUE_REF,      0, NULL, "agency" },
-  { "minutes",   ICAT_VALUE_TEXT,     ICAT_FIELD_SEARCH },
-  { "mandates",  ICAT_VALUE_REF_LIST, 0, NULL, "mandate" },
+  { ICAT_KEY_ID,        ICAT_VALUE_ID,       REQ },
+  { ICAT_KEY_POSITION,  ICAT_VALUE_INTEGER,  REQ, NULL, NULL, NULL, NULL, 0, G_MAXINT32 },
+  { ICAT_KEY_TITLE,     ICAT_VALUE_TEXT,     REQ | ICAT_FIELD_SEARCH },
+  { ICAT_KEY_PRESENTER, ICAT_VALUE_REF,      0, NULL, "agency" },
+  { ICAT_KEY_MINUTES,   ICAT_VALUE_TEXT,     ICAT_FIELD_SEARCH },
+  { ICAT_KEY_MANDATES,  ICAT_VALUE_REF_LIST, 0, NULL, "mandate" },
 };
 static const IcatField decision_fields[] = {
-  { "id",     ICAT_VALUE_ID,      REQ },
-  { "number", ICAT_VALUE_INTEGER, REQ, NULL, NULL, NULL, NULL, 1, G_MAXINT32 },
-  { "text",   ICAT_VALUE_TEXT,    REQ | ICAT_FIELD_SEARCH },
+  { ICAT_KEY_ID,     ICAT_VALUE_ID,      REQ },
+  { ICAT_KEY_NUMBER, ICAT_VALUE_INTEGER, REQ, NULL, NULL, NULL, NULL, 1, G_MAXINT32 },
+  { ICAT_KEY_TEXT,   ICAT_VALUE_TEXT,    REQ | ICAT_FIELD_SEARCH },
 };
 static const IcatField attendance_fields[] = {
-  { "agency",    ICAT_VALUE_REF,       REQ, NULL, "agency" },
-  { "present",   ICAT_VALUE_BOOLEAN,   REQ },
-  { "delegates", ICAT_VALUE_NAME_LIST, ICAT_FIELD_SEARCH },
+  { ICAT_KEY_AGENCY,    ICAT_VALUE_REF,       REQ, NULL, "agency" },
+  { ICAT_KEY_PRESENT,   ICAT_VALUE_BOOLEAN,   REQ },
+  { ICAT_KEY_DELEGATES, ICAT_VALUE_NAME_LIST, ICAT_FIELD_SEARCH },
 };
 static const IcatField invitee_fields[] = {
-  { "name",     ICAT_VALUE_TEXT,    REQ | ICAT_FIELD_SEARCH },
-  { "kind",     ICAT_VALUE_ENUM,    REQ, icat_invitee_kinds },
-  { "attended", ICAT_VALUE_BOOLEAN, 0 },
+  { ICAT_KEY_NAME,     ICAT_VALUE_TEXT,    REQ | ICAT_FIELD_SEARCH },
+  { ICAT_KEY_KIND,     ICAT_VALUE_ENUM,    REQ, icat_invitee_kinds },
+  { ICAT_KEY_ATTENDED, ICAT_VALUE_BOOLEAN, 0 },
 };
 static const IcatField attachment_fields[] = {
-  { "title", ICAT_VALUE_TEXT, REQ | ICAT_FIELD_SEARCH },
-  { "uri",   ICAT_VALUE_TEXT, REQ },
+  { ICAT_KEY_TITLE, ICAT_VALUE_TEXT, REQ | ICAT_FIELD_SEARCH },
+  { ICAT_KEY_URI,   ICAT_VALUE_TEXT, REQ },
 };
 static const IcatKind agenda_kind = KIND ("agenda_item", "agenda", agenda_fields, TRUE, "position, seq");
 static const IcatKind decision_kind = KIND ("decision", "decisions", decision_fields, TRUE, "number, seq");
@@ -107,90 +182,90 @@ static const IcatKind attachment_kind = KIND ("attachment", "attachments", attac
 
 static const IcatField meeting_fields[] = {
   META_FIELDS,
-  { "kind",           ICAT_VALUE_ENUM,      REQ, icat_meeting_kinds },
-  { "title",          ICAT_VALUE_LOCALIZED, REQ | ICAT_FIELD_TITLE },
-  { "starts_at",      ICAT_VALUE_TIMESTAMP, REQ },
-  { "ends_at",        ICAT_VALUE_TIMESTAMP, 0 },
+  { ICAT_KEY_KIND,      ICAT_VALUE_ENUM,      REQ, icat_meeting_kinds },
+  { ICAT_KEY_TITLE,     ICAT_VALUE_LOCALIZED, REQ | ICAT_FIELD_TITLE },
+  { ICAT_KEY_STARTS_AT, ICAT_VALUE_TIMESTAMP, REQ },
+  { ICAT_KEY_ENDS_AT,   ICAT_VALUE_TIMESTAMP, 0 },
   /* The meeting lasts several days, so ending more than a day after it
    * starts is meant (schema version 4; older documents lack it). */
-  { "multi_day",      ICAT_VALUE_BOOLEAN,   ICAT_FIELD_FALSE_IF_ABSENT },
-  { "date_precision", ICAT_VALUE_ENUM,      REQ, icat_date_precisions },
-  { "timezone",       ICAT_VALUE_TIMEZONE,  REQ },
-  { "venue",          ICAT_VALUE_TEXT,      ICAT_FIELD_SEARCH },
-  { "host",           ICAT_VALUE_REF,       0, NULL, "agency" },
-  { "chairs",         ICAT_VALUE_REF_LIST,  0, NULL, "agency" },
-  { "record_status",  ICAT_VALUE_ENUM,      0, icat_record_statuses },
-  { "circulated_on",  ICAT_VALUE_DATE,      0 },
-  { "approved_on",    ICAT_VALUE_DATE,      0 },
-  { "agenda",         ICAT_VALUE_CHILDREN,  0, NULL, NULL, &agenda_kind },
-  { "decisions",      ICAT_VALUE_CHILDREN,  0, NULL, NULL, &decision_kind },
-  { "attendance",     ICAT_VALUE_CHILDREN,  0, NULL, NULL, &attendance_kind },
-  { "invited",        ICAT_VALUE_CHILDREN,  0, NULL, NULL, &invitee_kind },
-  { "attachments",    ICAT_VALUE_CHILDREN,  0, NULL, NULL, &attachment_kind },
-  { "note",           ICAT_VALUE_TEXT,      ICAT_FIELD_SEARCH },
+  { ICAT_KEY_MULTI_DAY,      ICAT_VALUE_BOOLEAN,  ICAT_FIELD_FALSE_IF_ABSENT },
+  { ICAT_KEY_DATE_PRECISION, ICAT_VALUE_ENUM,     REQ, icat_date_precisions },
+  { ICAT_KEY_TIMEZONE,       ICAT_VALUE_TIMEZONE, REQ },
+  { ICAT_KEY_VENUE,          ICAT_VALUE_TEXT,     ICAT_FIELD_SEARCH },
+  { ICAT_KEY_HOST,           ICAT_VALUE_REF,      0, NULL, "agency" },
+  { ICAT_KEY_CHAIRS,         ICAT_VALUE_REF_LIST, 0, NULL, "agency" },
+  { ICAT_KEY_RECORD_STATUS,  ICAT_VALUE_ENUM,     0, icat_record_statuses },
+  { ICAT_KEY_CIRCULATED_ON,  ICAT_VALUE_DATE,     0 },
+  { ICAT_KEY_APPROVED_ON,    ICAT_VALUE_DATE,     0 },
+  { ICAT_KEY_AGENDA,         ICAT_VALUE_CHILDREN, 0, NULL, NULL, &agenda_kind },
+  { ICAT_KEY_DECISIONS,      ICAT_VALUE_CHILDREN, 0, NULL, NULL, &decision_kind },
+  { ICAT_KEY_ATTENDANCE,     ICAT_VALUE_CHILDREN, 0, NULL, NULL, &attendance_kind },
+  { ICAT_KEY_INVITED,        ICAT_VALUE_CHILDREN, 0, NULL, NULL, &invitee_kind },
+  { ICAT_KEY_ATTACHMENTS,    ICAT_VALUE_CHILDREN, 0, NULL, NULL, &attachment_kind },
+  { ICAT_KEY_NOTE,           ICAT_VALUE_TEXT,     ICAT_FIELD_SEARCH },
 };
 
 /* Papers */
 static const IcatField paper_fields[] = {
   META_FIELDS,
-  { "kind",                  ICAT_VALUE_ENUM,      REQ, icat_paper_kinds },
-  { "number",                ICAT_VALUE_TEXT,      0 },
-  { "title",                 ICAT_VALUE_LOCALIZED, REQ | ICAT_FIELD_TITLE },
-  { "year",                  ICAT_VALUE_INTEGER,   0, NULL, NULL, NULL, NULL, 1990, 2100 },
-  { "published_on",          ICAT_VALUE_DATE,      0 },
-  { "target_date",           ICAT_VALUE_DATE,      0 },
-  { "status",                ICAT_VALUE_ENUM,      REQ, icat_paper_statuses },
-  { "lead_agencies",         ICAT_VALUE_REF_LIST,  0, NULL, "agency" },
-  { "contributing_agencies", ICAT_VALUE_REF_LIST,  0, NULL, "agency" },
-  { "mandates",              ICAT_VALUE_REF_LIST,  0, NULL, "mandate" },
-  { "link",                  ICAT_VALUE_TEXT,      0 },
-  { "note",                  ICAT_VALUE_TEXT,      ICAT_FIELD_SEARCH },
+  { ICAT_KEY_KIND,                  ICAT_VALUE_ENUM,      REQ, icat_paper_kinds },
+  { ICAT_KEY_NUMBER,                ICAT_VALUE_TEXT,      0 },
+  { ICAT_KEY_TITLE,                 ICAT_VALUE_LOCALIZED, REQ | ICAT_FIELD_TITLE },
+  { ICAT_KEY_YEAR,                  ICAT_VALUE_INTEGER,   0, NULL, NULL, NULL, NULL, 1990, 2100 },
+  { ICAT_KEY_PUBLISHED_ON,          ICAT_VALUE_DATE,      0 },
+  { ICAT_KEY_TARGET_DATE,           ICAT_VALUE_DATE,      0 },
+  { ICAT_KEY_STATUS,                ICAT_VALUE_ENUM,      REQ, icat_paper_statuses },
+  { ICAT_KEY_LEAD_AGENCIES,         ICAT_VALUE_REF_LIST,  0, NULL, "agency" },
+  { ICAT_KEY_CONTRIBUTING_AGENCIES, ICAT_VALUE_REF_LIST,  0, NULL, "agency" },
+  { ICAT_KEY_MANDATES,              ICAT_VALUE_REF_LIST,  0, NULL, "mandate" },
+  { ICAT_KEY_LINK,                  ICAT_VALUE_TEXT,      0 },
+  { ICAT_KEY_NOTE,                  ICAT_VALUE_TEXT,      ICAT_FIELD_SEARCH },
 };
 
 /* Mandates */
 static const IcatField mandate_fields[] = {
   META_FIELDS,
-  { "document",  ICAT_VALUE_ENUM,      REQ | ICAT_FIELD_TITLE, icat_documents },
-  { "paragraph", ICAT_VALUE_TEXT,      REQ | ICAT_FIELD_TITLE },
-  { "text",      ICAT_VALUE_LOCALIZED, REQ | ICAT_FIELD_SEARCH },
-  { "addressee", ICAT_VALUE_ENUM,      REQ, icat_addressees },
-  { "pillar",    ICAT_VALUE_ENUM,      REQ, icat_pillars },
-  { "note",      ICAT_VALUE_TEXT,      ICAT_FIELD_SEARCH },
+  { ICAT_KEY_DOCUMENT,  ICAT_VALUE_ENUM,      REQ | ICAT_FIELD_TITLE, icat_documents },
+  { ICAT_KEY_PARAGRAPH, ICAT_VALUE_TEXT,      REQ | ICAT_FIELD_TITLE },
+  { ICAT_KEY_TEXT,      ICAT_VALUE_LOCALIZED, REQ | ICAT_FIELD_SEARCH },
+  { ICAT_KEY_ADDRESSEE, ICAT_VALUE_ENUM,      REQ, icat_addressees },
+  { ICAT_KEY_PILLAR,    ICAT_VALUE_ENUM,      REQ, icat_pillars },
+  { ICAT_KEY_NOTE,      ICAT_VALUE_TEXT,      ICAT_FIELD_SEARCH },
 };
 
 /* Action items */
 static const IcatField status_change_fields[] = {
-  { "status", ICAT_VALUE_ENUM,      REQ, icat_action_statuses },
-  { "at",     ICAT_VALUE_TIMESTAMP, REQ },
-  { "by",     ICAT_VALUE_ID,        0 },
+  { ICAT_KEY_STATUS, ICAT_VALUE_ENUM,      REQ, icat_action_statuses },
+  { ICAT_KEY_AT,     ICAT_VALUE_TIMESTAMP, REQ },
+  { ICAT_KEY_BY,     ICAT_VALUE_ID,        0 },
 };
 static const IcatKind status_change_kind = KIND ("status_change", "history", status_change_fields, TRUE, "seq");
 
 static const IcatField action_item_fields[] = {
   META_FIELDS,
-  { "title",           ICAT_VALUE_TEXT,      REQ | ICAT_FIELD_TITLE },
-  { "description",     ICAT_VALUE_TEXT,      ICAT_FIELD_SEARCH },
-  { "owner",           ICAT_VALUE_REF,       REQ, NULL, "agency" },
-  { "supporting",      ICAT_VALUE_REF_LIST,  0, NULL, "agency" },
-  { "starts",          ICAT_VALUE_DATE,      0 },
-  { "due",             ICAT_VALUE_DATE,      0 },
-  { "status",          ICAT_VALUE_ENUM,      REQ, icat_action_statuses },
-  { "priority",        ICAT_VALUE_ENUM,      0, icat_priorities },
-  { "meeting",         ICAT_VALUE_REF,       0, NULL, "meeting" },
-  { "agenda_item",     ICAT_VALUE_CHILD_REF, 0, NULL, "meeting_agenda", NULL, "meeting" },
-  { "mandates",        ICAT_VALUE_REF_LIST,  0, NULL, "mandate" },
-  { "completion_note", ICAT_VALUE_TEXT,      ICAT_FIELD_SEARCH },
-  { "history",         ICAT_VALUE_CHILDREN,  0, NULL, NULL, &status_change_kind },
+  { ICAT_KEY_TITLE,           ICAT_VALUE_TEXT,      REQ | ICAT_FIELD_TITLE },
+  { ICAT_KEY_DESCRIPTION,     ICAT_VALUE_TEXT,      ICAT_FIELD_SEARCH },
+  { ICAT_KEY_OWNER,           ICAT_VALUE_REF,       REQ, NULL, "agency" },
+  { ICAT_KEY_SUPPORTING,      ICAT_VALUE_REF_LIST,  0, NULL, "agency" },
+  { ICAT_KEY_STARTS,          ICAT_VALUE_DATE,      0 },
+  { ICAT_KEY_DUE,             ICAT_VALUE_DATE,      0 },
+  { ICAT_KEY_STATUS,          ICAT_VALUE_ENUM,      REQ, icat_action_statuses },
+  { ICAT_KEY_PRIORITY,        ICAT_VALUE_ENUM,      0, icat_priorities },
+  { ICAT_KEY_MEETING,         ICAT_VALUE_REF,       0, NULL, "meeting" },
+  { ICAT_KEY_AGENDA_ITEM,     ICAT_VALUE_CHILD_REF, 0, NULL, "meeting_agenda", NULL, "meeting" },
+  { ICAT_KEY_MANDATES,        ICAT_VALUE_REF_LIST,  0, NULL, "mandate" },
+  { ICAT_KEY_COMPLETION_NOTE, ICAT_VALUE_TEXT,      ICAT_FIELD_SEARCH },
+  { ICAT_KEY_HISTORY,         ICAT_VALUE_CHILDREN,  0, NULL, NULL, &status_change_kind },
 };
 
 /* Work plans: one a year; its activities are the year's records. */
 static const IcatField work_plan_fields[] = {
   META_FIELDS,
-  { "year",        ICAT_VALUE_INTEGER, REQ | ICAT_FIELD_UNIQUE, NULL, NULL, NULL, NULL, 2006, 2100 },
-  { "status",      ICAT_VALUE_ENUM,    REQ, icat_work_plan_statuses },
-  { "endorsed_on", ICAT_VALUE_DATE,    0 },
-  { "endorsed_at", ICAT_VALUE_REF,     0, NULL, "meeting" },
-  { "note",        ICAT_VALUE_TEXT,    ICAT_FIELD_SEARCH },
+  { ICAT_KEY_YEAR,        ICAT_VALUE_INTEGER, REQ | ICAT_FIELD_UNIQUE, NULL, NULL, NULL, NULL, 2006, 2100 },
+  { ICAT_KEY_STATUS,      ICAT_VALUE_ENUM,    REQ, icat_work_plan_statuses },
+  { ICAT_KEY_ENDORSED_ON, ICAT_VALUE_DATE,    0 },
+  { ICAT_KEY_ENDORSED_AT, ICAT_VALUE_REF,     0, NULL, "meeting" },
+  { ICAT_KEY_NOTE,        ICAT_VALUE_TEXT,    ICAT_FIELD_SEARCH },
 };
 
 static const IcatKind agency_kind = KIND ("agency", "agencies", agency_fields, FALSE, NULL);

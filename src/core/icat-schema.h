@@ -12,6 +12,8 @@
 
 #include <glib.h>
 
+#include "icat-fields.h"
+
 G_BEGIN_DECLS
 
 typedef enum {
