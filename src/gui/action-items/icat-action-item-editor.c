@@ -17,12 +17,14 @@
 
 #include "icat-action-item-editor.h"
 #include "icat-autosave.h"
+#include "icat-editor-chrome.h"
 #include "icat-editor-util.h"
 #include "icat-format.h"
 #include "icat-input.h"
 #include "icat-record-list.h"
 #include "icat-ref-list.h"
 #include "icat-schema.h"
+#include "icat-toast.h"
 
 struct _IcatActionItemEditor {
   AdwBin               parent_instance;
@@ -69,7 +71,6 @@ struct _IcatActionItemEditor {
   char                *shown_title;     /* the title last queued or loaded */
 
   gboolean             loading;
-  gboolean             folded;
   gint64               queued_at;       /* when a typed field was last queued; 0: flushed since */
 };
 
@@ -192,13 +193,6 @@ choice_expression (void)
 
 /* }}} */
 /* Helpers {{{ */
-
-static void
-show_error (IcatActionItemEditor *self,
-            const char           *message)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
-}
 
 /* The position of a record among choices that list `records` after
  * `skip` fixed entries; GTK_INVALID_LIST_POSITION when absent. */
@@ -365,7 +359,7 @@ autosave_failed_cb (IcatAutosave         *autosave,
                     GError               *error,
                     IcatActionItemEditor *self)
 {
-  show_error (self, error->message);
+  icat_toast (GTK_WIDGET (self), error->message);
 }
 
 /* }}} */
@@ -536,7 +530,7 @@ deleted_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   if (!icat_store_delete_finish (ICAT_STORE (source), result, &error))
-    show_error (self, error->message);
+    icat_toast (GTK_WIDGET (self), error->message);
   else
     gtk_widget_activate_action (GTK_WIDGET (self), "win.toast-undo", "s", _("Action item deleted"));
 }
@@ -650,18 +644,6 @@ icat_action_item_editor_focus_title (IcatActionItemEditor *self)
 /* GObject {{{ */
 
 static void
-set_folded (IcatActionItemEditor *self,
-            gboolean              folded)
-{
-  if (self->folded == folded)
-    return;
-  self->folded = folded;
-  gtk_widget_set_visible (self->back_button, folded);
-  gtk_widget_set_visible (self->close_button, !folded);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDED]);
-}
-
-static void
 icat_action_item_editor_dispose (GObject *object)
 {
   IcatActionItemEditor *self = ICAT_ACTION_ITEM_EDITOR (object);
@@ -707,7 +689,7 @@ icat_action_item_editor_get_property (GObject    *object,
       g_value_set_string (value, icat_action_item_editor_get_item_id (self));
       break;
     case PROP_FOLDED:
-      g_value_set_boolean (value, self->folded);
+      g_value_set_boolean (value, icat_editor_chrome_get_folded (self->back_button));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -725,7 +707,8 @@ icat_action_item_editor_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_FOLDED:
-      set_folded (self, g_value_get_boolean (value));
+      if (icat_editor_chrome_set_folded (self->back_button, self->close_button, g_value_get_boolean (value)))
+        g_object_notify_by_pspec (object, pspec);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -747,8 +730,7 @@ icat_action_item_editor_class_init (IcatActionItemEditorClass *klass)
     g_param_spec_string ("item-id", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_FOLDED] =
-    g_param_spec_boolean ("folded", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    icat_editor_chrome_folded_param ();
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/action-items/icat-action-item-editor.ui");

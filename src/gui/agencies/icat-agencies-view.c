@@ -19,9 +19,12 @@
 #include "icat-chair-rotation.h"
 #include "icat-error.h"
 #include "icat-format.h"
+#include "icat-list-detail.h"
 #include "icat-record-list.h"
 #include "icat-report.h"
 #include "icat-schema.h"
+#include "icat-toast.h"
+#include "icat-today.h"
 
 struct _IcatAgenciesView {
   AdwBin              parent_instance;
@@ -41,27 +44,13 @@ struct _IcatAgenciesView {
   IcatChairRotation  *rotation;
 
   /* Owned */
+  IcatListDetail     *list_detail;
   IcatStore          *store;
   IcatRecordList     *agencies;
   GtkSingleSelection *selection;
 };
 
 G_DEFINE_FINAL_TYPE (IcatAgenciesView, icat_agencies_view, ADW_TYPE_BIN)
-
-static void
-toast (IcatAgenciesView *self,
-       const char       *message)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
-}
-
-static char *
-today_string (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
 
 /* Rows: the agency's title, its standing today, its kind and chair years */
 
@@ -81,7 +70,7 @@ update_row (GtkListItem *item)
   IcatRecord *agency = gtk_list_item_get_item (item);
   GtkWidget *box = gtk_list_item_get_child (item);
   IcatStore *store = g_object_get_data (G_OBJECT (box), "store");
-  g_autofree char *today = today_string ();
+  g_autofree char *today = icat_today_string ();
   g_autofree char *chaired = NULL;
   g_autofree char *detail = NULL;
   gboolean working_group = FALSE;
@@ -173,12 +162,27 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
 /* Opening agencies */
 
 static void
+show_agency (gpointer    view,
+             const char *id)
+{
+  IcatAgenciesView *self = view;
+
+  icat_agency_editor_set_agency (self->editor, id);
+}
+
+static const char *
+shown_agency (gpointer view)
+{
+  IcatAgenciesView *self = view;
+
+  return icat_agency_editor_get_agency_id (self->editor);
+}
+
+static void
 open_agency (IcatAgenciesView *self,
              const char       *id)
 {
-  icat_agency_editor_set_agency (self->editor, id);
-  if (icat_agency_editor_get_agency_id (self->editor) != NULL)
-    adw_leaflet_set_visible_child_name (self->leaflet, "editor");
+  icat_list_detail_open (self->list_detail, id);
 }
 
 void
@@ -197,43 +201,7 @@ icat_agencies_view_show_agency (IcatAgenciesView *self,
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
   open_agency (self, id);
   if (icat_agency_editor_get_agency_id (self->editor) == NULL)
-    toast (self, _("This agency no longer exists."));
-}
-
-static void
-selection_changed_cb (IcatAgenciesView *self)
-{
-  IcatRecord *selected = gtk_single_selection_get_selected_item (self->selection);
-
-  if (selected != NULL && g_strcmp0 (icat_record_get_id (selected),
-                                     icat_agency_editor_get_agency_id (self->editor)) != 0)
-    open_agency (self, icat_record_get_id (selected));
-}
-
-static void
-row_activated_cb (IcatAgenciesView *self,
-                  guint             position)
-{
-  g_autoptr(IcatRecord) agency = g_list_model_get_item (G_LIST_MODEL (self->agencies), position);
-
-  if (agency != NULL)
-    open_agency (self, icat_record_get_id (agency));
-}
-
-/* Back on the list in a narrow window: tapping the same row opens it again. */
-static void
-visible_pane_changed_cb (IcatAgenciesView *self)
-{
-  if (adw_leaflet_get_folded (self->leaflet) &&
-      adw_leaflet_get_visible_child (self->leaflet) == self->list_pane)
-    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-}
-
-static void
-editor_agency_changed_cb (IcatAgenciesView *self)
-{
-  if (icat_agency_editor_get_agency_id (self->editor) == NULL)
-    adw_leaflet_set_visible_child_name (self->leaflet, "list");
+    icat_toast (GTK_WIDGET (self), _("This agency no longer exists."));
 }
 
 static void
@@ -243,8 +211,7 @@ back_activated (GtkWidget  *widget,
 {
   IcatAgenciesView *self = ICAT_AGENCIES_VIEW (widget);
 
-  adw_leaflet_set_visible_child_name (self->leaflet, "list");
-  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  icat_list_detail_back (self->list_detail);
 }
 
 /* The kind filter */
@@ -307,7 +274,7 @@ agency_created_cb (GObject      *source,
 
   if (id == NULL)
     {
-      toast (self, error->message);
+      icat_toast (GTK_WIDGET (self), error->message);
       return;
     }
   /* Not filtered out of sight by the kind shown. */
@@ -353,7 +320,7 @@ new_agency (IcatAgenciesView *self)
   JsonObject *membership = json_object_new ();
   JsonArray *memberships = json_array_new ();
   g_autofree char *acronym = unused_acronym (self);
-  g_autofree char *today = today_string ();
+  g_autofree char *today = icat_today_string ();
 
   json_object_set_string_member (name, g_str_has_prefix (g_get_language_names ()[0], "zh") ? "zh" : "en",
                                  _("New agency"));
@@ -433,7 +400,7 @@ agency_deleted_cb (GObject      *source,
   else if (g_error_matches (error, ICAT_ERROR, ICAT_ERROR_IN_USE))
     show_not_deleted (deleting->view, deleting->acronym, error);
   else
-    toast (deleting->view, error->message);
+    icat_toast (GTK_WIDGET (deleting->view), error->message);
   g_object_unref (deleting->view);
   g_free (deleting->acronym);
   g_free (deleting);
@@ -508,6 +475,7 @@ icat_agencies_view_dispose (GObject *object)
   /* AdwBin unparents its child itself: the template must not do it first. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ICAT_TYPE_AGENCIES_VIEW);
+  g_clear_object (&self->list_detail);
   g_clear_object (&self->selection);
   g_clear_object (&self->agencies);
   g_clear_object (&self->store);
@@ -531,8 +499,6 @@ icat_agencies_view_class_init (IcatAgenciesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcatAgenciesView, list_view);
   gtk_widget_class_bind_template_child (widget_class, IcatAgenciesView, editor_bin);
   gtk_widget_class_bind_template_child (widget_class, IcatAgenciesView, rotation_bin);
-  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, visible_pane_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "agencies.new", NULL, add_activated);
   gtk_widget_class_install_action (widget_class, "agencies.new-agency", NULL, add_activated);
@@ -560,7 +526,8 @@ setup_list (IcatAgenciesView *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self);
+  icat_list_detail_set_selection (self->list_detail, self->selection);
+  icat_list_detail_set_list (self->list_detail, self->list_view);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
@@ -584,9 +551,12 @@ icat_agencies_view_new (IcatStore *store,
   editor = icat_agency_editor_new (store);
   self->editor = ICAT_AGENCY_EDITOR (editor);
   adw_bin_set_child (self->editor_bin, editor);
-  g_object_bind_property (self->leaflet, "folded", editor, "show-back-button", G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (editor, "notify::agency-id", G_CALLBACK (editor_agency_changed_cb),
-                           self, G_CONNECT_SWAPPED);
+  self->list_detail = icat_list_detail_new (ICAT_LIST_DETAIL_KEEP, self->leaflet, self->list_pane,
+                                            adw_leaflet_get_child_by_name (self->leaflet, "editor"),
+                                            self, show_agency, shown_agency);
+  icat_list_detail_bind_folded (self->list_detail, editor, "folded");
+  g_signal_connect_object (editor, "notify::agency-id", G_CALLBACK (icat_list_detail_shown_changed),
+                           self->list_detail, G_CONNECT_SWAPPED);
   rotation = icat_chair_rotation_new (store, settings);
   self->rotation = ICAT_CHAIR_ROTATION (rotation);
   adw_bin_set_child (self->rotation_bin, rotation);

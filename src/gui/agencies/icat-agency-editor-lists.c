@@ -22,6 +22,8 @@
 #include "icat-format.h"
 #include "icat-input.h"
 #include "icat-schema.h"
+#include "icat-toast.h"
+#include "icat-today.h"
 
 /* The widgets of one membership or focal point, borrowed from its row. */
 typedef struct {
@@ -275,7 +277,7 @@ add_membership_activated (GtkWidget  *widget,
                           GVariant   *parameter)
 {
   IcatAgencyEditor *self = ICAT_AGENCY_EDITOR (widget);
-  g_autofree char *today = _icat_agency_today ();
+  g_autofree char *today = icat_today_string ();
   g_autoptr(JsonObject) data = json_object_new ();
   GtkWidget *row;
 
@@ -322,7 +324,7 @@ mark_activated (GtkWidget  *widget,
 {
   IcatAgencyEditor *self = ICAT_AGENCY_EDITOR (widget);
   gboolean inactive = g_str_equal (action_name, "agency.mark-inactive");
-  g_autofree char *today = _icat_agency_today ();
+  g_autofree char *today = icat_today_string ();
   guint ended;
 
   if (self->agency == NULL)
@@ -343,7 +345,7 @@ mark_activated (GtkWidget  *widget,
   self->loading--;
   if (!inactive && ended == 0)
     {
-      _icat_agency_editor_toast (self, _("This agency holds no role that could end."));
+      icat_toast (GTK_WIDGET (self), _("This agency holds no role that could end."));
       return;
     }
   memberships_changed (self);

@@ -62,9 +62,6 @@ void        _icat_agency_editor_withdraw_field  (IcatAgencyEditor   *self,
                                                  const char         *field);
 /* The status row, from the memberships as shown. */
 void        _icat_agency_editor_update_status   (IcatAgencyEditor   *self);
-void        _icat_agency_editor_toast           (IcatAgencyEditor   *self,
-                                                 const char         *message);
-char       *_icat_agency_today                  (void);
 char       *_icat_agency_stripped_text          (gpointer            editable);
 void        _icat_agency_show_error             (gpointer            widget,
                                                  gboolean            error);

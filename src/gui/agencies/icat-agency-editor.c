@@ -18,12 +18,15 @@
 #include <string.h>
 
 #include "icat-agency-editor-private.h"
+#include "icat-editor-chrome.h"
 #include "icat-editor-util.h"
 #include "icat-format.h"
 #include "icat-input.h"
 #include "icat-record-list.h"
 #include "icat-report.h"
 #include "icat-schema.h"
+#include "icat-toast.h"
+#include "icat-today.h"
 
 
 G_DEFINE_FINAL_TYPE (IcatAgencyEditor, icat_agency_editor, ADW_TYPE_BIN)
@@ -31,26 +34,11 @@ G_DEFINE_FINAL_TYPE (IcatAgencyEditor, icat_agency_editor, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_AGENCY_ID,
-  PROP_SHOW_BACK_BUTTON,
+  PROP_FOLDED,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
-
-void
-_icat_agency_editor_toast (IcatAgencyEditor *self,
-       const char       *message)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
-}
-
-char *
-_icat_agency_today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
 
 char *
 _icat_agency_stripped_text (gpointer editable)
@@ -280,7 +268,7 @@ note_changed_cb (IcatAgencyEditor *self)
 void
 _icat_agency_editor_update_status (IcatAgencyEditor *self)
 {
-  g_autofree char *today = _icat_agency_today ();
+  g_autofree char *today = icat_today_string ();
   gboolean working_group = FALSE;
   IcatAgencyStatus status = icat_agency_status_on (self->shown, today, &working_group);
   const char *label = icat_format_agency_status (status);
@@ -466,7 +454,7 @@ save_failed_cb (IcatAgencyEditor *self,
 {
   /* What was typed stays on screen; the message says why it is not saved. */
   self->save_failed = TRUE;
-  _icat_agency_editor_toast (self, error->message);
+  icat_toast (GTK_WIDGET (self), error->message);
 }
 
 static void
@@ -618,8 +606,8 @@ icat_agency_editor_get_property (GObject    *object,
     case PROP_AGENCY_ID:
       g_value_set_string (value, icat_agency_editor_get_agency_id (self));
       break;
-    case PROP_SHOW_BACK_BUTTON:
-      g_value_set_boolean (value, gtk_widget_get_visible (GTK_WIDGET (self->back_button)));
+    case PROP_FOLDED:
+      g_value_set_boolean (value, icat_editor_chrome_get_folded (GTK_WIDGET (self->back_button)));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -636,12 +624,9 @@ icat_agency_editor_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_SHOW_BACK_BUTTON:
-      if (gtk_widget_get_visible (GTK_WIDGET (self->back_button)) != g_value_get_boolean (value))
-        {
-          gtk_widget_set_visible (GTK_WIDGET (self->back_button), g_value_get_boolean (value));
-          g_object_notify_by_pspec (object, pspec);
-        }
+    case PROP_FOLDED:
+      if (icat_editor_chrome_set_folded (GTK_WIDGET (self->back_button), NULL, g_value_get_boolean (value)))
+        g_object_notify_by_pspec (object, pspec);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -661,9 +646,8 @@ icat_agency_editor_class_init (IcatAgencyEditorClass *klass)
   properties[PROP_AGENCY_ID] =
     g_param_spec_string ("agency-id", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SHOW_BACK_BUTTON] =
-    g_param_spec_boolean ("show-back-button", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FOLDED] =
+    icat_editor_chrome_folded_param ();
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/agencies/icat-agency-editor.ui");

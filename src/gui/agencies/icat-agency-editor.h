@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 #define ICAT_TYPE_AGENCY_EDITOR (icat_agency_editor_get_type ())
 G_DECLARE_FINAL_TYPE (IcatAgencyEditor, icat_agency_editor, ICAT, AGENCY_EDITOR, AdwBin)
 
-/* Properties: "agency-id" (read-only), "show-back-button".
+/* Properties: "agency-id" (read-only), "folded" (a back button to the list).
  * Its back button and menu activate "agencies.back" and "agencies.delete",
  * which the agencies view around it provides; messages go to "win.toast"
  * and "win.toast-undo". Its own actions: "agency.add-membership",

@@ -18,21 +18,15 @@
 #include "icat-chair-rotation-private.h"
 #include "icat-format.h"
 #include "icat-record-list.h"
-
-static char *
-today_string (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
+#include "icat-toast.h"
+#include "icat-today.h"
 
 /* The default turn order: the current members and the Working Group, by acronym. */
 static GStrv
 default_order (IcatChairRotation *self)
 {
   g_autoptr(GStrvBuilder) order = g_strv_builder_new ();
-  g_autofree char *today = today_string ();
+  g_autofree char *today = icat_today_string ();
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->agencies)); i++)
     {
@@ -226,7 +220,7 @@ remove_from_order_activated (GtkWidget  *widget,
   remaining = g_strv_builder_end (order);
   if (remaining[0] == NULL)
     {
-      _icat_chair_rotation_toast (self, _("The turn order needs at least one agency."));
+      icat_toast (GTK_WIDGET (self), _("The turn order needs at least one agency."));
       return;
     }
   self->focus_order = MAX (0, index - 1);

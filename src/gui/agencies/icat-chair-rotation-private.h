@@ -57,8 +57,6 @@ struct _IcatChairRotation {
 };
 
 /* icat-chair-rotation.c */
-void        _icat_chair_rotation_toast            (IcatChairRotation *self,
-                                                   const char        *message);
 const char *_icat_chair_rotation_acronym_of       (IcatChairRotation *self,
                                                    const char        *id);
 GtkWidget  *_icat_chair_rotation_icon_button_new  (const char        *icon,

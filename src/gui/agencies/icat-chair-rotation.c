@@ -23,6 +23,7 @@
 #include "icat-input.h"
 #include "icat-record-list.h"
 #include "icat-rotation.h"
+#include "icat-toast.h"
 
 #define N_PROPOSED_YEARS 5
 #define FIRST_YEAR       2006  /* ICAT's first year, and the schema's */
@@ -49,13 +50,6 @@ typedef struct {
 } ChairYear;
 
 static void refresh_now (IcatChairRotation *self);
-
-void
-_icat_chair_rotation_toast (IcatChairRotation *self,
-                            const char        *message)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
-}
 
 static gboolean
 refresh_cb (gpointer data)
@@ -299,7 +293,7 @@ static void
 year_failed_cb (IcatChairRotation *self,
                 GError            *error)
 {
-  _icat_chair_rotation_toast (self, error->message);
+  icat_toast (GTK_WIDGET (self), error->message);
   queue_refresh (self);
 }
 
@@ -355,7 +349,7 @@ year_deleted_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   if (!icat_store_delete_finish (ICAT_STORE (source), result, &error))
-    _icat_chair_rotation_toast (self, error->message);
+    icat_toast (GTK_WIDGET (self), error->message);
 }
 
 static void
@@ -748,7 +742,7 @@ year_created_cb (GObject      *source,
 
   if (id == NULL)
     {
-      _icat_chair_rotation_toast (self, error->message);
+      icat_toast (GTK_WIDGET (self), error->message);
       return;
     }
   g_free (self->open_when_shown);
@@ -792,7 +786,7 @@ icat_chair_rotation_add_year (IcatChairRotation *self)
   first[0] = self->agency_ids->len > 0 ? self->agency_ids->pdata[0] : NULL;
   if (first[0] == NULL)
     {
-      _icat_chair_rotation_toast (self, _("Add an agency first: a chair year needs a chair."));
+      icat_toast (GTK_WIDGET (self), _("Add an agency first: a chair year needs a chair."));
       return;
     }
   record_year (self, self->first_free_year, first);

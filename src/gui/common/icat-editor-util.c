@@ -13,6 +13,7 @@
 #include "icat-editor-util.h"
 #include "icat-input.h"
 #include "icat-schema.h"
+#include "icat-toast.h"
 
 void
 icat_editable_show_text (GtkEditable *editable,
@@ -564,7 +565,7 @@ icat_rows_report_unsavedv (const char         *record_title,
       g_free (message);
       message = icat_input_not_saved_list_message (record_title, (const char * const *) unsaved->pdata);
     }
-  gtk_widget_activate_action (shown_in, "win.toast", "s", message);
+  icat_toast (shown_in, message);
   return TRUE;
 }
 

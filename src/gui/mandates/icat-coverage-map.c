@@ -19,6 +19,7 @@
 #include "icat-db.h"
 #include "icat-record-io.h"
 #include "icat-schema.h"
+#include "icat-toast.h"
 
 #define REFRESH_DELAY  250   /* ms: changes often come in bursts */
 
@@ -214,7 +215,7 @@ computed_cb (GObject      *source,
   if (computed == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
+        icat_toast (GTK_WIDGET (self), error->message);
       return;
     }
   g_clear_pointer (&self->coverage, icat_coverage_free);

@@ -20,9 +20,11 @@
 #include "icat-coverage-map.h"
 #include "icat-coverage.h"
 #include "icat-format.h"
+#include "icat-list-detail.h"
 #include "icat-mandates-view.h"
 #include "icat-record-list.h"
 #include "icat-schema.h"
+#include "icat-toast.h"
 
 /* A paragraph's detail lists at most this many records of a kind. */
 #define MAX_LINKED 50
@@ -73,6 +75,7 @@ struct _IcatMandatesView {
   IcatCoverageMap     *coverage_map;
 
   /* Owned */
+  IcatListDetail      *list_detail;
   IcatStore           *store;
   IcatRecordList      *mandates;
   GtkSingleSelection  *selection;
@@ -480,9 +483,10 @@ shown_mandate_changed_cb (IcatMandatesView *self)
 }
 
 static void
-open_mandate (IcatMandatesView *self,
-              const char       *id)
+show_mandate (gpointer    view,
+              const char *id)
 {
+  IcatMandatesView *self = view;
   g_autoptr(IcatRecord) mandate = id ? icat_store_lookup (self->store, "mandate", id) : NULL;
 
   if (self->mandate != NULL)
@@ -498,41 +502,24 @@ open_mandate (IcatMandatesView *self,
     }
   load_detail (self);
   if (self->mandate != NULL)
-    {
-      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->detail_scroller), 0);
-      adw_leaflet_set_visible_child_name (self->leaflet, "detail");
-    }
-  else
-    adw_leaflet_set_visible_child_name (self->leaflet, "list");
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->detail_scroller), 0);
 }
 
-static void
-selection_changed_cb (IcatMandatesView *self)
+static const char *
+shown_mandate (gpointer view)
 {
-  IcatRecord *selected = gtk_single_selection_get_selected_item (self->selection);
+  IcatMandatesView *self = view;
 
-  if (selected != NULL && (self->mandate == NULL ||
-                           g_strcmp0 (icat_record_get_id (selected), icat_record_get_id (self->mandate)) != 0))
-    open_mandate (self, icat_record_get_id (selected));
+  return self->mandate ? icat_record_get_id (self->mandate) : NULL;
 }
 
+/* With no paragraph to show, the list comes back. */
 static void
-row_activated_cb (IcatMandatesView *self,
-                  guint             position)
+open_mandate (IcatMandatesView *self,
+              const char       *id)
 {
-  g_autoptr(IcatRecord) mandate = g_list_model_get_item (G_LIST_MODEL (self->mandates), position);
-
-  if (mandate != NULL)
-    open_mandate (self, icat_record_get_id (mandate));
-}
-
-/* Back on the list in a narrow window: tapping the same row opens it again. */
-static void
-visible_page_changed_cb (IcatMandatesView *self)
-{
-  if (adw_leaflet_get_folded (self->leaflet) &&
-      adw_leaflet_get_visible_child (self->leaflet) == self->list_pane)
-    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  icat_list_detail_open (self->list_detail, id);
+  icat_list_detail_shown_changed (self->list_detail);
 }
 
 static void
@@ -542,8 +529,7 @@ back_activated (GtkWidget  *widget,
 {
   IcatMandatesView *self = ICAT_MANDATES_VIEW (widget);
 
-  adw_leaflet_set_visible_child_name (self->leaflet, "list");
-  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  icat_list_detail_back (self->list_detail);
 }
 
 /* }}} */
@@ -678,7 +664,7 @@ icat_mandates_view_show_mandate (IcatMandatesView *self,
   open_mandate (self, id);
   if (self->mandate == NULL)
     {
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", _("This paragraph no longer exists."));
+      icat_toast (GTK_WIDGET (self), _("This paragraph no longer exists."));
       return;
     }
   gtk_single_selection_set_selected (self->selection, position);
@@ -748,6 +734,7 @@ icat_mandates_view_dispose (GObject *object)
   /* AdwBin unparents its child itself: the template must not do it first. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ICAT_TYPE_MANDATES_VIEW);
+  g_clear_object (&self->list_detail);
   for (guint i = 0; i < N_LINKED; i++)
     g_clear_pointer (&self->linked[i].rows, g_ptr_array_unref);
   g_clear_object (&self->selection);
@@ -796,8 +783,6 @@ icat_mandates_view_class_init (IcatMandatesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcatMandatesView, coverage_summary);
   gtk_widget_class_bind_template_child (widget_class, IcatMandatesView, legend_bin);
   gtk_widget_class_bind_template_child (widget_class, IcatMandatesView, coverage_scroller);
-  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, visible_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, axis_toggled_cb);
 
   gtk_widget_class_install_action (widget_class, "mandates.back", NULL, back_activated);
@@ -821,7 +806,8 @@ setup_list (IcatMandatesView *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self);
+  icat_list_detail_set_selection (self->list_detail, self->selection);
+  icat_list_detail_set_list (self->list_detail, self->list_view);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
@@ -848,7 +834,10 @@ icat_mandates_view_new (IcatStore *store)
 
   self = g_object_new (ICAT_TYPE_MANDATES_VIEW, NULL);
   self->store = g_object_ref (store);
-  g_object_bind_property (self->leaflet, "folded", self->back_button, "visible", G_BINDING_SYNC_CREATE);
+  self->list_detail = icat_list_detail_new (ICAT_LIST_DETAIL_KEEP, self->leaflet, self->list_pane,
+                                            adw_leaflet_get_child_by_name (self->leaflet, "detail"),
+                                            self, show_mandate, shown_mandate);
+  icat_list_detail_bind_folded (self->list_detail, self->back_button, "visible");
   setup_linked (self);
   setup_list (self);
   setup_filters (self);

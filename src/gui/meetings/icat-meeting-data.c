@@ -15,14 +15,7 @@
 
 #include "icat-meeting-editor-private.h"
 #include "icat-record-list.h"
-
-static char *
-today_string (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
+#include "icat-today.h"
 
 /* JSON helpers */
 
@@ -123,7 +116,7 @@ _icat_meeting_missing_inactive (GListModel *agencies,
                                 JsonObject *meeting)
 {
   g_autoptr(GStrvBuilder) missing = g_strv_builder_new ();
-  g_autofree char *today = today_string ();
+  g_autofree char *today = icat_today_string ();
 
   if (g_strcmp0 (icat_json_get_string (meeting, "kind"), "principals") == 0)
     for (guint i = 0; i < g_list_model_get_n_items (agencies); i++)

@@ -16,11 +16,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "icat-editor-chrome.h"
 #include "icat-editor-util.h"
 #include "icat-format.h"
 #include "icat-input.h"
 #include "icat-meeting-editor-private.h"
 #include "icat-schema.h"
+#include "icat-toast.h"
+#include "icat-today.h"
 
 /* The fields of the top of the editor, filled together. */
 static const char * const general_fields[] = {
@@ -33,7 +36,7 @@ G_DEFINE_FINAL_TYPE (IcatMeetingEditor, icat_meeting_editor, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_MEETING_ID,
-  PROP_SHOW_BACK_BUTTON,
+  PROP_FOLDED,
   N_PROPS
 };
 
@@ -113,21 +116,6 @@ char *
 _icat_meeting_stripped_text (gpointer editable)
 {
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable))));
-}
-
-static void
-toast (IcatMeetingEditor *self,
-       const char        *message)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
-}
-
-static char *
-today_string (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
 }
 
 const char *
@@ -298,7 +286,7 @@ static void
 status_selected_cb (IcatMeetingEditor *self)
 {
   guint status = adw_combo_row_get_selected (self->status_row);
-  g_autofree char *today = today_string ();
+  g_autofree char *today = icat_today_string ();
 
   if (self->loading > 0 || status == GTK_INVALID_LIST_POSITION)
     return;
@@ -561,7 +549,7 @@ save_failed_cb (IcatMeetingEditor *self,
 {
   /* What was typed stays on screen; the message says why it is not saved. */
   self->save_failed = TRUE;
-  toast (self, error->message);
+  icat_toast (GTK_WIDGET (self), error->message);
 }
 
 static void
@@ -841,8 +829,8 @@ icat_meeting_editor_get_property (GObject    *object,
     case PROP_MEETING_ID:
       g_value_set_string (value, icat_meeting_editor_get_meeting_id (self));
       break;
-    case PROP_SHOW_BACK_BUTTON:
-      g_value_set_boolean (value, gtk_widget_get_visible (GTK_WIDGET (self->back_button)));
+    case PROP_FOLDED:
+      g_value_set_boolean (value, icat_editor_chrome_get_folded (GTK_WIDGET (self->back_button)));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -859,12 +847,9 @@ icat_meeting_editor_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_SHOW_BACK_BUTTON:
-      if (gtk_widget_get_visible (GTK_WIDGET (self->back_button)) != g_value_get_boolean (value))
-        {
-          gtk_widget_set_visible (GTK_WIDGET (self->back_button), g_value_get_boolean (value));
-          g_object_notify_by_pspec (object, pspec);
-        }
+    case PROP_FOLDED:
+      if (icat_editor_chrome_set_folded (GTK_WIDGET (self->back_button), NULL, g_value_get_boolean (value)))
+        g_object_notify_by_pspec (object, pspec);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -923,9 +908,8 @@ icat_meeting_editor_class_init (IcatMeetingEditorClass *klass)
   properties[PROP_MEETING_ID] =
     g_param_spec_string ("meeting-id", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SHOW_BACK_BUTTON] =
-    g_param_spec_boolean ("show-back-button", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FOLDED] =
+    icat_editor_chrome_folded_param ();
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   bind_template (widget_class);

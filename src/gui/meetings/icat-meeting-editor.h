@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 #define ICAT_TYPE_MEETING_EDITOR (icat_meeting_editor_get_type ())
 G_DECLARE_FINAL_TYPE (IcatMeetingEditor, icat_meeting_editor, ICAT, MEETING_EDITOR, AdwBin)
 
-/* Properties: "meeting-id" (read-only), "show-back-button".
+/* Properties: "meeting-id" (read-only), "folded" (a back button to the list).
  * Its back button, menu (Plan next meeting, Delete) and the agenda items'
  * "New action item" buttons activate the actions "meetings.back",
  * "meetings.plan-next", "meetings.delete" and "meetings.new-action-item" (the

@@ -16,10 +16,12 @@
 
 #include "icat-error.h"
 #include "icat-format.h"
+#include "icat-list-detail.h"
 #include "icat-meeting-editor.h"
 #include "icat-meetings-view.h"
 #include "icat-record-list.h"
 #include "icat-schema.h"
+#include "icat-toast.h"
 
 #define FIRST_YEAR 2006  /* ICAT's first year */
 
@@ -45,6 +47,7 @@ struct _IcatMeetingsView {
   IcatMeetingEditor  *editor;
 
   /* Owned */
+  IcatListDetail     *list_detail;
   IcatStore          *store;
   GSettings          *settings;
   IcatRecordList     *meetings;
@@ -60,13 +63,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static void
-toast (IcatMeetingsView *self,
-       const char       *message)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
-}
 
 /* Saving whole records. json-glib counts references without atomics, so
  * what the store's writing thread reads shares nothing with what stays here,
@@ -195,12 +191,27 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
 /* Opening meetings */
 
 static void
+show_meeting (gpointer    view,
+              const char *id)
+{
+  IcatMeetingsView *self = view;
+
+  icat_meeting_editor_set_meeting (self->editor, id);
+}
+
+static const char *
+shown_meeting (gpointer view)
+{
+  IcatMeetingsView *self = view;
+
+  return icat_meeting_editor_get_meeting_id (self->editor);
+}
+
+static void
 open_meeting (IcatMeetingsView *self,
               const char       *id)
 {
-  icat_meeting_editor_set_meeting (self->editor, id);
-  if (icat_meeting_editor_get_meeting_id (self->editor) != NULL)
-    adw_leaflet_set_visible_child_name (self->leaflet, "editor");
+  icat_list_detail_open (self->list_detail, id);
 }
 
 void
@@ -215,7 +226,7 @@ icat_meetings_view_show_meeting (IcatMeetingsView *self,
   open_meeting (self, id);
   if (icat_meeting_editor_get_meeting_id (self->editor) == NULL)
     {
-      toast (self, _("This meeting no longer exists."));
+      icat_toast (GTK_WIDGET (self), _("This meeting no longer exists."));
       return;
     }
   /* Its row, found by counting in SQL; none when the filters hide it. */
@@ -226,51 +237,13 @@ icat_meetings_view_show_meeting (IcatMeetingsView *self,
 }
 
 static void
-selection_changed_cb (IcatMeetingsView *self)
-{
-  IcatRecord *selected = gtk_single_selection_get_selected_item (self->selection);
-
-  /* A row that moved (its date changed) is still the meeting shown. */
-  if (selected != NULL && g_strcmp0 (icat_record_get_id (selected),
-                                     icat_meeting_editor_get_meeting_id (self->editor)) != 0)
-    open_meeting (self, icat_record_get_id (selected));
-}
-
-static void
-row_activated_cb (IcatMeetingsView *self,
-                  guint             position)
-{
-  g_autoptr(IcatRecord) meeting = g_list_model_get_item (G_LIST_MODEL (self->meetings), position);
-
-  if (meeting != NULL)
-    open_meeting (self, icat_record_get_id (meeting));
-}
-
-/* Back on the list in a narrow window: tapping the same row opens it again. */
-static void
-visible_page_changed_cb (IcatMeetingsView *self)
-{
-  if (adw_leaflet_get_folded (self->leaflet) &&
-      adw_leaflet_get_visible_child (self->leaflet) == self->list_pane)
-    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-}
-
-static void
-editor_meeting_changed_cb (IcatMeetingsView *self)
-{
-  if (icat_meeting_editor_get_meeting_id (self->editor) == NULL)
-    adw_leaflet_set_visible_child_name (self->leaflet, "list");
-}
-
-static void
 back_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
   IcatMeetingsView *self = ICAT_MEETINGS_VIEW (widget);
 
-  adw_leaflet_set_visible_child_name (self->leaflet, "list");
-  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  icat_list_detail_back (self->list_detail);
 }
 
 /* Filters */
@@ -444,7 +417,7 @@ meeting_created_cb (GObject      *source,
 
   if (id == NULL)
     {
-      toast (self, error->message);
+      icat_toast (GTK_WIDGET (self), error->message);
       return;
     }
   icat_meetings_view_show_meeting (self, id);
@@ -645,7 +618,7 @@ action_item_created_cb (GObject      *source,
   g_autofree char *id = icat_store_save_finish (ICAT_STORE (source), result, &error);
 
   if (id == NULL)
-    toast (self, error->message);
+    icat_toast (GTK_WIDGET (self), error->message);
   else
     g_signal_emit (self, signals[SHOW_ACTION_ITEM], 0, id);
 }
@@ -710,7 +683,7 @@ new_action_item_activated (GtkWidget  *widget,
   owner = action_item_owner (self, meeting, agenda_item);
   if (owner == NULL)
     {
-      toast (self, _("Choose who presents this item first: the action item needs an owner."));
+      icat_toast (GTK_WIDGET (self), _("Choose who presents this item first: the action item needs an owner."));
       return;
     }
   mandates = json_object_get_member (agenda_item, "mandates");
@@ -738,9 +711,9 @@ meeting_deleted_cb (GObject      *source,
   if (icat_store_delete_finish (ICAT_STORE (source), result, &error))
     gtk_widget_activate_action (GTK_WIDGET (self), "win.toast-undo", "s", _("Meeting deleted"));
   else if (g_error_matches (error, ICAT_ERROR, ICAT_ERROR_IN_USE))
-    toast (self, _("This meeting cannot be deleted: action items still refer to it."));
+    icat_toast (GTK_WIDGET (self), _("This meeting cannot be deleted: action items still refer to it."));
   else
-    toast (self, error->message);
+    icat_toast (GTK_WIDGET (self), error->message);
 }
 
 static void
@@ -790,6 +763,7 @@ icat_meetings_view_dispose (GObject *object)
   /* AdwBin unparents its child itself: the template must not do it first. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ICAT_TYPE_MEETINGS_VIEW);
+  g_clear_object (&self->list_detail);
   g_clear_object (&self->selection);
   g_clear_object (&self->meetings);
   g_clear_object (&self->store);
@@ -821,8 +795,6 @@ icat_meetings_view_class_init (IcatMeetingsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingsView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingsView, empty_button);
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingsView, editor_bin);
-  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, visible_page_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "meetings.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "meetings.back", NULL, back_activated);
@@ -852,7 +824,8 @@ setup_list (IcatMeetingsView *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self);
+  icat_list_detail_set_selection (self->list_detail, self->selection);
+  icat_list_detail_set_list (self->list_detail, self->list_view);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
@@ -876,9 +849,12 @@ icat_meetings_view_new (IcatStore *store,
   editor = icat_meeting_editor_new (store);
   self->editor = ICAT_MEETING_EDITOR (editor);
   adw_bin_set_child (self->editor_bin, editor);
-  g_object_bind_property (self->leaflet, "folded", editor, "show-back-button", G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (editor, "notify::meeting-id", G_CALLBACK (editor_meeting_changed_cb),
-                           self, G_CONNECT_SWAPPED);
+  self->list_detail = icat_list_detail_new (ICAT_LIST_DETAIL_KEEP, self->leaflet, self->list_pane,
+                                            adw_leaflet_get_child_by_name (self->leaflet, "editor"),
+                                            self, show_meeting, shown_meeting);
+  icat_list_detail_bind_folded (self->list_detail, editor, "folded");
+  g_signal_connect_object (editor, "notify::meeting-id", G_CALLBACK (icat_list_detail_shown_changed),
+                           self->list_detail, G_CONNECT_SWAPPED);
   setup_list (self);
   setup_filters (self);
   return GTK_WIDGET (self);

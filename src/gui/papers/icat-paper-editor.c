@@ -16,6 +16,7 @@
 
 #include "icat-action-item-editor.h"
 #include "icat-autosave.h"
+#include "icat-editor-chrome.h"
 #include "icat-editor-util.h"
 #include "icat-format.h"
 #include "icat-input.h"
@@ -24,6 +25,7 @@
 #include "icat-record-list.h"
 #include "icat-ref-list.h"
 #include "icat-schema.h"
+#include "icat-toast.h"
 
 struct _IcatPaperEditor {
   AdwBin               parent_instance;
@@ -68,7 +70,6 @@ struct _IcatPaperEditor {
   char                *shown_link;
 
   gboolean             loading;
-  gboolean             folded;
   gint64               queued_at;          /* when a typed field was last queued; 0: flushed since */
   gint64               shown_year;         /* the last good year in the row; 0: none */
   gint64               year_before_empty;  /* what an emptied row held */
@@ -86,13 +87,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* Helpers {{{ */
-
-static void
-show_error (IcatPaperEditor *self,
-            const char      *message)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
-}
 
 /* A field that says what is wrong with its text keeps that text when the
  * record changes under it: it is newer than what was stored, and leaving
@@ -226,7 +220,7 @@ autosave_failed_cb (IcatAutosave    *autosave,
                     GError          *error,
                     IcatPaperEditor *self)
 {
-  show_error (self, error->message);
+  icat_toast (GTK_WIDGET (self), error->message);
 }
 
 /* }}} */
@@ -470,7 +464,7 @@ deleted_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   if (!icat_store_delete_finish (ICAT_STORE (source), result, &error))
-    show_error (self, error->message);
+    icat_toast (GTK_WIDGET (self), error->message);
   else
     gtk_widget_activate_action (GTK_WIDGET (self), "win.toast-undo", "s", _("Paper deleted"));
 }
@@ -621,18 +615,6 @@ icat_paper_editor_focus_title (IcatPaperEditor *self)
 /* GObject {{{ */
 
 static void
-set_folded (IcatPaperEditor *self,
-            gboolean         folded)
-{
-  if (self->folded == folded)
-    return;
-  self->folded = folded;
-  gtk_widget_set_visible (self->back_button, folded);
-  gtk_widget_set_visible (self->close_button, !folded);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDED]);
-}
-
-static void
 icat_paper_editor_dispose (GObject *object)
 {
   IcatPaperEditor *self = ICAT_PAPER_EDITOR (object);
@@ -675,7 +657,7 @@ icat_paper_editor_get_property (GObject    *object,
       g_value_set_string (value, icat_paper_editor_get_paper_id (self));
       break;
     case PROP_FOLDED:
-      g_value_set_boolean (value, self->folded);
+      g_value_set_boolean (value, icat_editor_chrome_get_folded (self->back_button));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -693,7 +675,8 @@ icat_paper_editor_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_FOLDED:
-      set_folded (self, g_value_get_boolean (value));
+      if (icat_editor_chrome_set_folded (self->back_button, self->close_button, g_value_get_boolean (value)))
+        g_object_notify_by_pspec (object, pspec);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -715,8 +698,7 @@ icat_paper_editor_class_init (IcatPaperEditorClass *klass)
     g_param_spec_string ("paper-id", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_FOLDED] =
-    g_param_spec_boolean ("folded", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    icat_editor_chrome_folded_param ();
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/papers/icat-paper-editor.ui");

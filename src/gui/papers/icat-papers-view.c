@@ -17,11 +17,14 @@
 
 #include "icat-action-item-editor.h"
 #include "icat-format.h"
+#include "icat-list-detail.h"
 #include "icat-meeting-editor.h"
 #include "icat-paper-editor.h"
 #include "icat-papers-view.h"
 #include "icat-record-list.h"
 #include "icat-schema.h"
+#include "icat-toast.h"
+#include "icat-today.h"
 
 #define N_STAGES 5
 
@@ -56,6 +59,7 @@ struct _IcatPapersView {
   IcatPaperEditor    *editor;
 
   /* Owned */
+  IcatListDetail     *list_detail;
   IcatStore          *store;
   Column              columns[N_STAGES];
   gboolean            selecting;  /* selections changed by code, not by a person */
@@ -64,21 +68,6 @@ struct _IcatPapersView {
 };
 
 G_DEFINE_FINAL_TYPE (IcatPapersView, icat_papers_view, ADW_TYPE_BIN)
-
-static void
-toast (IcatPapersView *self,
-       const char     *message)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
-}
-
-static char *
-today_text (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
 
 /* Rules, without a display {{{ */
 
@@ -257,7 +246,7 @@ update_card (IcatPapersView *self,
   GtkWidget *box = gtk_list_item_get_child (item);
   Card *card = card_of (box);
   JsonObject *data;
-  g_autofree char *today = today_text ();
+  g_autofree char *today = icat_today_string ();
   g_autofree char *kind = NULL;
   g_autofree char *lead = NULL;
   g_autofree char *lead_line = NULL;
@@ -415,15 +404,27 @@ unbind_card_cb (GtkSignalListItemFactory *factory,
 /* Opening papers {{{ */
 
 static void
+show_paper (gpointer    view,
+            const char *id)
+{
+  IcatPapersView *self = view;
+
+  icat_paper_editor_set_paper (self->editor, id);
+}
+
+static const char *
+shown_paper (gpointer view)
+{
+  IcatPapersView *self = view;
+
+  return icat_paper_editor_get_paper_id (self->editor);
+}
+
+static void
 open_paper (IcatPapersView *self,
             const char     *id)
 {
-  icat_paper_editor_set_paper (self->editor, id);
-  if (icat_paper_editor_get_paper_id (self->editor) == NULL)
-    return;
-  gtk_widget_set_visible (GTK_WIDGET (self->editor_bin), TRUE);
-  gtk_widget_set_visible (self->editor_separator, TRUE);
-  adw_leaflet_set_visible_child_name (self->leaflet, "editor");
+  icat_list_detail_open (self->list_detail, id);
 }
 
 /* Scrolls the board sideways until the lane is in view. */
@@ -499,10 +500,7 @@ card_activated_cb (GtkListView *list,
                    guint        position,
                    Column      *column)
 {
-  g_autoptr(IcatRecord) paper = g_list_model_get_item (G_LIST_MODEL (column->papers), position);
-
-  if (paper != NULL)
-    open_paper (column->view, icat_record_get_id (paper));
+  icat_list_detail_activate (column->view->list_detail, G_LIST_MODEL (column->papers), position);
 }
 
 void
@@ -515,7 +513,7 @@ icat_papers_view_show_paper (IcatPapersView *self,
   open_paper (self, id);
   if (icat_paper_editor_get_paper_id (self->editor) == NULL)
     {
-      toast (self, _("This paper no longer exists."));
+      icat_toast (GTK_WIDGET (self), _("This paper no longer exists."));
       return;
     }
   select_card (self, id);
@@ -527,18 +525,7 @@ editor_paper_changed_cb (IcatPapersView *self)
   if (icat_paper_editor_get_paper_id (self->editor) != NULL)
     return;
   select_card (self, NULL);
-  adw_leaflet_set_visible_child (self->leaflet, self->board_page);
-  gtk_widget_set_visible (GTK_WIDGET (self->editor_bin), FALSE);
-  gtk_widget_set_visible (self->editor_separator, FALSE);
-}
-
-/* Folded, going back to the board (button or swipe) closes the paper. */
-static void
-visible_child_changed_cb (IcatPapersView *self)
-{
-  if (self->editor != NULL && adw_leaflet_get_folded (self->leaflet) &&
-      adw_leaflet_get_visible_child (self->leaflet) == self->board_page)
-    icat_paper_editor_set_paper (self->editor, NULL);
+  icat_list_detail_shown_changed (self->list_detail);
 }
 
 static void
@@ -548,7 +535,7 @@ close_editor_activated (GtkWidget  *widget,
 {
   IcatPapersView *self = ICAT_PAPERS_VIEW (widget);
 
-  icat_paper_editor_set_paper (self->editor, NULL);
+  icat_list_detail_close (self->list_detail);
 }
 
 /* A moved paper's card is selected again in its new column. */
@@ -603,7 +590,7 @@ advanced_cb (GObject      *source,
   g_autofree char *id = icat_store_save_finish (ICAT_STORE (source), result, &error);
 
   if (id == NULL)
-    toast (moving->view, error->message);
+    icat_toast (GTK_WIDGET (moving->view), error->message);
   else
     gtk_widget_activate_action (GTK_WIDGET (moving->view), "win.toast-undo", "s", moving->message);
 }
@@ -633,7 +620,7 @@ icat_papers_view_advance (IcatPapersView *self,
   if (g_str_equal (next, "published"))
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autofree char *today = today_text ();
+      g_autofree char *today = icat_today_string ();
 
       if (icat_record_get_string (paper, "published_on") == NULL)
         json_object_set_string_member (changes, "published_on", today);
@@ -700,7 +687,7 @@ paper_created_cb (GObject      *source,
 
   if (id == NULL)
     {
-      toast (self, error->message);
+      icat_toast (GTK_WIDGET (self), error->message);
       return;
     }
   if (self->store == NULL)
@@ -859,6 +846,7 @@ icat_papers_view_dispose (GObject *object)
   /* AdwBin unparents its child itself: the template must not do it first. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ICAT_TYPE_PAPERS_VIEW);
+  g_clear_object (&self->list_detail);
   for (guint i = 0; i < N_STAGES; i++)
     {
       if (self->columns[i].selection != NULL)
@@ -887,7 +875,6 @@ icat_papers_view_class_init (IcatPapersViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcatPapersView, board);
   gtk_widget_class_bind_template_child (widget_class, IcatPapersView, editor_separator);
   gtk_widget_class_bind_template_child (widget_class, IcatPapersView, editor_bin);
-  gtk_widget_class_bind_template_callback (widget_class, visible_child_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "papers.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "papers.close-editor", NULL, close_editor_activated);
@@ -917,7 +904,11 @@ icat_papers_view_new (IcatStore *store)
   editor = icat_paper_editor_new (store);
   self->editor = ICAT_PAPER_EDITOR (editor);
   adw_bin_set_child (self->editor_bin, editor);
-  g_object_bind_property (self->leaflet, "folded", editor, "folded", G_BINDING_SYNC_CREATE);
+  /* Going back to the board, folded (button or swipe), closes the paper. */
+  self->list_detail = icat_list_detail_new (ICAT_LIST_DETAIL_CLOSE, self->leaflet, self->board_page,
+                                            GTK_WIDGET (self->editor_bin), self, show_paper, shown_paper);
+  icat_list_detail_set_separator (self->list_detail, self->editor_separator);
+  icat_list_detail_bind_folded (self->list_detail, editor, "folded");
   g_signal_connect_object (editor, "notify::paper-id", G_CALLBACK (editor_paper_changed_cb),
                            self, G_CONNECT_SWAPPED);
   setup_board (self);
