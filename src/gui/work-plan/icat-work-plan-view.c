@@ -442,7 +442,7 @@ note_changed_cb (IcatWorkPlanView *self)
 /* Laying the plan out {{{ */
 
 typedef struct {
-  char          *path;
+  char          *path;    /* the database, which Export PDF must not overwrite */
   int            year;
   IcatGroupBy    group_by;
   IcatPaperSize  paper;
@@ -469,36 +469,26 @@ layout_new (IcatWorkPlanView *self)
   return layout;
 }
 
-/* On a worker thread, with a connection of its own. */
+/* On a worker thread, with a connection of its own. The store reads in
+ * one snapshot, so an autosave meanwhile cannot tear the plan. */
 static IcatDocument *
-lay_out (Layout  *layout,
+lay_out (IcatDb  *db,
+         Layout  *layout,
          GError **error)
 {
-  g_autoptr(IcatDb) db = icat_db_open (layout->path, ICAT_DB_READ_ONLY, NULL, error);
-  IcatDocument *document;
-
-  /* One snapshot, so an autosave meanwhile cannot tear the plan. */
-  if (db == NULL || !icat_db_begin_snapshot (db, error))
-    return NULL;
   /* Meant for agencies and Member States: no focal points' contacts. */
-  document = icat_document_new_work_plan (db, layout->year, layout->group_by, layout->paper, ICAT_EXPORT_DEFAULT, error);
-  icat_db_end_snapshot (db);
-  return document;
+  return icat_document_new_work_plan (db, layout->year, layout->group_by, layout->paper, ICAT_EXPORT_DEFAULT, error);
 }
 
-static void
-build_thread (GTask        *task,
-              gpointer      source,
-              gpointer      task_data,
-              GCancellable *cancellable)
+static gpointer
+build_thread (IcatDb        *db,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
 {
-  GError *error = NULL;
-  IcatDocument *document = lay_out (task_data, &error);
+  IcatDocument *document = lay_out (db, data, error);
 
-  if (document == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, icat_document_handle_new (document), (GDestroyNotify) icat_document_handle_unref);
+  return document != NULL ? icat_document_handle_new (document) : NULL;
 }
 
 static void start_build (IcatWorkPlanView *self);
@@ -521,9 +511,9 @@ built_cb (GObject      *source,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  IcatWorkPlanView *self = ICAT_WORK_PLAN_VIEW (source);
+  g_autoptr(IcatWorkPlanView) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(IcatDocumentHandle) handle = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(IcatDocumentHandle) handle = icat_store_read_finish (result, &error);
 
   g_clear_object (&self->building);
   if (self->store == NULL)
@@ -549,8 +539,6 @@ built_cb (GObject      *source,
 static void
 start_build (IcatWorkPlanView *self)
 {
-  g_autoptr(GTask) task = NULL;
-
   if (self->building != NULL)
     {
       /* The layout cannot be interrupted; its result will be dropped. */
@@ -561,10 +549,9 @@ start_build (IcatWorkPlanView *self)
   self->rebuild_queued = FALSE;
   self->stale = FALSE;
   self->building = g_cancellable_new ();
-  task = g_task_new (self, self->building, built_cb, NULL);
-  g_task_set_source_tag (task, start_build);
-  g_task_set_task_data (task, layout_new (self), (GDestroyNotify) layout_free);
-  g_task_run_in_thread (task, build_thread);
+  icat_store_read_async (self->store, build_thread, layout_new (self), (GDestroyNotify) layout_free,
+                         (GDestroyNotify) icat_document_handle_unref, ICAT_STORE_READ_DEFAULT,
+                         self->building, built_cb, g_object_ref (self));
   set_busy (self, TRUE);
 }
 
@@ -619,50 +606,62 @@ reloaded_cb (IcatWorkPlanView *self)
 /* }}} */
 /* Export and print {{{ */
 
-static void
-export_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gpointer
+export_thread (IcatDb        *db,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
 {
-  Layout *layout = task_data;
-  GError *error = NULL;
+  Layout *layout = data;
   g_autoptr(IcatDocument) document = NULL;
 
   /* The file chooser lets anyone pick the database itself. */
-  if (icat_export_check_not_database (layout->output, layout->path, &error))
-    document = lay_out (layout, &error);
-  if (document == NULL || !icat_document_write_pdf_file (document, layout->output, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  if (icat_export_check_not_database (layout->output, layout->path, error))
+    document = lay_out (db, layout, error);
+  if (document == NULL || !icat_document_write_pdf_file (document, layout->output, error))
+    return NULL;
+  return GINT_TO_POINTER (TRUE);
 }
+
+typedef struct {
+  IcatWorkPlanView *view;
+  char             *output;
+} Exported;
+
+static void
+exported_free (Exported *exported)
+{
+  g_object_unref (exported->view);
+  g_free (exported->output);
+  g_free (exported);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Exported, exported_free)
 
 static void
 exported_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  IcatWorkPlanView *self = ICAT_WORK_PLAN_VIEW (source);
-  Layout *layout = g_task_get_task_data (G_TASK (result));
-  g_autofree char *name = g_filename_display_basename (layout->output);
+  g_autoptr(Exported) exported = user_data;
+  g_autofree char *name = g_filename_display_basename (exported->output);
   g_autofree char *message = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (g_task_propagate_boolean (G_TASK (result), &error))
+  if (icat_store_read_finish (result, &error) != NULL)
     /* Translators: a toast after Export PDF; %s is the file's name */
     message = g_strdup_printf (_("Work plan saved as “%s”"), name);
   else
     message = g_strdup_printf (_("The work plan could not be saved: %s"), error->message);
-  toast (self, message);
+  toast (exported->view, message);
 }
 
 void
 icat_work_plan_view_export_pdf (IcatWorkPlanView *self,
                                 GFile            *file)
 {
-  g_autoptr(GTask) task = NULL;
   Layout *layout;
+  Exported *exported;
 
   g_return_if_fail (ICAT_IS_WORK_PLAN_VIEW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -675,10 +674,11 @@ icat_work_plan_view_export_pdf (IcatWorkPlanView *self,
       layout_free (layout);
       return;
     }
-  task = g_task_new (self, NULL, exported_cb, NULL);
-  g_task_set_source_tag (task, icat_work_plan_view_export_pdf);
-  g_task_set_task_data (task, layout, (GDestroyNotify) layout_free);
-  g_task_run_in_thread (task, export_thread);
+  exported = g_new0 (Exported, 1);
+  exported->view = g_object_ref (self);
+  exported->output = g_strdup (layout->output);
+  icat_store_read_async (self->store, export_thread, layout, (GDestroyNotify) layout_free, NULL,
+                         ICAT_STORE_READ_DEFAULT, NULL, exported_cb, exported);
 }
 
 static void
