@@ -9,7 +9,8 @@
  * section is on screen. A layout that a newer change has overtaken is
  * dropped; the pages shown stay until the new ones are ready. Export PDF…
  * lays the plan out again on its worker thread, so no page is ever drawn
- * by two threads at once; Print… replays the pages the preview shows.
+ * by two threads at once; Print… replays the pages the preview shows
+ * (both in icat-work-plan-view-export.c).
  *
  * The plan's own status (draft, or endorsed by the Working Group on a date)
  * is a "work_plan" record, one a year, saved as it is edited.
@@ -39,7 +40,6 @@
 /* In the order of IcatGroupBy and IcatPaperSize, as the settings name them. */
 static const char * const group_by_names[] = { "pillar", "mandate", NULL };
 static const char * const paper_names[] = { "a4", "letter", NULL };
-
 
 G_DEFINE_FINAL_TYPE (IcatWorkPlanView, icat_work_plan_view, ADW_TYPE_BIN)
 
