@@ -274,23 +274,47 @@ request_free (gpointer data)
   g_atomic_int_inc (&requests_freed);
 }
 
+/* Starts a read of a new record titled title that waits at the gate once
+ * it has begun. The request is the read's, to free with it: the function
+ * may still use it after the answer came. */
+static Request *
+start_held_read (Fixture            *fixture,
+                 const char         *title,
+                 IcatStoreReadFlags  flags,
+                 GCancellable       *cancellable,
+                 Answer             *answer)
+{
+  g_autofree char *id = save_title (fixture, NULL, title);
+  Request *request = g_new0 (Request, 1);
+
+  request_init (request, NULL);
+  request->id = g_intern_string (id);
+  request->hold = TRUE;
+  icat_store_read_async (fixture->store, read_title_func, request, request_free, g_free,
+                         flags, cancellable, read_cb, answer);
+  wait_started (request);
+  return request;
+}
+
+static void
+wait_freed (int freed_before)
+{
+  while (g_atomic_int_get (&requests_freed) == freed_before)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
 static void
 run_cancelled_while_reading (Fixture            *fixture,
                              IcatStoreReadFlags  flags)
 {
-  g_autofree char *id = save_title (fixture, NULL, "Cancelled midway");
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  Request *request = g_new0 (Request, 1);
   Answer answer = { 0 };
   int freed_before = g_atomic_int_get (&requests_freed);
+  Request *request = start_held_read (fixture, "Cancelled midway", flags, cancellable, &answer);
 
-  request_init (request, id);
-  request->hold = TRUE;
-  /* The request is the read's: the function may still use it after the
-   * answer came. */
-  icat_store_read_async (fixture->store, read_title_func, request, request_free, g_free,
-                         flags, cancellable, read_cb, &answer);
-  wait_started (request);
   g_cancellable_cancel (cancellable);
   if (flags & ICAT_STORE_READ_RETURN_ON_CANCEL)
     {
@@ -308,11 +332,7 @@ run_cancelled_while_reading (Fixture            *fixture,
   g_assert_null (answer.result);
   answer_clear (&answer);
   /* The result nobody took and the request are freed with the read. */
-  while (g_atomic_int_get (&requests_freed) == freed_before)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  wait_freed (freed_before);
 }
 
 static void
@@ -377,17 +397,10 @@ static void
 test_store_gone (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autofree char *id = save_title (fixture, NULL, "Outlives the store");
-  Request *request = g_new0 (Request, 1);
   Answer answer = { 0 };
   int freed_before = g_atomic_int_get (&requests_freed);
+  Request *request = start_held_read (fixture, "Outlives the store", ICAT_STORE_READ_DEFAULT, NULL, &answer);
 
-  request_init (request, id);
-  request->hold = TRUE;
-  /* The request is the read's to free, with the read. */
-  icat_store_read_async (fixture->store, read_title_func, request, request_free, g_free,
-                         ICAT_STORE_READ_DEFAULT, NULL, read_cb, &answer);
-  wait_started (request);
   /* The read does not keep the store: it goes at once. */
   g_assert_finalize_object (g_steal_pointer (&fixture->store));
   release (request);
@@ -395,8 +408,7 @@ test_store_gone (Fixture       *fixture,
   g_assert_no_error (answer.error);
   g_assert_cmpstr (answer.result, ==, "Outlives the store");
   answer_clear (&answer);
-  while (g_atomic_int_get (&requests_freed) == freed_before)
-    g_usleep (1000);
+  wait_freed (freed_before);
 }
 
 static void
