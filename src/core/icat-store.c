@@ -7,7 +7,8 @@
  * one worker thread in order (or on the caller's thread for the synchronous
  * calls the command line and tests use). Every write is one transaction
  * recorded by SQLite's session extension; its changeset tells which records
- * changed, so views are notified exactly, and its inverse is the undo.
+ * changed, so views are notified exactly, and its inverse is the undo
+ * (both in icat-store-journal.c).
  */
 #define G_LOG_DOMAIN "icat-store"
 
@@ -17,14 +18,10 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "icat-db.h"
 #include "icat-device.h"
 #include "icat-error.h"
 #include "icat-record-io.h"
-#include "icat-store.h"
-
-#define UNDO_DEPTH 100
-#define UNDO_MAX_BYTES (64 * 1024 * 1024)
+#include "icat-store-private.h"
 
 typedef enum {
   JOB_SAVE,
@@ -32,12 +29,6 @@ typedef enum {
   JOB_IMPORT,
   JOB_UNDO,
 } JobType;
-
-typedef struct {
-  char      *kind;
-  char      *id;
-  IcatChange change;
-} Notice;
 
 typedef struct {
   JobType            type;
@@ -48,8 +39,7 @@ typedef struct {
   char              *display_name;
   IcatImportFlags    flags;
   IcatImportSummary  summary;
-  GArray            *notices;     /* Notice */
-  GHashTable        *noticed;     /* "kind/id" → index in notices + 1 */
+  IcatNotices        notices;
   gboolean           reload_all;
   GTask             *task;
   GError            *error;
@@ -68,8 +58,7 @@ struct _IcatStore {
   guint         queued_jobs;    /* pushed to the writer and not yet run, under queue_lock */
   GMainContext *context;
   GHashTable   *live;           /* "kind/id" → IcatRecord, weak */
-  GQueue        undo;           /* GBytes changesets, newest at the head */
-  gsize         undo_bytes;
+  IcatJournal  *journal;        /* under write_lock */
   gint64        seen_data_version;
 };
 
@@ -99,24 +88,13 @@ icat_search_hit_free (IcatSearchHit *hit)
   g_free (hit);
 }
 
-static void
-notice_clear (gpointer data)
-{
-  Notice *notice = data;
-
-  g_free (notice->kind);
-  g_free (notice->id);
-}
-
 static Job *
 job_new (JobType type)
 {
   Job *job = g_new0 (Job, 1);
 
   job->type = type;
-  job->notices = g_array_new (FALSE, TRUE, sizeof (Notice));
-  job->noticed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_array_set_clear_func (job->notices, notice_clear);
+  _icat_notices_init (&job->notices);
   return job;
 }
 
@@ -128,157 +106,13 @@ job_free (Job *job)
   g_clear_pointer (&job->changes, json_object_unref);
   g_clear_pointer (&job->document, g_bytes_unref);
   g_free (job->display_name);
-  g_array_unref (job->notices);
-  g_hash_table_unref (job->noticed);
+  _icat_notices_clear (&job->notices);
   g_clear_error (&job->error);
   g_clear_object (&job->task);
   g_free (job);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Job, job_free)
-
-static void
-add_notice (Job        *job,
-            const char *kind,
-            const char *id,
-            IcatChange  change)
-{
-  g_autofree char *key = g_strconcat (kind, "/", id, NULL);
-  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (job->noticed, key));
-  Notice notice;
-
-  if (index > 0)
-    {
-      /* Deleted wins: a record created and removed is gone. */
-      if (change == ICAT_CHANGE_DELETED)
-        g_array_index (job->notices, Notice, index - 1).change = change;
-      return;
-    }
-  notice.kind = g_strdup (kind);
-  notice.id = g_strdup (id);
-  notice.change = change;
-  g_array_append_val (job->notices, notice);
-  g_hash_table_insert (job->noticed, g_steal_pointer (&key), GUINT_TO_POINTER (job->notices->len));
-}
-
-/* The kind a table belongs to: its own ("meeting") or its parent's for a
- * nested list or link table ("meeting_agenda"). Tables below a nested
- * list (meeting_agenda_mandates) are covered by their parent's row. */
-static const IcatKind *
-kind_of_table (const char *table,
-               gboolean   *direct)
-{
-  guint n_kinds;
-  const IcatKind * const *kinds = icat_schema_kinds (&n_kinds);
-
-  for (guint k = 0; k < n_kinds; k++)
-    {
-      gsize len = strlen (kinds[k]->name);
-
-      if (strcmp (table, kinds[k]->name) == 0)
-        {
-          *direct = TRUE;
-          return kinds[k];
-        }
-      if (strncmp (table, kinds[k]->name, len) == 0 && table[len] == '_')
-        for (guint i = 0; i < kinds[k]->n_fields; i++)
-          if (strcmp (table + len + 1, kinds[k]->fields[i].name) == 0)
-            {
-              *direct = FALSE;
-              return kinds[k];
-            }
-    }
-  return NULL;
-}
-
-static void
-collect_notices (Job         *job,
-                 const void  *changeset,
-                 int          size)
-{
-  sqlite3_changeset_iter *iter = NULL;
-
-  if (size == 0 || sqlite3changeset_start (&iter, size, (void *) changeset) != SQLITE_OK)
-    return;
-  while (sqlite3changeset_next (iter) == SQLITE_ROW)
-    {
-      const char *table;
-      int n_columns, op, indirect;
-      sqlite3_value *key = NULL;
-      const IcatKind *kind;
-      gboolean direct = FALSE;
-
-      sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect);
-      kind = kind_of_table (table, &direct);
-      if (kind == NULL)
-        continue;
-      /* Column 0 is the record's id, or its parent's in a nested table. */
-      if (op == SQLITE_INSERT)
-        sqlite3changeset_new (iter, 0, &key);
-      else
-        sqlite3changeset_old (iter, 0, &key);
-      if (key == NULL || sqlite3_value_type (key) != SQLITE_TEXT)
-        continue;
-      add_notice (job, kind->name, (const char *) sqlite3_value_text (key),
-                  !direct ? ICAT_CHANGE_UPDATED
-                  : op == SQLITE_INSERT ? ICAT_CHANGE_CREATED
-                  : op == SQLITE_DELETE ? ICAT_CHANGE_DELETED
-                  : ICAT_CHANGE_UPDATED);
-    }
-  sqlite3changeset_finalize (iter);
-}
-
-/* A table below a nested list: "meeting_agenda_mandates". */
-static gboolean
-is_below_nested_list (const char *table)
-{
-  guint n_kinds;
-  const IcatKind * const *kinds = icat_schema_kinds (&n_kinds);
-
-  for (guint k = 0; k < n_kinds; k++)
-    {
-      gsize len = strlen (kinds[k]->name);
-
-      if (strncmp (table, kinds[k]->name, len) != 0 || table[len] != '_')
-        continue;
-      for (guint i = 0; i < kinds[k]->n_fields; i++)
-        {
-          gsize field_len = strlen (kinds[k]->fields[i].name);
-
-          if (strncmp (table + len + 1, kinds[k]->fields[i].name, field_len) == 0 &&
-              table[len + 1 + field_len] == '_')
-            return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-static int
-track_record_tables (void       *user_data,
-                     const char *table)
-{
-  gboolean direct;
-
-  /* The search index is derived; only records are journaled, with the
-   * tables below their nested lists, or an undo would lose an agenda
-   * item's mandates. */
-  return kind_of_table (table, &direct) != NULL || is_below_nested_list (table);
-}
-
-static void
-push_undo (IcatStore *self,
-           GBytes    *changeset)
-{
-  self->undo_bytes += g_bytes_get_size (changeset);
-  g_queue_push_head (&self->undo, changeset);
-  while (self->undo.length > UNDO_DEPTH || (self->undo_bytes > UNDO_MAX_BYTES && self->undo.length > 1))
-    {
-      GBytes *oldest = g_queue_pop_tail (&self->undo);
-
-      self->undo_bytes -= g_bytes_get_size (oldest);
-      g_bytes_unref (oldest);
-    }
-}
 
 /* SAVE: merges the changes into the stored record, stamps it, checks it
  * like an import would, writes it. */
@@ -423,74 +257,6 @@ run_import (IcatStore  *self,
   return icat_import_plan_apply (plan, self->write_db, error);
 }
 
-static int
-undo_conflict (void                   *user_data,
-               int                     conflict,
-               sqlite3_changeset_iter *iter)
-{
-  gboolean *conflicted = user_data;
-  const char *table;
-  int n_columns, op, indirect;
-
-  /* Undoing a creation deletes the record, and its nested rows go with it
-   * (ON DELETE CASCADE) before the changeset reaches them. */
-  sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect);
-  if (conflict == SQLITE_CHANGESET_NOTFOUND && op == SQLITE_DELETE)
-    return SQLITE_CHANGESET_OMIT;
-
-  *conflicted = TRUE;
-  return SQLITE_CHANGESET_ABORT;
-}
-
-/* Re-reads the records an undo touched into the search index. */
-static gboolean
-reindex_notices (IcatStore  *self,
-                 Job        *job,
-                 GError    **error)
-{
-  for (guint i = 0; i < job->notices->len; i++)
-    {
-      Notice *notice = &g_array_index (job->notices, Notice, i);
-      const IcatKind *kind = icat_schema_lookup (notice->kind);
-      g_autoptr(GError) local_error = NULL;
-      g_autoptr(JsonObject) record = icat_record_io_read (self->write_db, kind, notice->id, &local_error);
-
-      if (record == NULL && !g_error_matches (local_error, ICAT_ERROR, ICAT_ERROR_NOT_FOUND))
-        return g_propagate_error (error, g_steal_pointer (&local_error)), FALSE;
-      if (!icat_record_io_index (self->write_db, kind, notice->id, record, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-run_undo (IcatStore  *self,
-          Job        *job,
-          GBytes     *changeset,
-          GError    **error)
-{
-  int inverse_size = 0;
-  void *inverse = NULL;
-  gboolean conflicted = FALSE;
-  int rc;
-
-  rc = sqlite3changeset_invert (g_bytes_get_size (changeset), (void *) g_bytes_get_data (changeset, NULL),
-                                &inverse_size, &inverse);
-  if (rc != SQLITE_OK)
-    return icat_db_fail (self->write_db, rc, error);
-  rc = sqlite3changeset_apply_v2 (icat_db_handle (self->write_db), inverse_size, inverse,
-                                  NULL, undo_conflict, &conflicted, NULL, NULL, 0);
-  if (rc == SQLITE_OK)
-    collect_notices (job, inverse, inverse_size);
-  sqlite3_free (inverse);
-  if (conflicted || rc == SQLITE_ABORT)
-    return g_set_error (error, ICAT_ERROR, ICAT_ERROR_CONFLICT,
-                        _("The change cannot be undone: the records have changed since.")), FALSE;
-  if (rc != SQLITE_OK)
-    return icat_db_fail (self->write_db, rc, error);
-  return reindex_notices (self, job, error);
-}
-
 /* One transaction: the job's writes, journaled by a session. */
 static gboolean
 run_job (IcatStore  *self,
@@ -507,26 +273,18 @@ run_job (IcatStore  *self,
 
   if (job->type == JOB_UNDO)
     {
-      undo_changeset = g_queue_pop_head (&self->undo);
+      undo_changeset = _icat_journal_pop_undo (self->journal);
       if (undo_changeset == NULL)
         return g_set_error (error, ICAT_ERROR, ICAT_ERROR_NOT_FOUND, _("There is nothing to undo.")), FALSE;
-      self->undo_bytes -= g_bytes_get_size (undo_changeset);
     }
 
   if (!icat_db_begin (self->write_db, error))
     goto failed;
 
-  if (job->type != JOB_UNDO)
+  if (job->type != JOB_UNDO && !_icat_journal_start_session (self->write_db, &session, error))
     {
-      rc = sqlite3session_create (icat_db_handle (self->write_db), "main", &session);
-      if (rc != SQLITE_OK)
-        {
-          icat_db_fail (self->write_db, rc, error);
-          icat_db_rollback (self->write_db);
-          goto failed;
-        }
-      sqlite3session_table_filter (session, track_record_tables, NULL);
-      sqlite3session_attach (session, NULL);
+      icat_db_rollback (self->write_db);
+      goto failed;
     }
 
   switch (job->type)
@@ -541,7 +299,7 @@ run_job (IcatStore  *self,
       ok = run_import (self, job, error);
       break;
     case JOB_UNDO:
-      ok = run_undo (self, job, undo_changeset, error);
+      ok = _icat_journal_undo (self->write_db, undo_changeset, &job->notices, error);
       break;
     default:
       g_assert_not_reached ();
@@ -571,12 +329,12 @@ run_job (IcatStore  *self,
 
   if (changeset != NULL)
     {
-      collect_notices (job, changeset, size);
+      _icat_notices_collect (&job->notices, changeset, size);
       /* Views re-read everything faster than they handle thousands of notices. */
-      if (job->notices->len > 1000)
+      if (job->notices.list->len > 1000)
         job->reload_all = TRUE;
       if (size > 0)
-        push_undo (self, g_bytes_new_with_free_func (changeset, size, sqlite3_free, changeset));
+        _icat_journal_push_undo (self->journal, g_bytes_new_with_free_func (changeset, size, sqlite3_free, changeset));
       else
         sqlite3_free (changeset);
     }
@@ -585,7 +343,7 @@ run_job (IcatStore  *self,
 failed:
   /* An undo that could not be applied stays available. */
   if (undo_changeset != NULL)
-    push_undo (self, g_steal_pointer (&undo_changeset));
+    _icat_journal_push_undo (self->journal, g_steal_pointer (&undo_changeset));
   return FALSE;
 }
 
@@ -651,9 +409,9 @@ emit_notices (IcatStore *self,
       g_signal_emit (self, signals[RELOADED], 0);
     }
   else
-    for (guint i = 0; i < job->notices->len; i++)
+    for (guint i = 0; i < job->notices.list->len; i++)
       {
-        Notice *notice = &g_array_index (job->notices, Notice, i);
+        IcatNotice *notice = &g_array_index (job->notices.list, IcatNotice, i);
 
         refresh_live_record (self, notice->kind, notice->id);
         g_signal_emit (self, signals[RECORD_CHANGED], g_quark_from_string (notice->kind),
@@ -744,7 +502,7 @@ icat_store_finalize (GObject *object)
   while (g_hash_table_iter_next (&iter, NULL, &value))
     g_object_weak_unref (value, live_record_finalized, self);
   g_hash_table_unref (self->live);
-  g_queue_clear_full (&self->undo, (GDestroyNotify) g_bytes_unref);
+  _icat_journal_free (self->journal);
   g_clear_pointer (&self->read_db, icat_db_close);
   g_clear_pointer (&self->write_db, icat_db_close);
   g_mutex_clear (&self->write_lock);
@@ -806,7 +564,7 @@ icat_store_init (IcatStore *self)
   g_mutex_init (&self->write_lock);
   g_mutex_init (&self->queue_lock);
   g_cond_init (&self->queue_drained);
-  g_queue_init (&self->undo);
+  self->journal = _icat_journal_new ();
   self->live = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->context = g_main_context_ref_thread_default ();
   self->writer = g_thread_pool_new (writer_thread, self, 1, FALSE, NULL);
@@ -1127,7 +885,7 @@ icat_store_can_undo (IcatStore *self)
 
   g_return_val_if_fail (ICAT_IS_STORE (self), FALSE);
   g_mutex_lock (&self->write_lock);
-  can_undo = self->undo.length > 0;
+  can_undo = _icat_journal_can_undo (self->journal);
   g_mutex_unlock (&self->write_lock);
   return can_undo;
 }

@@ -13,6 +13,9 @@
 
 G_BEGIN_DECLS
 
+/* One SQLite connection (icat-db.h); a read function only passes it on. */
+typedef struct _IcatDb IcatDb;
+
 #define ICAT_TYPE_STORE (icat_store_get_type ())
 G_DECLARE_FINAL_TYPE (IcatStore, icat_store, ICAT, STORE, GObject)
 
@@ -72,6 +75,40 @@ void        icat_store_export_to_file_async  (IcatStore    *self,
 gboolean    icat_store_export_to_file_finish (IcatStore    *self,
                                               GAsyncResult *result,
                                               GError      **error);
+/* A read on a worker thread, so a long one never blocks the window: func
+ * gets a read-only connection of its own (immutable when the file is on
+ * read-only media, as icat_db_open() does) and every query it makes sees
+ * one committed state of the database, while saves go on. It returns an
+ * owned result, freed by result_free if nobody takes it, or NULL with
+ * error set. */
+typedef gpointer (*IcatStoreReadFunc) (IcatDb        *db,
+                                       gpointer       data,
+                                       GCancellable  *cancellable,
+                                       GError       **error);
+
+typedef enum {
+  ICAT_STORE_READ_DEFAULT          = 0,
+  /* A cancelled read answers G_IO_ERROR_CANCELLED at once and func runs
+   * on unheard; by default the answer waits until func has returned. */
+  ICAT_STORE_READ_RETURN_ON_CANCEL = 1 << 0,
+} IcatStoreReadFlags;
+
+/* The read keeps the database's path, not the store: the store may be
+ * finalized while it runs, and the callback's source object is NULL.
+ * data_free and result_free may run on the worker thread. */
+void        icat_store_read_async  (IcatStore          *self,
+                                    IcatStoreReadFunc   func,
+                                    gpointer            data,
+                                    GDestroyNotify      data_free,
+                                    GDestroyNotify      result_free,
+                                    IcatStoreReadFlags  flags,
+                                    GCancellable       *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer            user_data);
+/* func's result, owned by the caller; NULL with error set when func
+ * failed, the database could not be opened, or the read was cancelled. */
+gpointer    icat_store_read_finish (GAsyncResult       *result,
+                                    GError            **error);
 /* Every problem found, one sentence each; empty when all is well. */
 GPtrArray  *icat_store_check       (IcatStore   *self,
                                     GError     **error);

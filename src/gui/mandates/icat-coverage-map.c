@@ -16,7 +16,6 @@
 #include <string.h>
 
 #include "icat-coverage-map-private.h"
-#include "icat-db.h"
 #include "icat-record-io.h"
 #include "icat-schema.h"
 #include "icat-toast.h"
@@ -107,9 +106,9 @@ summary_text (IcatCoverage *coverage)
 /* }}} */
 /* Computing, on a worker thread {{{ */
 
+/* What the answer is checked against when it comes back. */
 typedef struct {
-  char             *path;
-  IcatCoverageAxis  axis;
+  IcatCoverageMap  *map;
   guint             generation;
 } Job;
 
@@ -121,9 +120,11 @@ typedef struct {
 static void
 job_free (Job *job)
 {
-  g_free (job->path);
+  g_object_unref (job->map);
   g_free (job);
 }
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Job, job_free)
 
 static void
 result_free (Result *result)
@@ -152,32 +153,22 @@ read_row_labels (IcatDb       *db,
   return labels;
 }
 
-static void
-compute_thread (GTask        *task,
-                gpointer      source,
-                gpointer      task_data,
-                GCancellable *cancellable)
+static gpointer
+compute_thread (IcatDb        *db,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
 {
-  Job *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IcatDb) db = icat_db_open (job->path, ICAT_DB_READ_ONLY, NULL, &error);
-  Result *result;
+  Result *result = g_new0 (Result, 1);
 
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  result = g_new0 (Result, 1);
-  result->coverage = icat_coverage_compute (db, job->axis, &error);
+  result->coverage = icat_coverage_compute (db, GPOINTER_TO_INT (data), error);
   if (result->coverage == NULL)
     {
       result_free (result);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      return NULL;
     }
   result->labels = read_row_labels (db, result->coverage);
-  g_task_return_pointer (task, result, (GDestroyNotify) result_free);
+  return result;
 }
 
 static void update_metrics (IcatCoverageMap *self);
@@ -199,10 +190,10 @@ computed_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  IcatCoverageMap *self = ICAT_COVERAGE_MAP (source);
-  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(Job) job = user_data;
+  IcatCoverageMap *self = job->map;
   g_autoptr(GError) error = NULL;
-  Result *computed = g_task_propagate_pointer (G_TASK (result), &error);
+  Result *computed = icat_store_read_finish (result, &error);
 
   /* The map is going away, or a newer computation is under way: this
    * answer is not wanted. */
@@ -240,19 +231,16 @@ computed_cb (GObject      *source,
 static void
 start_compute (IcatCoverageMap *self)
 {
-  g_autoptr(GTask) task = NULL;
   Job *job = g_new0 (Job, 1);
 
   self->dirty = FALSE;
   self->generation++;
-  job->path = g_strdup (icat_store_get_path (self->store));
-  job->axis = self->axis;
+  job->map = g_object_ref (self);
   job->generation = self->generation;
   set_busy (self, TRUE);
-  task = g_task_new (self, self->cancellable, computed_cb, NULL);
-  g_task_set_source_tag (task, start_compute);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, compute_thread);
+  icat_store_read_async (self->store, compute_thread, GINT_TO_POINTER (self->axis), NULL,
+                         (GDestroyNotify) result_free, ICAT_STORE_READ_DEFAULT, self->cancellable,
+                         computed_cb, job);
 }
 
 static gboolean

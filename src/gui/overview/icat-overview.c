@@ -232,28 +232,25 @@ coverage_tallies (IcatCoverage *coverage)
   return tallies;
 }
 
-static void
-count_charts_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
+/* On a worker thread, with a connection of its own. */
+static gpointer
+count_charts_thread (IcatDb        *db,
+                     gpointer       task_data,
+                     GCancellable  *cancellable,
+                     GError       **error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IcatDb) db = icat_db_open (task_data, ICAT_DB_READ_ONLY, NULL, &error);
   g_autoptr(IcatCoverage) coverage = NULL;
   ChartData *data = g_new0 (ChartData, 1);
 
-  if (db != NULL &&
-      (data->by_agency = icat_report_status_by_agency (db, CHART_AGENCIES, &error)) != NULL &&
-      (data->papers = icat_report_papers_by_stage (db, &error)) != NULL &&
-      (coverage = icat_coverage_compute (db, ICAT_COVERAGE_BY_STATUS, &error)) != NULL)
+  if ((data->by_agency = icat_report_status_by_agency (db, CHART_AGENCIES, error)) != NULL &&
+      (data->papers = icat_report_papers_by_stage (db, error)) != NULL &&
+      (coverage = icat_coverage_compute (db, ICAT_COVERAGE_BY_STATUS, error)) != NULL)
     {
       data->coverage = coverage_tallies (coverage);
-      g_task_return_pointer (task, data, (GDestroyNotify) chart_data_free);
-      return;
+      return data;
     }
   chart_data_free (data);
-  g_task_return_error (task, g_steal_pointer (&error));
+  return NULL;
 }
 
 /* A chart with no rows says why instead of leaving an empty card. */
@@ -276,7 +273,7 @@ charts_counted_cb (GObject      *source,
 {
   IcatOverview *self = user_data;
   g_autoptr(GError) error = NULL;
-  ChartData *data = g_task_propagate_pointer (G_TASK (result), &error);
+  ChartData *data = icat_store_read_finish (result, &error);
 
   if (data == NULL)
     {
@@ -295,16 +292,12 @@ charts_counted_cb (GObject      *source,
 static void
 count_charts (IcatOverview *self)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_cancellable_cancel (self->charts_cancellable);
   g_clear_object (&self->charts_cancellable);
   self->charts_cancellable = g_cancellable_new ();
-  task = g_task_new (NULL, self->charts_cancellable, charts_counted_cb, g_object_ref (self));
-  g_task_set_source_tag (task, count_charts);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_set_task_data (task, g_strdup (icat_store_get_path (self->store)), g_free);
-  g_task_run_in_thread (task, count_charts_thread);
+  icat_store_read_async (self->store, count_charts_thread, NULL, NULL, (GDestroyNotify) chart_data_free,
+                         ICAT_STORE_READ_RETURN_ON_CANCEL, self->charts_cancellable,
+                         charts_counted_cb, g_object_ref (self));
 }
 
 static gboolean

@@ -72,47 +72,35 @@ exported_cb (GObject      *source,
   if (ICAT_IS_STORE (source))
     done = icat_store_export_to_file_finish (ICAT_STORE (source), result, &error);
   else
-    done = g_task_propagate_boolean (G_TASK (result), &error);
+    done = icat_store_read_finish (result, &error) != NULL;
   if (!done)
     icat_window_toast (self, error->message);
   else
     icat_window_toast (self, _("Backup exported"));
 }
 
-static char *
-read_backup (const char  *database,
-             const char  *output,
-             GError     **error)
+/* On a worker thread, with a connection of its own. */
+static gpointer
+export_thread (IcatDb        *db,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
 {
-  g_autoptr(IcatDb) db = NULL;
+  char **paths = data;  /* the database, the file */
+  g_autofree char *text = NULL;
 
-  if (!icat_export_check_not_database (output, database, error))
+  if (!icat_export_check_not_database (paths[1], paths[0], error))
     return NULL;
-  db = icat_db_open (database, ICAT_DB_READ_ONLY, NULL, error);
-  return db != NULL ? icat_exchange_export (db, NULL, error) : NULL;
-}
-
-static void
-export_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  char **paths = task_data;  /* the database, the file */
-  GError *error = NULL;
-  g_autofree char *text = read_backup (paths[0], paths[1], &error);
-
-  if (text == NULL || !icat_export_replace_file (paths[1], text, strlen (text), &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  text = icat_exchange_export (db, NULL, error);
+  if (text == NULL || !icat_export_replace_file (paths[1], text, strlen (text), error))
+    return NULL;
+  return GINT_TO_POINTER (TRUE);
 }
 
 static void
 export_backup (IcatWindow *self,
                GFile      *file)
 {
-  g_autoptr(GTask) task = NULL;
   char *path = g_file_get_path (file);
 
   /* A file that is not in a folder here is the store's to write. */
@@ -121,12 +109,11 @@ export_backup (IcatWindow *self,
       icat_store_export_to_file_async (self->store, file, NULL, exported_cb, g_object_ref (self));
       return;
     }
-  task = g_task_new (NULL, NULL, exported_cb, g_object_ref (self));
-  g_task_set_source_tag (task, export_backup);
-  g_task_set_task_data (task, g_strdupv ((char *[]) { (char *) icat_store_get_path (self->store), path, NULL }),
-                        (GDestroyNotify) g_strfreev);
+  icat_store_read_async (self->store, export_thread,
+                         g_strdupv ((char *[]) { (char *) icat_store_get_path (self->store), path, NULL }),
+                         (GDestroyNotify) g_strfreev, NULL, ICAT_STORE_READ_DEFAULT, NULL,
+                         exported_cb, g_object_ref (self));
   g_free (path);
-  g_task_run_in_thread (task, export_thread);
 }
 
 static void

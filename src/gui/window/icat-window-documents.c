@@ -196,7 +196,8 @@ laid_out_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  export->document = icat_store_read_finish (result, &error);
+  if (export->document == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("The meeting record could not be made: %s"), error->message);
 
@@ -210,29 +211,18 @@ laid_out_cb (GObject      *source,
     choose_record_file (g_steal_pointer (&export));
 }
 
-static void
-lay_out_thread (GTask        *task,
-                gpointer      source,
-                gpointer      task_data,
-                GCancellable *cancellable)
+/* On a worker thread, with a connection of its own; the store reads in one
+ * snapshot, so an autosave meanwhile cannot tear the record. */
+static gpointer
+lay_out_thread (IcatDb        *db,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
 {
-  RecordExport *export = task_data;
-  g_autoptr(IcatDb) db = NULL;
-  GError *error = NULL;
+  RecordExport *export = data;
 
-  db = icat_db_open (export->database, ICAT_DB_READ_ONLY, NULL, &error);
-  /* Meant for agencies and Member States: no focal points' contacts. One
-   * snapshot, so an autosave meanwhile cannot tear the record. */
-  if (db != NULL && icat_db_begin_snapshot (db, &error))
-    {
-      export->document = icat_document_new_meeting_record (db, export->meeting_id, export->paper,
-                                                           ICAT_EXPORT_DEFAULT, &error);
-      icat_db_end_snapshot (db);
-    }
-  if (export->document == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  /* Meant for agencies and Member States: no focal points' contacts. */
+  return icat_document_new_meeting_record (db, export->meeting_id, export->paper, ICAT_EXPORT_DEFAULT, error);
 }
 
 static void
@@ -242,17 +232,15 @@ export_meeting_record_activated (GtkWidget  *widget,
 {
   IcatWindow *self = ICAT_WINDOW (widget);
   RecordExport *export = g_new0 (RecordExport, 1);
-  g_autoptr(GTask) task = NULL;
 
   export->window = g_object_ref (self);
   export->database = g_strdup (icat_store_get_path (self->store));
   export->meeting_id = g_variant_dup_string (parameter, NULL);
   export->paper = icat_paper_size_from_settings (self->settings);
-  /* The worker fills the document in; the callback takes the request on. */
-  task = g_task_new (self, NULL, laid_out_cb, export);
-  g_task_set_source_tag (task, export_meeting_record_activated);
-  g_task_set_task_data (task, export, NULL);
-  g_task_run_in_thread (task, lay_out_thread);
+  /* The worker only reads the request; the callback takes it on, after
+   * the worker is done with it. */
+  icat_store_read_async (self->store, lay_out_thread, export, NULL, (GDestroyNotify) icat_document_free,
+                         ICAT_STORE_READ_DEFAULT, NULL, laid_out_cb, export);
 }
 
 void

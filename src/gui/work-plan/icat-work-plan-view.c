@@ -9,7 +9,8 @@
  * section is on screen. A layout that a newer change has overtaken is
  * dropped; the pages shown stay until the new ones are ready. Export PDF…
  * lays the plan out again on its worker thread, so no page is ever drawn
- * by two threads at once; Print… replays the pages the preview shows.
+ * by two threads at once; Print… replays the pages the preview shows
+ * (both in icat-work-plan-view-export.c).
  *
  * The plan's own status (draft, or endorsed by the Working Group on a date)
  * is a "work_plan" record, one a year, saved as it is edited.
@@ -30,7 +31,8 @@
 #include "icat-record-list.h"
 #include "icat-report.h"
 #include "icat-schema.h"
-#include "icat-work-plan-view.h"
+#include "icat-work-plan-view-private.h"
+#include "icat-toast.h"
 
 #define REBUILD_DELAY_MS 300
 #define FIRST_YEAR       2006  /* ICAT's first year, and the schema's */
@@ -40,60 +42,7 @@
 static const char * const group_by_names[] = { "pillar", "mandate", NULL };
 static const char * const paper_names[] = { "a4", "letter", NULL };
 
-struct _IcatWorkPlanView {
-  AdwBin                parent_instance;
-
-  /* Template widgets */
-  AdwFlap              *flap;
-  AdwComboRow          *year_row;
-  AdwComboRow          *group_row;
-  AdwComboRow          *paper_row;
-  AdwComboRow          *status_row;
-  AdwEntryRow          *endorsed_on_row;
-  GtkMenuButton        *calendar_button;
-  GtkCalendar          *calendar;
-  AdwComboRow          *endorsed_at_row;
-  AdwEntryRow          *note_row;
-  GtkLabel             *date_error;
-  GtkLabel             *summary_label;
-  GtkSpinner           *spinner;
-  AdwButtonContent     *export_content;
-  GtkStack             *preview_stack;
-  IcatDocumentPreview  *preview;
-  AdwStatusPage        *message_page;
-
-  /* Owned */
-  IcatStore            *store;
-  GSettings            *settings;
-  GtkStringList        *years;          /* "2027", "2026", …: newest first */
-  IcatRecordList       *plans;          /* the year's work_plan record: none or one */
-  IcatRecordList       *meetings;       /* where a plan may have been endorsed */
-  IcatRecord           *plan;           /* the year's record, NULL until one is made */
-  IcatAutosave         *autosave;       /* edits to the year's record */
-  GCancellable         *building;       /* the layout under way, or NULL */
-  GtkFileChooserNative *chooser;
-  GtkPrintOperation    *printing;
-  GtkPrintSettings     *print_settings; /* the last print dialog's choices */
-  char                 *error;          /* why there is no preview, or NULL */
-
-  int                   year;
-  guint                 rebuild_timeout;
-  gboolean              rebuild_queued; /* once the layout under way is done */
-  gboolean              stale;          /* records changed while off screen */
-  gboolean              years_collected;
-  gboolean              busy;
-  gboolean              loading;        /* showing stored values, not editing */
-  gboolean              date_queued;    /* a date of endorsement waits to be saved */
-};
-
 G_DEFINE_FINAL_TYPE (IcatWorkPlanView, icat_work_plan_view, ADW_TYPE_BIN)
-
-static void
-toast (IcatWorkPlanView *self,
-       const char       *message)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
-}
 
 static guint
 index_of (const char * const *values,
@@ -271,7 +220,7 @@ static void
 save_failed_cb (IcatWorkPlanView *self,
                 GError           *error)
 {
-  toast (self, error->message);
+  icat_toast (GTK_WIDGET (self), error->message);
 }
 
 static void
@@ -441,26 +390,19 @@ note_changed_cb (IcatWorkPlanView *self)
 /* }}} */
 /* Laying the plan out {{{ */
 
-typedef struct {
-  char          *path;
-  int            year;
-  IcatGroupBy    group_by;
-  IcatPaperSize  paper;
-  char          *output;  /* where Export PDF writes, or NULL */
-} Layout;
 
-static void
-layout_free (Layout *layout)
+void
+_icat_work_plan_layout_free (IcatWorkPlanLayout *layout)
 {
   g_free (layout->path);
   g_free (layout->output);
   g_free (layout);
 }
 
-static Layout *
-layout_new (IcatWorkPlanView *self)
+IcatWorkPlanLayout *
+_icat_work_plan_layout_new (IcatWorkPlanView *self)
 {
-  Layout *layout = g_new0 (Layout, 1);
+  IcatWorkPlanLayout *layout = g_new0 (IcatWorkPlanLayout, 1);
 
   layout->path = g_strdup (icat_store_get_path (self->store));
   layout->year = self->year;
@@ -469,36 +411,26 @@ layout_new (IcatWorkPlanView *self)
   return layout;
 }
 
-/* On a worker thread, with a connection of its own. */
-static IcatDocument *
-lay_out (Layout  *layout,
-         GError **error)
+/* On a worker thread, with a connection of its own. The store reads in
+ * one snapshot, so an autosave meanwhile cannot tear the plan. */
+IcatDocument *
+_icat_work_plan_lay_out (IcatDb              *db,
+                         IcatWorkPlanLayout  *layout,
+                         GError             **error)
 {
-  g_autoptr(IcatDb) db = icat_db_open (layout->path, ICAT_DB_READ_ONLY, NULL, error);
-  IcatDocument *document;
-
-  /* One snapshot, so an autosave meanwhile cannot tear the plan. */
-  if (db == NULL || !icat_db_begin_snapshot (db, error))
-    return NULL;
   /* Meant for agencies and Member States: no focal points' contacts. */
-  document = icat_document_new_work_plan (db, layout->year, layout->group_by, layout->paper, ICAT_EXPORT_DEFAULT, error);
-  icat_db_end_snapshot (db);
-  return document;
+  return icat_document_new_work_plan (db, layout->year, layout->group_by, layout->paper, ICAT_EXPORT_DEFAULT, error);
 }
 
-static void
-build_thread (GTask        *task,
-              gpointer      source,
-              gpointer      task_data,
-              GCancellable *cancellable)
+static gpointer
+build_thread (IcatDb        *db,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
 {
-  GError *error = NULL;
-  IcatDocument *document = lay_out (task_data, &error);
+  IcatDocument *document = _icat_work_plan_lay_out (db, data, error);
 
-  if (document == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, icat_document_handle_new (document), (GDestroyNotify) icat_document_handle_unref);
+  return document != NULL ? icat_document_handle_new (document) : NULL;
 }
 
 static void start_build (IcatWorkPlanView *self);
@@ -521,9 +453,9 @@ built_cb (GObject      *source,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  IcatWorkPlanView *self = ICAT_WORK_PLAN_VIEW (source);
+  g_autoptr(IcatWorkPlanView) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(IcatDocumentHandle) handle = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(IcatDocumentHandle) handle = icat_store_read_finish (result, &error);
 
   g_clear_object (&self->building);
   if (self->store == NULL)
@@ -549,8 +481,6 @@ built_cb (GObject      *source,
 static void
 start_build (IcatWorkPlanView *self)
 {
-  g_autoptr(GTask) task = NULL;
-
   if (self->building != NULL)
     {
       /* The layout cannot be interrupted; its result will be dropped. */
@@ -561,10 +491,10 @@ start_build (IcatWorkPlanView *self)
   self->rebuild_queued = FALSE;
   self->stale = FALSE;
   self->building = g_cancellable_new ();
-  task = g_task_new (self, self->building, built_cb, NULL);
-  g_task_set_source_tag (task, start_build);
-  g_task_set_task_data (task, layout_new (self), (GDestroyNotify) layout_free);
-  g_task_run_in_thread (task, build_thread);
+  icat_store_read_async (self->store, build_thread, _icat_work_plan_layout_new (self),
+                         (GDestroyNotify) _icat_work_plan_layout_free,
+                         (GDestroyNotify) icat_document_handle_unref, ICAT_STORE_READ_DEFAULT,
+                         self->building, built_cb, g_object_ref (self));
   set_busy (self, TRUE);
 }
 
@@ -617,165 +547,6 @@ reloaded_cb (IcatWorkPlanView *self)
 }
 
 /* }}} */
-/* Export and print {{{ */
-
-static void
-export_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  Layout *layout = task_data;
-  GError *error = NULL;
-  g_autoptr(IcatDocument) document = NULL;
-
-  /* The file chooser lets anyone pick the database itself. */
-  if (icat_export_check_not_database (layout->output, layout->path, &error))
-    document = lay_out (layout, &error);
-  if (document == NULL || !icat_document_write_pdf_file (document, layout->output, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-exported_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  IcatWorkPlanView *self = ICAT_WORK_PLAN_VIEW (source);
-  Layout *layout = g_task_get_task_data (G_TASK (result));
-  g_autofree char *name = g_filename_display_basename (layout->output);
-  g_autofree char *message = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (g_task_propagate_boolean (G_TASK (result), &error))
-    /* Translators: a toast after Export PDF; %s is the file's name */
-    message = g_strdup_printf (_("Work plan saved as “%s”"), name);
-  else
-    message = g_strdup_printf (_("The work plan could not be saved: %s"), error->message);
-  toast (self, message);
-}
-
-void
-icat_work_plan_view_export_pdf (IcatWorkPlanView *self,
-                                GFile            *file)
-{
-  g_autoptr(GTask) task = NULL;
-  Layout *layout;
-
-  g_return_if_fail (ICAT_IS_WORK_PLAN_VIEW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  layout = layout_new (self);
-  layout->output = g_file_get_path (file);
-  if (layout->output == NULL)
-    {
-      toast (self, _("The work plan can only be saved in a folder on this computer."));
-      layout_free (layout);
-      return;
-    }
-  task = g_task_new (self, NULL, exported_cb, NULL);
-  g_task_set_source_tag (task, icat_work_plan_view_export_pdf);
-  g_task_set_task_data (task, layout, (GDestroyNotify) layout_free);
-  g_task_run_in_thread (task, export_thread);
-}
-
-static void
-export_chosen_cb (IcatWorkPlanView *self,
-                  int               response)
-{
-  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->chooser));
-
-  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
-    icat_work_plan_view_export_pdf (self, file);
-  g_clear_object (&self->chooser);
-}
-
-static void
-export_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  IcatWorkPlanView *self = ICAT_WORK_PLAN_VIEW (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = NULL;
-
-  if (self->chooser != NULL)
-    return;
-  self->chooser = gtk_file_chooser_native_new (_("Export Work Plan"), GTK_WINDOW (gtk_widget_get_root (widget)),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_suffix (filter, "pdf");
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  /* Translators: the file name Export PDF suggests; %d is the year */
-  name = g_strdup_printf (_("ICAT work plan %d.pdf"), self->year);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (export_chosen_cb), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
-print_done_cb (IcatWorkPlanView        *self,
-               GtkPrintOperationResult  result,
-               GtkPrintOperation       *operation)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      gtk_print_operation_get_error (operation, &error);
-      toast (self, error ? error->message : _("The work plan could not be printed."));
-    }
-  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (operation));
-  if (self->printing == operation)
-    g_clear_object (&self->printing);
-}
-
-static void
-print_activated (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  IcatWorkPlanView *self = ICAT_WORK_PLAN_VIEW (widget);
-  IcatDocumentHandle *handle = icat_document_preview_get_document (self->preview);
-  g_autoptr(GError) error = NULL;
-
-  if (handle == NULL || self->printing != NULL)
-    return;
-  self->printing = icat_document_handle_new_print_operation (handle);
-  if (self->print_settings != NULL)
-    gtk_print_operation_set_print_settings (self->printing, self->print_settings);
-  gtk_print_operation_set_allow_async (self->printing, TRUE);
-  gtk_print_operation_set_current_page (self->printing, (int) icat_document_preview_get_current_page (self->preview));
-  g_signal_connect_object (self->printing, "done", G_CALLBACK (print_done_cb), self, G_CONNECT_SWAPPED);
-  if (gtk_print_operation_run (self->printing, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_WINDOW (gtk_widget_get_root (widget)), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      toast (self, error->message);
-      g_clear_object (&self->printing);
-    }
-}
-
-gboolean
-_icat_work_plan_view_print_to_file (IcatWorkPlanView *self,
-                                    const char       *path,
-                                    GError          **error)
-{
-  IcatDocumentHandle *handle;
-  g_autoptr(GtkPrintOperation) operation = NULL;
-
-  g_return_val_if_fail (ICAT_IS_WORK_PLAN_VIEW (self), FALSE);
-  handle = icat_document_preview_get_document (self->preview);
-  g_return_val_if_fail (handle != NULL, FALSE);
-  operation = icat_document_handle_new_print_operation (handle);
-  gtk_print_operation_set_export_filename (operation, path);
-  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error) != GTK_PRINT_OPERATION_RESULT_ERROR;
-}
-
 /* }}} */
 /* Choices {{{ */
 
@@ -964,8 +735,7 @@ icat_work_plan_view_class_init (IcatWorkPlanViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, note_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "work-plan.print", NULL, print_activated);
-  gtk_widget_class_install_action (widget_class, "work-plan.export", NULL, export_activated);
+  _icat_work_plan_view_class_init_export (widget_class);
 }
 
 static void
