@@ -14,6 +14,7 @@
 #include "icat-action-items-view.h"
 #include "icat-editor-util.h"
 #include "icat-error.h"
+#include "icat-format.h"
 #include "icat-schema.h"
 #include "icat-test-util.h"
 #include "icat-test-widgets.h"

@@ -15,6 +15,7 @@
 #include "icat-action-item-editor.h"
 #include "icat-application.h"
 #include "icat-coverage-map.h"
+#include "icat-format.h"
 #include "icat-mandates-view.h"
 #include "icat-paper-editor.h"
 #include "icat-record-list.h"

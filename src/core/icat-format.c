@@ -9,9 +9,11 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "icat-format.h"
+#include "icat-schema.h"
 
 char *
 icat_format_meeting_when (JsonObject *meeting)
@@ -248,3 +250,179 @@ icat_format_agency_status (IcatAgencyStatus status)
       return "";
     }
 }
+
+/* Action items {{{ */
+
+/* The translated words come from icat_format_enum, shared by every view. */
+const char *
+icat_action_status_label (const char *status)
+{
+  return status ? icat_format_enum ("status", status) : "";
+}
+
+const char *
+icat_action_priority_label (const char *priority)
+{
+  /* Absent means normal. */
+  return icat_format_enum ("priority", priority ? priority : "normal");
+}
+
+const char *
+icat_action_pillar_label (const char *pillar)
+{
+  return pillar ? icat_format_enum ("pillar", pillar) : "";
+}
+
+char *
+icat_action_format_date (const char *date)
+{
+  g_autoptr(GDateTime) when = NULL;
+  gsize len = date ? strlen (date) : 0;
+
+  if (!icat_is_date (date))
+    return g_strdup (date ? date : "");
+  if (len == 4)
+    return g_strdup (date);
+  when = g_date_time_new_utc (atoi (date), atoi (date + 5), len == 10 ? atoi (date + 8) : 1, 0, 0, 0);
+  if (len == 7)
+    /* Translators: a month, strftime format: "Nov 2026" */
+    return g_date_time_format (when, C_("date format", "%b %Y"));
+  /* Translators: a day, strftime format: "23 Nov 2026" */
+  return g_date_time_format (when, C_("date format", "%-d %b %Y"));
+}
+
+gboolean
+icat_action_item_is_overdue (JsonObject *item,
+                             const char *today)
+{
+  const char *due = json_object_get_string_member_with_default (item, "due", NULL);
+  const char *status = json_object_get_string_member_with_default (item, "status", NULL);
+
+  if (due == NULL || today == NULL)
+    return FALSE;
+  return strcmp (due, today) < 0 && g_strcmp0 (status, "done") != 0 && g_strcmp0 (status, "cancelled") != 0;
+}
+
+/* }}} */
+/* Mandates and records {{{ */
+
+char *
+icat_mandate_short_label (const char *document,
+                          const char *paragraph)
+{
+  gboolean annex;
+
+  /* A mandate is one paragraph of one document: without both there is
+   * nothing to abbreviate, and the caller shows the record's title. */
+  if (document == NULL || *document == '\0' || paragraph == NULL || *paragraph == '\0')
+    return NULL;
+  annex = g_str_has_prefix (paragraph, "annex ");
+  /* The Global Plan of Action is the annex of 64/293. */
+  if (g_str_equal (document, "A/RES/64/293") && annex)
+    /* Translators: a paragraph of the Global Plan of Action, e.g. "GPA annex 11" */
+    return g_strdup_printf (_("GPA annex %s"), paragraph + strlen ("annex "));
+  if (g_str_has_prefix (document, "A/RES/"))
+    document += strlen ("A/RES/");
+  else if (g_str_has_prefix (document, "E/RES/"))
+    document += strlen ("E/RES/");
+  else if (g_str_has_prefix (document, "CTOC/COP resolution "))
+    document += strlen ("CTOC/COP resolution ");
+  if (annex)
+    /* Translators: a resolution's annex paragraph, e.g. "72/195 annex 3" */
+    return g_strdup_printf (_("%s annex %s"), document, paragraph + strlen ("annex "));
+  /* Translators: a resolution's paragraph, e.g. "72/195 ¶10" */
+  return g_strdup_printf (_("%s ¶%s"), document, paragraph);
+}
+
+char *
+icat_action_mandate_short_label (IcatRecord *mandate)
+{
+  char *label;
+
+  g_return_val_if_fail (ICAT_IS_RECORD (mandate), NULL);
+
+  label = icat_mandate_short_label (icat_record_get_string (mandate, "document"),
+                                    icat_record_get_string (mandate, "paragraph"));
+  return label ? label : g_strdup (icat_record_get_title (mandate));
+}
+
+/* What a choice list shows for an entry that is not a record: the core
+ * knows no GTK, so a GtkStringObject is read through its "string" property. */
+static char *
+dup_string_property (GObject *item)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (item), "string");
+  char *text = NULL;
+
+  if (pspec != NULL && pspec->value_type == G_TYPE_STRING && (pspec->flags & G_PARAM_READABLE))
+    g_object_get (item, "string", &text, NULL);
+  return text ? text : g_strdup ("");
+}
+
+char *
+icat_action_record_label (GObject *item)
+{
+  const char *kind;
+
+  if (item == NULL)
+    return g_strdup ("");
+  if (!ICAT_IS_RECORD (item))
+    return dup_string_property (item);
+  kind = icat_record_get_kind (ICAT_RECORD (item));
+  if (g_str_equal (kind, "agency"))
+    return g_strdup (icat_record_get_string (ICAT_RECORD (item), "acronym"));
+  if (g_str_equal (kind, "meeting"))
+    {
+      g_autofree char *when = icat_format_meeting_when (icat_record_get_data (ICAT_RECORD (item)));
+
+      /* Translators: a meeting in a list: title · date */
+      return g_strdup_printf (_("%s · %s"), icat_record_get_title (ICAT_RECORD (item)), when);
+    }
+  return g_strdup (icat_record_get_title (ICAT_RECORD (item)));
+}
+
+/* }}} */
+/* Meetings and the user's language {{{ */
+
+const char *
+icat_meeting_kind_label (const char *kind)
+{
+  static const char * const labels[] = {
+    N_("Working Group"), N_("Principals"), N_("Member State Briefing"),
+    N_("Headquarters Briefing"), N_("Other"),
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (labels) == 5);
+  for (guint i = 0; icat_meeting_kinds[i] != NULL && i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (kind, icat_meeting_kinds[i]) == 0)
+      return _(labels[i]);
+  return kind != NULL ? kind : "";
+}
+
+const char *
+icat_meeting_status_label (const char *record_status)
+{
+  if (g_strcmp0 (record_status, "circulated") == 0)
+    return _("Circulated");
+  if (g_strcmp0 (record_status, "approved") == 0)
+    return _("Approved");
+  return _("Draft");
+}
+
+const char *
+icat_user_language (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      gsize len = strcspn (names[i], "_.@");
+
+      if ((len == 1 && names[i][0] == 'C') || strncmp (names[i], "POSIX", 5) == 0)
+        continue;
+      return len == 2 && strncmp (names[i], "zh", 2) == 0 ? "zh" : "en";
+    }
+  return "en";
+}
+
+/* }}} */

@@ -7,6 +7,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "icat-record.h"
+
 G_BEGIN_DECLS
 
 /* "2 May 2018", "May 2018" or "2018", as precise as the record knows it,
@@ -43,5 +45,40 @@ IcatAgencyStatus icat_agency_status_on     (JsonObject       *agency,
                                             gboolean         *working_group);
 /* "Active member", "Former member"…; "" for ICAT_AGENCY_STATUS_NONE. */
 const char      *icat_format_agency_status (IcatAgencyStatus  status);
+
+/* Words shared by the action item views; "" for NULL (status, pillar),
+ * "Normal" for no priority; an unknown value comes back as it is. */
+const char *icat_action_status_label        (const char *status);
+const char *icat_action_priority_label      (const char *priority);
+const char *icat_action_pillar_label        (const char *pillar);
+/* "23 Nov 2026", "Nov 2026" or "2026" for a date as precise as it is given;
+ * anything that is not a date comes back as it is ("" for NULL). */
+char       *icat_action_format_date         (const char *date);
+/* Whether an action item (exchange format) is late on the day today
+ * ("YYYY-MM-DD"): due before it and neither done nor cancelled. The rule of
+ * ICAT_FILTER_DUE_BEFORE, so the marks agree with the "Overdue" filter. */
+gboolean    icat_action_item_is_overdue     (JsonObject *item,
+                                             const char *today);
+
+/* "72/195 ¶10", "GPA annex 11", "2015/23 ¶7", "5/2 ¶16": a mandate in a
+ * few characters, as row labels, cards and chips show it. NULL when the
+ * document or the paragraph is missing or empty. */
+char       *icat_mandate_short_label        (const char *document,
+                                             const char *paragraph);
+/* The same for a mandate record; its title when the document or the
+ * paragraph is missing. */
+char       *icat_action_mandate_short_label (IcatRecord *mandate);
+/* A record as choice lists show it: an agency's acronym, a meeting's title
+ * and date, another record's title; the "string" of any other object (a
+ * GtkStringObject); "" for NULL. */
+char       *icat_action_record_label        (GObject    *item);
+
+/* Translated labels of a meeting's kind (an unknown kind comes back as it
+ * is, "" for NULL) and of its record's status ("Draft" unless circulated
+ * or approved). */
+const char *icat_meeting_kind_label         (const char *kind);
+const char *icat_meeting_status_label       (const char *record_status);
+/* "zh" when the user reads Chinese first, else "en": where typed titles go. */
+const char *icat_user_language              (void);
 
 G_END_DECLS

@@ -12,7 +12,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "icat-action-item-editor.h"
@@ -86,104 +85,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* Labels {{{ */
-
-/* The translated words come from icat_format_enum, shared by every view. */
-const char *
-icat_action_status_label (const char *status)
-{
-  return status ? icat_format_enum ("status", status) : "";
-}
-
-const char *
-icat_action_priority_label (const char *priority)
-{
-  /* Absent means normal. */
-  return icat_format_enum ("priority", priority ? priority : "normal");
-}
-
-const char *
-icat_action_pillar_label (const char *pillar)
-{
-  return pillar ? icat_format_enum ("pillar", pillar) : "";
-}
-
-char *
-icat_action_format_date (const char *date)
-{
-  g_autoptr(GDateTime) when = NULL;
-  gsize len = date ? strlen (date) : 0;
-
-  if (!icat_is_date (date))
-    return g_strdup (date ? date : "");
-  if (len == 4)
-    return g_strdup (date);
-  when = g_date_time_new_utc (atoi (date), atoi (date + 5), len == 10 ? atoi (date + 8) : 1, 0, 0, 0);
-  if (len == 7)
-    /* Translators: a month, strftime format: "Nov 2026" */
-    return g_date_time_format (when, C_("date format", "%b %Y"));
-  /* Translators: a day, strftime format: "23 Nov 2026" */
-  return g_date_time_format (when, C_("date format", "%-d %b %Y"));
-}
-
-char *
-icat_action_mandate_short_label (IcatRecord *mandate)
-{
-  const char *document = icat_record_get_string (mandate, "document");
-  const char *paragraph = icat_record_get_string (mandate, "paragraph");
-  gboolean annex = g_str_has_prefix (paragraph, "annex ");
-
-  if (paragraph == NULL || document == NULL)
-    return g_strdup (icat_record_get_title (mandate));
-  /* The Global Plan of Action is the annex of 64/293. */
-  if (g_str_equal (document, "A/RES/64/293") && annex)
-    /* Translators: a paragraph of the Global Plan of Action, e.g. "GPA annex 11" */
-    return g_strdup_printf (_("GPA annex %s"), paragraph + strlen ("annex "));
-  if (g_str_has_prefix (document, "A/RES/"))
-    document += strlen ("A/RES/");
-  else if (g_str_has_prefix (document, "E/RES/"))
-    document += strlen ("E/RES/");
-  else if (g_str_has_prefix (document, "CTOC/COP resolution "))
-    document += strlen ("CTOC/COP resolution ");
-  if (annex)
-    /* Translators: a resolution's annex paragraph, e.g. "72/195 annex 3" */
-    return g_strdup_printf (_("%s annex %s"), document, paragraph + strlen ("annex "));
-  /* Translators: a resolution's paragraph, e.g. "72/195 ¶10" */
-  return g_strdup_printf (_("%s ¶%s"), document, paragraph);
-}
-
-gboolean
-icat_action_item_is_overdue (JsonObject *item,
-                             const char *today)
-{
-  const char *due = json_object_get_string_member_with_default (item, "due", NULL);
-  const char *status = json_object_get_string_member_with_default (item, "status", NULL);
-
-  if (due == NULL || today == NULL)
-    return FALSE;
-  return strcmp (due, today) < 0 && g_strcmp0 (status, "done") != 0 && g_strcmp0 (status, "cancelled") != 0;
-}
-
-char *
-icat_action_record_label (GObject *item)
-{
-  const char *kind;
-
-  if (GTK_IS_STRING_OBJECT (item))
-    return g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
-  if (!ICAT_IS_RECORD (item))
-    return g_strdup ("");
-  kind = icat_record_get_kind (ICAT_RECORD (item));
-  if (g_str_equal (kind, "agency"))
-    return g_strdup (icat_record_get_string (ICAT_RECORD (item), "acronym"));
-  if (g_str_equal (kind, "meeting"))
-    {
-      g_autofree char *when = icat_format_meeting_when (icat_record_get_data (ICAT_RECORD (item)));
-
-      /* Translators: a meeting in a list: title · date */
-      return g_strdup_printf (_("%s · %s"), icat_record_get_title (ICAT_RECORD (item)), when);
-    }
-  return g_strdup (icat_record_get_title (ICAT_RECORD (item)));
-}
 
 static GtkExpression *
 choice_expression (void)

@@ -26,21 +26,4 @@ void        icat_action_item_editor_focus_title  (IcatActionItemEditor *self);
 /* Writes what is waiting for the typing to stop. */
 void        icat_action_item_editor_flush        (IcatActionItemEditor *self);
 
-/* Words shared by the action item views. */
-const char *icat_action_status_label             (const char           *status);
-const char *icat_action_priority_label           (const char           *priority);
-const char *icat_action_pillar_label             (const char           *pillar);
-/* "23 Nov 2026", "Nov 2026" or "2026" for a date as precise as it is given. */
-char       *icat_action_format_date              (const char           *date);
-/* "72/195 ¶10", "GPA annex 11": a mandate in a few characters. */
-char       *icat_action_mandate_short_label      (IcatRecord           *mandate);
-/* A record as choice lists show it: an agency's acronym, a meeting's title
- * and date, another record's title; a GtkStringObject's string. */
-char       *icat_action_record_label             (GObject              *item);
-/* Whether an action item (exchange format) is late on the day today
- * ("YYYY-MM-DD"): due before it and neither done nor cancelled. The rule of
- * ICAT_FILTER_DUE_BEFORE, so the marks agree with the "Overdue" filter. */
-gboolean    icat_action_item_is_overdue          (JsonObject           *item,
-                                                  const char           *today);
-
 G_END_DECLS

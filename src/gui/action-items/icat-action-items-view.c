@@ -24,6 +24,7 @@
 #include "icat-action-item-editor.h"
 #include "icat-action-items-view.h"
 #include "icat-editor-util.h"
+#include "icat-format.h"
 #include "icat-record-list.h"
 #include "icat-schema.h"
 

@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "icat-action-item-editor.h"
+#include "icat-format.h"
 #include "icat-record-picker.h"
 
 typedef struct {

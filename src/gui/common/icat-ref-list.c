@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "icat-action-item-editor.h"
+#include "icat-format.h"
 #include "icat-record-picker.h"
 #include "icat-ref-list.h"
 

@@ -13,9 +13,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "icat-coverage-map-private.h"
+#include "icat-format.h"
 #include "icat-record-io.h"
 #include "icat-schema.h"
 #include "icat-toast.h"
@@ -64,31 +64,6 @@ icat_coverage_count_without_work (IcatCoverage *coverage)
       n += row->open == 0 && row->completed == 0;
     }
   return n;
-}
-
-char *
-icat_mandate_short_label (const char *document,
-                          const char *paragraph)
-{
-  gboolean annex = paragraph != NULL && g_str_has_prefix (paragraph, "annex ");
-
-  if (document == NULL || paragraph == NULL)
-    return g_strdup (paragraph ? paragraph : "");
-  /* The Global Plan of Action is the annex of 64/293. */
-  if (g_str_equal (document, "A/RES/64/293") && annex)
-    /* Translators: a paragraph of the Global Plan of Action, e.g. "GPA annex 11" */
-    return g_strdup_printf (_("GPA annex %s"), paragraph + strlen ("annex "));
-  if (g_str_has_prefix (document, "A/RES/"))
-    document += strlen ("A/RES/");
-  else if (g_str_has_prefix (document, "E/RES/"))
-    document += strlen ("E/RES/");
-  else if (g_str_has_prefix (document, "CTOC/COP resolution "))
-    document += strlen ("CTOC/COP resolution ");
-  if (annex)
-    /* Translators: a resolution's annex paragraph, e.g. "72/195 annex 3" */
-    return g_strdup_printf (_("%s annex %s"), document, paragraph + strlen ("annex "));
-  /* Translators: a resolution's paragraph, e.g. "72/195 ¶10" */
-  return g_strdup_printf (_("%s ¶%s"), document, paragraph);
 }
 
 static char *
@@ -146,9 +121,11 @@ read_row_labels (IcatDb       *db,
       IcatCoverageLine *row = coverage->rows->pdata[i];
       g_autoptr(JsonObject) mandate = icat_record_io_read (db, kind, row->id, NULL);
 
-      g_ptr_array_add (labels, mandate ? icat_mandate_short_label (icat_json_get_string (mandate, "document"),
-                                                                   icat_json_get_string (mandate, "paragraph"))
-                                       : g_strdup (row->label));
+      char *label = mandate ? icat_mandate_short_label (icat_json_get_string (mandate, "document"),
+                                                        icat_json_get_string (mandate, "paragraph"))
+                            : NULL;
+
+      g_ptr_array_add (labels, label ? label : g_strdup (row->label));
     }
   return labels;
 }

@@ -39,9 +39,4 @@ GtkWidget        *icat_coverage_legend_new       (IcatCoverageMap  *map);
 
 /* Rows without any open or completed work. Needs no display. */
 guint             icat_coverage_count_without_work (IcatCoverage   *coverage);
-/* "72/195 ¶10", "GPA annex 11", "2015/23 ¶7", "5/2 ¶16": a mandate in a
- * few characters, as row labels and cards show it. Needs no display. */
-char             *icat_mandate_short_label       (const char       *document,
-                                                  const char       *paragraph);
-
 G_END_DECLS

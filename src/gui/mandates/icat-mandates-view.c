@@ -16,7 +16,6 @@
 
 #include <glib/gi18n.h>
 
-#include "icat-action-item-editor.h"
 #include "icat-coverage-map.h"
 #include "icat-coverage.h"
 #include "icat-format.h"

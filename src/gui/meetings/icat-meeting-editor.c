@@ -42,34 +42,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-
-/* Labels */
-
-const char *
-_icat_meeting_kind_label (const char *kind)
-{
-  static const char * const labels[] = {
-    N_("Working Group"), N_("Principals"), N_("Member State Briefing"),
-    N_("Headquarters Briefing"), N_("Other"),
-  };
-
-  G_STATIC_ASSERT (G_N_ELEMENTS (labels) == 5);
-  for (guint i = 0; icat_meeting_kinds[i] != NULL && i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (kind, icat_meeting_kinds[i]) == 0)
-      return _(labels[i]);
-  return kind != NULL ? kind : "";
-}
-
-const char *
-_icat_meeting_status_label (const char *record_status)
-{
-  if (g_strcmp0 (record_status, "circulated") == 0)
-    return _("Circulated");
-  if (g_strcmp0 (record_status, "approved") == 0)
-    return _("Approved");
-  return _("Draft");
-}
-
 static void
 remember (IcatMeetingEditor *self,
           const char        *field,
@@ -116,22 +88,6 @@ char *
 _icat_meeting_stripped_text (gpointer editable)
 {
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable))));
-}
-
-const char *
-_icat_user_language (void)
-{
-  const char * const *names = g_get_language_names ();
-
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      gsize len = strcspn (names[i], "_.@");
-
-      if ((len == 1 && names[i][0] == 'C') || strncmp (names[i], "POSIX", 5) == 0)
-        continue;
-      return len == 2 && strncmp (names[i], "zh", 2) == 0 ? "zh" : "en";
-    }
-  return "en";
 }
 
 GtkWidget *
@@ -226,7 +182,7 @@ static const char *
 title_text (JsonObject *title)
 {
   g_autoptr(GList) languages = NULL;
-  const char *text = icat_json_get_string (title, _icat_user_language ());
+  const char *text = icat_json_get_string (title, icat_user_language ());
 
   if (text == NULL)
     text = icat_json_get_string (title, "en");
@@ -245,7 +201,7 @@ title_changed_cb (IcatMeetingEditor *self)
   JsonObject *title = json_node_get_object (copy);
   g_autofree char *text = _icat_meeting_stripped_text (self->title_row);
   g_autofree char *problem = icat_input_title_problem (text);
-  const char *language = _icat_user_language ();
+  const char *language = icat_user_language ();
 
   if (*text != '\0')
     json_object_set_string_member (title, language, text);
@@ -928,8 +884,8 @@ icat_meeting_editor_class_init (IcatMeetingEditorClass *klass)
 static void
 setup_models (IcatMeetingEditor *self)
 {
-  g_autoptr(GtkStringList) kinds = icat_enum_labels (icat_meeting_kinds, _icat_meeting_kind_label);
-  g_autoptr(GtkStringList) statuses = icat_enum_labels (icat_record_statuses, _icat_meeting_status_label);
+  g_autoptr(GtkStringList) kinds = icat_enum_labels (icat_meeting_kinds, icat_meeting_kind_label);
+  g_autoptr(GtkStringList) statuses = icat_enum_labels (icat_record_statuses, icat_meeting_status_label);
   GtkWidget *placeholder;
 
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));

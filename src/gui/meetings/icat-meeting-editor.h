@@ -43,12 +43,6 @@ JsonObject *icat_meeting_editor_dup_state      (IcatMeetingEditor *self);
 char      **icat_meeting_missing_inactive_members (IcatStore  *store,
                                                    JsonObject *meeting);
 
-/* "zh" when the user reads Chinese first, else "en": where typed titles go. */
-const char *_icat_user_language                (void);
-/* Translated labels shared with the meetings list. */
-const char *_icat_meeting_kind_label           (const char *kind);
-const char *_icat_meeting_status_label         (const char *record_status);
-
 /* For tests: the widgets a person would use. */
 GtkEditable   *_icat_meeting_editor_get_title       (IcatMeetingEditor *self);
 guint          _icat_meeting_editor_get_n_agenda    (IcatMeetingEditor *self);

@@ -15,8 +15,8 @@
 
 #include <glib/gi18n.h>
 
-#include "icat-action-item-editor.h"
 #include "icat-editor-util.h"
+#include "icat-format.h"
 #include "icat-meeting-editor-private.h"
 #include "icat-record-picker.h"
 

@@ -119,8 +119,8 @@ update_row (GtkListItem *item)
   status = icat_json_get_string (data, "record_status");
   gtk_label_set_label (g_object_get_data (G_OBJECT (box), "title"), icat_record_get_title (meeting));
   gtk_label_set_label (g_object_get_data (G_OBJECT (box), "when"), line);
-  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "kind"), _icat_meeting_kind_label (icat_json_get_string (data, "kind")));
-  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "status"), _icat_meeting_status_label (status));
+  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "kind"), icat_meeting_kind_label (icat_json_get_string (data, "kind")));
+  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "status"), icat_meeting_status_label (status));
   gtk_widget_set_css_classes (g_object_get_data (G_OBJECT (box), "status"),
                               (const char *[]) { "caption", "meeting-status",
                                                  g_strcmp0 (status, "approved") == 0 ? "meeting-status-approved"
@@ -380,7 +380,7 @@ setup_filters (IcatMeetingsView *self)
 
   self->last_year = MAX (g_date_time_get_year (now) + 2, year);
   for (guint i = 0; icat_meeting_kinds[i] != NULL; i++)
-    gtk_string_list_append (kinds, _icat_meeting_kind_label (icat_meeting_kinds[i]));
+    gtk_string_list_append (kinds, icat_meeting_kind_label (icat_meeting_kinds[i]));
   for (int y = self->last_year; y >= FIRST_YEAR; y--)
     {
       g_autofree char *text = g_strdup_printf ("%d", y);
@@ -453,7 +453,7 @@ icat_meetings_view_new_meeting (IcatMeetingsView *self)
   tomorrow = g_date_time_add_days (now, 1);
   starts = g_date_time_new (vienna, g_date_time_get_year (tomorrow), g_date_time_get_month (tomorrow),
                             g_date_time_get_day_of_month (tomorrow), 9, 0, 0);
-  json_object_set_string_member (title, _icat_user_language (), _("New meeting"));
+  json_object_set_string_member (title, icat_user_language (), _("New meeting"));
   json_object_set_string_member (meeting, "kind", "working-group");
   json_object_set_object_member (meeting, "title", title);
   json_object_set_member (meeting, "starts_at", timestamp_node (starts));

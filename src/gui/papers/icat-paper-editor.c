@@ -14,13 +14,11 @@
 
 #include <glib/gi18n.h>
 
-#include "icat-action-item-editor.h"
 #include "icat-autosave.h"
 #include "icat-editor-chrome.h"
 #include "icat-editor-util.h"
 #include "icat-format.h"
 #include "icat-input.h"
-#include "icat-meeting-editor.h"
 #include "icat-paper-editor.h"
 #include "icat-record-list.h"
 #include "icat-ref-list.h"
@@ -606,7 +604,7 @@ icat_paper_editor_focus_title (IcatPaperEditor *self)
   AdwEntryRow *row;
 
   g_return_if_fail (ICAT_IS_PAPER_EDITOR (self));
-  row = g_str_equal (_icat_user_language (), "zh") ? self->title_zh_row : self->title_en_row;
+  row = g_str_equal (icat_user_language (), "zh") ? self->title_zh_row : self->title_en_row;
   gtk_widget_grab_focus (GTK_WIDGET (row));
   gtk_editable_select_region (GTK_EDITABLE (row), 0, -1);
 }

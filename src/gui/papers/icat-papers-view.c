@@ -15,10 +15,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "icat-action-item-editor.h"
 #include "icat-format.h"
 #include "icat-list-detail.h"
-#include "icat-meeting-editor.h"
 #include "icat-paper-editor.h"
 #include "icat-papers-view.h"
 #include "icat-record-list.h"
@@ -704,7 +702,7 @@ icat_papers_view_new_paper (IcatPapersView *self)
   JsonObject *title = json_object_new ();
 
   g_return_if_fail (ICAT_IS_PAPERS_VIEW (self));
-  json_object_set_string_member (title, _icat_user_language (), _("New paper"));
+  json_object_set_string_member (title, icat_user_language (), _("New paper"));
   json_object_set_string_member (paper, "kind", "policy-paper");
   json_object_set_object_member (paper, "title", title);
   json_object_set_string_member (paper, "status", "proposed");

@@ -23,7 +23,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "icat-action-item-editor.h"
 #include "icat-autosave.h"
 #include "icat-document-preview.h"
 #include "icat-editor-util.h"
