@@ -23,6 +23,7 @@
 
 #include "icat-action-item-editor.h"
 #include "icat-action-items-view.h"
+#include "icat-chase.h"
 #include "icat-editor-util.h"
 #include "icat-record-list.h"
 #include "icat-schema.h"
@@ -1124,61 +1125,15 @@ set_status_activated (GtkWidget  *widget,
 /* }}} */
 /* Mail {{{ */
 
-/* A letter lists this many items at most, oldest first: enough to chase,
- * short enough for any mail program's mailto: limits. */
-#define MAIL_MAX_ITEMS 40
-
-static void
-append_overdue_lines (IcatStore  *store,
-                      const char *agency_id,
-                      const char *today,
-                      GString    *body)
-{
-  g_autoptr(IcatRecordList) overdue = icat_record_list_new (store, "action_item");
-  guint n, listed = 0;
-
-  icat_record_list_set_filter (overdue, ICAT_FILTER_OWNER, agency_id);
-  icat_record_list_set_filter (overdue, ICAT_FILTER_DUE_BEFORE, today);
-  icat_record_list_set_sort (overdue, "due", FALSE);
-  n = g_list_model_get_n_items (G_LIST_MODEL (overdue));
-  for (guint i = 0; i < n && listed < MAIL_MAX_ITEMS; i++)
-    {
-      g_autoptr(IcatRecord) item = g_list_model_get_item (G_LIST_MODEL (overdue), i);
-      g_autofree char *due = NULL;
-
-      if (item == NULL)
-        continue;
-      due = icat_action_format_date (icat_record_get_string (item, "due"));
-      /* Translators: a line of the chasing e-mail: title, due date */
-      g_string_append_printf (body, _("- %s (due %s)"), icat_record_get_string (item, "title"), due);
-      g_string_append (body, "\r\n");
-      listed++;
-    }
-  if (n > listed)
-    {
-      /* Translators: the last line of a chasing e-mail that lists the oldest items only */
-      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "- and %u more, due later", "- and %u more, due later",
-                                                 n - listed),
-                              n - listed);
-      g_string_append (body, "\r\n");
-    }
-}
-
 static char *
-focal_point_addresses (IcatRecord *agency)
+escaped_addresses (const char * const *recipients)
 {
-  JsonArray *points = icat_record_get_array (agency, "focal_points");
   g_autoptr(GString) to = g_string_new (NULL);
 
-  for (guint i = 0; points != NULL && i < json_array_get_length (points); i++)
+  for (guint i = 0; recipients[i] != NULL; i++)
     {
-      JsonObject *point = json_array_get_object_element (points, i);
-      const char *email = point ? json_object_get_string_member_with_default (point, "email", NULL) : NULL;
-      g_autofree char *escaped = NULL;
+      g_autofree char *escaped = g_uri_escape_string (recipients[i], "@", FALSE);
 
-      if (email == NULL || *email == '\0')
-        continue;
-      escaped = g_uri_escape_string (email, "@", FALSE);
       if (to->len > 0)
         g_string_append_c (to, ',');
       g_string_append (to, escaped);
@@ -1191,30 +1146,19 @@ icat_action_items_mailto (IcatStore  *store,
                           const char *agency_id,
                           const char *today)
 {
-  g_autoptr(IcatRecord) agency = NULL;
-  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(IcatChase) chase = NULL;
   g_autofree char *to = NULL;
-  g_autofree char *subject = NULL;
   g_autofree char *escaped_subject = NULL;
   g_autofree char *escaped_body = NULL;
 
   g_return_val_if_fail (ICAT_IS_STORE (store), NULL);
   g_return_val_if_fail (today != NULL, NULL);
-  agency = icat_store_lookup (store, "agency", agency_id);
-  if (agency == NULL)
+  chase = icat_chase_new (store, agency_id, today);
+  if (chase == NULL)
     return NULL;
-  to = focal_point_addresses (agency);
-  subject = g_strdup_printf (_("ICAT action items overdue — %s"), icat_record_get_string (agency, "acronym"));
-  g_string_append (body, _("Dear colleagues,"));
-  g_string_append (body, "\r\n\r\n");
-  g_string_append (body, _("These ICAT action items are past their due date:"));
-  g_string_append (body, "\r\n\r\n");
-  append_overdue_lines (store, agency_id, today, body);
-  g_string_append (body, "\r\n");
-  g_string_append (body, _("Could you let us know where they stand?"));
-  g_string_append (body, "\r\n");
-  escaped_subject = g_uri_escape_string (subject, NULL, FALSE);
-  escaped_body = g_uri_escape_string (body->str, NULL, FALSE);
+  to = escaped_addresses ((const char * const *) chase->recipients);
+  escaped_subject = g_uri_escape_string (chase->subject, NULL, FALSE);
+  escaped_body = g_uri_escape_string (chase->body, NULL, FALSE);
   return g_strdup_printf ("mailto:%s?subject=%s&body=%s", to, escaped_subject, escaped_body);
 }
 
