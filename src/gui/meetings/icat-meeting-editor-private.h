@@ -6,8 +6,9 @@
  * The editor is one widget split over several files:
  *   icat-meeting-editor.c    the object, loading and saving, the header
  *                            fields, chairs, the record's status;
- *   icat-meeting-data.c      JSON values as the editor compares them, and
- *                            who a principals-level meeting must invite;
+ *   icat-meeting-data.c      JSON values as the editor builds and compares
+ *                            them, and who a principals-level meeting must
+ *                            invite;
  *   icat-meeting-time.c      venue, time zone, date and times;
  *   icat-meeting-agenda.c    agenda items with their minutes, reordering,
  *                            and the numbered decisions;
@@ -112,6 +113,33 @@ struct _IcatMeetingEditor {
  * attending nor invited (see icat_meeting_missing_inactive_members). */
 char       **_icat_meeting_missing_inactive       (GListModel         *agencies,
                                                    JsonObject         *meeting);
+/* Keeps field's value (normalized; none when NULL) as the editor shows it. */
+void         _icat_meeting_shown_remember         (JsonObject         *shown,
+                                                   const char         *field,
+                                                   JsonNode           *value);
+/* Whether data holds, for field, what shown keeps for it. */
+gboolean     _icat_meeting_shown_matches          (JsonObject         *shown,
+                                                   JsonObject         *data,
+                                                   const char         *field);
+/* Whether two values are equal once normalized (NULL and empty are equal). */
+gboolean     _icat_meeting_json_same              (JsonNode           *a,
+                                                   JsonNode           *b);
+/* The record's data with shown's fields in place of the stored ones, normalized. */
+JsonObject  *_icat_meeting_dup_state              (JsonObject         *data,
+                                                   JsonObject         *shown);
+/* A title in the user's language, else English, else any; "" for none. */
+const char  *_icat_meeting_title_text             (JsonObject         *title);
+/* A copy of the title object old (or a new one) with text in language,
+ * or without language when text is "". */
+JsonNode    *_icat_meeting_title_with             (JsonNode           *old,
+                                                   const char         *language,
+                                                   const char         *text);
+/* The id of the chair (0) or co-chair (1) in data, or NULL. */
+const char  *_icat_meeting_chair_at               (JsonObject         *data,
+                                                   guint               index);
+/* The "chairs" array: chair, then cochair unless the same; NULLs left out. */
+JsonNode    *_icat_meeting_chairs_node            (const char         *chair,
+                                                   const char         *cochair);
 
 /* icat-meeting-editor.c: saving and shared helpers */
 /* Queues a field's new value (transfer full) unless the widgets are being filled. */
