@@ -12,6 +12,8 @@
  *   icat-meeting-time.c      venue, time zone, date and times;
  *   icat-meeting-agenda.c    agenda items with their minutes, reordering,
  *                            and the numbered decisions;
+ *   icat-agenda-item-row.c   one agenda item's rows (a template) and what
+ *                            it keeps: its id, saved title and mandates;
  *   icat-meeting-mandates.c  the mandates linked to an agenda item;
  *   icat-meeting-lists.c     attendance, invited States and organizations,
  *                            attachments.
@@ -20,6 +22,7 @@
  */
 #pragma once
 
+#include "icat-agenda-item-row.h"
 #include "icat-autosave.h"
 #include "icat-meeting-editor.h"
 #include "icat-record-list.h"
@@ -34,18 +37,6 @@ typedef enum {
   SECTION_ATTACHMENTS,
   N_SECTIONS
 } IcatMeetingSection;
-
-/* One agenda item's widgets, owned by its box (see _icat_meeting_agenda_item_get). */
-typedef struct {
-  char          *id;
-  char          *saved_title; /* the last title saved, kept while the row is blank */
-  JsonNode      *mandates;   /* normalized array of mandate ids, or NULL for none */
-  AdwEntryRow   *title;
-  AdwComboRow   *presenter;
-  GtkTextBuffer *minutes;
-  GtkFlowBox    *mandate_chips;
-  GtkWidget     *mandates_empty;
-} IcatAgendaItem;
 
 /* One attendance row, owned by the row. */
 typedef struct {
@@ -188,7 +179,7 @@ void            _icat_meeting_agenda_load           (IcatMeetingEditor *self,
 void            _icat_meeting_agenda_update         (IcatMeetingEditor *self);
 /* Each "add" appends an empty element and returns what to focus. */
 GtkWidget      *_icat_meeting_agenda_add            (IcatMeetingEditor *self);
-IcatAgendaItem *_icat_meeting_agenda_item_get       (GtkWidget         *box);
+IcatAgendaItemRow *_icat_meeting_agenda_item_get    (GtkWidget         *box);
 /* "agenda.move-up" and "agenda.move-down" (Alt+Up, Alt+Down). */
 void            _icat_meeting_agenda_move_activated (GtkWidget         *widget,
                                                      const char        *action_name,
@@ -202,7 +193,7 @@ GtkWidget      *_icat_meeting_decisions_add         (IcatMeetingEditor *self);
 /* icat-meeting-mandates.c */
 /* The row of an agenda item that shows its mandates and links more. */
 GtkWidget      *_icat_meeting_mandates_row_new      (IcatMeetingEditor *self,
-                                                     IcatAgendaItem    *item);
+                                                     IcatAgendaItemRow *item);
 
 /* icat-meeting-lists.c */
 JsonNode   *_icat_meeting_attendance_to_json  (IcatMeetingEditor *self);

@@ -515,7 +515,7 @@ collect_agenda_rows (IcatMeetingEditor *self,
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->agenda_box));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     {
-      g_ptr_array_add (rows, _icat_meeting_agenda_item_get (child)->title);
+      g_ptr_array_add (rows, icat_agenda_item_row_get_title_row (_icat_meeting_agenda_item_get (child)));
       g_ptr_array_add (fields, (gpointer) C_("field in a sentence", "agenda item"));
     }
 }
