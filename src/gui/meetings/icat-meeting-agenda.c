@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "icat-agenda-item-row.h"
+#include "icat-decision-row.h"
 #include "icat-editor-util.h"
 #include "icat-meeting-editor-private.h"
 #include "icat-schema.h"
@@ -356,7 +357,7 @@ _icat_meeting_decisions_to_json (IcatMeetingEditor *self)
       if (*text == '\0')
         continue;
       object = json_object_new ();
-      json_object_set_string_member (object, "id", g_object_get_data (G_OBJECT (row), "decision-id"));
+      json_object_set_string_member (object, "id", icat_decision_row_get_decision_id (ICAT_DECISION_ROW (row)));
       json_object_set_int_member (object, "number", number++);
       json_object_set_string_member (object, "text", text);
       json_array_add_object_element (decisions, object);
@@ -396,15 +397,12 @@ static GtkWidget *
 decision_row_new (IcatMeetingEditor *self,
                   JsonObject        *data)
 {
-  GtkWidget *row = adw_entry_row_new ();
-  GtkWidget *remove = _icat_meeting_icon_button_new ("user-trash-symbolic", _("Remove Decision"), "decision-remove");
-  const char *id = icat_json_get_string (data, "id");
+  GtkWidget *row = icat_decision_row_new (icat_json_get_string (data, "id"));
   const char *text = icat_json_get_string (data, "text");
 
-  g_object_set_data_full (G_OBJECT (row), "decision-id", id ? g_strdup (id) : g_uuid_string_random (), g_free);
   gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_decision_clicked_cb), self);
+  g_signal_connect (icat_decision_row_get_remove_button (ICAT_DECISION_ROW (row)), "clicked",
+                    G_CALLBACK (remove_decision_clicked_cb), self);
   g_signal_connect_swapped (row, "changed", G_CALLBACK (decisions_changed_cb), self);
   return row;
 }

@@ -14,6 +14,7 @@
  *                            and the numbered decisions;
  *   icat-agenda-item-row.c   one agenda item's rows (a template) and what
  *                            it keeps: its id, saved title and mandates;
+ *   icat-decision-row.c      one decision's row and its id;
  *   icat-meeting-mandates.c  the mandates linked to an agenda item;
  *   icat-meeting-lists.c     attendance, invited States and organizations,
  *                            attachments.
