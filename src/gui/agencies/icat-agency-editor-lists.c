@@ -21,8 +21,8 @@
 #include "icat-editor-util.h"
 #include "icat-focal-point-row.h"
 #include "icat-format.h"
-#include "icat-membership-row.h"
 #include "icat-input.h"
+#include "icat-membership-row.h"
 #include "icat-schema.h"
 
 /* Memberships */
@@ -85,7 +85,7 @@ update_membership_row (IcatMembershipRow *membership)
   g_autofree char *to = _icat_agency_stripped_text (icat_membership_row_get_to_row (membership));
   g_autofree char *period = period_text (from, to);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (ADW_EXPANDER_ROW (membership)), icat_format_enum ("role", membership_role (membership)));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (membership), icat_format_enum ("role", membership_role (membership)));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (membership), period);
 }
 
@@ -326,7 +326,7 @@ update_focal_point_row (IcatFocalPointRow *focal)
       if (*text != '\0')
         g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", text);
     }
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (ADW_EXPANDER_ROW (focal)), *name != '\0' ? name : _("New focal point"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (focal), *name != '\0' ? name : _("New focal point"));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (focal), subtitle->str);
 }
 
