@@ -18,6 +18,7 @@
 #include "icat-paper-editor.h"
 #include "icat-papers-view.h"
 #include "icat-ref-list.h"
+#include "icat-ref-row.h"
 #include "icat-test-util.h"
 #include "icat-test-widgets.h"
 #include "icat-window.h"
@@ -554,8 +555,8 @@ static GtkWidget *
 find_remove_button (GtkWidget  *root,
                     const char *id)
 {
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (g_object_get_data (G_OBJECT (root), "icat-id"), id) == 0)
-    return root;
+  if (ICAT_IS_REF_ROW (root) && g_strcmp0 (icat_ref_row_get_record_id (ICAT_REF_ROW (root)), id) == 0)
+    return _icat_ref_row_get_remove_button (ICAT_REF_ROW (root));
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_remove_button (child, id);

@@ -19,41 +19,26 @@
 
 #include "icat-agency-editor-private.h"
 #include "icat-editor-util.h"
+#include "icat-focal-point-row.h"
 #include "icat-format.h"
 #include "icat-input.h"
+#include "icat-membership-row.h"
 #include "icat-schema.h"
 #include "icat-toast.h"
 #include "icat-today.h"
 
-/* The widgets of one membership or focal point, borrowed from its row. */
-typedef struct {
-  AdwExpanderRow *row;
-  AdwComboRow    *role;
-  AdwEntryRow    *from;
-  AdwEntryRow    *to;
-  AdwEntryRow    *note;
-} Membership;
-
-typedef struct {
-  AdwExpanderRow *row;
-  AdwEntryRow    *name;
-  AdwEntryRow    *title;
-  AdwEntryRow    *email;
-  AdwEntryRow    *phone;
-} FocalPoint;
-
 /* Memberships */
 
-static Membership *
+static IcatMembershipRow *
 membership_of (GtkWidget *row)
 {
-  return g_object_get_data (G_OBJECT (row), "membership");
+  return ICAT_MEMBERSHIP_ROW (row);
 }
 
 static const char *
-membership_role (Membership *membership)
+membership_role (IcatMembershipRow *membership)
 {
-  guint role = adw_combo_row_get_selected (membership->role);
+  guint role = adw_combo_row_get_selected (icat_membership_row_get_role_row (membership));
 
   return role < g_strv_length ((char **) icat_membership_roles) ? icat_membership_roles[role] : "member";
 }
@@ -77,10 +62,10 @@ period_text (const char *from,
 /* Checks the dates of a membership, marks what is wrong, and says whether
  * it can be saved. */
 static gboolean
-membership_valid (Membership *membership)
+membership_valid (IcatMembershipRow *membership)
 {
-  g_autofree char *from = _icat_agency_stripped_text (membership->from);
-  g_autofree char *to = _icat_agency_stripped_text (membership->to);
+  g_autofree char *from = _icat_agency_stripped_text (icat_membership_row_get_from_row (membership));
+  g_autofree char *to = _icat_agency_stripped_text (icat_membership_row_get_to_row (membership));
   g_autofree char *from_problem = icat_input_required_problem (from, _("A start date is needed"));
   g_autofree char *to_problem = icat_input_date_problem (to);
 
@@ -88,22 +73,22 @@ membership_valid (Membership *membership)
     from_problem = icat_input_date_problem (from);
   if (from_problem == NULL && to_problem == NULL)
     to_problem = icat_input_date_order_problem (from, to);
-  icat_row_show_problem (GTK_WIDGET (membership->from), from_problem);
-  icat_row_show_problem (GTK_WIDGET (membership->to), to_problem);
+  icat_row_show_problem (GTK_WIDGET (icat_membership_row_get_from_row (membership)), from_problem);
+  icat_row_show_problem (GTK_WIDGET (icat_membership_row_get_to_row (membership)), to_problem);
   /* The row's own title says which role it is: red, with no line of its own. */
-  _icat_agency_show_error (membership->row, from_problem != NULL || to_problem != NULL);
+  _icat_agency_show_error (ADW_EXPANDER_ROW (membership), from_problem != NULL || to_problem != NULL);
   return from_problem == NULL && to_problem == NULL;
 }
 
 static void
-update_membership_row (Membership *membership)
+update_membership_row (IcatMembershipRow *membership)
 {
-  g_autofree char *from = _icat_agency_stripped_text (membership->from);
-  g_autofree char *to = _icat_agency_stripped_text (membership->to);
+  g_autofree char *from = _icat_agency_stripped_text (icat_membership_row_get_from_row (membership));
+  g_autofree char *to = _icat_agency_stripped_text (icat_membership_row_get_to_row (membership));
   g_autofree char *period = period_text (from, to);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (membership->row), icat_format_enum ("role", membership_role (membership)));
-  adw_expander_row_set_subtitle (membership->row, period);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (membership), icat_format_enum ("role", membership_role (membership)));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (membership), period);
 }
 
 /* The list as it stands, or NULL when a row cannot be saved yet. */
@@ -116,10 +101,10 @@ memberships_to_json (IcatAgencyEditor *self)
 
   for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->memberships_list, i)) != NULL; i++)
     {
-      Membership *membership = membership_of (GTK_WIDGET (row));
-      g_autofree char *from = _icat_agency_stripped_text (membership->from);
-      g_autofree char *to = _icat_agency_stripped_text (membership->to);
-      g_autofree char *note = _icat_agency_stripped_text (membership->note);
+      IcatMembershipRow *membership = membership_of (GTK_WIDGET (row));
+      g_autofree char *from = _icat_agency_stripped_text (icat_membership_row_get_from_row (membership));
+      g_autofree char *to = _icat_agency_stripped_text (icat_membership_row_get_to_row (membership));
+      g_autofree char *note = _icat_agency_stripped_text (icat_membership_row_get_note_row (membership));
       JsonObject *object;
 
       if (!membership_valid (membership))
@@ -155,30 +140,11 @@ memberships_changed (IcatAgencyEditor *self)
   _icat_agency_editor_update_status (self);
 }
 
-static GtkWidget *
-entry_row_new (const char *title,
-               const char *name,
-               const char *text)
+static void
+set_entry_text (AdwEntryRow *row,
+                const char  *text)
 {
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_widget_set_name (row, name);
   gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-  return row;
-}
-
-static GtkWidget *
-remove_button_new (const char *label)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_name (button, "remove");
-  return button;
 }
 
 /* Removing is a saved change of its own, so the toast's Undo takes back just that. */
@@ -215,37 +181,26 @@ static GtkWidget *
 membership_row_new (IcatAgencyEditor *self,
                     JsonObject       *data)
 {
-  Membership *membership = g_new0 (Membership, 1);
+  IcatMembershipRow *membership = ICAT_MEMBERSHIP_ROW (icat_membership_row_new ());
+  AdwComboRow *role = icat_membership_row_get_role_row (membership);
   g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
-  GtkWidget *remove = remove_button_new (_("Remove Role"));
 
   for (guint i = 0; icat_membership_roles[i] != NULL; i++)
     gtk_string_list_append (roles, icat_format_enum ("role", icat_membership_roles[i]));
-  membership->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
-  membership->role = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (membership->role), _("Role"));
-  gtk_widget_set_name (GTK_WIDGET (membership->role), "membership-role");
-  adw_combo_row_set_model (membership->role, G_LIST_MODEL (roles));
-  adw_combo_row_set_selected (membership->role, _icat_agency_enum_index (icat_membership_roles, icat_json_get_string (data, "role")));
-  membership->from = ADW_ENTRY_ROW (entry_row_new (_("From (year, year-month or date: 2006, 2006-05, 2006-05-31)"),
-                                                   "membership-from", icat_json_get_string (data, "from")));
-  membership->to = ADW_ENTRY_ROW (entry_row_new (_("To (empty while the role lasts)"),
-                                                 "membership-to", icat_json_get_string (data, "to")));
-  membership->note = ADW_ENTRY_ROW (entry_row_new (_("Note"), "membership-note", icat_json_get_string (data, "note")));
-  g_object_set_data_full (G_OBJECT (membership->row), "membership", membership, g_free);
+  adw_combo_row_set_model (role, G_LIST_MODEL (roles));
+  adw_combo_row_set_selected (role, _icat_agency_enum_index (icat_membership_roles, icat_json_get_string (data, "role")));
+  set_entry_text (icat_membership_row_get_from_row (membership), icat_json_get_string (data, "from"));
+  set_entry_text (icat_membership_row_get_to_row (membership), icat_json_get_string (data, "to"));
+  set_entry_text (icat_membership_row_get_note_row (membership), icat_json_get_string (data, "note"));
 
-  adw_expander_row_add_row (membership->row, GTK_WIDGET (membership->role));
-  adw_expander_row_add_row (membership->row, GTK_WIDGET (membership->from));
-  adw_expander_row_add_row (membership->row, GTK_WIDGET (membership->to));
-  adw_expander_row_add_row (membership->row, GTK_WIDGET (membership->note));
-  adw_expander_row_add_action (membership->row, remove);
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_membership_clicked_cb), self);
-  g_signal_connect_swapped (membership->role, "notify::selected", G_CALLBACK (memberships_changed), self);
-  g_signal_connect_swapped (membership->from, "changed", G_CALLBACK (memberships_changed), self);
-  g_signal_connect_swapped (membership->to, "changed", G_CALLBACK (memberships_changed), self);
-  g_signal_connect_swapped (membership->note, "changed", G_CALLBACK (memberships_changed), self);
+  g_signal_connect (icat_membership_row_get_remove_button (membership), "clicked",
+                    G_CALLBACK (remove_membership_clicked_cb), self);
+  g_signal_connect_swapped (role, "notify::selected", G_CALLBACK (memberships_changed), self);
+  g_signal_connect_swapped (icat_membership_row_get_from_row (membership), "changed", G_CALLBACK (memberships_changed), self);
+  g_signal_connect_swapped (icat_membership_row_get_to_row (membership), "changed", G_CALLBACK (memberships_changed), self);
+  g_signal_connect_swapped (icat_membership_row_get_note_row (membership), "changed", G_CALLBACK (memberships_changed), self);
   update_membership_row (membership);
-  return GTK_WIDGET (membership->row);
+  return GTK_WIDGET (membership);
 }
 
 static void
@@ -289,7 +244,7 @@ add_membership_activated (GtkWidget  *widget,
   gtk_list_box_append (self->memberships_list, row);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   memberships_changed (self);
-  gtk_widget_grab_focus (GTK_WIDGET (membership_of (row)->role));
+  gtk_widget_grab_focus (GTK_WIDGET (icat_membership_row_get_role_row (membership_of (row))));
 }
 
 /* Ends open roles today: the member role only ("inactive"), or every role
@@ -304,14 +259,14 @@ end_roles (IcatAgencyEditor *self,
 
   for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->memberships_list, i)) != NULL; i++)
     {
-      Membership *membership = membership_of (GTK_WIDGET (row));
-      g_autofree char *to = _icat_agency_stripped_text (membership->to);
+      IcatMembershipRow *membership = membership_of (GTK_WIDGET (row));
+      g_autofree char *to = _icat_agency_stripped_text (icat_membership_row_get_to_row (membership));
 
       if (*to != '\0' && strncmp (to, today, MIN (strlen (to), strlen (today))) <= 0)
         continue;
       if (member_only && !g_str_equal (membership_role (membership), "member"))
         continue;
-      gtk_editable_set_text (GTK_EDITABLE (membership->to), today);
+      gtk_editable_set_text (GTK_EDITABLE (icat_membership_row_get_to_row (membership)), today);
       ended++;
     }
   return ended;
@@ -353,17 +308,17 @@ mark_activated (GtkWidget  *widget,
 
 /* Focal points */
 
-static FocalPoint *
+static IcatFocalPointRow *
 focal_point_of (GtkWidget *row)
 {
-  return g_object_get_data (G_OBJECT (row), "focal-point");
+  return ICAT_FOCAL_POINT_ROW (row);
 }
 
 static void
-update_focal_point_row (FocalPoint *focal)
+update_focal_point_row (IcatFocalPointRow *focal)
 {
-  g_autofree char *name = _icat_agency_stripped_text (focal->name);
-  AdwEntryRow *details[] = { focal->title, focal->email, focal->phone };
+  g_autofree char *name = _icat_agency_stripped_text (icat_focal_point_row_get_name_row (focal));
+  AdwEntryRow *details[] = { icat_focal_point_row_get_title_row (focal), icat_focal_point_row_get_email_row (focal), icat_focal_point_row_get_phone_row (focal) };
   g_autoptr(GString) subtitle = g_string_new (NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (details); i++)
@@ -373,19 +328,19 @@ update_focal_point_row (FocalPoint *focal)
       if (*text != '\0')
         g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", text);
     }
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (focal->row), *name != '\0' ? name : _("New focal point"));
-  adw_expander_row_set_subtitle (focal->row, subtitle->str);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (focal), *name != '\0' ? name : _("New focal point"));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (focal), subtitle->str);
 }
 
 /* A focal point is saved once it has a name; until then it says so. */
 static gboolean
-focal_point_valid (FocalPoint *focal)
+focal_point_valid (IcatFocalPointRow *focal)
 {
-  g_autofree char *name = _icat_agency_stripped_text (focal->name);
+  g_autofree char *name = _icat_agency_stripped_text (icat_focal_point_row_get_name_row (focal));
   g_autofree char *problem = icat_input_required_problem (name, _("A name is needed"));
 
-  icat_row_show_problem (GTK_WIDGET (focal->name), problem);
-  _icat_agency_show_error (focal->row, problem != NULL);
+  icat_row_show_problem (GTK_WIDGET (icat_focal_point_row_get_name_row (focal)), problem);
+  _icat_agency_show_error (ADW_EXPANDER_ROW (focal), problem != NULL);
   return problem == NULL;
 }
 
@@ -400,11 +355,11 @@ focal_points_to_json (IcatAgencyEditor *self)
 
   for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->focal_points_list, i)) != NULL; i++)
     {
-      FocalPoint *focal = focal_point_of (GTK_WIDGET (row));
-      g_autofree char *name = _icat_agency_stripped_text (focal->name);
-      g_autofree char *title = _icat_agency_stripped_text (focal->title);
-      g_autofree char *email = _icat_agency_stripped_text (focal->email);
-      g_autofree char *phone = _icat_agency_stripped_text (focal->phone);
+      IcatFocalPointRow *focal = focal_point_of (GTK_WIDGET (row));
+      g_autofree char *name = _icat_agency_stripped_text (icat_focal_point_row_get_name_row (focal));
+      g_autofree char *title = _icat_agency_stripped_text (icat_focal_point_row_get_title_row (focal));
+      g_autofree char *email = _icat_agency_stripped_text (icat_focal_point_row_get_email_row (focal));
+      g_autofree char *phone = _icat_agency_stripped_text (icat_focal_point_row_get_phone_row (focal));
       JsonObject *object;
 
       if (!focal_point_valid (focal))
@@ -451,30 +406,23 @@ static GtkWidget *
 focal_point_row_new (IcatAgencyEditor *self,
                      JsonObject       *data)
 {
-  FocalPoint *focal = g_new0 (FocalPoint, 1);
-  GtkWidget *remove = remove_button_new (_("Remove Focal Point"));
+  IcatFocalPointRow *focal = ICAT_FOCAL_POINT_ROW (icat_focal_point_row_new ());
+  AdwEntryRow *entries[] = {
+    icat_focal_point_row_get_name_row (focal), icat_focal_point_row_get_title_row (focal),
+    icat_focal_point_row_get_email_row (focal), icat_focal_point_row_get_phone_row (focal),
+  };
+  static const char * const fields[] = { "name", "title", "email", "phone" };
 
-  focal->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
-  focal->name = ADW_ENTRY_ROW (entry_row_new (_("Name"), "focal-name", icat_json_get_string (data, "name")));
-  focal->title = ADW_ENTRY_ROW (entry_row_new (_("Job title"), "focal-title", icat_json_get_string (data, "title")));
-  focal->email = ADW_ENTRY_ROW (entry_row_new (_("E-mail"), "focal-email", icat_json_get_string (data, "email")));
-  focal->phone = ADW_ENTRY_ROW (entry_row_new (_("Phone"), "focal-phone", icat_json_get_string (data, "phone")));
-  adw_entry_row_set_input_purpose (focal->email, GTK_INPUT_PURPOSE_EMAIL);
-  adw_entry_row_set_input_purpose (focal->phone, GTK_INPUT_PURPOSE_PHONE);
-  g_object_set_data_full (G_OBJECT (focal->row), "focal-point", focal, g_free);
-
-  adw_expander_row_add_row (focal->row, GTK_WIDGET (focal->name));
-  adw_expander_row_add_row (focal->row, GTK_WIDGET (focal->title));
-  adw_expander_row_add_row (focal->row, GTK_WIDGET (focal->email));
-  adw_expander_row_add_row (focal->row, GTK_WIDGET (focal->phone));
-  adw_expander_row_add_action (focal->row, remove);
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_focal_point_clicked_cb), self);
-  g_signal_connect_swapped (focal->name, "changed", G_CALLBACK (focal_points_changed), self);
-  g_signal_connect_swapped (focal->title, "changed", G_CALLBACK (focal_points_changed), self);
-  g_signal_connect_swapped (focal->email, "changed", G_CALLBACK (focal_points_changed), self);
-  g_signal_connect_swapped (focal->phone, "changed", G_CALLBACK (focal_points_changed), self);
+  G_STATIC_ASSERT (G_N_ELEMENTS (entries) == G_N_ELEMENTS (fields));
+  g_signal_connect (icat_focal_point_row_get_remove_button (focal), "clicked",
+                    G_CALLBACK (remove_focal_point_clicked_cb), self);
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      set_entry_text (entries[i], icat_json_get_string (data, fields[i]));
+      g_signal_connect_swapped (entries[i], "changed", G_CALLBACK (focal_points_changed), self);
+    }
   update_focal_point_row (focal);
-  return GTK_WIDGET (focal->row);
+  return GTK_WIDGET (focal);
 }
 
 void
@@ -504,7 +452,7 @@ add_focal_point_activated (GtkWidget  *widget,
   row = focal_point_row_new (self, NULL);
   gtk_list_box_append (self->focal_points_list, row);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (focal_point_of (row)->name));
+  gtk_widget_grab_focus (GTK_WIDGET (icat_focal_point_row_get_name_row (focal_point_of (row))));
 }
 
 void
@@ -516,16 +464,16 @@ _icat_agency_lists_unsaved_rows (IcatAgencyEditor *self,
 
   for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->memberships_list, i)) != NULL; i++)
     {
-      Membership *membership = membership_of (GTK_WIDGET (row));
+      IcatMembershipRow *membership = membership_of (GTK_WIDGET (row));
 
-      g_ptr_array_add (rows, membership->from);
+      g_ptr_array_add (rows, icat_membership_row_get_from_row (membership));
       g_ptr_array_add (names, (gpointer) C_("field in a sentence", "start date of a role"));
-      g_ptr_array_add (rows, membership->to);
+      g_ptr_array_add (rows, icat_membership_row_get_to_row (membership));
       g_ptr_array_add (names, (gpointer) C_("field in a sentence", "end date of a role"));
     }
   for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->focal_points_list, i)) != NULL; i++)
     {
-      g_ptr_array_add (rows, focal_point_of (GTK_WIDGET (row))->name);
+      g_ptr_array_add (rows, icat_focal_point_row_get_name_row (focal_point_of (GTK_WIDGET (row))));
       g_ptr_array_add (names, (gpointer) C_("field in a sentence", "name of a focal point"));
     }
 }

@@ -31,17 +31,18 @@ is_agency (IcatRecord *record)
   return g_str_equal (icat_record_get_kind (record), "agency");
 }
 
-/* "UNODC — United Nations Office on Drugs and Crime", or "72/195 ¶10". */
-static char *
-record_label (IcatRecord *record)
+char *
+icat_record_picker_label (IcatRecord *record)
 {
+  g_return_val_if_fail (ICAT_IS_RECORD (record), NULL);
   return is_agency (record) ? icat_action_record_label (G_OBJECT (record))
                             : icat_action_mandate_short_label (record);
 }
 
-static const char *
-record_detail (IcatRecord *record)
+const char *
+icat_record_picker_detail (IcatRecord *record)
 {
+  g_return_val_if_fail (ICAT_IS_RECORD (record), NULL);
   return icat_record_get_localized (record, is_agency (record) ? "name" : "text");
 }
 
@@ -50,8 +51,8 @@ record_detail (IcatRecord *record)
 static char *
 search_text (IcatRecord *record)
 {
-  g_autofree char *label = record_label (record);
-  const char *detail = record_detail (record);
+  g_autofree char *label = icat_record_picker_label (record);
+  const char *detail = icat_record_picker_detail (record);
 
   return g_strjoin ("\n", label, icat_record_get_title (record), detail ? detail : "", NULL);
 }
@@ -190,8 +191,8 @@ bind_match_cb (GtkSignalListItemFactory *factory,
 {
   IcatRecord *record = gtk_list_item_get_item (list_item);
   GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
-  g_autofree char *label = record_label (record);
-  const char *detail = record_detail (record);
+  g_autofree char *label = icat_record_picker_label (record);
+  const char *detail = icat_record_picker_detail (record);
 
   gtk_label_set_label (GTK_LABEL (title), label);
   gtk_label_set_label (GTK_LABEL (gtk_widget_get_next_sibling (title)), detail ? detail : "");

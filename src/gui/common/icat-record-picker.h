@@ -33,6 +33,13 @@ void            icat_record_picker_attach     (GtkMenuButton          *button,
                                                IcatRecordPickerOffers  offers,
                                                IcatRecordPickerChosen  chosen,
                                                gpointer                user_data);
+/* How a picker and a reference list name an agency or a mandate: the label
+ * ("UNODC — United Nations Office on Drugs and Crime", "72/195 ¶10") and
+ * the detail below it (the name or the text in the user's language; may be
+ * NULL). */
+char           *icat_record_picker_label      (IcatRecord             *record);
+const char     *icat_record_picker_detail     (IcatRecord             *record);
+
 /* For tests: the search entry (the popover is made if it is not yet). */
 GtkSearchEntry *_icat_record_picker_get_search (GtkMenuButton         *button);
 

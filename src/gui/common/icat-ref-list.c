@@ -10,6 +10,7 @@
 #include "icat-format.h"
 #include "icat-record-picker.h"
 #include "icat-ref-list.h"
+#include "icat-ref-row.h"
 
 struct _IcatRefList {
   IcatStore           *store;
@@ -23,26 +24,6 @@ struct _IcatRefList {
   IcatRefListChanged   changed;
   gpointer             user_data;
 };
-
-static gboolean
-is_agency (IcatRecord *record)
-{
-  return g_str_equal (icat_record_get_kind (record), "agency");
-}
-
-/* "UNODC — United Nations Office on Drugs and Crime", "72/195 ¶10". */
-static char *
-record_label (IcatRecord *record)
-{
-  return is_agency (record) ? icat_action_record_label (G_OBJECT (record))
-                            : icat_action_mandate_short_label (record);
-}
-
-static const char *
-record_detail (IcatRecord *record)
-{
-  return icat_record_get_localized (record, is_agency (record) ? "name" : "text");
-}
 
 static void load_rows (IcatRefList *refs);
 
@@ -58,10 +39,10 @@ save (IcatRefList *refs)
 }
 
 static void
-remove_clicked_cb (GtkButton   *button,
-                   IcatRefList *refs)
+remove_requested_cb (IcatRefRow  *row,
+                     IcatRefList *refs)
 {
-  const char *id = g_object_get_data (G_OBJECT (button), "icat-id");
+  const char *id = icat_ref_row_get_record_id (row);
 
   for (guint i = 0; i < refs->ids->len; i++)
     if (g_strcmp0 (refs->ids->pdata[i], id) == 0)
@@ -77,25 +58,11 @@ row_new (IcatRefList *refs,
          const char  *id)
 {
   g_autoptr(IcatRecord) record = icat_store_lookup (refs->store, refs->kind, id);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
-  g_autofree char *title = record != NULL ? record_label (record) : g_strdup (id);
-  const char *subtitle = record != NULL ? record_detail (record) : NULL;
-  /* Translators: the tooltip of a button that takes an agency or a mandate off a list */
-  g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), title);
+  g_autofree char *title = record != NULL ? icat_record_picker_label (record) : g_strdup (id);
+  const char *subtitle = record != NULL ? icat_record_picker_detail (record) : NULL;
+  GtkWidget *row = icat_ref_row_new (id, title, subtitle);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, remove_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
-  g_object_set_data_full (G_OBJECT (remove), "icat-id", g_strdup (id), g_free);
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), refs);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  g_signal_connect (row, "remove-requested", G_CALLBACK (remove_requested_cb), refs);
   return row;
 }
 

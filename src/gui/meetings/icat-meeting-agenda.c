@@ -3,9 +3,9 @@
  * Copyright 2026 ICAT Tracker developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Each agenda item is a boxed list in agenda_box: its title (with a drag
- * handle), presenter, linked mandates, minutes and buttons. The order of the
- * boxes is the order saved; moving one, by drag, by button or by Alt+Up and
+ * Each agenda item is an IcatAgendaItemRow in agenda_box, a boxed list of
+ * its title (with a drag handle), presenter, linked mandates, minutes and
+ * buttons. The order of the items is the order saved; moving one, by drag, by button or by Alt+Up and
  * Alt+Down, moves the widgets themselves, so the text being typed and its
  * focus go along.
  */
@@ -15,27 +15,18 @@
 
 #include <glib/gi18n.h>
 
+#include "icat-agenda-item-row.h"
+#include "icat-decision-row.h"
 #include "icat-editor-util.h"
 #include "icat-meeting-editor-private.h"
 #include "icat-schema.h"
 
 /* Agenda items */
 
-static void
-agenda_item_free (gpointer data)
-{
-  IcatAgendaItem *item = data;
-
-  g_free (item->id);
-  g_free (item->saved_title);
-  g_clear_pointer (&item->mandates, json_node_unref);
-  g_free (item);
-}
-
-IcatAgendaItem *
+IcatAgendaItemRow *
 _icat_meeting_agenda_item_get (GtkWidget *box)
 {
-  return box ? g_object_get_data (G_OBJECT (box), "agenda-item") : NULL;
+  return box != NULL && ICAT_IS_AGENDA_ITEM_ROW (box) ? ICAT_AGENDA_ITEM_ROW (box) : NULL;
 }
 
 /* Whether the exchange format lets an agenda item go without a title. */
@@ -54,24 +45,25 @@ agenda_title_required (void)
  * one is not saved (NULL) until it has one. Once the item holds anything
  * (or was saved), the row says so in words. */
 static char *
-agenda_title (IcatAgendaItem *item,
-              gboolean        has_content)
+agenda_title (IcatAgendaItemRow *item,
+              gboolean           has_content)
 {
-  g_autofree char *title = _icat_meeting_stripped_text (item->title);
+  AdwEntryRow *title_row = icat_agenda_item_row_get_title_row (item);
+  g_autofree char *title = _icat_meeting_stripped_text (title_row);
+  const char *saved_title = icat_agenda_item_row_get_saved_title (item);
   gboolean required = agenda_title_required ();
-  gboolean untitled = *title == '\0' && required && (has_content || item->saved_title != NULL);
+  gboolean untitled = *title == '\0' && required && (has_content || saved_title != NULL);
 
-  icat_row_show_problem (GTK_WIDGET (item->title),
+  icat_row_show_problem (GTK_WIDGET (title_row),
                          untitled ? _("A title is needed to save this agenda item") : NULL);
   if (*title != '\0')
     {
-      g_free (item->saved_title);
-      item->saved_title = g_strdup (title);
+      icat_agenda_item_row_set_saved_title (item, title);
       return g_steal_pointer (&title);
     }
   if (!required)
     return g_strdup ("");
-  return g_strdup (item->saved_title);
+  return g_strdup (saved_title);
 }
 
 JsonNode *
@@ -83,26 +75,28 @@ _icat_meeting_agenda_to_json (IcatMeetingEditor *self)
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->agenda_box));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     {
-      IcatAgendaItem *item = _icat_meeting_agenda_item_get (child);
+      IcatAgendaItemRow *item = _icat_meeting_agenda_item_get (child);
+      GtkTextBuffer *buffer = icat_agenda_item_row_get_minutes (item);
+      JsonNode *mandates = icat_agenda_item_row_get_mandates (item);
       JsonObject *object;
       GtkTextIter start, end;
       g_autofree char *minutes = NULL;
       g_autofree char *title = NULL;
-      const char *presenter = _icat_meeting_editor_agency_at (self, adw_combo_row_get_selected (item->presenter));
+      const char *presenter = _icat_meeting_editor_agency_at (self, adw_combo_row_get_selected (icat_agenda_item_row_get_presenter_row (item)));
 
-      gtk_text_buffer_get_bounds (item->minutes, &start, &end);
-      minutes = gtk_text_buffer_get_text (item->minutes, &start, &end, FALSE);
-      title = agenda_title (item, *minutes != '\0' || presenter != NULL || item->mandates != NULL);
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      minutes = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      title = agenda_title (item, *minutes != '\0' || presenter != NULL || mandates != NULL);
       if (title == NULL)
         continue;
       object = json_object_new ();
-      json_object_set_string_member (object, "id", item->id);
+      json_object_set_string_member (object, "id", icat_agenda_item_row_get_item_id (item));
       json_object_set_int_member (object, "position", position++);
       json_object_set_member (object, "title", _icat_meeting_string_node (title));
       json_object_set_member (object, "presenter", _icat_meeting_string_node (presenter));
       json_object_set_member (object, "minutes", _icat_meeting_string_node (minutes));
-      if (item->mandates != NULL)
-        json_object_set_member (object, "mandates", icat_json_normalized (item->mandates));
+      if (mandates != NULL)
+        json_object_set_member (object, "mandates", icat_json_normalized (mandates));
       json_array_add_object_element (agenda, object);
     }
   return _icat_meeting_array_node (agenda);
@@ -123,10 +117,10 @@ _icat_meeting_agenda_update (IcatMeetingEditor *self)
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->agenda_box));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     {
-      IcatAgendaItem *item = _icat_meeting_agenda_item_get (child);
+      IcatAgendaItemRow *item = _icat_meeting_agenda_item_get (child);
       g_autofree char *title = g_strdup_printf (_("Item %u"), ++n);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item->title), title);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (icat_agenda_item_row_get_title_row (item)), title);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->agenda_empty), n == 0);
 }
@@ -193,9 +187,9 @@ agenda_drag_prepare_cb (GtkDragSource     *source,
                         IcatMeetingEditor *self)
 {
   GtkWidget *box = agenda_item_box (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source)));
-  IcatAgendaItem *item = _icat_meeting_agenda_item_get (box);
+  IcatAgendaItemRow *item = _icat_meeting_agenda_item_get (box);
 
-  return item ? gdk_content_provider_new_typed (G_TYPE_STRING, item->id) : NULL;
+  return item ? gdk_content_provider_new_typed (G_TYPE_STRING, icat_agenda_item_row_get_item_id (item)) : NULL;
 }
 
 static void
@@ -221,7 +215,7 @@ agenda_drop_cb (GtkDropTarget     *target,
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->agenda_box));
        child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (g_strcmp0 (_icat_meeting_agenda_item_get (child)->id, id) == 0)
+    if (g_strcmp0 (icat_agenda_item_row_get_item_id (_icat_meeting_agenda_item_get (child)), id) == 0)
       {
         move_agenda_item (self, child, onto);
         return TRUE;
@@ -237,78 +231,30 @@ agenda_changed_cb (IcatMeetingEditor *self)
   _icat_meeting_editor_section_changed (self, SECTION_AGENDA);
 }
 
-static GtkWidget *
-agenda_title_row_new (IcatMeetingEditor *self,
-                      IcatAgendaItem    *item,
-                      JsonObject        *data)
+/* Fills the title, presenter and minutes of the row's template and follows them. */
+static void
+agenda_fields_init (IcatMeetingEditor *self,
+                    IcatAgendaItemRow *item,
+                    JsonObject        *data)
 {
-  GtkWidget *row = adw_entry_row_new ();
-  GtkWidget *handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
+  AdwEntryRow *title_row = icat_agenda_item_row_get_title_row (item);
+  AdwComboRow *presenter = icat_agenda_item_row_get_presenter_row (item);
+  GtkTextBuffer *minutes = icat_agenda_item_row_get_minutes (item);
   GtkDragSource *drag = gtk_drag_source_new ();
   const char *title = icat_json_get_string (data, "title");
+  const char *text = icat_json_get_string (data, "minutes");
 
-  item->title = ADW_ENTRY_ROW (row);
-  gtk_widget_set_name (row, "agenda-title");
-  gtk_editable_set_text (GTK_EDITABLE (row), title ? title : "");
-  gtk_widget_set_name (handle, "agenda-drag-handle");
-  gtk_widget_set_tooltip_text (handle, _("Drag to reorder; or Alt+Up and Alt+Down"));
-  gtk_widget_add_css_class (handle, "meeting-drag-handle");
+  gtk_editable_set_text (GTK_EDITABLE (title_row), title ? title : "");
   gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
   g_signal_connect (drag, "prepare", G_CALLBACK (agenda_drag_prepare_cb), self);
   g_signal_connect (drag, "drag-begin", G_CALLBACK (agenda_drag_begin_cb), self);
-  gtk_widget_add_controller (handle, GTK_EVENT_CONTROLLER (drag));
-  adw_entry_row_add_prefix (ADW_ENTRY_ROW (row), handle);
-  g_signal_connect_swapped (row, "changed", G_CALLBACK (agenda_changed_cb), self);
-  return row;
-}
-
-static GtkWidget *
-agenda_presenter_row_new (IcatMeetingEditor *self,
-                          IcatAgendaItem    *item,
-                          JsonObject        *data)
-{
-  GtkWidget *row = adw_combo_row_new ();
-
-  item->presenter = ADW_COMBO_ROW (row);
-  gtk_widget_set_name (row, "agenda-presenter");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Presenter"));
-  adw_combo_row_set_model (item->presenter, G_LIST_MODEL (self->agency_names));
-  adw_combo_row_set_selected (item->presenter,
-                              _icat_meeting_editor_agency_index (self, icat_json_get_string (data, "presenter")));
-  g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (agenda_changed_cb), self);
-  return row;
-}
-
-static GtkWidget *
-agenda_minutes_row_new (IcatMeetingEditor *self,
-                        IcatAgendaItem    *item,
-                        JsonObject        *data)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *label = gtk_label_new (_("Minutes"));
-  GtkWidget *view = gtk_text_view_new ();
-  const char *minutes = icat_json_get_string (data, "minutes");
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_focusable (row, FALSE);
-  gtk_widget_add_css_class (box, "meeting-minutes-box");
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "caption");
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_set_name (view, "agenda-minutes");
-  gtk_widget_add_css_class (view, "meeting-minutes");
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_widget_set_size_request (view, -1, 72);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
-  item->minutes = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  gtk_text_buffer_set_text (item->minutes, minutes ? minutes : "", -1);
-  g_signal_connect_object (item->minutes, "changed", G_CALLBACK (agenda_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), view);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  return row;
+  gtk_widget_add_controller (icat_agenda_item_row_get_drag_handle (item), GTK_EVENT_CONTROLLER (drag));
+  g_signal_connect_swapped (title_row, "changed", G_CALLBACK (agenda_changed_cb), self);
+  adw_combo_row_set_model (presenter, G_LIST_MODEL (self->agency_names));
+  adw_combo_row_set_selected (presenter, _icat_meeting_editor_agency_index (self, icat_json_get_string (data, "presenter")));
+  g_signal_connect_swapped (presenter, "notify::selected", G_CALLBACK (agenda_changed_cb), self);
+  gtk_text_buffer_set_text (minutes, text ? text : "", -1);
+  g_signal_connect_object (minutes, "changed", G_CALLBACK (agenda_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -321,7 +267,7 @@ remove_agenda_item_clicked_cb (GtkButton         *button,
 
 static GtkWidget *
 agenda_buttons_row_new (IcatMeetingEditor *self,
-                        IcatAgendaItem    *item)
+                        IcatAgendaItemRow *item)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -338,7 +284,7 @@ agenda_buttons_row_new (IcatMeetingEditor *self,
   gtk_widget_add_css_class (action, "flat");
   /* The meetings view makes action items: it shows them afterwards. */
   gtk_actionable_set_action_name (GTK_ACTIONABLE (action), "meetings.new-action-item");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (action), g_variant_new_string (item->id));
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (action), g_variant_new_string (icat_agenda_item_row_get_item_id (item)));
   gtk_widget_set_hexpand (spacer, TRUE);
   gtk_widget_set_tooltip_text (up, _("Move Up (Alt+Up)"));
   gtk_widget_set_tooltip_text (down, _("Move Down (Alt+Down)"));
@@ -358,27 +304,21 @@ static GtkWidget *
 agenda_item_new (IcatMeetingEditor *self,
                  JsonObject        *data)
 {
-  GtkWidget *list = gtk_list_box_new ();
-  IcatAgendaItem *item = g_new0 (IcatAgendaItem, 1);
+  GtkWidget *row = icat_agenda_item_row_new (icat_json_get_string (data, "id"));
+  IcatAgendaItemRow *item = ICAT_AGENDA_ITEM_ROW (row);
+  GtkListBox *list = icat_agenda_item_row_get_list (item);
   JsonNode *mandates = data ? json_object_get_member (data, "mandates") : NULL;
   GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
-  const char *id = icat_json_get_string (data, "id");
 
-  item->id = id ? g_strdup (id) : g_uuid_string_random ();
-  item->saved_title = g_strdup (icat_json_get_string (data, "title"));
-  item->mandates = icat_json_normalized (mandates);
-  g_object_set_data_full (G_OBJECT (list), "agenda-item", item, agenda_item_free);
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_widget_add_css_class (list, "meeting-agenda-item");
-  gtk_list_box_append (GTK_LIST_BOX (list), agenda_title_row_new (self, item, data));
-  gtk_list_box_append (GTK_LIST_BOX (list), agenda_presenter_row_new (self, item, data));
-  gtk_list_box_append (GTK_LIST_BOX (list), _icat_meeting_mandates_row_new (self, item));
-  gtk_list_box_append (GTK_LIST_BOX (list), agenda_minutes_row_new (self, item, data));
-  gtk_list_box_append (GTK_LIST_BOX (list), agenda_buttons_row_new (self, item));
+  icat_agenda_item_row_set_saved_title (item, icat_json_get_string (data, "title"));
+  icat_agenda_item_row_take_mandates (item, icat_json_normalized (mandates));
+  agenda_fields_init (self, item, data);
+  /* Between the presenter and the minutes, as the template leaves room for. */
+  gtk_list_box_insert (list, _icat_meeting_mandates_row_new (self, item), 2);
+  gtk_list_box_append (list, agenda_buttons_row_new (self, item));
   g_signal_connect (drop, "drop", G_CALLBACK (agenda_drop_cb), self);
-  gtk_widget_add_controller (list, GTK_EVENT_CONTROLLER (drop));
-  return list;
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drop));
+  return row;
 }
 
 void
@@ -396,7 +336,7 @@ _icat_meeting_agenda_add (IcatMeetingEditor *self)
   GtkWidget *box = agenda_item_new (self, NULL);
 
   gtk_box_append (self->agenda_box, box);
-  return GTK_WIDGET (_icat_meeting_agenda_item_get (box)->title);
+  return GTK_WIDGET (icat_agenda_item_row_get_title_row (_icat_meeting_agenda_item_get (box)));
 }
 
 /* Decisions */
@@ -417,7 +357,7 @@ _icat_meeting_decisions_to_json (IcatMeetingEditor *self)
       if (*text == '\0')
         continue;
       object = json_object_new ();
-      json_object_set_string_member (object, "id", g_object_get_data (G_OBJECT (row), "decision-id"));
+      json_object_set_string_member (object, "id", icat_decision_row_get_decision_id (ICAT_DECISION_ROW (row)));
       json_object_set_int_member (object, "number", number++);
       json_object_set_string_member (object, "text", text);
       json_array_add_object_element (decisions, object);
@@ -457,15 +397,12 @@ static GtkWidget *
 decision_row_new (IcatMeetingEditor *self,
                   JsonObject        *data)
 {
-  GtkWidget *row = adw_entry_row_new ();
-  GtkWidget *remove = _icat_meeting_icon_button_new ("user-trash-symbolic", _("Remove Decision"), "decision-remove");
-  const char *id = icat_json_get_string (data, "id");
+  GtkWidget *row = icat_decision_row_new (icat_json_get_string (data, "id"));
   const char *text = icat_json_get_string (data, "text");
 
-  g_object_set_data_full (G_OBJECT (row), "decision-id", id ? g_strdup (id) : g_uuid_string_random (), g_free);
   gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_decision_clicked_cb), self);
+  g_signal_connect (icat_decision_row_get_remove_button (ICAT_DECISION_ROW (row)), "clicked",
+                    G_CALLBACK (remove_decision_clicked_cb), self);
   g_signal_connect_swapped (row, "changed", G_CALLBACK (decisions_changed_cb), self);
   return row;
 }

@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * JSON values normalized so that what the editor shows compares equal to
- * what the store gives back, and the rule of resolution 72/195 on who must
+ * what the store gives back, the values the editor builds from its fields
+ * and reads back (titles, chairs, the state it reports), and the rule of resolution 72/195 on who must
  * be invited to a principals-level meeting. No widgets here.
  */
 #define G_LOG_DOMAIN "icat-meeting-editor"
@@ -13,6 +14,8 @@
 
 #include <string.h>
 
+#include "icat-editor-util.h"
+#include "icat-format.h"
 #include "icat-meeting-editor-private.h"
 #include "icat-record-list.h"
 #include "icat-today.h"
@@ -43,6 +46,123 @@ _icat_meeting_array_node (JsonArray *array)
 
   json_node_take_array (node, array);
   return node;
+}
+
+/* What the editor shows, compared to the record */
+
+void
+_icat_meeting_shown_remember (JsonObject *shown,
+                              const char *field,
+                              JsonNode   *value)
+{
+  JsonNode *copy = icat_json_normalized (value);
+
+  if (copy != NULL)
+    json_object_set_member (shown, field, copy);
+  else if (json_object_has_member (shown, field))
+    json_object_remove_member (shown, field);
+}
+
+gboolean
+_icat_meeting_shown_matches (JsonObject *shown,
+                             JsonObject *data,
+                             const char *field)
+{
+  g_autoptr(JsonNode) stored = icat_json_normalized (json_object_get_member (data, field));
+  JsonNode *shown_value = json_object_get_member (shown, field);
+
+  if (stored == NULL || shown_value == NULL)
+    return stored == shown_value;
+  return json_node_equal (stored, shown_value);
+}
+
+gboolean
+_icat_meeting_json_same (JsonNode *a,
+                         JsonNode *b)
+{
+  g_autoptr(JsonNode) first = icat_json_normalized (a);
+  g_autoptr(JsonNode) second = icat_json_normalized (b);
+
+  if (first == NULL || second == NULL)
+    return first == second;
+  return json_node_equal (first, second);
+}
+
+JsonObject *
+_icat_meeting_dup_state (JsonObject *data,
+                         JsonObject *shown)
+{
+  JsonObject *state = json_object_new ();
+  g_autoptr(GList) members = json_object_get_members (data);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode *value = json_object_has_member (shown, l->data) ? NULL
+                        : icat_json_normalized (json_object_get_member (data, l->data));
+
+      if (value != NULL)
+        json_object_set_member (state, l->data, value);
+    }
+  g_list_free (g_steal_pointer (&members));
+  members = json_object_get_members (shown);
+  for (GList *l = members; l != NULL; l = l->next)
+    json_object_set_member (state, l->data, icat_json_normalized (json_object_get_member (shown, l->data)));
+  return state;
+}
+
+/* Titles and chairs */
+
+const char *
+_icat_meeting_title_text (JsonObject *title)
+{
+  g_autoptr(GList) languages = NULL;
+  const char *text = icat_json_get_string (title, icat_user_language ());
+
+  if (text == NULL)
+    text = icat_json_get_string (title, "en");
+  if (text == NULL && title != NULL && (languages = json_object_get_members (title)) != NULL)
+    text = icat_json_get_string (title, languages->data);
+  return text ? text : "";
+}
+
+JsonNode *
+_icat_meeting_title_with (JsonNode   *old,
+                          const char *language,
+                          const char *text)
+{
+  g_autoptr(JsonObject) empty = json_object_new ();
+  JsonNode *copy = old && JSON_NODE_HOLDS_OBJECT (old) ? icat_json_normalized (old)
+                                                       : json_node_init_object (json_node_alloc (), empty);
+  JsonObject *title = json_node_get_object (copy);
+
+  if (*text != '\0')
+    json_object_set_string_member (title, language, text);
+  else if (json_object_has_member (title, language))
+    json_object_remove_member (title, language);
+  return copy;
+}
+
+const char *
+_icat_meeting_chair_at (JsonObject *data,
+                        guint       index)
+{
+  JsonArray *chairs = _icat_meeting_get_array (data, "chairs");
+  guint n_chairs = chairs ? json_array_get_length (chairs) : 0;
+
+  return index < n_chairs ? json_array_get_string_element (chairs, index) : NULL;
+}
+
+JsonNode *
+_icat_meeting_chairs_node (const char *chair,
+                           const char *cochair)
+{
+  JsonArray *chairs = json_array_new ();
+
+  if (chair != NULL)
+    json_array_add_string_element (chairs, chair);
+  if (cochair != NULL && g_strcmp0 (cochair, chair) != 0)
+    json_array_add_string_element (chairs, cochair);
+  return _icat_meeting_array_node (chairs);
 }
 
 /* Principals-level meetings and inactive members */

@@ -6,11 +6,15 @@
  * The editor is one widget split over several files:
  *   icat-meeting-editor.c    the object, loading and saving, the header
  *                            fields, chairs, the record's status;
- *   icat-meeting-data.c      JSON values as the editor compares them, and
- *                            who a principals-level meeting must invite;
+ *   icat-meeting-data.c      JSON values as the editor builds and compares
+ *                            them, and who a principals-level meeting must
+ *                            invite;
  *   icat-meeting-time.c      venue, time zone, date and times;
  *   icat-meeting-agenda.c    agenda items with their minutes, reordering,
  *                            and the numbered decisions;
+ *   icat-agenda-item-row.c   one agenda item's rows (a template) and what
+ *                            it keeps: its id, saved title and mandates;
+ *   icat-decision-row.c      one decision's row and its id;
  *   icat-meeting-mandates.c  the mandates linked to an agenda item;
  *   icat-meeting-lists.c     attendance, invited States and organizations,
  *                            attachments.
@@ -19,6 +23,7 @@
  */
 #pragma once
 
+#include "icat-agenda-item-row.h"
 #include "icat-autosave.h"
 #include "icat-meeting-editor.h"
 #include "icat-record-list.h"
@@ -33,18 +38,6 @@ typedef enum {
   SECTION_ATTACHMENTS,
   N_SECTIONS
 } IcatMeetingSection;
-
-/* One agenda item's widgets, owned by its box (see _icat_meeting_agenda_item_get). */
-typedef struct {
-  char          *id;
-  char          *saved_title; /* the last title saved, kept while the row is blank */
-  JsonNode      *mandates;   /* normalized array of mandate ids, or NULL for none */
-  AdwEntryRow   *title;
-  AdwComboRow   *presenter;
-  GtkTextBuffer *minutes;
-  GtkFlowBox    *mandate_chips;
-  GtkWidget     *mandates_empty;
-} IcatAgendaItem;
 
 /* One attendance row, owned by the row. */
 typedef struct {
@@ -112,6 +105,33 @@ struct _IcatMeetingEditor {
  * attending nor invited (see icat_meeting_missing_inactive_members). */
 char       **_icat_meeting_missing_inactive       (GListModel         *agencies,
                                                    JsonObject         *meeting);
+/* Keeps field's value (normalized; none when NULL) as the editor shows it. */
+void         _icat_meeting_shown_remember         (JsonObject         *shown,
+                                                   const char         *field,
+                                                   JsonNode           *value);
+/* Whether data holds, for field, what shown keeps for it. */
+gboolean     _icat_meeting_shown_matches          (JsonObject         *shown,
+                                                   JsonObject         *data,
+                                                   const char         *field);
+/* Whether two values are equal once normalized (NULL and empty are equal). */
+gboolean     _icat_meeting_json_same              (JsonNode           *a,
+                                                   JsonNode           *b);
+/* The record's data with shown's fields in place of the stored ones, normalized. */
+JsonObject  *_icat_meeting_dup_state              (JsonObject         *data,
+                                                   JsonObject         *shown);
+/* A title in the user's language, else English, else any; "" for none. */
+const char  *_icat_meeting_title_text             (JsonObject         *title);
+/* A copy of the title object old (or a new one) with text in language,
+ * or without language when text is "". */
+JsonNode    *_icat_meeting_title_with             (JsonNode           *old,
+                                                   const char         *language,
+                                                   const char         *text);
+/* The id of the chair (0) or co-chair (1) in data, or NULL. */
+const char  *_icat_meeting_chair_at               (JsonObject         *data,
+                                                   guint               index);
+/* The "chairs" array: chair, then cochair unless the same; NULLs left out. */
+JsonNode    *_icat_meeting_chairs_node            (const char         *chair,
+                                                   const char         *cochair);
 
 /* icat-meeting-editor.c: saving and shared helpers */
 /* Queues a field's new value (transfer full) unless the widgets are being filled. */
@@ -160,7 +180,7 @@ void            _icat_meeting_agenda_load           (IcatMeetingEditor *self,
 void            _icat_meeting_agenda_update         (IcatMeetingEditor *self);
 /* Each "add" appends an empty element and returns what to focus. */
 GtkWidget      *_icat_meeting_agenda_add            (IcatMeetingEditor *self);
-IcatAgendaItem *_icat_meeting_agenda_item_get       (GtkWidget         *box);
+IcatAgendaItemRow *_icat_meeting_agenda_item_get    (GtkWidget         *box);
 /* "agenda.move-up" and "agenda.move-down" (Alt+Up, Alt+Down). */
 void            _icat_meeting_agenda_move_activated (GtkWidget         *widget,
                                                      const char        *action_name,
@@ -174,7 +194,7 @@ GtkWidget      *_icat_meeting_decisions_add         (IcatMeetingEditor *self);
 /* icat-meeting-mandates.c */
 /* The row of an agenda item that shows its mandates and links more. */
 GtkWidget      *_icat_meeting_mandates_row_new      (IcatMeetingEditor *self,
-                                                     IcatAgendaItem    *item);
+                                                     IcatAgendaItemRow *item);
 
 /* icat-meeting-lists.c */
 JsonNode   *_icat_meeting_attendance_to_json  (IcatMeetingEditor *self);

@@ -42,32 +42,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-remember (IcatMeetingEditor *self,
-          const char        *field,
-          JsonNode          *value)
-{
-  JsonNode *copy = icat_json_normalized (value);
-
-  if (copy != NULL)
-    json_object_set_member (self->shown, field, copy);
-  else if (json_object_has_member (self->shown, field))
-    json_object_remove_member (self->shown, field);
-}
-
-static gboolean
-is_shown (IcatMeetingEditor *self,
-          JsonObject        *data,
-          const char        *field)
-{
-  g_autoptr(JsonNode) stored = icat_json_normalized (json_object_get_member (data, field));
-  JsonNode *shown = json_object_get_member (self->shown, field);
-
-  if (stored == NULL || shown == NULL)
-    return stored == shown;
-  return json_node_equal (stored, shown);
-}
-
 /* Queues a field's new value (transfer full) unless the widgets are being filled. */
 void
 _icat_meeting_editor_queue_field (IcatMeetingEditor *self,
@@ -78,7 +52,7 @@ _icat_meeting_editor_queue_field (IcatMeetingEditor *self,
 
   if (self->loading > 0 || self->autosave == NULL)
     return;
-  remember (self, field, value);
+  _icat_meeting_shown_remember (self->shown, field, value);
   icat_autosave_set (self->autosave, field, g_steal_pointer (&owned));
   /* The Undo of a removal would now take back this edit instead. */
   gtk_widget_activate_action (GTK_WIDGET (self), "win.withdraw-undo", NULL);
@@ -178,35 +152,15 @@ update_status_subtitle (IcatMeetingEditor *self)
 
 /* General fields */
 
-static const char *
-title_text (JsonObject *title)
-{
-  g_autoptr(GList) languages = NULL;
-  const char *text = icat_json_get_string (title, icat_user_language ());
-
-  if (text == NULL)
-    text = icat_json_get_string (title, "en");
-  if (text == NULL && title != NULL && (languages = json_object_get_members (title)) != NULL)
-    text = icat_json_get_string (title, languages->data);
-  return text ? text : "";
-}
-
 static void
 title_changed_cb (IcatMeetingEditor *self)
 {
-  JsonNode *old = json_object_get_member (self->shown, "title");
-  g_autoptr(JsonObject) empty = json_object_new ();
-  g_autoptr(JsonNode) copy = old && JSON_NODE_HOLDS_OBJECT (old) ? icat_json_normalized (old)
-                                                                 : json_node_init_object (json_node_alloc (), empty);
-  JsonObject *title = json_node_get_object (copy);
   g_autofree char *text = _icat_meeting_stripped_text (self->title_row);
   g_autofree char *problem = icat_input_title_problem (text);
-  const char *language = icat_user_language ();
+  g_autoptr(JsonNode) copy = _icat_meeting_title_with (json_object_get_member (self->shown, "title"),
+                                                       icat_user_language (), text);
+  JsonObject *title = json_node_get_object (copy);
 
-  if (*text != '\0')
-    json_object_set_string_member (title, language, text);
-  else if (json_object_has_member (title, language))
-    json_object_remove_member (title, language);
   icat_row_show_problem (GTK_WIDGET (self->title_row),
                          json_object_get_size (title) == 0 ? problem : NULL);
   if (json_object_get_size (title) > 0)
@@ -229,13 +183,8 @@ chairs_selected_cb (IcatMeetingEditor *self)
 {
   const char *chair = _icat_meeting_editor_agency_at (self, adw_combo_row_get_selected (self->chair_row));
   const char *cochair = _icat_meeting_editor_agency_at (self, adw_combo_row_get_selected (self->cochair_row));
-  JsonArray *chairs = json_array_new ();
 
-  if (chair != NULL)
-    json_array_add_string_element (chairs, chair);
-  if (cochair != NULL && g_strcmp0 (cochair, chair) != 0)
-    json_array_add_string_element (chairs, cochair);
-  _icat_meeting_editor_queue_field (self, "chairs", _icat_meeting_array_node (chairs));
+  _icat_meeting_editor_queue_field (self, "chairs", _icat_meeting_chairs_node (chair, cochair));
 }
 
 static void
@@ -259,25 +208,23 @@ static void
 load_general (IcatMeetingEditor *self,
               JsonObject        *data)
 {
-  JsonArray *chairs = _icat_meeting_get_array (data, "chairs");
-  guint n_chairs = chairs ? json_array_get_length (chairs) : 0;
   JsonNode *title = json_object_get_member (data, "title");
 
   self->loading++;
   /* A title said to be wrong keeps what was typed (see load_entry). */
   if (icat_row_get_problem (GTK_WIDGET (self->title_row)) == NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->title_row),
-                           title_text (title && JSON_NODE_HOLDS_OBJECT (title) ? json_node_get_object (title) : NULL));
+                           _icat_meeting_title_text (title && JSON_NODE_HOLDS_OBJECT (title) ? json_node_get_object (title) : NULL));
   adw_combo_row_set_selected (self->kind_row, icat_enum_index (icat_meeting_kinds, icat_json_get_string (data, "kind"), 0));
   _icat_meeting_time_load (self, data);
   adw_combo_row_set_selected (self->chair_row,
-                              _icat_meeting_editor_agency_index (self, n_chairs > 0 ? json_array_get_string_element (chairs, 0) : NULL));
+                              _icat_meeting_editor_agency_index (self, _icat_meeting_chair_at (data, 0)));
   adw_combo_row_set_selected (self->cochair_row,
-                              _icat_meeting_editor_agency_index (self, n_chairs > 1 ? json_array_get_string_element (chairs, 1) : NULL));
+                              _icat_meeting_editor_agency_index (self, _icat_meeting_chair_at (data, 1)));
   adw_combo_row_set_selected (self->status_row,
                               icat_enum_index (icat_record_statuses, icat_json_get_string (data, "record_status"), 0));
   for (guint i = 0; i < G_N_ELEMENTS (general_fields); i++)
-    remember (self, general_fields[i], json_object_get_member (data, general_fields[i]));
+    _icat_meeting_shown_remember (self->shown, general_fields[i], json_object_get_member (data, general_fields[i]));
   self->loading--;
   _icat_meeting_time_update (self);
   update_status_subtitle (self);
@@ -335,7 +282,7 @@ load_section (IcatMeetingEditor  *self,
 
   self->loading++;
   sections[section].load (self, _icat_meeting_get_array (data, field));
-  remember (self, field, json_object_get_member (data, field));
+  _icat_meeting_shown_remember (self->shown, field, json_object_get_member (data, field));
   self->loading--;
   update_section (self, section);
 }
@@ -448,12 +395,8 @@ section_is_stored (IcatMeetingEditor  *self,
                    JsonObject         *data)
 {
   g_autoptr(JsonNode) on_screen = sections[section].to_json (self);
-  g_autoptr(JsonNode) screen = icat_json_normalized (on_screen);
-  g_autoptr(JsonNode) stored = icat_json_normalized (json_object_get_member (data, sections[section].field));
 
-  if (screen == NULL || stored == NULL)
-    return screen == stored;
-  return json_node_equal (screen, stored);
+  return _icat_meeting_json_same (on_screen, json_object_get_member (data, sections[section].field));
 }
 
 /* Fills again what changed elsewhere (an Undo, the command line), leaving
@@ -471,11 +414,11 @@ sync_from_record (IcatMeetingEditor *self)
     return;
   data = icat_record_get_data (self->meeting);
   for (guint i = 0; i < G_N_ELEMENTS (general_fields); i++)
-    general &= is_shown (self, data, general_fields[i]);
+    general &= _icat_meeting_shown_matches (self->shown, data, general_fields[i]);
   if (!general)
     load_general (self, data);
   for (IcatMeetingSection s = 0; s < N_SECTIONS; s++)
-    if (!is_shown (self, data, sections[s].field) || !section_is_stored (self, s, data))
+    if (!_icat_meeting_shown_matches (self->shown, data, sections[s].field) || !section_is_stored (self, s, data))
       {
         /* An item waiting for its title goes with the agenda it was not
          * saved in: said, never dropped quietly. */
@@ -516,7 +459,7 @@ collect_agenda_rows (IcatMeetingEditor *self,
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->agenda_box));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     {
-      g_ptr_array_add (rows, _icat_meeting_agenda_item_get (child)->title);
+      g_ptr_array_add (rows, icat_agenda_item_row_get_title_row (_icat_meeting_agenda_item_get (child)));
       g_ptr_array_add (fields, (gpointer) C_("field in a sentence", "agenda item"));
     }
 }
@@ -686,30 +629,11 @@ icat_meeting_editor_flush (IcatMeetingEditor *self)
 JsonObject *
 icat_meeting_editor_dup_state (IcatMeetingEditor *self)
 {
-  JsonObject *data;
-  JsonObject *state;
-  g_autoptr(GList) members = NULL;
-
   g_return_val_if_fail (ICAT_IS_MEETING_EDITOR (self), NULL);
   if (self->meeting == NULL)
     return NULL;
   icat_autosave_flush (self->autosave);
-  data = icat_record_get_data (self->meeting);
-  state = json_object_new ();
-  members = json_object_get_members (data);
-  for (GList *l = members; l != NULL; l = l->next)
-    {
-      JsonNode *value = json_object_has_member (self->shown, l->data) ? NULL
-                        : icat_json_normalized (json_object_get_member (data, l->data));
-
-      if (value != NULL)
-        json_object_set_member (state, l->data, value);
-    }
-  g_list_free (g_steal_pointer (&members));
-  members = json_object_get_members (self->shown);
-  for (GList *l = members; l != NULL; l = l->next)
-    json_object_set_member (state, l->data, icat_json_normalized (json_object_get_member (self->shown, l->data)));
-  return state;
+  return _icat_meeting_dup_state (icat_record_get_data (self->meeting), self->shown);
 }
 
 /* Agencies: the choices of the drop-downs and the attendance rows */

@@ -17,11 +17,12 @@
 
 #include "icat-editor-util.h"
 #include "icat-format.h"
+#include "icat-agenda-item-row.h"
 #include "icat-meeting-editor-private.h"
 #include "icat-record-picker.h"
 
 /* The agenda item that holds a widget of the editor. */
-static IcatAgendaItem *
+static IcatAgendaItemRow *
 item_of (GtkWidget          *widget,
          IcatMeetingEditor **editor)
 {
@@ -33,15 +34,16 @@ item_of (GtkWidget          *widget,
 }
 
 static JsonArray *
-item_mandates (IcatAgendaItem *item)
+item_mandates (IcatAgendaItemRow *item)
 {
-  return item->mandates != NULL && JSON_NODE_HOLDS_ARRAY (item->mandates)
-         ? json_node_get_array (item->mandates) : NULL;
+  JsonNode *mandates = icat_agenda_item_row_get_mandates (item);
+
+  return mandates != NULL && JSON_NODE_HOLDS_ARRAY (mandates) ? json_node_get_array (mandates) : NULL;
 }
 
 static gboolean
-item_links (IcatAgendaItem *item,
-            const char     *id)
+item_links (IcatAgendaItemRow *item,
+            const char        *id)
 {
   JsonArray *ids = item_mandates (item);
 
@@ -63,12 +65,12 @@ mandate_label (IcatMeetingEditor *self,
 
 /* Linked mandates as labels */
 
-static void show_links (IcatMeetingEditor *self, IcatAgendaItem *item);
+static void show_links (IcatMeetingEditor *self, IcatAgendaItemRow *item);
 
 /* The ids without `removed`, with `added` at the end. */
 static void
 change_links (IcatMeetingEditor *self,
-              IcatAgendaItem    *item,
+              IcatAgendaItemRow *item,
               const char        *removed,
               const char        *added)
 {
@@ -82,8 +84,7 @@ change_links (IcatMeetingEditor *self,
   if (added != NULL)
     json_array_add_string_element (ids, added);
   node = _icat_meeting_array_node (ids);
-  g_clear_pointer (&item->mandates, json_node_unref);
-  item->mandates = icat_json_normalized (node);
+  icat_agenda_item_row_take_mandates (item, icat_json_normalized (node));
   show_links (self, item);
   _icat_meeting_editor_section_changed (self, SECTION_AGENDA);
 }
@@ -93,7 +94,7 @@ static void
 unlink_clicked_cb (GtkButton *button)
 {
   IcatMeetingEditor *self;
-  IcatAgendaItem *item = item_of (GTK_WIDGET (button), &self);
+  IcatAgendaItemRow *item = item_of (GTK_WIDGET (button), &self);
   g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (button), "mandate-id"));
   g_autofree char *label = NULL;
   g_autofree char *message = NULL;
@@ -111,11 +112,11 @@ unlink_clicked_cb (GtkButton *button)
   change_links (self, item, id, NULL);
   icat_autosave_flush (self->autosave);
   /* The focus stays among the links, or goes to the button that adds them. */
-  next = gtk_flow_box_get_child_at_index (item->mandate_chips, index);
+  next = gtk_flow_box_get_child_at_index (icat_agenda_item_row_get_mandate_chips (item), index);
   if (next == NULL && index > 0)
-    next = gtk_flow_box_get_child_at_index (item->mandate_chips, index - 1);
+    next = gtk_flow_box_get_child_at_index (icat_agenda_item_row_get_mandate_chips (item), index - 1);
   if (next == NULL || !gtk_widget_child_focus (GTK_WIDGET (next), GTK_DIR_TAB_FORWARD))
-    gtk_widget_grab_focus (g_object_get_data (G_OBJECT (item->mandate_chips), "link-button"));
+    gtk_widget_grab_focus (icat_agenda_item_row_get_link_button (item));
   gtk_widget_activate_action (GTK_WIDGET (self), "win.toast-undo", "s", message);
 }
 
@@ -152,23 +153,24 @@ link_chip_new (IcatMeetingEditor *self,
 
 static void
 show_links (IcatMeetingEditor *self,
-            IcatAgendaItem    *item)
+            IcatAgendaItemRow *item)
 {
   JsonArray *ids = item_mandates (item);
   guint n = ids ? json_array_get_length (ids) : 0;
+  GtkFlowBox *chips = icat_agenda_item_row_get_mandate_chips (item);
   GtkFlowBoxChild *child;
 
-  while ((child = gtk_flow_box_get_child_at_index (item->mandate_chips, 0)) != NULL)
-    gtk_flow_box_remove (item->mandate_chips, GTK_WIDGET (child));
+  while ((child = gtk_flow_box_get_child_at_index (chips, 0)) != NULL)
+    gtk_flow_box_remove (chips, GTK_WIDGET (child));
   for (guint i = 0; i < n; i++)
     {
-      gtk_flow_box_append (item->mandate_chips, link_chip_new (self, json_array_get_string_element (ids, i)));
-      child = gtk_flow_box_get_child_at_index (item->mandate_chips, i);
+      gtk_flow_box_append (chips, link_chip_new (self, json_array_get_string_element (ids, i)));
+      child = gtk_flow_box_get_child_at_index (chips, i);
       /* Tab goes straight to the remove buttons. */
       gtk_widget_set_focusable (GTK_WIDGET (child), FALSE);
     }
-  gtk_widget_set_visible (GTK_WIDGET (item->mandate_chips), n > 0);
-  gtk_widget_set_visible (item->mandates_empty, n == 0);
+  gtk_widget_set_visible (GTK_WIDGET (chips), n > 0);
+  gtk_widget_set_visible (icat_agenda_item_row_get_mandates_empty (item), n == 0);
 }
 
 /* The popover that links one more: every mandate not linked yet. */
@@ -178,7 +180,7 @@ offers_cb (IcatRecord *mandate,
            gpointer    button)
 {
   IcatMeetingEditor *self;
-  IcatAgendaItem *item = item_of (button, &self);
+  IcatAgendaItemRow *item = item_of (button, &self);
 
   return item == NULL || !item_links (item, icat_record_get_id (mandate));
 }
@@ -188,7 +190,7 @@ chosen_cb (IcatRecord *mandate,
            gpointer    button)
 {
   IcatMeetingEditor *self;
-  IcatAgendaItem *item = item_of (button, &self);
+  IcatAgendaItemRow *item = item_of (button, &self);
 
   if (item != NULL && self->meeting != NULL)
     change_links (self, item, NULL, icat_record_get_id (mandate));
@@ -196,7 +198,7 @@ chosen_cb (IcatRecord *mandate,
 
 GtkWidget *
 _icat_meeting_mandates_row_new (IcatMeetingEditor *self,
-                                IcatAgendaItem    *item)
+                                IcatAgendaItemRow *item)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -229,9 +231,7 @@ _icat_meeting_mandates_row_new (IcatMeetingEditor *self,
   gtk_widget_set_valign (link, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (link, "flat");
   icat_record_picker_attach (GTK_MENU_BUTTON (link), self->mandates, offers_cb, chosen_cb, link);
-  g_object_set_data (G_OBJECT (chips), "link-button", link);
-  item->mandate_chips = GTK_FLOW_BOX (chips);
-  item->mandates_empty = empty;
+  icat_agenda_item_row_set_mandate_widgets (item, GTK_FLOW_BOX (chips), empty, link);
   gtk_box_append (GTK_BOX (column), caption);
   gtk_box_append (GTK_BOX (column), empty);
   gtk_box_append (GTK_BOX (column), chips);
