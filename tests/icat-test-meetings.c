@@ -13,41 +13,13 @@
 #include "icat-test-util.h"
 #include "icat-test-widgets.h"
 
-void
-wait_until (Fixture      *f,
-            Condition     condition,
-            gconstpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (f, data))
-    {
-      if (g_get_monotonic_time () >= deadline)
-        for (guint i = 0; i < f->toasts->len; i++)
-          g_test_message ("toast: %s", (const char *) f->toasts->pdata[i]);
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-void
-spin (guint milliseconds)
-{
-  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
 static void
 toast_cb (GSimpleAction *action,
           GVariant      *parameter,
           Fixture       *f)
 {
+  /* In the log as it happens, so a wait that times out shows why. */
+  g_test_message ("toast: %s", g_variant_get_string (parameter, NULL));
   g_ptr_array_add (f->toasts, g_variant_dup_string (parameter, NULL));
 }
 
@@ -112,8 +84,7 @@ fixture_tear_down (Fixture       *f,
   g_object_add_weak_pointer (G_OBJECT (view), &view);
   gtk_window_destroy (GTK_WINDOW (f->window));
   /* Edits flushed on the way out are written; their answers come back. */
-  icat_store_sync (f->store);
-  spin (50);
+  icat_test_wait_saved (f->store);
   g_assert_null (view);
   g_assert_finalize_object (f->store);
   g_clear_object (&f->settings);
@@ -185,7 +156,7 @@ new_meeting (Fixture *f)
   g_autofree char *previous = g_strdup (before);
 
   icat_meetings_view_new_meeting (f->view);
-  wait_until (f, meeting_open, previous);
+  icat_test_wait_until (meeting_open, f, previous, 10);
   return g_strdup (icat_meeting_editor_get_meeting_id (f->editor));
 }
 

@@ -31,11 +31,6 @@ typedef struct {
   const char *json;
 } Expected;
 
-/* Iterates the main loop until condition holds; fails after ten seconds. */
-void        wait_until         (Fixture       *f,
-                                Condition      condition,
-                                gconstpointer  data);
-void        spin               (guint          milliseconds);
 /* A window with the meetings view on a new database; "win.toast" and
  * "win.toast-undo" land in f->toasts. */
 void        fixture_set_up     (Fixture       *f,

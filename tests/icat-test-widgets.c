@@ -12,6 +12,7 @@
 #include <gdk/x11/gdkx.h>
 
 #include "icat-application.h"
+#include "icat-autosave.h"
 #include "icat-test-util.h"
 #include "icat-test-widgets.h"
 
@@ -333,4 +334,13 @@ icat_test_keyboard_focus_widget (IcatTestKeyboard *kb,
 
   g_assert_true (GDK_IS_X11_SURFACE (surface));
   icat_test_keyboard_focus (kb, gdk_x11_surface_get_xid (surface));
+}
+
+void
+icat_test_wait_saved (IcatStore *store)
+{
+  icat_autosave_flush_all ();
+  icat_store_sync (store);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
 }

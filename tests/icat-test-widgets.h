@@ -63,6 +63,12 @@ void              icat_test_keyboard_focus_widget (IcatTestKeyboard  *kb,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcatTestKeyboard, icat_test_keyboard_free)
 
+/* Sends every editor's queued edit at once (not after the delay), waits
+ * until the store has written them and every other queued write, and
+ * dispatches the answers and change notices: what a view shows next is
+ * what is stored. */
+void        icat_test_wait_saved     (IcatStore  *store);
+
 /* The visible window (a dialog) with this widget name, or NULL. */
 GtkWidget  *icat_test_find_toplevel  (const char *name);
 /* Closes the window as its close button would, agreeing to lose any input

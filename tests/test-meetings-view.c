@@ -43,7 +43,7 @@ test_new_meeting (Fixture       *f,
   g_assert_cmpint (end - start, ==, strlen ("New meeting"));
 
   gtk_editable_set_text (title, "Working Group, Vienna — autumn");
-  wait_until (f, stored_title_is, "Working Group, Vienna — autumn");
+  icat_test_wait_until (stored_title_is, f, "Working Group, Vienna — autumn", 10);
   g_assert_cmpuint (f->toasts->len, ==, 0);
 }
 
@@ -60,10 +60,10 @@ test_agenda (Fixture       *f,
 
   add_agenda_item (f, typed[0], typed[1]);
   add_agenda_item (f, typed[2], typed[3]);
-  wait_until (f, agenda_is, typed);
+  icat_test_wait_until (agenda_is, f, typed, 10);
   /* Our own saves never rebuild what is being typed in. */
   minutes = agenda_part (f, 1, "agenda-minutes");
-  spin (100);
+  icat_test_wait_saved (f->store);
   g_assert_true (minutes == agenda_part (f, 1, "agenda-minutes"));
 
   /* Alt+Up in the second item moves it first; the focus goes with it. */
@@ -71,13 +71,13 @@ test_agenda (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "agenda.move-up", NULL));
   g_assert_true (agenda_part (f, 0, "agenda-minutes") == minutes);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == minutes);
-  wait_until (f, agenda_is, moved);
+  icat_test_wait_until (agenda_is, f, moved, 10);
   /* And Alt+Down puts it back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "agenda.move-down", NULL));
-  wait_until (f, agenda_is, typed);
+  icat_test_wait_until (agenda_is, f, typed, 10);
   /* The buttons do the same. */
   g_signal_emit_by_name (agenda_part (f, 0, "agenda-move-down"), "clicked");
-  wait_until (f, agenda_is, moved);
+  icat_test_wait_until (agenda_is, f, moved, 10);
 }
 
 static gboolean
@@ -110,13 +110,13 @@ test_attendance_and_decisions (Fixture       *f,
   g_assert_nonnull (row);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (icat_test_find_named (row, "attendance-present")), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (row), "Ana Pérez, Li Wei ,");
-  wait_until (f, stored_field_is, &expected);
+  icat_test_wait_until (stored_field_is, f, &expected, 10);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.add-decision", NULL));
   decision = _icat_meeting_editor_get_decision (f->editor, 0);
   g_assert_nonnull (decision);
   gtk_editable_set_text (GTK_EDITABLE (decision), "The Working Group endorsed the issue brief.");
-  wait_until (f, decision_saved, "The Working Group endorsed the issue brief.");
+  icat_test_wait_until (decision_saved, f, "The Working Group endorsed the issue brief.", 10);
 }
 
 /* A meeting saved through the store, then opened as from a search. */
@@ -211,7 +211,7 @@ test_action_item (Fixture       *f,
 
   /* No presenter and no chair: the coordinator owns it. */
   g_signal_emit_by_name (agenda_part (f, 0, "agenda-new-action-item"), "clicked");
-  wait_until (f, action_items_shown, GUINT_TO_POINTER (1));
+  icat_test_wait_until (action_items_shown, f, GUINT_TO_POINTER (1), 10);
   first = read_action_item (f, f->action_items->pdata[0]);
   g_assert_cmpstr (json_object_get_string_member (first, "title"), ==, "Issue brief on online recruitment");
   g_assert_cmpstr (json_object_get_string_member (first, "meeting"), ==, id);
@@ -225,7 +225,7 @@ test_action_item (Fixture       *f,
   presenter = ADW_COMBO_ROW (agenda_part (f, 1, "agenda-presenter"));
   adw_combo_row_set_selected (presenter, agency_position (adw_combo_row_get_model (presenter), "IOM"));
   g_signal_emit_by_name (agenda_part (f, 1, "agenda-new-action-item"), "clicked");
-  wait_until (f, action_items_shown, GUINT_TO_POINTER (2));
+  icat_test_wait_until (action_items_shown, f, GUINT_TO_POINTER (2), 10);
   second = read_action_item (f, f->action_items->pdata[1]);
   g_assert_cmpstr (json_object_get_string_member (second, "title"), ==, "Annual report");
   g_assert_cmpstr (json_object_get_string_member (second, "owner"), ==, iom);
@@ -236,7 +236,7 @@ test_action_item (Fixture       *f,
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "delete");
-  wait_until (f, toast_shown, "action items still refer to it");
+  icat_test_wait_until (toast_shown, f, "action items still refer to it", 10);
   g_assert_cmpstr (icat_meeting_editor_get_meeting_id (f->editor), ==, id);
 }
 
@@ -257,8 +257,8 @@ test_delete (Fixture       *f,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "meetings.delete", NULL));
   adw_message_dialog_response (find_message_dialog (), "delete");
-  wait_until (f, editor_shows_nothing, NULL);
-  wait_until (f, toast_shown, "Meeting deleted");
+  icat_test_wait_until (editor_shows_nothing, f, NULL, 10);
+  icat_test_wait_until (toast_shown, f, "Meeting deleted", 10);
   gone = icat_store_read (f->store, "meeting", id, &error);
   g_assert_null (gone);
   g_assert_error (error, ICAT_ERROR, ICAT_ERROR_NOT_FOUND);
@@ -360,7 +360,7 @@ test_plan_next (Fixture       *f,
   save_action_item (f, id, "Send the invitations", unodc, "done", "2030-03-01");
   save_action_item (f, id, "Translate the brief", unodc, "blocked", "2030-04-01");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "meetings.plan-next", NULL));
-  wait_until (f, meeting_changed, id);
+  icat_test_wait_until (meeting_changed, f, id, 10);
   next = read_meeting (f);
   /* 10:00 in Vienna a month later is 08:00 UTC: summer time began meanwhile. */
   g_assert_cmpstr (json_object_get_string_member (next, "starts_at"), ==, "2030-04-10T08:00:00.000Z");
@@ -400,15 +400,15 @@ test_time_and_place (Fixture       *f,
   adw_combo_row_set_selected (venue, 0);  /* Geneva */
   gtk_editable_set_text (GTK_EDITABLE (date), "2030-01-15");
   gtk_editable_set_text (GTK_EDITABLE (row_titled (f, "Start time")), "14:30");
-  wait_until (f, stored_field_is, &geneva);
+  icat_test_wait_until (stored_field_is, f, &geneva, 10);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (when)), ==, "14:30 Geneva time · 13:30 UTC");
 
   /* Moving it keeps the local time: 14:30 in New York. */
   adw_combo_row_set_selected (venue, 2);
-  wait_until (f, stored_field_is, &new_york);
-  wait_until (f, stored_field_is, &zone);
+  icat_test_wait_until (stored_field_is, f, &new_york, 10);
+  icat_test_wait_until (stored_field_is, f, &zone, 10);
   gtk_editable_set_text (GTK_EDITABLE (row_titled (f, "End time")), "16:00");
-  wait_until (f, stored_field_is, &end);
+  icat_test_wait_until (stored_field_is, f, &end, 10);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (when)), ==,
                    "14:30–16:00 New York time · 19:30–21:00 UTC");
 
@@ -471,7 +471,7 @@ test_filters (Fixture       *f,
 
   /* A new meeting comes first: the coming ones lead the list. */
   g_free (new_meeting (f));
-  wait_until (f, list_has, GUINT_TO_POINTER (all + 1));
+  icat_test_wait_until (list_has, f, GUINT_TO_POINTER (all + 1), 10);
   {
     g_autoptr(IcatRecord) first = g_list_model_get_item (list, 0);
 
@@ -502,7 +502,7 @@ test_chinese_title (Fixture       *f,
                                " \"timezone\": \"Europe/Zurich\", \"venue\": \"Geneva\"}");
   g_assert_cmpstr (gtk_editable_get_text (title), ==, "工作组");
   gtk_editable_set_text (title, "工作组会议");
-  wait_until (f, stored_zh_title_is, "工作组会议");
+  icat_test_wait_until (stored_zh_title_is, f, "工作组会议", 10);
   meeting = read_meeting (f);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (meeting, "title"), "en"), ==,
                    "Working Group");
@@ -543,18 +543,18 @@ test_remove_and_undo (Fixture       *f,
 
   add_agenda_item (f, "Welcome", "Opened at 10:05.");
   add_agenda_item (f, "Budget", "Approved.");
-  wait_until (f, agenda_is, both);
+  icat_test_wait_until (agenda_is, f, both, 10);
   g_signal_emit_by_name (agenda_part (f, 0, "agenda-remove"), "clicked");
   g_assert_cmpuint (_icat_meeting_editor_get_n_agenda (f->editor), ==, 1);
-  wait_until (f, agenda_is, one);
+  icat_test_wait_until (agenda_is, f, one, 10);
   g_assert_true (toast_shown (f, "Agenda item removed"));
 
   /* The toast's Undo (the window calls the store) brings it back on screen. */
   g_assert_true (icat_store_undo (f->store, &error));
   g_assert_no_error (error);
-  wait_until (f, agenda_widgets_are, GUINT_TO_POINTER (2));
+  icat_test_wait_until (agenda_widgets_are, f, GUINT_TO_POINTER (2), 10);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (agenda_part (f, 0, "agenda-title"))), ==, "Welcome");
-  wait_until (f, agenda_is, both);
+  icat_test_wait_until (agenda_is, f, both, 10);
 
   /* Circulating the record dates it. */
   today = g_date_time_format (now, "%Y-%m-%d");
@@ -563,7 +563,7 @@ test_remove_and_undo (Fixture       *f,
   status = ADW_COMBO_ROW (icat_test_find_named (GTK_WIDGET (f->editor), "meeting-status"));
   g_assert_nonnull (status);
   adw_combo_row_set_selected (status, 1);
-  wait_until (f, stored_field_is, &circulated);
+  icat_test_wait_until (stored_field_is, f, &circulated, 10);
   meeting = read_meeting (f);
   g_assert_cmpstr (json_object_get_string_member (meeting, "record_status"), ==, "circulated");
 }
@@ -628,20 +628,20 @@ test_agenda_drag_and_drop (Fixture       *f,
   add_agenda_item (f, typed[0], typed[1]);
   add_agenda_item (f, typed[2], typed[3]);
   add_agenda_item (f, typed[4], typed[5]);
-  wait_until (f, agenda_is, typed);
+  icat_test_wait_until (agenda_is, f, typed, 10);
   minutes = agenda_part (f, 2, "agenda-minutes");
 
   /* The last onto the first: it goes first, the others move down. */
   drag_agenda_item (f, 2, 0);
   g_assert_true (agenda_part (f, 0, "agenda-minutes") == minutes);
-  wait_until (f, agenda_is, last_first);
+  icat_test_wait_until (agenda_is, f, last_first, 10);
   /* And from the top onto the last: back at the end. */
   drag_agenda_item (f, 0, 2);
   g_assert_true (agenda_part (f, 2, "agenda-minutes") == minutes);
-  wait_until (f, agenda_is, first_last);
+  icat_test_wait_until (agenda_is, f, first_last, 10);
   /* Onto itself: nothing moves. */
   drag_agenda_item (f, 1, 1);
-  spin (700);
+  icat_test_wait_saved (f->store);
   g_assert_true (agenda_is (f, first_last));
 }
 
@@ -694,7 +694,7 @@ search_mandates (Fixture       *f,
 
   g_assert_nonnull (search);
   gtk_editable_set_text (GTK_EDITABLE (search), text);
-  wait_until (f, matches_are, &matches);
+  icat_test_wait_until (matches_are, f, &matches, 10);
 }
 
 static guint
@@ -821,7 +821,7 @@ test_link_mandates (Fixture       *f,
   g_assert_cmpstr (chip_label (chip_at (f, 0)), ==, "72/195 ¶10");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (icat_test_find_named (chip_at (f, 0), "agenda-mandate-remove")), ==,
                    "Remove 72/195 ¶10");
-  wait_until (f, stored_links_are, one);
+  icat_test_wait_until (stored_links_are, f, one, 10);
 
   /* What is linked is no longer offered; the paragraph as written finds another. */
   link = open_mandate_picker (f, 0);
@@ -829,13 +829,13 @@ test_link_mandates (Fixture       *f,
   g_assert_cmpuint (match_position (link, para11), ==, 0);
   search_mandates (f, link, "A/RES/64/293, annex para. 3", 1);
   choose_match (link, gpa3);
-  wait_until (f, stored_links_are, two);
+  icat_test_wait_until (stored_links_are, f, two, 10);
   g_assert_cmpstr (chip_label (chip_at (f, 0)), ==, "72/195 ¶10");
   g_assert_cmpstr (chip_label (chip_at (f, 1)), ==, "GPA annex 3");
 
   /* "New action item" on the agenda item carries its mandates. */
   g_signal_emit_by_name (agenda_part (f, 0, "agenda-new-action-item"), "clicked");
-  wait_until (f, action_items_shown, GUINT_TO_POINTER (1));
+  icat_test_wait_until (action_items_shown, f, GUINT_TO_POINTER (1), 10);
   action = read_action_item (f, f->action_items->pdata[0]);
   mandates = json_object_get_array_member (action, "mandates");
   g_assert_cmpuint (json_array_get_length (mandates), ==, 2);
@@ -845,19 +845,19 @@ test_link_mandates (Fixture       *f,
 
   /* Unlinking one is saved, with Undo offered. */
   g_signal_emit_by_name (icat_test_find_named (chip_at (f, 0), "agenda-mandate-remove"), "clicked");
-  wait_until (f, stored_links_are, after_removal);
+  icat_test_wait_until (stored_links_are, f, after_removal, 10);
   g_assert_true (toast_shown (f, "72/195 ¶10 unlinked"));
   g_assert_cmpstr (chip_label (chip_at (f, 0)), ==, "GPA annex 3");
   g_assert_null (chip_at (f, 1));
   /* The toast's Undo (the window calls the store) takes back just that. */
   g_assert_true (icat_store_undo (f->store, &error));
   g_assert_no_error (error);
-  wait_until (f, stored_links_are, two);
-  wait_until (f, chips_are, GUINT_TO_POINTER (2));
+  icat_test_wait_until (stored_links_are, f, two, 10);
+  icat_test_wait_until (chips_are, f, GUINT_TO_POINTER (2), 10);
   g_assert_cmpstr (chip_label (chip_at (f, 0)), ==, "72/195 ¶10");
   g_signal_emit_by_name (icat_test_find_named (chip_at (f, 1), "agenda-mandate-remove"), "clicked");
   g_signal_emit_by_name (icat_test_find_named (chip_at (f, 0), "agenda-mandate-remove"), "clicked");
-  wait_until (f, stored_links_are, "[]");
+  icat_test_wait_until (stored_links_are, f, "[]", 10);
   g_assert_null (chip_at (f, 0));
 }
 
@@ -900,7 +900,7 @@ test_link_mandates_chinese (Fixture       *f,
   search_mandates (f, link, "inactive", 0);
   search_mandates (f, link, "活跃", 1);
   choose_match (link, para10);
-  wait_until (f, stored_links_are, one);
+  icat_test_wait_until (stored_links_are, f, one, 10);
 }
 
 /* The menu offers the window's export of the record shown. */
@@ -993,7 +993,7 @@ test_disk_full (Fixture       *f,
     g_string_append (minutes, "The Working Group discussed the work plan. ");
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (agenda_part (f, 0, "agenda-minutes")));
   gtk_text_buffer_set_text (buffer, minutes->str, -1);
-  wait_until (f, toast_shown, "The disk is full");
+  icat_test_wait_until (toast_shown, f, "The disk is full", 10);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   g_assert_cmpstr (shown, ==, minutes->str);
@@ -1004,7 +1004,7 @@ test_disk_full (Fixture       *f,
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_insert (buffer, &end, "Agreed.", -1);
   finished = g_strconcat (minutes->str, "Agreed.", NULL);
-  wait_until (f, first_minutes_are, finished);
+  icat_test_wait_until (first_minutes_are, f, finished, 10);
 }
 
 int
