@@ -79,13 +79,14 @@ void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gpointer view = f->view;
+  GPtrArray *watched = icat_test_watch_widgets (f->window);
 
-  g_object_add_weak_pointer (G_OBJECT (view), &view);
+  g_assert_cmpuint (watched->len, >=, 2);
   gtk_window_destroy (GTK_WINDOW (f->window));
   /* Edits flushed on the way out are written; their answers come back. */
   icat_test_wait_saved (f->store);
-  g_assert_null (view);
+  /* The view and its editor went with the window. */
+  icat_test_assert_finalized (watched);
   g_assert_finalize_object (f->store);
   g_clear_object (&f->settings);
   g_ptr_array_unref (f->toasts);

@@ -208,11 +208,16 @@ static void
 teardown (Fixture       *fixture,
           gconstpointer  data)
 {
+  /* The view, and its editor once an item was opened. */
+  GPtrArray *watched = icat_test_watch_widgets (fixture->window);
+
+  g_assert_cmpuint (watched->len, >=, 1);
   g_object_add_weak_pointer (G_OBJECT (fixture->view), (gpointer *) &fixture->view);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   icat_test_wait_until (view_finalized, fixture, NULL, 10);
   icat_store_sync (fixture->store);
   icat_test_wait_until (store_released, fixture, NULL, 10);
+  icat_test_assert_finalized (watched);
   g_assert_finalize_object (fixture->store);
   g_object_unref (fixture->settings);
   g_ptr_array_unref (fixture->toasts);
