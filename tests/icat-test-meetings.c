@@ -248,3 +248,58 @@ row_titled (Fixture    *f,
       return row;
   g_assert_not_reached ();
 }
+
+char *
+open_stored_meeting (Fixture    *f,
+                     const char *json)
+{
+  g_autoptr(JsonObject) meeting = icat_test_object (json);
+  g_autoptr(GError) error = NULL;
+  char *id = icat_store_save (f->store, "meeting", meeting, &error);
+  IcatRecord *selected;
+
+  g_assert_no_error (error);
+  icat_meetings_view_show_meeting (f->view, id);
+  g_assert_cmpstr (icat_meeting_editor_get_meeting_id (f->editor), ==, id);
+  /* Its row is selected too, found without reading the list. */
+  selected = gtk_single_selection_get_selected_item (_icat_meetings_view_get_selection (f->view));
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (icat_record_get_id (selected), ==, id);
+  return id;
+}
+
+/* The environment changes only while no other thread runs (setenv is not
+ * thread-safe): before the store starts its writer, after it is gone. */
+void
+chinese_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  fixture_set_up (f, data);
+}
+
+void
+chinese_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  fixture_tear_down (f, data);
+  g_unsetenv ("LANGUAGE");
+}
+
+gboolean
+action_items_shown (Fixture       *f,
+                    gconstpointer  data)
+{
+  return f->action_items->len == GPOINTER_TO_UINT (data);
+}
+
+JsonObject *
+read_action_item (Fixture    *f,
+                  const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  JsonObject *item = icat_store_read (f->store, "action_item", id, &error);
+
+  g_assert_no_error (error);
+  return item;
+}

@@ -67,4 +67,19 @@ gboolean    agenda_widgets_are (Fixture       *f,
 GtkWidget  *row_titled         (Fixture       *f,
                                 const char    *prefix);
 
+/* Stores a meeting (JSON text) and opens it in the view: its id. */
+char       *open_stored_meeting (Fixture      *f,
+                                 const char   *json);
+/* data: how many action items "show-action-item" has given. */
+gboolean    action_items_shown (Fixture       *f,
+                                gconstpointer  data);
+/* An action item as stored. */
+JsonObject *read_action_item   (Fixture       *f,
+                                const char    *id);
+/* The fixture in Chinese (LANGUAGE=zh_CN while it lasts). */
+void        chinese_set_up     (Fixture       *f,
+                                gconstpointer  data);
+void        chinese_tear_down  (Fixture       *f,
+                                gconstpointer  data);
+
 G_END_DECLS
