@@ -13,41 +13,13 @@
 #include "icat-test-util.h"
 #include "icat-test-widgets.h"
 
-void
-wait_until (Fixture      *f,
-            Condition     condition,
-            gconstpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (f, data))
-    {
-      if (g_get_monotonic_time () >= deadline)
-        for (guint i = 0; i < f->toasts->len; i++)
-          g_test_message ("toast: %s", (const char *) f->toasts->pdata[i]);
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-void
-spin (guint milliseconds)
-{
-  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
 static void
 toast_cb (GSimpleAction *action,
           GVariant      *parameter,
           Fixture       *f)
 {
+  /* In the log as it happens, so a wait that times out shows why. */
+  g_test_message ("toast: %s", g_variant_get_string (parameter, NULL));
   g_ptr_array_add (f->toasts, g_variant_dup_string (parameter, NULL));
 }
 
@@ -107,14 +79,14 @@ void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gpointer view = f->view;
+  GPtrArray *watched = icat_test_watch_widgets (f->window);
 
-  g_object_add_weak_pointer (G_OBJECT (view), &view);
+  g_assert_cmpuint (watched->len, >=, 2);
   gtk_window_destroy (GTK_WINDOW (f->window));
   /* Edits flushed on the way out are written; their answers come back. */
-  icat_store_sync (f->store);
-  spin (50);
-  g_assert_null (view);
+  icat_test_wait_saved (f->store);
+  /* The view and its editor went with the window. */
+  icat_test_assert_finalized (watched);
   g_assert_finalize_object (f->store);
   g_clear_object (&f->settings);
   g_ptr_array_unref (f->toasts);
@@ -185,7 +157,7 @@ new_meeting (Fixture *f)
   g_autofree char *previous = g_strdup (before);
 
   icat_meetings_view_new_meeting (f->view);
-  wait_until (f, meeting_open, previous);
+  icat_test_wait_until (meeting_open, f, previous, 10);
   return g_strdup (icat_meeting_editor_get_meeting_id (f->editor));
 }
 
@@ -275,4 +247,59 @@ row_titled (Fixture    *f,
         g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), prefix))
       return row;
   g_assert_not_reached ();
+}
+
+char *
+open_stored_meeting (Fixture    *f,
+                     const char *json)
+{
+  g_autoptr(JsonObject) meeting = icat_test_object (json);
+  g_autoptr(GError) error = NULL;
+  char *id = icat_store_save (f->store, "meeting", meeting, &error);
+  IcatRecord *selected;
+
+  g_assert_no_error (error);
+  icat_meetings_view_show_meeting (f->view, id);
+  g_assert_cmpstr (icat_meeting_editor_get_meeting_id (f->editor), ==, id);
+  /* Its row is selected too, found without reading the list. */
+  selected = gtk_single_selection_get_selected_item (_icat_meetings_view_get_selection (f->view));
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (icat_record_get_id (selected), ==, id);
+  return id;
+}
+
+/* The environment changes only while no other thread runs (setenv is not
+ * thread-safe): before the store starts its writer, after it is gone. */
+void
+chinese_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  fixture_set_up (f, data);
+}
+
+void
+chinese_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  fixture_tear_down (f, data);
+  g_unsetenv ("LANGUAGE");
+}
+
+gboolean
+action_items_shown (Fixture       *f,
+                    gconstpointer  data)
+{
+  return f->action_items->len == GPOINTER_TO_UINT (data);
+}
+
+JsonObject *
+read_action_item (Fixture    *f,
+                  const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  JsonObject *item = icat_store_read (f->store, "action_item", id, &error);
+
+  g_assert_no_error (error);
+  return item;
 }

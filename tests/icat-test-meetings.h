@@ -31,11 +31,6 @@ typedef struct {
   const char *json;
 } Expected;
 
-/* Iterates the main loop until condition holds; fails after ten seconds. */
-void        wait_until         (Fixture       *f,
-                                Condition      condition,
-                                gconstpointer  data);
-void        spin               (guint          milliseconds);
 /* A window with the meetings view on a new database; "win.toast" and
  * "win.toast-undo" land in f->toasts. */
 void        fixture_set_up     (Fixture       *f,
@@ -71,5 +66,20 @@ gboolean    agenda_widgets_are (Fixture       *f,
 /* A row of the editor's top group by the start of its title. */
 GtkWidget  *row_titled         (Fixture       *f,
                                 const char    *prefix);
+
+/* Stores a meeting (JSON text) and opens it in the view: its id. */
+char       *open_stored_meeting (Fixture      *f,
+                                 const char   *json);
+/* data: how many action items "show-action-item" has given. */
+gboolean    action_items_shown (Fixture       *f,
+                                gconstpointer  data);
+/* An action item as stored. */
+JsonObject *read_action_item   (Fixture       *f,
+                                const char    *id);
+/* The fixture in Chinese (LANGUAGE=zh_CN while it lasts). */
+void        chinese_set_up     (Fixture       *f,
+                                gconstpointer  data);
+void        chinese_tear_down  (Fixture       *f,
+                                gconstpointer  data);
 
 G_END_DECLS

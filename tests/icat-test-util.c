@@ -261,3 +261,31 @@ icat_test_set_language (const char *language)
     g_unsetenv ("LANGUAGE");
   ++_nl_msg_cat_cntr;
 }
+
+void
+icat_test_wait_until_at (const char        *file,
+                         int                line,
+                         const char        *func,
+                         const char        *condition_name,
+                         IcatTestCondition  condition,
+                         gpointer           subject,
+                         gconstpointer      data,
+                         guint              timeout_seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_seconds * G_USEC_PER_SEC;
+
+  while (!condition (subject, data))
+    {
+      if (g_get_monotonic_time () >= deadline)
+        {
+          g_autofree char *message = g_strdup_printf ("waited %u s for %s, in vain",
+                                                      timeout_seconds, condition_name);
+
+          g_assertion_message (G_LOG_DOMAIN, file, line, func, message);
+        }
+      /* Worker threads answer through the main context: dispatch what is
+       * ready, then give them a millisecond. */
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}

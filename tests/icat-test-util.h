@@ -60,4 +60,27 @@ char       *icat_test_bytes_text    (GBytes      *bytes);
 IcatTestRun icat_test_run_program   (const char         *cwd,
                                      const char * const *argv);
 
+/* A condition a test waits for: subject is usually the test's fixture. */
+typedef gboolean (*IcatTestCondition) (gpointer      subject,
+                                       gconstpointer data);
+
+/* Iterates the main context until condition (subject, data) holds; after
+ * timeout_seconds the test fails, naming the condition and where it was
+ * waited for. Use icat_test_wait_until (); the _at form is what it calls. */
+void        icat_test_wait_until_at (const char        *file,
+                                     int                line,
+                                     const char        *func,
+                                     const char        *condition_name,
+                                     IcatTestCondition  condition,
+                                     gpointer           subject,
+                                     gconstpointer      data,
+                                     guint              timeout_seconds);
+/* icat_test_wait_until (condition, subject, data, timeout_seconds). The
+ * cast lets a condition take its fixture's own type as subject; the rest
+ * are passed on as they are, so that data may be a compound literal. */
+#define icat_test_wait_until(condition, subject, ...)                     \
+  icat_test_wait_until_at (__FILE__, __LINE__, G_STRFUNC, #condition,    \
+                           (IcatTestCondition) (condition), (subject),  \
+                           __VA_ARGS__)
+
 G_END_DECLS

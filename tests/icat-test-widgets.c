@@ -12,6 +12,7 @@
 #include <gdk/x11/gdkx.h>
 
 #include "icat-application.h"
+#include "icat-autosave.h"
 #include "icat-test-util.h"
 #include "icat-test-widgets.h"
 
@@ -50,6 +51,7 @@ icat_test_find_type (GtkWidget *root,
 typedef struct {
   IcatTestAppFunc test;
   gpointer        data;
+  GPtrArray      *watched;  /* the window's views and editors, at its close */
 } AppTest;
 
 GtkWidget *
@@ -91,6 +93,7 @@ activated_cb (GApplication *app,
 
   g_assert_true (ICAT_IS_WINDOW (window));
   run->test (ICAT_WINDOW (window), icat_application_get_store (ICAT_APPLICATION (app)), run->data);
+  run->watched = icat_test_watch_widgets (GTK_WIDGET (window));
   icat_test_close_window (window);
 }
 
@@ -102,10 +105,13 @@ icat_test_run_app (IcatTestAppFunc test,
   g_autofree char *path = g_build_filename (dir, "icat.db", NULL);
   g_autoptr(IcatApplication) app = icat_application_new ();
   const char *argv[] = { "icat-tracker", "--database", path, NULL };
-  AppTest run = { test, data };
+  AppTest run = { test, data, NULL };
 
   g_signal_connect_after (app, "activate", G_CALLBACK (activated_cb), &run);
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, (char **) argv), ==, 0);
+  g_assert_finalize_object (g_steal_pointer (&app));
+  g_assert_nonnull (run.watched);
+  icat_test_assert_finalized (run.watched);
   icat_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
@@ -333,4 +339,79 @@ icat_test_keyboard_focus_widget (IcatTestKeyboard *kb,
 
   g_assert_true (GDK_IS_X11_SURFACE (surface));
   icat_test_keyboard_focus (kb, gdk_x11_surface_get_xid (surface));
+}
+
+void
+icat_test_wait_saved (IcatStore *store)
+{
+  icat_autosave_flush_all ();
+  icat_store_sync (store);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+typedef struct {
+  gpointer  object;     /* NULL once finalized */
+  char     *type_name;
+} Watched;
+
+static void
+watched_free (gpointer data)
+{
+  Watched *watched = data;
+
+  if (watched->object != NULL)
+    g_object_remove_weak_pointer (watched->object, &watched->object);
+  g_free (watched->type_name);
+  g_free (watched);
+}
+
+static gboolean
+is_view_or_editor (GtkWidget *widget)
+{
+  const char *type_name = G_OBJECT_TYPE_NAME (widget);
+
+  return g_str_has_prefix (type_name, "Icat") &&
+         (g_str_has_suffix (type_name, "View") || g_str_has_suffix (type_name, "Editor") ||
+          GTK_IS_WINDOW (widget));
+}
+
+static void
+watch_below (GtkWidget *widget,
+             GPtrArray *watched)
+{
+  if (is_view_or_editor (widget))
+    {
+      Watched *entry = g_new0 (Watched, 1);
+
+      entry->object = widget;
+      entry->type_name = g_strdup (G_OBJECT_TYPE_NAME (widget));
+      g_object_add_weak_pointer (G_OBJECT (widget), &entry->object);
+      g_ptr_array_add (watched, entry);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    watch_below (child, watched);
+}
+
+GPtrArray *
+icat_test_watch_widgets (GtkWidget *root)
+{
+  GPtrArray *watched = g_ptr_array_new_with_free_func (watched_free);
+
+  watch_below (root, watched);
+  return watched;
+}
+
+void
+icat_test_assert_finalized (GPtrArray *watched)
+{
+  for (guint i = 0; i < watched->len; i++)
+    {
+      Watched *entry = watched->pdata[i];
+
+      if (entry->object != NULL)
+        g_error ("%s %p outlived its window: something still holds a reference",
+                 entry->type_name, entry->object);
+    }
+  g_ptr_array_unref (watched);
 }

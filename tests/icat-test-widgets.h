@@ -63,6 +63,19 @@ void              icat_test_keyboard_focus_widget (IcatTestKeyboard  *kb,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcatTestKeyboard, icat_test_keyboard_free)
 
+/* Sends every editor's queued edit at once (not after the delay), waits
+ * until the store has written them and every other queued write, and
+ * dispatches the answers and change notices: what a view shows next is
+ * what is stored. */
+void        icat_test_wait_saved     (IcatStore  *store);
+
+/* Every view and editor of ICAT Tracker below root (root included), and
+ * the window itself, watched by weak references: after the window is
+ * destroyed and its saves answered, icat_test_assert_finalized fails the
+ * test naming any that is still alive, so a leaked widget fails a test. */
+GPtrArray  *icat_test_watch_widgets  (GtkWidget  *root);
+void        icat_test_assert_finalized (GPtrArray *watched);
+
 /* The visible window (a dialog) with this widget name, or NULL. */
 GtkWidget  *icat_test_find_toplevel  (const char *name);
 /* Closes the window as its close button would, agreeing to lose any input

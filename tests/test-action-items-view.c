@@ -37,20 +37,6 @@ typedef struct {
 /* Helpers {{{ */
 
 static void
-wait_until (gboolean (*condition) (Fixture *),
-            Fixture  *fixture)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (fixture))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
 spin (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
@@ -205,14 +191,16 @@ setup (Fixture       *fixture,
 }
 
 static gboolean
-view_finalized (Fixture *fixture)
+view_finalized (Fixture       *fixture,
+                gconstpointer  data)
 {
   return fixture->view == NULL;
 }
 
 /* Only this test holds the store once the saves in flight have answered. */
 static gboolean
-store_released (Fixture *fixture)
+store_released (Fixture       *fixture,
+                gconstpointer  data)
 {
   return G_OBJECT (fixture->store)->ref_count == 1;
 }
@@ -221,11 +209,16 @@ static void
 teardown (Fixture       *fixture,
           gconstpointer  data)
 {
+  /* The view, and its editor once an item was opened. */
+  GPtrArray *watched = icat_test_watch_widgets (fixture->window);
+
+  g_assert_cmpuint (watched->len, >=, 1);
   g_object_add_weak_pointer (G_OBJECT (fixture->view), (gpointer *) &fixture->view);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  wait_until (view_finalized, fixture);
+  icat_test_wait_until (view_finalized, fixture, NULL, 10);
   icat_store_sync (fixture->store);
-  wait_until (store_released, fixture);
+  icat_test_wait_until (store_released, fixture, NULL, 10);
+  icat_test_assert_finalized (watched);
   g_assert_finalize_object (fixture->store);
   g_object_unref (fixture->settings);
   g_ptr_array_unref (fixture->toasts);
@@ -296,14 +289,16 @@ test_filters (Fixture       *fixture,
 }
 
 static gboolean
-editor_has_item (Fixture *fixture)
+editor_has_item (Fixture       *fixture,
+                 gconstpointer  data)
 {
   /* The editor is made when the first item opens. */
   return editor (fixture) != NULL && icat_action_item_editor_get_item_id (editor (fixture)) != NULL;
 }
 
 static gboolean
-edits_saved (Fixture *fixture)
+edits_saved (Fixture       *fixture,
+             gconstpointer  data)
 {
   g_autoptr(JsonObject) item = read_item (fixture, icat_action_item_editor_get_item_id (editor (fixture)));
 
@@ -321,7 +316,7 @@ test_new_item (Fixture       *fixture,
   const char *id;
 
   icat_action_items_view_new_item (fixture->view);
-  wait_until (editor_has_item, fixture);
+  icat_test_wait_until (editor_has_item, fixture, NULL, 10);
   id = icat_action_item_editor_get_item_id (editor (fixture));
   item = read_item (fixture, id);
   g_assert_cmpstr (json_object_get_string_member (item, "title"), ==, "New action item");
@@ -334,7 +329,7 @@ test_new_item (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "New action item");
   gtk_editable_set_text (GTK_EDITABLE (title), "Chase the annual report");
   adw_combo_row_set_selected (ADW_COMBO_ROW (status), 1);  /* in-progress */
-  wait_until (edits_saved, fixture);
+  icat_test_wait_until (edits_saved, fixture, NULL, 10);
 
   item = read_item (fixture, id);
   history = json_object_get_array_member (item, "history");
@@ -347,7 +342,8 @@ test_new_item (Fixture       *fixture,
 }
 
 static gboolean
-bulk_saved (Fixture *fixture)
+bulk_saved (Fixture       *fixture,
+            gconstpointer  data)
 {
   g_autoptr(JsonObject) old = read_item (fixture, fixture->ids[ITEM_OLD]);
   g_autoptr(JsonObject) later = read_item (fixture, fixture->ids[ITEM_LATER]);
@@ -367,7 +363,7 @@ test_bulk_status (Fixture       *fixture,
   gtk_selection_model_select_item (selection, 0, TRUE);
   gtk_selection_model_select_item (selection, 3, FALSE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "items.set-status", "s", "cancelled"));
-  wait_until (bulk_saved, fixture);
+  icat_test_wait_until (bulk_saved, fixture, NULL, 10);
   untouched = read_item (fixture, fixture->ids[ITEM_IOM]);
   g_assert_cmpstr (json_object_get_string_member (untouched, "status"), ==, "open");
   g_assert_cmpuint (fixture->toasts->len, ==, 0);
@@ -450,7 +446,8 @@ test_mailto (Fixture       *fixture,
 }
 
 static gboolean
-item_deleted (Fixture *fixture)
+item_deleted (Fixture       *fixture,
+              gconstpointer  data)
 {
   g_autoptr(JsonObject) item = read_item (fixture, fixture->ids[ITEM_LATER]);
 
@@ -458,7 +455,8 @@ item_deleted (Fixture *fixture)
 }
 
 static gboolean
-row_selected (Fixture *fixture)
+row_selected (Fixture       *fixture,
+              gconstpointer  data)
 {
   return gtk_selection_model_is_selected (GTK_SELECTION_MODEL (shown (fixture)), 3);
 }
@@ -469,18 +467,19 @@ test_delete (Fixture       *fixture,
 {
   icat_action_items_view_show_item (fixture->view, fixture->ids[ITEM_LATER]);
   g_assert_cmpstr (icat_action_item_editor_get_item_id (editor (fixture)), ==, fixture->ids[ITEM_LATER]);
-  wait_until (row_selected, fixture);
+  icat_test_wait_until (row_selected, fixture, NULL, 10);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor (fixture)), "editor.delete", NULL));
   g_assert_null (icat_action_item_editor_get_item_id (editor (fixture)));
-  wait_until (item_deleted, fixture);
+  icat_test_wait_until (item_deleted, fixture, NULL, 10);
   spin ();
   g_assert_cmpuint (fixture->toasts->len, ==, 1);
   g_assert_cmpstr (fixture->toasts->pdata[0], ==, "toast-undo: Action item deleted");
 }
 
 static gboolean
-description_saved (Fixture *fixture)
+description_saved (Fixture       *fixture,
+                   gconstpointer  data)
 {
   g_autoptr(JsonObject) item = read_item (fixture, fixture->ids[ITEM_OLD]);
 
@@ -516,7 +515,7 @@ test_switch_items (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "Later item");
   gtk_widget_activate_action (icat_test_find_type (title, GTK_TYPE_TEXT), "text.undo", NULL);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "Later item");
-  wait_until (description_saved, fixture);
+  icat_test_wait_until (description_saved, fixture, NULL, 10);
 }
 
 static void
@@ -656,7 +655,8 @@ import_items (Fixture *fixture,
 }
 
 static gboolean
-scrolled_to_end (Fixture *fixture)
+scrolled_to_end (Fixture       *fixture,
+                 gconstpointer  data)
 {
   GtkWidget *column_view = icat_test_find_type (GTK_WIDGET (fixture->view), GTK_TYPE_COLUMN_VIEW);
   GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_parent (column_view));
@@ -677,9 +677,9 @@ test_new_item_scrolled_to (Fixture       *fixture,
 
   import_items (fixture, 2000);
   spin ();
-  g_assert_false (scrolled_to_end (fixture));
+  g_assert_false (scrolled_to_end (fixture, NULL));
   icat_action_items_view_new_item (fixture->view);
-  wait_until (editor_has_item, fixture);
+  icat_test_wait_until (editor_has_item, fixture, NULL, 10);
   id = icat_action_item_editor_get_item_id (editor (fixture));
   n = n_shown (fixture);
   g_assert_cmpuint (n, ==, N_ITEMS + 2001);
@@ -689,7 +689,7 @@ test_new_item_scrolled_to (Fixture       *fixture,
 
     g_assert_cmpstr (icat_record_get_id (last), ==, id);
   }
-  wait_until (scrolled_to_end, fixture);
+  icat_test_wait_until (scrolled_to_end, fixture, NULL, 10);
 }
 
 static void
@@ -738,7 +738,8 @@ uncut_labels (Fixture *fixture)
 }
 
 static gboolean
-long_date_shown (Fixture *fixture)
+long_date_shown (Fixture       *fixture,
+                 gconstpointer  data)
 {
   g_autoptr(GPtrArray) labels = uncut_labels (fixture);
   g_autofree char *date = icat_action_format_date ("2024-12-28");
@@ -765,7 +766,7 @@ test_columns_fit (Fixture       *fixture,
   if (data != NULL)
     g_assert_nonnull (strstr (date, "年"));  /* the Chinese catalogue is in use */
   spin ();
-  wait_until (long_date_shown, fixture);
+  icat_test_wait_until (long_date_shown, fixture, NULL, 10);
   labels = uncut_labels (fixture);
   for (guint i = 0; i < labels->len; i++)
     {
@@ -777,7 +778,8 @@ test_columns_fit (Fixture       *fixture,
 
 /* Replaces a field's text as typing does (set_text would not be undoable). */
 static gboolean
-old_item_blocked (Fixture *fixture)
+old_item_blocked (Fixture       *fixture,
+                  gconstpointer  data)
 {
   g_autoptr(JsonObject) item = read_item (fixture, fixture->ids[ITEM_OLD]);
 
@@ -785,7 +787,8 @@ old_item_blocked (Fixture *fixture)
 }
 
 static gboolean
-later_item_dated (Fixture *fixture)
+later_item_dated (Fixture       *fixture,
+                  gconstpointer  data)
 {
   g_autoptr(JsonObject) item = read_item (fixture, fixture->ids[ITEM_LATER]);
 
@@ -816,7 +819,7 @@ test_bad_input (Fixture       *fixture,
   /* Another field saves; the record's news does not wipe what is wrong. */
   adw_combo_row_set_selected (status, icat_enum_index (icat_action_statuses, "blocked", 0));
   icat_action_item_editor_flush (editor (fixture));
-  wait_until (old_item_blocked, fixture);
+  icat_test_wait_until (old_item_blocked, fixture, NULL, 10);
   spin ();
   item = read_item (fixture, fixture->ids[ITEM_OLD]);
   g_assert_cmpstr (json_object_get_string_member (item, "due"), ==, "2000-01-01");
@@ -849,7 +852,7 @@ test_bad_input (Fixture       *fixture,
   g_assert_false (gtk_widget_has_css_class (starts, "error"));
   g_assert_null (icat_row_get_problem (due));
   icat_action_item_editor_flush (editor (fixture));
-  wait_until (later_item_dated, fixture);
+  icat_test_wait_until (later_item_dated, fixture, NULL, 10);
   g_clear_pointer (&item, json_object_unref);
   item = read_item (fixture, fixture->ids[ITEM_LATER]);
   g_assert_cmpstr (json_object_get_string_member (item, "starts"), ==, "2199-02");

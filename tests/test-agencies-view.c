@@ -30,36 +30,6 @@ typedef struct {
 
 typedef gboolean (*Condition) (Fixture *f, gconstpointer data);
 
-static void
-wait_until (Fixture      *f,
-            Condition     condition,
-            gconstpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (f, data))
-    {
-      if (g_get_monotonic_time () >= deadline)
-        for (guint i = 0; i < f->toasts->len; i++)
-          g_test_message ("toast: %s", (const char *) f->toasts->pdata[i]);
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-spin (guint milliseconds)
-{
-  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
 /* The n-th widget named name under root, depth first. */
 static GtkWidget *
 find_nth_named (GtkWidget  *root,
@@ -94,6 +64,8 @@ toast_cb (GSimpleAction *action,
           GVariant      *parameter,
           Fixture       *f)
 {
+  /* In the log as it happens, so a wait that times out shows why. */
+  g_test_message ("toast: %s", g_variant_get_string (parameter, NULL));
   g_ptr_array_add (f->toasts, g_variant_dup_string (parameter, NULL));
 }
 
@@ -129,14 +101,14 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gpointer view = f->view;
+  GPtrArray *watched = icat_test_watch_widgets (f->window);
 
-  g_object_add_weak_pointer (G_OBJECT (view), &view);
+  g_assert_cmpuint (watched->len, >=, 2);
   gtk_window_destroy (GTK_WINDOW (f->window));
   /* Edits flushed on the way out are written; their answers come back. */
-  icat_store_sync (f->store);
-  spin (50);
-  g_assert_null (view);
+  icat_test_wait_saved (f->store);
+  /* The view and its editor went with the window. */
+  icat_test_assert_finalized (watched);
   g_assert_finalize_object (f->store);
   g_settings_reset (f->settings, "rotation-order");
   g_settings_reset (f->settings, "rotation-skip-years");
@@ -301,7 +273,7 @@ test_membership (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (from)), ==, "2006");
   /* The role ended on a date. */
   gtk_editable_set_text (GTK_EDITABLE (to), "2026-06-30");
-  wait_until (f, first_role_ends, &ended);
+  icat_test_wait_until (first_role_ends, f, &ended, 10);
 
   /* A date that is not one is shown as wrong and not saved. */
   before = read_record (f, "agency", id);
@@ -312,7 +284,7 @@ test_membership (Fixture       *f,
   }
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (to)), ==, "2026-06-301");
   g_assert_true (gtk_widget_has_css_class (to, "error"));
-  spin (800);
+  icat_test_wait_saved (f->store);
   after = read_record (f, "agency", id);
   g_assert_true (json_node_equal (json_object_get_member (before, "memberships"),
                                   json_object_get_member (after, "memberships")));
@@ -321,11 +293,11 @@ test_membership (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (to, "error"));
   gtk_editable_set_text (GTK_EDITABLE (to), "");
   g_assert_false (gtk_widget_has_css_class (to, "error"));
-  wait_until (f, first_role_ends, &open);
+  icat_test_wait_until (first_role_ends, f, &open, 10);
 
   /* Inactive from today: the member role ends today, an inactive one begins. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "agency.mark-inactive", NULL));
-  wait_until (f, is_inactive_today, id);
+  icat_test_wait_until (is_inactive_today, f, id, 10);
   g_clear_pointer (&after, json_object_unref);
   after = read_record (f, "agency", id);
   memberships = array_member (after, "memberships");
@@ -371,16 +343,16 @@ test_focal_point (Fixture       *f,
   g_assert_nonnull (row);
   /* Nothing is saved until it has a name. */
   gtk_editable_set_text (GTK_EDITABLE (find_named (row, "focal-email")), "a.diallo@example.org");
-  spin (800);
+  icat_test_wait_saved (f->store);
   g_assert_true (focal_points_are (f, removed));
   gtk_editable_set_text (GTK_EDITABLE (find_named (row, "focal-name")), "Amina Diallo");
-  wait_until (f, focal_points_are, saved);
+  icat_test_wait_until (focal_points_are, f, saved, 10);
   /* Our own save does not rebuild the row being typed in. */
-  spin (100);
+  icat_test_wait_saved (f->store);
   g_assert_true (_icat_agency_editor_get_focal_point (f->editor, 0) == row);
 
   g_signal_emit_by_name (find_named (row, "remove"), "clicked");
-  wait_until (f, focal_points_are, removed);
+  icat_test_wait_until (focal_points_are, f, removed, 10);
   g_assert_cmpuint (f->toasts->len, ==, 1);
   g_assert_cmpstr (f->toasts->pdata[0], ==, "Focal point removed");
 }
@@ -438,7 +410,7 @@ test_bad_input (Fixture       *f,
 
   /* Another field saves; nothing wrong goes with it, and what was typed stays. */
   adw_combo_row_set_selected (kind, other_kind);
-  wait_until (f, kind_is, kind_saved);
+  icat_test_wait_until (kind_is, f, kind_saved, 10);
   after = read_record (f, "agency", ilo);
   for (guint i = 0; i < G_N_ELEMENTS (members); i++)
     {
@@ -448,7 +420,7 @@ test_bad_input (Fixture       *f,
       g_test_message ("%s", members[i]);
       g_assert_true ((was == NULL && is == NULL) || (was != NULL && is != NULL && json_node_equal (was, is)));
     }
-  spin (50);
+  icat_test_wait_saved (f->store);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (to)), ==, "2026-02-30");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (website)), ==, "www.ilo .org");
   g_assert_cmpstr (icat_test_problem_below (from), ==, "A start date is needed");
@@ -490,7 +462,7 @@ answer_delete (Fixture *f)
   GtkWidget *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "agencies.delete", NULL));
-  wait_until (f, dialog_shown, "delete-agency");
+  icat_test_wait_until (dialog_shown, f, "delete-agency", 10);
   dialog = icat_test_find_toplevel ("delete-agency");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -526,7 +498,7 @@ test_delete (Fixture       *f,
 
   /* Chair years, meetings and papers name UNODC: the store refuses, and says so. */
   answer_delete (f);
-  wait_until (f, dialog_shown, "agency-not-deleted");
+  icat_test_wait_until (dialog_shown, f, "agency-not-deleted", 10);
   refusal = icat_test_find_toplevel ("agency-not-deleted");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (refusal)), "UNODC"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (refusal)), "cannot be deleted"));
@@ -536,14 +508,14 @@ test_delete (Fixture       *f,
 
   /* Ctrl+N on the agencies page: a new agency, open, its acronym selected. */
   icat_agencies_view_add (f->view);
-  wait_until (f, editor_shows_other, unodc);
+  icat_test_wait_until (editor_shows_other, f, unodc, 10);
   created = g_strdup (icat_agency_editor_get_agency_id (f->editor));
   agency = read_record (f, "agency", created);
   g_assert_cmpstr (string_member (agency, "acronym"), ==, "NEW");
   g_assert_cmpstr (gtk_editable_get_text (_icat_agency_editor_get_acronym (f->editor)), ==, "NEW");
   /* Nobody refers to it: it goes. */
   answer_delete (f);
-  wait_until (f, agency_gone, created);
+  icat_test_wait_until (agency_gone, f, created, 10);
   g_assert_null (icat_agency_editor_get_agency_id (f->editor));
 }
 
@@ -653,7 +625,7 @@ test_add_year (Fixture       *f,
   _icat_chair_rotation_set_this_year (f->rotation, 2030);
   /* Ctrl+N on this page records the first year without chairs. */
   icat_agencies_view_add (f->view);
-  wait_until (f, year_recorded, GINT_TO_POINTER (2030));
+  icat_test_wait_until (year_recorded, f, GINT_TO_POINTER (2030), 10);
   row = _icat_chair_rotation_get_year_row (f->rotation, 2030);
   g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
 
@@ -661,9 +633,9 @@ test_add_year (Fixture       *f,
   cochair = ADW_COMBO_ROW (find_named (row, "chair-cochair"));
   adw_combo_row_set_selected (chair, choice_of (chair, "IOM"));
   adw_combo_row_set_selected (cochair, choice_of (cochair, "OSCE"));
-  wait_until (f, chairs_are, &expected);
+  icat_test_wait_until (chairs_are, f, &expected, 10);
   /* Our own save does not refill the row. */
-  spin (100);
+  icat_test_wait_saved (f->store);
   g_assert_cmpuint (adw_combo_row_get_selected (cochair), ==, choice_of (cochair, "OSCE"));
   g_assert_cmpuint (f->toasts->len, ==, 0);
 }
@@ -694,7 +666,7 @@ test_year_typed_wrong (Fixture       *f,
   icat_agencies_view_set_page (f->view, "rotation");
   _icat_chair_rotation_set_this_year (f->rotation, 2030);
   icat_agencies_view_add (f->view);
-  wait_until (f, year_recorded, GINT_TO_POINTER (2030));
+  icat_test_wait_until (year_recorded, f, GINT_TO_POINTER (2030), 10);
   id = chair_term_of (f, 2030);
   row = _icat_chair_rotation_get_year_row (f->rotation, 2030);
   year_spin = GTK_SPIN_BUTTON (find_named (row, "chair-year"));
@@ -707,8 +679,7 @@ test_year_typed_wrong (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (year_spin)), ==, "2150");
   g_assert_cmpstr (icat_test_problem_below (year_row), ==, "Write a year from 2006 to 2100");
   g_assert_cmpint (gtk_spin_button_get_value_as_int (year_spin), ==, 2030);
-  spin (800);
-  icat_store_sync (f->store);
+  icat_test_wait_saved (f->store);
   {
     g_autoptr(JsonObject) term = read_record (f, "chair_term", id);
 
@@ -718,7 +689,7 @@ test_year_typed_wrong (Fixture       *f,
   icat_test_type_text (GTK_WIDGET (year_spin), "2031");
   g_assert_false (gtk_widget_has_css_class (year_row, "error"));
   gtk_spin_button_update (year_spin);
-  wait_until (f, year_is, moved);
+  icat_test_wait_until (year_is, f, moved, 10);
 
   /* The buttons' step replaces what was typed wrong. */
   icat_test_type_text (GTK_WIDGET (year_spin), "1999");
@@ -726,7 +697,7 @@ test_year_typed_wrong (Fixture       *f,
   gtk_spin_button_spin (year_spin, GTK_SPIN_STEP_FORWARD, 1);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (year_spin)), ==, "2032");
   g_assert_false (gtk_widget_has_css_class (year_row, "error"));
-  wait_until (f, year_is, stepped);
+  icat_test_wait_until (year_is, f, stepped, 10);
   g_assert_cmpuint (f->toasts->len, ==, 0);
 }
 
@@ -760,19 +731,19 @@ test_proposal (Fixture       *f,
    * order, so the turn starts at its top. */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_named (GTK_WIDGET (f->rotation), "skip-years")), 3);
   g_assert_cmpuint (g_settings_get_uint (f->settings, "rotation-skip-years"), ==, 3);
-  wait_until (f, proposal_is, paired);
+  icat_test_wait_until (proposal_is, f, paired, 10);
 
   /* One chair a year. */
   gtk_switch_set_active (GTK_SWITCH (find_named (GTK_WIDGET (f->rotation), "co-chairs")), FALSE);
-  wait_until (f, proposal_is, single);
+  icat_test_wait_until (proposal_is, f, single, 10);
   gtk_switch_set_active (GTK_SWITCH (find_named (GTK_WIDGET (f->rotation), "co-chairs")), TRUE);
-  wait_until (f, proposal_is, paired);
+  icat_test_wait_until (proposal_is, f, paired, 10);
 
   /* UNICEF moved up before UNHCR takes its turn first. */
   move_up = find_nth_named (GTK_WIDGET (f->rotation), "move-up", &n);
   g_assert_nonnull (move_up);
   g_signal_emit_by_name (move_up, "clicked");
-  wait_until (f, proposal_is, reordered);
+  icat_test_wait_until (proposal_is, f, reordered, 10);
   {
     g_auto(GStrv) stored = g_settings_get_strv (f->settings, "rotation-order");
     g_autofree char *unicef = icat_test_agency_id (f->store, "UNICEF");
@@ -817,7 +788,7 @@ test_warnings (Fixture       *f,
   a = save_chair_year (f, 2027, "IOM", "OSCE");
   b = save_chair_year (f, 2028, "IOM", "OSCE");
   c = save_chair_year (f, 2029, "UNHCR", "UNICEF");
-  wait_until (f, warning_shown, "IOM chaired in 2028, within 2 years of its turn in 2027.");
+  icat_test_wait_until (warning_shown, f, "IOM chaired in 2028, within 2 years of its turn in 2027.", 10);
   g_assert_true (warning_shown (f, "OSCE chaired in 2028, within 2 years of its turn in 2027."));
   g_assert_true (warning_shown (f, "The co-chairs of 2029 are both UN entities; the rule pairs a UN entity "
                                    "with a co-chair from outside the UN system."));
@@ -831,7 +802,7 @@ test_warnings (Fixture       *f,
   /* A proposal that has to break the rule says so. */
   set_order (f, only_iom);
   g_settings_set_boolean (f->settings, "rotation-co-chairs", FALSE);
-  wait_until (f, proposal_warns, "No agency in the turn order is free to chair in 2030; IOM, who waited longest, is proposed.");
+  icat_test_wait_until (proposal_warns, f, "No agency in the turn order is free to chair in 2030; IOM, who waited longest, is proposed.", 10);
 }
 
 int

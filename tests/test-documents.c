@@ -673,6 +673,8 @@ test_reproducible (Fixture       *fixture,
     g_auto(IcatTestRun) d = { 0 };
     g_auto(IcatTestRun) to_stdout = { 0 };
 
+    /* Time itself is the point: made a second later, the documents are
+     * still the same bytes. */
     g_usleep (1100 * 1000);
     b = cli (fixture, "minutes", JANUARY_2015_BRIEFING, "-o", second, NULL);
     d = cli (fixture, "workplan", "--year", "2016", "-o", plan_second, NULL);

@@ -62,21 +62,6 @@ count_linked_rows (GtkWidget  *root,
   return n;
 }
 
-static void
-wait_until (Fixture      *f,
-            gboolean    (*condition) (Fixture *f, gconstpointer data),
-            gconstpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (f, data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
 /* The seed's mandate of a document and paragraph. */
 static char *
 mandate_id (IcatStore  *store,
@@ -245,20 +230,20 @@ linked_test (Fixture *f)
 
   /* New work shows up while the paragraph is open. */
   later = save_item (f, "Second item on para 10", unodc, NULL, "in-progress", mandate);
-  wait_until (f, linked_row_shown, later);
+  icat_test_wait_until (linked_row_shown, f, later, 10);
   g_assert_cmpuint (count_linked_rows (group, "action_item"), ==, 2);
 
   /* Activating the row opens the Action items section on the item. */
   adw_action_row_activate (ADW_ACTION_ROW (find_linked_row (group, item)));
   g_assert_cmpstr (icat_window_get_section (f->window), ==, "action-items");
-  wait_until (f, action_item_open, item);
-  wait_until (f, action_item_selected, item);
+  icat_test_wait_until (action_item_open, f, item, 10);
+  icat_test_wait_until (action_item_selected, f, item, 10);
 
   /* And a paper opens on the board. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.section", "s", "mandates");
   adw_action_row_activate (ADW_ACTION_ROW (find_linked_row (_icat_mandates_view_get_linked_group (f->view, "paper"), paper)));
   g_assert_cmpstr (icat_window_get_section (f->window), ==, "papers");
-  wait_until (f, paper_open, paper);
+  icat_test_wait_until (paper_open, f, paper, 10);
 }
 
 static void
@@ -364,7 +349,7 @@ coverage_test (Fixture *f)
 
   icat_mandates_view_set_page (f->view, "coverage");
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (map)));
-  wait_until (f, map_counts, &(Expect) { ICAT_COVERAGE_BY_AGENCY, mandate, unodc, 2 });
+  icat_test_wait_until (map_counts, f, &(Expect) { ICAT_COVERAGE_BY_AGENCY, mandate, unodc, 2 }, 10);
   coverage = icat_coverage_map_get_coverage (map);
   g_assert_cmpuint (coverage->rows->len, ==, 119);
   g_assert_cmpuint (cell (map, mandate, iom), ==, 1);
@@ -383,13 +368,13 @@ coverage_test (Fixture *f)
 
   /* By state of work. */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (_icat_mandates_view_get_part (f->view, "by-status")), TRUE);
-  wait_until (f, map_counts, &(Expect) { ICAT_COVERAGE_BY_STATUS, mandate, "open", 1 });
+  icat_test_wait_until (map_counts, f, &(Expect) { ICAT_COVERAGE_BY_STATUS, mandate, "open", 1 }, 10);
   g_assert_cmpuint (cell (map, mandate, "done"), ==, 1);
   g_assert_cmpuint (cell (map, mandate, "in-progress"), ==, 0);
 
   /* A change anywhere is counted again. */
   later = save_item (f, "Item in progress", iom, NULL, "in-progress", mandate);
-  wait_until (f, map_counts, &(Expect) { ICAT_COVERAGE_BY_STATUS, mandate, "in-progress", 1 });
+  icat_test_wait_until (map_counts, f, &(Expect) { ICAT_COVERAGE_BY_STATUS, mandate, "in-progress", 1 }, 10);
   summary = g_strdup (gtk_label_get_label (GTK_LABEL (summary_label)));
   g_assert_cmpstr (summary, ==, "118 of 119 mandates have no open or completed work");
 }

@@ -45,10 +45,9 @@ test_end_before_start (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (end), "08:00");
   g_assert_cmpstr (icat_row_get_problem (end), ==, "The meeting ends before it starts");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (end)), ==, "08:00");
-  wait_until (f, stored_field_is, &ten);
+  icat_test_wait_until (stored_field_is, f, &ten, 10);
   icat_meeting_editor_flush (f->editor);
-  icat_store_sync (f->store);
-  spin (50);
+  icat_test_wait_saved (f->store);
   g_assert_true (field_is_null (f, "ends_at"));
   meeting = read_meeting (f);
   g_assert_false (json_object_get_boolean_member (meeting, "multi_day"));
@@ -59,15 +58,14 @@ test_end_before_start (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (end_date));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (end_date)), ==, "2030-01-16");
   g_assert_null (icat_row_get_problem (end));
-  wait_until (f, stored_field_is, &next_day);
-  wait_until (f, stored_field_is, &several);
+  icat_test_wait_until (stored_field_is, f, &next_day, 10);
+  icat_test_wait_until (stored_field_is, f, &several, 10);
 
   /* An end date before the start is said there. */
   gtk_editable_set_text (GTK_EDITABLE (end_date), "2030-01-14");
   g_assert_cmpstr (icat_row_get_problem (end_date), ==, "The meeting ends before it starts");
   icat_meeting_editor_flush (f->editor);
-  icat_store_sync (f->store);
-  spin (50);
+  icat_test_wait_saved (f->store);
   g_assert_true (stored_field_is (f, &next_day));
 }
 
@@ -90,8 +88,7 @@ test_invalid_input (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (title), "");
   g_assert_cmpstr (icat_row_get_problem (title), ==, "A title is needed");
   icat_meeting_editor_flush (f->editor);
-  icat_store_sync (f->store);
-  spin (50);
+  icat_test_wait_saved (f->store);
   g_assert_true (stored_field_is (f, &unchanged));
   g_assert_true (stored_title_is (f, "New meeting"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "2026-02-30");
@@ -100,7 +97,7 @@ test_invalid_input (Fixture       *f,
   /* Fixing the title saves it; the date still waits. */
   gtk_editable_set_text (GTK_EDITABLE (title), "Briefing");
   g_assert_null (icat_row_get_problem (title));
-  wait_until (f, stored_title_is, "Briefing");
+  icat_test_wait_until (stored_title_is, f, "Briefing", 10);
 
   /* Leaving says what was not saved. */
   second = new_meeting (f);
@@ -124,15 +121,14 @@ test_agenda_untitled (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   add_agenda_item (f, "Welcome", "Opened at 10:05.");
-  wait_until (f, agenda_is, kept);
+  icat_test_wait_until (agenda_is, f, kept, 10);
 
   /* Blanked: the stored title stays, the row says why. */
   title = agenda_part (f, 0, "agenda-title");
   gtk_editable_set_text (GTK_EDITABLE (title), "");
   g_assert_cmpstr (icat_row_get_problem (title), ==, "A title is needed to save this agenda item");
   icat_meeting_editor_flush (f->editor);
-  icat_store_sync (f->store);
-  spin (50);
+  icat_test_wait_saved (f->store);
   g_assert_true (agenda_is (f, kept));
   gtk_editable_set_text (GTK_EDITABLE (title), "Welcome");
   g_assert_null (icat_row_get_problem (title));
@@ -145,14 +141,13 @@ test_agenda_untitled (Fixture       *f,
   gtk_text_buffer_insert_at_cursor (minutes, "Approved.", -1);
   g_assert_cmpstr (icat_row_get_problem (title), ==, "A title is needed to save this agenda item");
   icat_meeting_editor_flush (f->editor);
-  icat_store_sync (f->store);
-  spin (50);
+  icat_test_wait_saved (f->store);
   g_assert_true (agenda_is (f, kept));
   agenda = stored_field (f, "agenda");
   g_assert_null (strstr (agenda, "Untitled"));
   /* Titled, it is saved with what was typed in it before. */
   gtk_editable_set_text (GTK_EDITABLE (title), "Budget");
-  wait_until (f, agenda_is, both);
+  icat_test_wait_until (agenda_is, f, both, 10);
   g_assert_null (icat_row_get_problem (title));
 
   /* An untitled item on screen when an undo brings the agenda back is
@@ -161,8 +156,7 @@ test_agenda_untitled (Fixture       *f,
   minutes = gtk_text_view_get_buffer (GTK_TEXT_VIEW (agenda_part (f, 2, "agenda-minutes")));
   gtk_text_buffer_insert_at_cursor (minutes, "Any other business.", -1);
   icat_meeting_editor_flush (f->editor);
-  icat_store_sync (f->store);
-  spin (50);
+  icat_test_wait_saved (f->store);
   /* The newest change is that save, which left the agenda as it was; the
    * one before it added "Budget". */
   for (guint i = 0; i < 2; i++)
@@ -170,7 +164,7 @@ test_agenda_untitled (Fixture       *f,
       g_assert_true (icat_store_undo (f->store, &error));
       g_assert_no_error (error);
     }
-  wait_until (f, agenda_widgets_are, GUINT_TO_POINTER (1));
+  icat_test_wait_until (agenda_widgets_are, f, GUINT_TO_POINTER (1), 10);
   g_assert_true (agenda_is (f, kept));
   g_assert_true (toast_shown (f, "was not saved: A title is needed to save this agenda item"));
 }
@@ -225,7 +219,7 @@ remove_third_item (Fixture    *f,
   g_assert_nonnull (focus);
   g_assert_false (GTK_IS_TEXT (focus) || GTK_IS_TEXT_VIEW (focus));
   g_assert_cmpuint (_icat_meeting_editor_get_n_agenda (f->editor), ==, 2);
-  wait_until (f, agenda_is, two);
+  icat_test_wait_until (agenda_is, f, two, 10);
 }
 
 static void
@@ -249,29 +243,29 @@ undo_keys_test (IcatWindow *window,
   f.editor = ICAT_MEETING_EDITOR (_icat_meetings_view_get_editor (f.view));
   icat_meetings_view_show_meeting (f.view, id);
   /* Keys go to it once the X server has given it the focus. */
-  wait_until (&f, window_mapped, window);
+  icat_test_wait_until (window_mapped, &f, window, 10);
   icat_test_keyboard_focus_widget (kb, GTK_WIDGET (window));
-  wait_until (&f, window_active, window);
+  icat_test_wait_until (window_active, &f, window, 10);
 
   /* The bin, then Ctrl+Z at once: the focus is on no text field. */
   remove_third_item (&f, GTK_WIDGET (window));
   press_ctrl_z (kb);
-  wait_until (&f, agenda_widgets_are, GUINT_TO_POINTER (3));
-  wait_until (&f, agenda_is, three);
+  icat_test_wait_until (agenda_widgets_are, &f, GUINT_TO_POINTER (3), 10);
+  icat_test_wait_until (agenda_is, &f, three, 10);
 
   /* While the toast shows, Ctrl+Z in a field undoes the deletion too;
    * the field's text is left alone. */
   remove_third_item (&f, GTK_WIDGET (window));
   gtk_widget_grab_focus (agenda_part (&f, 1, "agenda-title"));
   press_ctrl_z (kb);
-  wait_until (&f, agenda_widgets_are, GUINT_TO_POINTER (3));
-  wait_until (&f, agenda_is, three);
+  icat_test_wait_until (agenda_widgets_are, &f, GUINT_TO_POINTER (3), 10);
+  icat_test_wait_until (agenda_is, &f, three, 10);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (agenda_part (&f, 1, "agenda-title"))), ==, "Work plan");
 
   /* What is typed after the undo is saved. */
   minutes = gtk_text_view_get_buffer (GTK_TEXT_VIEW (agenda_part (&f, 2, "agenda-minutes")));
   gtk_text_buffer_insert_at_cursor (minutes, " Closed.", -1);
-  wait_until (&f, agenda_is, typed);
+  icat_test_wait_until (agenda_is, &f, typed, 10);
   g_ptr_array_unref (f.toasts);
 }
 

@@ -43,7 +43,7 @@ test_new_meeting (Fixture       *f,
   g_assert_cmpint (end - start, ==, strlen ("New meeting"));
 
   gtk_editable_set_text (title, "Working Group, Vienna — autumn");
-  wait_until (f, stored_title_is, "Working Group, Vienna — autumn");
+  icat_test_wait_until (stored_title_is, f, "Working Group, Vienna — autumn", 10);
   g_assert_cmpuint (f->toasts->len, ==, 0);
 }
 
@@ -60,10 +60,10 @@ test_agenda (Fixture       *f,
 
   add_agenda_item (f, typed[0], typed[1]);
   add_agenda_item (f, typed[2], typed[3]);
-  wait_until (f, agenda_is, typed);
+  icat_test_wait_until (agenda_is, f, typed, 10);
   /* Our own saves never rebuild what is being typed in. */
   minutes = agenda_part (f, 1, "agenda-minutes");
-  spin (100);
+  icat_test_wait_saved (f->store);
   g_assert_true (minutes == agenda_part (f, 1, "agenda-minutes"));
 
   /* Alt+Up in the second item moves it first; the focus goes with it. */
@@ -71,13 +71,13 @@ test_agenda (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "agenda.move-up", NULL));
   g_assert_true (agenda_part (f, 0, "agenda-minutes") == minutes);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == minutes);
-  wait_until (f, agenda_is, moved);
+  icat_test_wait_until (agenda_is, f, moved, 10);
   /* And Alt+Down puts it back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "agenda.move-down", NULL));
-  wait_until (f, agenda_is, typed);
+  icat_test_wait_until (agenda_is, f, typed, 10);
   /* The buttons do the same. */
   g_signal_emit_by_name (agenda_part (f, 0, "agenda-move-down"), "clicked");
-  wait_until (f, agenda_is, moved);
+  icat_test_wait_until (agenda_is, f, moved, 10);
 }
 
 static gboolean
@@ -110,35 +110,16 @@ test_attendance_and_decisions (Fixture       *f,
   g_assert_nonnull (row);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (icat_test_find_named (row, "attendance-present")), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (row), "Ana Pérez, Li Wei ,");
-  wait_until (f, stored_field_is, &expected);
+  icat_test_wait_until (stored_field_is, f, &expected, 10);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.add-decision", NULL));
   decision = _icat_meeting_editor_get_decision (f->editor, 0);
   g_assert_nonnull (decision);
   gtk_editable_set_text (GTK_EDITABLE (decision), "The Working Group endorsed the issue brief.");
-  wait_until (f, decision_saved, "The Working Group endorsed the issue brief.");
+  icat_test_wait_until (decision_saved, f, "The Working Group endorsed the issue brief.", 10);
 }
 
 /* A meeting saved through the store, then opened as from a search. */
-static char *
-open_stored_meeting (Fixture    *f,
-                     const char *json)
-{
-  g_autoptr(JsonObject) meeting = icat_test_object (json);
-  g_autoptr(GError) error = NULL;
-  char *id = icat_store_save (f->store, "meeting", meeting, &error);
-  IcatRecord *selected;
-
-  g_assert_no_error (error);
-  icat_meetings_view_show_meeting (f->view, id);
-  g_assert_cmpstr (icat_meeting_editor_get_meeting_id (f->editor), ==, id);
-  /* Its row is selected too, found without reading the list. */
-  selected = gtk_single_selection_get_selected_item (_icat_meetings_view_get_selection (f->view));
-  g_assert_nonnull (selected);
-  g_assert_cmpstr (icat_record_get_id (selected), ==, id);
-  return id;
-}
-
 static char *
 first_mandate_id (Fixture *f)
 {
@@ -146,24 +127,6 @@ first_mandate_id (Fixture *f)
   g_autoptr(IcatRecord) mandate = g_list_model_get_item (G_LIST_MODEL (mandates), 0);
 
   return g_strdup (icat_record_get_id (mandate));
-}
-
-static gboolean
-action_items_shown (Fixture       *f,
-                    gconstpointer  data)
-{
-  return f->action_items->len == GPOINTER_TO_UINT (data);
-}
-
-static JsonObject *
-read_action_item (Fixture    *f,
-                  const char *id)
-{
-  g_autoptr(GError) error = NULL;
-  JsonObject *item = icat_store_read (f->store, "action_item", id, &error);
-
-  g_assert_no_error (error);
-  return item;
 }
 
 static guint
@@ -211,7 +174,7 @@ test_action_item (Fixture       *f,
 
   /* No presenter and no chair: the coordinator owns it. */
   g_signal_emit_by_name (agenda_part (f, 0, "agenda-new-action-item"), "clicked");
-  wait_until (f, action_items_shown, GUINT_TO_POINTER (1));
+  icat_test_wait_until (action_items_shown, f, GUINT_TO_POINTER (1), 10);
   first = read_action_item (f, f->action_items->pdata[0]);
   g_assert_cmpstr (json_object_get_string_member (first, "title"), ==, "Issue brief on online recruitment");
   g_assert_cmpstr (json_object_get_string_member (first, "meeting"), ==, id);
@@ -225,7 +188,7 @@ test_action_item (Fixture       *f,
   presenter = ADW_COMBO_ROW (agenda_part (f, 1, "agenda-presenter"));
   adw_combo_row_set_selected (presenter, agency_position (adw_combo_row_get_model (presenter), "IOM"));
   g_signal_emit_by_name (agenda_part (f, 1, "agenda-new-action-item"), "clicked");
-  wait_until (f, action_items_shown, GUINT_TO_POINTER (2));
+  icat_test_wait_until (action_items_shown, f, GUINT_TO_POINTER (2), 10);
   second = read_action_item (f, f->action_items->pdata[1]);
   g_assert_cmpstr (json_object_get_string_member (second, "title"), ==, "Annual report");
   g_assert_cmpstr (json_object_get_string_member (second, "owner"), ==, iom);
@@ -236,7 +199,7 @@ test_action_item (Fixture       *f,
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "delete");
-  wait_until (f, toast_shown, "action items still refer to it");
+  icat_test_wait_until (toast_shown, f, "action items still refer to it", 10);
   g_assert_cmpstr (icat_meeting_editor_get_meeting_id (f->editor), ==, id);
 }
 
@@ -257,8 +220,8 @@ test_delete (Fixture       *f,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "meetings.delete", NULL));
   adw_message_dialog_response (find_message_dialog (), "delete");
-  wait_until (f, editor_shows_nothing, NULL);
-  wait_until (f, toast_shown, "Meeting deleted");
+  icat_test_wait_until (editor_shows_nothing, f, NULL, 10);
+  icat_test_wait_until (toast_shown, f, "Meeting deleted", 10);
   gone = icat_store_read (f->store, "meeting", id, &error);
   g_assert_null (gone);
   g_assert_error (error, ICAT_ERROR, ICAT_ERROR_NOT_FOUND);
@@ -360,7 +323,7 @@ test_plan_next (Fixture       *f,
   save_action_item (f, id, "Send the invitations", unodc, "done", "2030-03-01");
   save_action_item (f, id, "Translate the brief", unodc, "blocked", "2030-04-01");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "meetings.plan-next", NULL));
-  wait_until (f, meeting_changed, id);
+  icat_test_wait_until (meeting_changed, f, id, 10);
   next = read_meeting (f);
   /* 10:00 in Vienna a month later is 08:00 UTC: summer time began meanwhile. */
   g_assert_cmpstr (json_object_get_string_member (next, "starts_at"), ==, "2030-04-10T08:00:00.000Z");
@@ -400,15 +363,15 @@ test_time_and_place (Fixture       *f,
   adw_combo_row_set_selected (venue, 0);  /* Geneva */
   gtk_editable_set_text (GTK_EDITABLE (date), "2030-01-15");
   gtk_editable_set_text (GTK_EDITABLE (row_titled (f, "Start time")), "14:30");
-  wait_until (f, stored_field_is, &geneva);
+  icat_test_wait_until (stored_field_is, f, &geneva, 10);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (when)), ==, "14:30 Geneva time · 13:30 UTC");
 
   /* Moving it keeps the local time: 14:30 in New York. */
   adw_combo_row_set_selected (venue, 2);
-  wait_until (f, stored_field_is, &new_york);
-  wait_until (f, stored_field_is, &zone);
+  icat_test_wait_until (stored_field_is, f, &new_york, 10);
+  icat_test_wait_until (stored_field_is, f, &zone, 10);
   gtk_editable_set_text (GTK_EDITABLE (row_titled (f, "End time")), "16:00");
-  wait_until (f, stored_field_is, &end);
+  icat_test_wait_until (stored_field_is, f, &end, 10);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (when)), ==,
                    "14:30–16:00 New York time · 19:30–21:00 UTC");
 
@@ -471,7 +434,7 @@ test_filters (Fixture       *f,
 
   /* A new meeting comes first: the coming ones lead the list. */
   g_free (new_meeting (f));
-  wait_until (f, list_has, GUINT_TO_POINTER (all + 1));
+  icat_test_wait_until (list_has, f, GUINT_TO_POINTER (all + 1), 10);
   {
     g_autoptr(IcatRecord) first = g_list_model_get_item (list, 0);
 
@@ -502,28 +465,10 @@ test_chinese_title (Fixture       *f,
                                " \"timezone\": \"Europe/Zurich\", \"venue\": \"Geneva\"}");
   g_assert_cmpstr (gtk_editable_get_text (title), ==, "工作组");
   gtk_editable_set_text (title, "工作组会议");
-  wait_until (f, stored_zh_title_is, "工作组会议");
+  icat_test_wait_until (stored_zh_title_is, f, "工作组会议", 10);
   meeting = read_meeting (f);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (meeting, "title"), "en"), ==,
                    "Working Group");
-}
-
-/* The environment changes only while no other thread runs (setenv is not
- * thread-safe): before the store starts its writer, after it is gone. */
-static void
-chinese_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_setenv ("LANGUAGE", "zh_CN", TRUE);
-  fixture_set_up (f, data);
-}
-
-static void
-chinese_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  fixture_tear_down (f, data);
-  g_unsetenv ("LANGUAGE");
 }
 
 static void
@@ -543,18 +488,18 @@ test_remove_and_undo (Fixture       *f,
 
   add_agenda_item (f, "Welcome", "Opened at 10:05.");
   add_agenda_item (f, "Budget", "Approved.");
-  wait_until (f, agenda_is, both);
+  icat_test_wait_until (agenda_is, f, both, 10);
   g_signal_emit_by_name (agenda_part (f, 0, "agenda-remove"), "clicked");
   g_assert_cmpuint (_icat_meeting_editor_get_n_agenda (f->editor), ==, 1);
-  wait_until (f, agenda_is, one);
+  icat_test_wait_until (agenda_is, f, one, 10);
   g_assert_true (toast_shown (f, "Agenda item removed"));
 
   /* The toast's Undo (the window calls the store) brings it back on screen. */
   g_assert_true (icat_store_undo (f->store, &error));
   g_assert_no_error (error);
-  wait_until (f, agenda_widgets_are, GUINT_TO_POINTER (2));
+  icat_test_wait_until (agenda_widgets_are, f, GUINT_TO_POINTER (2), 10);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (agenda_part (f, 0, "agenda-title"))), ==, "Welcome");
-  wait_until (f, agenda_is, both);
+  icat_test_wait_until (agenda_is, f, both, 10);
 
   /* Circulating the record dates it. */
   today = g_date_time_format (now, "%Y-%m-%d");
@@ -563,7 +508,7 @@ test_remove_and_undo (Fixture       *f,
   status = ADW_COMBO_ROW (icat_test_find_named (GTK_WIDGET (f->editor), "meeting-status"));
   g_assert_nonnull (status);
   adw_combo_row_set_selected (status, 1);
-  wait_until (f, stored_field_is, &circulated);
+  icat_test_wait_until (stored_field_is, f, &circulated, 10);
   meeting = read_meeting (f);
   g_assert_cmpstr (json_object_get_string_member (meeting, "record_status"), ==, "circulated");
 }
@@ -628,279 +573,21 @@ test_agenda_drag_and_drop (Fixture       *f,
   add_agenda_item (f, typed[0], typed[1]);
   add_agenda_item (f, typed[2], typed[3]);
   add_agenda_item (f, typed[4], typed[5]);
-  wait_until (f, agenda_is, typed);
+  icat_test_wait_until (agenda_is, f, typed, 10);
   minutes = agenda_part (f, 2, "agenda-minutes");
 
   /* The last onto the first: it goes first, the others move down. */
   drag_agenda_item (f, 2, 0);
   g_assert_true (agenda_part (f, 0, "agenda-minutes") == minutes);
-  wait_until (f, agenda_is, last_first);
+  icat_test_wait_until (agenda_is, f, last_first, 10);
   /* And from the top onto the last: back at the end. */
   drag_agenda_item (f, 0, 2);
   g_assert_true (agenda_part (f, 2, "agenda-minutes") == minutes);
-  wait_until (f, agenda_is, first_last);
+  icat_test_wait_until (agenda_is, f, first_last, 10);
   /* Onto itself: nothing moves. */
   drag_agenda_item (f, 1, 1);
-  spin (700);
+  icat_test_wait_saved (f->store);
   g_assert_true (agenda_is (f, first_last));
-}
-
-/* Mandates linked to an agenda item */
-
-static GtkMenuButton *
-open_mandate_picker (Fixture *f,
-                     guint    index)
-{
-  GtkMenuButton *button = GTK_MENU_BUTTON (agenda_part (f, index, "agenda-link-mandate"));
-
-  gtk_menu_button_popup (button);
-  g_assert_nonnull (gtk_menu_button_get_popover (button));
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))));
-  return button;
-}
-
-static GListModel *
-picker_matches (GtkMenuButton *button)
-{
-  GtkWidget *list = icat_test_find_named (GTK_WIDGET (gtk_menu_button_get_popover (button)), "record-matches");
-
-  g_assert_nonnull (list);
-  return gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list))));
-}
-
-typedef struct {
-  GtkMenuButton *button;
-  guint          n;
-} Matches;
-
-static gboolean
-matches_are (Fixture       *f,
-             gconstpointer  data)
-{
-  const Matches *matches = data;
-
-  return g_list_model_get_n_items (picker_matches (matches->button)) == matches->n;
-}
-
-/* Types a search and waits for its matches (the entry waits for typing to pause). */
-static void
-search_mandates (Fixture       *f,
-                 GtkMenuButton *button,
-                 const char    *text,
-                 guint          n_expected)
-{
-  GtkWidget *search = icat_test_find_named (GTK_WIDGET (gtk_menu_button_get_popover (button)), "record-search");
-  Matches matches = { button, n_expected };
-
-  g_assert_nonnull (search);
-  gtk_editable_set_text (GTK_EDITABLE (search), text);
-  wait_until (f, matches_are, &matches);
-}
-
-static guint
-match_position (GtkMenuButton *button,
-                const char    *mandate_id)
-{
-  GListModel *matches = picker_matches (button);
-
-  for (guint i = 0; i < g_list_model_get_n_items (matches); i++)
-    {
-      g_autoptr(IcatRecord) mandate = g_list_model_get_item (matches, i);
-
-      if (g_strcmp0 (icat_record_get_id (mandate), mandate_id) == 0)
-        return i;
-    }
-  g_assert_not_reached ();
-}
-
-static void
-choose_match (GtkMenuButton *button,
-              const char    *mandate_id)
-{
-  GtkWidget *list = icat_test_find_named (GTK_WIDGET (gtk_menu_button_get_popover (button)), "record-matches");
-
-  g_signal_emit_by_name (list, "activate", match_position (button, mandate_id));
-}
-
-static char *
-mandate_id (Fixture    *f,
-            const char *document,
-            const char *paragraph)
-{
-  g_autoptr(IcatRecordList) mandates = icat_record_list_new (f->store, "mandate");
-
-  icat_record_list_set_filter (mandates, ICAT_FILTER_DOCUMENT, document);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (mandates)); i++)
-    {
-      g_autoptr(IcatRecord) mandate = g_list_model_get_item (G_LIST_MODEL (mandates), i);
-
-      if (g_strcmp0 (icat_record_get_string (mandate, "paragraph"), paragraph) == 0)
-        return g_strdup (icat_record_get_id (mandate));
-    }
-  g_assert_not_reached ();
-}
-
-/* The mandates of the first agenda item in the database, as JSON. */
-static gboolean
-stored_links_are (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_autoptr(JsonObject) meeting = read_meeting (f);
-  JsonObject *item = json_array_get_object_element (json_object_get_array_member (meeting, "agenda"), 0);
-  JsonNode *links = json_object_get_member (item, "mandates");
-  g_autofree char *text = links && !JSON_NODE_HOLDS_NULL (links) ? json_to_string (links, FALSE) : g_strdup ("[]");
-  g_autoptr(JsonNode) have = json_from_string (text, NULL);
-  g_autoptr(JsonNode) want = json_from_string (data, NULL);
-
-  return json_node_equal (have, want);
-}
-
-/* A linked mandate of the first agenda item: a label and a remove button. */
-static GtkWidget *
-chip_at (Fixture *f,
-         int      index)
-{
-  GtkWidget *chips = agenda_part (f, 0, "agenda-mandate-chips");
-  GtkFlowBoxChild *child = gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (chips), index);
-
-  return child ? gtk_flow_box_child_get_child (child) : NULL;
-}
-
-static gboolean
-chips_are (Fixture       *f,
-           gconstpointer  data)
-{
-  guint n = 0;
-
-  while (chip_at (f, n) != NULL)
-    n++;
-  return n == GPOINTER_TO_UINT (data);
-}
-
-static const char *
-chip_label (GtkWidget *chip)
-{
-  g_assert_nonnull (chip);
-  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_first_child (chip)));
-}
-
-static void
-test_link_mandates (Fixture       *f,
-                    gconstpointer  data)
-{
-  g_autofree char *para10 = mandate_id (f, "A/RES/72/195", "10");
-  g_autofree char *para11 = mandate_id (f, "A/RES/72/195", "11");
-  g_autofree char *gpa3 = mandate_id (f, "A/RES/64/293", "annex 3");
-  g_autofree char *one = g_strdup_printf ("[\"%s\"]", para10);
-  g_autofree char *two = g_strdup_printf ("[\"%s\", \"%s\"]", para10, gpa3);
-  g_autofree char *after_removal = g_strdup_printf ("[\"%s\"]", gpa3);
-  g_autofree char *id = open_stored_meeting (f, "{\"kind\": \"principals\", \"title\": {\"en\": \"Principals\"},"
-                                                " \"starts_at\": \"2030-06-01T10:00:00.000Z\", \"date_precision\": \"day\","
-                                                " \"timezone\": \"America/New_York\", \"venue\": \"New York\","
-                                                " \"agenda\": [{\"id\": \"5e0f6a1b-2c3d-4e5f-8a9b-0c1d2e3f4a5b\","
-                                                " \"position\": 0, \"title\": \"Inviting inactive members\"}]}");
-  g_autoptr(JsonObject) action = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkMenuButton *link;
-  JsonArray *mandates;
-
-  g_assert_null (chip_at (f, 0));
-
-  /* Document and words of the text, in any order. */
-  link = open_mandate_picker (f, 0);
-  g_assert_cmpuint (g_list_model_get_n_items (picker_matches (link)), >=, 119);
-  search_mandates (f, link, "inactive 72/195", 1);
-  /* Numbers whole: paragraph 10, not 1, 100 or 2010. */
-  search_mandates (f, link, "72/195 10", 1);
-  g_assert_cmpuint (match_position (link, para10), ==, 0);
-  /* The text is searched in the user's language only. */
-  search_mandates (f, link, "主管", 0);
-  search_mandates (f, link, "principals-level", 2);
-  choose_match (link, para10);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (link))));
-  g_assert_cmpstr (chip_label (chip_at (f, 0)), ==, "72/195 ¶10");
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (icat_test_find_named (chip_at (f, 0), "agenda-mandate-remove")), ==,
-                   "Remove 72/195 ¶10");
-  wait_until (f, stored_links_are, one);
-
-  /* What is linked is no longer offered; the paragraph as written finds another. */
-  link = open_mandate_picker (f, 0);
-  search_mandates (f, link, "principals-level", 1);
-  g_assert_cmpuint (match_position (link, para11), ==, 0);
-  search_mandates (f, link, "A/RES/64/293, annex para. 3", 1);
-  choose_match (link, gpa3);
-  wait_until (f, stored_links_are, two);
-  g_assert_cmpstr (chip_label (chip_at (f, 0)), ==, "72/195 ¶10");
-  g_assert_cmpstr (chip_label (chip_at (f, 1)), ==, "GPA annex 3");
-
-  /* "New action item" on the agenda item carries its mandates. */
-  g_signal_emit_by_name (agenda_part (f, 0, "agenda-new-action-item"), "clicked");
-  wait_until (f, action_items_shown, GUINT_TO_POINTER (1));
-  action = read_action_item (f, f->action_items->pdata[0]);
-  mandates = json_object_get_array_member (action, "mandates");
-  g_assert_cmpuint (json_array_get_length (mandates), ==, 2);
-  g_assert_cmpstr (json_array_get_string_element (mandates, 0), ==, para10);
-  g_assert_cmpstr (json_array_get_string_element (mandates, 1), ==, gpa3);
-  g_assert_cmpstr (json_object_get_string_member (action, "agenda_item"), ==, "5e0f6a1b-2c3d-4e5f-8a9b-0c1d2e3f4a5b");
-
-  /* Unlinking one is saved, with Undo offered. */
-  g_signal_emit_by_name (icat_test_find_named (chip_at (f, 0), "agenda-mandate-remove"), "clicked");
-  wait_until (f, stored_links_are, after_removal);
-  g_assert_true (toast_shown (f, "72/195 ¶10 unlinked"));
-  g_assert_cmpstr (chip_label (chip_at (f, 0)), ==, "GPA annex 3");
-  g_assert_null (chip_at (f, 1));
-  /* The toast's Undo (the window calls the store) takes back just that. */
-  g_assert_true (icat_store_undo (f->store, &error));
-  g_assert_no_error (error);
-  wait_until (f, stored_links_are, two);
-  wait_until (f, chips_are, GUINT_TO_POINTER (2));
-  g_assert_cmpstr (chip_label (chip_at (f, 0)), ==, "72/195 ¶10");
-  g_signal_emit_by_name (icat_test_find_named (chip_at (f, 1), "agenda-mandate-remove"), "clicked");
-  g_signal_emit_by_name (icat_test_find_named (chip_at (f, 0), "agenda-mandate-remove"), "clicked");
-  wait_until (f, stored_links_are, "[]");
-  g_assert_null (chip_at (f, 0));
-}
-
-/* In Chinese the text searched is the Chinese one, and two characters do. */
-static void
-test_link_mandates_chinese (Fixture       *f,
-                            gconstpointer  data)
-{
-  g_autofree char *para10 = mandate_id (f, "A/RES/72/195", "10");
-  g_autofree char *one = g_strdup_printf ("[\"%s\"]", para10);
-  g_autoptr(IcatRecordList) all = icat_record_list_new (f->store, "mandate");
-  g_autofree char *id = NULL;
-  GtkMenuButton *link;
-  guint n_expected = 0;
-  GListModel *matches;
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (all)); i++)
-    {
-      g_autoptr(IcatRecord) mandate = g_list_model_get_item (G_LIST_MODEL (all), i);
-      JsonObject *text = json_object_get_object_member (icat_record_get_data (mandate), "text");
-
-      n_expected += strstr (json_object_get_string_member (text, "zh"), "主管") != NULL;
-    }
-  g_assert_cmpuint (n_expected, >, 1);
-  id = open_stored_meeting (f, "{\"kind\": \"principals\", \"title\": {\"zh\": \"主管级会议\"},"
-                               " \"starts_at\": \"2030-06-01T10:00:00.000Z\", \"date_precision\": \"day\","
-                               " \"timezone\": \"America/New_York\", \"venue\": \"New York\","
-                               " \"agenda\": [{\"id\": \"6f1a7b2c-3d4e-4f5a-9b8c-1d2e3f4a5b6c\","
-                               " \"position\": 0, \"title\": \"邀请非活跃成员\"}]}");
-  link = open_mandate_picker (f, 0);
-  search_mandates (f, link, "主管", n_expected);
-  matches = picker_matches (link);
-  for (guint i = 0; i < n_expected; i++)
-    {
-      g_autoptr(IcatRecord) mandate = g_list_model_get_item (matches, i);
-
-      g_assert_nonnull (strstr (icat_record_get_localized (mandate, "text"), "主管"));
-    }
-  /* English words are not in the Chinese text. */
-  search_mandates (f, link, "inactive", 0);
-  search_mandates (f, link, "活跃", 1);
-  choose_match (link, para10);
-  wait_until (f, stored_links_are, one);
 }
 
 /* The menu offers the window's export of the record shown. */
@@ -993,7 +680,7 @@ test_disk_full (Fixture       *f,
     g_string_append (minutes, "The Working Group discussed the work plan. ");
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (agenda_part (f, 0, "agenda-minutes")));
   gtk_text_buffer_set_text (buffer, minutes->str, -1);
-  wait_until (f, toast_shown, "The disk is full");
+  icat_test_wait_until (toast_shown, f, "The disk is full", 10);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   g_assert_cmpstr (shown, ==, minutes->str);
@@ -1004,7 +691,7 @@ test_disk_full (Fixture       *f,
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_insert (buffer, &end, "Agreed.", -1);
   finished = g_strconcat (minutes->str, "Agreed.", NULL);
-  wait_until (f, first_minutes_are, finished);
+  icat_test_wait_until (first_minutes_are, f, finished, 10);
 }
 
 int
@@ -1030,9 +717,6 @@ main (int    argc,
   g_test_add ("/meetings/chinese-title", Fixture, NULL, chinese_set_up, test_chinese_title, chinese_tear_down);
   g_test_add ("/meetings/agenda/drag-and-drop", Fixture, NULL, fixture_set_up, test_agenda_drag_and_drop,
               fixture_tear_down);
-  g_test_add ("/meetings/agenda/link-mandates", Fixture, NULL, fixture_set_up, test_link_mandates, fixture_tear_down);
-  g_test_add ("/meetings/agenda/link-mandates-chinese", Fixture, NULL, chinese_set_up, test_link_mandates_chinese,
-              chinese_tear_down);
   g_test_add ("/meetings/export-record-item", Fixture, NULL, fixture_set_up, test_export_record_item,
               fixture_tear_down);
   return g_test_run ();

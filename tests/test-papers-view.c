@@ -64,21 +64,6 @@ has_label (GtkWidget  *root,
   return FALSE;
 }
 
-static void
-wait_until (Fixture      *f,
-            gboolean    (*condition) (Fixture *f, gconstpointer data),
-            gconstpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (f, data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
 static JsonObject *
 read_paper (Fixture    *f,
             const char *id)
@@ -236,7 +221,7 @@ advance_test (Fixture *f)
   g_autoptr(JsonObject) stored = NULL;
   GtkWidget *card, *button, *overdue;
 
-  wait_until (f, card_shown, id);
+  icat_test_wait_until (card_shown, f, id, 10);
   card = find_card (GTK_WIDGET (f->view), id);
   /* Its target month is long past: the card says so in words. */
   overdue = _icat_paper_card_get_part (card, "overdue");
@@ -250,19 +235,19 @@ advance_test (Fixture *f)
   button = _icat_paper_card_get_part (card, "advance");
   g_assert_true (gtk_widget_get_visible (button));
   gtk_widget_activate (button);
-  wait_until (f, stored_is, &(Expect) { id, "status", "agency-review" });
+  icat_test_wait_until (stored_is, f, &(Expect) { id, "status", "agency-review" }, 10);
   stored = read_paper (f, id);
   /* The target was the old stage's. */
   g_assert_null (icat_json_get_string (stored, "target_date"));
   g_assert_cmpstr (icat_json_get_string (stored, "number"), ==, "14");
-  wait_until (f, only_in_column, &(Expect) { id, "status", "agency-review" });
-  wait_until (f, label_shown, "“Trafficking and climate” moved to Agency review");
+  icat_test_wait_until (only_in_column, f, &(Expect) { id, "status", "agency-review" }, 10);
+  icat_test_wait_until (label_shown, f, "“Trafficking and climate” moved to Agency review", 10);
 
   /* Undo puts it back, target date and all. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
-  wait_until (f, stored_is, &(Expect) { id, "status", "drafting" });
-  wait_until (f, stored_is, &(Expect) { id, "target_date", "2020-03" });
-  wait_until (f, only_in_column, &(Expect) { id, "status", "drafting" });
+  icat_test_wait_until (stored_is, f, &(Expect) { id, "status", "drafting" }, 10);
+  icat_test_wait_until (stored_is, f, &(Expect) { id, "target_date", "2020-03" }, 10);
+  icat_test_wait_until (only_in_column, f, &(Expect) { id, "status", "drafting" }, 10);
 }
 
 static void
@@ -284,18 +269,17 @@ keyboard_test (Fixture *f)
   g_autofree char *id = drafting_paper (f);
   GtkWidget *card;
 
-  wait_until (f, card_shown, id);
+  icat_test_wait_until (card_shown, f, id, 10);
   card = find_card (GTK_WIDGET (f->view), id);
   /* The list row around the card has the focus, as after Tab or a click. */
   gtk_widget_grab_focus (gtk_widget_get_parent (card));
-  wait_until (f, row_has_focus, card);
+  icat_test_wait_until (row_has_focus, f, card, 10);
   /* Alt+← moves nothing in a left-to-right layout; Alt+→ does. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "papers.advance-focused", "b", FALSE));
-  g_usleep (100 * 1000);
-  icat_store_sync (f->store);
+  icat_test_wait_saved (f->store);
   g_assert_true (stored_is (f, &(Expect) { id, "status", "drafting" }));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "papers.advance-focused", "b", TRUE));
-  wait_until (f, stored_is, &(Expect) { id, "status", "agency-review" });
+  icat_test_wait_until (stored_is, f, &(Expect) { id, "status", "agency-review" }, 10);
 }
 
 static void
@@ -332,15 +316,15 @@ edit_test (Fixture *f)
 
   /* Opened from elsewhere (search, a mandate): its card is selected. */
   icat_window_show_record (f->window, "paper", id);
-  wait_until (f, editor_shows, id);
+  icat_test_wait_until (editor_shows, f, id, 10);
   editor = _icat_papers_view_get_editor (f->view);
   g_assert_true (gtk_widget_get_mapped (editor));
 
   gtk_editable_set_text (GTK_EDITABLE (_icat_paper_editor_get_row (ICAT_PAPER_EDITOR (editor), "title-en")), "Trafficking, climate and displacement");
   gtk_editable_set_text (GTK_EDITABLE (_icat_paper_editor_get_row (ICAT_PAPER_EDITOR (editor), "number")), "15");
   gtk_editable_set_text (GTK_EDITABLE (_icat_paper_editor_get_row (ICAT_PAPER_EDITOR (editor), "link")), "https://icat.un.org/brief-15");
-  wait_until (f, stored_is, &(Expect) { id, "number", "15" });
-  wait_until (f, stored_is, &(Expect) { id, "link", "https://icat.un.org/brief-15" });
+  icat_test_wait_until (stored_is, f, &(Expect) { id, "number", "15" }, 10);
+  icat_test_wait_until (stored_is, f, &(Expect) { id, "link", "https://icat.un.org/brief-15" }, 10);
   stored = read_paper (f, id);
   title = json_object_get_object_member (stored, "title");
   g_assert_cmpstr (json_object_get_string_member (title, "en"), ==, "Trafficking, climate and displacement");
@@ -350,21 +334,18 @@ edit_test (Fixture *f)
   /* A year that is no year is marked and not saved. */
   year = _icat_paper_editor_get_row (ICAT_PAPER_EDITOR (editor), "year");
   gtk_editable_set_text (GTK_EDITABLE (year), "2031");
-  wait_until (f, year_is, &(Expect) { id, "year", "2031" });
+  icat_test_wait_until (year_is, f, &(Expect) { id, "year", "2031" }, 10);
   gtk_editable_set_text (GTK_EDITABLE (year), "31");
   g_assert_true (gtk_widget_has_css_class (year, "error"));
-  g_usleep (700 * 1000);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  icat_store_sync (f->store);
+  icat_test_wait_saved (f->store);
   g_assert_true (year_is (f, &(Expect) { id, "year", "2031" }));
 
   /* The stage chosen in the editor moves the card. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (_icat_paper_editor_get_row (ICAT_PAPER_EDITOR (editor), "status")), 3);
   gtk_editable_set_text (GTK_EDITABLE (_icat_paper_editor_get_row (ICAT_PAPER_EDITOR (editor), "target-date")), "2031-06-30");
-  wait_until (f, stored_is, &(Expect) { id, "status", "wg-endorsement" });
-  wait_until (f, stored_is, &(Expect) { id, "target_date", "2031-06-30" });
-  wait_until (f, only_in_column, &(Expect) { id, "status", "wg-endorsement" });
+  icat_test_wait_until (stored_is, f, &(Expect) { id, "status", "wg-endorsement" }, 10);
+  icat_test_wait_until (stored_is, f, &(Expect) { id, "target_date", "2031-06-30" }, 10);
+  icat_test_wait_until (only_in_column, f, &(Expect) { id, "status", "wg-endorsement" }, 10);
 }
 
 static void
@@ -389,7 +370,7 @@ bad_input_test (Fixture *f)
   g_autoptr(JsonObject) stored = NULL;
 
   icat_window_show_record (f->window, "paper", id);
-  wait_until (f, editor_shows, id);
+  icat_test_wait_until (editor_shows, f, id, 10);
   editor = ICAT_PAPER_EDITOR (_icat_papers_view_get_editor (f->view));
   title_en = _icat_paper_editor_get_row (editor, "title-en");
   title_zh = gtk_widget_get_next_sibling (title_en);
@@ -410,7 +391,7 @@ bad_input_test (Fixture *f)
   g_assert_true (gtk_widget_has_css_class (title_en, "error"));
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (_icat_paper_editor_get_row (editor, "status")), 2);
-  wait_until (f, stored_is, &(Expect) { id, "status", "agency-review" });
+  icat_test_wait_until (stored_is, f, &(Expect) { id, "status", "agency-review" }, 10);
   stored = read_paper (f, id);
   g_assert_cmpstr (icat_json_get_string (stored, "target_date"), ==, "2020-03");
   g_assert_cmpint (json_object_get_int_member (stored, "year"), ==, 2020);
@@ -425,16 +406,16 @@ bad_input_test (Fixture *f)
                    "Write the year in four digits, 1990 to 2100, or leave it empty when it is not known.");
 
   icat_window_show_record (f->window, "paper", other);
-  wait_until (f, editor_shows, other);
-  wait_until (f, label_shown, "4 fields of “Trafficking and climate” were not saved: title, year, target date, link");
+  icat_test_wait_until (editor_shows, f, other, 10);
+  icat_test_wait_until (label_shown, f, "4 fields of “Trafficking and climate” were not saved: title, year, target date, link", 10);
   g_assert_false (gtk_widget_has_css_class (target, "error"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_en)), ==, "Second brief");
 
   icat_test_type_text (target, "2031-13");
   g_assert_cmpstr (icat_test_problem_below (target), ==, "Write the month as 01 to 12");
   icat_window_show_record (f->window, "paper", id);
-  wait_until (f, editor_shows, id);
-  wait_until (f, label_shown, "The target date of “Second brief” was not saved: Write the month as 01 to 12");
+  icat_test_wait_until (editor_shows, f, id, 10);
+  icat_test_wait_until (label_shown, f, "The target date of “Second brief” was not saved: Write the month as 01 to 12", 10);
   icat_store_sync (f->store);
   g_assert_true (stored_is (f, &(Expect) { other, "target_date", NULL }));
   g_assert_true (stored_is (f, &(Expect) { id, "target_date", "2020-03" }));
@@ -463,7 +444,7 @@ disk_full_test (Fixture *f)
   sqlite3_stmt *stmt;
 
   icat_window_show_record (f->window, "paper", id);
-  wait_until (f, editor_shows, id);
+  icat_test_wait_until (editor_shows, f, id, 10);
   icat_store_sync (f->store);
   stmt = icat_db_prepare (db, "PRAGMA page_count", NULL);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
@@ -475,7 +456,7 @@ disk_full_test (Fixture *f)
     g_string_append (note, "Comments from the agencies are due by March. ");
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (icat_test_find_named (_icat_papers_view_get_editor (f->view), "note")));
   gtk_text_buffer_set_text (buffer, note->str, -1);
-  wait_until (f, label_shown, "The disk is full, so the change was not saved. Free some space and try again.");
+  icat_test_wait_until (label_shown, f, "The disk is full, so the change was not saved. Free some space and try again.", 10);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   g_assert_cmpstr (shown, ==, note->str);
@@ -485,7 +466,7 @@ disk_full_test (Fixture *f)
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_insert (buffer, &end, "Agreed.", -1);
   finished = g_strconcat (note->str, "Agreed.", NULL);
-  wait_until (f, stored_is, &(Expect) { id, "note", finished });
+  icat_test_wait_until (stored_is, f, &(Expect) { id, "note", finished }, 10);
 }
 
 static void
@@ -507,10 +488,10 @@ date_picker_test (Fixture *f)
   g_autoptr(GDateTime) chosen = g_date_time_new_local (2031, 7, 15, 12, 0, 0);
 
   icat_window_show_record (f->window, "paper", id);
-  wait_until (f, editor_shows, id);
+  icat_test_wait_until (editor_shows, f, id, 10);
   row = _icat_paper_editor_get_row (ICAT_PAPER_EDITOR (_icat_papers_view_get_editor (f->view)), "target-date");
   gtk_editable_set_text (GTK_EDITABLE (row), "2031-06-30");
-  wait_until (f, stored_is, &(Expect) { id, "target_date", "2031-06-30" });
+  icat_test_wait_until (stored_is, f, &(Expect) { id, "target_date", "2031-06-30" }, 10);
 
   button = GTK_MENU_BUTTON (icat_test_find_type (row, GTK_TYPE_MENU_BUTTON));
   calendar = GTK_CALENDAR (gtk_popover_get_child (gtk_menu_button_get_popover (button)));
@@ -526,7 +507,7 @@ date_picker_test (Fixture *f)
   gtk_calendar_select_day (calendar, chosen);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2031-07-15");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))));
-  wait_until (f, stored_is, &(Expect) { id, "target_date", "2031-07-15" });
+  icat_test_wait_until (stored_is, f, &(Expect) { id, "target_date", "2031-07-15" }, 10);
 }
 
 static void
@@ -602,11 +583,11 @@ references_test (Fixture *f)
   sqlite3_reset (stmt);
 
   icat_window_show_record (f->window, "paper", id);
-  wait_until (f, editor_shows, id);
+  icat_test_wait_until (editor_shows, f, id, 10);
   editor = ICAT_PAPER_EDITOR (_icat_papers_view_get_editor (f->view));
 
   add_reference (editor, "contributing_agencies", "International Labour");
-  wait_until (f, refs_are, &(Expect) { id, "contributing_agencies", with_ilo });
+  icat_test_wait_until (refs_are, f, &(Expect) { id, "contributing_agencies", with_ilo }, 10);
   /* An agency already on the list is not offered again: Enter adds nothing. */
   {
     GtkSearchEntry *entry = _icat_ref_list_get_search (_icat_paper_editor_get_refs (editor, "contributing_agencies"));
@@ -621,12 +602,12 @@ references_test (Fixture *f)
   }
   /* Mandates are found by their short label, as the cards show them. */
   add_reference (editor, "mandates", "72/195 ¶10");
-  wait_until (f, refs_are, &(Expect) { id, "mandates", mandate });
+  icat_test_wait_until (refs_are, f, &(Expect) { id, "mandates", mandate }, 10);
   g_assert_true (refs_are (f, &(Expect) { id, "contributing_agencies", with_ilo }));
   g_assert_true (refs_are (f, &(Expect) { id, "lead_agencies", unodc }));
 
   gtk_widget_activate (find_remove_button (GTK_WIDGET (editor), iom));
-  wait_until (f, refs_are, &(Expect) { id, "contributing_agencies", ilo });
+  icat_test_wait_until (refs_are, f, &(Expect) { id, "contributing_agencies", ilo }, 10);
 }
 
 static void
@@ -658,7 +639,7 @@ new_test (Fixture *f)
 
   /* Ctrl+N in the Papers section. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", NULL));
-  wait_until (f, new_paper_shown, NULL);
+  icat_test_wait_until (new_paper_shown, f, NULL, 10);
   id = icat_paper_editor_get_paper_id (ICAT_PAPER_EDITOR (_icat_papers_view_get_editor (f->view)));
   paper = read_paper (f, id);
   g_assert_cmpint (json_object_get_int_member (paper, "year"), ==, g_date_time_get_year (now));
@@ -707,7 +688,7 @@ open_link (Fixture    *f,
       g_assert_null (icat_test_find_toplevel ("open-link"));
       return NULL;
     }
-  wait_until (f, link_dialog_shown, NULL);
+  icat_test_wait_until (link_dialog_shown, f, NULL, 10);
   return ADW_MESSAGE_DIALOG (icat_test_find_toplevel ("open-link"));
 }
 
@@ -738,11 +719,11 @@ open_link_test (Fixture *f)
   launched = g_ptr_array_new_with_free_func (g_free);
   _icat_set_link_launcher (record_launch);
   icat_window_show_record (f->window, "paper", id);
-  wait_until (f, editor_shows, id);
+  icat_test_wait_until (editor_shows, f, id, 10);
 
   /* As imported: the dialog names the address in full; Cancel opens nothing. */
   g_assert_true (gtk_widget_activate_action (_icat_papers_view_get_editor (f->view), "editor.open-link", NULL));
-  wait_until (f, link_dialog_shown, NULL);
+  icat_test_wait_until (link_dialog_shown, f, NULL, 10);
   dialog = ADW_MESSAGE_DIALOG (icat_test_find_toplevel ("open-link"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "file:///etc/passwd"));
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");

@@ -34,27 +34,14 @@ has_label (GtkWidget  *root,
   return FALSE;
 }
 
-static void
-wait_until (gboolean (*condition) (gpointer),
-            gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
 typedef struct {
   GtkWidget  *root;
   const char *text;
 } LabelWait;
 
 static gboolean
-label_shown (gpointer data)
+label_shown (gpointer      data,
+             gconstpointer unused)
 {
   LabelWait *wait = data;
 
@@ -67,7 +54,7 @@ wait_for_label (GtkWidget  *root,
 {
   LabelWait wait = { root, text };
 
-  wait_until (label_shown, &wait);
+  icat_test_wait_until (label_shown, &wait, NULL, 10);
 }
 
 static void
@@ -133,7 +120,8 @@ test_sections (void)
 }
 
 static gboolean
-store_can_undo (gpointer data)
+store_can_undo (gpointer      data,
+                gconstpointer unused)
 {
   return !icat_store_can_undo (data);
 }
@@ -157,7 +145,7 @@ undo_test (IcatWindow *window,
 
   /* Ctrl+Z outside a text field undoes the last saved change. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  wait_until (store_can_undo, store);
+  icat_test_wait_until (store_can_undo, store, NULL, 10);
   gone = icat_store_read (store, "meeting", id, &error);
   g_assert_null (gone);
   g_assert_error (error, ICAT_ERROR, ICAT_ERROR_NOT_FOUND);
@@ -205,7 +193,8 @@ typedef struct {
 } ChartWait;
 
 static gboolean
-chart_says (gpointer data)
+chart_says (gpointer      data,
+            gconstpointer unused)
 {
   ChartWait *wait = data;
   g_autofree char *said = icat_chart_describe (wait->chart);
@@ -221,7 +210,7 @@ wait_for_chart (GtkWidget  *root,
   ChartWait wait = { ICAT_CHART (icat_test_find_named (root, name)), text };
 
   g_assert_nonnull (wait.chart);
-  wait_until (chart_says, &wait);
+  icat_test_wait_until (chart_says, &wait, NULL, 10);
 }
 
 /* The Overview's charts count what is in the database, and follow changes. */
@@ -287,7 +276,8 @@ typedef struct {
 } LeaveTest;
 
 static gboolean
-meeting_opened (gpointer data)
+meeting_opened (gpointer      data,
+                gconstpointer unused)
 {
   return icat_meeting_editor_get_meeting_id (data) != NULL;
 }
@@ -302,7 +292,7 @@ type_then_leave_cb (GApplication *app,
   GtkWidget *minutes;
 
   icat_meetings_view_new_meeting (ICAT_MEETINGS_VIEW (view));
-  wait_until (meeting_opened, editor);
+  icat_test_wait_until (meeting_opened, editor, NULL, 10);
   leave->meeting_id = g_strdup (icat_meeting_editor_get_meeting_id (editor));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-agenda-item", NULL));
   gtk_editable_set_text (GTK_EDITABLE (icat_test_find_named (_icat_meeting_editor_get_agenda_item (editor, 0),
@@ -373,13 +363,15 @@ input_loss_dialog (void)
 }
 
 static gboolean
-problem_shown (gpointer row)
+problem_shown (gpointer      row,
+               gconstpointer unused)
 {
   return icat_row_get_problem (row) != NULL;
 }
 
 static gboolean
-dialog_shown (gpointer data)
+dialog_shown (gpointer      data,
+              gconstpointer unused)
 {
   return input_loss_dialog () != NULL;
 }
@@ -389,7 +381,7 @@ answer_input_loss (const char *response)
 {
   AdwMessageDialog *dialog;
 
-  wait_until (dialog_shown, NULL);
+  icat_test_wait_until (dialog_shown, NULL, NULL, 10);
   dialog = input_loss_dialog ();
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "February 2026 has 28 days"));
   adw_message_dialog_response (dialog, response);
@@ -421,7 +413,7 @@ type_wrong_then_quit_cb (GApplication *app,
   icat_action_items_view_show_item (ICAT_ACTION_ITEMS_VIEW (view), *item_id);
   due = icat_test_find_named (view, "due");
   gtk_editable_set_text (GTK_EDITABLE (due), "2026-02-30");
-  wait_until (problem_shown, due);
+  icat_test_wait_until (problem_shown, due, NULL, 10);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
   answer_input_loss ("cancel");

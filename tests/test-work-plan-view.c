@@ -48,22 +48,6 @@ has_label_prefix (GtkWidget  *root,
   return FALSE;
 }
 
-static void
-wait_until (Fixture  *f,
-            gboolean (*condition) (Fixture *f, gconstpointer data),
-            gconstpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!condition (f, data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out; preview error: %s", icat_work_plan_view_get_error (f->view));
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
 static gboolean
 preview_ready (Fixture       *f,
                gconstpointer  data)
@@ -208,7 +192,7 @@ show_year (Fixture *f,
            int      year)
 {
   select_year (f, year);
-  wait_until (f, preview_ready, NULL);
+  icat_test_wait_until (preview_ready, f, NULL, 30);
   g_assert_cmpint (icat_work_plan_view_get_year (f->view), ==, year);
 }
 
@@ -284,7 +268,7 @@ preview_test (Fixture *f)
   adw_combo_row_set_selected (group_row, 1);
   adw_combo_row_set_selected (paper_row, 1);
   g_assert_true (icat_work_plan_view_get_busy (f->view));
-  wait_until (f, preview_ready, NULL);
+  icat_test_wait_until (preview_ready, f, NULL, 30);
   group_by = g_settings_get_string (f->settings, "work-plan-group-by");
   paper = g_settings_get_string (f->settings, "paper-size");
   g_assert_cmpstr (group_by, ==, "mandate");
@@ -318,8 +302,8 @@ live_test (Fixture *f)
   /* A record saved anywhere shows in the preview a moment later. */
   id = icat_store_save (f->store, "paper", paper, &error);
   g_assert_no_error (error);
-  wait_until (f, preview_busy, NULL);
-  wait_until (f, preview_ready, NULL);
+  icat_test_wait_until (preview_busy, f, NULL, 30);
+  icat_test_wait_until (preview_ready, f, NULL, 30);
   /* Print… draws the preview's pages: here into a PDF, as the print
    * dialog's "Print to File" would. */
   g_assert_true (_icat_work_plan_view_print_to_file (f->view, printed, &error));
@@ -330,7 +314,7 @@ live_test (Fixture *f)
 
   /* Off screen, changes wait until the section shows again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.section", "s", "papers"));
-  wait_until (f, view_hidden, NULL);
+  icat_test_wait_until (view_hidden, f, NULL, 30);
   json_object_set_string_member (paper, "id", id);
   json_object_set_int_member (paper, "year", 2017);
   g_free (icat_store_save (f->store, "paper", paper, &error));
@@ -338,7 +322,7 @@ live_test (Fixture *f)
   g_assert_false (icat_work_plan_view_get_busy (f->view));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.section", "s", "work-plan"));
   g_assert_true (icat_work_plan_view_get_busy (f->view));
-  wait_until (f, preview_ready, NULL);
+  icat_test_wait_until (preview_ready, f, NULL, 30);
   g_assert_true (_icat_work_plan_view_print_to_file (f->view, printed, &error));
   g_free (text);
   text = pdf_text (printed);
@@ -354,7 +338,7 @@ live_test (Fixture *f)
   g_assert_no_error (error);
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (years), 0), ==, "2041");
   g_assert_cmpint (icat_work_plan_view_get_year (f->view), ==, 2016);
-  wait_until (f, preview_ready, NULL);
+  icat_test_wait_until (preview_ready, f, NULL, 30);
 }
 
 static void
@@ -379,12 +363,12 @@ status_test (Fixture *f)
   adw_combo_row_set_selected (status, 1);
   g_assert_true (gtk_widget_get_visible (endorsed_on));
   gtk_editable_set_text (GTK_EDITABLE (endorsed_on), "2015-12-10");
-  wait_until (f, plan_endorsed_on, "2015-12-10");
+  icat_test_wait_until (plan_endorsed_on, f, "2015-12-10", 30);
   plan = stored_plan (f, 2016);
   g_assert_cmpint (json_object_get_int_member (plan, "year"), ==, 2016);
   /* The toolbar says so once the store has told the view. */
-  wait_until (f, label_starts, "2016 · Endorsed by the Working Group on 10 Dec 2015 · ");
-  wait_until (f, preview_ready, NULL);
+  icat_test_wait_until (label_starts, f, "2016 · Endorsed by the Working Group on 10 Dec 2015 · ", 30);
+  icat_test_wait_until (preview_ready, f, NULL, 30);
   g_assert_true (g_str_has_suffix (gtk_label_get_label (GTK_LABEL (summary)), " pages"));
 
   /* At a meeting: the third choice, after "Not recorded" and the newest meeting. */
@@ -394,7 +378,7 @@ status_test (Fixture *f)
 
     adw_combo_row_set_selected (endorsed_at, 2);
     meeting = ICAT_RECORD (adw_combo_row_get_selected_item (endorsed_at));
-    wait_until (f, plan_endorsed_at, icat_record_get_id (meeting));
+    icat_test_wait_until (plan_endorsed_at, f, icat_record_get_id (meeting), 30);
     /* Shown again when the year comes back: found by its place in the list. */
     show_year (f, 2015);
     g_assert_cmpuint (adw_combo_row_get_selected (endorsed_at), ==, 0);
@@ -405,16 +389,13 @@ status_test (Fixture *f)
   /* A date that is no date is marked and not saved. */
   gtk_editable_set_text (GTK_EDITABLE (endorsed_on), "2015-13-45");
   g_assert_true (gtk_widget_has_css_class (endorsed_on, "error"));
-  g_usleep (600 * 1000);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  icat_store_sync (f->store);
+  icat_test_wait_saved (f->store);
   g_assert_true (plan_endorsed_on (f, "2015-12-10"));
 
   /* Back to draft: the endorsement goes with it, and it is still one record. */
   adw_combo_row_set_selected (status, 0);
-  wait_until (f, plan_is_draft, NULL);
-  wait_until (f, label_starts, "2016 · Draft · ");
+  icat_test_wait_until (plan_is_draft, f, NULL, 30);
+  icat_test_wait_until (label_starts, f, "2016 · Draft · ", 30);
   g_clear_pointer (&plan, json_object_unref);
   plan = stored_plan (f, 2016);
   g_assert_null (icat_json_get_string (plan, "endorsed_on"));
@@ -444,13 +425,13 @@ export_test (Fixture *f)
   show_year (f, 2016);
   /* What Export PDF… does once the user has chosen the file. */
   icat_work_plan_view_export_pdf (f->view, file);
-  wait_until (f, toast_shown, "Work plan saved as “ICAT work plan 2016.pdf”");
+  icat_test_wait_until (toast_shown, f, "Work plan saved as “ICAT work plan 2016.pdf”", 30);
   g_assert_true (file_exists (f, path));
   text = pdf_text (path);
   g_assert_nonnull (strstr (text, "2016"));
 
   icat_work_plan_view_export_pdf (f->view, bad_file);
-  wait_until (f, toast_shown, "The work plan could not be saved: ");
+  icat_test_wait_until (toast_shown, f, "The work plan could not be saved: ", 30);
   g_assert_false (file_exists (f, bad));
 
   /* Not over the database, however the file chooser names it. */
@@ -464,7 +445,7 @@ export_test (Fixture *f)
     g_autofree char *head = NULL;
 
     icat_work_plan_view_export_pdf (f->view, database_file);
-    wait_until (f, toast_shown, refused);
+    icat_test_wait_until (toast_shown, f, refused, 30);
     g_assert_true (g_file_get_contents (database, &head, NULL, NULL));
     g_assert_true (g_str_has_prefix (head, "SQLite format 3"));
     after = icat_test_export (f->store);
@@ -496,14 +477,14 @@ meeting_record_file_rules (Fixture    *f,
   g_assert_cmpint (g_chmod (private, 0600), ==, 0);
   _icat_window_set_document_file (f->window, private_file);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-meeting-record", "s", meeting_id));
-  wait_until (f, toast_shown, "Meeting record saved as “private.pdf”");
+  icat_test_wait_until (toast_shown, f, "Meeting record saved as “private.pdf”", 30);
   g_assert_cmpint (g_stat (private, &buf), ==, 0);
   g_assert_cmpuint (buf.st_mode & 07777, ==, 0600);
   g_assert_cmpuint (buf.st_size, >, 1000);
 
   _icat_window_set_document_file (f->window, database);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-meeting-record", "s", meeting_id));
-  wait_until (f, toast_shown, "The meeting record could not be saved: ");
+  icat_test_wait_until (toast_shown, f, "The meeting record could not be saved: ", 30);
   g_assert_true (g_file_get_contents (icat_store_get_path (f->store), &head, NULL, NULL));
   g_assert_true (g_str_has_prefix (head, "SQLite format 3"));
   after = icat_test_export (f->store);
@@ -523,7 +504,7 @@ meeting_record_test (Fixture *f)
 
   _icat_window_set_document_file (f->window, file);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-meeting-record", "s", briefing));
-  wait_until (f, toast_shown, "Meeting record saved as “briefing.pdf”");
+  icat_test_wait_until (toast_shown, f, "Meeting record saved as “briefing.pdf”", 30);
   text = pdf_text (path);
   g_assert_nonnull (strstr (text, "New York"));
 
@@ -531,7 +512,7 @@ meeting_record_test (Fixture *f)
   _icat_window_set_document_file (f->window, unknown_file);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-meeting-record", "s",
                                              "00000000-0000-0000-0000-000000000000"));
-  wait_until (f, toast_shown, "The meeting record could not be made: ");
+  icat_test_wait_until (toast_shown, f, "The meeting record could not be made: ", 30);
   g_assert_false (file_exists (f, unknown));
   _icat_window_set_document_file (f->window, NULL);
   meeting_record_file_rules (f, briefing);
@@ -566,7 +547,7 @@ backup_test (Fixture *f)
   g_assert_cmpint (symlink ("backup.json", link), ==, 0);
   _icat_window_set_document_file (f->window, link_file);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-backup", NULL));
-  wait_until (f, toast_shown, "Backup exported");
+  icat_test_wait_until (toast_shown, f, "Backup exported", 30);
   g_assert_cmpint (g_lstat (link, &buf), ==, 0);
   g_assert_true (S_ISLNK (buf.st_mode));
   g_assert_cmpint (g_stat (target, &buf), ==, 0);
@@ -578,7 +559,7 @@ backup_test (Fixture *f)
 
   _icat_window_set_document_file (f->window, database_file);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-backup", NULL));
-  wait_until (f, toast_shown, "Cannot write “");
+  icat_test_wait_until (toast_shown, f, "Cannot write “", 30);
   g_assert_true (g_file_get_contents (database, &head, NULL, NULL));
   g_assert_true (g_str_has_prefix (head, "SQLite format 3"));
   g_clear_pointer (&written, g_free);
