@@ -85,18 +85,10 @@ check_records (IcatDb     *db,
 
   for (guint k = 0; k < n_kinds; k++)
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT id FROM \"%s\" ORDER BY id", kinds[k]->name);
-      g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-      sqlite3_stmt *stmt = icat_db_prepare (db, sql, error);
-      int rc;
+      g_autoptr(GPtrArray) ids = icat_record_io_list_ids (db, kinds[k], error);
 
-      if (stmt == NULL)
+      if (ids == NULL)
         return FALSE;
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        return icat_db_fail (db, rc, error);
 
       for (guint i = 0; i < ids->len; i++)
         {
