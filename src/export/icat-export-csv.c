@@ -17,6 +17,7 @@
 
 #include "icat-error.h"
 #include "icat-export.h"
+#include "icat-export-private.h"
 #include "icat-format.h"
 #include "icat-record-io.h"
 #include "icat-schema.h"
@@ -132,17 +133,7 @@ prepare_for_year (IcatDb           *db,
                   int               year,
                   GError          **error)
 {
-  sqlite3_stmt *stmt = icat_db_prepare (db, year != 0 ? query->year : query->all, error);
-
-  if (stmt != NULL && year != 0)
-    {
-      g_autofree char *from = g_strdup_printf ("%04d", year);
-      g_autofree char *until = g_strdup_printf ("%04d", year + 1);
-
-      icat_bind_text (stmt, 1, from);
-      icat_bind_text (stmt, 2, until);
-    }
-  return stmt;
+  return _icat_export_prepare_for_year (db, year != 0 ? query->year : query->all, year, error);
 }
 
 /* A spreadsheet runs a cell starting with one of these as a formula: an

@@ -18,6 +18,7 @@
 
 #include "icat-error.h"
 #include "icat-export.h"
+#include "icat-export-private.h"
 #include "icat-format.h"
 #include "icat-record-io.h"
 
@@ -91,25 +92,6 @@ column_text (sqlite3_stmt *stmt,
   return (const char *) sqlite3_column_text (stmt, column);
 }
 
-static sqlite3_stmt *
-prepare_for_year (IcatDb      *db,
-                  const char  *sql,
-                  int          year,
-                  GError     **error)
-{
-  sqlite3_stmt *stmt = icat_db_prepare (db, sql, error);
-
-  if (stmt != NULL && year != 0)
-    {
-      g_autofree char *from = g_strdup_printf ("%04d", year);
-      g_autofree char *until = g_strdup_printf ("%04d", year + 1);
-
-      icat_bind_text (stmt, 1, from);
-      icat_bind_text (stmt, 2, until);
-    }
-  return stmt;
-}
-
 /* Reads rows of (key, a, b) into key → [a, b, a, b, …]. */
 static gboolean
 load_pairs (IcatDb      *db,
@@ -118,7 +100,7 @@ load_pairs (IcatDb      *db,
             GHashTable  *into,
             GError     **error)
 {
-  sqlite3_stmt *stmt = prepare_for_year (db, sql, year, error);
+  sqlite3_stmt *stmt = _icat_export_prepare_for_year (db, sql, year, error);
   int rc;
 
   if (stmt == NULL)
@@ -576,7 +558,7 @@ add_events (IcsExport      *export,
             GPtrArray      *events,
             GError        **error)
 {
-  sqlite3_stmt *stmt = prepare_for_year (db, MEETINGS_SQL, export->year, error);
+  sqlite3_stmt *stmt = _icat_export_prepare_for_year (db, MEETINGS_SQL, export->year, error);
   int rc;
 
   if (stmt == NULL)
