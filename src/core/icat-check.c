@@ -46,8 +46,7 @@ report_rows (IcatDb      *db,
       g_ptr_array_add (problems, g_strdup_printf (message, value ? value : ""));
 #pragma GCC diagnostic pop
     }
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE ? TRUE : icat_db_fail (db, rc, error);
+  return icat_db_end_rows (db, stmt, rc, error);
 }
 
 static gboolean
@@ -67,9 +66,8 @@ check_integrity (IcatDb     *db,
       if (g_strcmp0 (line, "ok") != 0)
         g_ptr_array_add (problems, g_strdup_printf (_("The database file is damaged: %s"), line));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return icat_db_fail (db, rc, error);
+  if (!icat_db_end_rows (db, stmt, rc, error))
+    return FALSE;
   return report_rows (db, "SELECT \"table\" || ' row ' || rowid || ' → ' || parent FROM pragma_foreign_key_check",
                       _("A reference points at a missing record: %s"), problems, error);
 }

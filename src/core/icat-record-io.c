@@ -158,9 +158,8 @@ read_links (IcatDb      *db,
   icat_bind_text (stmt, 1, owner_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     json_array_add_string_element (ids, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return icat_db_fail (db, rc, error);
+  if (!icat_db_end_rows (db, stmt, rc, error))
+    return FALSE;
   *out = g_steal_pointer (&ids);
   return TRUE;
 }
@@ -204,9 +203,8 @@ read_children (IcatDb          *db,
                                   column_to_node (stmt, column++, &kind->fields[i]));
       g_ptr_array_add (rows, child);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return icat_db_fail (db, rc, error);
+  if (!icat_db_end_rows (db, stmt, rc, error))
+    return FALSE;
 
   for (guint r = 0; r < rows->len; r++)
     {
@@ -676,9 +674,8 @@ icat_record_io_list_ids (IcatDb          *db,
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return icat_db_fail (db, rc, error), NULL;
+  if (!icat_db_end_rows (db, stmt, rc, error))
+    return NULL;
   return g_steal_pointer (&ids);
 }
 

@@ -118,10 +118,7 @@ load_pairs (IcatDb      *db,
       g_ptr_array_add (values, g_strdup (column_text (stmt, 1)));
       g_ptr_array_add (values, g_strdup (column_text (stmt, 2)));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return icat_db_fail (db, rc, error);
-  return TRUE;
+  return icat_db_end_rows (db, stmt, rc, error);
 }
 
 static gboolean
@@ -148,10 +145,7 @@ load_focal_points (IcatDb      *db,
         if (column_text (stmt, column) != NULL && *column_text (stmt, column) != '\0')
           g_string_append_printf (text, ", %s", column_text (stmt, column));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return icat_db_fail (db, rc, error);
-  return TRUE;
+  return icat_db_end_rows (db, stmt, rc, error);
 }
 
 static void
@@ -574,10 +568,7 @@ add_events (IcsExport      *export,
         }
       g_ptr_array_add (events, event);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return icat_db_fail (db, rc, error);
-  return TRUE;
+  return icat_db_end_rows (db, stmt, rc, error);
 }
 
 GBytes *

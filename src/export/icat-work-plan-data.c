@@ -131,18 +131,6 @@ add_lead_ids (IcatActivity *activity,
 }
 
 static gboolean
-step_failed (IcatDb        *db,
-             sqlite3_stmt  *stmt,
-             int            rc,
-             GError       **error)
-{
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    return FALSE;
-  return !icat_db_fail (db, rc, error);
-}
-
-static gboolean
 load_mandates (IcatWorkPlanData  *data,
                GError           **error)
 {
@@ -168,7 +156,7 @@ load_mandates (IcatWorkPlanData  *data,
       mandate->order = order++;
       g_hash_table_insert (data->mandates, mandate->id, mandate);
     }
-  return !step_failed (data->db, stmt, rc, error);
+  return icat_db_end_rows (data->db, stmt, rc, error);
 }
 
 static IcatMandateInfo *
@@ -217,7 +205,7 @@ link_mandates (IcatWorkPlanData  *data,
       if (mandate != NULL && !g_ptr_array_find (activity->mandates, mandate, NULL))
         g_ptr_array_add (activity->mandates, mandate);
     }
-  if (step_failed (data->db, stmt, rc, error))
+  if (!icat_db_end_rows (data->db, stmt, rc, error))
     {
       sqlite3_reset (row);
       return FALSE;
@@ -247,7 +235,7 @@ load_plan_record (IcatWorkPlanData  *data,
   if (data->status == NULL)
     data->status = g_strdup ("draft");
   /* One plan a year: a row is as good as the end. */
-  return !step_failed (data->db, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, error);
+  return icat_db_end_rows (data->db, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, error);
 }
 
 static gboolean
@@ -275,7 +263,7 @@ load_chairs (IcatWorkPlanData  *data,
     }
   if (chairs->len > 0)
     data->chairs = g_string_free (g_steal_pointer (&chairs), FALSE);
-  return !step_failed (data->db, stmt, rc, error);
+  return icat_db_end_rows (data->db, stmt, rc, error);
 }
 
 static gboolean
@@ -302,7 +290,7 @@ load_working_group (IcatWorkPlanData  *data,
     }
   if (members->len > 0)
     data->working_group = g_string_free (g_steal_pointer (&members), FALSE);
-  return !step_failed (data->db, stmt, rc, error);
+  return icat_db_end_rows (data->db, stmt, rc, error);
 }
 
 static gboolean
@@ -349,7 +337,7 @@ load_action_items (IcatWorkPlanData  *data,
                           stmt, error))
         return FALSE;
     }
-  return !step_failed (data->db, stmt, rc, error);
+  return icat_db_end_rows (data->db, stmt, rc, error);
 }
 
 static gboolean
@@ -393,7 +381,7 @@ load_papers (IcatWorkPlanData  *data,
                           stmt, error))
         return FALSE;
     }
-  return !step_failed (data->db, stmt, rc, error);
+  return icat_db_end_rows (data->db, stmt, rc, error);
 }
 
 /* The day (or month, or year) a meeting starts, in its venue's time zone. */
@@ -462,7 +450,7 @@ load_meetings (IcatWorkPlanData  *data,
                           stmt, error))
         return FALSE;
     }
-  return !step_failed (data->db, stmt, rc, error);
+  return icat_db_end_rows (data->db, stmt, rc, error);
 }
 
 static void
