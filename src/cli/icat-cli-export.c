@@ -105,6 +105,24 @@ export_json (const char          *database,
   return ICAT_CLI_EXIT_OK;
 }
 
+/* The database, read-only and in one snapshot, for an export written to
+ * output; NULL with error set. The output is checked before the database
+ * is read, so a mistyped path costs nothing. */
+static IcatDb *
+open_snapshot_for (const char  *database,
+                   const char  *output,
+                   GError     **error)
+{
+  g_autoptr(IcatDb) db = NULL;
+
+  if (!icat_cli_check_output (output, error))
+    return NULL;
+  db = icat_cli_open_read_only (database, error);
+  if (db == NULL || !icat_db_begin_snapshot (db, error))
+    return NULL;
+  return g_steal_pointer (&db);
+}
+
 static int
 export_document (const char          *database,
                  const ExportOptions *options,
@@ -118,11 +136,8 @@ export_document (const char          *database,
   g_autoptr(IcatDb) db = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
-  /* Before the database is read, so a mistyped path costs nothing. */
-  if (!icat_cli_check_output (options->output, &error))
-    return icat_cli_fail (error);
-  db = icat_cli_open_read_only (database, &error);
-  if (db == NULL || !icat_db_begin_snapshot (db, &error))
+  db = open_snapshot_for (database, options->output, &error);
+  if (db == NULL)
     return icat_cli_fail (error);
   if (format == FORMAT_CSV)
     bytes = icat_export_action_items_csv (db, year, flags, &error);
@@ -267,10 +282,8 @@ write_document (const char       *database,
   g_autoptr(IcatDb) db = NULL;
   g_autoptr(IcatDocument) document = NULL;
 
-  if (!icat_cli_check_output (options->output, &error))
-    return icat_cli_fail (error);
-  db = icat_cli_open_read_only (database, &error);
-  if (db == NULL || !icat_db_begin_snapshot (db, &error))
+  db = open_snapshot_for (database, options->output, &error);
+  if (db == NULL)
     return icat_cli_fail (error);
   document = document_new (db, data, paper, flags, &error);
   icat_db_end_snapshot (db);

@@ -46,8 +46,7 @@ report_rows (IcatDb      *db,
       g_ptr_array_add (problems, g_strdup_printf (message, value ? value : ""));
 #pragma GCC diagnostic pop
     }
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE ? TRUE : icat_db_fail (db, rc, error);
+  return icat_db_end_rows (db, stmt, rc, error);
 }
 
 static gboolean
@@ -67,9 +66,8 @@ check_integrity (IcatDb     *db,
       if (g_strcmp0 (line, "ok") != 0)
         g_ptr_array_add (problems, g_strdup_printf (_("The database file is damaged: %s"), line));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return icat_db_fail (db, rc, error);
+  if (!icat_db_end_rows (db, stmt, rc, error))
+    return FALSE;
   return report_rows (db, "SELECT \"table\" || ' row ' || rowid || ' → ' || parent FROM pragma_foreign_key_check",
                       _("A reference points at a missing record: %s"), problems, error);
 }
@@ -85,18 +83,10 @@ check_records (IcatDb     *db,
 
   for (guint k = 0; k < n_kinds; k++)
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT id FROM \"%s\" ORDER BY id", kinds[k]->name);
-      g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-      sqlite3_stmt *stmt = icat_db_prepare (db, sql, error);
-      int rc;
+      g_autoptr(GPtrArray) ids = icat_record_io_list_ids (db, kinds[k], error);
 
-      if (stmt == NULL)
+      if (ids == NULL)
         return FALSE;
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        return icat_db_fail (db, rc, error);
 
       for (guint i = 0; i < ids->len; i++)
         {

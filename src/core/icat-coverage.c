@@ -134,8 +134,7 @@ load_rows (IcatDb        *db,
       g_hash_table_insert (row_of, row->id, GUINT_TO_POINTER (coverage->rows->len));
       g_ptr_array_add (coverage->rows, row);
     }
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE || icat_db_fail (db, rc, error);
+  return icat_db_end_rows (db, stmt, rc, error);
 }
 
 static void
@@ -171,8 +170,7 @@ load_agency_columns (IcatDb        *db,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     add_column (coverage, column_of, (const char *) sqlite3_column_text (stmt, 0),
                 (const char *) sqlite3_column_text (stmt, 1));
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE || icat_db_fail (db, rc, error);
+  return icat_db_end_rows (db, stmt, rc, error);
 }
 
 static void
@@ -215,8 +213,7 @@ fill_counts (IcatDb            *db,
         count_row_state (coverage->rows->pdata[GPOINTER_TO_UINT (row_index)],
                          (const char *) sqlite3_column_text (stmt, 1), count);
     }
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE || icat_db_fail (db, rc, error);
+  return icat_db_end_rows (db, stmt, rc, error);
 }
 
 /* By agency, a row's open and completed work come from the status query. */
@@ -239,8 +236,7 @@ fill_row_states (IcatDb        *db,
         count_row_state (coverage->rows->pdata[GPOINTER_TO_UINT (row_index)],
                          (const char *) sqlite3_column_text (stmt, 1), (guint) sqlite3_column_int64 (stmt, 2));
     }
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE || icat_db_fail (db, rc, error);
+  return icat_db_end_rows (db, stmt, rc, error);
 }
 
 IcatCoverage *

@@ -127,6 +127,16 @@ icat_db_exec (IcatDb      *db,
 }
 
 gboolean
+icat_db_end_rows (IcatDb        *db,
+                  sqlite3_stmt  *stmt,
+                  int            rc,
+                  GError       **error)
+{
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE || icat_db_fail (db, rc, error);
+}
+
+gboolean
 icat_db_run (IcatDb        *db,
              sqlite3_stmt  *stmt,
              GError       **error)

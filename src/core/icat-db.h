@@ -56,6 +56,13 @@ gboolean      icat_db_run         (IcatDb       *db,
 gboolean      icat_db_fail        (IcatDb       *db,
                                    int           rc,
                                    GError      **error);
+/* Ends a walk through a statement's rows: resets it and, unless rc (what
+ * the last sqlite3_step() returned) is SQLITE_DONE, fails as
+ * icat_db_fail() does. */
+gboolean      icat_db_end_rows    (IcatDb       *db,
+                                   sqlite3_stmt *stmt,
+                                   int           rc,
+                                   GError      **error);
 gboolean      icat_db_begin       (IcatDb       *db,
                                    GError      **error);
 gboolean      icat_db_commit      (IcatDb       *db,

@@ -29,22 +29,6 @@ struct _IcatImportPlan {
   IcatImportSummary  summary;
 };
 
-static gboolean G_GNUC_PRINTF (3, 4)
-document_error (GError     **error,
-                const char  *display_name,
-                const char  *format,
-                ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error (error, ICAT_ERROR, ICAT_ERROR_INVALID, "%s: %s", display_name, message);
-  return FALSE;
-}
-
 /* A problem with the file names the file; a failing disk or a busy database
  * is the database's problem, and is passed on as it is. */
 static gboolean
@@ -53,7 +37,7 @@ document_or_database_error (GError     **error,
                             GError      *local_error)
 {
   if (g_error_matches (local_error, ICAT_ERROR, ICAT_ERROR_INVALID))
-    return document_error (error, display_name, "%s", local_error->message);
+    return icat_set_invalid (error, display_name, "%s", local_error->message);
   g_propagate_error (error, g_error_copy (local_error));
   return FALSE;
 }
@@ -176,8 +160,8 @@ check_text (JsonNode    *node,
       while (json_object_iter_next (&iter, &name, &member))
         {
           if (!g_utf8_validate (name, -1, NULL))
-            return document_error (error, display_name, _("%s: a member name holds \\u0000 or half of a surrogate pair, "
-                                                         "which text cannot hold"), path->str);
+            return icat_set_invalid (error, display_name, _("%s: a member name holds \\u0000 or half of a surrogate pair, "
+                                                            "which text cannot hold"), path->str);
           g_string_append_printf (path, ".%s", name);
           if (!check_text (member, path, display_name, error))
             return FALSE;
@@ -198,8 +182,8 @@ check_text (JsonNode    *node,
     }
   else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
            !g_utf8_validate (json_node_get_string (node), -1, NULL))
-    return document_error (error, display_name, _("%s: holds \\u0000 or half of a surrogate pair (\\ud800 to \\udfff "
-                                                 "without its other half), which text cannot hold"), path->str);
+    return icat_set_invalid (error, display_name, _("%s: holds \\u0000 or half of a surrogate pair (\\ud800 to \\udfff "
+                                                    "without its other half), which text cannot hold"), path->str);
   return TRUE;
 }
 
@@ -220,7 +204,7 @@ icat_exchange_parse (const char  *display_name,
   JsonNode *node;
 
   if (length == 0)
-    return document_error (error, display_name, _("the file is empty")), NULL;
+    return icat_set_invalid (error, display_name, _("the file is empty")), NULL;
   if (!g_utf8_validate_len (data, length, &invalid_at))
     {
       guint line, column;
@@ -254,22 +238,22 @@ icat_exchange_parse (const char  *display_name,
 
   node = json_parser_get_root (parser);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return document_error (error, display_name, _("not an ICAT Tracker document (it must be a JSON object)")), NULL;
+    return icat_set_invalid (error, display_name, _("not an ICAT Tracker document (it must be a JSON object)")), NULL;
   root = json_node_get_object (node);
   if (!json_object_has_member (root, "format") ||
       !JSON_NODE_HOLDS_VALUE (json_object_get_member (root, "format")) ||
       g_strcmp0 (json_object_get_string_member (root, "format"), ICAT_FORMAT_NAME) != 0)
-    return document_error (error, display_name, _("$.format: not an ICAT Tracker document (format must be “%s”)"),
-                           ICAT_FORMAT_NAME), NULL;
+    return icat_set_invalid (error, display_name, _("$.format: not an ICAT Tracker document (format must be “%s”)"),
+                              ICAT_FORMAT_NAME), NULL;
   if (!json_object_has_member (root, "version") ||
       !JSON_NODE_HOLDS_VALUE (json_object_get_member (root, "version")) ||
       json_node_get_value_type (json_object_get_member (root, "version")) != G_TYPE_INT64)
-    return document_error (error, display_name, _("$.version: must be a whole number")), NULL;
+    return icat_set_invalid (error, display_name, _("$.version: must be a whole number")), NULL;
   if (json_object_get_int_member (root, "version") != ICAT_FORMAT_VERSION)
-    return document_error (error, display_name,
-                           _("$.version: version %d is not supported; this ICAT Tracker reads version %d"),
-                           (int) CLAMP (json_object_get_int_member (root, "version"), G_MININT, G_MAXINT),
-                           ICAT_FORMAT_VERSION), NULL;
+    return icat_set_invalid (error, display_name,
+                              _("$.version: version %d is not supported; this ICAT Tracker reads version %d"),
+                              (int) CLAMP (json_object_get_int_member (root, "version"), G_MININT, G_MAXINT),
+                              ICAT_FORMAT_VERSION), NULL;
   if (!check_text (node, path, display_name, error))
     return NULL;
   return json_node_ref (node);
@@ -579,7 +563,7 @@ plan_kind (IcatImportPlan  *plan,
   if (list == NULL || JSON_NODE_HOLDS_NULL (list))
     return TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (list))
-    return document_error (error, display_name, _("$.%s: must be a list"), kind->plural);
+    return icat_set_invalid (error, display_name, _("$.%s: must be a list"), kind->plural);
   array = json_node_get_array (list);
 
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -592,20 +576,20 @@ plan_kind (IcatImportPlan  *plan,
       planned.record = icat_validate_record (kind, json_array_get_element (array, i), path,
                                              validation, &local_error);
       if (planned.record == NULL)
-        return document_error (error, display_name, "%s", local_error->message);
+        return icat_set_invalid (error, display_name, "%s", local_error->message);
       id = json_object_get_string_member (planned.record, "id");
       if (!g_hash_table_add (file_ids, g_strconcat (kind->name, "/", id, NULL)))
         {
           json_object_unref (planned.record);
-          return document_error (error, display_name, _("%s.id: the id %s appears twice"), path, id);
+          return icat_set_invalid (error, display_name, _("%s.id: the id %s appears twice"), path, id);
         }
       /* One id, one record: undo, search and the documents find a record
        * by its id alone. */
       if (g_hash_table_contains (record_paths, id))
         {
           json_object_unref (planned.record);
-          return document_error (error, display_name, _("%s.id: the id %s is already the id of %s"),
-                                 path, id, (const char *) g_hash_table_lookup (record_paths, id));
+          return icat_set_invalid (error, display_name, _("%s.id: the id %s is already the id of %s"),
+                                    path, id, (const char *) g_hash_table_lookup (record_paths, id));
         }
       g_hash_table_insert (record_paths, g_strdup (id), g_strdup (path));
       if (json_object_has_member (planned.record, "agenda"))
@@ -806,19 +790,11 @@ add_records (IcatDb      *db,
 
   for (guint k = 0; k < n_kinds; k++)
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT id FROM \"%s\" ORDER BY id", kinds[k]->name);
-      g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) ids = icat_record_io_list_ids (db, kinds[k], error);
       g_autoptr(JsonArray) records = json_array_new ();
-      sqlite3_stmt *stmt = icat_db_prepare (db, sql, error);
-      int rc;
 
-      if (stmt == NULL)
+      if (ids == NULL)
         return FALSE;
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        return icat_db_fail (db, rc, error);
 
       for (guint i = 0; i < ids->len; i++)
         {

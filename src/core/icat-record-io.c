@@ -39,6 +39,21 @@ append_columns (GString        *sql,
     }
 }
 
+/* Runs sql, whose one parameter ?1 is the id of a record. */
+static gboolean
+run_for_id (IcatDb      *db,
+            const char  *sql,
+            const char  *id,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = icat_db_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  icat_bind_text (stmt, 1, id);
+  return icat_db_run (db, stmt, error);
+}
+
 static const char * const preferred_languages[] = { "en", "zh", "ar", "es", "fr", "ru", NULL };
 
 static int
@@ -143,9 +158,8 @@ read_links (IcatDb      *db,
   icat_bind_text (stmt, 1, owner_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     json_array_add_string_element (ids, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return icat_db_fail (db, rc, error);
+  if (!icat_db_end_rows (db, stmt, rc, error))
+    return FALSE;
   *out = g_steal_pointer (&ids);
   return TRUE;
 }
@@ -189,9 +203,8 @@ read_children (IcatDb          *db,
                                   column_to_node (stmt, column++, &kind->fields[i]));
       g_ptr_array_add (rows, child);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return icat_db_fail (db, rc, error);
+  if (!icat_db_end_rows (db, stmt, rc, error))
+    return FALSE;
 
   for (guint r = 0; r < rows->len; r++)
     {
@@ -349,12 +362,9 @@ write_links (IcatDb      *db,
 {
   g_autofree char *delete_sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE owner_id = ?1", table);
   g_autofree char *insert_sql = g_strdup_printf ("INSERT INTO \"%s\" (owner_id, target_id, position) VALUES (?1, ?2, ?3)", table);
-  sqlite3_stmt *stmt = icat_db_prepare (db, delete_sql, error);
+  sqlite3_stmt *stmt;
 
-  if (stmt == NULL)
-    return FALSE;
-  icat_bind_text (stmt, 1, owner_id);
-  if (!icat_db_run (db, stmt, error))
+  if (!run_for_id (db, delete_sql, owner_id, error))
     return FALSE;
   for (guint i = 0; ids != NULL && i < json_array_get_length (ids); i++)
     {
@@ -392,11 +402,7 @@ write_children (IcatDb          *db,
   sqlite3_stmt *stmt;
   guint n_columns = 0;
 
-  stmt = icat_db_prepare (db, delete_sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  icat_bind_text (stmt, 1, parent_id);
-  if (!icat_db_run (db, stmt, error))
+  if (!run_for_id (db, delete_sql, parent_id, error))
     return FALSE;
 
   g_string_printf (insert_sql, "INSERT INTO \"%s\" (parent_id, seq, ", table);
@@ -453,7 +459,6 @@ clear_lost_child_refs (IcatDb      *db,
       {
         const IcatField *field = &kinds[k]->fields[i];
         g_autofree char *sql = NULL;
-        sqlite3_stmt *stmt;
 
         if (field->type != ICAT_VALUE_CHILD_REF || strcmp (field->ref, child_table) != 0)
           continue;
@@ -461,11 +466,7 @@ clear_lost_child_refs (IcatDb      *db,
                                "AND \"%s\" NOT IN (SELECT id FROM \"%s\" WHERE parent_id = ?1)",
                                kinds[k]->name, field->name, field->via, field->name,
                                field->name, child_table);
-        stmt = icat_db_prepare (db, sql, error);
-        if (stmt == NULL)
-          return FALSE;
-        icat_bind_text (stmt, 1, parent_id);
-        if (!icat_db_run (db, stmt, error))
+        if (!run_for_id (db, sql, parent_id, error))
           return FALSE;
       }
   return TRUE;
@@ -539,17 +540,12 @@ icat_record_io_clear_children (IcatDb          *db,
     {
       g_autofree char *sub = NULL;
       g_autofree char *sql = NULL;
-      sqlite3_stmt *stmt;
 
       if (kind->fields[i].type != ICAT_VALUE_CHILDREN)
         continue;
       sub = icat_schema_sub_table (kind->name, &kind->fields[i]);
       sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE parent_id = ?1", sub);
-      stmt = icat_db_prepare (db, sql, error);
-      if (stmt == NULL)
-        return FALSE;
-      icat_bind_text (stmt, 1, id);
-      if (!icat_db_run (db, stmt, error))
+      if (!run_for_id (db, sql, id, error))
         return FALSE;
     }
   return TRUE;
@@ -636,12 +632,8 @@ icat_record_io_delete (IcatDb          *db,
                        GError         **error)
 {
   g_autofree char *sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE id = ?1", kind->name);
-  sqlite3_stmt *stmt = icat_db_prepare (db, sql, error);
 
-  if (stmt == NULL)
-    return FALSE;
-  icat_bind_text (stmt, 1, id);
-  if (!icat_db_run (db, stmt, error))
+  if (!run_for_id (db, sql, id, error))
     return FALSE;
   return icat_record_io_index (db, kind, id, NULL, error);
 }
@@ -666,6 +658,25 @@ icat_record_io_exists (IcatDb      *db,
     return icat_db_fail (db, rc, error);
   *exists = (rc == SQLITE_ROW);
   return TRUE;
+}
+
+GPtrArray *
+icat_record_io_list_ids (IcatDb          *db,
+                         const IcatKind  *kind,
+                         GError         **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM \"%s\" ORDER BY id", kind->name);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = icat_db_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  if (!icat_db_end_rows (db, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&ids);
 }
 
 char *
@@ -836,13 +847,7 @@ icat_record_io_index (IcatDb          *db,
   sqlite3_stmt *stmt;
 
   if (record == NULL)
-    {
-      stmt = icat_db_prepare (db, "DELETE FROM search_doc WHERE record_id = ?1", error);
-      if (stmt == NULL)
-        return FALSE;
-      icat_bind_text (stmt, 1, id);
-      return icat_db_run (db, stmt, error);
-    }
+    return run_for_id (db, "DELETE FROM search_doc WHERE record_id = ?1", id, error);
 
   collect_text (title, kind, record, ICAT_FIELD_TITLE);
   collect_text (body, kind, record, ICAT_FIELD_SEARCH);

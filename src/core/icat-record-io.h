@@ -43,6 +43,10 @@ gboolean    icat_record_io_exists   (IcatDb         *db,
                                      const char     *id,
                                      gboolean       *exists,
                                      GError        **error);
+/* The ids of every record of kind, sorted; NULL on failure. */
+GPtrArray  *icat_record_io_list_ids (IcatDb         *db,
+                                     const IcatKind *kind,
+                                     GError        **error);
 /* The stored updated_at, or NULL when there is no such record. */
 char       *icat_record_io_updated_at (IcatDb       *db,
                                      const IcatKind *kind,

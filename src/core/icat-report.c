@@ -56,9 +56,8 @@ icat_report_workload (IcatStore   *store,
       row->due_soon = sqlite3_column_int (stmt, 3);
       g_ptr_array_add (rows, row);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return icat_db_fail (db, rc, error), NULL;
+  if (!icat_db_end_rows (db, stmt, rc, error))
+    return NULL;
   return g_steal_pointer (&rows);
 }
 
@@ -146,10 +145,8 @@ icat_report_status_by_agency (IcatDb  *db,
         tally->values[v] = (guint) sqlite3_column_int64 (stmt, 2 + v);
       g_ptr_array_add (tallies, tally);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  if (!icat_db_end_rows (db, stmt, rc, error))
     {
-      icat_db_fail (db, rc, error);
       return NULL;
     }
   return g_steal_pointer (&tallies);
@@ -181,10 +178,8 @@ icat_report_papers_by_stage (IcatDb  *db,
         if (g_strcmp0 (tally->id, (const char *) sqlite3_column_text (stmt, 0)) == 0)
           tally->values[0] = (guint) sqlite3_column_int64 (stmt, 1);
       }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  if (!icat_db_end_rows (db, stmt, rc, error))
     {
-      icat_db_fail (db, rc, error);
       return NULL;
     }
   return g_steal_pointer (&tallies);
@@ -217,8 +212,7 @@ add_years_of (IcatDb      *db,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
       insert_year (years, sqlite3_column_int (stmt, 0));
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE || icat_db_fail (db, rc, error);
+  return icat_db_end_rows (db, stmt, rc, error);
 }
 
 /* The due dates are skipped through year by year: the first due date from

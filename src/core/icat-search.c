@@ -127,9 +127,8 @@ icat_store_search (IcatStore   *self,
       hit->id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
       g_ptr_array_add (hits, hit);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return icat_db_fail (db, rc, error), NULL;
+  if (!icat_db_end_rows (db, stmt, rc, error))
+    return NULL;
 
   for (guint i = 0; i < hits->len; i++)
     {

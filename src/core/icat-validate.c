@@ -45,11 +45,11 @@ icat_validation_free (IcatValidation *validation)
   g_free (validation);
 }
 
-static gboolean G_GNUC_PRINTF (3, 4)
-invalid (GError     **error,
-         const char  *path,
-         const char  *format,
-         ...)
+gboolean
+icat_set_invalid (GError     **error,
+                  const char  *path,
+                  const char  *format,
+                  ...)
 {
   g_autofree char *message = NULL;
   va_list args;
@@ -150,19 +150,19 @@ check_localized (JsonNode    *node,
   g_autoptr(GList) members = NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return invalid (error, path, _("must be texts by language, like {\"en\": \"…\", \"zh\": \"…\"}"));
+    return icat_set_invalid (error, path, _("must be texts by language, like {\"en\": \"…\", \"zh\": \"…\"}"));
   object = json_node_get_object (node);
   members = json_object_get_members (object);
   if (members == NULL)
-    return invalid (error, path, _("needs a text in at least one language"));
+    return icat_set_invalid (error, path, _("needs a text in at least one language"));
   for (GList *l = members; l != NULL; l = l->next)
     {
       JsonNode *text = json_object_get_member (object, l->data);
 
       if (!check_language_code (l->data))
-        return invalid (error, path, _("“%s” is not a language code"), (const char *) l->data);
+        return icat_set_invalid (error, path, _("“%s” is not a language code"), (const char *) l->data);
       if (!is_string (text) || *json_node_get_string (text) == '\0')
-        return invalid (error, path, _("the “%s” text must be a non-empty string"), (const char *) l->data);
+        return icat_set_invalid (error, path, _("the “%s” text must be a non-empty string"), (const char *) l->data);
     }
   return TRUE;
 }
@@ -179,11 +179,11 @@ check_id_list (JsonNode        *node,
   guint length;
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return invalid (error, path, _("must be a list"));
+    return icat_set_invalid (error, path, _("must be a list"));
   array = json_node_get_array (node);
   length = json_array_get_length (array);
   if (field->max > 0 && (length < field->min || length > field->max))
-    return invalid (error, path, _("must name between %d and %d records"), (int) field->min, (int) field->max);
+    return icat_set_invalid (error, path, _("must name between %d and %d records"), (int) field->min, (int) field->max);
   for (guint i = 0; i < length; i++)
     {
       JsonNode *element = json_array_get_element (array, i);
@@ -191,10 +191,10 @@ check_id_list (JsonNode        *node,
       const char *id;
 
       if (!is_string (element) || !icat_is_uuid (json_node_get_string (element)))
-        return invalid (error, element_path, _("must be an id (a lower-case UUID)"));
+        return icat_set_invalid (error, element_path, _("must be an id (a lower-case UUID)"));
       id = json_node_get_string (element);
       if (!g_hash_table_add (seen, (gpointer) id))
-        return invalid (error, element_path, _("is listed twice"));
+        return icat_set_invalid (error, element_path, _("is listed twice"));
       add_ref (validation, element_path, field->ref, id, NULL);
     }
   return TRUE;
@@ -208,14 +208,14 @@ check_name_list (JsonNode    *node,
   JsonArray *array;
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return invalid (error, path, _("must be a list of names"));
+    return icat_set_invalid (error, path, _("must be a list of names"));
   array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
     if (!is_string (json_array_get_element (array, i)))
       {
         g_autofree char *element_path = g_strdup_printf ("%s[%u]", path, i);
 
-        return invalid (error, element_path, _("must be text"));
+        return icat_set_invalid (error, element_path, _("must be text"));
       }
   return TRUE;
 }
@@ -245,26 +245,26 @@ check_value (JsonNode        *node,
     {
     case ICAT_VALUE_ID:
       if (!icat_is_uuid (text))
-        return invalid (error, path, _("must be an id (a lower-case UUID)")), NULL;
+        return icat_set_invalid (error, path, _("must be an id (a lower-case UUID)")), NULL;
       break;
     case ICAT_VALUE_TIMESTAMP:
       normalized = icat_timestamp_normalize (text);
       if (normalized == NULL && outside_years (text))
-        return invalid (error, path, _("must be in the years %d to %d"), ICAT_YEAR_MIN, ICAT_YEAR_MAX), NULL;
+        return icat_set_invalid (error, path, _("must be in the years %d to %d"), ICAT_YEAR_MIN, ICAT_YEAR_MAX), NULL;
       if (normalized == NULL)
-        return invalid (error, path, _("must be a UTC time like 2026-11-23T10:00:00.000Z")), NULL;
+        return icat_set_invalid (error, path, _("must be a UTC time like 2026-11-23T10:00:00.000Z")), NULL;
       return json_node_init_string (json_node_alloc (), normalized);
     case ICAT_VALUE_DATE:
       if (!icat_is_date (text) && outside_years (text))
-        return invalid (error, path, _("must be in the years %d to %d"), ICAT_YEAR_MIN, ICAT_YEAR_MAX), NULL;
+        return icat_set_invalid (error, path, _("must be in the years %d to %d"), ICAT_YEAR_MIN, ICAT_YEAR_MAX), NULL;
       if (!icat_is_date (text))
-        return invalid (error, path, _("must be a date like 2026, 2026-11 or 2026-11-23")), NULL;
+        return icat_set_invalid (error, path, _("must be a date like 2026, 2026-11 or 2026-11-23")), NULL;
       break;
     case ICAT_VALUE_TEXT:
       if (text == NULL)
-        return invalid (error, path, _("must be text")), NULL;
+        return icat_set_invalid (error, path, _("must be text")), NULL;
       if ((field->flags & ICAT_FIELD_REQUIRED) && is_blank (text))
-        return invalid (error, path, _("must not be empty")), NULL;
+        return icat_set_invalid (error, path, _("must not be empty")), NULL;
       break;
     case ICAT_VALUE_LOCALIZED:
       if (!check_localized (node, path, error))
@@ -272,29 +272,29 @@ check_value (JsonNode        *node,
       break;
     case ICAT_VALUE_INTEGER:
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-        return invalid (error, path, _("must be a whole number")), NULL;
+        return icat_set_invalid (error, path, _("must be a whole number")), NULL;
       number = json_node_get_int (node);
       if (number < field->min || number > field->max)
-        return invalid (error, path, _("must be between %d and %d"), (int) field->min, (int) field->max), NULL;
+        return icat_set_invalid (error, path, _("must be between %d and %d"), (int) field->min, (int) field->max), NULL;
       break;
     case ICAT_VALUE_BOOLEAN:
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-        return invalid (error, path, _("must be true or false")), NULL;
+        return icat_set_invalid (error, path, _("must be true or false")), NULL;
       break;
     case ICAT_VALUE_ENUM:
       if (!icat_schema_enum_has (field, text))
         {
           choices = g_strjoinv (", ", (char **) field->choices);
-          return invalid (error, path, _("must be one of: %s"), choices), NULL;
+          return icat_set_invalid (error, path, _("must be one of: %s"), choices), NULL;
         }
       break;
     case ICAT_VALUE_TIMEZONE:
       if (!is_zone_name (text) || (zone = g_time_zone_new_identifier (text)) == NULL)
-        return invalid (error, path, _("must be a time zone name like Europe/Vienna")), NULL;
+        return icat_set_invalid (error, path, _("must be a time zone name like Europe/Vienna")), NULL;
       break;
     case ICAT_VALUE_REF:
       if (!icat_is_uuid (text))
-        return invalid (error, path, _("must be an id (a lower-case UUID)")), NULL;
+        return icat_set_invalid (error, path, _("must be an id (a lower-case UUID)")), NULL;
       add_ref (validation, path, field->ref, text, NULL);
       break;
     case ICAT_VALUE_CHILD_REF:
@@ -302,9 +302,9 @@ check_value (JsonNode        *node,
         JsonNode *via = json_object_get_member (record, field->via);
 
         if (!icat_is_uuid (text))
-          return invalid (error, path, _("must be an id (a lower-case UUID)")), NULL;
+          return icat_set_invalid (error, path, _("must be an id (a lower-case UUID)")), NULL;
         if (via == NULL || !is_string (via))
-          return invalid (error, path, _("names an item but not the record it belongs to (%s)"), field->via), NULL;
+          return icat_set_invalid (error, path, _("names an item but not the record it belongs to (%s)"), field->via), NULL;
         add_ref (validation, path, field->ref, text, json_node_get_string (via));
       }
       break;
@@ -352,7 +352,7 @@ check_children (JsonNode         *node,
   JsonArray *array;
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return invalid (error, path, _("must be a list")), NULL;
+    return icat_set_invalid (error, path, _("must be a list")), NULL;
   array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
@@ -368,7 +368,7 @@ check_children (JsonNode         *node,
       if (child_id != NULL &&
           !g_hash_table_insert (validation->child_ids, g_strconcat (table, "/", child_id, NULL),
                                 g_strdup (parent_id)))
-        return invalid (error, child_path, _("the id %s is used twice"), child_id), NULL;
+        return icat_set_invalid (error, child_path, _("the id %s is used twice"), child_id), NULL;
       if (child_id != NULL)
         {
           IcatRef *child_ref = g_new0 (IcatRef, 1);
@@ -398,7 +398,7 @@ check_record_rules (const IcatKind  *kind,
     {
       g_autofree char *field_path = g_strconcat (path, ".ends_at", NULL);
 
-      return invalid (error, field_path, _("the meeting ends before it starts"));
+      return icat_set_invalid (error, field_path, _("the meeting ends before it starts"));
     }
   /* Partial dates compare on what both know: due "2026-03" is not before
    * a start on "2026-03-15". */
@@ -407,7 +407,7 @@ check_record_rules (const IcatKind  *kind,
     {
       g_autofree char *field_path = g_strconcat (path, ".due", NULL);
 
-      return invalid (error, field_path, _("is before the start date"));
+      return icat_set_invalid (error, field_path, _("is before the start date"));
     }
   return TRUE;
 }
@@ -425,7 +425,7 @@ validate_object (const IcatKind  *kind,
   JsonObject *object;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return invalid (error, path, _("must be an object")), NULL;
+    return icat_set_invalid (error, path, _("must be an object")), NULL;
   object = json_node_get_object (node);
 
   members = json_object_get_members (object);
@@ -434,7 +434,7 @@ validate_object (const IcatKind  *kind,
       {
         g_autofree char *field_path = g_strdup_printf ("%s.%s", path, (const char *) l->data);
 
-        return invalid (error, field_path, _("is not a field of this record")), NULL;
+        return icat_set_invalid (error, field_path, _("is not a field of this record")), NULL;
       }
 
   for (guint i = 0; i < kind->n_fields; i++)
@@ -447,7 +447,7 @@ validate_object (const IcatKind  *kind,
       if (value == NULL || JSON_NODE_HOLDS_NULL (value))
         {
           if (field->flags & ICAT_FIELD_REQUIRED)
-            return invalid (error, field_path, _("is required")), NULL;
+            return icat_set_invalid (error, field_path, _("is required")), NULL;
           if (field->flags & ICAT_FIELD_FALSE_IF_ABSENT)
             json_object_set_boolean_member (result, field->name, FALSE);
           else if (field->type == ICAT_VALUE_REF_LIST || field->type == ICAT_VALUE_CHILDREN ||

@@ -25,6 +25,13 @@ typedef struct {
   GPtrArray  *children;   /* IcatRef: each child with an id (target = its table), to check against stored ones */
 } IcatValidation;
 
+/* Sets an ICAT_ERROR_INVALID error reading "path: message" and returns
+ * FALSE; path says where (a JSON path, or the document's name). */
+gboolean        icat_set_invalid     (GError      **error,
+                                      const char   *path,
+                                      const char   *format,
+                                      ...) G_GNUC_PRINTF (3, 4);
+
 IcatValidation *icat_validation_new  (void);
 void            icat_validation_free (IcatValidation *validation);
 

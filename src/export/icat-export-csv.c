@@ -17,6 +17,7 @@
 
 #include "icat-error.h"
 #include "icat-export.h"
+#include "icat-export-private.h"
 #include "icat-format.h"
 #include "icat-record-io.h"
 #include "icat-schema.h"
@@ -132,17 +133,7 @@ prepare_for_year (IcatDb           *db,
                   int               year,
                   GError          **error)
 {
-  sqlite3_stmt *stmt = icat_db_prepare (db, year != 0 ? query->year : query->all, error);
-
-  if (stmt != NULL && year != 0)
-    {
-      g_autofree char *from = g_strdup_printf ("%04d", year);
-      g_autofree char *until = g_strdup_printf ("%04d", year + 1);
-
-      icat_bind_text (stmt, 1, from);
-      icat_bind_text (stmt, 2, until);
-    }
-  return stmt;
+  return _icat_export_prepare_for_year (db, year != 0 ? query->year : query->all, year, error);
 }
 
 /* A spreadsheet runs a cell starting with one of these as a formula: an
@@ -216,10 +207,7 @@ load_mandate_labels (IcatDb      *db,
       json_object_set_string_member (mandate, "paragraph", column_text (stmt, 2));
       g_hash_table_insert (labels, g_strdup (column_text (stmt, 0)), icat_record_title (kind, mandate));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return icat_db_fail (db, rc, error);
-  return TRUE;
+  return icat_db_end_rows (db, stmt, rc, error);
 }
 
 /* Rows of (key, value), in order, into key → "value; value; …"; values
@@ -254,9 +242,8 @@ load_lists (IcatDb           *db,
         key = g_strdup (column_text (stmt, 0));
       g_string_append_printf (list, "%s%s", list->len > 0 ? "; " : "", label ? label : value);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return icat_db_fail (db, rc, error);
+  if (!icat_db_end_rows (db, stmt, rc, error))
+    return FALSE;
   if (key != NULL)
     g_hash_table_insert (into, g_steal_pointer (&key), g_strdup (list->str));
   return TRUE;
@@ -384,10 +371,8 @@ icat_export_action_items_csv (IcatDb          *db,
   append_header (out, &export);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     append_row (out, &export, stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  if (!icat_db_end_rows (db, stmt, rc, error))
     {
-      icat_db_fail (db, rc, error);
       return NULL;
     }
   return g_string_free_to_bytes (g_steal_pointer (&out));

@@ -18,6 +18,7 @@
 
 #include "icat-error.h"
 #include "icat-export.h"
+#include "icat-export-private.h"
 #include "icat-format.h"
 #include "icat-record-io.h"
 
@@ -91,25 +92,6 @@ column_text (sqlite3_stmt *stmt,
   return (const char *) sqlite3_column_text (stmt, column);
 }
 
-static sqlite3_stmt *
-prepare_for_year (IcatDb      *db,
-                  const char  *sql,
-                  int          year,
-                  GError     **error)
-{
-  sqlite3_stmt *stmt = icat_db_prepare (db, sql, error);
-
-  if (stmt != NULL && year != 0)
-    {
-      g_autofree char *from = g_strdup_printf ("%04d", year);
-      g_autofree char *until = g_strdup_printf ("%04d", year + 1);
-
-      icat_bind_text (stmt, 1, from);
-      icat_bind_text (stmt, 2, until);
-    }
-  return stmt;
-}
-
 /* Reads rows of (key, a, b) into key → [a, b, a, b, …]. */
 static gboolean
 load_pairs (IcatDb      *db,
@@ -118,7 +100,7 @@ load_pairs (IcatDb      *db,
             GHashTable  *into,
             GError     **error)
 {
-  sqlite3_stmt *stmt = prepare_for_year (db, sql, year, error);
+  sqlite3_stmt *stmt = _icat_export_prepare_for_year (db, sql, year, error);
   int rc;
 
   if (stmt == NULL)
@@ -136,10 +118,7 @@ load_pairs (IcatDb      *db,
       g_ptr_array_add (values, g_strdup (column_text (stmt, 1)));
       g_ptr_array_add (values, g_strdup (column_text (stmt, 2)));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return icat_db_fail (db, rc, error);
-  return TRUE;
+  return icat_db_end_rows (db, stmt, rc, error);
 }
 
 static gboolean
@@ -166,10 +145,7 @@ load_focal_points (IcatDb      *db,
         if (column_text (stmt, column) != NULL && *column_text (stmt, column) != '\0')
           g_string_append_printf (text, ", %s", column_text (stmt, column));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return icat_db_fail (db, rc, error);
-  return TRUE;
+  return icat_db_end_rows (db, stmt, rc, error);
 }
 
 static void
@@ -576,7 +552,7 @@ add_events (IcsExport      *export,
             GPtrArray      *events,
             GError        **error)
 {
-  sqlite3_stmt *stmt = prepare_for_year (db, MEETINGS_SQL, export->year, error);
+  sqlite3_stmt *stmt = _icat_export_prepare_for_year (db, MEETINGS_SQL, export->year, error);
   int rc;
 
   if (stmt == NULL)
@@ -592,10 +568,7 @@ add_events (IcsExport      *export,
         }
       g_ptr_array_add (events, event);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return icat_db_fail (db, rc, error);
-  return TRUE;
+  return icat_db_end_rows (db, stmt, rc, error);
 }
 
 GBytes *

@@ -61,10 +61,8 @@ load_agencies (IcatDb  *db,
                                ? icat_localized_pick (json_node_get_object (name)) : agency->acronym);
       g_hash_table_insert (agencies, g_strdup ((const char *) sqlite3_column_text (stmt, 0)), agency);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  if (!icat_db_end_rows (db, stmt, rc, error))
     {
-      icat_db_fail (db, rc, error);
       return NULL;
     }
   return g_steal_pointer (&agencies);
@@ -451,9 +449,8 @@ write_action_items (Record     *record,
                                   g_strv_contains ((const char * const[]) { "done", "cancelled", NULL }, status)
                                   ? ICAT_ROW_MUTED : ICAT_ROW_DEFAULT);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return icat_db_fail (record->db, rc, error);
+  if (!icat_db_end_rows (record->db, stmt, rc, error))
+    return FALSE;
   if (any)
     icat_page_writer_table_end (record->writer);
   else

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "icat-error.h"
+#include "icat-export-private.h"
 #include "icat-format.h"
 #include "icat-record-io.h"
 #include "icat-schema.h"
@@ -115,16 +116,18 @@ column_localized (sqlite3_stmt *stmt,
   return g_strdup (icat_localized_pick (json_node_get_object (node)));
 }
 
-static gboolean
-step_failed (IcatDb        *db,
-             sqlite3_stmt  *stmt,
-             int            rc,
-             GError       **error)
+/* ids: the lead agencies' ids separated by spaces, or NULL. */
+static void
+add_lead_ids (IcatActivity *activity,
+              const char   *ids)
 {
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    return FALSE;
-  return !icat_db_fail (db, rc, error);
+  g_auto(GStrv) split = NULL;
+
+  if (ids == NULL)
+    return;
+  split = g_strsplit (ids, " ", -1);
+  for (guint i = 0; split[i] != NULL; i++)
+    g_ptr_array_add (activity->lead_ids, g_strdup (split[i]));
 }
 
 static gboolean
@@ -153,7 +156,7 @@ load_mandates (IcatWorkPlanData  *data,
       mandate->order = order++;
       g_hash_table_insert (data->mandates, mandate->id, mandate);
     }
-  return !step_failed (data->db, stmt, rc, error);
+  return icat_db_end_rows (data->db, stmt, rc, error);
 }
 
 static IcatMandateInfo *
@@ -176,21 +179,25 @@ find_mandate (IcatWorkPlanData *data,
   return NULL;
 }
 
-/* The mandates a record links to, through a link table named by the
- * schema (never by user input). */
+/* The mandates of the record in column 0 of row, through a link table
+ * named by the schema (never by user input). On failure row is reset, so
+ * the caller can stop stepping through it. */
 static gboolean
 link_mandates (IcatWorkPlanData  *data,
                IcatActivity      *activity,
                const char        *sql,
-               const char        *owner_id,
+               sqlite3_stmt      *row,
                GError           **error)
 {
   sqlite3_stmt *stmt = icat_db_prepare (data->db, sql, error);
   int rc;
 
   if (stmt == NULL)
-    return FALSE;
-  icat_bind_text (stmt, 1, owner_id);
+    {
+      sqlite3_reset (row);
+      return FALSE;
+    }
+  icat_bind_text (stmt, 1, (const char *) sqlite3_column_text (row, 0));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       IcatMandateInfo *mandate = g_hash_table_lookup (data->mandates, sqlite3_column_text (stmt, 0));
@@ -198,7 +205,12 @@ link_mandates (IcatWorkPlanData  *data,
       if (mandate != NULL && !g_ptr_array_find (activity->mandates, mandate, NULL))
         g_ptr_array_add (activity->mandates, mandate);
     }
-  return !step_failed (data->db, stmt, rc, error);
+  if (!icat_db_end_rows (data->db, stmt, rc, error))
+    {
+      sqlite3_reset (row);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -223,7 +235,7 @@ load_plan_record (IcatWorkPlanData  *data,
   if (data->status == NULL)
     data->status = g_strdup ("draft");
   /* One plan a year: a row is as good as the end. */
-  return !step_failed (data->db, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, error);
+  return icat_db_end_rows (data->db, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, error);
 }
 
 static gboolean
@@ -251,7 +263,7 @@ load_chairs (IcatWorkPlanData  *data,
     }
   if (chairs->len > 0)
     data->chairs = g_string_free (g_steal_pointer (&chairs), FALSE);
-  return !step_failed (data->db, stmt, rc, error);
+  return icat_db_end_rows (data->db, stmt, rc, error);
 }
 
 static gboolean
@@ -278,7 +290,7 @@ load_working_group (IcatWorkPlanData  *data,
     }
   if (members->len > 0)
     data->working_group = g_string_free (g_steal_pointer (&members), FALSE);
-  return !step_failed (data->db, stmt, rc, error);
+  return icat_db_end_rows (data->db, stmt, rc, error);
 }
 
 static gboolean
@@ -286,20 +298,17 @@ load_action_items (IcatWorkPlanData  *data,
                    const char        *today,
                    GError           **error)
 {
-  sqlite3_stmt *stmt = icat_db_prepare (data->db,
-                                        "SELECT t.id, t.title, a.acronym, t.starts, t.due, t.status, t.owner FROM action_item t "
-                                        "JOIN agency a ON a.id = t.owner "
-                                        "WHERE (t.due >= ?1 AND t.due < ?2) OR (t.starts >= ?1 AND t.starts < ?2) "
-                                        "OR (t.starts < ?1 AND t.due >= ?2) "
-                                        "ORDER BY coalesce (t.starts, t.due), t.title, t.id", error);
-  g_autofree char *from = g_strdup_printf ("%d", data->year);
-  g_autofree char *until = g_strdup_printf ("%d", data->year + 1);
+  sqlite3_stmt *stmt = _icat_export_prepare_for_year (data->db,
+                                                      "SELECT t.id, t.title, a.acronym, t.starts, t.due, t.status, t.owner FROM action_item t "
+                                                      "JOIN agency a ON a.id = t.owner "
+                                                      "WHERE (t.due >= ?1 AND t.due < ?2) OR (t.starts >= ?1 AND t.starts < ?2) "
+                                                      "OR (t.starts < ?1 AND t.due >= ?2) "
+                                                      "ORDER BY coalesce (t.starts, t.due), t.title, t.id",
+                                                      data->year, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  icat_bind_text (stmt, 1, from);
-  icat_bind_text (stmt, 2, until);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       IcatActivity *activity = activity_new (ICAT_ACTIVITY_ACTION_ITEM);
@@ -325,13 +334,10 @@ load_action_items (IcatWorkPlanData  *data,
       g_ptr_array_add (data->activities, activity);
       data->n_action_items++;
       if (!link_mandates (data, activity, "SELECT target_id FROM action_item_mandates WHERE owner_id = ? ORDER BY position",
-                          (const char *) sqlite3_column_text (stmt, 0), error))
-        {
-          sqlite3_reset (stmt);
-          return FALSE;
-        }
+                          stmt, error))
+        return FALSE;
     }
-  return !step_failed (data->db, stmt, rc, error);
+  return icat_db_end_rows (data->db, stmt, rc, error);
 }
 
 static gboolean
@@ -368,23 +374,14 @@ load_papers (IcatWorkPlanData  *data,
       if (activity->end == NULL)
         activity->end = column_text (stmt, 6);
       activity->status_label = g_strdup (icat_format_enum ("status", status));
-      if (lead_ids != NULL)
-        {
-          g_auto(GStrv) ids = g_strsplit (lead_ids, " ", -1);
-
-          for (guint i = 0; ids[i] != NULL; i++)
-            g_ptr_array_add (activity->lead_ids, g_strdup (ids[i]));
-        }
+      add_lead_ids (activity, lead_ids);
       g_ptr_array_add (data->activities, activity);
       data->n_papers++;
       if (!link_mandates (data, activity, "SELECT target_id FROM paper_mandates WHERE owner_id = ? ORDER BY position",
-                          (const char *) sqlite3_column_text (stmt, 0), error))
-        {
-          sqlite3_reset (stmt);
-          return FALSE;
-        }
+                          stmt, error))
+        return FALSE;
     }
-  return !step_failed (data->db, stmt, rc, error);
+  return icat_db_end_rows (data->db, stmt, rc, error);
 }
 
 /* The day (or month, or year) a meeting starts, in its venue's time zone. */
@@ -412,21 +409,18 @@ load_meetings (IcatWorkPlanData  *data,
                const char        *now,
                GError           **error)
 {
-  sqlite3_stmt *stmt = icat_db_prepare (data->db,
-                                        "SELECT t.id, t.title, t.kind, t.starts_at, t.ends_at, t.timezone, t.date_precision, "
-                                        "coalesce ((SELECT group_concat (a.acronym, ', ') FROM meeting_chairs l "
-                                        "  JOIN agency a ON a.id = l.target_id WHERE l.owner_id = t.id), "
-                                        "  (SELECT a.acronym FROM agency a WHERE a.id = t.host)), "
-                                        "coalesce ((SELECT group_concat (l.target_id, ' ') FROM meeting_chairs l WHERE l.owner_id = t.id), t.host) "
-                                        "FROM meeting t WHERE t.starts_at >= ?1 AND t.starts_at < ?2 ORDER BY t.starts_at, t.id", error);
-  g_autofree char *from = g_strdup_printf ("%d", data->year);
-  g_autofree char *until = g_strdup_printf ("%d", data->year + 1);
+  sqlite3_stmt *stmt = _icat_export_prepare_for_year (data->db,
+                                                      "SELECT t.id, t.title, t.kind, t.starts_at, t.ends_at, t.timezone, t.date_precision, "
+                                                      "coalesce ((SELECT group_concat (a.acronym, ', ') FROM meeting_chairs l "
+                                                      "  JOIN agency a ON a.id = l.target_id WHERE l.owner_id = t.id), "
+                                                      "  (SELECT a.acronym FROM agency a WHERE a.id = t.host)), "
+                                                      "coalesce ((SELECT group_concat (l.target_id, ' ') FROM meeting_chairs l WHERE l.owner_id = t.id), t.host) "
+                                                      "FROM meeting t WHERE t.starts_at >= ?1 AND t.starts_at < ?2 ORDER BY t.starts_at, t.id",
+                                                      data->year, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  icat_bind_text (stmt, 1, from);
-  icat_bind_text (stmt, 2, until);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       IcatActivity *activity = activity_new (ICAT_ACTIVITY_MEETING);
@@ -447,25 +441,16 @@ load_meetings (IcatWorkPlanData  *data,
             g_clear_pointer (&activity->end, g_free);
         }
       activity->status_label = g_strdup (strcmp (starts_at, now) < 0 ? _("Held") : _("Planned"));
-      if (lead_ids != NULL)
-        {
-          g_auto(GStrv) ids = g_strsplit (lead_ids, " ", -1);
-
-          for (guint i = 0; ids[i] != NULL; i++)
-            g_ptr_array_add (activity->lead_ids, g_strdup (ids[i]));
-        }
+      add_lead_ids (activity, lead_ids);
       g_ptr_array_add (data->activities, activity);
       data->n_meetings++;
       if (!link_mandates (data, activity,
                           "SELECT l.target_id FROM meeting_agenda a JOIN meeting_agenda_mandates l ON l.owner_id = a.id "
                           "WHERE a.parent_id = ? ORDER BY a.position, l.position",
-                          (const char *) sqlite3_column_text (stmt, 0), error))
-        {
-          sqlite3_reset (stmt);
-          return FALSE;
-        }
+                          stmt, error))
+        return FALSE;
     }
-  return !step_failed (data->db, stmt, rc, error);
+  return icat_db_end_rows (data->db, stmt, rc, error);
 }
 
 static void
