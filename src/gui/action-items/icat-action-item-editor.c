@@ -121,7 +121,7 @@ selected_record_id (AdwComboRow *row)
 static void
 load_history (IcatActionItemEditor *self)
 {
-  JsonArray *history = self->record ? icat_record_get_array (self->record, "history") : NULL;
+  JsonArray *history = self->record ? icat_record_get_array (self->record, ICAT_KEY_HISTORY) : NULL;
   guint n = history ? json_array_get_length (history) : 0;
 
   for (guint i = 0; i < self->history_rows->len; i++)
@@ -131,12 +131,12 @@ load_history (IcatActionItemEditor *self)
   for (guint i = n; i > 0; i--)
     {
       JsonObject *change = json_array_get_object_element (history, i - 1);
-      const char *at = json_object_get_string_member_with_default (change, "at", NULL);
+      const char *at = json_object_get_string_member_with_default (change, ICAT_KEY_AT, NULL);
       g_autoptr(GDateTime) utc = at ? g_date_time_new_from_iso8601 (at, NULL) : NULL;
       g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
       g_autofree char *day = local ? g_date_time_format (local, "%Y-%m-%d") : NULL;
       g_autofree char *date = icat_action_format_date (day);
-      const char *status = json_object_get_string_member_with_default (change, "status", NULL);
+      const char *status = json_object_get_string_member_with_default (change, ICAT_KEY_STATUS, NULL);
       /* Translators: a status change in an item's history: "Open — 23 Nov 2026" */
       g_autofree char *line = g_strdup_printf (_("%s — %s"), icat_action_status_label (status), date);
       GtkWidget *row = adw_action_row_new ();
@@ -153,14 +153,14 @@ static void
 load_choices (IcatActionItemEditor *self)
 {
   IcatRecord *record = self->record;
-  const char *owner = icat_record_get_string (record, "owner");
-  const char *meeting = icat_record_get_string (record, "meeting");
+  const char *owner = icat_record_get_string (record, ICAT_KEY_OWNER);
+  const char *meeting = icat_record_get_string (record, ICAT_KEY_MEETING);
   guint position;
 
   adw_combo_row_set_selected (self->status_row,
-                              icat_enum_index (icat_action_statuses, icat_record_get_string (record, "status"), 0));
+                              icat_enum_index (icat_action_statuses, icat_record_get_string (record, ICAT_KEY_STATUS), 0));
   adw_combo_row_set_selected (self->priority_row,
-                              icat_enum_index (icat_priorities, icat_record_get_string (record, "priority"), 1));
+                              icat_enum_index (icat_priorities, icat_record_get_string (record, ICAT_KEY_PRIORITY), 1));
   position = find_record (self->agencies, 0, owner);
   adw_combo_row_set_selected (self->owner_row, position);
   g_free (self->shown_owner);
@@ -193,20 +193,20 @@ load_fields (IcatActionItemEditor *self)
   load_history (self);
   if (record != NULL)
     {
-      load_entry (self->title_row, icat_record_get_string (record, "title"));
+      load_entry (self->title_row, icat_record_get_string (record, ICAT_KEY_TITLE));
       g_free (self->shown_title);
-      self->shown_title = g_strdup (icat_record_get_string (record, "title"));
-      icat_text_view_show_text (self->description_view, icat_record_get_string (record, "description"));
-      icat_text_view_show_text (self->completion_view, icat_record_get_string (record, "completion_note"));
-      load_entry (self->starts_row, icat_record_get_string (record, "starts"));
-      load_entry (self->due_row, icat_record_get_string (record, "due"));
+      self->shown_title = g_strdup (icat_record_get_string (record, ICAT_KEY_TITLE));
+      icat_text_view_show_text (self->description_view, icat_record_get_string (record, ICAT_KEY_DESCRIPTION));
+      icat_text_view_show_text (self->completion_view, icat_record_get_string (record, ICAT_KEY_COMPLETION_NOTE));
+      load_entry (self->starts_row, icat_record_get_string (record, ICAT_KEY_STARTS));
+      load_entry (self->due_row, icat_record_get_string (record, ICAT_KEY_DUE));
       g_free (self->shown_starts);
-      self->shown_starts = g_strdup (icat_record_get_string (record, "starts"));
+      self->shown_starts = g_strdup (icat_record_get_string (record, ICAT_KEY_STARTS));
       g_free (self->shown_due);
-      self->shown_due = g_strdup (icat_record_get_string (record, "due"));
+      self->shown_due = g_strdup (icat_record_get_string (record, ICAT_KEY_DUE));
       load_choices (self);
-      icat_ref_list_set_from (self->supporting, icat_record_get_array (record, "supporting"));
-      icat_ref_list_set_from (self->mandate_refs, icat_record_get_array (record, "mandates"));
+      icat_ref_list_set_from (self->supporting, icat_record_get_array (record, ICAT_KEY_SUPPORTING));
+      icat_ref_list_set_from (self->mandate_refs, icat_record_get_array (record, ICAT_KEY_MANDATES));
     }
   self->loading = FALSE;
 }
@@ -230,7 +230,7 @@ record_data_changed_cb (IcatActionItemEditor *self)
 static void
 report_unsaved (IcatActionItemEditor *self)
 {
-  const char *title = icat_record_get_string (self->record, "title");
+  const char *title = icat_record_get_string (self->record, ICAT_KEY_TITLE);
 
   icat_rows_report_unsaved (title,
                             GTK_WIDGET (self->title_row), C_("field in a sentence", "title"),
@@ -298,13 +298,13 @@ title_changed_cb (IcatActionItemEditor *self)
   icat_row_show_problem (GTK_WIDGET (self->title_row), problem);
   if (problem != NULL)
     {
-      withdraw_typed (self, "title", &self->shown_title);
+      withdraw_typed (self, ICAT_KEY_TITLE, &self->shown_title);
       return;
     }
   g_free (self->shown_title);
   self->shown_title = g_strdup (text);
   self->queued_at = g_get_monotonic_time ();
-  icat_autosave_set_string (self->autosave, "title", text);
+  icat_autosave_set_string (self->autosave, ICAT_KEY_TITLE, text);
 }
 
 static void
@@ -364,13 +364,13 @@ date_changed_cb (IcatActionItemEditor *self)
   icat_row_show_problem (GTK_WIDGET (self->due_row), due_problem);
   /* Each date that is right is saved; a pair out of order waits. */
   if (starts_problem == NULL)
-    save_date (self, "starts", starts, &self->shown_starts);
+    save_date (self, ICAT_KEY_STARTS, starts, &self->shown_starts);
   else
-    withdraw_typed (self, "starts", &self->shown_starts);
+    withdraw_typed (self, ICAT_KEY_STARTS, &self->shown_starts);
   if (due_problem == NULL)
-    save_date (self, "due", due, &self->shown_due);
+    save_date (self, ICAT_KEY_DUE, due, &self->shown_due);
   else
-    withdraw_typed (self, "due", &self->shown_due);
+    withdraw_typed (self, ICAT_KEY_DUE, &self->shown_due);
 }
 
 static void
@@ -380,7 +380,7 @@ status_selected_cb (IcatActionItemEditor *self)
 
   if (self->loading || self->autosave == NULL || position >= g_strv_length ((char **) icat_action_statuses))
     return;
-  icat_autosave_set_string (self->autosave, "status", icat_action_statuses[position]);
+  icat_autosave_set_string (self->autosave, ICAT_KEY_STATUS, icat_action_statuses[position]);
 }
 
 static void
@@ -390,7 +390,7 @@ priority_selected_cb (IcatActionItemEditor *self)
 
   if (self->loading || self->autosave == NULL || position >= g_strv_length ((char **) icat_priorities))
     return;
-  icat_autosave_set_string (self->autosave, "priority", icat_priorities[position]);
+  icat_autosave_set_string (self->autosave, ICAT_KEY_PRIORITY, icat_priorities[position]);
 }
 
 static void
@@ -403,7 +403,7 @@ owner_selected_cb (IcatActionItemEditor *self)
   g_free (self->shown_owner);
   self->shown_owner = g_strdup (id);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->email_button), "s", id);
-  icat_autosave_set_string (self->autosave, "owner", id);
+  icat_autosave_set_string (self->autosave, ICAT_KEY_OWNER, id);
 }
 
 static void
@@ -417,9 +417,9 @@ meeting_selected_cb (IcatActionItemEditor *self)
     return;
   g_free (self->shown_meeting);
   self->shown_meeting = g_strdup (id);
-  icat_autosave_set_string (self->autosave, "meeting", id);
+  icat_autosave_set_string (self->autosave, ICAT_KEY_MEETING, id);
   /* The agenda item belongs to the meeting it came from. */
-  icat_autosave_set (self->autosave, "agenda_item", NULL);
+  icat_autosave_set (self->autosave, ICAT_KEY_AGENDA_ITEM, NULL);
 }
 
 static void
@@ -724,11 +724,11 @@ icat_action_item_editor_new (IcatStore *store)
   self = g_object_new (ICAT_TYPE_ACTION_ITEM_EDITOR, NULL);
   self->store = g_object_ref (store);
   self->agencies = icat_record_list_new (store, "agency");
-  icat_record_list_set_sort (self->agencies, "acronym", FALSE);
+  icat_record_list_set_sort (self->agencies, ICAT_KEY_ACRONYM, FALSE);
   self->meetings = icat_record_list_new (store, "meeting");
-  icat_record_list_set_sort (self->meetings, "starts_at", TRUE);
+  icat_record_list_set_sort (self->meetings, ICAT_KEY_STARTS_AT, TRUE);
   self->mandates = icat_record_list_new (store, "mandate");
-  icat_record_list_set_sort (self->mandates, "document", FALSE);
+  icat_record_list_set_sort (self->mandates, ICAT_KEY_DOCUMENT, FALSE);
   self->supporting = icat_ref_list_new (store, "supporting", "agency", _("No supporting agencies"),
                                         self->supporting_group, self->supporting_add, self->agencies,
                                         refs_changed_cb, self);
@@ -736,8 +736,8 @@ icat_action_item_editor_new (IcatStore *store)
                                           self->mandates_group, self->mandates_add, self->mandates,
                                           refs_changed_cb, self);
   setup_choices (self);
-  setup_text (self, self->description_view, "description");
-  setup_text (self, self->completion_view, "completion_note");
+  setup_text (self, self->description_view, ICAT_KEY_DESCRIPTION);
+  setup_text (self, self->completion_view, ICAT_KEY_COMPLETION_NOTE);
   load_fields (self);
   return GTK_WIDGET (self);
 }

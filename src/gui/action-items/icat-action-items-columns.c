@@ -42,7 +42,7 @@ static const Column columns[N_COLUMNS] = {
 };
 
 /* The list's own order before any is asked for (see icat-record-list.c). */
-#define DEFAULT_SORT "due"
+#define DEFAULT_SORT ICAT_KEY_DUE
 
 /* Records the rows name {{{ */
 
@@ -76,7 +76,7 @@ static char *
 mandates_text (IcatActionItemsView *self,
                IcatRecord          *item)
 {
-  JsonArray *ids = icat_record_get_array (item, "mandates");
+  JsonArray *ids = icat_record_get_array (item, ICAT_KEY_MANDATES);
   g_autoptr(GString) text = g_string_new (NULL);
 
   for (guint i = 0; ids != NULL && i < json_array_get_length (ids); i++)
@@ -112,7 +112,7 @@ update_due_cell (IcatActionItemsView *self,
 {
   GtkWidget *icon = gtk_widget_get_first_child (box);
   GtkWidget *label = gtk_widget_get_next_sibling (icon);
-  g_autofree char *due = icat_action_format_date (icat_record_get_string (item, "due"));
+  g_autofree char *due = icat_action_format_date (icat_record_get_string (item, ICAT_KEY_DUE));
   gboolean overdue = icat_action_item_is_overdue (icat_record_get_data (item), self->today);
 
   set_label (label, due);
@@ -133,7 +133,7 @@ static void
 update_status_cell (IcatRecord *item,
                     GtkWidget  *label)
 {
-  const char *status = icat_record_get_string (item, "status");
+  const char *status = icat_record_get_string (item, ICAT_KEY_STATUS);
   gboolean finished = g_strcmp0 (status, "done") == 0 || g_strcmp0 (status, "cancelled") == 0;
 
   set_label (label, icat_action_status_label (status));
@@ -151,7 +151,7 @@ static void
 update_priority_cell (IcatRecord *item,
                       GtkWidget  *label)
 {
-  const char *priority = icat_record_get_string (item, "priority");
+  const char *priority = icat_record_get_string (item, ICAT_KEY_PRIORITY);
 
   set_label (label, icat_action_priority_label (priority));
   if (g_strcmp0 (priority, "high") == 0)
@@ -176,11 +176,11 @@ update_cell (IcatActionItemsView *self,
   switch (column)
     {
     case COLUMN_TITLE:
-      set_label (cell, icat_record_get_string (item, "title"));
+      set_label (cell, icat_record_get_string (item, ICAT_KEY_TITLE));
       break;
     case COLUMN_OWNER:
-      other = related_lookup (self, "agency", icat_record_get_string (item, "owner"));
-      set_label (cell, other ? icat_record_get_string (other, "acronym") : NULL);
+      other = related_lookup (self, "agency", icat_record_get_string (item, ICAT_KEY_OWNER));
+      set_label (cell, other ? icat_record_get_string (other, ICAT_KEY_ACRONYM) : NULL);
       break;
     case COLUMN_DUE:
       update_due_cell (self, item, cell);
@@ -196,7 +196,7 @@ update_cell (IcatActionItemsView *self,
       set_label (cell, text);
       break;
     case COLUMN_MEETING:
-      other = related_lookup (self, "meeting", icat_record_get_string (item, "meeting"));
+      other = related_lookup (self, "meeting", icat_record_get_string (item, ICAT_KEY_MEETING));
       set_label (cell, other ? icat_record_get_title (other) : NULL);
       break;
     case N_COLUMNS:

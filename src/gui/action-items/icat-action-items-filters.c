@@ -246,11 +246,11 @@ void
 _icat_action_items_view_setup_filters (IcatActionItemsView *self)
 {
   self->agencies = icat_record_list_new (self->store, "agency");
-  icat_record_list_set_sort (self->agencies, "acronym", FALSE);
+  icat_record_list_set_sort (self->agencies, ICAT_KEY_ACRONYM, FALSE);
   self->mandates = icat_record_list_new (self->store, "mandate");
-  icat_record_list_set_sort (self->mandates, "document", FALSE);
+  icat_record_list_set_sort (self->mandates, ICAT_KEY_DOCUMENT, FALSE);
   self->meetings = icat_record_list_new (self->store, "meeting");
-  icat_record_list_set_sort (self->meetings, "starts_at", TRUE);
+  icat_record_list_set_sort (self->meetings, ICAT_KEY_STARTS_AT, TRUE);
 
   self->syncing = TRUE;
   setup_dropdown (self, self->agency_dropdown, choices_new (_("All agencies"), G_LIST_MODEL (self->agencies)));

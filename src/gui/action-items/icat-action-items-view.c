@@ -233,11 +233,11 @@ set_status_activated (GtkWidget  *widget,
       g_autoptr(IcatRecord) item = g_list_model_get_item (G_LIST_MODEL (self->items), position);
       g_autoptr(JsonObject) changes = NULL;
 
-      if (item == NULL || g_strcmp0 (icat_record_get_string (item, "status"), status) == 0)
+      if (item == NULL || g_strcmp0 (icat_record_get_string (item, ICAT_KEY_STATUS), status) == 0)
         continue;
       changes = json_object_new ();
-      json_object_set_string_member (changes, "id", icat_record_get_id (item));
-      json_object_set_string_member (changes, "status", status);
+      json_object_set_string_member (changes, ICAT_KEY_ID, icat_record_get_id (item));
+      json_object_set_string_member (changes, ICAT_KEY_STATUS, status);
       self->bulk_pending++;
       icat_store_save_async (self->store, "action_item", changes, NULL, bulk_saved_cb, g_object_ref (self));
     }
@@ -262,7 +262,7 @@ default_owner (IcatActionItemsView *self)
 
       if (agency == NULL)
         continue;
-      if (g_strcmp0 (icat_record_get_string (agency, "acronym"), "UNODC") == 0)
+      if (g_strcmp0 (icat_record_get_string (agency, ICAT_KEY_ACRONYM), "UNODC") == 0)
         {
           g_free (first);
           return g_strdup (icat_record_get_id (agency));
@@ -304,9 +304,9 @@ icat_action_items_view_new_item (IcatActionItemsView *self)
   owner = default_owner (self);
   if (owner == NULL)
     return;
-  json_object_set_string_member (changes, "title", _("New action item"));
-  json_object_set_string_member (changes, "owner", owner);
-  json_object_set_string_member (changes, "status", "open");
+  json_object_set_string_member (changes, ICAT_KEY_TITLE, _("New action item"));
+  json_object_set_string_member (changes, ICAT_KEY_OWNER, owner);
+  json_object_set_string_member (changes, ICAT_KEY_STATUS, "open");
   icat_store_save_async (self->store, "action_item", changes, NULL, new_item_saved_cb, g_object_ref (self));
 }
 

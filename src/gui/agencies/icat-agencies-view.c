@@ -80,7 +80,7 @@ update_row (GtkListItem *item)
   if (agency == NULL)
     return;
   status = icat_agency_status_on (icat_record_get_data (agency), today, &working_group);
-  kind = icat_format_enum ("kind", icat_record_get_string (agency, "kind"));
+  kind = icat_format_enum (ICAT_KEY_KIND, icat_record_get_string (agency, ICAT_KEY_KIND));
   chaired = icat_report_chair_years (store, icat_record_get_id (agency));
   /* Translators: an agency's kind and the years it chaired, e.g. "UN entity · Chair 2016, 2021" */
   detail = chaired ? g_strdup_printf (_("%s · Chair %s"), kind, chaired) : g_strdup (kind);
@@ -240,7 +240,7 @@ setup_filter (IcatAgenciesView *self)
 
   gtk_string_list_append (kinds, C_("agency filter", "All kinds"));
   for (guint i = 0; icat_agency_kinds[i] != NULL; i++)
-    gtk_string_list_append (kinds, icat_format_enum ("kind", icat_agency_kinds[i]));
+    gtk_string_list_append (kinds, icat_format_enum (ICAT_KEY_KIND, icat_agency_kinds[i]));
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (kind_selected_cb), self);
 }
@@ -299,7 +299,7 @@ unused_acronym (IcatAgenciesView *self)
       g_autoptr(IcatRecord) agency = g_list_model_get_item (G_LIST_MODEL (all), i);
 
       if (agency != NULL)
-        g_hash_table_add (taken, g_utf8_casefold (icat_record_get_string (agency, "acronym"), -1));
+        g_hash_table_add (taken, g_utf8_casefold (icat_record_get_string (agency, ICAT_KEY_ACRONYM), -1));
     }
   for (guint n = 2; ; n++)
     {
@@ -324,15 +324,15 @@ new_agency (IcatAgenciesView *self)
 
   json_object_set_string_member (name, g_str_has_prefix (g_get_language_names ()[0], "zh") ? "zh" : "en",
                                  _("New agency"));
-  json_object_set_string_member (membership, "role", "member");
-  json_object_set_string_member (membership, "from", today);
+  json_object_set_string_member (membership, ICAT_KEY_ROLE, "member");
+  json_object_set_string_member (membership, ICAT_KEY_FROM, today);
   json_array_add_object_element (memberships, membership);
   saving->view = g_object_ref (self);
   saving->agency = json_object_new ();
-  json_object_set_string_member (saving->agency, "acronym", acronym);
-  json_object_set_object_member (saving->agency, "name", name);
-  json_object_set_string_member (saving->agency, "kind", "un-entity");
-  json_object_set_array_member (saving->agency, "memberships", memberships);
+  json_object_set_string_member (saving->agency, ICAT_KEY_ACRONYM, acronym);
+  json_object_set_object_member (saving->agency, ICAT_KEY_NAME, name);
+  json_object_set_string_member (saving->agency, ICAT_KEY_KIND, "un-entity");
+  json_object_set_array_member (saving->agency, ICAT_KEY_MEMBERSHIPS, memberships);
   icat_store_save_async (self->store, "agency", saving->agency, NULL, agency_created_cb, saving);
 }
 
@@ -443,7 +443,7 @@ delete_activated (GtkWidget  *widget,
   adw_message_dialog_set_close_response (dialog, "cancel");
   gtk_widget_set_name (GTK_WIDGET (dialog), "delete-agency");
   g_object_set_data_full (G_OBJECT (dialog), "agency-id", g_strdup (id), g_free);
-  g_object_set_data_full (G_OBJECT (dialog), "acronym", g_strdup (icat_record_get_string (agency, "acronym")), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "acronym", g_strdup (icat_record_get_string (agency, ICAT_KEY_ACRONYM)), g_free);
   g_signal_connect_object (dialog, "response::delete", G_CALLBACK (delete_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -519,7 +519,7 @@ setup_list (IcatAgenciesView *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   self->agencies = icat_record_list_new (self->store, "agency");
-  icat_record_list_set_sort (self->agencies, "acronym", FALSE);
+  icat_record_list_set_sort (self->agencies, ICAT_KEY_ACRONYM, FALSE);
   g_signal_connect_object (self->agencies, "items-changed", G_CALLBACK (update_empty_state),
                            self, G_CONNECT_SWAPPED);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->agencies)));

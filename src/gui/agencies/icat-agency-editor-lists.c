@@ -87,7 +87,7 @@ update_membership_row (IcatMembershipRow *membership)
   g_autofree char *to = _icat_agency_stripped_text (icat_membership_row_get_to_row (membership));
   g_autofree char *period = period_text (from, to);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (membership), icat_format_enum ("role", membership_role (membership)));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (membership), icat_format_enum (ICAT_KEY_ROLE, membership_role (membership)));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (membership), period);
 }
 
@@ -113,10 +113,10 @@ memberships_to_json (IcatAgencyEditor *self)
           continue;
         }
       object = json_object_new ();
-      json_object_set_string_member (object, "role", membership_role (membership));
-      json_object_set_string_member (object, "from", from);
-      json_object_set_member (object, "to", _icat_agency_string_node (to));
-      json_object_set_member (object, "note", _icat_agency_string_node (note));
+      json_object_set_string_member (object, ICAT_KEY_ROLE, membership_role (membership));
+      json_object_set_string_member (object, ICAT_KEY_FROM, from);
+      json_object_set_member (object, ICAT_KEY_TO, _icat_agency_string_node (to));
+      json_object_set_member (object, ICAT_KEY_NOTE, _icat_agency_string_node (note));
       json_array_add_object_element (memberships, object);
     }
   return valid ? _icat_agency_array_node (g_steal_pointer (&memberships)) : NULL;
@@ -134,9 +134,9 @@ memberships_changed (IcatAgencyEditor *self)
     return;
   node = memberships_to_json (self);
   if (node != NULL)
-    _icat_agency_editor_queue_field (self, "memberships", node);
+    _icat_agency_editor_queue_field (self, ICAT_KEY_MEMBERSHIPS, node);
   else
-    _icat_agency_editor_withdraw_field (self, "memberships");
+    _icat_agency_editor_withdraw_field (self, ICAT_KEY_MEMBERSHIPS);
   _icat_agency_editor_update_status (self);
 }
 
@@ -186,12 +186,12 @@ membership_row_new (IcatAgencyEditor *self,
   g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
 
   for (guint i = 0; icat_membership_roles[i] != NULL; i++)
-    gtk_string_list_append (roles, icat_format_enum ("role", icat_membership_roles[i]));
+    gtk_string_list_append (roles, icat_format_enum (ICAT_KEY_ROLE, icat_membership_roles[i]));
   adw_combo_row_set_model (role, G_LIST_MODEL (roles));
-  adw_combo_row_set_selected (role, _icat_agency_enum_index (icat_membership_roles, icat_json_get_string (data, "role")));
-  set_entry_text (icat_membership_row_get_from_row (membership), icat_json_get_string (data, "from"));
-  set_entry_text (icat_membership_row_get_to_row (membership), icat_json_get_string (data, "to"));
-  set_entry_text (icat_membership_row_get_note_row (membership), icat_json_get_string (data, "note"));
+  adw_combo_row_set_selected (role, _icat_agency_enum_index (icat_membership_roles, icat_json_get_string (data, ICAT_KEY_ROLE)));
+  set_entry_text (icat_membership_row_get_from_row (membership), icat_json_get_string (data, ICAT_KEY_FROM));
+  set_entry_text (icat_membership_row_get_to_row (membership), icat_json_get_string (data, ICAT_KEY_TO));
+  set_entry_text (icat_membership_row_get_note_row (membership), icat_json_get_string (data, ICAT_KEY_NOTE));
 
   g_signal_connect (icat_membership_row_get_remove_button (membership), "clicked",
                     G_CALLBACK (remove_membership_clicked_cb), self);
@@ -216,7 +216,7 @@ void
 _icat_agency_memberships_load (IcatAgencyEditor *self,
                                JsonObject       *data)
 {
-  JsonArray *memberships = _icat_agency_get_array (data, "memberships");
+  JsonArray *memberships = _icat_agency_get_array (data, ICAT_KEY_MEMBERSHIPS);
 
   self->loading++;
   clear_list (self->memberships_list);
@@ -238,8 +238,8 @@ add_membership_activated (GtkWidget  *widget,
 
   if (self->agency == NULL)
     return;
-  json_object_set_string_member (data, "role", "member");
-  json_object_set_string_member (data, "from", today);
+  json_object_set_string_member (data, ICAT_KEY_ROLE, "member");
+  json_object_set_string_member (data, ICAT_KEY_FROM, today);
   row = membership_row_new (self, data);
   gtk_list_box_append (self->memberships_list, row);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
@@ -291,8 +291,8 @@ mark_activated (GtkWidget  *widget,
       g_autoptr(JsonObject) data = json_object_new ();
       GtkWidget *row;
 
-      json_object_set_string_member (data, "role", "inactive-member");
-      json_object_set_string_member (data, "from", today);
+      json_object_set_string_member (data, ICAT_KEY_ROLE, "inactive-member");
+      json_object_set_string_member (data, ICAT_KEY_FROM, today);
       row = membership_row_new (self, data);
       gtk_list_box_append (self->memberships_list, row);
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
@@ -368,10 +368,10 @@ focal_points_to_json (IcatAgencyEditor *self)
           continue;
         }
       object = json_object_new ();
-      json_object_set_string_member (object, "name", name);
-      json_object_set_member (object, "title", _icat_agency_string_node (title));
-      json_object_set_member (object, "email", _icat_agency_string_node (email));
-      json_object_set_member (object, "phone", _icat_agency_string_node (phone));
+      json_object_set_string_member (object, ICAT_KEY_NAME, name);
+      json_object_set_member (object, ICAT_KEY_TITLE, _icat_agency_string_node (title));
+      json_object_set_member (object, ICAT_KEY_EMAIL, _icat_agency_string_node (email));
+      json_object_set_member (object, ICAT_KEY_PHONE, _icat_agency_string_node (phone));
       json_array_add_object_element (focal_points, object);
     }
   return valid ? _icat_agency_array_node (g_steal_pointer (&focal_points)) : NULL;
@@ -389,9 +389,9 @@ focal_points_changed (IcatAgencyEditor *self)
     return;
   node = focal_points_to_json (self);
   if (node != NULL)
-    _icat_agency_editor_queue_field (self, "focal_points", node);
+    _icat_agency_editor_queue_field (self, ICAT_KEY_FOCAL_POINTS, node);
   else
-    _icat_agency_editor_withdraw_field (self, "focal_points");
+    _icat_agency_editor_withdraw_field (self, ICAT_KEY_FOCAL_POINTS);
 }
 
 static void
@@ -411,7 +411,7 @@ focal_point_row_new (IcatAgencyEditor *self,
     icat_focal_point_row_get_name_row (focal), icat_focal_point_row_get_title_row (focal),
     icat_focal_point_row_get_email_row (focal), icat_focal_point_row_get_phone_row (focal),
   };
-  static const char * const fields[] = { "name", "title", "email", "phone" };
+  static const char * const fields[] = { ICAT_KEY_NAME, ICAT_KEY_TITLE, ICAT_KEY_EMAIL, ICAT_KEY_PHONE };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (entries) == G_N_ELEMENTS (fields));
   g_signal_connect (icat_focal_point_row_get_remove_button (focal), "clicked",
@@ -429,7 +429,7 @@ void
 _icat_agency_focal_points_load (IcatAgencyEditor *self,
                                 JsonObject       *data)
 {
-  JsonArray *focal_points = _icat_agency_get_array (data, "focal_points");
+  JsonArray *focal_points = _icat_agency_get_array (data, ICAT_KEY_FOCAL_POINTS);
 
   self->loading++;
   clear_list (self->focal_points_list);

@@ -161,7 +161,7 @@ static void
 update_heading (IcatAgencyEditor *self)
 {
   g_autofree char *acronym = _icat_agency_stripped_text (self->acronym_row);
-  JsonNode *name = json_object_get_member (self->shown, "name");
+  JsonNode *name = json_object_get_member (self->shown, ICAT_KEY_NAME);
   const char *language = g_str_has_prefix (g_get_language_names ()[0], "zh") ? "zh" : "en";
   JsonObject *names = name && JSON_NODE_HOLDS_OBJECT (name) ? json_node_get_object (name) : NULL;
   const char *text = icat_json_get_string (names, language);
@@ -179,15 +179,15 @@ acronym_changed_cb (IcatAgencyEditor *self)
   icat_row_show_problem (GTK_WIDGET (self->acronym_row), problem);
   update_heading (self);
   if (problem == NULL)
-    _icat_agency_editor_queue_field (self, "acronym", _icat_agency_string_node (acronym));
+    _icat_agency_editor_queue_field (self, ICAT_KEY_ACRONYM, _icat_agency_string_node (acronym));
   else
-    _icat_agency_editor_withdraw_field (self, "acronym");
+    _icat_agency_editor_withdraw_field (self, ICAT_KEY_ACRONYM);
 }
 
 static void
 name_changed_cb (IcatAgencyEditor *self)
 {
-  JsonNode *old = json_object_get_member (self->shown, "name");
+  JsonNode *old = json_object_get_member (self->shown, ICAT_KEY_NAME);
   g_autoptr(JsonNode) copy = old && JSON_NODE_HOLDS_OBJECT (old) ? icat_json_normalized (old) : NULL;
   JsonObject *name;
   AdwEntryRow *rows[] = { self->name_en_row, self->name_zh_row };
@@ -214,9 +214,9 @@ name_changed_cb (IcatAgencyEditor *self)
   icat_row_show_problem (GTK_WIDGET (self->name_zh_row), json_object_get_size (name) == 0
                          ? _("An agency needs a name in English or Chinese.") : NULL);
   if (json_object_get_size (name) > 0)
-    _icat_agency_editor_queue_field (self, "name", g_steal_pointer (&copy));
+    _icat_agency_editor_queue_field (self, ICAT_KEY_NAME, g_steal_pointer (&copy));
   else
-    _icat_agency_editor_withdraw_field (self, "name");
+    _icat_agency_editor_withdraw_field (self, ICAT_KEY_NAME);
   update_heading (self);
 }
 
@@ -226,7 +226,7 @@ kind_selected_cb (IcatAgencyEditor *self)
   guint kind = adw_combo_row_get_selected (self->kind_row);
 
   if (kind < g_strv_length ((char **) icat_agency_kinds))
-    _icat_agency_editor_queue_field (self, "kind", _icat_agency_string_node (icat_agency_kinds[kind]));
+    _icat_agency_editor_queue_field (self, ICAT_KEY_KIND, _icat_agency_string_node (icat_agency_kinds[kind]));
 }
 
 static void
@@ -235,7 +235,7 @@ successor_selected_cb (IcatAgencyEditor *self)
   guint position = adw_combo_row_get_selected (self->successor_row);
 
   if (position < self->successor_ids->len)
-    _icat_agency_editor_queue_field (self, "successor", _icat_agency_string_node (self->successor_ids->pdata[position]));
+    _icat_agency_editor_queue_field (self, ICAT_KEY_SUCCESSOR, _icat_agency_string_node (self->successor_ids->pdata[position]));
 }
 
 static void
@@ -246,9 +246,9 @@ website_changed_cb (IcatAgencyEditor *self)
 
   icat_row_show_problem (GTK_WIDGET (self->website_row), problem);
   if (problem == NULL)
-    _icat_agency_editor_queue_field (self, "website", _icat_agency_string_node (website));
+    _icat_agency_editor_queue_field (self, ICAT_KEY_WEBSITE, _icat_agency_string_node (website));
   else
-    _icat_agency_editor_withdraw_field (self, "website");
+    _icat_agency_editor_withdraw_field (self, ICAT_KEY_WEBSITE);
 }
 
 static void
@@ -260,7 +260,7 @@ note_changed_cb (IcatAgencyEditor *self)
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  _icat_agency_editor_queue_field (self, "note", _icat_agency_string_node (g_strstrip (text)));
+  _icat_agency_editor_queue_field (self, ICAT_KEY_NOTE, _icat_agency_string_node (g_strstrip (text)));
 }
 
 /* Status and chair years, which follow from the rest */
@@ -309,7 +309,7 @@ rebuild_successors (IcatAgencyEditor *self)
       if (agency == NULL || g_strcmp0 (icat_record_get_id (agency), own_id) == 0)
         continue;
       g_ptr_array_add (self->successor_ids, g_strdup (icat_record_get_id (agency)));
-      g_ptr_array_add (names, g_strdup (icat_record_get_string (agency, "acronym")));
+      g_ptr_array_add (names, g_strdup (icat_record_get_string (agency, ICAT_KEY_ACRONYM)));
     }
   g_ptr_array_add (names, NULL);
   gtk_string_list_splice (self->successor_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->successor_names)),
@@ -321,7 +321,7 @@ static void
 load_successor (IcatAgencyEditor *self,
                 JsonObject       *data)
 {
-  const char *successor = icat_json_get_string (data, "successor");
+  const char *successor = icat_json_get_string (data, ICAT_KEY_SUCCESSOR);
   guint position = 0;
 
   for (guint i = 1; successor != NULL && i < self->successor_ids->len; i++)
@@ -338,7 +338,7 @@ static void
 load_name (IcatAgencyEditor *self,
            JsonObject       *data)
 {
-  JsonNode *node = json_object_get_member (data, "name");
+  JsonNode *node = json_object_get_member (data, ICAT_KEY_NAME);
   JsonObject *name = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 
   self->loading++;
@@ -357,19 +357,19 @@ load_simple (IcatAgencyEditor *self,
   const char *value = icat_json_get_string (data, field);
 
   self->loading++;
-  if (g_str_equal (field, "acronym"))
+  if (g_str_equal (field, ICAT_KEY_ACRONYM))
     {
       icat_editable_show_text (GTK_EDITABLE (self->acronym_row), value);
       icat_row_show_problem (GTK_WIDGET (self->acronym_row), NULL);
     }
-  else if (g_str_equal (field, "kind"))
+  else if (g_str_equal (field, ICAT_KEY_KIND))
     adw_combo_row_set_selected (self->kind_row, _icat_agency_enum_index (icat_agency_kinds, value));
-  else if (g_str_equal (field, "website"))
+  else if (g_str_equal (field, ICAT_KEY_WEBSITE))
     {
       icat_editable_show_text (GTK_EDITABLE (self->website_row), value);
       icat_row_show_problem (GTK_WIDGET (self->website_row), NULL);
     }
-  else if (g_str_equal (field, "note"))
+  else if (g_str_equal (field, ICAT_KEY_NOTE))
     {
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
       GtkTextIter start, end;
@@ -384,7 +384,8 @@ load_simple (IcatAgencyEditor *self,
 }
 
 static const char * const fields[] = {
-  "acronym", "name", "kind", "successor", "website", "note", "memberships", "focal_points",
+  ICAT_KEY_ACRONYM, ICAT_KEY_NAME, ICAT_KEY_KIND, ICAT_KEY_SUCCESSOR,
+  ICAT_KEY_WEBSITE, ICAT_KEY_NOTE, ICAT_KEY_MEMBERSHIPS, ICAT_KEY_FOCAL_POINTS,
 };
 
 static void
@@ -392,13 +393,13 @@ load_field (IcatAgencyEditor *self,
             JsonObject       *data,
             const char       *field)
 {
-  if (g_str_equal (field, "name"))
+  if (g_str_equal (field, ICAT_KEY_NAME))
     load_name (self, data);
-  else if (g_str_equal (field, "successor"))
+  else if (g_str_equal (field, ICAT_KEY_SUCCESSOR))
     load_successor (self, data);
-  else if (g_str_equal (field, "memberships"))
+  else if (g_str_equal (field, ICAT_KEY_MEMBERSHIPS))
     _icat_agency_memberships_load (self, data);
-  else if (g_str_equal (field, "focal_points"))
+  else if (g_str_equal (field, ICAT_KEY_FOCAL_POINTS))
     _icat_agency_focal_points_load (self, data);
   else
     load_simple (self, data, field);
@@ -488,7 +489,7 @@ report_unsaved (IcatAgencyEditor *self)
   g_ptr_array_add (rows, self->website_row);
   g_ptr_array_add (names, (gpointer) C_("field in a sentence", "website"));
   _icat_agency_lists_unsaved_rows (self, rows, names);
-  icat_rows_report_unsavedv (icat_record_get_string (self->agency, "acronym"), (GtkWidget * const *) rows->pdata,
+  icat_rows_report_unsavedv (icat_record_get_string (self->agency, ICAT_KEY_ACRONYM), (GtkWidget * const *) rows->pdata,
                              (const char * const *) names->pdata, rows->len);
   _icat_agency_show_error (self->name_en_row, FALSE);
 }
@@ -694,7 +695,7 @@ icat_agency_editor_init (IcatAgencyEditor *self)
   self->successor_names = gtk_string_list_new (NULL);
   self->successor_ids = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; icat_agency_kinds[i] != NULL; i++)
-    gtk_string_list_append (kinds, icat_format_enum ("kind", icat_agency_kinds[i]));
+    gtk_string_list_append (kinds, icat_format_enum (ICAT_KEY_KIND, icat_agency_kinds[i]));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
   adw_combo_row_set_model (self->successor_row, G_LIST_MODEL (self->successor_names));
   gtk_list_box_set_placeholder (self->memberships_list, placeholder_new (_("No roles recorded.")));
@@ -713,7 +714,7 @@ icat_agency_editor_new (IcatStore *store)
   self = g_object_new (ICAT_TYPE_AGENCY_EDITOR, NULL);
   self->store = g_object_ref (store);
   self->agencies = icat_record_list_new (store, "agency");
-  icat_record_list_set_sort (self->agencies, "acronym", FALSE);
+  icat_record_list_set_sort (self->agencies, ICAT_KEY_ACRONYM, FALSE);
   g_signal_connect_object (self->agencies, "items-changed", G_CALLBACK (agencies_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "record-changed::agency", G_CALLBACK (agencies_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "record-changed::chair_term", G_CALLBACK (update_chaired), self, G_CONNECT_SWAPPED);

@@ -24,6 +24,7 @@
 #include "icat-record-list.h"
 #include "icat-rotation.h"
 #include "icat-toast.h"
+#include "icat-fields.h"
 
 #define N_PROPOSED_YEARS 5
 #define FIRST_YEAR       2006  /* ICAT's first year, and the schema's */
@@ -204,12 +205,12 @@ collect_agencies (IcatChairRotation *self)
     {
       g_autoptr(IcatRecord) agency = g_list_model_get_item (agencies, i);
       const char *id = agency ? icat_record_get_id (agency) : NULL;
-      const char *acronym = agency ? icat_record_get_string (agency, "acronym") : NULL;
+      const char *acronym = agency ? icat_record_get_string (agency, ICAT_KEY_ACRONYM) : NULL;
 
       if (id == NULL || acronym == NULL)
         continue;
       g_hash_table_insert (self->acronyms, g_strdup (id), g_strdup (acronym));
-      if (g_strcmp0 (icat_record_get_string (agency, "kind"), "un-entity") == 0)
+      if (g_strcmp0 (icat_record_get_string (agency, ICAT_KEY_KIND), "un-entity") == 0)
         g_hash_table_add (self->un_entities, g_strdup (id));
       same = same && i < self->agency_ids->len && g_str_equal (self->agency_ids->pdata[i], id) &&
              g_strcmp0 (gtk_string_list_get_string (self->chair_names, i), acronym) == 0;
@@ -275,7 +276,7 @@ collect_history (IcatChairRotation *self)
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->terms)); i++)
     {
       g_autoptr(IcatRecord) term = g_list_model_get_item (G_LIST_MODEL (self->terms), i);
-      JsonArray *agencies = term ? icat_record_get_array (term, "agencies") : NULL;
+      JsonArray *agencies = term ? icat_record_get_array (term, ICAT_KEY_AGENCIES) : NULL;
       g_autoptr(GStrvBuilder) chairs = g_strv_builder_new ();
       g_auto(GStrv) ids = NULL;
 
@@ -283,7 +284,7 @@ collect_history (IcatChairRotation *self)
         g_strv_builder_add (chairs, json_array_get_string_element (agencies, a));
       ids = g_strv_builder_end (chairs);
       if (term != NULL && ids[0] != NULL)
-        g_ptr_array_add (history, icat_chair_year_new ((int) icat_record_get_int (term, "year", 0),
+        g_ptr_array_add (history, icat_chair_year_new ((int) icat_record_get_int (term, ICAT_KEY_YEAR, 0),
                                                        (const char * const *) ids));
     }
   return history;
@@ -306,7 +307,7 @@ year_changed_cb (ChairYear *entry)
   if (entry->loading > 0 || entry->rotation->loading > 0 || year == entry->shown_year)
     return;
   entry->shown_year = year;
-  icat_autosave_set_int (entry->autosave, "year", year);
+  icat_autosave_set_int (entry->autosave, ICAT_KEY_YEAR, year);
 }
 
 static void
@@ -326,7 +327,7 @@ chairs_changed_cb (ChairYear *entry)
     json_array_add_string_element (agencies, self->agency_ids->pdata[cochair - 1]);
   node = json_node_new (JSON_NODE_ARRAY);
   json_node_take_array (node, agencies);
-  icat_autosave_set (entry->autosave, "agencies", node);
+  icat_autosave_set (entry->autosave, ICAT_KEY_AGENCIES, node);
 }
 
 static void
@@ -337,7 +338,7 @@ note_changed_cb (ChairYear *entry)
   if (entry->loading > 0)
     return;
   note = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry->note))));
-  icat_autosave_set_string (entry->autosave, "note", note);
+  icat_autosave_set_string (entry->autosave, ICAT_KEY_NOTE, note);
 }
 
 static void
@@ -434,11 +435,11 @@ load_year_row (ChairYear *entry,
 
   if (term == NULL || (!force && icat_autosave_get_pending (entry->autosave)))
     return;
-  agencies = icat_record_get_array (term, "agencies");
+  agencies = icat_record_get_array (term, ICAT_KEY_AGENCIES);
   n = agencies ? json_array_get_length (agencies) : 0;
-  note = icat_record_get_string (term, "note");
+  note = icat_record_get_string (term, ICAT_KEY_NOTE);
   entry->loading++;
-  entry->year = entry->shown_year = (int) icat_record_get_int (term, "year", 0);
+  entry->year = entry->shown_year = (int) icat_record_get_int (term, ICAT_KEY_YEAR, 0);
   if (gtk_spin_button_get_value_as_int (entry->year_spin) != entry->year)
     gtk_spin_button_set_value (entry->year_spin, entry->year);
   adw_combo_row_set_selected (entry->chair, agency_index (self, n > 0 ? json_array_get_string_element (agencies, 0) : NULL));
@@ -763,8 +764,8 @@ record_year (IcatChairRotation  *self,
     json_array_add_string_element (agencies, chairs[i]);
   saving->rotation = g_object_ref (self);
   saving->term = json_object_new ();
-  json_object_set_int_member (saving->term, "year", year);
-  json_object_set_array_member (saving->term, "agencies", agencies);
+  json_object_set_int_member (saving->term, ICAT_KEY_YEAR, year);
+  json_object_set_array_member (saving->term, ICAT_KEY_AGENCIES, agencies);
   icat_store_save_async (self->store, "chair_term", saving->term, NULL, year_created_cb, saving);
 }
 
@@ -910,9 +911,9 @@ icat_chair_rotation_new (IcatStore *store,
   self->store = g_object_ref (store);
   self->settings = g_object_ref (settings);
   self->agencies = icat_record_list_new (store, "agency");
-  icat_record_list_set_sort (self->agencies, "acronym", FALSE);
+  icat_record_list_set_sort (self->agencies, ICAT_KEY_ACRONYM, FALSE);
   self->terms = icat_record_list_new (store, "chair_term");
-  icat_record_list_set_sort (self->terms, "year", FALSE);
+  icat_record_list_set_sort (self->terms, ICAT_KEY_YEAR, FALSE);
   g_settings_bind (settings, "rotation-skip-years", self->skip_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "rotation-co-chairs", self->co_chairs_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "rotation-pair", self->pair_switch, "active", G_SETTINGS_BIND_DEFAULT);

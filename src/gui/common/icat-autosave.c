@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "icat-autosave.h"
+#include "icat-fields.h"
 
 struct _IcatAutosave {
   GObject     parent_instance;
@@ -89,7 +90,7 @@ icat_autosave_flush (IcatAutosave *self)
     }
   changes = g_steal_pointer (&self->queued);
   if (self->id != NULL)
-    json_object_set_string_member (changes, "id", self->id);
+    json_object_set_string_member (changes, ICAT_KEY_ID, self->id);
   self->in_flight++;
   icat_store_save_async (self->store, self->kind, changes, NULL, saved_cb, g_object_ref (self));
 }

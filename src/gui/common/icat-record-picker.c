@@ -43,7 +43,7 @@ const char *
 icat_record_picker_detail (IcatRecord *record)
 {
   g_return_val_if_fail (ICAT_IS_RECORD (record), NULL);
-  return icat_record_get_localized (record, is_agency (record) ? "name" : "text");
+  return icat_record_get_localized (record, is_agency (record) ? ICAT_KEY_NAME : ICAT_KEY_TEXT);
 }
 
 /* The label, the record's own title ("A/RES/72/195, para. 10", "UNODC") and

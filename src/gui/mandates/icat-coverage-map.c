@@ -121,8 +121,8 @@ read_row_labels (IcatDb       *db,
       IcatCoverageLine *row = coverage->rows->pdata[i];
       g_autoptr(JsonObject) mandate = icat_record_io_read (db, kind, row->id, NULL);
 
-      char *label = mandate ? icat_mandate_short_label (icat_json_get_string (mandate, "document"),
-                                                        icat_json_get_string (mandate, "paragraph"))
+      char *label = mandate ? icat_mandate_short_label (icat_json_get_string (mandate, ICAT_KEY_DOCUMENT),
+                                                        icat_json_get_string (mandate, ICAT_KEY_PARAGRAPH))
                             : NULL;
 
       g_ptr_array_add (labels, label ? label : g_strdup (row->label));

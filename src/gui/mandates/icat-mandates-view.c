@@ -119,15 +119,15 @@ document_name (const char *document)
 static gboolean
 mandate_for_icat (IcatRecord *mandate)
 {
-  return icat_mandate_addresses_icat (icat_record_get_string (mandate, "document"),
-                                      icat_record_get_string (mandate, "paragraph"));
+  return icat_mandate_addresses_icat (icat_record_get_string (mandate, ICAT_KEY_DOCUMENT),
+                                      icat_record_get_string (mandate, ICAT_KEY_PARAGRAPH));
 }
 
 /* The text people read in the list: Chinese in a Chinese session. */
 static const char *
 mandate_excerpt (IcatRecord *mandate)
 {
-  JsonNode *node = json_object_get_member (icat_record_get_data (mandate), "text");
+  JsonNode *node = json_object_get_member (icat_record_get_data (mandate), ICAT_KEY_TEXT);
   JsonObject *text = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
   const char *chinese = text ? icat_json_get_string (text, "zh") : NULL;
   const char *english = text ? icat_json_get_string (text, "en") : NULL;
@@ -204,8 +204,8 @@ update_row (GtkListItem *item)
     return;
   for_icat = mandate_for_icat (mandate);
   /* Translators: a mandate's pillar and whom it addresses: "Coordination · Addressed to Member States" */
-  subtitle = g_strdup_printf (_("%s · %s"), icat_format_enum ("pillar", icat_record_get_string (mandate, "pillar")),
-                              icat_format_enum ("addressee", icat_record_get_string (mandate, "addressee")));
+  subtitle = g_strdup_printf (_("%s · %s"), icat_format_enum (ICAT_KEY_PILLAR, icat_record_get_string (mandate, ICAT_KEY_PILLAR)),
+                              icat_format_enum (ICAT_KEY_ADDRESSEE, icat_record_get_string (mandate, ICAT_KEY_ADDRESSEE)));
   gtk_label_set_label (GTK_LABEL (row->title), icat_record_get_title (mandate));
   gtk_label_set_label (GTK_LABEL (row->subtitle), subtitle);
   gtk_label_set_label (GTK_LABEL (row->excerpt), mandate_excerpt (mandate));
@@ -257,22 +257,22 @@ static char *
 action_item_subtitle (IcatMandatesView *self,
                       IcatRecord       *item)
 {
-  g_autoptr(IcatRecord) owner = icat_store_lookup (self->store, "agency", icat_record_get_string (item, "owner"));
-  const char *due = icat_record_get_string (item, "due");
+  g_autoptr(IcatRecord) owner = icat_store_lookup (self->store, "agency", icat_record_get_string (item, ICAT_KEY_OWNER));
+  const char *due = icat_record_get_string (item, ICAT_KEY_DUE);
   g_autofree char *due_text = due ? icat_action_format_date (due) : NULL;
   g_autofree char *due_line = due_text ? g_strdup_printf (_("Due %s"), due_text) : g_strdup (_("No due date"));
 
   /* Translators: an action item under a mandate: owner · status · due date */
-  return g_strdup_printf (_("%s · %s · %s"), owner ? icat_record_get_string (owner, "acronym") : "?",
-                          icat_action_status_label (icat_record_get_string (item, "status")), due_line);
+  return g_strdup_printf (_("%s · %s · %s"), owner ? icat_record_get_string (owner, ICAT_KEY_ACRONYM) : "?",
+                          icat_action_status_label (icat_record_get_string (item, ICAT_KEY_STATUS)), due_line);
 }
 
 static char *
 paper_subtitle (IcatRecord *paper)
 {
   /* Translators: a paper under a mandate: its kind · its stage */
-  return g_strdup_printf (_("%s · %s"), icat_format_enum ("kind", icat_record_get_string (paper, "kind")),
-                          icat_format_enum ("status", icat_record_get_string (paper, "status")));
+  return g_strdup_printf (_("%s · %s"), icat_format_enum (ICAT_KEY_KIND, icat_record_get_string (paper, ICAT_KEY_KIND)),
+                          icat_format_enum (ICAT_KEY_STATUS, icat_record_get_string (paper, ICAT_KEY_STATUS)));
 }
 
 static gboolean
@@ -290,14 +290,14 @@ static char *
 meeting_subtitle (IcatRecord *meeting,
                   const char *mandate_id)
 {
-  JsonArray *agenda = icat_record_get_array (meeting, "agenda");
+  JsonArray *agenda = icat_record_get_array (meeting, ICAT_KEY_AGENDA);
   g_autofree char *when = icat_format_meeting_when (icat_record_get_data (meeting));
   g_autoptr(GString) items = g_string_new (NULL);
 
   for (guint i = 0; agenda != NULL && i < json_array_get_length (agenda); i++)
     {
       JsonObject *item = json_array_get_object_element (agenda, i);
-      JsonNode *mandates = json_object_get_member (item, "mandates");
+      JsonNode *mandates = json_object_get_member (item, ICAT_KEY_MANDATES);
 
       if (mandates == NULL || !JSON_NODE_HOLDS_ARRAY (mandates) ||
           !array_has (json_node_get_array (mandates), mandate_id))
@@ -305,7 +305,7 @@ meeting_subtitle (IcatRecord *meeting,
       if (items->len > 0)
         /* Translators: between agenda item titles */
         g_string_append (items, _("; "));
-      g_string_append (items, icat_json_get_string (item, "title"));
+      g_string_append (items, icat_json_get_string (item, ICAT_KEY_TITLE));
     }
   /* Translators: a meeting under a mandate: its date · the agenda items on the mandate */
   return g_strdup_printf (_("%s · Agenda: %s"), when, items->str);
@@ -453,15 +453,15 @@ load_detail (IcatMandatesView *self)
       fill_all_linked (self);
       return;
     }
-  node = json_object_get_member (icat_record_get_data (mandate), "text");
+  node = json_object_get_member (icat_record_get_data (mandate), ICAT_KEY_TEXT);
   text = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  note = icat_record_get_string (mandate, "note");
+  note = icat_record_get_string (mandate, ICAT_KEY_NOTE);
   gtk_label_set_label (self->detail_title, icat_record_get_title (mandate));
   gtk_widget_set_visible (self->icat_badge, mandate_for_icat (mandate));
   adw_action_row_set_subtitle (self->addressee_row,
-                               icat_format_enum ("addressee", icat_record_get_string (mandate, "addressee")));
-  adw_action_row_set_subtitle (self->pillar_row, icat_format_enum ("pillar", icat_record_get_string (mandate, "pillar")));
-  adw_action_row_set_subtitle (self->document_row, document_name (icat_record_get_string (mandate, "document")));
+                               icat_format_enum (ICAT_KEY_ADDRESSEE, icat_record_get_string (mandate, ICAT_KEY_ADDRESSEE)));
+  adw_action_row_set_subtitle (self->pillar_row, icat_format_enum (ICAT_KEY_PILLAR, icat_record_get_string (mandate, ICAT_KEY_PILLAR)));
+  adw_action_row_set_subtitle (self->document_row, document_name (icat_record_get_string (mandate, ICAT_KEY_DOCUMENT)));
   set_text (self->chinese_text, text ? icat_json_get_string (text, "zh") : NULL, _("The Chinese text is not recorded."));
   set_text (self->english_text, text ? icat_json_get_string (text, "en") : NULL, _("No English summary is recorded."));
   gtk_label_set_label (self->note_label, note ? note : "");
@@ -582,7 +582,7 @@ setup_filters (IcatMandatesView *self)
   for (guint i = 0; icat_documents[i] != NULL; i++)
     gtk_string_list_append (documents, icat_documents[i]);
   for (guint i = 0; icat_pillars[i] != NULL; i++)
-    gtk_string_list_append (pillars, icat_format_enum ("pillar", icat_pillars[i]));
+    gtk_string_list_append (pillars, icat_format_enum (ICAT_KEY_PILLAR, icat_pillars[i]));
   gtk_drop_down_set_model (self->document_dropdown, G_LIST_MODEL (documents));
   gtk_drop_down_set_model (self->pillar_dropdown, G_LIST_MODEL (pillars));
   g_signal_connect_swapped (self->document_dropdown, "notify::selected", G_CALLBACK (apply_filters), self);
@@ -800,7 +800,7 @@ setup_list (IcatMandatesView *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   self->mandates = icat_record_list_new (self->store, "mandate");
-  icat_record_list_set_sort (self->mandates, "document", FALSE);
+  icat_record_list_set_sort (self->mandates, ICAT_KEY_DOCUMENT, FALSE);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->mandates)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -817,9 +817,9 @@ setup_list (IcatMandatesView *self)
 static void
 setup_linked (IcatMandatesView *self)
 {
-  self->linked[LINKED_ACTION_ITEMS] = (Linked) { "action_item", "due", FALSE, self->action_items_group, NULL };
-  self->linked[LINKED_PAPERS] = (Linked) { "paper", "year", TRUE, self->papers_group, NULL };
-  self->linked[LINKED_MEETINGS] = (Linked) { "meeting", "starts_at", TRUE, self->meetings_group, NULL };
+  self->linked[LINKED_ACTION_ITEMS] = (Linked) { "action_item", ICAT_KEY_DUE, FALSE, self->action_items_group, NULL };
+  self->linked[LINKED_PAPERS] = (Linked) { "paper", ICAT_KEY_YEAR, TRUE, self->papers_group, NULL };
+  self->linked[LINKED_MEETINGS] = (Linked) { "meeting", ICAT_KEY_STARTS_AT, TRUE, self->meetings_group, NULL };
   for (guint i = 0; i < N_LINKED; i++)
     self->linked[i].rows = g_ptr_array_new ();
 }

@@ -33,8 +33,8 @@ _icat_meeting_agenda_item_get (GtkWidget *box)
 static gboolean
 agenda_title_required (void)
 {
-  const IcatField *agenda = icat_kind_lookup_field (icat_schema_lookup ("meeting"), "agenda");
-  const IcatField *title = agenda && agenda->child ? icat_kind_lookup_field (agenda->child, "title") : NULL;
+  const IcatField *agenda = icat_kind_lookup_field (icat_schema_lookup ("meeting"), ICAT_KEY_AGENDA);
+  const IcatField *title = agenda && agenda->child ? icat_kind_lookup_field (agenda->child, ICAT_KEY_TITLE) : NULL;
 
   return title == NULL || (title->flags & ICAT_FIELD_REQUIRED) != 0;
 }
@@ -90,13 +90,13 @@ _icat_meeting_agenda_to_json (IcatMeetingEditor *self)
       if (title == NULL)
         continue;
       object = json_object_new ();
-      json_object_set_string_member (object, "id", icat_agenda_item_row_get_item_id (item));
-      json_object_set_int_member (object, "position", position++);
-      json_object_set_member (object, "title", _icat_meeting_string_node (title));
-      json_object_set_member (object, "presenter", _icat_meeting_string_node (presenter));
-      json_object_set_member (object, "minutes", _icat_meeting_string_node (minutes));
+      json_object_set_string_member (object, ICAT_KEY_ID, icat_agenda_item_row_get_item_id (item));
+      json_object_set_int_member (object, ICAT_KEY_POSITION, position++);
+      json_object_set_member (object, ICAT_KEY_TITLE, _icat_meeting_string_node (title));
+      json_object_set_member (object, ICAT_KEY_PRESENTER, _icat_meeting_string_node (presenter));
+      json_object_set_member (object, ICAT_KEY_MINUTES, _icat_meeting_string_node (minutes));
       if (mandates != NULL)
-        json_object_set_member (object, "mandates", icat_json_normalized (mandates));
+        json_object_set_member (object, ICAT_KEY_MANDATES, icat_json_normalized (mandates));
       json_array_add_object_element (agenda, object);
     }
   return _icat_meeting_array_node (agenda);
@@ -241,8 +241,8 @@ agenda_fields_init (IcatMeetingEditor *self,
   AdwComboRow *presenter = icat_agenda_item_row_get_presenter_row (item);
   GtkTextBuffer *minutes = icat_agenda_item_row_get_minutes (item);
   GtkDragSource *drag = gtk_drag_source_new ();
-  const char *title = icat_json_get_string (data, "title");
-  const char *text = icat_json_get_string (data, "minutes");
+  const char *title = icat_json_get_string (data, ICAT_KEY_TITLE);
+  const char *text = icat_json_get_string (data, ICAT_KEY_MINUTES);
 
   gtk_editable_set_text (GTK_EDITABLE (title_row), title ? title : "");
   gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
@@ -251,7 +251,7 @@ agenda_fields_init (IcatMeetingEditor *self,
   gtk_widget_add_controller (icat_agenda_item_row_get_drag_handle (item), GTK_EVENT_CONTROLLER (drag));
   g_signal_connect_swapped (title_row, "changed", G_CALLBACK (agenda_changed_cb), self);
   adw_combo_row_set_model (presenter, G_LIST_MODEL (self->agency_names));
-  adw_combo_row_set_selected (presenter, _icat_meeting_editor_agency_index (self, icat_json_get_string (data, "presenter")));
+  adw_combo_row_set_selected (presenter, _icat_meeting_editor_agency_index (self, icat_json_get_string (data, ICAT_KEY_PRESENTER)));
   g_signal_connect_swapped (presenter, "notify::selected", G_CALLBACK (agenda_changed_cb), self);
   gtk_text_buffer_set_text (minutes, text ? text : "", -1);
   g_signal_connect_object (minutes, "changed", G_CALLBACK (agenda_changed_cb), self, G_CONNECT_SWAPPED);
@@ -304,13 +304,13 @@ static GtkWidget *
 agenda_item_new (IcatMeetingEditor *self,
                  JsonObject        *data)
 {
-  GtkWidget *row = icat_agenda_item_row_new (icat_json_get_string (data, "id"));
+  GtkWidget *row = icat_agenda_item_row_new (icat_json_get_string (data, ICAT_KEY_ID));
   IcatAgendaItemRow *item = ICAT_AGENDA_ITEM_ROW (row);
   GtkListBox *list = icat_agenda_item_row_get_list (item);
-  JsonNode *mandates = data ? json_object_get_member (data, "mandates") : NULL;
+  JsonNode *mandates = data ? json_object_get_member (data, ICAT_KEY_MANDATES) : NULL;
   GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
 
-  icat_agenda_item_row_set_saved_title (item, icat_json_get_string (data, "title"));
+  icat_agenda_item_row_set_saved_title (item, icat_json_get_string (data, ICAT_KEY_TITLE));
   icat_agenda_item_row_take_mandates (item, icat_json_normalized (mandates));
   agenda_fields_init (self, item, data);
   /* Between the presenter and the minutes, as the template leaves room for. */
@@ -357,9 +357,9 @@ _icat_meeting_decisions_to_json (IcatMeetingEditor *self)
       if (*text == '\0')
         continue;
       object = json_object_new ();
-      json_object_set_string_member (object, "id", icat_decision_row_get_decision_id (ICAT_DECISION_ROW (row)));
-      json_object_set_int_member (object, "number", number++);
-      json_object_set_string_member (object, "text", text);
+      json_object_set_string_member (object, ICAT_KEY_ID, icat_decision_row_get_decision_id (ICAT_DECISION_ROW (row)));
+      json_object_set_int_member (object, ICAT_KEY_NUMBER, number++);
+      json_object_set_string_member (object, ICAT_KEY_TEXT, text);
       json_array_add_object_element (decisions, object);
     }
   return _icat_meeting_array_node (decisions);
@@ -397,8 +397,8 @@ static GtkWidget *
 decision_row_new (IcatMeetingEditor *self,
                   JsonObject        *data)
 {
-  GtkWidget *row = icat_decision_row_new (icat_json_get_string (data, "id"));
-  const char *text = icat_json_get_string (data, "text");
+  GtkWidget *row = icat_decision_row_new (icat_json_get_string (data, ICAT_KEY_ID));
+  const char *text = icat_json_get_string (data, ICAT_KEY_TEXT);
 
   gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
   g_signal_connect (icat_decision_row_get_remove_button (ICAT_DECISION_ROW (row)), "clicked",

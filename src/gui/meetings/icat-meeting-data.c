@@ -19,6 +19,7 @@
 #include "icat-meeting-editor-private.h"
 #include "icat-record-list.h"
 #include "icat-today.h"
+#include "icat-fields.h"
 
 /* JSON helpers */
 
@@ -146,7 +147,7 @@ const char *
 _icat_meeting_chair_at (JsonObject *data,
                         guint       index)
 {
-  JsonArray *chairs = _icat_meeting_get_array (data, "chairs");
+  JsonArray *chairs = _icat_meeting_get_array (data, ICAT_KEY_CHAIRS);
   guint n_chairs = chairs ? json_array_get_length (chairs) : 0;
 
   return index < n_chairs ? json_array_get_string_element (chairs, index) : NULL;
@@ -180,15 +181,15 @@ static gboolean
 is_inactive_member (IcatRecord *agency,
                     const char *today)
 {
-  JsonArray *memberships = icat_record_get_array (agency, "memberships");
+  JsonArray *memberships = icat_record_get_array (agency, ICAT_KEY_MEMBERSHIPS);
   const char *role = NULL;
   const char *latest = NULL;
 
   for (guint i = 0; memberships != NULL && i < json_array_get_length (memberships); i++)
     {
       JsonObject *membership = json_array_get_object_element (memberships, i);
-      const char *from = icat_json_get_string (membership, "from");
-      const char *to = icat_json_get_string (membership, "to");
+      const char *from = icat_json_get_string (membership, ICAT_KEY_FROM);
+      const char *to = icat_json_get_string (membership, ICAT_KEY_TO);
 
       if (from == NULL || compare_to_today (from, today) > 0 ||
           (to != NULL && compare_to_today (to, today) < 0))
@@ -196,7 +197,7 @@ is_inactive_member (IcatRecord *agency,
       if (latest == NULL || strcmp (from, latest) >= 0)
         {
           latest = from;
-          role = icat_json_get_string (membership, "role");
+          role = icat_json_get_string (membership, ICAT_KEY_ROLE);
         }
     }
   return g_strcmp0 (role, "inactive-member") == 0;
@@ -206,23 +207,23 @@ static gboolean
 is_listed (IcatRecord *agency,
            JsonObject *meeting)
 {
-  JsonArray *attendance = _icat_meeting_get_array (meeting, "attendance");
-  JsonArray *invited = _icat_meeting_get_array (meeting, "invited");
-  JsonNode *name = json_object_get_member (icat_record_get_data (agency), "name");
+  JsonArray *attendance = _icat_meeting_get_array (meeting, ICAT_KEY_ATTENDANCE);
+  JsonArray *invited = _icat_meeting_get_array (meeting, ICAT_KEY_INVITED);
+  JsonNode *name = json_object_get_member (icat_record_get_data (agency), ICAT_KEY_NAME);
   JsonObject *names = name != NULL && JSON_NODE_HOLDS_OBJECT (name) ? json_node_get_object (name) : NULL;
 
   for (guint i = 0; attendance != NULL && i < json_array_get_length (attendance); i++)
-    if (g_strcmp0 (icat_json_get_string (json_array_get_object_element (attendance, i), "agency"),
+    if (g_strcmp0 (icat_json_get_string (json_array_get_object_element (attendance, i), ICAT_KEY_AGENCY),
                    icat_record_get_id (agency)) == 0)
       return TRUE;
   for (guint i = 0; invited != NULL && i < json_array_get_length (invited); i++)
     {
-      const char *invitee = icat_json_get_string (json_array_get_object_element (invited, i), "name");
+      const char *invitee = icat_json_get_string (json_array_get_object_element (invited, i), ICAT_KEY_NAME);
       g_autoptr(GList) languages = names ? json_object_get_members (names) : NULL;
 
       if (invitee == NULL)
         continue;
-      if (g_ascii_strcasecmp (invitee, icat_record_get_string (agency, "acronym")) == 0)
+      if (g_ascii_strcasecmp (invitee, icat_record_get_string (agency, ICAT_KEY_ACRONYM)) == 0)
         return TRUE;
       for (GList *l = languages; l != NULL; l = l->next)
         if (g_strcmp0 (invitee, icat_json_get_string (names, l->data)) == 0)
@@ -238,13 +239,13 @@ _icat_meeting_missing_inactive (GListModel *agencies,
   g_autoptr(GStrvBuilder) missing = g_strv_builder_new ();
   g_autofree char *today = icat_today_string ();
 
-  if (g_strcmp0 (icat_json_get_string (meeting, "kind"), "principals") == 0)
+  if (g_strcmp0 (icat_json_get_string (meeting, ICAT_KEY_KIND), "principals") == 0)
     for (guint i = 0; i < g_list_model_get_n_items (agencies); i++)
       {
         g_autoptr(IcatRecord) agency = g_list_model_get_item (agencies, i);
 
         if (is_inactive_member (agency, today) && !is_listed (agency, meeting))
-          g_strv_builder_add (missing, icat_record_get_string (agency, "acronym"));
+          g_strv_builder_add (missing, icat_record_get_string (agency, ICAT_KEY_ACRONYM));
       }
   return g_strv_builder_end (missing);
 }
@@ -258,6 +259,6 @@ icat_meeting_missing_inactive_members (IcatStore  *store,
   g_return_val_if_fail (ICAT_IS_STORE (store), NULL);
   g_return_val_if_fail (meeting != NULL, NULL);
   agencies = icat_record_list_new (store, "agency");
-  icat_record_list_set_sort (agencies, "acronym", FALSE);
+  icat_record_list_set_sort (agencies, ICAT_KEY_ACRONYM, FALSE);
   return _icat_meeting_missing_inactive (G_LIST_MODEL (agencies), meeting);
 }

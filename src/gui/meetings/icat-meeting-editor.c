@@ -27,8 +27,10 @@
 
 /* The fields of the top of the editor, filled together. */
 static const char * const general_fields[] = {
-  "title", "kind", "venue", "timezone", "starts_at", "ends_at", "multi_day", "date_precision",
-  "chairs", "record_status", "circulated_on", "approved_on",
+  ICAT_KEY_TITLE, ICAT_KEY_KIND, ICAT_KEY_VENUE, ICAT_KEY_TIMEZONE,
+  ICAT_KEY_STARTS_AT, ICAT_KEY_ENDS_AT, ICAT_KEY_MULTI_DAY,
+  ICAT_KEY_DATE_PRECISION, ICAT_KEY_CHAIRS, ICAT_KEY_RECORD_STATUS,
+  ICAT_KEY_CIRCULATED_ON, ICAT_KEY_APPROVED_ON,
 };
 
 G_DEFINE_FINAL_TYPE (IcatMeetingEditor, icat_meeting_editor, ADW_TYPE_BIN)
@@ -126,7 +128,7 @@ update_heading (IcatMeetingEditor *self)
 {
   JsonObject *data = icat_record_get_data (self->meeting);
   g_autofree char *when = icat_format_meeting_when (data);
-  g_autofree char *subtitle = g_strdup_printf ("%s · %s", when, icat_format_venue (icat_json_get_string (data, "venue")));
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s", when, icat_format_venue (icat_json_get_string (data, ICAT_KEY_VENUE)));
 
   adw_window_title_set_title (self->heading, icat_record_get_title (self->meeting));
   adw_window_title_set_subtitle (self->heading, subtitle);
@@ -135,8 +137,8 @@ update_heading (IcatMeetingEditor *self)
 static void
 update_status_subtitle (IcatMeetingEditor *self)
 {
-  const char *circulated = icat_json_get_string (self->shown, "circulated_on");
-  const char *approved = icat_json_get_string (self->shown, "approved_on");
+  const char *circulated = icat_json_get_string (self->shown, ICAT_KEY_CIRCULATED_ON);
+  const char *approved = icat_json_get_string (self->shown, ICAT_KEY_APPROVED_ON);
   g_autoptr(GString) text = g_string_new (NULL);
 
   if (circulated != NULL)
@@ -157,14 +159,14 @@ title_changed_cb (IcatMeetingEditor *self)
 {
   g_autofree char *text = _icat_meeting_stripped_text (self->title_row);
   g_autofree char *problem = icat_input_title_problem (text);
-  g_autoptr(JsonNode) copy = _icat_meeting_title_with (json_object_get_member (self->shown, "title"),
+  g_autoptr(JsonNode) copy = _icat_meeting_title_with (json_object_get_member (self->shown, ICAT_KEY_TITLE),
                                                        icat_user_language (), text);
   JsonObject *title = json_node_get_object (copy);
 
   icat_row_show_problem (GTK_WIDGET (self->title_row),
                          json_object_get_size (title) == 0 ? problem : NULL);
   if (json_object_get_size (title) > 0)
-    _icat_meeting_editor_queue_field (self, "title", g_steal_pointer (&copy));
+    _icat_meeting_editor_queue_field (self, ICAT_KEY_TITLE, g_steal_pointer (&copy));
 }
 
 static void
@@ -174,7 +176,7 @@ kind_selected_cb (IcatMeetingEditor *self)
 
   if (kind == GTK_INVALID_LIST_POSITION)
     return;
-  _icat_meeting_editor_queue_field (self, "kind", _icat_meeting_string_node (icat_meeting_kinds[kind]));
+  _icat_meeting_editor_queue_field (self, ICAT_KEY_KIND, _icat_meeting_string_node (icat_meeting_kinds[kind]));
   update_warning (self);
 }
 
@@ -184,7 +186,7 @@ chairs_selected_cb (IcatMeetingEditor *self)
   const char *chair = _icat_meeting_editor_agency_at (self, adw_combo_row_get_selected (self->chair_row));
   const char *cochair = _icat_meeting_editor_agency_at (self, adw_combo_row_get_selected (self->cochair_row));
 
-  _icat_meeting_editor_queue_field (self, "chairs", _icat_meeting_chairs_node (chair, cochair));
+  _icat_meeting_editor_queue_field (self, ICAT_KEY_CHAIRS, _icat_meeting_chairs_node (chair, cochair));
 }
 
 static void
@@ -195,12 +197,12 @@ status_selected_cb (IcatMeetingEditor *self)
 
   if (self->loading > 0 || status == GTK_INVALID_LIST_POSITION)
     return;
-  _icat_meeting_editor_queue_field (self, "record_status", _icat_meeting_string_node (icat_record_statuses[status]));
+  _icat_meeting_editor_queue_field (self, ICAT_KEY_RECORD_STATUS, _icat_meeting_string_node (icat_record_statuses[status]));
   /* Each step keeps the day it was taken. */
-  if (status == 1 || (status == 2 && !json_object_has_member (self->shown, "circulated_on")))
-    _icat_meeting_editor_queue_field (self, "circulated_on", _icat_meeting_string_node (today));
+  if (status == 1 || (status == 2 && !json_object_has_member (self->shown, ICAT_KEY_CIRCULATED_ON)))
+    _icat_meeting_editor_queue_field (self, ICAT_KEY_CIRCULATED_ON, _icat_meeting_string_node (today));
   if (status == 2)
-    _icat_meeting_editor_queue_field (self, "approved_on", _icat_meeting_string_node (today));
+    _icat_meeting_editor_queue_field (self, ICAT_KEY_APPROVED_ON, _icat_meeting_string_node (today));
   update_status_subtitle (self);
 }
 
@@ -208,21 +210,21 @@ static void
 load_general (IcatMeetingEditor *self,
               JsonObject        *data)
 {
-  JsonNode *title = json_object_get_member (data, "title");
+  JsonNode *title = json_object_get_member (data, ICAT_KEY_TITLE);
 
   self->loading++;
   /* A title said to be wrong keeps what was typed (see load_entry). */
   if (icat_row_get_problem (GTK_WIDGET (self->title_row)) == NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->title_row),
                            _icat_meeting_title_text (title && JSON_NODE_HOLDS_OBJECT (title) ? json_node_get_object (title) : NULL));
-  adw_combo_row_set_selected (self->kind_row, icat_enum_index (icat_meeting_kinds, icat_json_get_string (data, "kind"), 0));
+  adw_combo_row_set_selected (self->kind_row, icat_enum_index (icat_meeting_kinds, icat_json_get_string (data, ICAT_KEY_KIND), 0));
   _icat_meeting_time_load (self, data);
   adw_combo_row_set_selected (self->chair_row,
                               _icat_meeting_editor_agency_index (self, _icat_meeting_chair_at (data, 0)));
   adw_combo_row_set_selected (self->cochair_row,
                               _icat_meeting_editor_agency_index (self, _icat_meeting_chair_at (data, 1)));
   adw_combo_row_set_selected (self->status_row,
-                              icat_enum_index (icat_record_statuses, icat_json_get_string (data, "record_status"), 0));
+                              icat_enum_index (icat_record_statuses, icat_json_get_string (data, ICAT_KEY_RECORD_STATUS), 0));
   for (guint i = 0; i < G_N_ELEMENTS (general_fields); i++)
     _icat_meeting_shown_remember (self->shown, general_fields[i], json_object_get_member (data, general_fields[i]));
   self->loading--;
@@ -240,15 +242,15 @@ static const struct {
   void       (*update)  (IcatMeetingEditor *self);  /* numbering, summaries; may be NULL */
   GtkWidget *(*add)     (IcatMeetingEditor *self);
 } sections[N_SECTIONS] = {
-  [SECTION_AGENDA] = { "agenda", "editor.add-agenda-item", _icat_meeting_agenda_to_json,
+  [SECTION_AGENDA] = { ICAT_KEY_AGENDA, "editor.add-agenda-item", _icat_meeting_agenda_to_json,
                        _icat_meeting_agenda_load, _icat_meeting_agenda_update, _icat_meeting_agenda_add },
-  [SECTION_DECISIONS] = { "decisions", "editor.add-decision", _icat_meeting_decisions_to_json,
+  [SECTION_DECISIONS] = { ICAT_KEY_DECISIONS, "editor.add-decision", _icat_meeting_decisions_to_json,
                           _icat_meeting_decisions_load, _icat_meeting_decisions_update, _icat_meeting_decisions_add },
-  [SECTION_ATTENDANCE] = { "attendance", NULL, _icat_meeting_attendance_to_json,
+  [SECTION_ATTENDANCE] = { ICAT_KEY_ATTENDANCE, NULL, _icat_meeting_attendance_to_json,
                            _icat_meeting_attendance_load, _icat_meeting_attendance_update, NULL },
-  [SECTION_INVITED] = { "invited", "editor.add-invitee", _icat_meeting_invited_to_json,
+  [SECTION_INVITED] = { ICAT_KEY_INVITED, "editor.add-invitee", _icat_meeting_invited_to_json,
                         _icat_meeting_invited_load, NULL, _icat_meeting_invited_add },
-  [SECTION_ATTACHMENTS] = { "attachments", "editor.add-attachment", _icat_meeting_attachments_to_json,
+  [SECTION_ATTACHMENTS] = { ICAT_KEY_ATTACHMENTS, "editor.add-attachment", _icat_meeting_attachments_to_json,
                             _icat_meeting_attachments_load, _icat_meeting_attachments_update,
                             _icat_meeting_attachments_add },
 };
@@ -654,7 +656,7 @@ rebuild_agencies (IcatMeetingEditor *self)
       g_autoptr(IcatRecord) agency = g_list_model_get_item (G_LIST_MODEL (self->agencies), i);
 
       g_ptr_array_add (self->agency_ids, g_strdup (icat_record_get_id (agency)));
-      g_ptr_array_add (names, g_strdup (icat_record_get_string (agency, "acronym")));
+      g_ptr_array_add (names, g_strdup (icat_record_get_string (agency, ICAT_KEY_ACRONYM)));
       _icat_meeting_attendance_add_row (self, agency);
     }
   g_ptr_array_add (names, NULL);
@@ -851,9 +853,9 @@ icat_meeting_editor_new (IcatStore *store)
   self = g_object_new (ICAT_TYPE_MEETING_EDITOR, NULL);
   self->store = g_object_ref (store);
   self->agencies = icat_record_list_new (store, "agency");
-  icat_record_list_set_sort (self->agencies, "acronym", FALSE);
+  icat_record_list_set_sort (self->agencies, ICAT_KEY_ACRONYM, FALSE);
   self->mandates = icat_record_list_new (store, "mandate");
-  icat_record_list_set_sort (self->mandates, "document", FALSE);
+  icat_record_list_set_sort (self->mandates, ICAT_KEY_DOCUMENT, FALSE);
   g_signal_connect_object (store, "record-changed::agency", G_CALLBACK (agency_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "reloaded", G_CALLBACK (agency_changed_cb), self, G_CONNECT_SWAPPED);
   rebuild_agencies (self);

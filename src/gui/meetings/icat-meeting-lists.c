@@ -40,9 +40,9 @@ _icat_meeting_attendance_to_json (IcatMeetingEditor *self)
           continue;
         }
       object = json_object_new ();
-      json_object_set_string_member (object, "agency", entry->agency);
-      json_object_set_boolean_member (object, "present", present);
-      json_object_set_array_member (object, "delegates", delegates);
+      json_object_set_string_member (object, ICAT_KEY_AGENCY, entry->agency);
+      json_object_set_boolean_member (object, ICAT_KEY_PRESENT, present);
+      json_object_set_array_member (object, ICAT_KEY_DELEGATES, delegates);
       json_array_add_object_element (attendance, object);
     }
   return _icat_meeting_array_node (attendance);
@@ -84,7 +84,7 @@ _icat_meeting_attendance_add_row (IcatMeetingEditor *self,
                                   IcatRecord        *agency)
 {
   IcatAttendance *entry = g_new0 (IcatAttendance, 1);
-  const char *acronym = icat_record_get_string (agency, "acronym");
+  const char *acronym = icat_record_get_string (agency, ICAT_KEY_ACRONYM);
   g_autofree char *title = g_strdup_printf (_("%s delegates, separated by commas"), acronym);
   g_autofree char *present = g_strdup_printf (_("%s present"), acronym);
 
@@ -127,13 +127,13 @@ _icat_meeting_attendance_load (IcatMeetingEditor *self,
       g_autoptr(GString) names = g_string_new (NULL);
 
       for (guint n = 0; attendance != NULL && n < json_array_get_length (attendance); n++)
-        if (g_strcmp0 (icat_json_get_string (json_array_get_object_element (attendance, n), "agency"), entry->agency) == 0)
+        if (g_strcmp0 (icat_json_get_string (json_array_get_object_element (attendance, n), ICAT_KEY_AGENCY), entry->agency) == 0)
           found = json_array_get_object_element (attendance, n);
-      delegates = _icat_meeting_get_array (found, "delegates");
+      delegates = _icat_meeting_get_array (found, ICAT_KEY_DELEGATES);
       for (guint n = 0; delegates != NULL && n < json_array_get_length (delegates); n++)
         g_string_append_printf (names, "%s%s", n > 0 ? ", " : "", json_array_get_string_element (delegates, n));
       entry->listed = found != NULL;
-      gtk_check_button_set_active (entry->present, found && json_object_get_boolean_member_with_default (found, "present", FALSE));
+      gtk_check_button_set_active (entry->present, found && json_object_get_boolean_member_with_default (found, ICAT_KEY_PRESENT, FALSE));
       gtk_editable_set_text (GTK_EDITABLE (entry->row), names->str);
     }
 }
@@ -156,10 +156,10 @@ _icat_meeting_invited_to_json (IcatMeetingEditor *self)
       if (*name == '\0')
         continue;
       object = json_object_new ();
-      json_object_set_string_member (object, "name", name);
-      json_object_set_string_member (object, "kind", icat_invitee_kinds[MIN (gtk_drop_down_get_selected (kind), 1)]);
+      json_object_set_string_member (object, ICAT_KEY_NAME, name);
+      json_object_set_string_member (object, ICAT_KEY_KIND, icat_invitee_kinds[MIN (gtk_drop_down_get_selected (kind), 1)]);
       if (attended != 0)
-        json_object_set_boolean_member (object, "attended", attended == 2);
+        json_object_set_boolean_member (object, ICAT_KEY_ATTENDED, attended == 2);
       json_array_add_object_element (invited, object);
     }
   return _icat_meeting_array_node (invited);
@@ -188,13 +188,13 @@ invitee_row_new (IcatMeetingEditor *self,
   const char * const kinds[] = { _("State"), _("Organization"), NULL };
   GtkWidget *kind = gtk_drop_down_new_from_strings (kinds);
   GtkWidget *remove = _icat_meeting_icon_button_new ("user-trash-symbolic", _("Remove Invitee"), NULL);
-  JsonNode *attended = data ? json_object_get_member (data, "attended") : NULL;
-  const char *name = icat_json_get_string (data, "name");
+  JsonNode *attended = data ? json_object_get_member (data, ICAT_KEY_ATTENDED) : NULL;
+  const char *name = icat_json_get_string (data, ICAT_KEY_NAME);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("State or organization"));
   gtk_editable_set_text (GTK_EDITABLE (row), name ? name : "");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (kind),
-                              icat_enum_index (icat_invitee_kinds, icat_json_get_string (data, "kind"), 0));
+                              icat_enum_index (icat_invitee_kinds, icat_json_get_string (data, ICAT_KEY_KIND), 0));
   gtk_widget_set_valign (kind, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (kind, "flat");
   gtk_accessible_update_property (GTK_ACCESSIBLE (kind), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Kind of invitee"), -1);
@@ -245,8 +245,8 @@ _icat_meeting_attachments_to_json (IcatMeetingEditor *self)
       if (*uri == '\0')
         continue;
       object = json_object_new ();
-      json_object_set_string_member (object, "title", *title != '\0' ? title : uri);
-      json_object_set_string_member (object, "uri", uri);
+      json_object_set_string_member (object, ICAT_KEY_TITLE, *title != '\0' ? title : uri);
+      json_object_set_string_member (object, ICAT_KEY_URI, uri);
       json_array_add_object_element (attachments, object);
     }
   return _icat_meeting_array_node (attachments);
@@ -327,8 +327,8 @@ attachment_new (IcatMeetingEditor *self,
   GtkWidget *choose = _icat_meeting_icon_button_new ("document-open-symbolic", _("Choose File"), NULL);
   GtkWidget *open = gtk_button_new_with_label (_("Open"));
   GtkWidget *remove = _icat_meeting_icon_button_new ("user-trash-symbolic", _("Remove Attachment"), NULL);
-  const char *title_text = icat_json_get_string (data, "title");
-  const char *uri_text = icat_json_get_string (data, "uri");
+  const char *title_text = icat_json_get_string (data, ICAT_KEY_TITLE);
+  const char *uri_text = icat_json_get_string (data, ICAT_KEY_URI);
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");

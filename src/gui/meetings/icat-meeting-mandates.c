@@ -20,6 +20,7 @@
 #include "icat-agenda-item-row.h"
 #include "icat-meeting-editor-private.h"
 #include "icat-record-picker.h"
+#include "icat-fields.h"
 
 /* The agenda item that holds a widget of the editor. */
 static IcatAgendaItemRow *
@@ -137,7 +138,7 @@ link_chip_new (IcatMeetingEditor *self,
   gtk_widget_set_halign (chip, GTK_ALIGN_START);
   gtk_widget_set_name (chip, "agenda-mandate");
   if (mandate != NULL)
-    gtk_widget_set_tooltip_text (text, icat_record_get_localized (mandate, "text"));
+    gtk_widget_set_tooltip_text (text, icat_record_get_localized (mandate, ICAT_KEY_TEXT));
   gtk_widget_set_name (remove, "agenda-mandate-remove");
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");

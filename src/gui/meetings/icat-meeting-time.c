@@ -64,17 +64,17 @@ same_day (GDateTime *a,
 static char *
 format_when (JsonObject *shown)
 {
-  const char *zone_name = icat_json_get_string (shown, "timezone");
-  const char *starts_at = icat_json_get_string (shown, "starts_at");
-  const char *ends_at = icat_json_get_string (shown, "ends_at");
+  const char *zone_name = icat_json_get_string (shown, ICAT_KEY_TIMEZONE);
+  const char *starts_at = icat_json_get_string (shown, ICAT_KEY_STARTS_AT);
+  const char *ends_at = icat_json_get_string (shown, ICAT_KEY_ENDS_AT);
   g_autoptr(GTimeZone) zone = zone_name ? g_time_zone_new_identifier (zone_name) : NULL;
   g_autoptr(GDateTime) starts = starts_at ? g_date_time_new_from_iso8601 (starts_at, NULL) : NULL;
   g_autoptr(GDateTime) ends = ends_at ? g_date_time_new_from_iso8601 (ends_at, NULL) : NULL;
   g_autoptr(GDateTime) local_starts = NULL, local_ends = NULL;
-  g_autofree char *city = zone_city (icat_json_get_string (shown, "venue"), zone_name);
+  g_autofree char *city = zone_city (icat_json_get_string (shown, ICAT_KEY_VENUE), zone_name);
   g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL;
 
-  if (g_strcmp0 (icat_json_get_string (shown, "date_precision"), "minute") != 0 || starts == NULL || zone == NULL)
+  if (g_strcmp0 (icat_json_get_string (shown, ICAT_KEY_DATE_PRECISION), "minute") != 0 || starts == NULL || zone == NULL)
     return g_strdup (_("No time set"));
   local_starts = g_date_time_to_timezone (starts, zone);
   a = g_date_time_format (local_starts, "%H:%M");
@@ -140,10 +140,10 @@ place_changed_cb (IcatMeetingEditor *self)
                          zone == NULL ? _("Write a time zone such as Europe/Vienna") : NULL);
   if (self->loading > 0)
     return;
-  _icat_meeting_editor_queue_field (self, "venue", _icat_meeting_string_node (venue < VENUE_OTHER ? venues[venue].venue : city));
+  _icat_meeting_editor_queue_field (self, ICAT_KEY_VENUE, _icat_meeting_string_node (venue < VENUE_OTHER ? venues[venue].venue : city));
   if (zone == NULL)
     return;
-  _icat_meeting_editor_queue_field (self, "timezone", _icat_meeting_string_node (zone_name));
+  _icat_meeting_editor_queue_field (self, ICAT_KEY_TIMEZONE, _icat_meeting_string_node (zone_name));
   /* The times typed stay the local times of the new place. */
   save_time (self);
 }
@@ -350,11 +350,11 @@ take_back (IcatMeetingEditor *self,
 {
   if (start_too)
     {
-      icat_autosave_unset (self->autosave, "starts_at");
-      icat_autosave_unset (self->autosave, "date_precision");
+      icat_autosave_unset (self->autosave, ICAT_KEY_STARTS_AT);
+      icat_autosave_unset (self->autosave, ICAT_KEY_DATE_PRECISION);
     }
-  icat_autosave_unset (self->autosave, "ends_at");
-  icat_autosave_unset (self->autosave, "multi_day");
+  icat_autosave_unset (self->autosave, ICAT_KEY_ENDS_AT);
+  icat_autosave_unset (self->autosave, ICAT_KEY_MULTI_DAY);
 }
 
 static void
@@ -371,15 +371,15 @@ save_time (IcatMeetingEditor *self)
       take_back (self, TRUE);
       return;
     }
-  _icat_meeting_editor_queue_field (self, "starts_at", timestamp_node (times.starts));
-  _icat_meeting_editor_queue_field (self, "date_precision", _icat_meeting_string_node (times.precision));
+  _icat_meeting_editor_queue_field (self, ICAT_KEY_STARTS_AT, timestamp_node (times.starts));
+  _icat_meeting_editor_queue_field (self, ICAT_KEY_DATE_PRECISION, _icat_meeting_string_node (times.precision));
   /* The end and whether it is on a later day are saved together, or not at all. */
   if (times.end_problem != NULL || times.end_date_problem != NULL)
     take_back (self, FALSE);
   else
     {
-      _icat_meeting_editor_queue_field (self, "ends_at", timestamp_node (times.ends));
-      _icat_meeting_editor_queue_field (self, "multi_day",
+      _icat_meeting_editor_queue_field (self, ICAT_KEY_ENDS_AT, timestamp_node (times.ends));
+      _icat_meeting_editor_queue_field (self, ICAT_KEY_MULTI_DAY,
                                         json_node_init_boolean (json_node_alloc (),
                                                                 gtk_switch_get_active (self->multi_day_switch)));
     }
@@ -461,10 +461,10 @@ static void
 load_times (IcatMeetingEditor *self,
             JsonObject        *data)
 {
-  const char *precision = icat_json_get_string (data, "date_precision");
-  const char *starts_at = icat_json_get_string (data, "starts_at");
-  const char *ends_at = icat_json_get_string (data, "ends_at");
-  g_autoptr(GTimeZone) zone = zone_new (icat_json_get_string (data, "timezone"));
+  const char *precision = icat_json_get_string (data, ICAT_KEY_DATE_PRECISION);
+  const char *starts_at = icat_json_get_string (data, ICAT_KEY_STARTS_AT);
+  const char *ends_at = icat_json_get_string (data, ICAT_KEY_ENDS_AT);
+  g_autoptr(GTimeZone) zone = zone_new (icat_json_get_string (data, ICAT_KEY_TIMEZONE));
   g_autoptr(GDateTime) utc = starts_at ? g_date_time_new_from_iso8601 (starts_at, NULL) : NULL;
   g_autoptr(GDateTime) end_utc = ends_at ? g_date_time_new_from_iso8601 (ends_at, NULL) : NULL;
   g_autoptr(GDateTime) starts = NULL, ends = NULL;
@@ -485,7 +485,7 @@ load_times (IcatMeetingEditor *self,
   end_date = ends ? g_date_time_format (ends, "%Y-%m-%d") : NULL;
   /* A record that ends on a later day shows it so, marked or not. */
   start_day = starts ? g_date_time_format (starts, "%Y-%m-%d") : NULL;
-  marked = json_object_get_member (data, "multi_day");
+  marked = json_object_get_member (data, ICAT_KEY_MULTI_DAY);
   several_days = (marked != NULL && JSON_NODE_HOLDS_VALUE (marked) && json_node_get_boolean (marked)) ||
                  (start_day != NULL && end_date != NULL && strcmp (start_day, end_date) != 0);
   load_entry (self->date_row, date);
@@ -500,7 +500,7 @@ static void
 load_venue (IcatMeetingEditor *self,
             JsonObject        *data)
 {
-  const char *venue = icat_json_get_string (data, "venue");
+  const char *venue = icat_json_get_string (data, ICAT_KEY_VENUE);
   guint index = VENUE_OTHER;
 
   for (guint i = 0; i < G_N_ELEMENTS (venues); i++)
@@ -508,7 +508,7 @@ load_venue (IcatMeetingEditor *self,
       index = i;
   adw_combo_row_set_selected (self->venue_row, index);
   gtk_editable_set_text (GTK_EDITABLE (self->city_row), index == VENUE_OTHER && venue ? venue : "");
-  load_entry (self->zone_row, icat_json_get_string (data, "timezone"));
+  load_entry (self->zone_row, icat_json_get_string (data, ICAT_KEY_TIMEZONE));
   show_place_rows (self);
 }
 

@@ -115,11 +115,11 @@ update_row (GtkListItem *item)
     return;
   data = icat_record_get_data (meeting);
   when = icat_format_meeting_when (data);
-  line = g_strdup_printf ("%s · %s", when, icat_format_venue (icat_json_get_string (data, "venue")));
-  status = icat_json_get_string (data, "record_status");
+  line = g_strdup_printf ("%s · %s", when, icat_format_venue (icat_json_get_string (data, ICAT_KEY_VENUE)));
+  status = icat_json_get_string (data, ICAT_KEY_RECORD_STATUS);
   gtk_label_set_label (g_object_get_data (G_OBJECT (box), "title"), icat_record_get_title (meeting));
   gtk_label_set_label (g_object_get_data (G_OBJECT (box), "when"), line);
-  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "kind"), icat_meeting_kind_label (icat_json_get_string (data, "kind")));
+  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "kind"), icat_meeting_kind_label (icat_json_get_string (data, ICAT_KEY_KIND)));
   gtk_label_set_label (g_object_get_data (G_OBJECT (box), "status"), icat_meeting_status_label (status));
   gtk_widget_set_css_classes (g_object_get_data (G_OBJECT (box), "status"),
                               (const char *[]) { "caption", "meeting-status",
@@ -454,13 +454,13 @@ icat_meetings_view_new_meeting (IcatMeetingsView *self)
   starts = g_date_time_new (vienna, g_date_time_get_year (tomorrow), g_date_time_get_month (tomorrow),
                             g_date_time_get_day_of_month (tomorrow), 9, 0, 0);
   json_object_set_string_member (title, icat_user_language (), _("New meeting"));
-  json_object_set_string_member (meeting, "kind", "working-group");
-  json_object_set_object_member (meeting, "title", title);
-  json_object_set_member (meeting, "starts_at", timestamp_node (starts));
-  json_object_set_string_member (meeting, "date_precision", "minute");
-  json_object_set_string_member (meeting, "timezone", "Europe/Vienna");
-  json_object_set_string_member (meeting, "venue", "Vienna");
-  json_object_set_string_member (meeting, "record_status", "draft");
+  json_object_set_string_member (meeting, ICAT_KEY_KIND, "working-group");
+  json_object_set_object_member (meeting, ICAT_KEY_TITLE, title);
+  json_object_set_member (meeting, ICAT_KEY_STARTS_AT, timestamp_node (starts));
+  json_object_set_string_member (meeting, ICAT_KEY_DATE_PRECISION, "minute");
+  json_object_set_string_member (meeting, ICAT_KEY_TIMEZONE, "Europe/Vienna");
+  json_object_set_string_member (meeting, ICAT_KEY_VENUE, "Vienna");
+  json_object_set_string_member (meeting, ICAT_KEY_RECORD_STATUS, "draft");
   save_record (self, "meeting", meeting, meeting_created_cb);
 }
 
@@ -480,7 +480,7 @@ month_later (JsonObject *meeting,
              const char *field)
 {
   const char *text = icat_json_get_string (meeting, field);
-  const char *zone_name = icat_json_get_string (meeting, "timezone");
+  const char *zone_name = icat_json_get_string (meeting, ICAT_KEY_TIMEZONE);
   g_autoptr(GTimeZone) zone = zone_name ? g_time_zone_new_identifier (zone_name) : NULL;
   g_autoptr(GDateTime) utc = text ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
   g_autoptr(GDateTime) local = NULL;
@@ -510,20 +510,20 @@ open_action_items_text (IcatMeetingsView *self,
   g_autoptr(GString) text = g_string_new (NULL);
 
   icat_record_list_set_filter (items, ICAT_FILTER_MEETING, meeting_id);
-  icat_record_list_set_sort (items, "due", FALSE);
+  icat_record_list_set_sort (items, ICAT_KEY_DUE, FALSE);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (items)); i++)
     {
       g_autoptr(IcatRecord) item = g_list_model_get_item (G_LIST_MODEL (items), i);
       g_autoptr(IcatRecord) owner = NULL;
 
-      if (!is_still_open (icat_record_get_string (item, "status")))
+      if (!is_still_open (icat_record_get_string (item, ICAT_KEY_STATUS)))
         continue;
-      owner = icat_store_lookup (self->store, "agency", icat_record_get_string (item, "owner"));
+      owner = icat_store_lookup (self->store, "agency", icat_record_get_string (item, ICAT_KEY_OWNER));
       if (text->len > 0)
         g_string_append_c (text, '\n');
       /* Translators: an open action item in the minutes: "Title (UNODC)" */
-      g_string_append_printf (text, _("%1$s (%2$s)"), icat_record_get_string (item, "title"),
-                              owner ? icat_record_get_string (owner, "acronym") : "?");
+      g_string_append_printf (text, _("%1$s (%2$s)"), icat_record_get_string (item, ICAT_KEY_TITLE),
+                              owner ? icat_record_get_string (owner, ICAT_KEY_ACRONYM) : "?");
     }
   return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }
@@ -532,11 +532,11 @@ static JsonArray *
 next_agenda (IcatMeetingsView *self,
              JsonObject       *meeting)
 {
-  JsonNode *node = json_object_get_member (meeting, "agenda");
+  JsonNode *node = json_object_get_member (meeting, ICAT_KEY_AGENDA);
   JsonArray *agenda = node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
   guint n = agenda ? json_array_get_length (agenda) : 0;
   JsonArray *next = json_array_new ();
-  g_autofree char *open_items = open_action_items_text (self, icat_json_get_string (meeting, "id"));
+  g_autofree char *open_items = open_action_items_text (self, icat_json_get_string (meeting, ICAT_KEY_ID));
   JsonObject *item;
 
   for (guint i = 0; i <= n; i++)
@@ -545,24 +545,24 @@ next_agenda (IcatMeetingsView *self,
       g_autofree char *id = g_uuid_string_random ();
 
       item = json_object_new ();
-      json_object_set_string_member (item, "id", id);
-      json_object_set_int_member (item, "position", i);
+      json_object_set_string_member (item, ICAT_KEY_ID, id);
+      json_object_set_int_member (item, ICAT_KEY_POSITION, i);
       if (old != NULL)
         {
-          JsonNode *mandates = json_object_get_member (old, "mandates");
+          JsonNode *mandates = json_object_get_member (old, ICAT_KEY_MANDATES);
 
-          json_object_set_string_member (item, "title", icat_json_get_string (old, "title"));
-          if (icat_json_get_string (old, "presenter") != NULL)
-            json_object_set_string_member (item, "presenter", icat_json_get_string (old, "presenter"));
+          json_object_set_string_member (item, ICAT_KEY_TITLE, icat_json_get_string (old, ICAT_KEY_TITLE));
+          if (icat_json_get_string (old, ICAT_KEY_PRESENTER) != NULL)
+            json_object_set_string_member (item, ICAT_KEY_PRESENTER, icat_json_get_string (old, ICAT_KEY_PRESENTER));
           /* The item answers to the same mandates next time. */
           if (mandates != NULL && JSON_NODE_HOLDS_ARRAY (mandates))
-            json_object_set_member (item, "mandates", json_node_copy (mandates));
+            json_object_set_member (item, ICAT_KEY_MANDATES, json_node_copy (mandates));
         }
       else
         {
-          json_object_set_string_member (item, "title", _("Open action items"));
+          json_object_set_string_member (item, ICAT_KEY_TITLE, _("Open action items"));
           if (open_items != NULL)
-            json_object_set_string_member (item, "minutes", open_items);
+            json_object_set_string_member (item, ICAT_KEY_MINUTES, open_items);
         }
       json_array_add_object_element (next, item);
     }
@@ -573,7 +573,10 @@ static JsonObject *
 next_meeting (IcatMeetingsView *self,
               JsonObject       *meeting)
 {
-  static const char * const kept[] = { "kind", "title", "date_precision", "timezone", "venue", "host", "chairs" };
+  static const char * const kept[] = {
+    ICAT_KEY_KIND, ICAT_KEY_TITLE, ICAT_KEY_DATE_PRECISION, ICAT_KEY_TIMEZONE,
+    ICAT_KEY_VENUE, ICAT_KEY_HOST, ICAT_KEY_CHAIRS,
+  };
   JsonObject *next = json_object_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
@@ -583,10 +586,10 @@ next_meeting (IcatMeetingsView *self,
       if (value != NULL && !JSON_NODE_HOLDS_NULL (value))
         json_object_set_member (next, kept[i], json_node_copy (value));
     }
-  json_object_set_member (next, "starts_at", month_later (meeting, "starts_at"));
-  json_object_set_member (next, "ends_at", month_later (meeting, "ends_at"));
-  json_object_set_string_member (next, "record_status", "draft");
-  json_object_set_array_member (next, "agenda", next_agenda (self, meeting));
+  json_object_set_member (next, ICAT_KEY_STARTS_AT, month_later (meeting, ICAT_KEY_STARTS_AT));
+  json_object_set_member (next, ICAT_KEY_ENDS_AT, month_later (meeting, ICAT_KEY_ENDS_AT));
+  json_object_set_string_member (next, ICAT_KEY_RECORD_STATUS, "draft");
+  json_object_set_array_member (next, ICAT_KEY_AGENDA, next_agenda (self, meeting));
   return next;
 }
 
@@ -633,7 +636,7 @@ coordinator_id (IcatMeetingsView *self)
     {
       g_autoptr(IcatRecord) agency = g_list_model_get_item (G_LIST_MODEL (agencies), i);
 
-      if (g_strcmp0 (icat_record_get_string (agency, "acronym"), "UNODC") == 0)
+      if (g_strcmp0 (icat_record_get_string (agency, ICAT_KEY_ACRONYM), "UNODC") == 0)
         return g_strdup (icat_record_get_id (agency));
     }
   return NULL;
@@ -644,10 +647,10 @@ action_item_owner (IcatMeetingsView *self,
                    JsonObject       *meeting,
                    JsonObject       *agenda_item)
 {
-  JsonNode *chairs = json_object_get_member (meeting, "chairs");
+  JsonNode *chairs = json_object_get_member (meeting, ICAT_KEY_CHAIRS);
 
-  if (icat_json_get_string (agenda_item, "presenter") != NULL)
-    return g_strdup (icat_json_get_string (agenda_item, "presenter"));
+  if (icat_json_get_string (agenda_item, ICAT_KEY_PRESENTER) != NULL)
+    return g_strdup (icat_json_get_string (agenda_item, ICAT_KEY_PRESENTER));
   if (chairs != NULL && JSON_NODE_HOLDS_ARRAY (chairs) && json_array_get_length (json_node_get_array (chairs)) > 0)
     return g_strdup (json_array_get_string_element (json_node_get_array (chairs), 0));
   return coordinator_id (self);
@@ -657,11 +660,11 @@ static JsonObject *
 find_agenda_item (JsonObject *meeting,
                   const char *id)
 {
-  JsonNode *node = json_object_get_member (meeting, "agenda");
+  JsonNode *node = json_object_get_member (meeting, ICAT_KEY_AGENDA);
   JsonArray *agenda = node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 
   for (guint i = 0; agenda != NULL && i < json_array_get_length (agenda); i++)
-    if (g_strcmp0 (icat_json_get_string (json_array_get_object_element (agenda, i), "id"), id) == 0)
+    if (g_strcmp0 (icat_json_get_string (json_array_get_object_element (agenda, i), ICAT_KEY_ID), id) == 0)
       return json_array_get_object_element (agenda, i);
   return NULL;
 }
@@ -686,14 +689,14 @@ new_action_item_activated (GtkWidget  *widget,
       icat_toast (GTK_WIDGET (self), _("Choose who presents this item first: the action item needs an owner."));
       return;
     }
-  mandates = json_object_get_member (agenda_item, "mandates");
-  json_object_set_string_member (action, "title", icat_json_get_string (agenda_item, "title"));
-  json_object_set_string_member (action, "owner", owner);
-  json_object_set_string_member (action, "status", "open");
-  json_object_set_string_member (action, "meeting", icat_json_get_string (meeting, "id"));
-  json_object_set_string_member (action, "agenda_item", icat_json_get_string (agenda_item, "id"));
+  mandates = json_object_get_member (agenda_item, ICAT_KEY_MANDATES);
+  json_object_set_string_member (action, ICAT_KEY_TITLE, icat_json_get_string (agenda_item, ICAT_KEY_TITLE));
+  json_object_set_string_member (action, ICAT_KEY_OWNER, owner);
+  json_object_set_string_member (action, ICAT_KEY_STATUS, "open");
+  json_object_set_string_member (action, ICAT_KEY_MEETING, icat_json_get_string (meeting, ICAT_KEY_ID));
+  json_object_set_string_member (action, ICAT_KEY_AGENDA_ITEM, icat_json_get_string (agenda_item, ICAT_KEY_ID));
   if (mandates != NULL && JSON_NODE_HOLDS_ARRAY (mandates))
-    json_object_set_member (action, "mandates", json_node_copy (mandates));
+    json_object_set_member (action, ICAT_KEY_MANDATES, json_node_copy (mandates));
   /* dup_state sent the agenda item first; saves are written in order. */
   save_record (self, "action_item", action, action_item_created_cb);
 }

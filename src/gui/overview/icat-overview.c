@@ -18,6 +18,7 @@
 #include "icat-overview.h"
 #include "icat-record-list.h"
 #include "icat-report.h"
+#include "icat-fields.h"
 
 #define NEXT_MEETINGS 5
 #define SOON_DAYS 14
@@ -128,10 +129,10 @@ fill_meetings (IcatOverview *self,
       g_autofree char *when = NULL;
       g_autofree char *subtitle = NULL;
 
-      if (g_strcmp0 (icat_record_get_string (meeting, "starts_at"), now_text) < 0)
+      if (g_strcmp0 (icat_record_get_string (meeting, ICAT_KEY_STARTS_AT), now_text) < 0)
         break;
       when = icat_format_meeting_when (icat_record_get_data (meeting));
-      subtitle = g_strdup_printf ("%s · %s", when, icat_format_venue (icat_record_get_string (meeting, "venue")));
+      subtitle = g_strdup_printf ("%s · %s", when, icat_format_venue (icat_record_get_string (meeting, ICAT_KEY_VENUE)));
       add_row (self, self->meetings_group, icat_record_get_title (meeting), subtitle,
                "show-meeting", icat_record_get_id (meeting));
       shown++;
@@ -419,9 +420,9 @@ add_charts (IcatOverview *self)
 {
   /* Colours from the GNOME palette: blue, green, yellow, red, grey. */
   const char *status_labels[] = {
-    icat_format_enum ("status", "open"), icat_format_enum ("status", "in-progress"),
-    icat_format_enum ("status", "blocked"), icat_format_enum ("status", "done"),
-    icat_format_enum ("status", "cancelled"),
+    icat_format_enum (ICAT_KEY_STATUS, "open"), icat_format_enum (ICAT_KEY_STATUS, "in-progress"),
+    icat_format_enum (ICAT_KEY_STATUS, "blocked"), icat_format_enum (ICAT_KEY_STATUS, "done"),
+    icat_format_enum (ICAT_KEY_STATUS, "cancelled"),
   };
   const char *status_colors[] = { "#3584e4", "#62a0ea", "#e5a50a", "#2ec27e", "#9a9996" };
   const char *coverage_labels[] = { _("Open work"), _("Completed work only"), _("No work") };

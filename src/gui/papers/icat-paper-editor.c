@@ -116,7 +116,7 @@ static void
 load_title (IcatPaperEditor *self)
 {
   JsonObject *data = icat_record_get_data (self->record);
-  JsonNode *node = json_object_get_member (data, "title");
+  JsonNode *node = json_object_get_member (data, ICAT_KEY_TITLE);
   JsonObject *title = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 
   if (icat_row_get_problem (GTK_WIDGET (self->title_zh_row)) != NULL)
@@ -128,8 +128,8 @@ load_title (IcatPaperEditor *self)
 static void
 load_dates (IcatPaperEditor *self)
 {
-  const char *target = icat_record_get_string (self->record, "target_date");
-  const char *published = icat_record_get_string (self->record, "published_on");
+  const char *target = icat_record_get_string (self->record, ICAT_KEY_TARGET_DATE);
+  const char *published = icat_record_get_string (self->record, ICAT_KEY_PUBLISHED_ON);
 
   load_entry (self->target_row, target);
   load_entry (self->published_row, published);
@@ -149,24 +149,24 @@ load_fields (IcatPaperEditor *self)
   if (record == NULL)
     return;
   self->loading = TRUE;
-  year = icat_record_get_int (record, "year", 0);
+  year = icat_record_get_int (record, ICAT_KEY_YEAR, 0);
   year_text = year > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, year) : NULL;
   load_title (self);
-  adw_combo_row_set_selected (self->kind_row, icat_enum_index (icat_paper_kinds, icat_record_get_string (record, "kind"), 0));
+  adw_combo_row_set_selected (self->kind_row, icat_enum_index (icat_paper_kinds, icat_record_get_string (record, ICAT_KEY_KIND), 0));
   adw_combo_row_set_selected (self->status_row,
-                              icat_enum_index (icat_paper_statuses, icat_record_get_string (record, "status"), 0));
-  icat_editable_show_text (GTK_EDITABLE (self->number_row), icat_record_get_string (record, "number"));
+                              icat_enum_index (icat_paper_statuses, icat_record_get_string (record, ICAT_KEY_STATUS), 0));
+  icat_editable_show_text (GTK_EDITABLE (self->number_row), icat_record_get_string (record, ICAT_KEY_NUMBER));
   load_entry (self->year_row, year_text);
   self->shown_year = self->year_before_empty = MAX (year, 0);
   load_dates (self);
-  load_entry (self->link_row, icat_record_get_string (record, "link"));
+  load_entry (self->link_row, icat_record_get_string (record, ICAT_KEY_LINK));
   g_free (self->shown_link);
-  self->shown_link = g_strdup (icat_record_get_string (record, "link"));
-  gtk_widget_set_sensitive (self->open_link_button, icat_record_get_string (record, "link") != NULL);
-  icat_text_view_show_text (self->note_view, icat_record_get_string (record, "note"));
-  icat_ref_list_set_from (self->lead, icat_record_get_array (record, "lead_agencies"));
-  icat_ref_list_set_from (self->contributing, icat_record_get_array (record, "contributing_agencies"));
-  icat_ref_list_set_from (self->mandate_refs, icat_record_get_array (record, "mandates"));
+  self->shown_link = g_strdup (icat_record_get_string (record, ICAT_KEY_LINK));
+  gtk_widget_set_sensitive (self->open_link_button, icat_record_get_string (record, ICAT_KEY_LINK) != NULL);
+  icat_text_view_show_text (self->note_view, icat_record_get_string (record, ICAT_KEY_NOTE));
+  icat_ref_list_set_from (self->lead, icat_record_get_array (record, ICAT_KEY_LEAD_AGENCIES));
+  icat_ref_list_set_from (self->contributing, icat_record_get_array (record, ICAT_KEY_CONTRIBUTING_AGENCIES));
+  icat_ref_list_set_from (self->mandate_refs, icat_record_get_array (record, ICAT_KEY_MANDATES));
   self->loading = FALSE;
 }
 
@@ -229,7 +229,7 @@ autosave_failed_cb (IcatAutosave    *autosave,
 static JsonNode *
 title_node (IcatPaperEditor *self)
 {
-  JsonNode *stored = json_object_get_member (icat_record_get_data (self->record), "title");
+  JsonNode *stored = json_object_get_member (icat_record_get_data (self->record), ICAT_KEY_TITLE);
   JsonObject *title = json_object_new ();
   g_autofree char *en = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_en_row))));
   g_autofree char *zh = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_zh_row))));
@@ -274,11 +274,11 @@ title_changed_cb (IcatPaperEditor *self)
   if (title != NULL)
     {
       self->queued_at = g_get_monotonic_time ();
-      icat_autosave_set (self->autosave, "title", title);
+      icat_autosave_set (self->autosave, ICAT_KEY_TITLE, title);
     }
   else if (icat_autosave_still_waits (self->queued_at))
-    icat_autosave_set (self->autosave, "title",
-                       json_node_copy (json_object_get_member (icat_record_get_data (self->record), "title")));
+    icat_autosave_set (self->autosave, ICAT_KEY_TITLE,
+                       json_node_copy (json_object_get_member (icat_record_get_data (self->record), ICAT_KEY_TITLE)));
 }
 
 static void
@@ -289,7 +289,7 @@ number_changed_cb (IcatPaperEditor *self)
   if (self->loading || self->autosave == NULL)
     return;
   number = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->number_row))));
-  icat_autosave_set_string (self->autosave, "number", number);
+  icat_autosave_set_string (self->autosave, ICAT_KEY_NUMBER, number);
 }
 
 static void
@@ -300,7 +300,7 @@ queue_year (IcatPaperEditor *self,
   if (year == 0 && self->shown_year != 0)
     self->year_before_empty = self->shown_year;
   self->shown_year = year;
-  icat_autosave_set (self->autosave, "year", year > 0 ? json_node_init_int (json_node_alloc (), year) : NULL);
+  icat_autosave_set (self->autosave, ICAT_KEY_YEAR, year > 0 ? json_node_init_int (json_node_alloc (), year) : NULL);
 }
 
 static void
@@ -335,7 +335,7 @@ kind_selected_cb (IcatPaperEditor *self)
 
   if (self->loading || self->autosave == NULL || position >= g_strv_length ((char **) icat_paper_kinds))
     return;
-  icat_autosave_set_string (self->autosave, "kind", icat_paper_kinds[position]);
+  icat_autosave_set_string (self->autosave, ICAT_KEY_KIND, icat_paper_kinds[position]);
 }
 
 static void
@@ -345,7 +345,7 @@ status_selected_cb (IcatPaperEditor *self)
 
   if (self->loading || self->autosave == NULL || position >= g_strv_length ((char **) icat_paper_statuses))
     return;
-  icat_autosave_set_string (self->autosave, "status", icat_paper_statuses[position]);
+  icat_autosave_set_string (self->autosave, ICAT_KEY_STATUS, icat_paper_statuses[position]);
 }
 
 /* Text saved when it differs from what was last queued or loaded. */
@@ -405,8 +405,8 @@ date_changed_cb (IcatPaperEditor *self)
   if (self->loading || self->autosave == NULL)
     return;
   /* Each date stands alone: a good one saves while the other is mended. */
-  check_date (self, self->target_row, "target_date", &self->shown_target);
-  check_date (self, self->published_row, "published_on", &self->shown_published);
+  check_date (self, self->target_row, ICAT_KEY_TARGET_DATE, &self->shown_target);
+  check_date (self, self->published_row, ICAT_KEY_PUBLISHED_ON, &self->shown_published);
 }
 
 static void
@@ -425,10 +425,10 @@ link_changed_cb (IcatPaperEditor *self)
   gtk_widget_set_sensitive (self->open_link_button, *link != '\0' && problem == NULL);
   if (problem != NULL)
     {
-      withdraw_typed (self, "link", &self->shown_link);
+      withdraw_typed (self, ICAT_KEY_LINK, &self->shown_link);
       return;
     }
-  save_text (self, "link", link, &self->shown_link);
+  save_text (self, ICAT_KEY_LINK, link, &self->shown_link);
 }
 
 static void
@@ -440,7 +440,7 @@ note_changed_cb (GtkTextBuffer   *buffer,
   if (self->loading || self->autosave == NULL)
     return;
   text = icat_text_view_get_text (self->note_view);
-  icat_autosave_set_string (self->autosave, "note", text);
+  icat_autosave_set_string (self->autosave, ICAT_KEY_NOTE, text);
 }
 
 static void
@@ -583,11 +583,11 @@ IcatRefList *
 _icat_paper_editor_get_refs (IcatPaperEditor *self,
                              const char      *field)
 {
-  if (g_str_equal (field, "lead_agencies"))
+  if (g_str_equal (field, ICAT_KEY_LEAD_AGENCIES))
     return self->lead;
-  if (g_str_equal (field, "contributing_agencies"))
+  if (g_str_equal (field, ICAT_KEY_CONTRIBUTING_AGENCIES))
     return self->contributing;
-  g_return_val_if_fail (g_str_equal (field, "mandates"), NULL);
+  g_return_val_if_fail (g_str_equal (field, ICAT_KEY_MANDATES), NULL);
   return self->mandate_refs;
 }
 
@@ -745,13 +745,13 @@ icat_paper_editor_init (IcatPaperEditor *self)
 static const char *
 kind_label (const char *kind)
 {
-  return icat_format_enum ("kind", kind);
+  return icat_format_enum (ICAT_KEY_KIND, kind);
 }
 
 static const char *
 status_label (const char *status)
 {
-  return icat_format_enum ("status", status);
+  return icat_format_enum (ICAT_KEY_STATUS, status);
 }
 
 static void
@@ -775,9 +775,9 @@ icat_paper_editor_new (IcatStore *store)
   self = g_object_new (ICAT_TYPE_PAPER_EDITOR, NULL);
   self->store = g_object_ref (store);
   self->agencies = icat_record_list_new (store, "agency");
-  icat_record_list_set_sort (self->agencies, "acronym", FALSE);
+  icat_record_list_set_sort (self->agencies, ICAT_KEY_ACRONYM, FALSE);
   self->mandates = icat_record_list_new (store, "mandate");
-  icat_record_list_set_sort (self->mandates, "document", FALSE);
+  icat_record_list_set_sort (self->mandates, ICAT_KEY_DOCUMENT, FALSE);
   self->lead = icat_ref_list_new (store, "lead_agencies", "agency", _("No lead agency yet"),
                                   self->lead_group, self->lead_add, self->agencies, refs_changed_cb, self);
   self->contributing = icat_ref_list_new (store, "contributing_agencies", "agency", _("No contributing agencies"),

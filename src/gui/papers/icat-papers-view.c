@@ -82,8 +82,8 @@ gboolean
 icat_paper_is_overdue (JsonObject *paper,
                        const char *today)
 {
-  const char *target = icat_json_get_string (paper, "target_date");
-  const char *status = icat_json_get_string (paper, "status");
+  const char *target = icat_json_get_string (paper, ICAT_KEY_TARGET_DATE);
+  const char *status = icat_json_get_string (paper, ICAT_KEY_STATUS);
 
   if (target == NULL || today == NULL || g_strcmp0 (status, "published") == 0)
     return FALSE;
@@ -108,7 +108,7 @@ acronyms (IcatStore *store,
       if (text->len > 0)
         /* Translators: between agency acronyms in a list */
         g_string_append (text, _(", "));
-      g_string_append (text, agency ? icat_record_get_string (agency, "acronym") : "?");
+      g_string_append (text, agency ? icat_record_get_string (agency, ICAT_KEY_ACRONYM) : "?");
     }
   return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }
@@ -143,9 +143,9 @@ mandate_labels (IcatStore *store,
 static char *
 kind_line (JsonObject *paper)
 {
-  const char *kind = icat_format_enum ("kind", icat_json_get_string (paper, "kind"));
-  const char *number = icat_json_get_string (paper, "number");
-  gint64 year = json_object_get_int_member_with_default (paper, "year", 0);
+  const char *kind = icat_format_enum (ICAT_KEY_KIND, icat_json_get_string (paper, ICAT_KEY_KIND));
+  const char *number = icat_json_get_string (paper, ICAT_KEY_NUMBER);
+  gint64 year = json_object_get_int_member_with_default (paper, ICAT_KEY_YEAR, 0);
   g_autofree char *named = number && *number
                            /* Translators: a paper's kind and its number in the series: "Issue brief 02" */
                            ? g_strdup_printf (C_("paper", "%s %s"), kind, number) : g_strdup (kind);
@@ -159,11 +159,11 @@ kind_line (JsonObject *paper)
 static char *
 date_line (JsonObject *paper)
 {
-  const char *published = icat_json_get_string (paper, "published_on");
-  const char *target = icat_json_get_string (paper, "target_date");
+  const char *published = icat_json_get_string (paper, ICAT_KEY_PUBLISHED_ON);
+  const char *target = icat_json_get_string (paper, ICAT_KEY_TARGET_DATE);
   g_autofree char *date = NULL;
 
-  if (g_strcmp0 (icat_json_get_string (paper, "status"), "published") == 0)
+  if (g_strcmp0 (icat_json_get_string (paper, ICAT_KEY_STATUS), "published") == 0)
     {
       if (published == NULL)
         return g_strdup (_("Publication date unknown"));
@@ -227,11 +227,11 @@ update_advance_button (Card       *card,
   if (next == NULL)
     return;
   adw_button_content_set_label (ADW_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (card->advance))),
-                                icat_format_enum ("status", next));
+                                icat_format_enum (ICAT_KEY_STATUS, next));
   /* Translators: the tooltip of a card's button; %s is the next stage */
-  tooltip = g_strdup_printf (_("Move to %s (Alt+→)"), icat_format_enum ("status", next));
+  tooltip = g_strdup_printf (_("Move to %s (Alt+→)"), icat_format_enum (ICAT_KEY_STATUS, next));
   /* Translators: what a card's button does, for screen readers: “Title” to the next stage */
-  name = g_strdup_printf (_("Move “%s” to %s"), title, icat_format_enum ("status", next));
+  name = g_strdup_printf (_("Move “%s” to %s"), title, icat_format_enum (ICAT_KEY_STATUS, next));
   gtk_widget_set_tooltip_text (card->advance, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (card->advance), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
@@ -261,9 +261,9 @@ update_card (IcatPapersView *self,
   data = icat_record_get_data (paper);
   overdue = icat_paper_is_overdue (data, today);
   kind = kind_line (data);
-  lead = acronyms (self->store, icat_record_get_array (paper, "lead_agencies"));
-  contributing = acronyms (self->store, icat_record_get_array (paper, "contributing_agencies"));
-  mandates = mandate_labels (self->store, icat_record_get_array (paper, "mandates"));
+  lead = acronyms (self->store, icat_record_get_array (paper, ICAT_KEY_LEAD_AGENCIES));
+  contributing = acronyms (self->store, icat_record_get_array (paper, ICAT_KEY_CONTRIBUTING_AGENCIES));
+  mandates = mandate_labels (self->store, icat_record_get_array (paper, ICAT_KEY_MANDATES));
   /* Translators: on a paper's card, the agencies that lead it: "Lead: UNODC, IOM" */
   lead_line = lead ? g_strdup_printf (_("Lead: %s"), lead) : g_strdup (_("No lead agency yet"));
   /* Translators: on a paper's card, the agencies that contribute: "With: UNHCR, ILO" */
@@ -285,7 +285,7 @@ update_card (IcatPapersView *self,
     gtk_widget_add_css_class (box, "paper-card-overdue");
   else
     gtk_widget_remove_css_class (box, "paper-card-overdue");
-  update_advance_button (card, icat_record_get_title (paper), icat_record_get_string (paper, "status"));
+  update_advance_button (card, icat_record_get_title (paper), icat_record_get_string (paper, ICAT_KEY_STATUS));
   /* For screen readers: what the card shows, one sentence a line. */
   description = g_strjoin (". ", icat_record_get_title (paper), kind, lead_line, date,
                            overdue ? _("Overdue") : NULL, NULL);
@@ -606,30 +606,30 @@ icat_papers_view_advance (IcatPapersView *self,
   g_return_if_fail (id != NULL);
 
   paper = icat_store_lookup (self->store, "paper", id);
-  next = paper ? icat_paper_next_status (icat_record_get_string (paper, "status")) : NULL;
+  next = paper ? icat_paper_next_status (icat_record_get_string (paper, ICAT_KEY_STATUS)) : NULL;
   if (next == NULL)
     return;
   /* What was typed into it lands first: saves are written in order. */
   if (g_strcmp0 (icat_paper_editor_get_paper_id (self->editor), id) == 0)
     icat_paper_editor_flush (self->editor);
-  json_object_set_string_member (changes, "id", id);
-  json_object_set_string_member (changes, "status", next);
-  json_object_set_null_member (changes, "target_date");
+  json_object_set_string_member (changes, ICAT_KEY_ID, id);
+  json_object_set_string_member (changes, ICAT_KEY_STATUS, next);
+  json_object_set_null_member (changes, ICAT_KEY_TARGET_DATE);
   if (g_str_equal (next, "published"))
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
       g_autofree char *today = icat_today_string ();
 
-      if (icat_record_get_string (paper, "published_on") == NULL)
-        json_object_set_string_member (changes, "published_on", today);
-      if (icat_record_get_int (paper, "year", 0) <= 0)
-        json_object_set_int_member (changes, "year", g_date_time_get_year (now));
+      if (icat_record_get_string (paper, ICAT_KEY_PUBLISHED_ON) == NULL)
+        json_object_set_string_member (changes, ICAT_KEY_PUBLISHED_ON, today);
+      if (icat_record_get_int (paper, ICAT_KEY_YEAR, 0) <= 0)
+        json_object_set_int_member (changes, ICAT_KEY_YEAR, g_date_time_get_year (now));
     }
   moving = g_new0 (Moving, 1);
   moving->view = g_object_ref (self);
   /* Translators: a toast after a paper moved a stage: “Title” moved to Drafting */
   moving->message = g_strdup_printf (_("“%s” moved to %s"), icat_record_get_title (paper),
-                                     icat_format_enum ("status", next));
+                                     icat_format_enum (ICAT_KEY_STATUS, next));
   icat_store_save_async (self->store, "paper", changes, NULL, advanced_cb, moving);
 }
 
@@ -703,10 +703,10 @@ icat_papers_view_new_paper (IcatPapersView *self)
 
   g_return_if_fail (ICAT_IS_PAPERS_VIEW (self));
   json_object_set_string_member (title, icat_user_language (), _("New paper"));
-  json_object_set_string_member (paper, "kind", "policy-paper");
-  json_object_set_object_member (paper, "title", title);
-  json_object_set_string_member (paper, "status", "proposed");
-  json_object_set_int_member (paper, "year", g_date_time_get_year (now));
+  json_object_set_string_member (paper, ICAT_KEY_KIND, "policy-paper");
+  json_object_set_object_member (paper, ICAT_KEY_TITLE, title);
+  json_object_set_string_member (paper, ICAT_KEY_STATUS, "proposed");
+  json_object_set_int_member (paper, ICAT_KEY_YEAR, g_date_time_get_year (now));
   icat_store_save_async (self->store, "paper", paper, NULL, paper_created_cb, g_object_ref (self));
 }
 
@@ -737,7 +737,7 @@ setup_kind_filter (IcatPapersView *self)
   g_autoptr(GtkStringList) kinds = gtk_string_list_new ((const char *[]) { _("All kinds"), NULL });
 
   for (guint i = 0; icat_paper_kinds[i] != NULL; i++)
-    gtk_string_list_append (kinds, icat_format_enum ("kind", icat_paper_kinds[i]));
+    gtk_string_list_append (kinds, icat_format_enum (ICAT_KEY_KIND, icat_paper_kinds[i]));
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (kind_selected_cb), self);
 }
@@ -746,7 +746,7 @@ static GtkWidget *
 column_header_new (Column *column)
 {
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = gtk_label_new (icat_format_enum ("status", column->status));
+  GtkWidget *title = gtk_label_new (icat_format_enum (ICAT_KEY_STATUS, column->status));
   GtkWidget *count = gtk_label_new ("0");
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
@@ -779,7 +779,7 @@ column_new (IcatPapersView *self,
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_card_cb), self);
   list = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (column->selection)), g_object_ref (factory));
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  icat_format_enum ("status", column->status), -1);
+                                  icat_format_enum (ICAT_KEY_STATUS, column->status), -1);
   g_signal_connect (list, "activate", G_CALLBACK (card_activated_cb), column);
   column->list = GTK_LIST_VIEW (list);
 
@@ -816,7 +816,7 @@ setup_board (IcatPapersView *self)
       column->papers = icat_record_list_new (self->store, "paper");
       icat_record_list_set_filter (column->papers, ICAT_FILTER_STATUS, column->status);
       /* Newest first; papers whose year is unknown last. */
-      icat_record_list_set_sort (column->papers, "year", TRUE);
+      icat_record_list_set_sort (column->papers, ICAT_KEY_YEAR, TRUE);
       column->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (column->papers)));
       gtk_single_selection_set_autoselect (column->selection, FALSE);
       gtk_single_selection_set_can_unselect (column->selection, TRUE);

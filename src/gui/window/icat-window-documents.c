@@ -17,6 +17,7 @@
 #include "icat-document.h"
 #include "icat-work-plan-view.h"
 #include "icat-window-private.h"
+#include "icat-fields.h"
 
 /* Tests cannot answer a file chooser: they name the file beforehand. */
 #define DOCUMENT_FILE_KEY "icat-document-file"
@@ -80,13 +81,13 @@ suggested_name (IcatStore  *store,
 
   if (meeting == NULL)
     return g_strdup (_("Meeting record.pdf"));
-  if (icat_record_get_string (meeting, "starts_at") != NULL)
-    starts = g_date_time_new_from_iso8601 (icat_record_get_string (meeting, "starts_at"), NULL);
-  if (icat_record_get_string (meeting, "timezone") != NULL)
-    zone = g_time_zone_new_identifier (icat_record_get_string (meeting, "timezone"));
+  if (icat_record_get_string (meeting, ICAT_KEY_STARTS_AT) != NULL)
+    starts = g_date_time_new_from_iso8601 (icat_record_get_string (meeting, ICAT_KEY_STARTS_AT), NULL);
+  if (icat_record_get_string (meeting, ICAT_KEY_TIMEZONE) != NULL)
+    zone = g_time_zone_new_identifier (icat_record_get_string (meeting, ICAT_KEY_TIMEZONE));
   if (starts != NULL)
     local = zone ? g_date_time_to_timezone (starts, zone) : g_date_time_ref (starts);
-  precision = icat_record_get_string (meeting, "date_precision");
+  precision = icat_record_get_string (meeting, ICAT_KEY_DATE_PRECISION);
   if (local != NULL)
     date = g_date_time_format (local, g_strcmp0 (precision, "year") == 0 ? "%Y"
                                       : g_strcmp0 (precision, "month") == 0 ? "%Y-%m" : "%Y-%m-%d");

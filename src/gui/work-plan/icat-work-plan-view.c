@@ -86,14 +86,14 @@ selected_status (IcatWorkPlanView *self)
 static char *
 status_text (JsonObject *plan)
 {
-  const char *status = plan ? icat_json_get_string (plan, "status") : NULL;
-  const char *endorsed_on = plan ? icat_json_get_string (plan, "endorsed_on") : NULL;
+  const char *status = plan ? icat_json_get_string (plan, ICAT_KEY_STATUS) : NULL;
+  const char *endorsed_on = plan ? icat_json_get_string (plan, ICAT_KEY_ENDORSED_ON) : NULL;
   g_autofree char *date = NULL;
 
   if (g_strcmp0 (status, "endorsed") != 0)
-    return g_strdup (icat_format_enum ("status", "draft"));
+    return g_strdup (icat_format_enum (ICAT_KEY_STATUS, "draft"));
   if (endorsed_on == NULL)
-    return g_strdup (icat_format_enum ("status", "endorsed"));
+    return g_strdup (icat_format_enum (ICAT_KEY_STATUS, "endorsed"));
   date = icat_action_format_date (endorsed_on);
   /* Translators: a work plan's status, with the date: "Endorsed by the Working Group on 12 Mar 2016" */
   return g_strdup_printf (_("Endorsed by the Working Group on %s"), date);
@@ -176,13 +176,13 @@ add_years_of_record (IcatWorkPlanView *self,
 
   if (g_str_equal (kind, "action_item"))
     {
-      add_year (self, year_of_date (icat_record_get_string (record, "due")));
-      add_year (self, year_of_date (icat_record_get_string (record, "starts")));
+      add_year (self, year_of_date (icat_record_get_string (record, ICAT_KEY_DUE)));
+      add_year (self, year_of_date (icat_record_get_string (record, ICAT_KEY_STARTS)));
     }
   else if (g_str_equal (kind, "meeting"))
-    add_year (self, year_of_date (icat_record_get_string (record, "starts_at")));
+    add_year (self, year_of_date (icat_record_get_string (record, ICAT_KEY_STARTS_AT)));
   else if (g_str_equal (kind, "paper") || g_str_equal (kind, "chair_term") || g_str_equal (kind, "work_plan"))
-    add_year (self, (int) icat_record_get_int (record, "year", 0));
+    add_year (self, (int) icat_record_get_int (record, ICAT_KEY_YEAR, 0));
 }
 
 /* The years with something in them, in a few index seeks (icat-report.c),
@@ -240,8 +240,8 @@ ensure_autosave (IcatWorkPlanView *self)
   if (self->plan == NULL)
     {
       /* The year's first change makes its record, which needs both. */
-      icat_autosave_set_int (self->autosave, "year", self->year);
-      icat_autosave_set_string (self->autosave, "status", selected_status (self));
+      icat_autosave_set_int (self->autosave, ICAT_KEY_YEAR, self->year);
+      icat_autosave_set_string (self->autosave, ICAT_KEY_STATUS, selected_status (self));
     }
 }
 
@@ -273,7 +273,7 @@ static void
 show_plan (IcatWorkPlanView *self)
 {
   JsonObject *plan = self->plan ? icat_record_get_data (self->plan) : NULL;
-  const char *status = plan ? icat_json_get_string (plan, "status") : "draft";
+  const char *status = plan ? icat_json_get_string (plan, ICAT_KEY_STATUS) : "draft";
 
   self->loading = TRUE;
   adw_combo_row_set_selected (self->status_row, index_of (icat_work_plan_statuses, status));
@@ -281,10 +281,10 @@ show_plan (IcatWorkPlanView *self)
   /* What is typed and not saved yet stays as it is. */
   if (self->autosave == NULL || !icat_autosave_get_pending (self->autosave))
     {
-      icat_editable_show_text (GTK_EDITABLE (self->endorsed_on_row), plan ? icat_json_get_string (plan, "endorsed_on") : NULL);
-      icat_editable_show_text (GTK_EDITABLE (self->note_row), plan ? icat_json_get_string (plan, "note") : NULL);
+      icat_editable_show_text (GTK_EDITABLE (self->endorsed_on_row), plan ? icat_json_get_string (plan, ICAT_KEY_ENDORSED_ON) : NULL);
+      icat_editable_show_text (GTK_EDITABLE (self->note_row), plan ? icat_json_get_string (plan, ICAT_KEY_NOTE) : NULL);
       adw_combo_row_set_selected (self->endorsed_at_row,
-                                  meeting_position (self, plan ? icat_json_get_string (plan, "endorsed_at") : NULL));
+                                  meeting_position (self, plan ? icat_json_get_string (plan, ICAT_KEY_ENDORSED_AT) : NULL));
       gtk_widget_remove_css_class (GTK_WIDGET (self->endorsed_on_row), "error");
       gtk_widget_set_visible (GTK_WIDGET (self->date_error), FALSE);
     }
@@ -324,12 +324,12 @@ status_selected_cb (IcatWorkPlanView *self)
   if (self->loading)
     return;
   ensure_autosave (self);
-  icat_autosave_set_string (self->autosave, "status", status);
+  icat_autosave_set_string (self->autosave, ICAT_KEY_STATUS, status);
   if (!endorsed)
     {
       /* A draft has not been endorsed, on any day or at any meeting. */
-      icat_autosave_set (self->autosave, "endorsed_on", NULL);
-      icat_autosave_set (self->autosave, "endorsed_at", NULL);
+      icat_autosave_set (self->autosave, ICAT_KEY_ENDORSED_ON, NULL);
+      icat_autosave_set (self->autosave, ICAT_KEY_ENDORSED_AT, NULL);
       self->loading = TRUE;
       icat_editable_show_text (GTK_EDITABLE (self->endorsed_on_row), NULL);
       adw_combo_row_set_selected (self->endorsed_at_row, 0);
@@ -352,7 +352,7 @@ endorsed_on_changed_cb (IcatWorkPlanView *self)
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self->endorsed_on_row), "error");
       ensure_autosave (self);
-      icat_autosave_set_string (self->autosave, "endorsed_on", text);
+      icat_autosave_set_string (self->autosave, ICAT_KEY_ENDORSED_ON, text);
       self->date_queued = TRUE;
     }
   else
@@ -361,8 +361,8 @@ endorsed_on_changed_cb (IcatWorkPlanView *self)
       /* Typing over a date passes through an empty field; while what is
        * typed is no date, the stored one stays. */
       if (self->date_queued && self->autosave != NULL)
-        icat_autosave_set_string (self->autosave, "endorsed_on",
-                                  self->plan ? icat_record_get_string (self->plan, "endorsed_on") : NULL);
+        icat_autosave_set_string (self->autosave, ICAT_KEY_ENDORSED_ON,
+                                  self->plan ? icat_record_get_string (self->plan, ICAT_KEY_ENDORSED_ON) : NULL);
     }
 }
 
@@ -374,7 +374,7 @@ endorsed_at_selected_cb (IcatWorkPlanView *self)
   if (self->loading)
     return;
   ensure_autosave (self);
-  icat_autosave_set_string (self->autosave, "endorsed_at", ICAT_IS_RECORD (item) ? icat_record_get_id (ICAT_RECORD (item)) : NULL);
+  icat_autosave_set_string (self->autosave, ICAT_KEY_ENDORSED_AT, ICAT_IS_RECORD (item) ? icat_record_get_id (ICAT_RECORD (item)) : NULL);
 }
 
 static void
@@ -383,7 +383,7 @@ note_changed_cb (IcatWorkPlanView *self)
   if (self->loading)
     return;
   ensure_autosave (self);
-  icat_autosave_set_string (self->autosave, "note", gtk_editable_get_text (GTK_EDITABLE (self->note_row)));
+  icat_autosave_set_string (self->autosave, ICAT_KEY_NOTE, gtk_editable_get_text (GTK_EDITABLE (self->note_row)));
 }
 
 /* }}} */
@@ -775,11 +775,11 @@ setup_status_choices (IcatWorkPlanView *self)
   g_autoptr(GtkFlattenListModel) meetings = NULL;
 
   for (guint i = 0; icat_work_plan_statuses[i] != NULL; i++)
-    gtk_string_list_append (statuses, icat_format_enum ("status", icat_work_plan_statuses[i]));
+    gtk_string_list_append (statuses, icat_format_enum (ICAT_KEY_STATUS, icat_work_plan_statuses[i]));
   adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
 
   self->meetings = icat_record_list_new (self->store, "meeting");
-  icat_record_list_set_sort (self->meetings, "starts_at", TRUE);
+  icat_record_list_set_sort (self->meetings, ICAT_KEY_STARTS_AT, TRUE);
   g_list_store_append (parts, none);
   g_list_store_append (parts, self->meetings);
   meetings = gtk_flatten_list_model_new (G_LIST_MODEL (parts));
