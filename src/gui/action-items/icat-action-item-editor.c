@@ -17,6 +17,7 @@
 #include "icat-action-item-editor.h"
 #include "icat-autosave.h"
 #include "icat-editor-chrome.h"
+#include "icat-editor-record.h"
 #include "icat-editor-util.h"
 #include "icat-format.h"
 #include "icat-input.h"
@@ -255,14 +256,6 @@ record_deleted_cb (IcatActionItemEditor *self)
   icat_action_item_editor_set_item (self, NULL);
 }
 
-static void
-autosave_failed_cb (IcatAutosave         *autosave,
-                    GError               *error,
-                    IcatActionItemEditor *self)
-{
-  icat_toast (GTK_WIDGET (self), error->message);
-}
-
 /* }}} */
 /* Editing {{{ */
 
@@ -423,20 +416,6 @@ meeting_selected_cb (IcatActionItemEditor *self)
 }
 
 static void
-deleted_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(IcatActionItemEditor) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!icat_store_delete_finish (ICAT_STORE (source), result, &error))
-    icat_toast (GTK_WIDGET (self), error->message);
-  else
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.toast-undo", "s", _("Action item deleted"));
-}
-
-static void
 delete_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -451,21 +430,7 @@ delete_activated (GtkWidget  *widget,
   /* Writes are queued in order: what was typed lands before the delete,
    * and nothing is left to recreate the item after it. */
   icat_action_item_editor_set_item (self, NULL);
-  icat_store_delete_async (self->store, "action_item", id, NULL, deleted_cb, g_object_ref (self));
-}
-
-/* A reference list changed: saved with the rest of the record's edits. */
-static void
-refs_changed_cb (const char *field,
-                 JsonNode   *ids,
-                 gpointer    user_data)
-{
-  IcatActionItemEditor *self = user_data;
-
-  if (self->autosave != NULL)
-    icat_autosave_set (self->autosave, field, ids);
-  else
-    json_node_unref (ids);
+  icat_editor_record_delete (GTK_WIDGET (self), self->store, "action_item", id, _("Action item deleted"));
 }
 
 /* }}} */
@@ -485,19 +450,9 @@ detach_item (IcatActionItemEditor *self)
 {
   if (self->record != NULL)
     report_unsaved (self);
-  if (self->autosave != NULL)
-    {
-      icat_autosave_flush (self->autosave);
-      self->queued_at = 0;
-      g_signal_handlers_disconnect_by_func (self->autosave, autosave_failed_cb, self);
-      g_clear_object (&self->autosave);
-    }
-  if (self->record != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->record, record_data_changed_cb, self);
-      g_signal_handlers_disconnect_by_func (self->record, record_deleted_cb, self);
-      g_clear_object (&self->record);
-    }
+  icat_editor_record_detach (GTK_WIDGET (self), &self->record, &self->autosave);
+  /* Nothing is left waiting to be written. */
+  self->queued_at = 0;
 }
 
 void
@@ -516,10 +471,9 @@ icat_action_item_editor_set_item (IcatActionItemEditor *self,
   if (record != NULL)
     {
       self->record = g_steal_pointer (&record);
-      self->autosave = icat_autosave_new (self->store, "action_item", id);
-      g_signal_connect (self->autosave, "failed", G_CALLBACK (autosave_failed_cb), self);
-      g_signal_connect_swapped (self->record, "notify::data", G_CALLBACK (record_data_changed_cb), self);
-      g_signal_connect_swapped (self->record, "notify::deleted", G_CALLBACK (record_deleted_cb), self);
+      self->autosave = icat_editor_record_attach (GTK_WIDGET (self), self->store, "action_item", self->record,
+                                                  G_CALLBACK (record_data_changed_cb),
+                                                  G_CALLBACK (record_deleted_cb));
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", self->record != NULL);
   load_fields (self);
@@ -729,12 +683,12 @@ icat_action_item_editor_new (IcatStore *store)
   icat_record_list_set_sort (self->meetings, ICAT_KEY_STARTS_AT, TRUE);
   self->mandates = icat_record_list_new (store, "mandate");
   icat_record_list_set_sort (self->mandates, ICAT_KEY_DOCUMENT, FALSE);
-  self->supporting = icat_ref_list_new (store, "supporting", "agency", _("No supporting agencies"),
+  self->supporting = icat_ref_list_new (store, ICAT_KEY_SUPPORTING, "agency", _("No supporting agencies"),
                                         self->supporting_group, self->supporting_add, self->agencies,
-                                        refs_changed_cb, self);
-  self->mandate_refs = icat_ref_list_new (store, "mandates", "mandate", _("No mandates"),
+                                        icat_editor_record_refs_changed, &self->autosave);
+  self->mandate_refs = icat_ref_list_new (store, ICAT_KEY_MANDATES, "mandate", _("No mandates"),
                                           self->mandates_group, self->mandates_add, self->mandates,
-                                          refs_changed_cb, self);
+                                          icat_editor_record_refs_changed, &self->autosave);
   setup_choices (self);
   setup_text (self, self->description_view, ICAT_KEY_DESCRIPTION);
   setup_text (self, self->completion_view, ICAT_KEY_COMPLETION_NOTE);

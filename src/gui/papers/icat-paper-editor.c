@@ -16,6 +16,7 @@
 
 #include "icat-autosave.h"
 #include "icat-editor-chrome.h"
+#include "icat-editor-record.h"
 #include "icat-editor-util.h"
 #include "icat-format.h"
 #include "icat-input.h"
@@ -211,14 +212,6 @@ record_deleted_cb (IcatPaperEditor *self)
 {
   forget_problems (self);
   icat_paper_editor_set_paper (self, NULL);
-}
-
-static void
-autosave_failed_cb (IcatAutosave    *autosave,
-                    GError          *error,
-                    IcatPaperEditor *self)
-{
-  icat_toast (GTK_WIDGET (self), error->message);
 }
 
 /* }}} */
@@ -454,20 +447,6 @@ open_link_activated (GtkWidget  *widget,
 }
 
 static void
-deleted_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(IcatPaperEditor) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!icat_store_delete_finish (ICAT_STORE (source), result, &error))
-    icat_toast (GTK_WIDGET (self), error->message);
-  else
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.toast-undo", "s", _("Paper deleted"));
-}
-
-static void
 delete_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -482,21 +461,7 @@ delete_activated (GtkWidget  *widget,
   /* Writes are queued in order: what was typed lands before the delete,
    * and nothing is left to recreate the paper after it. */
   icat_paper_editor_set_paper (self, NULL);
-  icat_store_delete_async (self->store, "paper", id, NULL, deleted_cb, g_object_ref (self));
-}
-
-/* A reference list changed: saved with the rest of the record's edits. */
-static void
-refs_changed_cb (const char *field,
-                 JsonNode   *ids,
-                 gpointer    user_data)
-{
-  IcatPaperEditor *self = user_data;
-
-  if (self->autosave != NULL)
-    icat_autosave_set (self->autosave, field, ids);
-  else
-    json_node_unref (ids);
+  icat_editor_record_delete (GTK_WIDGET (self), self->store, "paper", id, _("Paper deleted"));
 }
 
 /* }}} */
@@ -516,19 +481,9 @@ detach_paper (IcatPaperEditor *self)
 {
   if (self->record != NULL)
     report_unsaved (self);
-  if (self->autosave != NULL)
-    {
-      icat_autosave_flush (self->autosave);
-      self->queued_at = 0;
-      g_signal_handlers_disconnect_by_func (self->autosave, autosave_failed_cb, self);
-      g_clear_object (&self->autosave);
-    }
-  if (self->record != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->record, record_data_changed_cb, self);
-      g_signal_handlers_disconnect_by_func (self->record, record_deleted_cb, self);
-      g_clear_object (&self->record);
-    }
+  icat_editor_record_detach (GTK_WIDGET (self), &self->record, &self->autosave);
+  /* Nothing is left waiting to be written. */
+  self->queued_at = 0;
 }
 
 void
@@ -547,10 +502,9 @@ icat_paper_editor_set_paper (IcatPaperEditor *self,
   if (record != NULL)
     {
       self->record = g_steal_pointer (&record);
-      self->autosave = icat_autosave_new (self->store, "paper", id);
-      g_signal_connect (self->autosave, "failed", G_CALLBACK (autosave_failed_cb), self);
-      g_signal_connect_swapped (self->record, "notify::data", G_CALLBACK (record_data_changed_cb), self);
-      g_signal_connect_swapped (self->record, "notify::deleted", G_CALLBACK (record_deleted_cb), self);
+      self->autosave = icat_editor_record_attach (GTK_WIDGET (self), self->store, "paper", self->record,
+                                                  G_CALLBACK (record_data_changed_cb),
+                                                  G_CALLBACK (record_deleted_cb));
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", self->record != NULL);
   load_fields (self);
@@ -778,14 +732,14 @@ icat_paper_editor_new (IcatStore *store)
   icat_record_list_set_sort (self->agencies, ICAT_KEY_ACRONYM, FALSE);
   self->mandates = icat_record_list_new (store, "mandate");
   icat_record_list_set_sort (self->mandates, ICAT_KEY_DOCUMENT, FALSE);
-  self->lead = icat_ref_list_new (store, "lead_agencies", "agency", _("No lead agency yet"),
-                                  self->lead_group, self->lead_add, self->agencies, refs_changed_cb, self);
-  self->contributing = icat_ref_list_new (store, "contributing_agencies", "agency", _("No contributing agencies"),
+  self->lead = icat_ref_list_new (store, ICAT_KEY_LEAD_AGENCIES, "agency", _("No lead agency yet"),
+                                  self->lead_group, self->lead_add, self->agencies, icat_editor_record_refs_changed, &self->autosave);
+  self->contributing = icat_ref_list_new (store, ICAT_KEY_CONTRIBUTING_AGENCIES, "agency", _("No contributing agencies"),
                                           self->contributing_group, self->contributing_add, self->agencies,
-                                          refs_changed_cb, self);
-  self->mandate_refs = icat_ref_list_new (store, "mandates", "mandate", _("No mandates"),
+                                          icat_editor_record_refs_changed, &self->autosave);
+  self->mandate_refs = icat_ref_list_new (store, ICAT_KEY_MANDATES, "mandate", _("No mandates"),
                                           self->mandates_group, self->mandates_add, self->mandates,
-                                          refs_changed_cb, self);
+                                          icat_editor_record_refs_changed, &self->autosave);
   setup_choices (self);
   g_signal_connect (gtk_text_view_get_buffer (self->note_view), "changed", G_CALLBACK (note_changed_cb), self);
   return GTK_WIDGET (self);
