@@ -174,17 +174,6 @@ load_choices (IcatActionItemEditor *self)
   self->shown_meeting = g_strdup (meeting);
 }
 
-/* A field that says what is wrong with its text keeps that text when the
- * record changes under it: it is newer than what was stored, and leaving
- * the record tells the user it was not saved. */
-static void
-load_entry (AdwEntryRow *row,
-            const char  *text)
-{
-  if (icat_row_get_problem (GTK_WIDGET (row)) == NULL)
-    icat_editable_show_text (GTK_EDITABLE (row), text);
-}
-
 static void
 load_fields (IcatActionItemEditor *self)
 {
@@ -194,13 +183,13 @@ load_fields (IcatActionItemEditor *self)
   load_history (self);
   if (record != NULL)
     {
-      load_entry (self->title_row, icat_record_get_string (record, ICAT_KEY_TITLE));
+      icat_editor_record_load_entry (self->title_row, icat_record_get_string (record, ICAT_KEY_TITLE));
       g_free (self->shown_title);
       self->shown_title = g_strdup (icat_record_get_string (record, ICAT_KEY_TITLE));
       icat_text_view_show_text (self->description_view, icat_record_get_string (record, ICAT_KEY_DESCRIPTION));
       icat_text_view_show_text (self->completion_view, icat_record_get_string (record, ICAT_KEY_COMPLETION_NOTE));
-      load_entry (self->starts_row, icat_record_get_string (record, ICAT_KEY_STARTS));
-      load_entry (self->due_row, icat_record_get_string (record, ICAT_KEY_DUE));
+      icat_editor_record_load_entry (self->starts_row, icat_record_get_string (record, ICAT_KEY_STARTS));
+      icat_editor_record_load_entry (self->due_row, icat_record_get_string (record, ICAT_KEY_DUE));
       g_free (self->shown_starts);
       self->shown_starts = g_strdup (icat_record_get_string (record, ICAT_KEY_STARTS));
       g_free (self->shown_due);
@@ -259,24 +248,6 @@ record_deleted_cb (IcatActionItemEditor *self)
 /* }}} */
 /* Editing {{{ */
 
-/* A field turned wrong: what it queued on the way there (a valid start
- * such as "2026-02" of "2026-02-30", or "O" of a title being erased)
- * must not reach the database in its place, so the stored value is
- * queued back before the delay runs out. */
-static void
-withdraw_typed (IcatActionItemEditor *self,
-                const char           *field,
-                char                **shown)
-{
-  const char *stored = icat_record_get_string (self->record, field);
-
-  if (g_strcmp0 (stored, *shown) == 0 || !icat_autosave_still_waits (self->queued_at))
-    return;
-  g_free (*shown);
-  *shown = g_strdup (stored);
-  icat_autosave_set_string (self->autosave, field, stored);
-}
-
 static void
 title_changed_cb (IcatActionItemEditor *self)
 {
@@ -291,7 +262,8 @@ title_changed_cb (IcatActionItemEditor *self)
   icat_row_show_problem (GTK_WIDGET (self->title_row), problem);
   if (problem != NULL)
     {
-      withdraw_typed (self, ICAT_KEY_TITLE, &self->shown_title);
+      icat_editor_record_withdraw_typed (self->autosave, self->record, self->queued_at,
+                                         ICAT_KEY_TITLE, &self->shown_title);
       return;
     }
   g_free (self->shown_title);
@@ -311,22 +283,6 @@ text_changed_cb (GtkTextBuffer        *buffer,
     return;
   text = icat_text_view_get_text (view);
   icat_autosave_set_string (self->autosave, g_object_get_data (G_OBJECT (buffer), "icat-field"), text);
-}
-
-static void
-save_date (IcatActionItemEditor *self,
-           const char           *field,
-           const char           *value,
-           char                **shown)
-{
-  const char *stored = *value ? value : NULL;
-
-  if (g_strcmp0 (stored, *shown) == 0)
-    return;
-  g_free (*shown);
-  *shown = g_strdup (stored);
-  self->queued_at = g_get_monotonic_time ();
-  icat_autosave_set_string (self->autosave, field, value);
 }
 
 static void
@@ -357,13 +313,14 @@ date_changed_cb (IcatActionItemEditor *self)
   icat_row_show_problem (GTK_WIDGET (self->due_row), due_problem);
   /* Each date that is right is saved; a pair out of order waits. */
   if (starts_problem == NULL)
-    save_date (self, ICAT_KEY_STARTS, starts, &self->shown_starts);
+    icat_editor_record_queue_text (self->autosave, &self->queued_at, ICAT_KEY_STARTS, starts, &self->shown_starts);
   else
-    withdraw_typed (self, ICAT_KEY_STARTS, &self->shown_starts);
+    icat_editor_record_withdraw_typed (self->autosave, self->record, self->queued_at,
+                                       ICAT_KEY_STARTS, &self->shown_starts);
   if (due_problem == NULL)
-    save_date (self, ICAT_KEY_DUE, due, &self->shown_due);
+    icat_editor_record_queue_text (self->autosave, &self->queued_at, ICAT_KEY_DUE, due, &self->shown_due);
   else
-    withdraw_typed (self, ICAT_KEY_DUE, &self->shown_due);
+    icat_editor_record_withdraw_typed (self->autosave, self->record, self->queued_at, ICAT_KEY_DUE, &self->shown_due);
 }
 
 static void

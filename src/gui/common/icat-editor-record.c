@@ -7,7 +7,8 @@
  * way: an autosave whose failures reach the toast, the record's changes
  * and deletion followed, and on leaving, what was typed written before
  * the record is dropped. Deleting goes through the store with an undo
- * toast. Connecting every handler with the editor as data is what lets
+ * toast. Typed fields are loaded, queued and withdrawn alike. Connecting
+ * every handler with the editor as data is what lets
  * icat_editor_record_detach () take them all back at once.
  */
 #define G_LOG_DOMAIN "icat-editor-record"
@@ -15,6 +16,7 @@
 #include "config.h"
 
 #include "icat-editor-record.h"
+#include "icat-editor-util.h"
 #include "icat-toast.h"
 
 static void
@@ -125,4 +127,56 @@ icat_editor_record_refs_changed (const char *field,
     icat_autosave_set (*autosave, field, ids);
   else
     json_node_unref (ids);
+}
+
+void
+icat_editor_record_load_entry (AdwEntryRow *row,
+                               const char  *text)
+{
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+
+  if (icat_row_get_problem (GTK_WIDGET (row)) == NULL)
+    icat_editable_show_text (GTK_EDITABLE (row), text);
+}
+
+void
+icat_editor_record_queue_text (IcatAutosave  *autosave,
+                               gint64        *queued_at,
+                               const char    *field,
+                               const char    *value,
+                               char         **shown)
+{
+  const char *stored;
+
+  g_return_if_fail (ICAT_IS_AUTOSAVE (autosave));
+  g_return_if_fail (queued_at != NULL && field != NULL && value != NULL && shown != NULL);
+
+  stored = *value ? value : NULL;
+  if (g_strcmp0 (stored, *shown) == 0)
+    return;
+  g_free (*shown);
+  *shown = g_strdup (stored);
+  *queued_at = g_get_monotonic_time ();
+  icat_autosave_set_string (autosave, field, value);
+}
+
+void
+icat_editor_record_withdraw_typed (IcatAutosave *autosave,
+                                   IcatRecord   *record,
+                                   gint64        queued_at,
+                                   const char   *field,
+                                   char        **shown)
+{
+  const char *stored;
+
+  g_return_if_fail (ICAT_IS_AUTOSAVE (autosave));
+  g_return_if_fail (ICAT_IS_RECORD (record));
+  g_return_if_fail (field != NULL && shown != NULL);
+
+  stored = icat_record_get_string (record, field);
+  if (g_strcmp0 (stored, *shown) == 0 || !icat_autosave_still_waits (queued_at))
+    return;
+  g_free (*shown);
+  *shown = g_strdup (stored);
+  icat_autosave_set_string (autosave, field, stored);
 }

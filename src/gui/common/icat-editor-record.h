@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 #include <json-glib/json-glib.h>
 
 #include "icat-autosave.h"
@@ -35,6 +35,27 @@ void          icat_editor_record_delete   (GtkWidget     *editor,
                                            const char    *kind,
                                            const char    *id,
                                            const char    *deleted_message);
+/* Shows text in row, unless the row says what is wrong with its own text:
+ * that text is newer than what was stored, and leaving the record tells
+ * the user it was not saved. */
+void          icat_editor_record_load_entry   (AdwEntryRow   *row,
+                                               const char    *text);
+/* Queues value ("" clears the field) unless *shown already holds it;
+ * remembers it in *shown and when it was queued in *queued_at. */
+void          icat_editor_record_queue_text   (IcatAutosave  *autosave,
+                                               gint64        *queued_at,
+                                               const char    *field,
+                                               const char    *value,
+                                               char         **shown);
+/* A field turned wrong: what it queued on the way there (a valid start
+ * such as "2026-02" of "2026-02-30", or "O" of a title being erased) must
+ * not reach the database in its place, so record's stored value is queued
+ * back while the value queued at queued_at still waits. */
+void          icat_editor_record_withdraw_typed (IcatAutosave *autosave,
+                                                 IcatRecord   *record,
+                                                 gint64        queued_at,
+                                                 const char   *field,
+                                                 char        **shown);
 /* An IcatRefListChanged whose user_data is the address of an editor's
  * autosave: the list's ids are saved with the record's other edits, or
  * dropped while no record is shown. */

@@ -87,17 +87,6 @@ static GParamSpec *properties[N_PROPS];
 
 /* Helpers {{{ */
 
-/* A field that says what is wrong with its text keeps that text when the
- * record changes under it: it is newer than what was stored, and leaving
- * the paper tells the user it was not saved. */
-static void
-load_entry (AdwEntryRow *row,
-            const char  *text)
-{
-  if (icat_row_get_problem (GTK_WIDGET (row)) == NULL)
-    icat_editable_show_text (GTK_EDITABLE (row), text);
-}
-
 /* The title's problem is told once, below both rows; both turn red. */
 static void
 show_title_problem (IcatPaperEditor *self,
@@ -132,8 +121,8 @@ load_dates (IcatPaperEditor *self)
   const char *target = icat_record_get_string (self->record, ICAT_KEY_TARGET_DATE);
   const char *published = icat_record_get_string (self->record, ICAT_KEY_PUBLISHED_ON);
 
-  load_entry (self->target_row, target);
-  load_entry (self->published_row, published);
+  icat_editor_record_load_entry (self->target_row, target);
+  icat_editor_record_load_entry (self->published_row, published);
   g_free (self->shown_target);
   self->shown_target = g_strdup (target);
   g_free (self->shown_published);
@@ -157,10 +146,10 @@ load_fields (IcatPaperEditor *self)
   adw_combo_row_set_selected (self->status_row,
                               icat_enum_index (icat_paper_statuses, icat_record_get_string (record, ICAT_KEY_STATUS), 0));
   icat_editable_show_text (GTK_EDITABLE (self->number_row), icat_record_get_string (record, ICAT_KEY_NUMBER));
-  load_entry (self->year_row, year_text);
+  icat_editor_record_load_entry (self->year_row, year_text);
   self->shown_year = self->year_before_empty = MAX (year, 0);
   load_dates (self);
-  load_entry (self->link_row, icat_record_get_string (record, ICAT_KEY_LINK));
+  icat_editor_record_load_entry (self->link_row, icat_record_get_string (record, ICAT_KEY_LINK));
   g_free (self->shown_link);
   self->shown_link = g_strdup (icat_record_get_string (record, ICAT_KEY_LINK));
   gtk_widget_set_sensitive (self->open_link_button, icat_record_get_string (record, ICAT_KEY_LINK) != NULL);
@@ -341,40 +330,6 @@ status_selected_cb (IcatPaperEditor *self)
   icat_autosave_set_string (self->autosave, ICAT_KEY_STATUS, icat_paper_statuses[position]);
 }
 
-/* Text saved when it differs from what was last queued or loaded. */
-static void
-save_text (IcatPaperEditor *self,
-           const char      *field,
-           const char      *value,
-           char           **shown)
-{
-  const char *stored = *value ? value : NULL;
-
-  if (g_strcmp0 (stored, *shown) == 0)
-    return;
-  g_free (*shown);
-  *shown = g_strdup (stored);
-  self->queued_at = g_get_monotonic_time ();
-  icat_autosave_set_string (self->autosave, field, value);
-}
-
-/* A field turned wrong: what it queued on the way there (a valid start
- * such as "2026-02" of "2026-02-30") must not reach the database in its
- * place, so the stored value is queued back before the delay runs out. */
-static void
-withdraw_typed (IcatPaperEditor *self,
-                const char      *field,
-                char           **shown)
-{
-  const char *stored = icat_record_get_string (self->record, field);
-
-  if (g_strcmp0 (stored, *shown) == 0 || !icat_autosave_still_waits (self->queued_at))
-    return;
-  g_free (*shown);
-  *shown = g_strdup (stored);
-  icat_autosave_set_string (self->autosave, field, stored);
-}
-
 /* A date row said right or wrong, and saved when right. */
 static void
 check_date (IcatPaperEditor *self,
@@ -387,9 +342,9 @@ check_date (IcatPaperEditor *self,
 
   icat_row_show_problem (GTK_WIDGET (row), problem);
   if (problem == NULL)
-    save_text (self, field, text, shown);
+    icat_editor_record_queue_text (self->autosave, &self->queued_at, field, text, shown);
   else
-    withdraw_typed (self, field, shown);
+    icat_editor_record_withdraw_typed (self->autosave, self->record, self->queued_at, field, shown);
 }
 
 static void
@@ -418,10 +373,11 @@ link_changed_cb (IcatPaperEditor *self)
   gtk_widget_set_sensitive (self->open_link_button, *link != '\0' && problem == NULL);
   if (problem != NULL)
     {
-      withdraw_typed (self, ICAT_KEY_LINK, &self->shown_link);
+      icat_editor_record_withdraw_typed (self->autosave, self->record, self->queued_at,
+                                         ICAT_KEY_LINK, &self->shown_link);
       return;
     }
-  save_text (self, ICAT_KEY_LINK, link, &self->shown_link);
+  icat_editor_record_queue_text (self->autosave, &self->queued_at, ICAT_KEY_LINK, link, &self->shown_link);
 }
 
 static void
@@ -733,8 +689,10 @@ icat_paper_editor_new (IcatStore *store)
   self->mandates = icat_record_list_new (store, "mandate");
   icat_record_list_set_sort (self->mandates, ICAT_KEY_DOCUMENT, FALSE);
   self->lead = icat_ref_list_new (store, ICAT_KEY_LEAD_AGENCIES, "agency", _("No lead agency yet"),
-                                  self->lead_group, self->lead_add, self->agencies, icat_editor_record_refs_changed, &self->autosave);
-  self->contributing = icat_ref_list_new (store, ICAT_KEY_CONTRIBUTING_AGENCIES, "agency", _("No contributing agencies"),
+                                  self->lead_group, self->lead_add, self->agencies,
+                                  icat_editor_record_refs_changed, &self->autosave);
+  self->contributing = icat_ref_list_new (store, ICAT_KEY_CONTRIBUTING_AGENCIES, "agency",
+                                          _("No contributing agencies"),
                                           self->contributing_group, self->contributing_add, self->agencies,
                                           icat_editor_record_refs_changed, &self->autosave);
   self->mandate_refs = icat_ref_list_new (store, ICAT_KEY_MANDATES, "mandate", _("No mandates"),
