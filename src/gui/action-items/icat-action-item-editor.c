@@ -17,6 +17,7 @@
 #include "icat-action-item-editor.h"
 #include "icat-autosave.h"
 #include "icat-editor-chrome.h"
+#include "icat-editor-record.h"
 #include "icat-editor-util.h"
 #include "icat-format.h"
 #include "icat-input.h"
@@ -173,17 +174,6 @@ load_choices (IcatActionItemEditor *self)
   self->shown_meeting = g_strdup (meeting);
 }
 
-/* A field that says what is wrong with its text keeps that text when the
- * record changes under it: it is newer than what was stored, and leaving
- * the record tells the user it was not saved. */
-static void
-load_entry (AdwEntryRow *row,
-            const char  *text)
-{
-  if (icat_row_get_problem (GTK_WIDGET (row)) == NULL)
-    icat_editable_show_text (GTK_EDITABLE (row), text);
-}
-
 static void
 load_fields (IcatActionItemEditor *self)
 {
@@ -193,13 +183,13 @@ load_fields (IcatActionItemEditor *self)
   load_history (self);
   if (record != NULL)
     {
-      load_entry (self->title_row, icat_record_get_string (record, ICAT_KEY_TITLE));
+      icat_editor_record_load_entry (self->title_row, icat_record_get_string (record, ICAT_KEY_TITLE));
       g_free (self->shown_title);
       self->shown_title = g_strdup (icat_record_get_string (record, ICAT_KEY_TITLE));
       icat_text_view_show_text (self->description_view, icat_record_get_string (record, ICAT_KEY_DESCRIPTION));
       icat_text_view_show_text (self->completion_view, icat_record_get_string (record, ICAT_KEY_COMPLETION_NOTE));
-      load_entry (self->starts_row, icat_record_get_string (record, ICAT_KEY_STARTS));
-      load_entry (self->due_row, icat_record_get_string (record, ICAT_KEY_DUE));
+      icat_editor_record_load_entry (self->starts_row, icat_record_get_string (record, ICAT_KEY_STARTS));
+      icat_editor_record_load_entry (self->due_row, icat_record_get_string (record, ICAT_KEY_DUE));
       g_free (self->shown_starts);
       self->shown_starts = g_strdup (icat_record_get_string (record, ICAT_KEY_STARTS));
       g_free (self->shown_due);
@@ -255,34 +245,8 @@ record_deleted_cb (IcatActionItemEditor *self)
   icat_action_item_editor_set_item (self, NULL);
 }
 
-static void
-autosave_failed_cb (IcatAutosave         *autosave,
-                    GError               *error,
-                    IcatActionItemEditor *self)
-{
-  icat_toast (GTK_WIDGET (self), error->message);
-}
-
 /* }}} */
 /* Editing {{{ */
-
-/* A field turned wrong: what it queued on the way there (a valid start
- * such as "2026-02" of "2026-02-30", or "O" of a title being erased)
- * must not reach the database in its place, so the stored value is
- * queued back before the delay runs out. */
-static void
-withdraw_typed (IcatActionItemEditor *self,
-                const char           *field,
-                char                **shown)
-{
-  const char *stored = icat_record_get_string (self->record, field);
-
-  if (g_strcmp0 (stored, *shown) == 0 || !icat_autosave_still_waits (self->queued_at))
-    return;
-  g_free (*shown);
-  *shown = g_strdup (stored);
-  icat_autosave_set_string (self->autosave, field, stored);
-}
 
 static void
 title_changed_cb (IcatActionItemEditor *self)
@@ -298,7 +262,8 @@ title_changed_cb (IcatActionItemEditor *self)
   icat_row_show_problem (GTK_WIDGET (self->title_row), problem);
   if (problem != NULL)
     {
-      withdraw_typed (self, ICAT_KEY_TITLE, &self->shown_title);
+      icat_editor_record_withdraw_typed (self->autosave, self->record, self->queued_at,
+                                         ICAT_KEY_TITLE, &self->shown_title);
       return;
     }
   g_free (self->shown_title);
@@ -318,22 +283,6 @@ text_changed_cb (GtkTextBuffer        *buffer,
     return;
   text = icat_text_view_get_text (view);
   icat_autosave_set_string (self->autosave, g_object_get_data (G_OBJECT (buffer), "icat-field"), text);
-}
-
-static void
-save_date (IcatActionItemEditor *self,
-           const char           *field,
-           const char           *value,
-           char                **shown)
-{
-  const char *stored = *value ? value : NULL;
-
-  if (g_strcmp0 (stored, *shown) == 0)
-    return;
-  g_free (*shown);
-  *shown = g_strdup (stored);
-  self->queued_at = g_get_monotonic_time ();
-  icat_autosave_set_string (self->autosave, field, value);
 }
 
 static void
@@ -364,13 +313,14 @@ date_changed_cb (IcatActionItemEditor *self)
   icat_row_show_problem (GTK_WIDGET (self->due_row), due_problem);
   /* Each date that is right is saved; a pair out of order waits. */
   if (starts_problem == NULL)
-    save_date (self, ICAT_KEY_STARTS, starts, &self->shown_starts);
+    icat_editor_record_queue_text (self->autosave, &self->queued_at, ICAT_KEY_STARTS, starts, &self->shown_starts);
   else
-    withdraw_typed (self, ICAT_KEY_STARTS, &self->shown_starts);
+    icat_editor_record_withdraw_typed (self->autosave, self->record, self->queued_at,
+                                       ICAT_KEY_STARTS, &self->shown_starts);
   if (due_problem == NULL)
-    save_date (self, ICAT_KEY_DUE, due, &self->shown_due);
+    icat_editor_record_queue_text (self->autosave, &self->queued_at, ICAT_KEY_DUE, due, &self->shown_due);
   else
-    withdraw_typed (self, ICAT_KEY_DUE, &self->shown_due);
+    icat_editor_record_withdraw_typed (self->autosave, self->record, self->queued_at, ICAT_KEY_DUE, &self->shown_due);
 }
 
 static void
@@ -423,20 +373,6 @@ meeting_selected_cb (IcatActionItemEditor *self)
 }
 
 static void
-deleted_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(IcatActionItemEditor) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!icat_store_delete_finish (ICAT_STORE (source), result, &error))
-    icat_toast (GTK_WIDGET (self), error->message);
-  else
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.toast-undo", "s", _("Action item deleted"));
-}
-
-static void
 delete_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -451,21 +387,7 @@ delete_activated (GtkWidget  *widget,
   /* Writes are queued in order: what was typed lands before the delete,
    * and nothing is left to recreate the item after it. */
   icat_action_item_editor_set_item (self, NULL);
-  icat_store_delete_async (self->store, "action_item", id, NULL, deleted_cb, g_object_ref (self));
-}
-
-/* A reference list changed: saved with the rest of the record's edits. */
-static void
-refs_changed_cb (const char *field,
-                 JsonNode   *ids,
-                 gpointer    user_data)
-{
-  IcatActionItemEditor *self = user_data;
-
-  if (self->autosave != NULL)
-    icat_autosave_set (self->autosave, field, ids);
-  else
-    json_node_unref (ids);
+  icat_editor_record_delete (GTK_WIDGET (self), self->store, "action_item", id, _("Action item deleted"));
 }
 
 /* }}} */
@@ -485,19 +407,9 @@ detach_item (IcatActionItemEditor *self)
 {
   if (self->record != NULL)
     report_unsaved (self);
-  if (self->autosave != NULL)
-    {
-      icat_autosave_flush (self->autosave);
-      self->queued_at = 0;
-      g_signal_handlers_disconnect_by_func (self->autosave, autosave_failed_cb, self);
-      g_clear_object (&self->autosave);
-    }
-  if (self->record != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->record, record_data_changed_cb, self);
-      g_signal_handlers_disconnect_by_func (self->record, record_deleted_cb, self);
-      g_clear_object (&self->record);
-    }
+  icat_editor_record_detach (GTK_WIDGET (self), &self->record, &self->autosave);
+  /* Nothing is left waiting to be written. */
+  self->queued_at = 0;
 }
 
 void
@@ -516,10 +428,9 @@ icat_action_item_editor_set_item (IcatActionItemEditor *self,
   if (record != NULL)
     {
       self->record = g_steal_pointer (&record);
-      self->autosave = icat_autosave_new (self->store, "action_item", id);
-      g_signal_connect (self->autosave, "failed", G_CALLBACK (autosave_failed_cb), self);
-      g_signal_connect_swapped (self->record, "notify::data", G_CALLBACK (record_data_changed_cb), self);
-      g_signal_connect_swapped (self->record, "notify::deleted", G_CALLBACK (record_deleted_cb), self);
+      self->autosave = icat_editor_record_attach (GTK_WIDGET (self), self->store, "action_item", self->record,
+                                                  G_CALLBACK (record_data_changed_cb),
+                                                  G_CALLBACK (record_deleted_cb));
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", self->record != NULL);
   load_fields (self);
@@ -729,12 +640,12 @@ icat_action_item_editor_new (IcatStore *store)
   icat_record_list_set_sort (self->meetings, ICAT_KEY_STARTS_AT, TRUE);
   self->mandates = icat_record_list_new (store, "mandate");
   icat_record_list_set_sort (self->mandates, ICAT_KEY_DOCUMENT, FALSE);
-  self->supporting = icat_ref_list_new (store, "supporting", "agency", _("No supporting agencies"),
+  self->supporting = icat_ref_list_new (store, ICAT_KEY_SUPPORTING, "agency", _("No supporting agencies"),
                                         self->supporting_group, self->supporting_add, self->agencies,
-                                        refs_changed_cb, self);
-  self->mandate_refs = icat_ref_list_new (store, "mandates", "mandate", _("No mandates"),
+                                        icat_editor_record_refs_changed, &self->autosave);
+  self->mandate_refs = icat_ref_list_new (store, ICAT_KEY_MANDATES, "mandate", _("No mandates"),
                                           self->mandates_group, self->mandates_add, self->mandates,
-                                          refs_changed_cb, self);
+                                          icat_editor_record_refs_changed, &self->autosave);
   setup_choices (self);
   setup_text (self, self->description_view, ICAT_KEY_DESCRIPTION);
   setup_text (self, self->completion_view, ICAT_KEY_COMPLETION_NOTE);

@@ -13,6 +13,7 @@
 #include <adwaita.h>
 
 #include "icat-action-items-view.h"
+#include "icat-list-detail.h"
 #include "icat-record-list.h"
 
 G_BEGIN_DECLS
@@ -72,6 +73,7 @@ struct _IcatActionItemsView {
   IcatRecordList       *agencies;
   IcatRecordList       *mandates;
   IcatRecordList       *meetings;
+  IcatListDetail       *list_detail; /* made with the editor */
   GHashTable           *related;     /* "kind/id" → IcatRecord the rows name: kept live */
   char                 *today;       /* YYYY-MM-DD */
   char                 *sort;

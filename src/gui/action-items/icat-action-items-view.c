@@ -19,6 +19,8 @@
 #include "icat-action-items-view-private.h"
 #include "icat-format.h"
 #include "icat-schema.h"
+#include "icat-toast.h"
+#include "icat-today.h"
 
 G_DEFINE_FINAL_TYPE (IcatActionItemsView, icat_action_items_view, ADW_TYPE_BIN)
 
@@ -111,37 +113,31 @@ select_row (IcatActionItemsView *self,
 static void setup_editor (IcatActionItemsView *self);
 
 static void
+show_item (gpointer    view,
+           const char *id)
+{
+  IcatActionItemsView *self = view;
+
+  if (self->editor != NULL)
+    icat_action_item_editor_set_item (self->editor, id);
+}
+
+static const char *
+shown_item (gpointer view)
+{
+  IcatActionItemsView *self = view;
+
+  return self->editor != NULL ? icat_action_item_editor_get_item_id (self->editor) : NULL;
+}
+
+static void
 open_item (IcatActionItemsView *self,
            const char          *id)
 {
   /* Made when first needed: nothing of it shows before. */
   if (self->editor == NULL)
     setup_editor (self);
-  icat_action_item_editor_set_item (self->editor, id);
-  if (icat_action_item_editor_get_item_id (self->editor) == NULL)
-    return;
-  gtk_widget_set_visible (GTK_WIDGET (self->editor), TRUE);
-  gtk_widget_set_visible (self->editor_separator, TRUE);
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->editor));
-}
-
-static void
-editor_item_changed_cb (IcatActionItemsView *self)
-{
-  if (icat_action_item_editor_get_item_id (self->editor) != NULL)
-    return;
-  adw_leaflet_set_visible_child (self->leaflet, self->list_page);
-  gtk_widget_set_visible (GTK_WIDGET (self->editor), FALSE);
-  gtk_widget_set_visible (self->editor_separator, FALSE);
-}
-
-static void
-visible_child_changed_cb (IcatActionItemsView *self)
-{
-  /* Folded, going back to the list (button or swipe) closes the item. */
-  if (self->editor != NULL && adw_leaflet_get_folded (self->leaflet) &&
-      adw_leaflet_get_visible_child (self->leaflet) == self->list_page)
-    icat_action_item_editor_set_item (self->editor, NULL);
+  icat_list_detail_open (self->list_detail, id);
 }
 
 static void
@@ -164,8 +160,8 @@ close_editor_activated (GtkWidget  *widget,
 {
   IcatActionItemsView *self = ICAT_ACTION_ITEMS_VIEW (widget);
 
-  if (self->editor != NULL)
-    icat_action_item_editor_set_item (self->editor, NULL);
+  if (self->list_detail != NULL)
+    icat_list_detail_close (self->list_detail);
 }
 
 static void
@@ -210,7 +206,7 @@ bulk_saved_cb (GObject      *source,
                              self->bulk_failed, self->bulk_error);
   self->bulk_failed = 0;
   g_clear_pointer (&self->bulk_error, g_free);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
+  icat_toast (GTK_WIDGET (self), message);
 }
 
 static void
@@ -284,7 +280,7 @@ new_item_saved_cb (GObject      *source,
 
   if (id == NULL)
     {
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
+      icat_toast (GTK_WIDGET (self), error->message);
       return;
     }
   if (self->store == NULL)
@@ -347,6 +343,7 @@ icat_action_items_view_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   self->editor = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), ICAT_TYPE_ACTION_ITEMS_VIEW);
+  g_clear_object (&self->list_detail);
   g_clear_object (&self->selection);
   g_clear_object (&self->items);
   g_clear_object (&self->agencies);
@@ -399,7 +396,6 @@ icat_action_items_view_class_init (IcatActionItemsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcatActionItemsView, status_menu_button);
   gtk_widget_class_bind_template_child (widget_class, IcatActionItemsView, email_button);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, visible_child_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "items.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "items.close-editor", NULL, close_editor_activated);
@@ -412,10 +408,8 @@ icat_action_items_view_class_init (IcatActionItemsViewClass *klass)
 static void
 icat_action_items_view_init (IcatActionItemsView *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->today = g_date_time_format (now, "%Y-%m-%d");
+  self->today = icat_today_string ();
   self->related = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   _icat_action_items_view_setup_columns (self);
   setup_status_menu (self);
@@ -433,9 +427,13 @@ setup_editor (IcatActionItemsView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->editor), FALSE);
   page = adw_leaflet_append (self->leaflet, GTK_WIDGET (self->editor));
   adw_leaflet_page_set_name (page, "editor");
-  g_object_bind_property (self->leaflet, "folded", self->editor, "folded", G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (self->editor, "notify::item-id", G_CALLBACK (editor_item_changed_cb),
-                           self, G_CONNECT_SWAPPED);
+  /* Going back to the list, folded (button or swipe), closes the item. */
+  self->list_detail = icat_list_detail_new (ICAT_LIST_DETAIL_CLOSE, self->leaflet, self->list_page,
+                                            GTK_WIDGET (self->editor), self, show_item, shown_item);
+  icat_list_detail_set_separator (self->list_detail, self->editor_separator);
+  icat_list_detail_bind_folded (self->list_detail, self->editor, "folded");
+  g_signal_connect_object (self->editor, "notify::item-id", G_CALLBACK (icat_list_detail_shown_changed),
+                           self->list_detail, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

@@ -16,6 +16,7 @@
 
 #include "icat-autosave.h"
 #include "icat-editor-chrome.h"
+#include "icat-editor-record.h"
 #include "icat-editor-util.h"
 #include "icat-format.h"
 #include "icat-input.h"
@@ -86,17 +87,6 @@ static GParamSpec *properties[N_PROPS];
 
 /* Helpers {{{ */
 
-/* A field that says what is wrong with its text keeps that text when the
- * record changes under it: it is newer than what was stored, and leaving
- * the paper tells the user it was not saved. */
-static void
-load_entry (AdwEntryRow *row,
-            const char  *text)
-{
-  if (icat_row_get_problem (GTK_WIDGET (row)) == NULL)
-    icat_editable_show_text (GTK_EDITABLE (row), text);
-}
-
 /* The title's problem is told once, below both rows; both turn red. */
 static void
 show_title_problem (IcatPaperEditor *self,
@@ -131,8 +121,8 @@ load_dates (IcatPaperEditor *self)
   const char *target = icat_record_get_string (self->record, ICAT_KEY_TARGET_DATE);
   const char *published = icat_record_get_string (self->record, ICAT_KEY_PUBLISHED_ON);
 
-  load_entry (self->target_row, target);
-  load_entry (self->published_row, published);
+  icat_editor_record_load_entry (self->target_row, target);
+  icat_editor_record_load_entry (self->published_row, published);
   g_free (self->shown_target);
   self->shown_target = g_strdup (target);
   g_free (self->shown_published);
@@ -156,10 +146,10 @@ load_fields (IcatPaperEditor *self)
   adw_combo_row_set_selected (self->status_row,
                               icat_enum_index (icat_paper_statuses, icat_record_get_string (record, ICAT_KEY_STATUS), 0));
   icat_editable_show_text (GTK_EDITABLE (self->number_row), icat_record_get_string (record, ICAT_KEY_NUMBER));
-  load_entry (self->year_row, year_text);
+  icat_editor_record_load_entry (self->year_row, year_text);
   self->shown_year = self->year_before_empty = MAX (year, 0);
   load_dates (self);
-  load_entry (self->link_row, icat_record_get_string (record, ICAT_KEY_LINK));
+  icat_editor_record_load_entry (self->link_row, icat_record_get_string (record, ICAT_KEY_LINK));
   g_free (self->shown_link);
   self->shown_link = g_strdup (icat_record_get_string (record, ICAT_KEY_LINK));
   gtk_widget_set_sensitive (self->open_link_button, icat_record_get_string (record, ICAT_KEY_LINK) != NULL);
@@ -211,14 +201,6 @@ record_deleted_cb (IcatPaperEditor *self)
 {
   forget_problems (self);
   icat_paper_editor_set_paper (self, NULL);
-}
-
-static void
-autosave_failed_cb (IcatAutosave    *autosave,
-                    GError          *error,
-                    IcatPaperEditor *self)
-{
-  icat_toast (GTK_WIDGET (self), error->message);
 }
 
 /* }}} */
@@ -348,40 +330,6 @@ status_selected_cb (IcatPaperEditor *self)
   icat_autosave_set_string (self->autosave, ICAT_KEY_STATUS, icat_paper_statuses[position]);
 }
 
-/* Text saved when it differs from what was last queued or loaded. */
-static void
-save_text (IcatPaperEditor *self,
-           const char      *field,
-           const char      *value,
-           char           **shown)
-{
-  const char *stored = *value ? value : NULL;
-
-  if (g_strcmp0 (stored, *shown) == 0)
-    return;
-  g_free (*shown);
-  *shown = g_strdup (stored);
-  self->queued_at = g_get_monotonic_time ();
-  icat_autosave_set_string (self->autosave, field, value);
-}
-
-/* A field turned wrong: what it queued on the way there (a valid start
- * such as "2026-02" of "2026-02-30") must not reach the database in its
- * place, so the stored value is queued back before the delay runs out. */
-static void
-withdraw_typed (IcatPaperEditor *self,
-                const char      *field,
-                char           **shown)
-{
-  const char *stored = icat_record_get_string (self->record, field);
-
-  if (g_strcmp0 (stored, *shown) == 0 || !icat_autosave_still_waits (self->queued_at))
-    return;
-  g_free (*shown);
-  *shown = g_strdup (stored);
-  icat_autosave_set_string (self->autosave, field, stored);
-}
-
 /* A date row said right or wrong, and saved when right. */
 static void
 check_date (IcatPaperEditor *self,
@@ -394,9 +342,9 @@ check_date (IcatPaperEditor *self,
 
   icat_row_show_problem (GTK_WIDGET (row), problem);
   if (problem == NULL)
-    save_text (self, field, text, shown);
+    icat_editor_record_queue_text (self->autosave, &self->queued_at, field, text, shown);
   else
-    withdraw_typed (self, field, shown);
+    icat_editor_record_withdraw_typed (self->autosave, self->record, self->queued_at, field, shown);
 }
 
 static void
@@ -425,10 +373,11 @@ link_changed_cb (IcatPaperEditor *self)
   gtk_widget_set_sensitive (self->open_link_button, *link != '\0' && problem == NULL);
   if (problem != NULL)
     {
-      withdraw_typed (self, ICAT_KEY_LINK, &self->shown_link);
+      icat_editor_record_withdraw_typed (self->autosave, self->record, self->queued_at,
+                                         ICAT_KEY_LINK, &self->shown_link);
       return;
     }
-  save_text (self, ICAT_KEY_LINK, link, &self->shown_link);
+  icat_editor_record_queue_text (self->autosave, &self->queued_at, ICAT_KEY_LINK, link, &self->shown_link);
 }
 
 static void
@@ -454,20 +403,6 @@ open_link_activated (GtkWidget  *widget,
 }
 
 static void
-deleted_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(IcatPaperEditor) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!icat_store_delete_finish (ICAT_STORE (source), result, &error))
-    icat_toast (GTK_WIDGET (self), error->message);
-  else
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.toast-undo", "s", _("Paper deleted"));
-}
-
-static void
 delete_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -482,21 +417,7 @@ delete_activated (GtkWidget  *widget,
   /* Writes are queued in order: what was typed lands before the delete,
    * and nothing is left to recreate the paper after it. */
   icat_paper_editor_set_paper (self, NULL);
-  icat_store_delete_async (self->store, "paper", id, NULL, deleted_cb, g_object_ref (self));
-}
-
-/* A reference list changed: saved with the rest of the record's edits. */
-static void
-refs_changed_cb (const char *field,
-                 JsonNode   *ids,
-                 gpointer    user_data)
-{
-  IcatPaperEditor *self = user_data;
-
-  if (self->autosave != NULL)
-    icat_autosave_set (self->autosave, field, ids);
-  else
-    json_node_unref (ids);
+  icat_editor_record_delete (GTK_WIDGET (self), self->store, "paper", id, _("Paper deleted"));
 }
 
 /* }}} */
@@ -516,19 +437,9 @@ detach_paper (IcatPaperEditor *self)
 {
   if (self->record != NULL)
     report_unsaved (self);
-  if (self->autosave != NULL)
-    {
-      icat_autosave_flush (self->autosave);
-      self->queued_at = 0;
-      g_signal_handlers_disconnect_by_func (self->autosave, autosave_failed_cb, self);
-      g_clear_object (&self->autosave);
-    }
-  if (self->record != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->record, record_data_changed_cb, self);
-      g_signal_handlers_disconnect_by_func (self->record, record_deleted_cb, self);
-      g_clear_object (&self->record);
-    }
+  icat_editor_record_detach (GTK_WIDGET (self), &self->record, &self->autosave);
+  /* Nothing is left waiting to be written. */
+  self->queued_at = 0;
 }
 
 void
@@ -547,10 +458,9 @@ icat_paper_editor_set_paper (IcatPaperEditor *self,
   if (record != NULL)
     {
       self->record = g_steal_pointer (&record);
-      self->autosave = icat_autosave_new (self->store, "paper", id);
-      g_signal_connect (self->autosave, "failed", G_CALLBACK (autosave_failed_cb), self);
-      g_signal_connect_swapped (self->record, "notify::data", G_CALLBACK (record_data_changed_cb), self);
-      g_signal_connect_swapped (self->record, "notify::deleted", G_CALLBACK (record_deleted_cb), self);
+      self->autosave = icat_editor_record_attach (GTK_WIDGET (self), self->store, "paper", self->record,
+                                                  G_CALLBACK (record_data_changed_cb),
+                                                  G_CALLBACK (record_deleted_cb));
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", self->record != NULL);
   load_fields (self);
@@ -778,14 +688,16 @@ icat_paper_editor_new (IcatStore *store)
   icat_record_list_set_sort (self->agencies, ICAT_KEY_ACRONYM, FALSE);
   self->mandates = icat_record_list_new (store, "mandate");
   icat_record_list_set_sort (self->mandates, ICAT_KEY_DOCUMENT, FALSE);
-  self->lead = icat_ref_list_new (store, "lead_agencies", "agency", _("No lead agency yet"),
-                                  self->lead_group, self->lead_add, self->agencies, refs_changed_cb, self);
-  self->contributing = icat_ref_list_new (store, "contributing_agencies", "agency", _("No contributing agencies"),
+  self->lead = icat_ref_list_new (store, ICAT_KEY_LEAD_AGENCIES, "agency", _("No lead agency yet"),
+                                  self->lead_group, self->lead_add, self->agencies,
+                                  icat_editor_record_refs_changed, &self->autosave);
+  self->contributing = icat_ref_list_new (store, ICAT_KEY_CONTRIBUTING_AGENCIES, "agency",
+                                          _("No contributing agencies"),
                                           self->contributing_group, self->contributing_add, self->agencies,
-                                          refs_changed_cb, self);
-  self->mandate_refs = icat_ref_list_new (store, "mandates", "mandate", _("No mandates"),
+                                          icat_editor_record_refs_changed, &self->autosave);
+  self->mandate_refs = icat_ref_list_new (store, ICAT_KEY_MANDATES, "mandate", _("No mandates"),
                                           self->mandates_group, self->mandates_add, self->mandates,
-                                          refs_changed_cb, self);
+                                          icat_editor_record_refs_changed, &self->autosave);
   setup_choices (self);
   g_signal_connect (gtk_text_view_get_buffer (self->note_view), "changed", G_CALLBACK (note_changed_cb), self);
   return GTK_WIDGET (self);
