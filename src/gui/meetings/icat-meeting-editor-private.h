@@ -16,6 +16,7 @@
  *                            it keeps: its id, saved title and mandates;
  *   icat-decision-row.c      one decision's row and its id;
  *   icat-meeting-mandates.c  the mandates linked to an agenda item;
+ *   icat-mandate-chip.c      one linked mandate's chip and its id;
  *   icat-meeting-lists.c     attendance, invited States and organizations,
  *                            attachments;
  *   icat-attendance-row.c    one agency's attendance row: its agency id and
