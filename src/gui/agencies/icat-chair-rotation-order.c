@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "icat-chair-order-row.h"
 #include "icat-chair-rotation-private.h"
 #include "icat-format.h"
 #include "icat-record-list.h"
@@ -59,62 +60,36 @@ _icat_chair_rotation_current_order (IcatChairRotation *self)
 
 /* Rows */
 
-static GtkWidget *
-order_row_new (void)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *number = gtk_label_new (NULL);
-  GtkWidget *up = _icat_chair_rotation_icon_button_new ("go-up-symbolic", _("Move Up"));
-  GtkWidget *down = _icat_chair_rotation_icon_button_new ("go-down-symbolic", _("Move Down"));
-  GtkWidget *remove = _icat_chair_rotation_icon_button_new ("list-remove-symbolic", _("Remove from Order"));
-
-  gtk_widget_add_css_class (number, "numeric");
-  gtk_widget_add_css_class (number, "dim-label");
-  gtk_widget_set_size_request (number, 24, -1);
-  gtk_label_set_xalign (GTK_LABEL (number), 1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (up), "rotation.move-up");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (down), "rotation.move-down");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "rotation.remove-from-order");
-  gtk_widget_set_name (up, "move-up");
-  gtk_widget_set_name (down, "move-down");
-  gtk_widget_set_name (remove, "remove");
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), number);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), up);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), down);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-  g_object_set_data (G_OBJECT (row), "number", number);
-  g_object_set_data (G_OBJECT (row), "up", up);
-  g_object_set_data (G_OBJECT (row), "down", down);
-  g_object_set_data (G_OBJECT (row), "remove", remove);
-  return row;
-}
-
 static void
 update_order_row (IcatChairRotation *self,
-                  GtkWidget         *row,
+                  IcatChairOrderRow *row,
                   guint              index)
 {
   const char *acronym = _icat_chair_rotation_acronym_of (self, self->order[index]);
   guint n = g_strv_length (self->order);
   g_autofree char *number = g_strdup_printf ("%u", index + 1);
-  const char *buttons[] = { "up", "down", "remove" };
+  GtkWidget *buttons[] = {
+    icat_chair_order_row_get_up_button (row),
+    icat_chair_order_row_get_down_button (row),
+    icat_chair_order_row_get_remove_button (row),
+  };
   g_autofree char *up = g_strdup_printf (_("Move %s Up"), acronym);
   g_autofree char *down = g_strdup_printf (_("Move %s Down"), acronym);
   g_autofree char *remove = g_strdup_printf (_("Remove %s from the Order"), acronym);
   const char *labels[] = { up, down, remove };
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), acronym);
-  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "number"), number);
+  gtk_label_set_label (icat_chair_order_row_get_number_label (row), number);
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
     {
-      GtkWidget *button = g_object_get_data (G_OBJECT (row), buttons[i]);
+      GtkWidget *button = buttons[i];
 
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", (gint32) index);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, labels[i], -1);
       gtk_widget_set_tooltip_text (button, labels[i]);
     }
-  gtk_widget_set_sensitive (g_object_get_data (G_OBJECT (row), "up"), index > 0);
-  gtk_widget_set_sensitive (g_object_get_data (G_OBJECT (row), "down"), index + 1 < n);
+  gtk_widget_set_sensitive (icat_chair_order_row_get_up_button (row), index > 0);
+  gtk_widget_set_sensitive (icat_chair_order_row_get_down_button (row), index + 1 < n);
 }
 
 void
@@ -131,9 +106,9 @@ _icat_chair_rotation_update_order (IcatChairRotation *self)
   for (; rows > n; rows--)
     gtk_list_box_remove (self->order_list, GTK_WIDGET (gtk_list_box_get_row_at_index (self->order_list, rows - 1)));
   for (; rows < n; rows++)
-    gtk_list_box_append (self->order_list, order_row_new ());
+    gtk_list_box_append (self->order_list, icat_chair_order_row_new ());
   for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->order_list, i)) != NULL; i++)
-    update_order_row (self, GTK_WIDGET (row), i);
+    update_order_row (self, ICAT_CHAIR_ORDER_ROW (row), i);
   if (self->focus_order >= 0 && (row = gtk_list_box_get_row_at_index (self->order_list, self->focus_order)) != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (row));
   self->focus_order = -1;

@@ -6,7 +6,10 @@
  * The chair rotation is one widget in two files:
  *   icat-chair-rotation.c        the object, the years recorded, the rule's
  *                                switches, the proposal and the rule check;
- *   icat-chair-rotation-order.c  the turn order and its editing.
+ *   icat-chair-rotation-order.c  the turn order and its editing;
+ *   icat-chair-term-row.c        one recorded year's row (a template): its
+ *                                record's id, year and autosave;
+ *   icat-chair-order-row.c       one turn's row (a template).
  */
 #pragma once
 
@@ -59,8 +62,6 @@ struct _IcatChairRotation {
 /* icat-chair-rotation.c */
 const char *_icat_chair_rotation_acronym_of       (IcatChairRotation *self,
                                                    const char        *id);
-GtkWidget  *_icat_chair_rotation_icon_button_new  (const char        *icon,
-                                                   const char        *label);
 
 /* icat-chair-rotation-order.c */
 /* The order in settings without agencies deleted since; when none is set,

@@ -18,6 +18,7 @@
 
 #include "icat-autosave.h"
 #include "icat-chair-rotation-private.h"
+#include "icat-chair-term-row.h"
 #include "icat-editor-util.h"
 #include "icat-format.h"
 #include "icat-input.h"
@@ -27,28 +28,9 @@
 #include "icat-fields.h"
 
 #define N_PROPOSED_YEARS 5
-#define FIRST_YEAR       2006  /* ICAT's first year, and the schema's */
-#define LAST_YEAR        2100
 
 
 G_DEFINE_FINAL_TYPE (IcatChairRotation, icat_chair_rotation, ADW_TYPE_BIN)
-
-/* One recorded year's widgets, owned by its row. */
-typedef struct {
-  IcatChairRotation *rotation;  /* borrowed */
-  char              *id;
-  int                year;
-  int                shown_year;    /* the year last loaded or queued */
-  AdwExpanderRow    *row;
-  GtkWidget         *warning_icon;
-  GtkWidget         *this_year_badge;
-  GtkSpinButton     *year_spin;
-  AdwComboRow       *chair;
-  AdwComboRow       *cochair;
-  AdwEntryRow       *note;
-  IcatAutosave      *autosave;
-  guint              loading;
-} ChairYear;
 
 static void refresh_now (IcatChairRotation *self);
 
@@ -67,19 +49,6 @@ queue_refresh (IcatChairRotation *self)
 {
   if (self->refresh_source == 0)
     self->refresh_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_cb, self, NULL);
-}
-
-GtkWidget *
-_icat_chair_rotation_icon_button_new (const char *icon,
-                                      const char *label)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  return button;
 }
 
 static GtkWidget *
@@ -189,7 +158,9 @@ warning_text (IcatChairRotation   *self,
 
 /* Agencies: the drop-downs' choices, acronyms, UN entities */
 
-static void load_year_row (ChairYear *entry, gboolean force);
+static void load_year_row (IcatChairRotation *self,
+                           IcatChairTermRow  *row,
+                           gboolean           force);
 
 static void
 collect_agencies (IcatChairRotation *self)
@@ -242,7 +213,7 @@ collect_agencies (IcatChairRotation *self)
 
     g_hash_table_iter_init (&iter, self->year_rows);
     while (g_hash_table_iter_next (&iter, NULL, &row))
-      load_year_row (g_object_get_data (row, "chair-year"), TRUE);
+      load_year_row (self, row, TRUE);
   }
 }
 
@@ -257,16 +228,6 @@ agency_index (IcatChairRotation *self,
 }
 
 /* Recorded years */
-
-static void
-chair_year_free (gpointer data)
-{
-  ChairYear *entry = data;
-
-  g_clear_object (&entry->autosave);
-  g_free (entry->id);
-  g_free (entry);
-}
 
 static GPtrArray *
 collect_history (IcatChairRotation *self)
@@ -298,28 +259,38 @@ year_failed_cb (IcatChairRotation *self,
   queue_refresh (self);
 }
 
-static void
-year_changed_cb (ChairYear *entry)
+static IcatChairTermRow *
+term_row_of (GtkWidget *widget)
 {
-  int year = gtk_spin_button_get_value_as_int (entry->year_spin);
-
-  /* A year typed wrong bounces back to the same value: nothing to save. */
-  if (entry->loading > 0 || entry->rotation->loading > 0 || year == entry->shown_year)
-    return;
-  entry->shown_year = year;
-  icat_autosave_set_int (entry->autosave, ICAT_KEY_YEAR, year);
+  return ICAT_CHAIR_TERM_ROW (gtk_widget_get_ancestor (widget, ICAT_TYPE_CHAIR_TERM_ROW));
 }
 
 static void
-chairs_changed_cb (ChairYear *entry)
+year_changed_cb (GtkSpinButton     *spin,
+                 IcatChairRotation *self)
 {
-  IcatChairRotation *self = entry->rotation;
-  guint chair = adw_combo_row_get_selected (entry->chair);
-  guint cochair = adw_combo_row_get_selected (entry->cochair);
+  IcatChairTermRow *row = term_row_of (GTK_WIDGET (spin));
+  int year = gtk_spin_button_get_value_as_int (spin);
+
+  /* A year typed wrong bounces back to the same value: nothing to save. */
+  if (icat_chair_term_row_is_loading (row) || self->loading > 0 || year == icat_chair_term_row_get_shown_year (row))
+    return;
+  icat_chair_term_row_set_shown_year (row, year);
+  icat_autosave_set_int (icat_chair_term_row_get_autosave (row), ICAT_KEY_YEAR, year);
+}
+
+static void
+chairs_changed_cb (GtkWidget         *combo,
+                   GParamSpec        *pspec,
+                   IcatChairRotation *self)
+{
+  IcatChairTermRow *row = term_row_of (combo);
+  guint chair = adw_combo_row_get_selected (icat_chair_term_row_get_chair_row (row));
+  guint cochair = adw_combo_row_get_selected (icat_chair_term_row_get_cochair_row (row));
   JsonArray *agencies;
   JsonNode *node;
 
-  if (entry->loading > 0 || self->loading > 0 || chair >= self->agency_ids->len)
+  if (icat_chair_term_row_is_loading (row) || self->loading > 0 || chair >= self->agency_ids->len)
     return;
   agencies = json_array_new ();
   json_array_add_string_element (agencies, self->agency_ids->pdata[chair]);
@@ -327,18 +298,19 @@ chairs_changed_cb (ChairYear *entry)
     json_array_add_string_element (agencies, self->agency_ids->pdata[cochair - 1]);
   node = json_node_new (JSON_NODE_ARRAY);
   json_node_take_array (node, agencies);
-  icat_autosave_set (entry->autosave, ICAT_KEY_AGENCIES, node);
+  icat_autosave_set (icat_chair_term_row_get_autosave (row), ICAT_KEY_AGENCIES, node);
 }
 
 static void
-note_changed_cb (ChairYear *entry)
+note_changed_cb (GtkEditable *note_row)
 {
+  IcatChairTermRow *row = term_row_of (GTK_WIDGET (note_row));
   g_autofree char *note = NULL;
 
-  if (entry->loading > 0)
+  if (icat_chair_term_row_is_loading (row))
     return;
-  note = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry->note))));
-  icat_autosave_set_string (entry->autosave, ICAT_KEY_NOTE, note);
+  note = g_strstrip (g_strdup (gtk_editable_get_text (note_row)));
+  icat_autosave_set_string (icat_chair_term_row_get_autosave (row), ICAT_KEY_NOTE, note);
 }
 
 static void
@@ -354,122 +326,72 @@ year_deleted_cb (GObject      *source,
 }
 
 static void
-remove_year_clicked_cb (GtkWidget *button,
-                        ChairYear *entry)
+remove_year_clicked_cb (GtkWidget         *button,
+                        IcatChairRotation *self)
 {
-  IcatChairRotation *self = entry->rotation;
-  g_autofree char *message = g_strdup_printf (_("Chairs of %d removed"), entry->year);
+  IcatChairTermRow *row = term_row_of (button);
+  g_autofree char *message = g_strdup_printf (_("Chairs of %d removed"), icat_chair_term_row_get_year (row));
 
-  icat_autosave_flush (entry->autosave);
-  icat_store_delete_async (self->store, "chair_term", entry->id, NULL, year_deleted_cb, g_object_ref (self));
+  icat_autosave_flush (icat_chair_term_row_get_autosave (row));
+  icat_store_delete_async (self->store, "chair_term", icat_chair_term_row_get_term_id (row), NULL,
+                           year_deleted_cb, g_object_ref (self));
   gtk_widget_activate_action (GTK_WIDGET (self), "win.toast-undo", "s", message);
 }
 
-static ChairYear *
+static IcatChairTermRow *
 year_row_new (IcatChairRotation *self,
               const char        *id)
 {
-  ChairYear *entry = g_new0 (ChairYear, 1);
-  GtkWidget *year_row = adw_action_row_new ();
-  GtkWidget *remove = _icat_chair_rotation_icon_button_new ("user-trash-symbolic", _("Remove Year"));
+  GtkWidget *row = icat_chair_term_row_new (self->store, id, G_LIST_MODEL (self->chair_names),
+                                            G_LIST_MODEL (self->cochair_names));
+  IcatChairTermRow *term_row = ICAT_CHAIR_TERM_ROW (row);
 
-  entry->rotation = self;
-  entry->id = g_strdup (id);
-  entry->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
-  entry->warning_icon = warning_icon_new ();
-  entry->this_year_badge = gtk_label_new (_("This year"));
-  gtk_widget_set_valign (entry->this_year_badge, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (entry->this_year_badge, "rotation-badge");
-  gtk_widget_add_css_class (entry->this_year_badge, "caption");
-
-  entry->year_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (FIRST_YEAR, LAST_YEAR, 1));
-  gtk_widget_set_name (GTK_WIDGET (entry->year_spin), "chair-year");
-  gtk_widget_set_valign (GTK_WIDGET (entry->year_spin), GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry->year_spin), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Year"), -1);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (year_row), _("Year"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (year_row), GTK_WIDGET (entry->year_spin));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (year_row), GTK_WIDGET (entry->year_spin));
-  icat_spin_button_check_typing (entry->year_spin, year_row, icat_input_year_problem);
-
-  entry->chair = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry->chair), _("Chair"));
-  gtk_widget_set_name (GTK_WIDGET (entry->chair), "chair-chair");
-  adw_combo_row_set_model (entry->chair, G_LIST_MODEL (self->chair_names));
-  entry->cochair = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry->cochair), _("Co-chair"));
-  gtk_widget_set_name (GTK_WIDGET (entry->cochair), "chair-cochair");
-  adw_combo_row_set_model (entry->cochair, G_LIST_MODEL (self->cochair_names));
-  entry->note = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry->note), _("Note"));
-  gtk_widget_set_name (GTK_WIDGET (entry->note), "chair-note");
-
-  adw_expander_row_add_prefix (entry->row, entry->warning_icon);
-  adw_expander_row_add_action (entry->row, entry->this_year_badge);
-  adw_expander_row_add_action (entry->row, remove);
-  adw_expander_row_add_row (entry->row, year_row);
-  adw_expander_row_add_row (entry->row, GTK_WIDGET (entry->chair));
-  adw_expander_row_add_row (entry->row, GTK_WIDGET (entry->cochair));
-  adw_expander_row_add_row (entry->row, GTK_WIDGET (entry->note));
-  g_object_set_data_full (G_OBJECT (entry->row), "chair-year", entry, chair_year_free);
-
-  entry->autosave = icat_autosave_new (self->store, "chair_term", id);
-  g_signal_connect_object (entry->autosave, "failed", G_CALLBACK (year_failed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_year_clicked_cb), entry);
-  g_signal_connect_swapped (entry->year_spin, "value-changed", G_CALLBACK (year_changed_cb), entry);
-  g_signal_connect_swapped (entry->chair, "notify::selected", G_CALLBACK (chairs_changed_cb), entry);
-  g_signal_connect_swapped (entry->cochair, "notify::selected", G_CALLBACK (chairs_changed_cb), entry);
-  g_signal_connect_swapped (entry->note, "changed", G_CALLBACK (note_changed_cb), entry);
-  return entry;
+  g_signal_connect_object (icat_chair_term_row_get_autosave (term_row), "failed", G_CALLBACK (year_failed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect (icat_chair_term_row_get_remove_button (term_row), "clicked",
+                    G_CALLBACK (remove_year_clicked_cb), self);
+  g_signal_connect (icat_chair_term_row_get_year_spin (term_row), "value-changed", G_CALLBACK (year_changed_cb), self);
+  g_signal_connect (icat_chair_term_row_get_chair_row (term_row), "notify::selected",
+                    G_CALLBACK (chairs_changed_cb), self);
+  g_signal_connect (icat_chair_term_row_get_cochair_row (term_row), "notify::selected",
+                    G_CALLBACK (chairs_changed_cb), self);
+  g_signal_connect (icat_chair_term_row_get_note_row (term_row), "changed", G_CALLBACK (note_changed_cb), NULL);
+  return term_row;
 }
 
 /* Shows the record's values, unless edits to it wait to be saved. */
 static void
-load_year_row (ChairYear *entry,
-               gboolean   force)
+load_year_row (IcatChairRotation *self,
+               IcatChairTermRow  *row,
+               gboolean           force)
 {
-  IcatChairRotation *self = entry->rotation;
-  g_autoptr(IcatRecord) term = icat_store_lookup (self->store, "chair_term", entry->id);
+  g_autoptr(IcatRecord) term = icat_store_lookup (self->store, "chair_term", icat_chair_term_row_get_term_id (row));
   JsonArray *agencies;
   guint n;
-  const char *note;
 
-  if (term == NULL || (!force && icat_autosave_get_pending (entry->autosave)))
+  if (term == NULL || (!force && icat_autosave_get_pending (icat_chair_term_row_get_autosave (row))))
     return;
   agencies = icat_record_get_array (term, ICAT_KEY_AGENCIES);
   n = agencies ? json_array_get_length (agencies) : 0;
-  note = icat_record_get_string (term, ICAT_KEY_NOTE);
-  entry->loading++;
-  entry->year = entry->shown_year = (int) icat_record_get_int (term, ICAT_KEY_YEAR, 0);
-  if (gtk_spin_button_get_value_as_int (entry->year_spin) != entry->year)
-    gtk_spin_button_set_value (entry->year_spin, entry->year);
-  adw_combo_row_set_selected (entry->chair, agency_index (self, n > 0 ? json_array_get_string_element (agencies, 0) : NULL));
-  adw_combo_row_set_selected (entry->cochair, n > 1 ? agency_index (self, json_array_get_string_element (agencies, 1)) + 1 : 0);
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry->note)), note ? note : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (entry->note), note ? note : "");
-  entry->loading--;
+  icat_chair_term_row_load (row, (int) icat_record_get_int (term, ICAT_KEY_YEAR, 0),
+                            agency_index (self, n > 0 ? json_array_get_string_element (agencies, 0) : NULL),
+                            n > 1 ? agency_index (self, json_array_get_string_element (agencies, 1)) + 1 : 0,
+                            icat_record_get_string (term, ICAT_KEY_NOTE));
 }
 
 static void
 update_year_header (IcatChairRotation *self,
-                    ChairYear         *entry,
+                    IcatChairTermRow  *row,
                     GPtrArray         *history,
                     GHashTable        *warned_years)
 {
-  IcatChairYear *chair_year = find_year (history, entry->year);
-  g_autofree char *title = g_strdup_printf ("%d", entry->year);
+  int year = icat_chair_term_row_get_year (row);
+  IcatChairYear *chair_year = find_year (history, year);
   g_autofree char *chairs = chair_year ? chairs_text (self, (const char * const *) chair_year->chairs) : g_strdup ("");
-  gboolean warned = g_hash_table_contains (warned_years, GINT_TO_POINTER (entry->year));
-  gboolean this_year = entry->year == self->this_year;
+  gboolean warned = g_hash_table_contains (warned_years, GINT_TO_POINTER (year));
   g_autofree char *subtitle = warned ? g_strdup_printf (_("%s · Breaks the rule: see Rule Check"), chairs) : g_strdup (chairs);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry->row), title);
-  adw_expander_row_set_subtitle (entry->row, subtitle);
-  gtk_widget_set_visible (entry->warning_icon, warned);
-  gtk_widget_set_visible (entry->this_year_badge, this_year);
-  if (this_year)
-    gtk_widget_add_css_class (GTK_WIDGET (entry->row), "rotation-this-year");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (entry->row), "rotation-this-year");
+  icat_chair_term_row_show_header (row, subtitle, warned, year == self->this_year);
 }
 
 /* One row per chair term: made for new records, dropped for deleted ones,
@@ -484,22 +406,19 @@ sync_year_rows (IcatChairRotation *self)
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->terms)); i++)
     {
       g_autoptr(IcatRecord) term = g_list_model_get_item (G_LIST_MODEL (self->terms), i);
-      GtkWidget *existing;
-      ChairYear *entry;
+      IcatChairTermRow *existing;
 
       if (term == NULL)
         continue;
       existing = g_hash_table_lookup (self->year_rows, icat_record_get_id (term));
       if (existing == NULL)
         {
-          entry = year_row_new (self, icat_record_get_id (term));
-          existing = GTK_WIDGET (entry->row);
-          g_hash_table_insert (self->year_rows, g_strdup (entry->id), existing);
-          gtk_list_box_append (self->history_list, existing);
+          existing = year_row_new (self, icat_record_get_id (term));
+          g_hash_table_insert (self->year_rows, g_strdup (icat_chair_term_row_get_term_id (existing)), existing);
+          gtk_list_box_append (self->history_list, GTK_WIDGET (existing));
         }
-      entry = g_object_get_data (G_OBJECT (existing), "chair-year");
-      load_year_row (entry, FALSE);
-      g_hash_table_add (seen, entry->id);
+      load_year_row (self, existing, FALSE);
+      g_hash_table_add (seen, (gpointer) icat_chair_term_row_get_term_id (existing));
     }
   g_hash_table_iter_init (&iter, self->year_rows);
   while (g_hash_table_iter_next (&iter, &id, &row))
@@ -516,26 +435,24 @@ compare_years (GtkListBoxRow *a,
                GtkListBoxRow *b,
                gpointer       user_data)
 {
-  ChairYear *first = g_object_get_data (G_OBJECT (a), "chair-year");
-  ChairYear *second = g_object_get_data (G_OBJECT (b), "chair-year");
+  int first = icat_chair_term_row_get_year (ICAT_CHAIR_TERM_ROW (a));
+  int second = icat_chair_term_row_get_year (ICAT_CHAIR_TERM_ROW (b));
 
   /* Newest first. */
-  return (second->year > first->year) - (second->year < first->year);
+  return (second > first) - (second < first);
 }
 
 /* A year just added opens, with its chair ready to change. */
 static void
 open_new_year (IcatChairRotation *self)
 {
-  GtkWidget *row = self->open_when_shown ? g_hash_table_lookup (self->year_rows, self->open_when_shown) : NULL;
-  ChairYear *entry;
+  IcatChairTermRow *row = self->open_when_shown ? g_hash_table_lookup (self->year_rows, self->open_when_shown) : NULL;
 
   if (row == NULL)
     return;
-  entry = g_object_get_data (G_OBJECT (row), "chair-year");
   g_clear_pointer (&self->open_when_shown, g_free);
-  adw_expander_row_set_expanded (entry->row, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (entry->chair));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (icat_chair_term_row_get_chair_row (row)));
 }
 
 /* The rule check, the proposal and this year */
@@ -703,7 +620,7 @@ refresh_now (IcatChairRotation *self)
     g_hash_table_add (warned_years, GINT_TO_POINTER (((IcatRotationWarning *) warnings->pdata[i])->year));
   g_hash_table_iter_init (&iter, self->year_rows);
   while (g_hash_table_iter_next (&iter, NULL, &row))
-    update_year_header (self, g_object_get_data (row, "chair-year"), history, warned_years);
+    update_year_header (self, row, history, warned_years);
 
   self->first_free_year = self->this_year;
   while (find_year (history, self->first_free_year) != NULL)
@@ -946,7 +863,7 @@ _icat_chair_rotation_get_year_row (IcatChairRotation *self,
 
   g_hash_table_iter_init (&iter, self->year_rows);
   while (g_hash_table_iter_next (&iter, NULL, &row))
-    if (((ChairYear *) g_object_get_data (row, "chair-year"))->year == year)
+    if (icat_chair_term_row_get_year (row) == year)
       return row;
   return NULL;
 }

@@ -16,8 +16,13 @@
  *                            it keeps: its id, saved title and mandates;
  *   icat-decision-row.c      one decision's row and its id;
  *   icat-meeting-mandates.c  the mandates linked to an agenda item;
+ *   icat-mandate-chip.c      one linked mandate's chip and its id;
  *   icat-meeting-lists.c     attendance, invited States and organizations,
- *                            attachments.
+ *                            attachments;
+ *   icat-attendance-row.c    one agency's attendance row: its agency id and
+ *                            whether the record lists it;
+ *   icat-invitee-row.c       one invitee's row and whether they came;
+ *   icat-attachment-row.c    one attachment's title and address rows.
  * Each list of the record is a "section": shown by its own widgets, sent
  * whole through the autosave when any of them changes.
  */
@@ -38,15 +43,6 @@ typedef enum {
   SECTION_ATTACHMENTS,
   N_SECTIONS
 } IcatMeetingSection;
-
-/* One attendance row, owned by the row. */
-typedef struct {
-  IcatMeetingEditor *editor;   /* borrowed */
-  char              *agency;
-  gboolean           listed;   /* in the record's attendance, or touched */
-  AdwEntryRow       *row;
-  GtkCheckButton    *present;
-} IcatAttendance;
 
 struct _IcatMeetingEditor {
   AdwBin             parent_instance;
@@ -85,7 +81,7 @@ struct _IcatMeetingEditor {
   AdwComboRow       *status_row;
 
   /* Borrowed */
-  GPtrArray         *attendance;    /* IcatAttendance, one per agency, owned by its row */
+  GPtrArray         *attendance;    /* IcatAttendanceRow, one per agency, borrowed */
 
   /* Owned */
   IcatStore         *store;

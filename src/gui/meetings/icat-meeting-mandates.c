@@ -17,6 +17,7 @@
 
 #include "icat-editor-util.h"
 #include "icat-format.h"
+#include "icat-mandate-chip.h"
 #include "icat-agenda-item-row.h"
 #include "icat-meeting-editor-private.h"
 #include "icat-record-picker.h"
@@ -96,7 +97,8 @@ unlink_clicked_cb (GtkButton *button)
 {
   IcatMeetingEditor *self;
   IcatAgendaItemRow *item = item_of (GTK_WIDGET (button), &self);
-  g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (button), "mandate-id"));
+  GtkWidget *chip = gtk_widget_get_ancestor (GTK_WIDGET (button), ICAT_TYPE_MANDATE_CHIP);
+  g_autofree char *id = g_strdup (icat_mandate_chip_get_mandate_id (ICAT_MANDATE_CHIP (chip)));
   g_autofree char *label = NULL;
   g_autofree char *message = NULL;
   GtkFlowBoxChild *next;
@@ -129,26 +131,16 @@ link_chip_new (IcatMeetingEditor *self,
   g_autofree char *label = mandate ? icat_action_mandate_short_label (mandate) : g_strdup (id);
   /* Translators: the button that unlinks a mandate from an agenda item: "Remove 72/195 ¶10" */
   g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), label);
-  GtkWidget *chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *text = gtk_label_new (label);
-  GtkWidget *remove = gtk_button_new_from_icon_name ("window-close-symbolic");
+  GtkWidget *chip = icat_mandate_chip_new (id);
+  GtkLabel *text = icat_mandate_chip_get_label (ICAT_MANDATE_CHIP (chip));
+  GtkWidget *remove = icat_mandate_chip_get_remove_button (ICAT_MANDATE_CHIP (chip));
 
-  gtk_widget_add_css_class (chip, "meeting-mandate-chip");
-  /* A label's width, even when it has a line of the flow box to itself. */
-  gtk_widget_set_halign (chip, GTK_ALIGN_START);
-  gtk_widget_set_name (chip, "agenda-mandate");
+  gtk_label_set_label (text, label);
   if (mandate != NULL)
-    gtk_widget_set_tooltip_text (text, icat_record_get_localized (mandate, ICAT_KEY_TEXT));
-  gtk_widget_set_name (remove, "agenda-mandate-remove");
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_add_css_class (remove, "circular");
+    gtk_widget_set_tooltip_text (GTK_WIDGET (text), icat_record_get_localized (mandate, ICAT_KEY_TEXT));
   gtk_widget_set_tooltip_text (remove, remove_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
-  g_object_set_data_full (G_OBJECT (remove), "mandate-id", g_strdup (id), g_free);
   g_signal_connect (remove, "clicked", G_CALLBACK (unlink_clicked_cb), NULL);
-  gtk_box_append (GTK_BOX (chip), text);
-  gtk_box_append (GTK_BOX (chip), remove);
   return chip;
 }
 

@@ -20,8 +20,6 @@
 #include "icat-fields.h"
 
 /* Tests cannot answer a file chooser: they name the file beforehand. */
-#define DOCUMENT_FILE_KEY "icat-document-file"
-
 typedef struct {
   IcatWindow    *window;
   char          *database;
@@ -49,20 +47,14 @@ _icat_window_set_document_file (IcatWindow *self,
                                 GFile      *file)
 {
   g_return_if_fail (ICAT_IS_WINDOW (self));
-  g_object_set_data_full (G_OBJECT (self), DOCUMENT_FILE_KEY, file ? g_object_ref (file) : NULL, g_object_unref);
+  g_set_object (&self->document_file, file);
 }
 
 GFile *
 _icat_window_take_document_file (IcatWindow *self)
 {
-  GFile *file = g_object_get_data (G_OBJECT (self), DOCUMENT_FILE_KEY);
-
   g_return_val_if_fail (ICAT_IS_WINDOW (self), NULL);
-  if (file == NULL)
-    return NULL;
-  g_object_ref (file);
-  _icat_window_set_document_file (self, NULL);
-  return file;
+  return g_steal_pointer (&self->document_file);
 }
 
 /* "Working Group, spring, 2016-03-15.pdf": the meeting's title and the day

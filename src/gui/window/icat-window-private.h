@@ -34,6 +34,8 @@ struct _IcatWindow {
   AdwToast             *undo_toast;   /* the Undo toast on screen, or NULL */
   gint64                undo_toast_shown_at;
   gboolean              input_loss_accepted;  /* asked before closing, and the user agreed */
+  gboolean              input_loss_quits;     /* ... to quit the application, not to close the window */
+  GFile                *document_file;        /* see _icat_window_set_document_file */
 };
 
 /* icat-window-search.c */

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "icat-search-result-row.h"
 #include "icat-window-private.h"
 
 #define MAX_RESULTS 50
@@ -34,15 +35,10 @@ kind_label (const char *kind)
 static GtkWidget *
 result_row_new (IcatSearchHit *hit)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = icat_search_result_row_new (hit->kind, hit->id);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hit->title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), kind_label (hit->kind));
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "kind", g_strdup (hit->kind), g_free);
-  g_object_set_data_full (G_OBJECT (row), "id", g_strdup (hit->id), g_free);
   return row;
 }
 
@@ -89,11 +85,14 @@ void
 search_result_activated_cb (IcatWindow    *self,
                             GtkListBoxRow *row)
 {
-  const char *kind = g_object_get_data (G_OBJECT (row), "kind");
-  g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (row), "id"));
+  const char *kind;
+  g_autofree char *id = NULL;
 
-  if (kind == NULL)
+  /* "No results" is a row too, of nothing. */
+  if (!ICAT_IS_SEARCH_RESULT_ROW (row))
     return;
+  kind = icat_search_result_row_get_kind (ICAT_SEARCH_RESULT_ROW (row));
+  id = g_strdup (icat_search_result_row_get_id (ICAT_SEARCH_RESULT_ROW (row)));
   gtk_popover_popdown (gtk_menu_button_get_popover (self->search_button));
   icat_window_show_record (self, kind, id);
 }

@@ -396,7 +396,7 @@ close_after_input_loss (gpointer data)
   IcatWindow *self = data;
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
 
-  if (g_object_get_data (G_OBJECT (self), "quitting") != NULL && application != NULL)
+  if (self->input_loss_quits && application != NULL)
     g_action_group_activate_action (G_ACTION_GROUP (application), "quit", NULL);
   else
     gtk_window_close (GTK_WINDOW (self));
@@ -411,7 +411,7 @@ input_loss_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "discard") != 0)
     return;
   self->input_loss_accepted = TRUE;
-  g_object_set_data (G_OBJECT (self), "quitting", g_object_get_data (G_OBJECT (dialog), "quitting"));
+  self->input_loss_quits = g_object_get_data (G_OBJECT (dialog), "quitting") != NULL;
   /* Once the dialog has gone: it must not outlive the window it belongs to. */
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_after_input_loss, g_object_ref (self), g_object_unref);
 }
@@ -473,6 +473,7 @@ icat_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ICAT_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_object (&self->document_file);
   G_OBJECT_CLASS (icat_window_parent_class)->dispose (object);
 }
 
