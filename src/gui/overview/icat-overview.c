@@ -18,6 +18,7 @@
 #include "icat-overview.h"
 #include "icat-record-list.h"
 #include "icat-report.h"
+#include "icat-today.h"
 #include "icat-fields.h"
 
 #define NEXT_MEETINGS 5
@@ -147,8 +148,8 @@ fill_workload (IcatOverview *self,
                GDateTime    *now)
 {
   g_autoptr(GDateTime) soon = g_date_time_add_days (now, SOON_DAYS);
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *soon_text = g_date_time_format (soon, "%Y-%m-%d");
+  g_autofree char *today = icat_day_string (now);
+  g_autofree char *soon_text = icat_day_string (soon);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) workload = icat_report_workload (self->store, today, soon_text, &error);
 
