@@ -57,6 +57,34 @@ test_today_local (void)
   g_assert_true (g_str_equal (today, first) || g_str_equal (today, last));
 }
 
+static void
+test_same_day (void)
+{
+  g_autoptr(GDateTime) morning = g_date_time_new_utc (2026, 3, 9, 0, 0, 0);
+  g_autoptr(GDateTime) evening = g_date_time_new_utc (2026, 3, 9, 23, 59, 59);
+  g_autoptr(GDateTime) next_morning = g_date_time_add_seconds (evening, 1);
+  /* The same day of the year in another year is another day. */
+  g_autoptr(GDateTime) year_later = g_date_time_new_utc (2027, 3, 9, 12, 0, 0);
+
+  g_assert_true (icat_same_day (morning, evening));
+  g_assert_true (icat_same_day (evening, evening));
+  g_assert_false (icat_same_day (evening, next_morning));
+  g_assert_false (icat_same_day (morning, year_later));
+}
+
+/* Each time is read in its own zone: one moment can be two days. */
+static void
+test_same_day_own_zones (void)
+{
+  g_autoptr(GTimeZone) tokyo = g_time_zone_new_identifier ("+09:00");
+  g_autoptr(GDateTime) utc = g_date_time_new_utc (2025, 12, 31, 20, 0, 0);
+  g_autoptr(GDateTime) in_tokyo = g_date_time_to_timezone (utc, tokyo);
+  g_autoptr(GDateTime) utc_later = g_date_time_new_utc (2026, 1, 1, 1, 0, 0);
+
+  g_assert_false (icat_same_day (utc, in_tokyo));
+  g_assert_true (icat_same_day (in_tokyo, utc_later));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -66,5 +94,7 @@ main (int   argc,
   g_test_add_func ("/today/day/own-zone", test_day_in_own_zone);
   g_test_add_func ("/today/day/null", test_day_null);
   g_test_add_func ("/today/today/local", test_today_local);
+  g_test_add_func ("/today/same-day/utc", test_same_day);
+  g_test_add_func ("/today/same-day/own-zones", test_same_day_own_zones);
   return g_test_run ();
 }

@@ -27,3 +27,13 @@ icat_today_string (void)
 
   return icat_day_string (now);
 }
+
+gboolean
+icat_same_day (GDateTime *a,
+               GDateTime *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  return g_date_time_get_year (a) == g_date_time_get_year (b) &&
+         g_date_time_get_day_of_year (a) == g_date_time_get_day_of_year (b);
+}

@@ -18,6 +18,7 @@
 #include "icat-error.h"
 #include "icat-format.h"
 #include "icat-record-io.h"
+#include "icat-today.h"
 
 typedef struct {
   char *acronym;
@@ -133,14 +134,6 @@ member_time (JsonObject *meeting,
   return text != NULL ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
 }
 
-static gboolean
-same_day (GDateTime *a,
-          GDateTime *b)
-{
-  return g_date_time_get_year (a) == g_date_time_get_year (b) &&
-         g_date_time_get_day_of_year (a) == g_date_time_get_day_of_year (b);
-}
-
 static char *
 format_moment (GDateTime *moment,
                gboolean   with_date)
@@ -157,7 +150,7 @@ time_span (GDateTime *starts,
            GDateTime *ends,
            gboolean   with_date)
 {
-  gboolean one_day = ends == NULL || same_day (starts, ends);
+  gboolean one_day = ends == NULL || icat_same_day (starts, ends);
   g_autofree char *from = format_moment (starts, with_date || !one_day);
   g_autofree char *until = NULL;
 
@@ -181,7 +174,7 @@ day_span (GDateTime *starts,
   g_autofree char *from = g_date_time_format (starts, _("%-d %B %Y"));
   g_autofree char *until = NULL;
 
-  if (ends == NULL || same_day (starts, ends))
+  if (ends == NULL || icat_same_day (starts, ends))
     return g_steal_pointer (&from);
   until = g_date_time_format (ends, _("%-d %B %Y"));
   return g_strdup_printf (_("%s – %s"), from, until);
@@ -217,7 +210,7 @@ when_text (JsonObject *meeting)
 
   local = time_span (local_starts, local_ends, TRUE);
   utc = time_span (starts, ends,
-                   !same_day (starts, local_starts) || (ends != NULL && !same_day (ends, local_ends)));
+                   !icat_same_day (starts, local_starts) || (ends != NULL && !icat_same_day (ends, local_ends)));
   /* Translators: when a meeting takes place: its local start and end, the time zone, and the same in UTC,
    * e.g. "15 January 2015, 10:00–12:00 (America/New_York), 15:00–17:00 UTC" */
   return g_strdup_printf (_("%s (%s), %s UTC"), local, zone_name != NULL ? zone_name : "UTC", utc);

@@ -18,6 +18,7 @@
 #include "icat-format.h"
 #include "icat-record-io.h"
 #include "icat-schema.h"
+#include "icat-today.h"
 #include "icat-work-plan-data.h"
 
 /* 72/195 first, then the Plan, ECOSOC and the Conference of the Parties;
@@ -526,7 +527,7 @@ icat_work_plan_data_load (IcatDb  *db,
   g_autoptr(IcatWorkPlanData) data = g_new0 (IcatWorkPlanData, 1);
   g_autoptr(GDateTime) now = icat_document_now ();
   g_autoptr(GDateTime) utc = g_date_time_to_utc (now);
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today = icat_day_string (now);
   g_autofree char *stamp = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S");
 
   data->db = db;

@@ -18,6 +18,7 @@
 #include "icat-error.h"
 #include "icat-format.h"
 #include "icat-record-io.h"
+#include "icat-today.h"
 #include "icat-work-plan-data.h"
 
 #define CONTENTS_PER_PAGE 34
@@ -77,7 +78,7 @@ draw_cover (Builder *builder)
   g_autofree char *title = g_strdup_printf (_("Work plan %d"), data->year);
   g_autofree char *status = status_line (data);
   g_autoptr(GDateTime) now = icat_document_now ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today = icat_day_string (now);
   g_autofree char *prepared = icat_format_date (today);
   g_autofree char *counts = NULL;
 

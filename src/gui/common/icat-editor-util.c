@@ -13,6 +13,7 @@
 #include "icat-editor-util.h"
 #include "icat-input.h"
 #include "icat-schema.h"
+#include "icat-today.h"
 #include "icat-toast.h"
 
 void
@@ -82,7 +83,7 @@ day_selected_cb (GtkCalendar *calendar,
                  DatePicker  *picker)
 {
   g_autoptr(GDateTime) day = gtk_calendar_get_date (calendar);
-  g_autofree char *text = g_date_time_format (day, "%Y-%m-%d");
+  g_autofree char *text = icat_day_string (day);
 
   gtk_editable_set_text (GTK_EDITABLE (picker->row), text);
   gtk_menu_button_popdown (picker->button);

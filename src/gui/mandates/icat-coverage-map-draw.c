@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "icat-coverage-map-private.h"
+#include "icat-drawing.h"
 
 /* A sequential blue scale (ColorBrewer "Blues"), lightest first. */
 static const GdkRGBA blues[] = {
@@ -27,6 +28,9 @@ static const GdkRGBA blues[] = {
   { 0.031, 0.318, 0.612, 1 },
   { 0.031, 0.188, 0.420, 1 },
 };
+
+/* Adwaita's blue, for a theme without an accent colour. */
+static const GdkRGBA fallback_accent = { 0.21, 0.52, 0.89, 1 };
 
 /* Text {{{ */
 
@@ -71,27 +75,6 @@ _icat_coverage_work_text (IcatCoverageLine *row)
 
 /* }}} */
 /* Drawing {{{ */
-
-static void
-lookup_color (IcatCoverageMap *self,
-              const char      *name,
-              GdkRGBA         *color,
-              const GdkRGBA   *fallback)
-{
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)), name, color))
-    *color = *fallback;
-  G_GNUC_END_IGNORE_DEPRECATIONS
-}
-
-static void
-foreground (IcatCoverageMap *self,
-            GdkRGBA         *color)
-{
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), color);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-}
 
 static void
 set_color (cairo_t       *cr,
@@ -183,7 +166,7 @@ draw_cell (IcatCoverageMap *self,
            double           y)
 {
   guint count = icat_coverage_get (self->coverage, row, column);
-  double x = _icat_coverage_map_mirrored (self, _icat_coverage_map_column_x (self, column), self->cell_width);
+  double x = icat_drawing_mirrored (GTK_WIDGET (self), _icat_coverage_map_column_x (self, column), self->cell_width);
   double shade = shade_of (count, self->coverage->max_count);
   GdkRGBA fill = blue_for (shade);
   g_autofree char *text = NULL;
@@ -235,12 +218,14 @@ draw_row (IcatCoverageMap *self,
   /* Cancelled work alone is no work: the row is hatched, and what was
    * cancelled still shows in its cell. */
   if (!_icat_coverage_line_has_work (line))
-    draw_hatching (cr, fg, _icat_coverage_map_mirrored (self, _icat_coverage_map_column_x (self, 0), cells_width), y + 1, cells_width, self->row_height - 2);
+    draw_hatching (cr, fg, icat_drawing_mirrored (GTK_WIDGET (self), _icat_coverage_map_column_x (self, 0), cells_width),
+                   y + 1, cells_width, self->row_height - 2);
   for (int column = 0; column < _icat_coverage_map_n_columns (self); column++)
     if (_icat_coverage_line_has_work (line) || icat_coverage_get (self->coverage, row, column) > 0)
       draw_cell (self, cr, fg, row, column, y);
   set_color (cr, fg, _icat_coverage_line_has_work (line) ? 0.7 : 1);
-  draw_text (self, cr, work, !_icat_coverage_line_has_work (line), _icat_coverage_map_mirrored (self, work_x + CELL_PADDING, self->work_width - CELL_PADDING),
+  draw_text (self, cr, work, !_icat_coverage_line_has_work (line),
+             icat_drawing_mirrored (GTK_WIDGET (self), work_x + CELL_PADDING, self->work_width - CELL_PADDING),
              y, self->work_width - CELL_PADDING, self->row_height, 0);
 }
 
@@ -253,7 +238,8 @@ draw_rows (IcatCoverageMap *self,
   int height = gtk_widget_get_height (GTK_WIDGET (self));
   int first = MAX (0, (int) (_icat_coverage_map_scrolled (self->vadjustment) / self->row_height));
   int last = MIN (_icat_coverage_map_n_rows (self) - 1, first + (height - self->header_height) / self->row_height + 1);
-  double cells_start = _icat_coverage_map_mirrored (self, self->label_width, gtk_widget_get_width (GTK_WIDGET (self)) - self->label_width);
+  double cells_start = icat_drawing_mirrored (GTK_WIDGET (self), self->label_width,
+                                              gtk_widget_get_width (GTK_WIDGET (self)) - self->label_width);
 
   cairo_save (cr);
   cairo_rectangle (cr, cells_start, self->header_height,
@@ -275,7 +261,7 @@ draw_labels (IcatCoverageMap *self,
   int height = gtk_widget_get_height (GTK_WIDGET (self));
   int first = MAX (0, (int) (_icat_coverage_map_scrolled (self->vadjustment) / self->row_height));
   int last = MIN (_icat_coverage_map_n_rows (self) - 1, first + (height - self->header_height) / self->row_height + 1);
-  double x = _icat_coverage_map_mirrored (self, 0, self->label_width);
+  double x = icat_drawing_mirrored (GTK_WIDGET (self), 0, self->label_width);
 
   cairo_save (cr);
   cairo_rectangle (cr, x, self->header_height, self->label_width, height - self->header_height);
@@ -293,17 +279,17 @@ draw_labels (IcatCoverageMap *self,
           cairo_rectangle (cr, x, y, self->label_width, self->row_height);
           cairo_fill (cr);
           gdk_cairo_set_source_rgba (cr, accent);
-          cairo_rectangle (cr, _icat_coverage_map_mirrored (self, 2, 4), y + 3, 4, self->row_height - 6);
+          cairo_rectangle (cr, icat_drawing_mirrored (GTK_WIDGET (self), 2, 4), y + 3, 4, self->row_height - 6);
           cairo_fill (cr);
         }
       set_color (cr, fg, 1);
       draw_text (self, cr, self->row_labels->pdata[row], line->for_icat,
-                 _icat_coverage_map_mirrored (self, CELL_PADDING + 6, self->label_width - CELL_PADDING - 6), y,
+                 icat_drawing_mirrored (GTK_WIDGET (self), CELL_PADDING + 6, self->label_width - CELL_PADDING - 6), y,
                  self->label_width - CELL_PADDING - 6, self->row_height, 0);
     }
   cairo_restore (cr);
   set_color (cr, fg, 0.15);
-  cairo_rectangle (cr, _icat_coverage_map_mirrored (self, self->label_width - 1, 1), 0, 1, height);
+  cairo_rectangle (cr, icat_drawing_mirrored (GTK_WIDGET (self), self->label_width - 1, 1), 0, 1, height);
   cairo_fill (cr);
 }
 
@@ -320,7 +306,7 @@ draw_header (IcatCoverageMap *self,
   cairo_rectangle (cr, 0, 0, width, self->header_height);
   cairo_fill (cr);
   cairo_save (cr);
-  cairo_rectangle (cr, _icat_coverage_map_mirrored (self, self->label_width, width - self->label_width), 0,
+  cairo_rectangle (cr, icat_drawing_mirrored (GTK_WIDGET (self), self->label_width, width - self->label_width), 0,
                    width - self->label_width, self->header_height);
   cairo_clip (cr);
   set_color (cr, fg, 1);
@@ -328,14 +314,16 @@ draw_header (IcatCoverageMap *self,
     {
       const char *label = column < _icat_coverage_map_n_columns (self)
                           ? ((IcatCoverageLine *) self->coverage->columns->pdata[column])->label : NULL;
-      double x = _icat_coverage_map_mirrored (self, _icat_coverage_map_column_x (self, column), self->cell_width);
+      double x = icat_drawing_mirrored (GTK_WIDGET (self), _icat_coverage_map_column_x (self, column), self->cell_width);
       g_autoptr(PangoLayout) layout = NULL;
       int text_width, text_height;
 
       if (label == NULL)
         {
           /* The last column, the row's work, reads across. */
-          draw_text (self, cr, _("Work"), TRUE, _icat_coverage_map_mirrored (self, _icat_coverage_map_column_x (self, column) + CELL_PADDING, self->work_width),
+          draw_text (self, cr, _("Work"), TRUE,
+                     icat_drawing_mirrored (GTK_WIDGET (self), _icat_coverage_map_column_x (self, column) + CELL_PADDING,
+                                            self->work_width),
                      self->header_height - self->row_height, self->work_width, self->row_height, 0);
           continue;
         }
@@ -357,7 +345,7 @@ draw_header (IcatCoverageMap *self,
     }
   cairo_restore (cr);
   set_color (cr, fg, 0.7);
-  draw_text (self, cr, _("Mandate"), TRUE, _icat_coverage_map_mirrored (self, CELL_PADDING + 6, self->label_width),
+  draw_text (self, cr, _("Mandate"), TRUE, icat_drawing_mirrored (GTK_WIDGET (self), CELL_PADDING + 6, self->label_width),
              self->header_height - self->row_height, self->label_width - CELL_PADDING - 6, self->row_height, 0);
   set_color (cr, fg, 0.15);
   cairo_rectangle (cr, 0, self->header_height - 1, width, 1);
@@ -378,12 +366,13 @@ draw_cursor (IcatCoverageMap *self,
     return;
   if (self->cursor_column < 0)
     {
-      x = _icat_coverage_map_mirrored (self, 0, self->label_width);
+      x = icat_drawing_mirrored (GTK_WIDGET (self), 0, self->label_width);
       width = self->label_width;
     }
   else
     {
-      x = _icat_coverage_map_mirrored (self, _icat_coverage_map_column_x (self, self->cursor_column), self->cell_width);
+      x = icat_drawing_mirrored (GTK_WIDGET (self), _icat_coverage_map_column_x (self, self->cursor_column),
+                                 self->cell_width);
       width = self->cell_width;
     }
   gdk_cairo_set_source_rgba (cr, accent);
@@ -404,9 +393,9 @@ _icat_coverage_map_snapshot (GtkWidget   *widget,
 
   if (self->coverage == NULL || width <= 0 || height <= 0)
     return;
-  foreground (self, &fg);
-  lookup_color (self, "accent_color", &accent, &(GdkRGBA) { 0.21, 0.52, 0.89, 1 });
-  lookup_color (self, "view_bg_color", &background, &(GdkRGBA) { 1, 1, 1, 1 });
+  icat_drawing_get_text_color (widget, &fg);
+  icat_drawing_get_theme_color (widget, "accent_color", &fallback_accent, &accent);
+  icat_drawing_get_theme_color (widget, "view_bg_color", &(GdkRGBA) { 1, 1, 1, 1 }, &background);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   draw_rows (self, cr, &fg, &accent);
   draw_labels (self, cr, &fg, &accent, &background);
@@ -436,11 +425,8 @@ draw_swatch (GtkDrawingArea *area,
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
   GdkRGBA fg, accent;
 
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
-  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "accent_color", &accent))
-    accent = (GdkRGBA) { 0.21, 0.52, 0.89, 1 };
-  G_GNUC_END_IGNORE_DEPRECATIONS
+  icat_drawing_get_text_color (widget, &fg);
+  icat_drawing_get_theme_color (widget, "accent_color", &fallback_accent, &accent);
   if (swatch == SWATCH_NO_WORK)
     draw_hatching (cr, &fg, 0, 2, width, height - 4);
   else if (swatch == SWATCH_ICAT)

@@ -63,9 +63,6 @@ double       _icat_coverage_map_column_x    (IcatCoverageMap *self,
                                              int              column);
 double       _icat_coverage_map_row_y       (IcatCoverageMap *self,
                                              int              row);
-double       _icat_coverage_map_mirrored    (IcatCoverageMap *self,
-                                             double           x,
-                                             double           width);
 
 /* icat-coverage-map-draw.c: text and drawing */
 PangoLayout *_icat_coverage_map_layout_new  (IcatCoverageMap *self,

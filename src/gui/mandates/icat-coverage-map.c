@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "icat-coverage-map-private.h"
+#include "icat-drawing.h"
 #include "icat-format.h"
 #include "icat-record-io.h"
 #include "icat-schema.h"
@@ -366,17 +367,6 @@ configure_adjustments (IcatCoverageMap *self)
   configure_adjustment (self->vadjustment, content_height (self), height, self->row_height);
 }
 
-/* A rectangle laid out left to right, placed for the widget's direction. */
-double
-_icat_coverage_map_mirrored (IcatCoverageMap *self,
-                             double           x,
-                             double           width)
-{
-  if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
-    return gtk_widget_get_width (GTK_WIDGET (self)) - x - width;
-  return x;
-}
-
 double
 _icat_coverage_map_column_x (IcatCoverageMap *self,
                              int              column)
@@ -400,7 +390,7 @@ cell_at (IcatCoverageMap *self,
          int             *row,
          int             *column)
 {
-  double logical_x = _icat_coverage_map_mirrored (self, x, 0);
+  double logical_x = icat_drawing_mirrored (GTK_WIDGET (self), x, 0);
   double cells_x = logical_x - self->label_width + _icat_coverage_map_scrolled (self->hadjustment);
 
   *row = *column = -1;

@@ -20,6 +20,7 @@
 #include "icat-input.h"
 #include "icat-meeting-editor-private.h"
 #include "icat-schema.h"
+#include "icat-today.h"
 
 static const struct {
   const char *venue;
@@ -53,14 +54,6 @@ zone_city (const char *venue,
   return city;
 }
 
-static gboolean
-same_day (GDateTime *a,
-          GDateTime *b)
-{
-  return g_date_time_get_year (a) == g_date_time_get_year (b) &&
-         g_date_time_get_day_of_year (a) == g_date_time_get_day_of_year (b);
-}
-
 static char *
 format_when (JsonObject *shown)
 {
@@ -84,8 +77,8 @@ format_when (JsonObject *shown)
     return g_strdup_printf (_("%1$s %2$s time · %3$s UTC"), a, city, b);
   local_ends = g_date_time_to_timezone (ends, zone);
   /* An end on a later day says which day. */
-  c = g_date_time_format (local_ends, same_day (local_starts, local_ends) ? "%H:%M" : "%Y-%m-%d %H:%M");
-  d = g_date_time_format (ends, same_day (starts, ends) ? "%H:%M" : "%Y-%m-%d %H:%M");
+  c = g_date_time_format (local_ends, icat_same_day (local_starts, local_ends) ? "%H:%M" : "%Y-%m-%d %H:%M");
+  d = g_date_time_format (ends, icat_same_day (starts, ends) ? "%H:%M" : "%Y-%m-%d %H:%M");
   /* Translators: "10:00–12:00 Vienna time · 09:00–11:00 UTC" */
   return g_strdup_printf (_("%1$s–%2$s %3$s time · %4$s–%5$s UTC"), a, c, city, b, d);
 }
@@ -410,7 +403,7 @@ multi_day_toggled_cb (IcatMeetingEditor *self)
     {
       g_autoptr(GDateTime) start = g_date_time_new_utc (year, month, day, 12, 0, 0);
       g_autoptr(GDateTime) next = g_date_time_add_days (start, 1);
-      g_autofree char *text = g_date_time_format (next, "%Y-%m-%d");
+      g_autofree char *text = icat_day_string (next);
 
       self->loading++;
       gtk_editable_set_text (GTK_EDITABLE (self->end_date_row), text);
@@ -439,7 +432,7 @@ static void
 day_selected_cb (IcatMeetingEditor *self)
 {
   g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
-  g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
+  g_autofree char *text = icat_day_string (date);
 
   if (!gtk_widget_get_visible (GTK_WIDGET (self->calendar_popover)))
     return;
@@ -482,9 +475,9 @@ load_times (IcatMeetingEditor *self,
                                        : g_strcmp0 (precision, "month") == 0 ? "%Y-%m" : "%Y-%m-%d");
   start = starts && minute ? g_date_time_format (starts, "%H:%M") : NULL;
   end = ends && minute ? g_date_time_format (ends, "%H:%M") : NULL;
-  end_date = ends ? g_date_time_format (ends, "%Y-%m-%d") : NULL;
+  end_date = icat_day_string (ends);
   /* A record that ends on a later day shows it so, marked or not. */
-  start_day = starts ? g_date_time_format (starts, "%Y-%m-%d") : NULL;
+  start_day = icat_day_string (starts);
   marked = json_object_get_member (data, ICAT_KEY_MULTI_DAY);
   several_days = (marked != NULL && JSON_NODE_HOLDS_VALUE (marked) && json_node_get_boolean (marked)) ||
                  (start_day != NULL && end_date != NULL && strcmp (start_day, end_date) != 0);

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "icat-chart.h"
+#include "icat-drawing.h"
 
 #define ROW_HEIGHT    24
 #define BAR_HEIGHT    14
@@ -100,30 +101,18 @@ icat_chart_measure (GtkWidget      *widget,
     }
 }
 
-static void
-text_color (GtkWidget *widget,
-            GdkRGBA   *color)
-{
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), color);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-}
-
 /* x positions run from the start edge: mirrored when right to left. */
 static double
-flip (gboolean rtl,
-      double   width,
-      double   x,
-      double   span)
+flip (IcatChart *self,
+      double     x,
+      double     span)
 {
-  return rtl ? width - x - span : x;
+  return icat_drawing_mirrored (GTK_WIDGET (self), x, span);
 }
 
 static void
 draw_legend (IcatChart *self,
              cairo_t   *cr,
-             double     width,
-             gboolean   rtl,
              GdkRGBA   *ink)
 {
   double x = 0;
@@ -135,10 +124,10 @@ draw_legend (IcatChart *self,
 
       pango_layout_get_pixel_size (layout, &text_width, &text_height);
       gdk_cairo_set_source_rgba (cr, &self->colors[s]);
-      cairo_rectangle (cr, flip (rtl, width, x, 12), 6, 12, 12);
+      cairo_rectangle (cr, flip (self, x, 12), 6, 12, 12);
       cairo_fill (cr);
       gdk_cairo_set_source_rgba (cr, ink);
-      cairo_move_to (cr, flip (rtl, width, x + 16, text_width), 12 - text_height / 2.0);
+      cairo_move_to (cr, flip (self, x + 16, text_width), 12 - text_height / 2.0);
       pango_cairo_show_layout (cr, layout);
       x += 16 + text_width + 16;
     }
@@ -149,10 +138,8 @@ draw_row (IcatChart *self,
           cairo_t   *cr,
           IcatTally *tally,
           double     y,
-          double     width,
           int        labels,
           double     scale,
-          gboolean   rtl,
           GdkRGBA   *ink)
 {
   g_autoptr(PangoLayout) label = gtk_widget_create_pango_layout (GTK_WIDGET (self), tally->label);
@@ -165,7 +152,7 @@ draw_row (IcatChart *self,
   pango_layout_set_ellipsize (label, PANGO_ELLIPSIZE_END);
   pango_layout_get_pixel_size (label, &text_width, &text_height);
   gdk_cairo_set_source_rgba (cr, ink);
-  cairo_move_to (cr, flip (rtl, width, labels - text_width, text_width), y + (ROW_HEIGHT - text_height) / 2.0);
+  cairo_move_to (cr, flip (self, labels - text_width, text_width), y + (ROW_HEIGHT - text_height) / 2.0);
   pango_cairo_show_layout (cr, label);
 
   for (guint s = 0; s < self->n_series; s++)
@@ -175,13 +162,13 @@ draw_row (IcatChart *self,
       if (span <= 0)
         continue;
       gdk_cairo_set_source_rgba (cr, &self->colors[s]);
-      cairo_rectangle (cr, flip (rtl, width, x, span), y + (ROW_HEIGHT - BAR_HEIGHT) / 2.0, span, BAR_HEIGHT);
+      cairo_rectangle (cr, flip (self, x, span), y + (ROW_HEIGHT - BAR_HEIGHT) / 2.0, span, BAR_HEIGHT);
       cairo_fill (cr);
       x += span;
     }
   pango_layout_get_pixel_size (total, &total_width, &text_height);
   gdk_cairo_set_source_rgba (cr, ink);
-  cairo_move_to (cr, flip (rtl, width, x + 6, total_width), y + (ROW_HEIGHT - text_height) / 2.0);
+  cairo_move_to (cr, flip (self, x + 6, total_width), y + (ROW_HEIGHT - text_height) / 2.0);
   pango_cairo_show_layout (cr, total);
 }
 
@@ -192,7 +179,6 @@ icat_chart_snapshot (GtkWidget   *widget,
   IcatChart *self = ICAT_CHART (widget);
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
-  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
   int labels = label_width (self);
   guint max = max_total (self);
   double scale;
@@ -201,15 +187,15 @@ icat_chart_snapshot (GtkWidget   *widget,
 
   if (self->rows == NULL || self->rows->len == 0 || width <= 0)
     return;
-  text_color (widget, &ink);
+  icat_drawing_get_text_color (widget, &ink);
   /* Room for the longest bar and its total after it. */
   scale = max > 0 ? (width - labels - LABEL_GAP - 40) / max : 0;
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (self->n_series > 1)
-    draw_legend (self, cr, width, rtl, &ink);
+    draw_legend (self, cr, &ink);
   for (guint i = 0; i < self->rows->len; i++)
-    draw_row (self, cr, self->rows->pdata[i], legend_height (self) + i * ROW_HEIGHT, width, labels,
-              MAX (scale, 0), rtl, &ink);
+    draw_row (self, cr, self->rows->pdata[i], legend_height (self) + i * ROW_HEIGHT, labels,
+              MAX (scale, 0), &ink);
   cairo_destroy (cr);
 }
 

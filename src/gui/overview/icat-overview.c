@@ -18,6 +18,7 @@
 #include "icat-overview.h"
 #include "icat-record-list.h"
 #include "icat-report.h"
+#include "icat-today.h"
 #include "icat-fields.h"
 
 #define NEXT_MEETINGS 5
@@ -147,8 +148,8 @@ fill_workload (IcatOverview *self,
                GDateTime    *now)
 {
   g_autoptr(GDateTime) soon = g_date_time_add_days (now, SOON_DAYS);
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *soon_text = g_date_time_format (soon, "%Y-%m-%d");
+  g_autofree char *today = icat_day_string (now);
+  g_autofree char *soon_text = icat_day_string (soon);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) workload = icat_report_workload (self->store, today, soon_text, &error);
 
@@ -369,6 +370,19 @@ new_group (GtkWidget  *page,
   return ADW_PREFERENCES_GROUP (group);
 }
 
+/* A label of a chart's card: aligned to the card's start, wrapped at its width. */
+static GtkWidget *
+card_label_new (const char *text,
+                const char *style)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, style);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  return label;
+}
+
 static IcatChart *
 add_chart (IcatOverview *self,
            const char   *name,
@@ -377,36 +391,27 @@ add_chart (IcatOverview *self,
            const char   *empty_text)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *heading = gtk_label_new (title);
+  GtkWidget *heading = card_label_new (title, "heading");
   GtkWidget *chart = icat_chart_new ();
 
   gtk_widget_add_css_class (box, "card");
   gtk_widget_add_css_class (box, "chart-card");
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
   gtk_widget_set_name (chart, name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_box_append (GTK_BOX (box), heading);
   if (description != NULL)
     {
-      GtkWidget *caption = gtk_label_new (description);
+      GtkWidget *caption = card_label_new (description, "dim-label");
 
-      gtk_widget_add_css_class (caption, "dim-label");
       gtk_widget_add_css_class (caption, "caption");
-      gtk_label_set_xalign (GTK_LABEL (caption), 0);
-      gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
       gtk_box_append (GTK_BOX (box), caption);
     }
   gtk_box_append (GTK_BOX (box), chart);
   if (empty_text != NULL)
     {
-      GtkWidget *empty = gtk_label_new (empty_text);
+      GtkWidget *empty = card_label_new (empty_text, "dim-label");
 
       gtk_widget_set_name (empty, "chart-empty");
-      gtk_widget_add_css_class (empty, "dim-label");
-      gtk_label_set_xalign (GTK_LABEL (empty), 0);
-      gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
       gtk_widget_set_visible (empty, FALSE);
       gtk_box_append (GTK_BOX (box), empty);
       g_object_set_data (G_OBJECT (chart), "empty-label", empty);
