@@ -19,6 +19,7 @@
 #include "icat-coverage-map.h"
 #include "icat-coverage.h"
 #include "icat-format.h"
+#include "icat-linked-row.h"
 #include "icat-list-detail.h"
 #include "icat-mandates-view.h"
 #include "icat-record-list.h"
@@ -246,11 +247,10 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
 /* Linked records {{{ */
 
 static void
-linked_row_activated_cb (AdwActionRow     *row,
+linked_row_activated_cb (IcatLinkedRow    *row,
                          IcatMandatesView *self)
 {
-  g_signal_emit (self, signals[SHOW_RECORD], 0,
-                 g_object_get_data (G_OBJECT (row), "icat-kind"), g_object_get_data (G_OBJECT (row), "icat-id"));
+  g_signal_emit (self, signals[SHOW_RECORD], 0, icat_linked_row_get_kind (row), icat_linked_row_get_record_id (row));
 }
 
 static char *
@@ -316,7 +316,7 @@ linked_row_new (IcatMandatesView *self,
                 const char       *kind,
                 IcatRecord       *record)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row;
   g_autofree char *subtitle = NULL;
 
   if (g_str_equal (kind, "action_item"))
@@ -325,15 +325,7 @@ linked_row_new (IcatMandatesView *self,
     subtitle = paper_subtitle (record);
   else
     subtitle = meeting_subtitle (record, icat_record_get_id (self->mandate));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), icat_record_get_title (record));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data (G_OBJECT (row), "icat-kind", (gpointer) kind);
-  g_object_set_data_full (G_OBJECT (row), "icat-id", g_strdup (icat_record_get_id (record)), g_free);
+  row = icat_linked_row_new (kind, icat_record_get_id (record), icat_record_get_title (record), subtitle);
   g_signal_connect (row, "activated", G_CALLBACK (linked_row_activated_cb), self);
   return row;
 }
