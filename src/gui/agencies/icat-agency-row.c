@@ -188,10 +188,3 @@ icat_agency_row_get_record (IcatAgencyRow *self)
   g_return_val_if_fail (ICAT_IS_AGENCY_ROW (self), NULL);
   return self->agency;
 }
-
-GtkLabel *
-_icat_agency_row_get_detail (IcatAgencyRow *self)
-{
-  g_return_val_if_fail (ICAT_IS_AGENCY_ROW (self), NULL);
-  return self->detail_label;
-}

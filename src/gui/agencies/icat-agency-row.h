@@ -23,7 +23,4 @@ void        icat_agency_row_set_record  (IcatAgencyRow *self,
                                          IcatRecord    *agency);
 IcatRecord *icat_agency_row_get_record  (IcatAgencyRow *self);
 
-/* For tests: the "kind · Chair years" line shown. */
-GtkLabel   *_icat_agency_row_get_detail (IcatAgencyRow *self);
-
 G_END_DECLS

@@ -22,5 +22,4 @@ void        icat_mandate_row_set_record  (IcatMandateRow *self,
                                           IcatRecord     *mandate);
 IcatRecord *icat_mandate_row_get_record  (IcatMandateRow *self);
 
-
 G_END_DECLS

@@ -160,17 +160,3 @@ icat_meeting_row_get_record (IcatMeetingRow *self)
   g_return_val_if_fail (ICAT_IS_MEETING_ROW (self), NULL);
   return self->meeting;
 }
-
-GtkLabel *
-_icat_meeting_row_get_status (IcatMeetingRow *self)
-{
-  g_return_val_if_fail (ICAT_IS_MEETING_ROW (self), NULL);
-  return self->status_label;
-}
-
-GtkLabel *
-_icat_meeting_row_get_when (IcatMeetingRow *self)
-{
-  g_return_val_if_fail (ICAT_IS_MEETING_ROW (self), NULL);
-  return self->when_label;
-}

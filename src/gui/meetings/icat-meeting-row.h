@@ -22,8 +22,4 @@ void        icat_meeting_row_set_record  (IcatMeetingRow *self,
                                           IcatRecord     *meeting);
 IcatRecord *icat_meeting_row_get_record  (IcatMeetingRow *self);
 
-/* For tests: the status label and the "when · where" line shown. */
-GtkLabel   *_icat_meeting_row_get_status (IcatMeetingRow *self);
-GtkLabel   *_icat_meeting_row_get_when   (IcatMeetingRow *self);
-
 G_END_DECLS
