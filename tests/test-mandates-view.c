@@ -16,6 +16,7 @@
 #include "icat-application.h"
 #include "icat-coverage-map.h"
 #include "icat-format.h"
+#include "icat-linked-row.h"
 #include "icat-mandates-view.h"
 #include "icat-paper-editor.h"
 #include "icat-record-list.h"
@@ -38,7 +39,7 @@ static GtkWidget *
 find_linked_row (GtkWidget  *root,
                  const char *id)
 {
-  if (ADW_IS_ACTION_ROW (root) && g_strcmp0 (g_object_get_data (G_OBJECT (root), "icat-id"), id) == 0)
+  if (ICAT_IS_LINKED_ROW (root) && g_strcmp0 (icat_linked_row_get_record_id (ICAT_LINKED_ROW (root)), id) == 0)
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     {
@@ -55,7 +56,7 @@ static guint
 count_linked_rows (GtkWidget  *root,
                    const char *kind)
 {
-  guint n = ADW_IS_ACTION_ROW (root) && g_strcmp0 (g_object_get_data (G_OBJECT (root), "icat-kind"), kind) == 0;
+  guint n = ICAT_IS_LINKED_ROW (root) && g_strcmp0 (icat_linked_row_get_kind (ICAT_LINKED_ROW (root)), kind) == 0;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     n += count_linked_rows (child, kind);

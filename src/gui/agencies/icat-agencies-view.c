@@ -16,12 +16,13 @@
 
 #include "icat-agencies-view.h"
 #include "icat-agency-editor.h"
+#include "icat-agency-row.h"
 #include "icat-chair-rotation.h"
 #include "icat-error.h"
 #include "icat-format.h"
 #include "icat-list-detail.h"
+#include "icat-record-factory.h"
 #include "icat-record-list.h"
-#include "icat-report.h"
 #include "icat-schema.h"
 #include "icat-toast.h"
 #include "icat-today.h"
@@ -51,113 +52,6 @@ struct _IcatAgenciesView {
 };
 
 G_DEFINE_FINAL_TYPE (IcatAgenciesView, icat_agencies_view, ADW_TYPE_BIN)
-
-/* Rows: the agency's title, its standing today, its kind and chair years */
-
-static void
-set_badge (GtkWidget  *badge,
-           const char *text,
-           const char *style)
-{
-  gtk_label_set_label (GTK_LABEL (badge), text);
-  gtk_widget_set_visible (badge, text != NULL && *text != '\0');
-  gtk_widget_set_css_classes (badge, (const char *[]) { "caption", "agency-badge", style, NULL });
-}
-
-static void
-update_row (GtkListItem *item)
-{
-  IcatRecord *agency = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  IcatStore *store = g_object_get_data (G_OBJECT (box), "store");
-  g_autofree char *today = icat_today_string ();
-  g_autofree char *chaired = NULL;
-  g_autofree char *detail = NULL;
-  gboolean working_group = FALSE;
-  IcatAgencyStatus status;
-  const char *kind;
-
-  if (agency == NULL)
-    return;
-  status = icat_agency_status_on (icat_record_get_data (agency), today, &working_group);
-  kind = icat_format_enum (ICAT_KEY_KIND, icat_record_get_string (agency, ICAT_KEY_KIND));
-  chaired = icat_report_chair_years (store, icat_record_get_id (agency));
-  /* Translators: an agency's kind and the years it chaired, e.g. "UN entity · Chair 2016, 2021" */
-  detail = chaired ? g_strdup_printf (_("%s · Chair %s"), kind, chaired) : g_strdup (kind);
-  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "title"), icat_record_get_title (agency));
-  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "detail"), detail);
-  set_badge (g_object_get_data (G_OBJECT (box), "status"), icat_format_agency_status (status),
-             status == ICAT_AGENCY_STATUS_FORMER_MEMBER ? "agency-status-former"
-             : status == ICAT_AGENCY_STATUS_INACTIVE_MEMBER ? "agency-status-inactive"
-             : "agency-status-active");
-  set_badge (g_object_get_data (G_OBJECT (box), "working-group"), working_group ? _("Working Group") : NULL,
-             "agency-working-group");
-  if (status == ICAT_AGENCY_STATUS_FORMER_MEMBER)
-    gtk_widget_add_css_class (box, "agency-former");
-  else
-    gtk_widget_remove_css_class (box, "agency-former");
-}
-
-static GtkWidget *
-row_label_new (GtkWidget  *box,
-               const char *name,
-               const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_add_css_class (label, css_class);
-  g_object_set_data (G_OBJECT (box), name, label);
-  return label;
-}
-
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              IcatAgenciesView         *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *badges = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-
-  g_object_set_data (G_OBJECT (box), "store", self->store);
-  gtk_widget_add_css_class (box, "agency-row");
-  gtk_box_append (GTK_BOX (box), row_label_new (box, "title", "heading"));
-  gtk_box_append (GTK_BOX (badges), row_label_new (box, "status", "agency-badge"));
-  gtk_box_append (GTK_BOX (badges), row_label_new (box, "working-group", "agency-badge"));
-  gtk_box_append (GTK_BOX (box), badges);
-  gtk_box_append (GTK_BOX (box), row_label_new (box, "detail", "dim-label"));
-  gtk_widget_add_css_class (g_object_get_data (G_OBJECT (box), "detail"), "caption");
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-agency_data_changed_cb (IcatRecord  *agency,
-                        GParamSpec  *pspec,
-                        GtkListItem *item)
-{
-  update_row (item);
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             IcatAgenciesView         *self)
-{
-  /* Rows follow edits made anywhere: the store refreshes the record. */
-  g_signal_connect_object (gtk_list_item_get_item (item), "notify::data",
-                           G_CALLBACK (agency_data_changed_cb), item, 0);
-  update_row (item);
-}
-
-static void
-unbind_row_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               IcatAgenciesView         *self)
-{
-  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), agency_data_changed_cb, item);
-}
 
 /* Opening agencies */
 
@@ -513,10 +407,16 @@ icat_agencies_view_init (IcatAgenciesView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+static GtkWidget *
+agency_row_new (gpointer store)
+{
+  return icat_agency_row_new (store);
+}
+
 static void
 setup_list (IcatAgenciesView *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) factory = icat_record_factory_new (agency_row_new, self->store);
 
   self->agencies = icat_record_list_new (self->store, "agency");
   icat_record_list_set_sort (self->agencies, ICAT_KEY_ACRONYM, FALSE);
@@ -528,9 +428,6 @@ setup_list (IcatAgenciesView *self)
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   icat_list_detail_set_selection (self->list_detail, self->selection);
   icat_list_detail_set_list (self->list_detail, self->list_view);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   update_empty_state (self);

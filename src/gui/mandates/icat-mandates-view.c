@@ -19,8 +19,11 @@
 #include "icat-coverage-map.h"
 #include "icat-coverage.h"
 #include "icat-format.h"
+#include "icat-linked-row.h"
 #include "icat-list-detail.h"
+#include "icat-mandate-row.h"
 #include "icat-mandates-view.h"
+#include "icat-record-factory.h"
 #include "icat-record-list.h"
 #include "icat-schema.h"
 #include "icat-toast.h"
@@ -96,12 +99,6 @@ static void open_mandate (IcatMandatesView *self, const char *id);
 
 /* Words {{{ */
 
-static gboolean
-prefers_chinese (void)
-{
-  return g_str_has_prefix (g_get_language_names ()[0], "zh");
-}
-
 static const char *
 document_name (const char *document)
 {
@@ -123,134 +120,14 @@ mandate_for_icat (IcatRecord *mandate)
                                       icat_record_get_string (mandate, ICAT_KEY_PARAGRAPH));
 }
 
-/* The text people read in the list: Chinese in a Chinese session. */
-static const char *
-mandate_excerpt (IcatRecord *mandate)
-{
-  JsonNode *node = json_object_get_member (icat_record_get_data (mandate), ICAT_KEY_TEXT);
-  JsonObject *text = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  const char *chinese = text ? icat_json_get_string (text, "zh") : NULL;
-  const char *english = text ? icat_json_get_string (text, "en") : NULL;
-
-  if (prefers_chinese () && chinese != NULL)
-    return chinese;
-  return english ? english : chinese;
-}
-
-/* }}} */
-/* List rows {{{ */
-
-/* The labels of a row, kept on its box as "icat-parts": one key for all
- * (each distinct key is a GLib quark, and their first table is small). */
-typedef struct {
-  GtkWidget *title;
-  GtkWidget *badge;
-  GtkWidget *subtitle;
-  GtkWidget *excerpt;
-} Row;
-
-static GtkWidget *
-row_label_new (GtkWidget  *parent,
-               const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  gtk_box_append (GTK_BOX (parent), label);
-  return label;
-}
-
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  Row *row = g_new0 (Row, 1);
-
-  row->title = row_label_new (heading, "heading");
-  gtk_widget_set_hexpand (row->title, TRUE);
-  row->badge = gtk_label_new (_("Addressed to ICAT"));
-  gtk_widget_add_css_class (row->badge, "mandate-icat-badge");
-  gtk_widget_add_css_class (row->badge, "caption");
-  gtk_widget_set_valign (row->badge, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (heading), row->badge);
-  gtk_box_append (GTK_BOX (box), heading);
-  row->subtitle = row_label_new (box, "caption");
-  gtk_widget_add_css_class (row->subtitle, "dim-label");
-  row->excerpt = row_label_new (box, NULL);
-  gtk_label_set_lines (GTK_LABEL (row->excerpt), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (row->excerpt), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (box, "record-row");
-  g_object_set_data_full (G_OBJECT (box), "icat-parts", row, g_free);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-update_row (GtkListItem *item)
-{
-  IcatRecord *mandate = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  Row *row = g_object_get_data (G_OBJECT (box), "icat-parts");
-  gboolean for_icat;
-  g_autofree char *subtitle = NULL;
-
-  if (mandate == NULL)
-    return;
-  for_icat = mandate_for_icat (mandate);
-  /* Translators: a mandate's pillar and whom it addresses: "Coordination · Addressed to Member States" */
-  subtitle = g_strdup_printf (_("%s · %s"), icat_format_enum (ICAT_KEY_PILLAR, icat_record_get_string (mandate, ICAT_KEY_PILLAR)),
-                              icat_format_enum (ICAT_KEY_ADDRESSEE, icat_record_get_string (mandate, ICAT_KEY_ADDRESSEE)));
-  gtk_label_set_label (GTK_LABEL (row->title), icat_record_get_title (mandate));
-  gtk_label_set_label (GTK_LABEL (row->subtitle), subtitle);
-  gtk_label_set_label (GTK_LABEL (row->excerpt), mandate_excerpt (mandate));
-  gtk_widget_set_visible (row->badge, for_icat);
-  if (for_icat)
-    gtk_widget_add_css_class (box, "mandate-row-icat");
-  else
-    gtk_widget_remove_css_class (box, "mandate-row-icat");
-}
-
-static void
-mandate_data_changed_cb (IcatRecord  *mandate,
-                         GParamSpec  *pspec,
-                         GtkListItem *item)
-{
-  update_row (item);
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  user_data)
-{
-  g_signal_connect_object (gtk_list_item_get_item (item), "notify::data",
-                           G_CALLBACK (mandate_data_changed_cb), item, 0);
-  update_row (item);
-}
-
-static void
-unbind_row_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), mandate_data_changed_cb, item);
-}
-
 /* }}} */
 /* Linked records {{{ */
 
 static void
-linked_row_activated_cb (AdwActionRow     *row,
+linked_row_activated_cb (IcatLinkedRow    *row,
                          IcatMandatesView *self)
 {
-  g_signal_emit (self, signals[SHOW_RECORD], 0,
-                 g_object_get_data (G_OBJECT (row), "icat-kind"), g_object_get_data (G_OBJECT (row), "icat-id"));
+  g_signal_emit (self, signals[SHOW_RECORD], 0, icat_linked_row_get_kind (row), icat_linked_row_get_record_id (row));
 }
 
 static char *
@@ -316,7 +193,7 @@ linked_row_new (IcatMandatesView *self,
                 const char       *kind,
                 IcatRecord       *record)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row;
   g_autofree char *subtitle = NULL;
 
   if (g_str_equal (kind, "action_item"))
@@ -325,15 +202,7 @@ linked_row_new (IcatMandatesView *self,
     subtitle = paper_subtitle (record);
   else
     subtitle = meeting_subtitle (record, icat_record_get_id (self->mandate));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), icat_record_get_title (record));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data (G_OBJECT (row), "icat-kind", (gpointer) kind);
-  g_object_set_data_full (G_OBJECT (row), "icat-id", g_strdup (icat_record_get_id (record)), g_free);
+  row = icat_linked_row_new (kind, icat_record_get_id (record), icat_record_get_title (record), subtitle);
   g_signal_connect (row, "activated", G_CALLBACK (linked_row_activated_cb), self);
   return row;
 }
@@ -794,10 +663,16 @@ icat_mandates_view_init (IcatMandatesView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+static GtkWidget *
+mandate_row_new (gpointer user_data)
+{
+  return icat_mandate_row_new ();
+}
+
 static void
 setup_list (IcatMandatesView *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) factory = icat_record_factory_new (mandate_row_new, NULL);
 
   self->mandates = icat_record_list_new (self->store, "mandate");
   icat_record_list_set_sort (self->mandates, ICAT_KEY_DOCUMENT, FALSE);
@@ -807,9 +682,6 @@ setup_list (IcatMandatesView *self)
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   icat_list_detail_set_selection (self->list_detail, self->selection);
   icat_list_detail_set_list (self->list_detail, self->list_view);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 }

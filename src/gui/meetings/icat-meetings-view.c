@@ -18,7 +18,9 @@
 #include "icat-format.h"
 #include "icat-list-detail.h"
 #include "icat-meeting-editor.h"
+#include "icat-meeting-row.h"
 #include "icat-meetings-view.h"
+#include "icat-record-factory.h"
 #include "icat-record-list.h"
 #include "icat-schema.h"
 #include "icat-toast.h"
@@ -97,95 +99,6 @@ save_record (IcatMeetingsView   *self,
   saving->view = g_object_ref (self);
   saving->record = json_node_dup_object (copy);
   icat_store_save_async (self->store, kind, saving->record, NULL, callback, saving);
-}
-
-/* Rows */
-
-static void
-update_row (GtkListItem *item)
-{
-  IcatRecord *meeting = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  JsonObject *data;
-  g_autofree char *when = NULL;
-  g_autofree char *line = NULL;
-  const char *status;
-
-  if (meeting == NULL)
-    return;
-  data = icat_record_get_data (meeting);
-  when = icat_format_meeting_when (data);
-  line = g_strdup_printf ("%s · %s", when, icat_format_venue (icat_json_get_string (data, ICAT_KEY_VENUE)));
-  status = icat_json_get_string (data, ICAT_KEY_RECORD_STATUS);
-  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "title"), icat_record_get_title (meeting));
-  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "when"), line);
-  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "kind"), icat_meeting_kind_label (icat_json_get_string (data, ICAT_KEY_KIND)));
-  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "status"), icat_meeting_status_label (status));
-  gtk_widget_set_css_classes (g_object_get_data (G_OBJECT (box), "status"),
-                              (const char *[]) { "caption", "meeting-status",
-                                                 g_strcmp0 (status, "approved") == 0 ? "meeting-status-approved"
-                                                 : g_strcmp0 (status, "circulated") == 0 ? "meeting-status-circulated"
-                                                 : "meeting-status-draft", NULL });
-}
-
-static GtkWidget *
-row_label_new (GtkWidget  *box,
-               const char *name,
-               const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_add_css_class (label, css_class);
-  g_object_set_data (G_OBJECT (box), name, label);
-  return label;
-}
-
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *tags = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-
-  gtk_widget_add_css_class (box, "meeting-row");
-  gtk_box_append (GTK_BOX (box), row_label_new (box, "title", "heading"));
-  gtk_box_append (GTK_BOX (box), row_label_new (box, "when", "dim-label"));
-  gtk_box_append (GTK_BOX (tags), row_label_new (box, "kind", "meeting-kind"));
-  gtk_box_append (GTK_BOX (tags), row_label_new (box, "status", "meeting-status"));
-  gtk_widget_add_css_class (g_object_get_data (G_OBJECT (box), "kind"), "caption");
-  gtk_box_append (GTK_BOX (box), tags);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-meeting_data_changed_cb (IcatRecord  *meeting,
-                         GParamSpec  *pspec,
-                         GtkListItem *item)
-{
-  update_row (item);
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  user_data)
-{
-  /* Rows follow edits made anywhere: the store refreshes the record. */
-  g_signal_connect_object (gtk_list_item_get_item (item), "notify::data",
-                           G_CALLBACK (meeting_data_changed_cb), item, 0);
-  update_row (item);
-}
-
-static void
-unbind_row_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), meeting_data_changed_cb, item);
 }
 
 /* Opening meetings */
@@ -814,10 +727,16 @@ icat_meetings_view_init (IcatMeetingsView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+static GtkWidget *
+meeting_row_new (gpointer user_data)
+{
+  return icat_meeting_row_new ();
+}
+
 static void
 setup_list (IcatMeetingsView *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) factory = icat_record_factory_new (meeting_row_new, NULL);
 
   self->meetings = icat_record_list_new (self->store, "meeting");
   icat_record_list_set_sort (self->meetings, "upcoming", FALSE);
@@ -829,9 +748,6 @@ setup_list (IcatMeetingsView *self)
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   icat_list_detail_set_selection (self->list_detail, self->selection);
   icat_list_detail_set_list (self->list_detail, self->list_view);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 }

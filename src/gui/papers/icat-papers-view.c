@@ -17,17 +17,16 @@
 
 #include "icat-format.h"
 #include "icat-list-detail.h"
+#include "icat-paper-card.h"
 #include "icat-paper-editor.h"
 #include "icat-papers-view.h"
+#include "icat-record-factory.h"
 #include "icat-record-list.h"
 #include "icat-schema.h"
 #include "icat-toast.h"
 #include "icat-today.h"
 
 #define N_STAGES 5
-
-/* Cards name at most this many mandates; more are counted. */
-#define MAX_MANDATE_LABELS 2
 
 typedef struct {
   IcatPapersView     *view;       /* borrowed: the owner of this struct */
@@ -89,313 +88,6 @@ icat_paper_is_overdue (JsonObject *paper,
     return FALSE;
   /* "2026-05" is past once May is: compared as far as the target goes. */
   return strncmp (target, today, strlen (target)) < 0;
-}
-
-/* }}} */
-/* Cards {{{ */
-
-/* "UNODC, IOM": the acronyms of a list of agency ids. */
-static char *
-acronyms (IcatStore *store,
-          JsonArray *ids)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; ids != NULL && i < json_array_get_length (ids); i++)
-    {
-      g_autoptr(IcatRecord) agency = icat_store_lookup (store, "agency", json_array_get_string_element (ids, i));
-
-      if (text->len > 0)
-        /* Translators: between agency acronyms in a list */
-        g_string_append (text, _(", "));
-      g_string_append (text, agency ? icat_record_get_string (agency, ICAT_KEY_ACRONYM) : "?");
-    }
-  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
-}
-
-/* "72/195 ¶10, GPA annex 11", or the first and how many more. */
-static char *
-mandate_labels (IcatStore *store,
-                JsonArray *ids)
-{
-  guint n = ids ? json_array_get_length (ids) : 0;
-  g_autoptr(GString) text = g_string_new (NULL);
-  guint shown = n > MAX_MANDATE_LABELS ? 1 : n;
-
-  if (n == 0)
-    return NULL;
-  for (guint i = 0; i < shown; i++)
-    {
-      g_autoptr(IcatRecord) mandate = icat_store_lookup (store, "mandate", json_array_get_string_element (ids, i));
-      g_autofree char *label = mandate ? icat_action_mandate_short_label (mandate) : g_strdup ("?");
-
-      if (text->len > 0)
-        g_string_append (text, _(", "));
-      g_string_append (text, label);
-    }
-  if (shown < n)
-    /* Translators: a card's mandates: the first one's label, and how many more */
-    return g_strdup_printf (ngettext ("%s and %u more", "%s and %u more", n - shown), text->str, n - shown);
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-/* "Issue brief 02 · 2017" */
-static char *
-kind_line (JsonObject *paper)
-{
-  const char *kind = icat_format_enum (ICAT_KEY_KIND, icat_json_get_string (paper, ICAT_KEY_KIND));
-  const char *number = icat_json_get_string (paper, ICAT_KEY_NUMBER);
-  gint64 year = json_object_get_int_member_with_default (paper, ICAT_KEY_YEAR, 0);
-  g_autofree char *named = number && *number
-                           /* Translators: a paper's kind and its number in the series: "Issue brief 02" */
-                           ? g_strdup_printf (C_("paper", "%s %s"), kind, number) : g_strdup (kind);
-
-  if (year <= 0)
-    return g_steal_pointer (&named);
-  /* Translators: a paper's kind and year: "Issue brief 02 · 2017" */
-  return g_strdup_printf (_("%s · %d"), named, (int) year);
-}
-
-static char *
-date_line (JsonObject *paper)
-{
-  const char *published = icat_json_get_string (paper, ICAT_KEY_PUBLISHED_ON);
-  const char *target = icat_json_get_string (paper, ICAT_KEY_TARGET_DATE);
-  g_autofree char *date = NULL;
-
-  if (g_strcmp0 (icat_json_get_string (paper, ICAT_KEY_STATUS), "published") == 0)
-    {
-      if (published == NULL)
-        return g_strdup (_("Publication date unknown"));
-      date = icat_action_format_date (published);
-      /* Translators: on a paper's card, e.g. "Published 12 Jun 2017" */
-      return g_strdup_printf (_("Published %s"), date);
-    }
-  if (target == NULL)
-    return g_strdup (_("No target date"));
-  date = icat_action_format_date (target);
-  /* Translators: on a paper's card: when its current stage should end, e.g. "Target 30 Jun 2026" */
-  return g_strdup_printf (_("Target %s"), date);
-}
-
-/* The parts of a card, kept on its box as "icat-parts": one key, not one
- * per part (each distinct key is a GLib quark, and their first table is
- * small). */
-typedef struct {
-  GtkWidget *title;
-  GtkWidget *kind;
-  GtkWidget *lead;
-  GtkWidget *contributing;
-  GtkWidget *mandates;
-  GtkWidget *date;
-  GtkWidget *overdue;
-  GtkWidget *advance;
-  char      *paper_id;
-} Card;
-
-static void
-card_free (Card *card)
-{
-  g_free (card->paper_id);
-  g_free (card);
-}
-
-static Card *
-card_of (GtkWidget *widget)
-{
-  return widget ? g_object_get_data (G_OBJECT (widget), "icat-parts") : NULL;
-}
-
-static void
-set_line (GtkWidget  *label,
-          const char *text)
-{
-  gtk_label_set_label (GTK_LABEL (label), text ? text : "");
-  gtk_widget_set_visible (label, text != NULL && *text != '\0');
-}
-
-static void
-update_advance_button (Card       *card,
-                       const char *title,
-                       const char *status)
-{
-  const char *next = icat_paper_next_status (status);
-  g_autofree char *tooltip = NULL;
-  g_autofree char *name = NULL;
-
-  gtk_widget_set_visible (card->advance, next != NULL);
-  if (next == NULL)
-    return;
-  adw_button_content_set_label (ADW_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (card->advance))),
-                                icat_format_enum (ICAT_KEY_STATUS, next));
-  /* Translators: the tooltip of a card's button; %s is the next stage */
-  tooltip = g_strdup_printf (_("Move to %s (Alt+→)"), icat_format_enum (ICAT_KEY_STATUS, next));
-  /* Translators: what a card's button does, for screen readers: “Title” to the next stage */
-  name = g_strdup_printf (_("Move “%s” to %s"), title, icat_format_enum (ICAT_KEY_STATUS, next));
-  gtk_widget_set_tooltip_text (card->advance, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (card->advance), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-}
-
-static void
-update_card (IcatPapersView *self,
-             GtkListItem    *item)
-{
-  IcatRecord *paper = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  Card *card = card_of (box);
-  JsonObject *data;
-  g_autofree char *today = icat_today_string ();
-  g_autofree char *kind = NULL;
-  g_autofree char *lead = NULL;
-  g_autofree char *lead_line = NULL;
-  g_autofree char *contributing = NULL;
-  g_autofree char *contributing_line = NULL;
-  g_autofree char *mandates = NULL;
-  g_autofree char *mandates_line = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *description = NULL;
-  gboolean overdue;
-
-  if (paper == NULL)
-    return;
-  data = icat_record_get_data (paper);
-  overdue = icat_paper_is_overdue (data, today);
-  kind = kind_line (data);
-  lead = acronyms (self->store, icat_record_get_array (paper, ICAT_KEY_LEAD_AGENCIES));
-  contributing = acronyms (self->store, icat_record_get_array (paper, ICAT_KEY_CONTRIBUTING_AGENCIES));
-  mandates = mandate_labels (self->store, icat_record_get_array (paper, ICAT_KEY_MANDATES));
-  /* Translators: on a paper's card, the agencies that lead it: "Lead: UNODC, IOM" */
-  lead_line = lead ? g_strdup_printf (_("Lead: %s"), lead) : g_strdup (_("No lead agency yet"));
-  /* Translators: on a paper's card, the agencies that contribute: "With: UNHCR, ILO" */
-  contributing_line = contributing ? g_strdup_printf (_("With: %s"), contributing) : NULL;
-  /* Translators: on a paper's card, the mandates it answers: "Mandates: 72/195 ¶10" */
-  mandates_line = mandates ? g_strdup_printf (_("Mandates: %s"), mandates) : NULL;
-  date = date_line (data);
-
-  g_free (card->paper_id);
-  card->paper_id = g_strdup (icat_record_get_id (paper));
-  set_line (card->title, icat_record_get_title (paper));
-  set_line (card->kind, kind);
-  set_line (card->lead, lead_line);
-  set_line (card->contributing, contributing_line);
-  set_line (card->mandates, mandates_line);
-  set_line (card->date, date);
-  gtk_widget_set_visible (card->overdue, overdue);
-  if (overdue)
-    gtk_widget_add_css_class (box, "paper-card-overdue");
-  else
-    gtk_widget_remove_css_class (box, "paper-card-overdue");
-  update_advance_button (card, icat_record_get_title (paper), icat_record_get_string (paper, ICAT_KEY_STATUS));
-  /* For screen readers: what the card shows, one sentence a line. */
-  description = g_strjoin (". ", icat_record_get_title (paper), kind, lead_line, date,
-                           overdue ? _("Overdue") : NULL, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
-}
-
-static GtkWidget *
-card_label_new (GtkWidget  *parent,
-                const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_add_css_class (label, css_class);
-  gtk_box_append (GTK_BOX (parent), label);
-  return label;
-}
-
-static GtkWidget *
-overdue_badge_new (void)
-{
-  GtkWidget *badge = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *label = gtk_label_new (_("Overdue"));
-
-  gtk_box_append (GTK_BOX (badge), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
-  gtk_box_append (GTK_BOX (badge), label);
-  gtk_widget_add_css_class (badge, "paper-overdue");
-  gtk_widget_add_css_class (label, "caption-heading");
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  return badge;
-}
-
-static void
-advance_clicked_cb (GtkButton      *button,
-                    IcatPapersView *self)
-{
-  Card *card = card_of (gtk_widget_get_parent (GTK_WIDGET (button)));
-
-  if (card != NULL && card->paper_id != NULL)
-    icat_papers_view_advance (self, card->paper_id);
-}
-
-static void
-setup_card_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               IcatPapersView           *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *footer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *content = adw_button_content_new ();
-  Card *card = g_new0 (Card, 1);
-
-  gtk_widget_add_css_class (box, "card");
-  gtk_widget_add_css_class (box, "paper-card");
-  card->title = card_label_new (box, "heading");
-  card->kind = card_label_new (box, "caption");
-  card->lead = card_label_new (box, "caption");
-  card->contributing = card_label_new (box, "caption");
-  card->mandates = card_label_new (box, "caption");
-  card->date = card_label_new (footer, "caption");
-  gtk_widget_add_css_class (card->date, "dim-label");
-  gtk_widget_set_hexpand (card->date, TRUE);
-  card->overdue = overdue_badge_new ();
-  gtk_box_append (GTK_BOX (footer), card->overdue);
-  gtk_box_append (GTK_BOX (box), footer);
-
-  card->advance = gtk_button_new ();
-  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "go-next-symbolic");
-  gtk_button_set_child (GTK_BUTTON (card->advance), content);
-  gtk_widget_set_halign (card->advance, GTK_ALIGN_END);
-  gtk_widget_add_css_class (card->advance, "flat");
-  g_signal_connect (card->advance, "clicked", G_CALLBACK (advance_clicked_cb), self);
-  gtk_box_append (GTK_BOX (box), card->advance);
-  g_object_set_data_full (G_OBJECT (box), "icat-parts", card, (GDestroyNotify) card_free);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-paper_data_changed_cb (IcatRecord  *paper,
-                       GParamSpec  *pspec,
-                       GtkListItem *item)
-{
-  GtkWidget *view = gtk_widget_get_ancestor (gtk_list_item_get_child (item), ICAT_TYPE_PAPERS_VIEW);
-
-  if (view != NULL)
-    update_card (ICAT_PAPERS_VIEW (view), item);
-}
-
-static void
-bind_card_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              IcatPapersView           *self)
-{
-  /* Cards follow edits made anywhere: the store refreshes the record. */
-  g_signal_connect_object (gtk_list_item_get_item (item), "notify::data",
-                           G_CALLBACK (paper_data_changed_cb), item, 0);
-  update_card (self, item);
-}
-
-static void
-unbind_card_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                IcatPapersView           *self)
-{
-  Card *card = card_of (gtk_list_item_get_child (item));
-
-  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), paper_data_changed_cb, item);
-  g_clear_pointer (&card->paper_id, g_free);
 }
 
 /* }}} */
@@ -643,13 +335,13 @@ focused_paper (IcatPapersView *self)
   for (GtkWidget *widget = focus; widget != NULL && widget != GTK_WIDGET (self);
        widget = gtk_widget_get_parent (widget))
     {
-      Card *card = card_of (widget);
+      GtkWidget *card = widget;
 
       /* A list row has the focus; the card is its child. */
-      if (card == NULL && GTK_IS_LIST_VIEW (gtk_widget_get_parent (widget)))
-        card = card_of (gtk_widget_get_first_child (widget));
-      if (card != NULL)
-        return card->paper_id;
+      if (!ICAT_IS_PAPER_CARD (card) && GTK_IS_LIST_VIEW (gtk_widget_get_parent (widget)))
+        card = gtk_widget_get_first_child (widget);
+      if (ICAT_IS_PAPER_CARD (card))
+        return icat_paper_card_get_paper_id (ICAT_PAPER_CARD (card));
     }
   return NULL;
 }
@@ -765,18 +457,25 @@ column_header_new (Column *column)
 }
 
 static GtkWidget *
+paper_card_new (gpointer view)
+{
+  IcatPapersView *self = view;
+  GtkWidget *card = icat_paper_card_new (self->store);
+
+  g_signal_connect_swapped (card, "advance-requested", G_CALLBACK (icat_papers_view_advance), self);
+  return card;
+}
+
+static GtkWidget *
 column_new (IcatPapersView *self,
             Column         *column)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) factory = icat_record_factory_new (paper_card_new, self);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *empty = gtk_label_new (_("No papers at this stage"));
   GtkWidget *list;
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_card_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_card_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_card_cb), self);
   list = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (column->selection)), g_object_ref (factory));
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   icat_format_enum (ICAT_KEY_STATUS, column->status), -1);
@@ -933,20 +632,18 @@ _icat_papers_view_get_editor (IcatPapersView *self)
 const char *
 _icat_paper_card_get_paper_id (GtkWidget *card)
 {
-  return card_of (card) ? card_of (card)->paper_id : NULL;
+  return ICAT_IS_PAPER_CARD (card) ? icat_paper_card_get_paper_id (ICAT_PAPER_CARD (card)) : NULL;
 }
 
 GtkWidget *
 _icat_paper_card_get_part (GtkWidget  *card,
                            const char *part)
 {
-  Card *parts = card_of (card);
-
-  g_return_val_if_fail (parts != NULL, NULL);
+  g_return_val_if_fail (ICAT_IS_PAPER_CARD (card), NULL);
   if (g_str_equal (part, "overdue"))
-    return parts->overdue;
+    return _icat_paper_card_get_overdue_badge (ICAT_PAPER_CARD (card));
   if (g_str_equal (part, "advance"))
-    return parts->advance;
+    return _icat_paper_card_get_advance_button (ICAT_PAPER_CARD (card));
   return NULL;
 }
 
