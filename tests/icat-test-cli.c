@@ -6,6 +6,8 @@
  * Each test runs the binary ($ICAT_CLI) on databases in its own temporary
  * directory and looks at exit status, output and the database afterwards.
  */
+#define G_LOG_DOMAIN "icat-tests"
+
 #include "config.h"
 
 #include <fcntl.h>

@@ -8,6 +8,8 @@
  * null at random, and text drawn from fragments in many scripts with the
  * characters JSON must escape.
  */
+#define G_LOG_DOMAIN "icat-tests"
+
 #include "config.h"
 
 #include <json-glib/json-glib.h>

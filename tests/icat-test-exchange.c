@@ -6,6 +6,8 @@
  * Every test imports through icat_store_import on a fresh seeded store in
  * its own temporary directory, then looks at what the database holds.
  */
+#define G_LOG_DOMAIN "icat-tests"
+
 #include "config.h"
 
 #include <locale.h>

@@ -7,6 +7,8 @@
  * would show, and ways to read back what was saved; shared by
  * test-meetings-view.c and test-meeting-input.c.
  */
+#define G_LOG_DOMAIN "icat-tests"
+
 #include "config.h"
 
 #include "icat-test-meetings.h"
@@ -87,7 +89,7 @@ fixture_tear_down (Fixture       *f,
   icat_test_wait_saved (f->store);
   /* The view and its editor went with the window. */
   icat_test_assert_finalized (watched);
-  g_assert_finalize_object (f->store);
+  icat_test_finalize_store (f->store);
   g_clear_object (&f->settings);
   g_ptr_array_unref (f->toasts);
   g_ptr_array_unref (f->action_items);

@@ -3,6 +3,7 @@
  * Copyright 2026 ICAT Tracker developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "icat-tests"
 #define _GNU_SOURCE  /* dl_iterate_phdr () */
 
 #include "config.h"
@@ -180,6 +181,30 @@ icat_test_agency_id (IcatStore  *store,
   return id;
 }
 
+char *
+icat_test_fill_disk (IcatDb     *db,
+                     const char *sentence)
+{
+  sqlite3_stmt *stmt = icat_db_prepare (db, "SELECT page_count, freelist_count, page_size"
+                                            " FROM pragma_page_count (), pragma_freelist_count (), pragma_page_size ()",
+                                        NULL);
+  g_autofree char *limit = NULL;
+  GString *text = g_string_new (NULL);
+  gint64 free_bytes;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  limit = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 0));
+  /* Four pages more than the free ones: the record alone then needs pages
+   * the file may no longer grow by, whatever else the write adds. */
+  free_bytes = (sqlite3_column_int64 (stmt, 1) + 4) * sqlite3_column_int64 (stmt, 2);
+  sqlite3_reset (stmt);
+  g_assert_true (icat_db_exec (db, limit, NULL));
+  while ((gint64) text->len <= free_bytes)
+    g_string_append (text, sentence);
+  return g_string_free (text, FALSE);
+}
+
 int
 icat_test_run_cli (const char * const *argv,
                    char              **stdout_text,
@@ -262,6 +287,21 @@ icat_test_set_language (const char *language)
   ++_nl_msg_cat_cntr;
 }
 
+guint
+icat_test_timeout (guint seconds)
+{
+  static guint scale;
+
+  if (scale == 0)
+    {
+      const char *slow = g_getenv ("ICAT_TEST_SLOW");
+      guint64 value = slow != NULL ? g_ascii_strtoull (slow, NULL, 10) : 0;
+
+      scale = value >= 1 && value <= 100 ? (guint) value : 1;
+    }
+  return seconds * scale;
+}
+
 void
 icat_test_wait_until_at (const char        *file,
                          int                line,
@@ -272,14 +312,15 @@ icat_test_wait_until_at (const char        *file,
                          gconstpointer      data,
                          guint              timeout_seconds)
 {
-  gint64 deadline = g_get_monotonic_time () + timeout_seconds * G_USEC_PER_SEC;
+  guint seconds = icat_test_timeout (timeout_seconds);
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
 
   while (!condition (subject, data))
     {
       if (g_get_monotonic_time () >= deadline)
         {
           g_autofree char *message = g_strdup_printf ("waited %u s for %s, in vain",
-                                                      timeout_seconds, condition_name);
+                                                      seconds, condition_name);
 
           g_assertion_message (G_LOG_DOMAIN, file, line, func, message);
         }
@@ -288,4 +329,20 @@ icat_test_wait_until_at (const char        *file,
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
+}
+
+static gboolean
+only_one_reference (GObject       *object,
+                    gconstpointer  data)
+{
+  return g_atomic_int_get (&object->ref_count) == 1;
+}
+
+void
+icat_test_finalize_store (IcatStore *store)
+{
+  /* A read or write that just answered may still be letting go of the
+   * store on its worker thread. */
+  icat_test_wait_until (only_one_reference, G_OBJECT (store), NULL, 10);
+  g_assert_finalize_object (store);
 }

@@ -7,6 +7,7 @@
 
 #include <glib.h>
 
+#include "icat-db.h"
 #include "icat-store.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,11 @@ char       *icat_test_export        (IcatStore  *store);
 /* An agency id of the seed by acronym. */
 char       *icat_test_agency_id     (IcatStore  *store,
                                      const char *acronym);
+/* A full disk: caps db at the pages it holds now (call it while nothing is
+ * being written), and returns sentence repeated to more bytes than its
+ * free pages hold, a text that can no longer be stored. */
+char       *icat_test_fill_disk     (IcatDb      *db,
+                                     const char  *sentence);
 /* Runs icat-tracker-cli with the arguments; returns its exit status. */
 int         icat_test_run_cli       (const char * const *argv,
                                      char      **stdout_text,
@@ -60,13 +66,20 @@ char       *icat_test_bytes_text    (GBytes      *bytes);
 IcatTestRun icat_test_run_program   (const char         *cwd,
                                      const char * const *argv);
 
+/* A wait's deadline of seconds, stretched by the factor ICAT_TEST_SLOW (a
+ * whole number, 1 when unset): a loaded machine or a sanitizer build is
+ * many times slower than an idle one, and a deadline only ends a wait that
+ * would otherwise hang. tests/meson.build sets the factor for each build. */
+guint       icat_test_timeout       (guint        seconds);
+
 /* A condition a test waits for: subject is usually the test's fixture. */
 typedef gboolean (*IcatTestCondition) (gpointer      subject,
                                        gconstpointer data);
 
 /* Iterates the main context until condition (subject, data) holds; after
  * timeout_seconds the test fails, naming the condition and where it was
- * waited for. Use icat_test_wait_until (); the _at form is what it calls. */
+ * waited for (timeout_seconds go through icat_test_timeout). Use
+ * icat_test_wait_until (); the _at form is what it calls. */
 void        icat_test_wait_until_at (const char        *file,
                                      int                line,
                                      const char        *func,
@@ -82,5 +95,9 @@ void        icat_test_wait_until_at (const char        *file,
   icat_test_wait_until_at (__FILE__, __LINE__, G_STRFUNC, #condition,    \
                            (IcatTestCondition) (condition), (subject),  \
                            __VA_ARGS__)
+
+/* Drops the last reference to store and asserts that it is finalized: the
+ * test's teardown, once the worker threads have let go of it. */
+void        icat_test_finalize_store (IcatStore *store);
 
 G_END_DECLS

@@ -10,6 +10,8 @@
  * as it would through the kernel's page cache. Files without a name (SQLite's
  * temporary files) pass straight through until the power is cut.
  */
+#define G_LOG_DOMAIN "icat-tests"
+
 #include "config.h"
 
 #include <fcntl.h>

@@ -3,6 +3,8 @@
  * Copyright 2026 ICAT Tracker developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "icat-tests"
+
 #include "config.h"
 
 #include <X11/Xatom.h>
@@ -176,6 +178,7 @@ struct _IcatTestKeyboard {
                                  Bool delete, Atom type, Atom *actual_type, int *actual_format,
                                  unsigned long *n_items, unsigned long *bytes_after, unsigned char **value);
   int      (*get_input_focus)   (Display *display, Window *focus, int *revert_to);
+  Window   (*get_selection_owner) (Display *display, Atom selection);
   Window     target;            /* refocused before each key */
   char      *display_name;      /* NULL: $DISPLAY */
 };
@@ -197,6 +200,7 @@ keyboard_load (IcatTestKeyboard *kb)
       !(*(void **) &kb->keysym_to_keycode = dlsym (kb->x11, "XKeysymToKeycode")) ||
       !(*(void **) &kb->intern_atom = dlsym (kb->x11, "XInternAtom")) ||
       !(*(void **) &kb->get_input_focus = dlsym (kb->x11, "XGetInputFocus")) ||
+      !(*(void **) &kb->get_selection_owner = dlsym (kb->x11, "XGetSelectionOwner")) ||
       !(*(void **) &kb->get_property = dlsym (kb->x11, "XGetWindowProperty")) ||
       !(*(void **) &kb->fake_key = dlsym (kb->xtst, "XTestFakeKeyEvent")))
     return FALSE;
@@ -320,6 +324,12 @@ icat_test_keyboard_find_window (IcatTestKeyboard *kb,
   if (children != NULL)
     kb->free (children);
   return found;
+}
+
+gboolean
+icat_test_keyboard_has_selection (IcatTestKeyboard *kb)
+{
+  return kb->get_selection_owner (kb->display, XA_PRIMARY) != None;
 }
 
 void

@@ -54,6 +54,9 @@ void              icat_test_keyboard_press       (IcatTestKeyboard   *kb,
 /* The X id of a large window on screen of the process pid, or 0. */
 gulong            icat_test_keyboard_find_window (IcatTestKeyboard   *kb,
                                                   GPid                pid);
+/* Whether some window on the display owns the PRIMARY selection: a GTK
+ * program claims it once text in a focused field is selected. */
+gboolean          icat_test_keyboard_has_selection (IcatTestKeyboard *kb);
 /* Gives the keyboard focus to an X window, or to this process's window;
  * again before each key if it was taken. */
 void              icat_test_keyboard_focus       (IcatTestKeyboard   *kb,

@@ -219,7 +219,7 @@ teardown (Fixture       *fixture,
   icat_store_sync (fixture->store);
   icat_test_wait_until (store_released, fixture, NULL, 10);
   icat_test_assert_finalized (watched);
-  g_assert_finalize_object (fixture->store);
+  icat_test_finalize_store (fixture->store);
   g_object_unref (fixture->settings);
   g_ptr_array_unref (fixture->toasts);
   g_free (fixture->unodc);

@@ -109,7 +109,7 @@ fixture_tear_down (Fixture       *f,
   icat_test_wait_saved (f->store);
   /* The view and its editor went with the window. */
   icat_test_assert_finalized (watched);
-  g_assert_finalize_object (f->store);
+  icat_test_finalize_store (f->store);
   g_settings_reset (f->settings, "rotation-order");
   g_settings_reset (f->settings, "rotation-skip-years");
   g_settings_reset (f->settings, "rotation-co-chairs");

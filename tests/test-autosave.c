@@ -75,7 +75,7 @@ fixture_tear_down (Fixture       *f,
     g_assert_finalize_object (f->autosave);
   icat_test_wait_saved (f->store);
   icat_test_wait_until (store_released, f->store, NULL, 10);
-  g_assert_finalize_object (f->store);
+  icat_test_finalize_store (f->store);
   g_ptr_array_unref (f->failures);
   g_free (f->agency);
   g_free (f->path);

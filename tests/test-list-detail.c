@@ -119,7 +119,7 @@ fixture_set_up (Fixture            *f,
 static void
 wait_for_layout (Fixture *f)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + icat_test_timeout (10) * G_USEC_PER_SEC;
 
   while (gtk_widget_get_width (GTK_WIDGET (f->leaflet)) == 0)
     {
@@ -132,7 +132,7 @@ wait_for_layout (Fixture *f)
 static void
 wait_until_folded (Fixture *f)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + icat_test_timeout (10) * G_USEC_PER_SEC;
 
   while (!adw_leaflet_get_folded (f->leaflet))
     {

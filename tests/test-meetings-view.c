@@ -655,14 +655,12 @@ test_disk_full (Fixture       *f,
                 gconstpointer  data)
 {
   IcatDb *db = _icat_store_get_write_db (f->store);
-  g_autoptr(GString) minutes = g_string_new (NULL);
+  g_autofree char *minutes = NULL;
   g_autofree char *id = NULL;
-  g_autofree char *limit = NULL;
   g_autofree char *shown = NULL;
   g_autofree char *finished = NULL;
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
-  sqlite3_stmt *stmt;
 
   id = open_stored_meeting (f, "{\"kind\": \"working-group\", \"title\": {\"en\": \"Working Group\"},"
                                " \"starts_at\": \"2030-03-10T09:00:00.000Z\", \"date_precision\": \"minute\","
@@ -670,27 +668,20 @@ test_disk_full (Fixture       *f,
                                " \"0b8c1f3e-5d7a-4c2b-9e6f-1a2b3c4d5e70\", \"position\": 0, \"title\": \"Work plan\"}]}");
   /* Nothing is being written now: the file may not grow from here on. */
   icat_store_sync (f->store);
-  stmt = icat_db_prepare (db, "PRAGMA page_count", NULL);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  limit = g_strdup_printf ("PRAGMA max_page_count = %d", sqlite3_column_int (stmt, 0));
-  sqlite3_reset (stmt);
-  g_assert_true (icat_db_exec (db, limit, NULL));
-
-  for (guint i = 0; i < 20000; i++)
-    g_string_append (minutes, "The Working Group discussed the work plan. ");
+  minutes = icat_test_fill_disk (db, "The Working Group discussed the work plan. ");
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (agenda_part (f, 0, "agenda-minutes")));
-  gtk_text_buffer_set_text (buffer, minutes->str, -1);
+  gtk_text_buffer_set_text (buffer, minutes, -1);
   icat_test_wait_until (toast_shown, f, "The disk is full", 10);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  g_assert_cmpstr (shown, ==, minutes->str);
+  g_assert_cmpstr (shown, ==, minutes);
   g_assert_true (first_minutes_are (f, NULL));
 
   /* Room again (the writes are over: the toast came after the failure). */
   g_assert_true (icat_db_exec (db, "PRAGMA max_page_count = 1073741823", NULL));
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_insert (buffer, &end, "Agreed.", -1);
-  finished = g_strconcat (minutes->str, "Agreed.", NULL);
+  finished = g_strconcat (minutes, "Agreed.", NULL);
   icat_test_wait_until (first_minutes_are, f, finished, 10);
 }
 

@@ -435,37 +435,28 @@ disk_full_test (Fixture *f)
 {
   g_autofree char *id = drafting_paper (f);
   IcatDb *db = _icat_store_get_write_db (f->store);
-  g_autoptr(GString) note = g_string_new (NULL);
-  g_autofree char *limit = NULL;
+  g_autofree char *note = NULL;
   g_autofree char *shown = NULL;
   g_autofree char *finished = NULL;
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
-  sqlite3_stmt *stmt;
 
   icat_window_show_record (f->window, "paper", id);
   icat_test_wait_until (editor_shows, f, id, 10);
   icat_store_sync (f->store);
-  stmt = icat_db_prepare (db, "PRAGMA page_count", NULL);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  limit = g_strdup_printf ("PRAGMA max_page_count = %d", sqlite3_column_int (stmt, 0));
-  sqlite3_reset (stmt);
-  g_assert_true (icat_db_exec (db, limit, NULL));
-
-  for (guint i = 0; i < 20000; i++)
-    g_string_append (note, "Comments from the agencies are due by March. ");
+  note = icat_test_fill_disk (db, "Comments from the agencies are due by March. ");
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (icat_test_find_named (_icat_papers_view_get_editor (f->view), "note")));
-  gtk_text_buffer_set_text (buffer, note->str, -1);
+  gtk_text_buffer_set_text (buffer, note, -1);
   icat_test_wait_until (label_shown, f, "The disk is full, so the change was not saved. Free some space and try again.", 10);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  g_assert_cmpstr (shown, ==, note->str);
+  g_assert_cmpstr (shown, ==, note);
   g_assert_true (stored_is (f, &(Expect) { id, "note", NULL }));
 
   g_assert_true (icat_db_exec (db, "PRAGMA max_page_count = 1073741823", NULL));
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_insert (buffer, &end, "Agreed.", -1);
-  finished = g_strconcat (note->str, "Agreed.", NULL);
+  finished = g_strconcat (note, "Agreed.", NULL);
   icat_test_wait_until (stored_is, f, &(Expect) { id, "note", finished }, 10);
 }
 

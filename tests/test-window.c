@@ -471,7 +471,7 @@ test_sigterm_program (void)
   GSubprocess *server = icat_test_display_start (&display);
   g_autoptr(IcatTestKeyboard) kb = server ? icat_test_keyboard_open (display) : NULL;
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + icat_test_timeout (30) * G_USEC_PER_SEC;
   gulong window = 0;
 
   if (kb == NULL)
@@ -489,14 +489,18 @@ test_sigterm_program (void)
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_usleep (G_USEC_PER_SEC / 10);
     }
-  /* Shown is not yet drawn and ready for keys. */
-  g_usleep (G_USEC_PER_SEC);
+  /* The program reads the keys in order once its window is on screen. */
+  g_assert_false (icat_test_keyboard_has_selection (kb));
   icat_test_keyboard_focus (kb, window);
   icat_test_keyboard_press (kb, alt_2);
-  g_usleep (G_USEC_PER_SEC / 2);
-  /* A new meeting opens with its title selected, ready to be typed over. */
   icat_test_keyboard_press (kb, ctrl_n);
-  g_usleep (G_USEC_PER_SEC);
+  /* A new meeting opens with its title selected, ready to be typed over:
+   * the selection is the program's, on a display of its own. */
+  while (!icat_test_keyboard_has_selection (kb))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (G_USEC_PER_SEC / 100);
+    }
   for (const char *c = title; *c != '\0'; c++)
     {
       const char key[] = { *c, '\0' };
