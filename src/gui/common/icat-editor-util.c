@@ -3,6 +3,8 @@
  * Copyright 2026 ICAT Tracker developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "icat-editor"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
