@@ -16,6 +16,7 @@
 #include "icat-coverage.h"
 #include "icat-format.h"
 #include "icat-overview.h"
+#include "icat-overview-row.h"
 #include "icat-record-list.h"
 #include "icat-report.h"
 #include "icat-today.h"
@@ -37,6 +38,7 @@ struct _IcatOverview {
   AdwPreferencesGroup *charts_group;
   GtkWidget           *charts_box;
   IcatChart           *status_chart;
+  GtkWidget           *status_empty;  /* shown instead of an empty status chart */
   IcatChart           *coverage_chart;
   IcatChart           *papers_chart;
   GCancellable        *charts_cancellable;
@@ -55,14 +57,10 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-row_activated_cb (IcatOverview *self,
-                  AdwActionRow *row)
+row_activated_cb (IcatOverview    *self,
+                  IcatOverviewRow *row)
 {
-  const char *target_signal = g_object_get_data (G_OBJECT (row), "target-signal");
-  const char *target_id = g_object_get_data (G_OBJECT (row), "target-id");
-
-  if (target_signal != NULL)
-    g_signal_emit_by_name (self, target_signal, target_id);
+  g_signal_emit_by_name (self, icat_overview_row_get_target_signal (row), icat_overview_row_get_target_id (row));
 }
 
 static GtkWidget *
@@ -73,19 +71,20 @@ add_row (IcatOverview        *self,
          const char          *target_signal,
          const char          *target_id)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   if (target_signal != NULL)
     {
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      g_object_set_data_full (G_OBJECT (row), "target-signal", g_strdup (target_signal), g_free);
-      g_object_set_data_full (G_OBJECT (row), "target-id", g_strdup (target_id), g_free);
+      row = icat_overview_row_new (target_signal, target_id, title, subtitle);
       g_signal_connect_object (row, "activated", G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
+    }
+  else
+    {
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      if (subtitle != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
     }
   adw_preferences_group_add (group, row);
   g_ptr_array_add (self->rows, row);
@@ -255,13 +254,13 @@ count_charts_thread (IcatDb        *db,
   return NULL;
 }
 
-/* A chart with no rows says why instead of leaving an empty card. */
+/* A chart with no rows says why instead of leaving an empty card;
+ * empty: the label saying why, or NULL if the chart has none. */
 static void
 set_chart_rows (IcatChart *chart,
+                GtkWidget *empty,
                 GPtrArray *rows)
 {
-  GtkWidget *empty = g_object_get_data (G_OBJECT (chart), "empty-label");
-
   icat_chart_set_rows (chart, rows);
   gtk_widget_set_visible (GTK_WIDGET (chart), icat_chart_get_n_rows (chart) > 0);
   if (empty != NULL)
@@ -284,9 +283,9 @@ charts_counted_cb (GObject      *source,
       g_object_unref (self);
       return;
     }
-  set_chart_rows (self->status_chart, data->by_agency);
-  set_chart_rows (self->coverage_chart, data->coverage);
-  set_chart_rows (self->papers_chart, data->papers);
+  set_chart_rows (self->status_chart, self->status_empty, data->by_agency);
+  set_chart_rows (self->coverage_chart, NULL, data->coverage);
+  set_chart_rows (self->papers_chart, NULL, data->papers);
   chart_data_free (data);
   g_object_unref (self);
 }
@@ -383,12 +382,15 @@ card_label_new (const char *text,
   return label;
 }
 
+/* empty_label: where to return the label shown instead of an empty chart,
+ * or NULL when empty_text is NULL. */
 static IcatChart *
-add_chart (IcatOverview *self,
-           const char   *name,
-           const char   *title,
-           const char   *description,
-           const char   *empty_text)
+add_chart (IcatOverview  *self,
+           const char    *name,
+           const char    *title,
+           const char    *description,
+           const char    *empty_text,
+           GtkWidget    **empty_label)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *heading = card_label_new (title, "heading");
@@ -414,7 +416,7 @@ add_chart (IcatOverview *self,
       gtk_widget_set_name (empty, "chart-empty");
       gtk_widget_set_visible (empty, FALSE);
       gtk_box_append (GTK_BOX (box), empty);
-      g_object_set_data (G_OBJECT (chart), "empty-label", empty);
+      *empty_label = empty;
     }
   gtk_box_append (GTK_BOX (self->charts_box), box);
   return ICAT_CHART (chart);
@@ -440,12 +442,12 @@ add_charts (IcatOverview *self)
   adw_preferences_group_add (self->charts_group, self->charts_box);
   self->status_chart = add_chart (self, "status-chart", _("Action items by status, per owner agency"),
                                   _("The agencies with the most unfinished work first."),
-                                  _("No action item has an owner agency yet."));
+                                  _("No action item has an owner agency yet."), &self->status_empty);
   icat_chart_set_series (self->status_chart, status_labels, status_colors, G_N_ELEMENTS (status_labels));
   self->coverage_chart = add_chart (self, "coverage-chart", _("Mandate coverage"),
-                                    _("Paragraphs with action items or papers linked to them."), NULL);
+                                    _("Paragraphs with action items or papers linked to them."), NULL, NULL);
   icat_chart_set_series (self->coverage_chart, coverage_labels, coverage_colors, G_N_ELEMENTS (coverage_labels));
-  self->papers_chart = add_chart (self, "papers-chart", _("Papers by stage"), NULL, NULL);
+  self->papers_chart = add_chart (self, "papers-chart", _("Papers by stage"), NULL, NULL, NULL);
   icat_chart_set_series (self->papers_chart, papers_label, papers_color, 1);
 }
 
