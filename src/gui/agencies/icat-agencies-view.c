@@ -21,6 +21,7 @@
 #include "icat-error.h"
 #include "icat-format.h"
 #include "icat-list-detail.h"
+#include "icat-record-create.h"
 #include "icat-record-factory.h"
 #include "icat-record-list.h"
 #include "icat-schema.h"
@@ -141,36 +142,13 @@ setup_filter (IcatAgenciesView *self)
 
 /* A new agency */
 
-typedef struct {
-  IcatAgenciesView *view;
-  JsonObject       *agency;  /* kept until the store has written it */
-} Saving;
-
 static void
-saving_free (Saving *saving)
+agency_created (GtkWidget  *view,
+                const char *id,
+                gpointer    user_data)
 {
-  g_object_unref (saving->view);
-  json_object_unref (saving->agency);
-  g_free (saving);
-}
+  IcatAgenciesView *self = ICAT_AGENCIES_VIEW (view);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Saving, saving_free)
-
-static void
-agency_created_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(Saving) saving = user_data;
-  IcatAgenciesView *self = saving->view;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = icat_store_save_finish (ICAT_STORE (source), result, &error);
-
-  if (id == NULL)
-    {
-      icat_toast (GTK_WIDGET (self), error->message);
-      return;
-    }
   /* Not filtered out of sight by the kind shown. */
   gtk_drop_down_set_selected (self->kind_dropdown, 0);
   icat_record_list_refresh (self->agencies);
@@ -209,7 +187,7 @@ unused_acronym (IcatAgenciesView *self)
 static void
 new_agency (IcatAgenciesView *self)
 {
-  Saving *saving = g_new0 (Saving, 1);
+  g_autoptr(JsonObject) agency = json_object_new ();
   JsonObject *name = json_object_new ();
   JsonObject *membership = json_object_new ();
   JsonArray *memberships = json_array_new ();
@@ -221,13 +199,11 @@ new_agency (IcatAgenciesView *self)
   json_object_set_string_member (membership, ICAT_KEY_ROLE, "member");
   json_object_set_string_member (membership, ICAT_KEY_FROM, today);
   json_array_add_object_element (memberships, membership);
-  saving->view = g_object_ref (self);
-  saving->agency = json_object_new ();
-  json_object_set_string_member (saving->agency, ICAT_KEY_ACRONYM, acronym);
-  json_object_set_object_member (saving->agency, ICAT_KEY_NAME, name);
-  json_object_set_string_member (saving->agency, ICAT_KEY_KIND, "un-entity");
-  json_object_set_array_member (saving->agency, ICAT_KEY_MEMBERSHIPS, memberships);
-  icat_store_save_async (self->store, "agency", saving->agency, NULL, agency_created_cb, saving);
+  json_object_set_string_member (agency, ICAT_KEY_ACRONYM, acronym);
+  json_object_set_object_member (agency, ICAT_KEY_NAME, name);
+  json_object_set_string_member (agency, ICAT_KEY_KIND, "un-entity");
+  json_object_set_array_member (agency, ICAT_KEY_MEMBERSHIPS, memberships);
+  icat_record_create (self->store, "agency", agency, GTK_WIDGET (self), agency_created, NULL);
 }
 
 void

@@ -20,6 +20,7 @@
 #include "icat-meeting-editor.h"
 #include "icat-meeting-row.h"
 #include "icat-meetings-view.h"
+#include "icat-record-create.h"
 #include "icat-record-factory.h"
 #include "icat-record-list.h"
 #include "icat-schema.h"
@@ -65,41 +66,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* Saving whole records. json-glib counts references without atomics, so
- * what the store's writing thread reads shares nothing with what stays here,
- * and stays alive until the answer comes back. */
-
-typedef struct {
-  IcatMeetingsView *view;
-  JsonObject       *record;
-} Saving;
-
-static void
-saving_free (Saving *saving)
-{
-  g_object_unref (saving->view);
-  json_object_unref (saving->record);
-  g_free (saving);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Saving, saving_free)
-
-static void
-save_record (IcatMeetingsView   *self,
-             const char         *kind,
-             JsonObject         *record,
-             GAsyncReadyCallback callback)
-{
-  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), record);
-  g_autofree char *text = json_to_string (node, FALSE);
-  g_autoptr(JsonNode) copy = json_from_string (text, NULL);
-  Saving *saving = g_new0 (Saving, 1);
-
-  saving->view = g_object_ref (self);
-  saving->record = json_node_dup_object (copy);
-  icat_store_save_async (self->store, kind, saving->record, NULL, callback, saving);
-}
 
 /* Opening meetings */
 
@@ -319,20 +285,12 @@ setup_filters (IcatMeetingsView *self)
 /* A new meeting */
 
 static void
-meeting_created_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+meeting_created (GtkWidget  *view,
+                 const char *id,
+                 gpointer    user_data)
 {
-  g_autoptr(Saving) saving = user_data;
-  IcatMeetingsView *self = saving->view;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = icat_store_save_finish (ICAT_STORE (source), result, &error);
+  IcatMeetingsView *self = ICAT_MEETINGS_VIEW (view);
 
-  if (id == NULL)
-    {
-      icat_toast (GTK_WIDGET (self), error->message);
-      return;
-    }
   icat_meetings_view_show_meeting (self, id);
   icat_meeting_editor_focus_title (self->editor);
 }
@@ -374,7 +332,7 @@ icat_meetings_view_new_meeting (IcatMeetingsView *self)
   json_object_set_string_member (meeting, ICAT_KEY_TIMEZONE, "Europe/Vienna");
   json_object_set_string_member (meeting, ICAT_KEY_VENUE, "Vienna");
   json_object_set_string_member (meeting, ICAT_KEY_RECORD_STATUS, "draft");
-  save_record (self, "meeting", meeting, meeting_created_cb);
+  icat_record_create (self->store, "meeting", meeting, GTK_WIDGET (self), meeting_created, NULL);
 }
 
 static void
@@ -518,25 +476,17 @@ plan_next_activated (GtkWidget  *widget,
   if (meeting == NULL)
     return;
   next = next_meeting (self, meeting);
-  save_record (self, "meeting", next, meeting_created_cb);
+  icat_record_create (self->store, "meeting", next, GTK_WIDGET (self), meeting_created, NULL);
 }
 
 /* An action item from an agenda item */
 
 static void
-action_item_created_cb (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      user_data)
+action_item_created (GtkWidget  *view,
+                     const char *id,
+                     gpointer    user_data)
 {
-  g_autoptr(Saving) saving = user_data;
-  IcatMeetingsView *self = saving->view;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = icat_store_save_finish (ICAT_STORE (source), result, &error);
-
-  if (id == NULL)
-    icat_toast (GTK_WIDGET (self), error->message);
-  else
-    g_signal_emit (self, signals[SHOW_ACTION_ITEM], 0, id);
+  g_signal_emit (view, signals[SHOW_ACTION_ITEM], 0, id);
 }
 
 /* The coordinator answers for what has no presenter and no chair. */
@@ -611,7 +561,7 @@ new_action_item_activated (GtkWidget  *widget,
   if (mandates != NULL && JSON_NODE_HOLDS_ARRAY (mandates))
     json_object_set_member (action, ICAT_KEY_MANDATES, json_node_copy (mandates));
   /* dup_state sent the agenda item first; saves are written in order. */
-  save_record (self, "action_item", action, action_item_created_cb);
+  icat_record_create (self->store, "action_item", action, GTK_WIDGET (self), action_item_created, NULL);
 }
 
 /* Deleting */
