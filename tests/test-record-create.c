@@ -13,6 +13,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "icat-delete-confirm.h"
 #include "icat-fields.h"
 #include "icat-record-create.h"
 #include "icat-test-util.h"
@@ -28,6 +29,8 @@ typedef struct {
   char       *created_id;     /* what the callback was given */
   GtkWidget  *created_view;
   guint       created;        /* calls of the callback */
+  guint       confirmed;      /* calls of the delete confirmation's callback */
+  guint       released;       /* its data freed */
 } Fixture;
 
 static void
@@ -171,6 +174,99 @@ test_refused (Fixture       *f,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* What a view hands the confirmation: freed with the dialog. */
+typedef struct {
+  Fixture *f;
+  char    *id;
+} Asking;
+
+static Asking *
+asking_new (Fixture *f)
+{
+  Asking *asking = g_new0 (Asking, 1);
+
+  asking->f = f;
+  asking->id = g_strdup ("the record's id");
+  return asking;
+}
+
+static void
+asking_free (gpointer data)
+{
+  Asking *asking = data;
+
+  asking->f->released++;
+  g_free (asking->id);
+  g_free (asking);
+}
+
+static void
+confirmed_cb (GtkWidget *view,
+              gpointer   user_data)
+{
+  Asking *asking = user_data;
+
+  g_assert_true (view == asking->f->view);
+  g_assert_cmpstr (asking->id, ==, "the record's id");
+  asking->f->confirmed++;
+}
+
+static gboolean
+dialog_shown (Fixture       *f,
+              gconstpointer  data)
+{
+  return icat_test_find_toplevel (data) != NULL;
+}
+
+static AdwMessageDialog *
+ask (Fixture *f)
+{
+  AdwMessageDialog *dialog;
+
+  icat_delete_confirm (f->view, "Delete It?", "It will be gone.", "delete-it", confirmed_cb, asking_new (f),
+                       asking_free);
+  icat_test_wait_until (dialog_shown, f, "delete-it", 10);
+  dialog = ADW_MESSAGE_DIALOG (icat_test_find_toplevel ("delete-it"));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete It?");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "It will be gone.");
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "cancel");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "delete"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  return dialog;
+}
+
+/* Cancel calls nothing, Delete calls back with the data; either way the
+ * data is freed with the dialog, once. (A response alone leaves the dialog
+ * open: its buttons close it after answering.) */
+static void
+test_delete_confirm (Fixture       *f,
+                     gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+
+  gtk_window_present (GTK_WINDOW (f->window));
+  dialog = ask (f);
+  adw_message_dialog_response (dialog, "cancel");
+  g_assert_cmpuint (f->confirmed, ==, 0);
+  g_assert_cmpuint (f->released, ==, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (f->released, ==, 1);
+
+  f->released = 0;
+  dialog = ask (f);
+  adw_message_dialog_response (dialog, "delete");
+  g_assert_cmpuint (f->confirmed, ==, 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (f->released, ==, 1);
+
+  /* Closed without an answer: nothing called, data freed. */
+  f->released = 0;
+  dialog = ask (f);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (f->released, ==, 1);
+  g_assert_cmpuint (f->confirmed, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -182,5 +278,7 @@ main (int   argc,
   g_test_add ("/record-create/created-without-callback", Fixture, NULL, fixture_set_up,
               test_created_without_callback, fixture_tear_down);
   g_test_add ("/record-create/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
+  g_test_add ("/record-create/delete-confirm", Fixture, NULL, fixture_set_up, test_delete_confirm,
+              fixture_tear_down);
   return g_test_run ();
 }

@@ -18,6 +18,7 @@
 #include "icat-agency-editor.h"
 #include "icat-agency-row.h"
 #include "icat-chair-rotation.h"
+#include "icat-delete-confirm.h"
 #include "icat-error.h"
 #include "icat-format.h"
 #include "icat-list-detail.h"
@@ -276,18 +277,19 @@ agency_deleted_cb (GObject      *source,
   g_free (deleting);
 }
 
+/* user_data: the agency's id and acronym */
 static void
-delete_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    IcatAgenciesView *self)
+delete_confirmed (GtkWidget *view,
+                  gpointer   user_data)
 {
+  IcatAgenciesView *self = ICAT_AGENCIES_VIEW (view);
+  const char * const *agency = user_data;
   Deleting *deleting = g_new0 (Deleting, 1);
 
   deleting->view = g_object_ref (self);
-  deleting->acronym = g_strdup (g_object_get_data (G_OBJECT (dialog), "acronym"));
+  deleting->acronym = g_strdup (agency[1]);
   icat_agency_editor_flush (self->editor);
-  icat_store_delete_async (self->store, "agency", g_object_get_data (G_OBJECT (dialog), "agency-id"),
-                           NULL, agency_deleted_cb, deleting);
+  icat_store_delete_async (self->store, "agency", agency[0], NULL, agency_deleted_cb, deleting);
 }
 
 static void
@@ -298,24 +300,18 @@ delete_activated (GtkWidget  *widget,
   IcatAgenciesView *self = ICAT_AGENCIES_VIEW (widget);
   const char *id = icat_agency_editor_get_agency_id (self->editor);
   g_autoptr(IcatRecord) agency = id ? icat_store_lookup (self->store, "agency", id) : NULL;
-  GtkRoot *root = gtk_widget_get_root (widget);
-  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+  char **id_and_acronym;
 
   if (agency == NULL)
     return;
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       _("Delete Agency?"), NULL));
-  adw_message_dialog_format_body (dialog, _("“%s” will be deleted with its memberships and focal points."),
-                                  icat_record_get_title (agency));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  gtk_widget_set_name (GTK_WIDGET (dialog), "delete-agency");
-  g_object_set_data_full (G_OBJECT (dialog), "agency-id", g_strdup (id), g_free);
-  g_object_set_data_full (G_OBJECT (dialog), "acronym", g_strdup (icat_record_get_string (agency, ICAT_KEY_ACRONYM)), g_free);
-  g_signal_connect_object (dialog, "response::delete", G_CALLBACK (delete_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  body = g_strdup_printf (_("“%s” will be deleted with its memberships and focal points."),
+                          icat_record_get_title (agency));
+  id_and_acronym = g_new0 (char *, 3);
+  id_and_acronym[0] = g_strdup (id);
+  id_and_acronym[1] = g_strdup (icat_record_get_string (agency, ICAT_KEY_ACRONYM));
+  icat_delete_confirm (widget, _("Delete Agency?"), body, "delete-agency", delete_confirmed, id_and_acronym,
+                       (GDestroyNotify) g_strfreev);
 }
 
 /* Pages */

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "icat-delete-confirm.h"
 #include "icat-error.h"
 #include "icat-format.h"
 #include "icat-list-detail.h"
@@ -583,11 +584,11 @@ meeting_deleted_cb (GObject      *source,
 }
 
 static void
-delete_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    IcatMeetingsView *self)
+delete_confirmed (GtkWidget *view,
+                  gpointer   user_data)
 {
-  const char *id = g_object_get_data (G_OBJECT (dialog), "meeting-id");
+  IcatMeetingsView *self = ICAT_MEETINGS_VIEW (view);
+  const char *id = user_data;
 
   icat_meeting_editor_flush (self->editor);
   icat_store_delete_async (self->store, "meeting", id, NULL, meeting_deleted_cb, g_object_ref (self));
@@ -601,22 +602,13 @@ delete_activated (GtkWidget  *widget,
   IcatMeetingsView *self = ICAT_MEETINGS_VIEW (widget);
   const char *id = icat_meeting_editor_get_meeting_id (self->editor);
   g_autoptr(IcatRecord) meeting = id ? icat_store_lookup (self->store, "meeting", id) : NULL;
-  GtkRoot *root = gtk_widget_get_root (widget);
-  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
 
   if (meeting == NULL)
     return;
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       _("Delete Meeting?"), NULL));
-  adw_message_dialog_format_body (dialog, _("“%s” will be deleted with its agenda, minutes, attendance and decisions."),
-                                  icat_record_get_title (meeting));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "meeting-id", g_strdup (id), g_free);
-  g_signal_connect_object (dialog, "response::delete", G_CALLBACK (delete_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  body = g_strdup_printf (_("“%s” will be deleted with its agenda, minutes, attendance and decisions."),
+                          icat_record_get_title (meeting));
+  icat_delete_confirm (widget, _("Delete Meeting?"), body, NULL, delete_confirmed, g_strdup (id), g_free);
 }
 
 /* The type */
