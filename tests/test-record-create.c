@@ -1,5 +1,6 @@
-/* test-record-create.c — saving a new record, then opening it (icat-record-create.c)
+/* test-record-create.c — what the list views share: creating a record, asking before deleting, filters
  *
+ * (icat-record-create.c, icat-delete-confirm.c, icat-filter.c)
  * Copyright 2026 ICAT Tracker developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -15,6 +16,8 @@
 
 #include "icat-delete-confirm.h"
 #include "icat-fields.h"
+#include "icat-filter.h"
+#include "icat-format.h"
 #include "icat-record-create.h"
 #include "icat-test-util.h"
 #include "icat-test-widgets.h"
@@ -267,6 +270,57 @@ test_delete_confirm (Fixture       *f,
   g_assert_cmpuint (f->confirmed, ==, 1);
 }
 
+static void
+count_changed (guint *changes)
+{
+  (*changes)++;
+}
+
+/* "All" first, then the values as shown; position n chooses values[n - 1]. */
+static void
+test_filter (void)
+{
+  static const char * const values[] = { "un-entity", "regional", NULL };
+  GtkDropDown *dropdown = GTK_DROP_DOWN (g_object_ref_sink (gtk_drop_down_new (NULL, NULL)));
+  GtkDropDown *plain = GTK_DROP_DOWN (g_object_ref_sink (gtk_drop_down_new (NULL, NULL)));
+  GtkStack *stack = GTK_STACK (g_object_ref_sink (gtk_stack_new ()));
+  g_autoptr(GtkStringList) shown = gtk_string_list_new (NULL);
+  GListModel *choices;
+  guint changes = 0;
+
+  icat_filter_setup (dropdown, "All kinds", values, ICAT_KEY_KIND, G_CALLBACK (count_changed), &changes);
+  choices = gtk_drop_down_get_model (dropdown);
+  g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 3);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), 0), ==, "All kinds");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), 1), ==,
+                   icat_format_enum (ICAT_KEY_KIND, "un-entity"));
+  g_assert_cmpuint (icat_filter_selected (dropdown), ==, 0);
+  g_assert_null (icat_filter_selected_value (dropdown, values));
+  gtk_drop_down_set_selected (dropdown, 2);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (icat_filter_selected (dropdown), ==, 2);
+  g_assert_cmpstr (icat_filter_selected_value (dropdown, values), ==, "regional");
+  gtk_drop_down_set_selected (dropdown, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpuint (icat_filter_selected (dropdown), ==, 0);
+  g_assert_null (icat_filter_selected_value (dropdown, values));
+
+  /* Without a field the values are shown as they are; no callback. */
+  icat_filter_setup (plain, "All", values, NULL, NULL, NULL);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (plain)), 1), ==,
+                   "un-entity");
+
+  gtk_stack_add_named (stack, gtk_label_new ("empty"), "empty");
+  gtk_stack_add_named (stack, gtk_label_new ("list"), "list");
+  g_assert_true (icat_filter_show_empty (stack, G_LIST_MODEL (shown)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  gtk_string_list_append (shown, "one");
+  g_assert_false (icat_filter_show_empty (stack, G_LIST_MODEL (shown)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  g_object_unref (stack);
+  g_object_unref (plain);
+  g_object_unref (dropdown);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -280,5 +334,6 @@ main (int   argc,
   g_test_add ("/record-create/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
   g_test_add ("/record-create/delete-confirm", Fixture, NULL, fixture_set_up, test_delete_confirm,
               fixture_tear_down);
+  g_test_add_func ("/record-create/filter", test_filter);
   return g_test_run ();
 }

@@ -20,6 +20,7 @@
 #include "icat-chair-rotation.h"
 #include "icat-delete-confirm.h"
 #include "icat-error.h"
+#include "icat-filter.h"
 #include "icat-format.h"
 #include "icat-list-detail.h"
 #include "icat-record-create.h"
@@ -115,30 +116,21 @@ back_activated (GtkWidget  *widget,
 static void
 update_empty_state (IcatAgenciesView *self)
 {
-  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->agencies)) == 0;
-
-  gtk_stack_set_visible_child_name (self->list_stack, empty ? "empty" : "list");
+  icat_filter_show_empty (self->list_stack, G_LIST_MODEL (self->agencies));
 }
 
 static void
 kind_selected_cb (IcatAgenciesView *self)
 {
-  guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
-
   icat_record_list_set_filter (self->agencies, ICAT_FILTER_KIND,
-                               kind > 0 && kind != GTK_INVALID_LIST_POSITION ? icat_agency_kinds[kind - 1] : NULL);
+                               icat_filter_selected_value (self->kind_dropdown, icat_agency_kinds));
 }
 
 static void
 setup_filter (IcatAgenciesView *self)
 {
-  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
-
-  gtk_string_list_append (kinds, C_("agency filter", "All kinds"));
-  for (guint i = 0; icat_agency_kinds[i] != NULL; i++)
-    gtk_string_list_append (kinds, icat_format_enum (ICAT_KEY_KIND, icat_agency_kinds[i]));
-  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
-  g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (kind_selected_cb), self);
+  icat_filter_setup (self->kind_dropdown, C_("agency filter", "All kinds"), icat_agency_kinds, ICAT_KEY_KIND,
+                     G_CALLBACK (kind_selected_cb), self);
 }
 
 /* A new agency */

@@ -16,6 +16,7 @@
 
 #include "icat-delete-confirm.h"
 #include "icat-error.h"
+#include "icat-filter.h"
 #include "icat-format.h"
 #include "icat-list-detail.h"
 #include "icat-meeting-editor.h"
@@ -139,10 +140,9 @@ filters_active (IcatMeetingsView *self)
 static void
 update_empty_state (IcatMeetingsView *self)
 {
-  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->meetings)) == 0;
   gboolean filtered = filters_active (self);
 
-  gtk_stack_set_visible_child_name (self->list_stack, empty ? "empty" : "list");
+  icat_filter_show_empty (self->list_stack, G_LIST_MODEL (self->meetings));
   adw_status_page_set_title (self->empty_page, filtered ? _("No Matching Meetings") : _("No Meetings"));
   adw_status_page_set_description (self->empty_page,
                                    filtered ? _("No meeting is of this kind, year and venue.")
@@ -152,20 +152,12 @@ update_empty_state (IcatMeetingsView *self)
                                   filtered ? "meetings.clear-filters" : "meetings.new");
 }
 
-static guint
-selected (GtkDropDown *dropdown)
-{
-  guint position = gtk_drop_down_get_selected (dropdown);
-
-  return position == GTK_INVALID_LIST_POSITION ? 0 : position;
-}
-
 static void
 apply_filters (IcatMeetingsView *self)
 {
-  guint kind = selected (self->kind_dropdown);
-  guint year = selected (self->year_dropdown);
-  guint venue = selected (self->venue_dropdown);
+  guint kind = icat_filter_selected (self->kind_dropdown);
+  guint year = icat_filter_selected (self->year_dropdown);
+  guint venue = icat_filter_selected (self->venue_dropdown);
   g_autofree char *year_text = year > 0 ? g_strdup_printf ("%d", self->last_year - (int) year + 1) : NULL;
 
   g_settings_set_string (self->settings, "meeting-filter-kind", kind > 0 ? icat_meeting_kinds[kind - 1] : "");
