@@ -1,6 +1,6 @@
-/* test-record-create.c — what the list views share: creating a record, asking before deleting, filters
+/* test-record-create.c — what the list views share (icat-record-create.c,
+ * icat-delete-confirm.c, icat-filter.c)
  *
- * (icat-record-create.c, icat-delete-confirm.c, icat-filter.c)
  * Copyright 2026 ICAT Tracker developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
