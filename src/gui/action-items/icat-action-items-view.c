@@ -18,6 +18,7 @@
 #include "icat-action-item-editor.h"
 #include "icat-action-items-view-private.h"
 #include "icat-format.h"
+#include "icat-record-create.h"
 #include "icat-schema.h"
 #include "icat-toast.h"
 #include "icat-today.h"
@@ -270,19 +271,12 @@ default_owner (IcatActionItemsView *self)
 }
 
 static void
-new_item_saved_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+new_item_created (GtkWidget  *view,
+                  const char *id,
+                  gpointer    user_data)
 {
-  g_autoptr(IcatActionItemsView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = icat_store_save_finish (ICAT_STORE (source), result, &error);
+  IcatActionItemsView *self = ICAT_ACTION_ITEMS_VIEW (view);
 
-  if (id == NULL)
-    {
-      icat_toast (GTK_WIDGET (self), error->message);
-      return;
-    }
   if (self->store == NULL)
     return;
   icat_action_items_view_show_item (self, id);
@@ -303,7 +297,7 @@ icat_action_items_view_new_item (IcatActionItemsView *self)
   json_object_set_string_member (changes, ICAT_KEY_TITLE, _("New action item"));
   json_object_set_string_member (changes, ICAT_KEY_OWNER, owner);
   json_object_set_string_member (changes, ICAT_KEY_STATUS, "open");
-  icat_store_save_async (self->store, "action_item", changes, NULL, new_item_saved_cb, g_object_ref (self));
+  icat_record_create (self->store, "action_item", changes, GTK_WIDGET (self), new_item_created, NULL);
 }
 
 void

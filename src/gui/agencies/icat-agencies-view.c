@@ -18,9 +18,12 @@
 #include "icat-agency-editor.h"
 #include "icat-agency-row.h"
 #include "icat-chair-rotation.h"
+#include "icat-delete-confirm.h"
 #include "icat-error.h"
+#include "icat-filter.h"
 #include "icat-format.h"
 #include "icat-list-detail.h"
+#include "icat-record-create.h"
 #include "icat-record-factory.h"
 #include "icat-record-list.h"
 #include "icat-schema.h"
@@ -113,64 +116,32 @@ back_activated (GtkWidget  *widget,
 static void
 update_empty_state (IcatAgenciesView *self)
 {
-  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->agencies)) == 0;
-
-  gtk_stack_set_visible_child_name (self->list_stack, empty ? "empty" : "list");
+  icat_filter_show_empty (self->list_stack, G_LIST_MODEL (self->agencies));
 }
 
 static void
 kind_selected_cb (IcatAgenciesView *self)
 {
-  guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
-
   icat_record_list_set_filter (self->agencies, ICAT_FILTER_KIND,
-                               kind > 0 && kind != GTK_INVALID_LIST_POSITION ? icat_agency_kinds[kind - 1] : NULL);
+                               icat_filter_selected_value (self->kind_dropdown, icat_agency_kinds));
 }
 
 static void
 setup_filter (IcatAgenciesView *self)
 {
-  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
-
-  gtk_string_list_append (kinds, C_("agency filter", "All kinds"));
-  for (guint i = 0; icat_agency_kinds[i] != NULL; i++)
-    gtk_string_list_append (kinds, icat_format_enum (ICAT_KEY_KIND, icat_agency_kinds[i]));
-  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
-  g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (kind_selected_cb), self);
+  icat_filter_setup (self->kind_dropdown, C_("agency filter", "All kinds"), icat_agency_kinds, ICAT_KEY_KIND,
+                     G_CALLBACK (kind_selected_cb), self);
 }
 
 /* A new agency */
 
-typedef struct {
-  IcatAgenciesView *view;
-  JsonObject       *agency;  /* kept until the store has written it */
-} Saving;
-
 static void
-saving_free (Saving *saving)
+agency_created (GtkWidget  *view,
+                const char *id,
+                gpointer    user_data)
 {
-  g_object_unref (saving->view);
-  json_object_unref (saving->agency);
-  g_free (saving);
-}
+  IcatAgenciesView *self = ICAT_AGENCIES_VIEW (view);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Saving, saving_free)
-
-static void
-agency_created_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(Saving) saving = user_data;
-  IcatAgenciesView *self = saving->view;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = icat_store_save_finish (ICAT_STORE (source), result, &error);
-
-  if (id == NULL)
-    {
-      icat_toast (GTK_WIDGET (self), error->message);
-      return;
-    }
   /* Not filtered out of sight by the kind shown. */
   gtk_drop_down_set_selected (self->kind_dropdown, 0);
   icat_record_list_refresh (self->agencies);
@@ -209,7 +180,7 @@ unused_acronym (IcatAgenciesView *self)
 static void
 new_agency (IcatAgenciesView *self)
 {
-  Saving *saving = g_new0 (Saving, 1);
+  g_autoptr(JsonObject) agency = json_object_new ();
   JsonObject *name = json_object_new ();
   JsonObject *membership = json_object_new ();
   JsonArray *memberships = json_array_new ();
@@ -221,13 +192,11 @@ new_agency (IcatAgenciesView *self)
   json_object_set_string_member (membership, ICAT_KEY_ROLE, "member");
   json_object_set_string_member (membership, ICAT_KEY_FROM, today);
   json_array_add_object_element (memberships, membership);
-  saving->view = g_object_ref (self);
-  saving->agency = json_object_new ();
-  json_object_set_string_member (saving->agency, ICAT_KEY_ACRONYM, acronym);
-  json_object_set_object_member (saving->agency, ICAT_KEY_NAME, name);
-  json_object_set_string_member (saving->agency, ICAT_KEY_KIND, "un-entity");
-  json_object_set_array_member (saving->agency, ICAT_KEY_MEMBERSHIPS, memberships);
-  icat_store_save_async (self->store, "agency", saving->agency, NULL, agency_created_cb, saving);
+  json_object_set_string_member (agency, ICAT_KEY_ACRONYM, acronym);
+  json_object_set_object_member (agency, ICAT_KEY_NAME, name);
+  json_object_set_string_member (agency, ICAT_KEY_KIND, "un-entity");
+  json_object_set_array_member (agency, ICAT_KEY_MEMBERSHIPS, memberships);
+  icat_record_create (self->store, "agency", agency, GTK_WIDGET (self), agency_created, NULL);
 }
 
 void
@@ -300,18 +269,19 @@ agency_deleted_cb (GObject      *source,
   g_free (deleting);
 }
 
+/* user_data: the agency's id and acronym */
 static void
-delete_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    IcatAgenciesView *self)
+delete_confirmed (GtkWidget *view,
+                  gpointer   user_data)
 {
+  IcatAgenciesView *self = ICAT_AGENCIES_VIEW (view);
+  const char * const *agency = user_data;
   Deleting *deleting = g_new0 (Deleting, 1);
 
   deleting->view = g_object_ref (self);
-  deleting->acronym = g_strdup (g_object_get_data (G_OBJECT (dialog), "acronym"));
+  deleting->acronym = g_strdup (agency[1]);
   icat_agency_editor_flush (self->editor);
-  icat_store_delete_async (self->store, "agency", g_object_get_data (G_OBJECT (dialog), "agency-id"),
-                           NULL, agency_deleted_cb, deleting);
+  icat_store_delete_async (self->store, "agency", agency[0], NULL, agency_deleted_cb, deleting);
 }
 
 static void
@@ -322,24 +292,18 @@ delete_activated (GtkWidget  *widget,
   IcatAgenciesView *self = ICAT_AGENCIES_VIEW (widget);
   const char *id = icat_agency_editor_get_agency_id (self->editor);
   g_autoptr(IcatRecord) agency = id ? icat_store_lookup (self->store, "agency", id) : NULL;
-  GtkRoot *root = gtk_widget_get_root (widget);
-  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+  char **id_and_acronym;
 
   if (agency == NULL)
     return;
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       _("Delete Agency?"), NULL));
-  adw_message_dialog_format_body (dialog, _("“%s” will be deleted with its memberships and focal points."),
-                                  icat_record_get_title (agency));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  gtk_widget_set_name (GTK_WIDGET (dialog), "delete-agency");
-  g_object_set_data_full (G_OBJECT (dialog), "agency-id", g_strdup (id), g_free);
-  g_object_set_data_full (G_OBJECT (dialog), "acronym", g_strdup (icat_record_get_string (agency, ICAT_KEY_ACRONYM)), g_free);
-  g_signal_connect_object (dialog, "response::delete", G_CALLBACK (delete_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  body = g_strdup_printf (_("“%s” will be deleted with its memberships and focal points."),
+                          icat_record_get_title (agency));
+  id_and_acronym = g_new0 (char *, 3);
+  id_and_acronym[0] = g_strdup (id);
+  id_and_acronym[1] = g_strdup (icat_record_get_string (agency, ICAT_KEY_ACRONYM));
+  icat_delete_confirm (widget, _("Delete Agency?"), body, "delete-agency", delete_confirmed, id_and_acronym,
+                       (GDestroyNotify) g_strfreev);
 }
 
 /* Pages */

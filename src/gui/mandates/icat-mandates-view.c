@@ -18,6 +18,7 @@
 
 #include "icat-coverage-map.h"
 #include "icat-coverage.h"
+#include "icat-filter.h"
 #include "icat-format.h"
 #include "icat-linked-row.h"
 #include "icat-list-detail.h"
@@ -403,30 +404,19 @@ back_activated (GtkWidget  *widget,
 /* }}} */
 /* Filters {{{ */
 
-static guint
-selected (GtkDropDown *dropdown)
-{
-  guint position = gtk_drop_down_get_selected (dropdown);
-
-  return position == GTK_INVALID_LIST_POSITION ? 0 : position;
-}
-
 static void
 update_empty_state (IcatMandatesView *self)
 {
-  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->mandates)) == 0;
-
-  gtk_stack_set_visible_child_name (self->list_stack, empty ? "empty" : "list");
+  icat_filter_show_empty (self->list_stack, G_LIST_MODEL (self->mandates));
 }
 
 static void
 apply_filters (IcatMandatesView *self)
 {
-  guint document = selected (self->document_dropdown);
-  guint pillar = selected (self->pillar_dropdown);
-
-  icat_record_list_set_filter (self->mandates, ICAT_FILTER_DOCUMENT, document > 0 ? icat_documents[document - 1] : NULL);
-  icat_record_list_set_filter (self->mandates, ICAT_FILTER_PILLAR, pillar > 0 ? icat_pillars[pillar - 1] : NULL);
+  icat_record_list_set_filter (self->mandates, ICAT_FILTER_DOCUMENT,
+                               icat_filter_selected_value (self->document_dropdown, icat_documents));
+  icat_record_list_set_filter (self->mandates, ICAT_FILTER_PILLAR,
+                               icat_filter_selected_value (self->pillar_dropdown, icat_pillars));
   update_empty_state (self);
 }
 
@@ -444,18 +434,11 @@ clear_filters_activated (GtkWidget  *widget,
 static void
 setup_filters (IcatMandatesView *self)
 {
-  g_autoptr(GtkStringList) documents = gtk_string_list_new ((const char *[]) { _("All documents"), NULL });
-  g_autoptr(GtkStringList) pillars = gtk_string_list_new ((const char *[]) { _("All pillars"), NULL });
-
   /* Document symbols are never translated. */
-  for (guint i = 0; icat_documents[i] != NULL; i++)
-    gtk_string_list_append (documents, icat_documents[i]);
-  for (guint i = 0; icat_pillars[i] != NULL; i++)
-    gtk_string_list_append (pillars, icat_format_enum (ICAT_KEY_PILLAR, icat_pillars[i]));
-  gtk_drop_down_set_model (self->document_dropdown, G_LIST_MODEL (documents));
-  gtk_drop_down_set_model (self->pillar_dropdown, G_LIST_MODEL (pillars));
-  g_signal_connect_swapped (self->document_dropdown, "notify::selected", G_CALLBACK (apply_filters), self);
-  g_signal_connect_swapped (self->pillar_dropdown, "notify::selected", G_CALLBACK (apply_filters), self);
+  icat_filter_setup (self->document_dropdown, _("All documents"), icat_documents, NULL,
+                     G_CALLBACK (apply_filters), self);
+  icat_filter_setup (self->pillar_dropdown, _("All pillars"), icat_pillars, ICAT_KEY_PILLAR,
+                     G_CALLBACK (apply_filters), self);
 }
 
 /* }}} */
@@ -522,7 +505,7 @@ icat_mandates_view_show_mandate (IcatMandatesView *self,
   icat_mandates_view_set_page (self, "paragraphs");
   position = icat_record_list_find_position (self->mandates, id);
   if (position == GTK_INVALID_LIST_POSITION &&
-      (selected (self->document_dropdown) > 0 || selected (self->pillar_dropdown) > 0))
+      (icat_filter_selected (self->document_dropdown) > 0 || icat_filter_selected (self->pillar_dropdown) > 0))
     {
       /* Filtered out: show it among all of them. */
       gtk_drop_down_set_selected (self->document_dropdown, 0);

@@ -14,12 +14,15 @@
 
 #include <glib/gi18n.h>
 
+#include "icat-delete-confirm.h"
 #include "icat-error.h"
+#include "icat-filter.h"
 #include "icat-format.h"
 #include "icat-list-detail.h"
 #include "icat-meeting-editor.h"
 #include "icat-meeting-row.h"
 #include "icat-meetings-view.h"
+#include "icat-record-create.h"
 #include "icat-record-factory.h"
 #include "icat-record-list.h"
 #include "icat-schema.h"
@@ -65,41 +68,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* Saving whole records. json-glib counts references without atomics, so
- * what the store's writing thread reads shares nothing with what stays here,
- * and stays alive until the answer comes back. */
-
-typedef struct {
-  IcatMeetingsView *view;
-  JsonObject       *record;
-} Saving;
-
-static void
-saving_free (Saving *saving)
-{
-  g_object_unref (saving->view);
-  json_object_unref (saving->record);
-  g_free (saving);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Saving, saving_free)
-
-static void
-save_record (IcatMeetingsView   *self,
-             const char         *kind,
-             JsonObject         *record,
-             GAsyncReadyCallback callback)
-{
-  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), record);
-  g_autofree char *text = json_to_string (node, FALSE);
-  g_autoptr(JsonNode) copy = json_from_string (text, NULL);
-  Saving *saving = g_new0 (Saving, 1);
-
-  saving->view = g_object_ref (self);
-  saving->record = json_node_dup_object (copy);
-  icat_store_save_async (self->store, kind, saving->record, NULL, callback, saving);
-}
 
 /* Opening meetings */
 
@@ -172,10 +140,9 @@ filters_active (IcatMeetingsView *self)
 static void
 update_empty_state (IcatMeetingsView *self)
 {
-  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->meetings)) == 0;
   gboolean filtered = filters_active (self);
 
-  gtk_stack_set_visible_child_name (self->list_stack, empty ? "empty" : "list");
+  icat_filter_show_empty (self->list_stack, G_LIST_MODEL (self->meetings));
   adw_status_page_set_title (self->empty_page, filtered ? _("No Matching Meetings") : _("No Meetings"));
   adw_status_page_set_description (self->empty_page,
                                    filtered ? _("No meeting is of this kind, year and venue.")
@@ -185,20 +152,12 @@ update_empty_state (IcatMeetingsView *self)
                                   filtered ? "meetings.clear-filters" : "meetings.new");
 }
 
-static guint
-selected (GtkDropDown *dropdown)
-{
-  guint position = gtk_drop_down_get_selected (dropdown);
-
-  return position == GTK_INVALID_LIST_POSITION ? 0 : position;
-}
-
 static void
 apply_filters (IcatMeetingsView *self)
 {
-  guint kind = selected (self->kind_dropdown);
-  guint year = selected (self->year_dropdown);
-  guint venue = selected (self->venue_dropdown);
+  guint kind = icat_filter_selected (self->kind_dropdown);
+  guint year = icat_filter_selected (self->year_dropdown);
+  guint venue = icat_filter_selected (self->venue_dropdown);
   g_autofree char *year_text = year > 0 ? g_strdup_printf ("%d", self->last_year - (int) year + 1) : NULL;
 
   g_settings_set_string (self->settings, "meeting-filter-kind", kind > 0 ? icat_meeting_kinds[kind - 1] : "");
@@ -319,20 +278,12 @@ setup_filters (IcatMeetingsView *self)
 /* A new meeting */
 
 static void
-meeting_created_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+meeting_created (GtkWidget  *view,
+                 const char *id,
+                 gpointer    user_data)
 {
-  g_autoptr(Saving) saving = user_data;
-  IcatMeetingsView *self = saving->view;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = icat_store_save_finish (ICAT_STORE (source), result, &error);
+  IcatMeetingsView *self = ICAT_MEETINGS_VIEW (view);
 
-  if (id == NULL)
-    {
-      icat_toast (GTK_WIDGET (self), error->message);
-      return;
-    }
   icat_meetings_view_show_meeting (self, id);
   icat_meeting_editor_focus_title (self->editor);
 }
@@ -374,7 +325,7 @@ icat_meetings_view_new_meeting (IcatMeetingsView *self)
   json_object_set_string_member (meeting, ICAT_KEY_TIMEZONE, "Europe/Vienna");
   json_object_set_string_member (meeting, ICAT_KEY_VENUE, "Vienna");
   json_object_set_string_member (meeting, ICAT_KEY_RECORD_STATUS, "draft");
-  save_record (self, "meeting", meeting, meeting_created_cb);
+  icat_record_create (self->store, "meeting", meeting, GTK_WIDGET (self), meeting_created, NULL);
 }
 
 static void
@@ -518,25 +469,17 @@ plan_next_activated (GtkWidget  *widget,
   if (meeting == NULL)
     return;
   next = next_meeting (self, meeting);
-  save_record (self, "meeting", next, meeting_created_cb);
+  icat_record_create (self->store, "meeting", next, GTK_WIDGET (self), meeting_created, NULL);
 }
 
 /* An action item from an agenda item */
 
 static void
-action_item_created_cb (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      user_data)
+action_item_created (GtkWidget  *view,
+                     const char *id,
+                     gpointer    user_data)
 {
-  g_autoptr(Saving) saving = user_data;
-  IcatMeetingsView *self = saving->view;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = icat_store_save_finish (ICAT_STORE (source), result, &error);
-
-  if (id == NULL)
-    icat_toast (GTK_WIDGET (self), error->message);
-  else
-    g_signal_emit (self, signals[SHOW_ACTION_ITEM], 0, id);
+  g_signal_emit (view, signals[SHOW_ACTION_ITEM], 0, id);
 }
 
 /* The coordinator answers for what has no presenter and no chair. */
@@ -611,7 +554,7 @@ new_action_item_activated (GtkWidget  *widget,
   if (mandates != NULL && JSON_NODE_HOLDS_ARRAY (mandates))
     json_object_set_member (action, ICAT_KEY_MANDATES, json_node_copy (mandates));
   /* dup_state sent the agenda item first; saves are written in order. */
-  save_record (self, "action_item", action, action_item_created_cb);
+  icat_record_create (self->store, "action_item", action, GTK_WIDGET (self), action_item_created, NULL);
 }
 
 /* Deleting */
@@ -633,11 +576,11 @@ meeting_deleted_cb (GObject      *source,
 }
 
 static void
-delete_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    IcatMeetingsView *self)
+delete_confirmed (GtkWidget *view,
+                  gpointer   user_data)
 {
-  const char *id = g_object_get_data (G_OBJECT (dialog), "meeting-id");
+  IcatMeetingsView *self = ICAT_MEETINGS_VIEW (view);
+  const char *id = user_data;
 
   icat_meeting_editor_flush (self->editor);
   icat_store_delete_async (self->store, "meeting", id, NULL, meeting_deleted_cb, g_object_ref (self));
@@ -651,22 +594,13 @@ delete_activated (GtkWidget  *widget,
   IcatMeetingsView *self = ICAT_MEETINGS_VIEW (widget);
   const char *id = icat_meeting_editor_get_meeting_id (self->editor);
   g_autoptr(IcatRecord) meeting = id ? icat_store_lookup (self->store, "meeting", id) : NULL;
-  GtkRoot *root = gtk_widget_get_root (widget);
-  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
 
   if (meeting == NULL)
     return;
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       _("Delete Meeting?"), NULL));
-  adw_message_dialog_format_body (dialog, _("“%s” will be deleted with its agenda, minutes, attendance and decisions."),
-                                  icat_record_get_title (meeting));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "meeting-id", g_strdup (id), g_free);
-  g_signal_connect_object (dialog, "response::delete", G_CALLBACK (delete_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  body = g_strdup_printf (_("“%s” will be deleted with its agenda, minutes, attendance and decisions."),
+                          icat_record_get_title (meeting));
+  icat_delete_confirm (widget, _("Delete Meeting?"), body, NULL, delete_confirmed, g_strdup (id), g_free);
 }
 
 /* The type */

@@ -20,6 +20,7 @@
 #include "icat-paper-card.h"
 #include "icat-paper-editor.h"
 #include "icat-papers-view.h"
+#include "icat-record-create.h"
 #include "icat-record-factory.h"
 #include "icat-record-list.h"
 #include "icat-schema.h"
@@ -367,19 +368,12 @@ advance_focused_activated (GtkWidget  *widget,
 /* A new paper {{{ */
 
 static void
-paper_created_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+paper_created (GtkWidget  *view,
+               const char *id,
+               gpointer    user_data)
 {
-  g_autoptr(IcatPapersView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = icat_store_save_finish (ICAT_STORE (source), result, &error);
+  IcatPapersView *self = ICAT_PAPERS_VIEW (view);
 
-  if (id == NULL)
-    {
-      icat_toast (GTK_WIDGET (self), error->message);
-      return;
-    }
   if (self->store == NULL)
     return;
   icat_papers_view_show_paper (self, id);
@@ -399,7 +393,7 @@ icat_papers_view_new_paper (IcatPapersView *self)
   json_object_set_object_member (paper, ICAT_KEY_TITLE, title);
   json_object_set_string_member (paper, ICAT_KEY_STATUS, "proposed");
   json_object_set_int_member (paper, ICAT_KEY_YEAR, g_date_time_get_year (now));
-  icat_store_save_async (self->store, "paper", paper, NULL, paper_created_cb, g_object_ref (self));
+  icat_record_create (self->store, "paper", paper, GTK_WIDGET (self), paper_created, NULL);
 }
 
 static void
