@@ -11,6 +11,7 @@ CREATE TABLE sync_journal (
   made_at TEXT NOT NULL,
   changeset BLOB NOT NULL,
   resolves TEXT,               -- JSON array of the conflicts the change closed
+  deps TEXT,                   -- JSON object: what its laptop had applied of others (device → seq)
   PRIMARY KEY (device, seq)
 );
 CREATE INDEX sync_journal_hlc ON sync_journal (hlc);

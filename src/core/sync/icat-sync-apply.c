@@ -294,6 +294,39 @@ row_as_json_object (IcatDb                 *db,
   return json_to_string (node, FALSE);
 }
 
+/* Whether a row differs from what a deletion expected (DATA conflict) or
+ * an update of a deleted row changes (NOTFOUND) in more than the stamps
+ * and the order: only then has anybody's work met the deletion. */
+static gboolean
+edited_for_real (IcatDb                 *db,
+                 const char             *table,
+                 sqlite3_changeset_iter *iter)
+{
+  GPtrArray *columns = _icat_sync_table_columns (db, table);
+  const char *name;
+  int n_columns, op, indirect;
+
+  sqlite3changeset_op (iter, &name, &n_columns, &op, &indirect);
+  for (int i = 0; i < n_columns; i++)
+    {
+      sqlite3_value *value = NULL;
+      sqlite3_value *other = NULL;
+
+      if (is_quiet_column (columns->pdata[i]))
+        continue;
+      if (op == SQLITE_UPDATE)
+        {
+          if (sqlite3changeset_new (iter, i, &value) == SQLITE_OK && value != NULL)
+            return TRUE;
+          continue;
+        }
+      sqlite3changeset_old (iter, i, &value);
+      if (sqlite3changeset_conflict (iter, i, &other) == SQLITE_OK && !_icat_sync_values_equal (value, other))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* A deletion meets a row edited since: it wins unless the row was
  * created again later; the edited row is kept as a conflict. */
 static int
@@ -331,8 +364,10 @@ settle_deleted_edit (Apply                  *apply,
   sqlite3_reset (stmt);
   edited = row_as_json_object (apply->db, table, iter, 2);
   clash.lost_value = edited;
-  if (g_strcmp0 (last_edit.device, apply->remote.device) != 0 &&
+  if (g_strcmp0 (last_edit.device, apply->remote.device) != 0 && edited_for_real (apply->db, table, iter) &&
       !_icat_sync_record_clash (apply->db, &clash, apply->new_conflicts, &apply->error))
+    return SQLITE_CHANGESET_ABORT;
+  if (!_icat_sync_forget_row_conflicts (apply->db, table, key, &apply->error))
     return SQLITE_CHANGESET_ABORT;
   return SQLITE_CHANGESET_REPLACE;
 }
@@ -344,12 +379,16 @@ keep_edit_of_deleted (Apply                  *apply,
                       const char             *table,
                       const char             *key)
 {
+  if (!edited_for_real (apply->db, table, iter))
+    return TRUE;
+  {
   g_autofree char *edit = row_as_json_object (apply->db, table, iter, 1);
   g_autofree char *record = _icat_sync_first_column (apply->db, table, iter, TRUE);
   IcatSyncClock deleted = { 0, "" };
   IcatSyncClash clash = { "deleted", table, key, -1, NULL, &deleted, edit, &apply->remote, record };
 
   return _icat_sync_record_clash (apply->db, &clash, apply->new_conflicts, &apply->error);
+  }
 }
 
 static int
@@ -566,7 +605,8 @@ settle_deleted (Apply     *apply,
     return FALSE;
   icat_bind_text (stmt, 1, settling->table);
   icat_bind_text (stmt, 2, settling->key);
-  return icat_db_run (apply->db, stmt, error);
+  return icat_db_run (apply->db, stmt, error) &&
+         _icat_sync_forget_row_conflicts (apply->db, settling->table, settling->key, error);
 }
 
 static void
@@ -657,8 +697,8 @@ journal_entry (IcatDb               *db,
                GError              **error)
 {
   sqlite3_stmt *stmt = icat_db_prepare (db,
-                                        "INSERT INTO sync_journal (device, seq, hlc, made_at, changeset, resolves) "
-                                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                        "INSERT INTO sync_journal (device, seq, hlc, made_at, changeset, resolves, deps) "
+                                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                                         error);
   gsize size;
   const void *data = g_bytes_get_data (entry->changeset, &size);
@@ -674,6 +714,10 @@ journal_entry (IcatDb               *db,
     icat_bind_text (stmt, 6, entry->resolves);
   else
     sqlite3_bind_null (stmt, 6);
+  if (entry->deps != NULL)
+    icat_bind_text (stmt, 7, entry->deps);
+  else
+    sqlite3_bind_null (stmt, 7);
   return icat_db_run (db, stmt, error);
 }
 

@@ -35,13 +35,17 @@ icat_sync_conflict_free (IcatSyncConflict *conflict)
   g_free (conflict);
 }
 
+/* A field clash is named by its losing write; any other conflict by its
+ * row alone, since laptops meet a deletion and the edits around it in
+ * different orders and must still name one conflict alike. */
 static char *
 conflict_id (const IcatSyncClash *clash)
 {
+  gboolean by_write = g_str_equal (clash->kind, "field") && clash->lost != NULL;
   g_autofree char *text = g_strdup_printf ("%s\n%s\n%s\n%d\n%" G_GINT64_FORMAT "\n%s",
                                            clash->kind, clash->table, clash->row_key, clash->column,
-                                           clash->lost ? clash->lost->hlc : 0,
-                                           clash->lost && clash->lost->device ? clash->lost->device : "");
+                                           by_write ? clash->lost->hlc : 0,
+                                           by_write && clash->lost->device ? clash->lost->device : "");
 
   return g_compute_checksum_for_string (G_CHECKSUM_SHA1, text, -1);
 }
@@ -193,6 +197,24 @@ _icat_sync_drop_superseded (IcatDb               *db,
   sqlite3_bind_int (stmt, 3, column);
   icat_bind_text (stmt, 4, newer->device);
   sqlite3_bind_int64 (stmt, 5, newer->hlc);
+  return icat_db_run (db, stmt, error);
+}
+
+gboolean
+_icat_sync_forget_row_conflicts (IcatDb      *db,
+                                 const char  *table,
+                                 const char  *row_key,
+                                 GError     **error)
+{
+  sqlite3_stmt *stmt = icat_db_prepare (db,
+                                        "DELETE FROM sync_conflict WHERE tbl = ?1 AND pk = ?2 AND kind = 'field' "
+                                        "AND resolved_at IS NULL",
+                                        error);
+
+  if (stmt == NULL)
+    return FALSE;
+  icat_bind_text (stmt, 1, table);
+  icat_bind_text (stmt, 2, row_key);
   return icat_db_run (db, stmt, error);
 }
 

@@ -386,15 +386,19 @@ note_one_change (IcatDb                 *db,
         {
           sqlite3_value *value = NULL;
 
+          /* This laptop's own older value that lost a clash is replaced
+           * by the newer one, as on every laptop that applies it. */
           if (sqlite3changeset_new (iter, i, &value) == SQLITE_OK && value != NULL &&
-              !run_statement (db, SET_CLOCK, table, key, i, clock, NULL, error))
+              (!run_statement (db, SET_CLOCK, table, key, i, clock, NULL, error) ||
+               !_icat_sync_drop_superseded (db, table, key, i, clock, error)))
             return FALSE;
         }
       return TRUE;
     case SQLITE_DELETE:
       row = old_row_json (iter, n_columns);
       return run_statement (db, FORGET_CLOCKS, table, key, -1, NULL, NULL, error) &&
-             run_statement (db, SET_TOMBSTONE, table, key, 0, clock, row, error);
+             run_statement (db, SET_TOMBSTONE, table, key, 0, clock, row, error) &&
+             _icat_sync_forget_row_conflicts (db, table, key, error);
     default:
       return TRUE;
     }
@@ -439,10 +443,14 @@ _icat_sync_journal_local (IcatDb      *db,
 
   if (clock.hlc < 0)
     return FALSE;
+  /* What this laptop had applied of the others: another laptop applies
+   * this change only after those, so a change never meets a row older
+   * than the one its author saw. */
   stmt = icat_db_prepare (db,
-                          "INSERT INTO sync_journal (device, seq, hlc, made_at, changeset, resolves) "
+                          "INSERT INTO sync_journal (device, seq, hlc, made_at, changeset, resolves, deps) "
                           "VALUES (?1, (SELECT coalesce (max (seq), 0) + 1 FROM sync_journal WHERE device = ?1), "
-                          "?2, ?3, ?4, ?5)",
+                          "?2, ?3, ?4, ?5, (SELECT json_group_object (device, seq) FROM "
+                          "(SELECT device, max (seq) AS seq FROM sync_journal WHERE device != ?1 GROUP BY device ORDER BY device)))",
                           error);
   if (stmt == NULL)
     return FALSE;

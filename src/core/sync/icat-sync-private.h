@@ -74,6 +74,7 @@ typedef struct {
   const char *made_at;
   GBytes     *changeset;
   const char *resolves;  /* JSON array or NULL */
+  const char *deps;      /* JSON object or NULL */
 } IcatSyncEntry;
 
 gboolean  _icat_sync_apply_entry   (IcatDb          *db,
@@ -112,6 +113,11 @@ gboolean  _icat_sync_drop_superseded (IcatDb        *db,
                                     const char      *row_key,
                                     int              column,
                                     const IcatSyncClock *newer,
+                                    GError         **error);
+/* A deleted row's field clashes are moot: every laptop deletes it. */
+gboolean  _icat_sync_forget_row_conflicts (IcatDb   *db,
+                                    const char      *table,
+                                    const char      *row_key,
                                     GError         **error);
 gboolean  _icat_sync_close_conflicts (IcatDb        *db,
                                     const char      *resolves,

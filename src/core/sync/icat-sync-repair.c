@@ -285,8 +285,8 @@ repair_one (IcatDb               *db,
       clash.kind = "orphan";
       clash.column = -1;
       clash.lost_value = row;
-      clash.lost = clock;
-      if (!run_on_rowid (db, delete_sql, violation->rowid, error))
+      if (!run_on_rowid (db, delete_sql, violation->rowid, error) ||
+          !_icat_sync_forget_row_conflicts (db, violation->table, key, error))
         return FALSE;
       return is_link || _icat_sync_record_clash (db, &clash, new_conflicts, error);
     }
@@ -305,6 +305,7 @@ repair_one (IcatDb               *db,
       clash.column = -1;
       clash.lost_value = row;
       return run_on_rowid (db, delete_sql, violation->rowid, error) &&
+             _icat_sync_forget_row_conflicts (db, violation->table, key, error) &&
              _icat_sync_record_clash (db, &clash, new_conflicts, error);
     }
   /* A list's link or an optional reference to a deleted record. */

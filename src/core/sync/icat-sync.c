@@ -177,6 +177,8 @@ typedef struct {
   char    *made_at;
   GBytes  *changeset;
   char    *resolves;
+  char    *deps;
+  gboolean done;
 } Pending;
 
 static void
@@ -188,6 +190,7 @@ pending_clear (gpointer data)
   g_free (pending->made_at);
   g_clear_pointer (&pending->changeset, g_bytes_unref);
   g_free (pending->resolves);
+  g_free (pending->deps);
 }
 
 typedef struct {
@@ -290,6 +293,8 @@ read_changes_of (Group      *group,
       pending.changeset = g_steal_pointer (&payload);
       if (json_object_has_member (header, "resolves"))
         pending.resolves = json_to_string (json_object_get_member (header, "resolves"), FALSE);
+      if (json_object_has_member (header, "deps"))
+        pending.deps = json_to_string (json_object_get_member (header, "deps"), FALSE);
       g_array_append_val (incoming->pending, pending);
       next++;
     }
@@ -348,6 +353,25 @@ store_states (IcatDb    *db,
   return TRUE;
 }
 
+/* Whether every change a change depends on is applied here. */
+static gboolean
+deps_applied (IcatDb     *db,
+              const char *deps)
+{
+  g_autoptr(JsonNode) node = deps ? json_from_string (deps, NULL) : NULL;
+  g_autoptr(GList) members = NULL;
+  JsonObject *object;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return TRUE;
+  object = json_node_get_object (node);
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    if (applied_seq (db, l->data) < json_object_get_int_member (object, l->data))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 apply_incoming (IcatDb       *db,
                 IcatNotices  *notices,
@@ -358,25 +382,44 @@ apply_incoming (IcatDb       *db,
   g_autoptr(GHashTable) laptops = g_hash_table_new (g_str_hash, g_str_equal);
   IcatSyncClock last = { 0, NULL };
 
-  for (guint i = 0; i < run->incoming->pending->len; i++)
+  /* Each laptop's changes in its order, and each after the changes of
+   * others its laptop had applied when it was made. */
+  for (gboolean progress = TRUE; progress;)
     {
-      Pending *pending = &g_array_index (run->incoming->pending, Pending, i);
-      IcatSyncEntry entry = { pending->device, pending->seq, pending->hlc, pending->made_at,
-                              pending->changeset, pending->resolves };
-
-      /* Another program may have applied it meanwhile. */
-      if (pending->seq <= applied_seq (db, pending->device))
-        continue;
-      if (!_icat_sync_apply_entry (db, &entry, notices, &run->report->new_conflicts, error))
-        return FALSE;
-      run->report->applied_changes++;
-      g_hash_table_add (laptops, pending->device);
-      if (pending->hlc > last.hlc)
+      progress = FALSE;
+      for (guint i = 0; i < run->incoming->pending->len; i++)
         {
-          last.hlc = pending->hlc;
-          last.device = pending->device;
+          Pending *pending = &g_array_index (run->incoming->pending, Pending, i);
+          IcatSyncEntry entry = { pending->device, pending->seq, pending->hlc, pending->made_at,
+                                  pending->changeset, pending->resolves, pending->deps };
+          gint64 applied;
+
+          if (pending->done)
+            continue;
+          applied = applied_seq (db, pending->device);
+          /* Another program may have applied it meanwhile. */
+          if (pending->seq <= applied)
+            {
+              pending->done = TRUE;
+              continue;
+            }
+          if (pending->seq != applied + 1 || !deps_applied (db, pending->deps))
+            continue;
+          if (!_icat_sync_apply_entry (db, &entry, notices, &run->report->new_conflicts, error))
+            return FALSE;
+          pending->done = progress = TRUE;
+          run->report->applied_changes++;
+          g_hash_table_add (laptops, pending->device);
+          if (pending->hlc > last.hlc)
+            {
+              last.hlc = pending->hlc;
+              last.device = pending->device;
+            }
         }
     }
+  for (guint i = 0; i < run->incoming->pending->len; i++)
+    if (!g_array_index (run->incoming->pending, Pending, i).done)
+      run->report->waiting_files++;
   run->report->applied_laptops = g_hash_table_size (laptops);
   if (run->report->applied_changes > 0 &&
       (!_icat_sync_repair (db, notices, &last, &run->report->new_conflicts, error) ||
@@ -396,7 +439,7 @@ publish_changes (Group           *group,
   g_autofree char *published_text = _icat_sync_setting (group->db, "published");
   gint64 published = published_text ? g_ascii_strtoll (published_text, NULL, 10) : 0;
   sqlite3_stmt *stmt = icat_db_prepare (group->db,
-                                        "SELECT seq, hlc, made_at, changeset, resolves FROM sync_journal "
+                                        "SELECT seq, hlc, made_at, changeset, resolves, deps FROM sync_journal "
                                         "WHERE device = ?1 AND seq > ?2 ORDER BY seq",
                                         error);
   gint64 last = published;
@@ -419,6 +462,9 @@ publish_changes (Group           *group,
       if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
         json_object_set_member (header, "resolves",
                                 json_from_string ((const char *) sqlite3_column_text (stmt, 4), NULL));
+      if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
+        json_object_set_member (header, "deps",
+                                json_from_string ((const char *) sqlite3_column_text (stmt, 5), NULL));
       file = _icat_sync_file_pack (group->key, header, changeset);
       if (!_icat_sync_write_file (path, file, error))
         {
