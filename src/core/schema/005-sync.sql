@@ -16,6 +16,17 @@ CREATE TABLE sync_journal (
 );
 CREATE INDEX sync_journal_hlc ON sync_journal (hlc);
 
+-- The newest change of each laptop in the journal, so a save does not
+-- scan the whole journal to say what it depends on.
+CREATE TABLE sync_applied (
+  device TEXT PRIMARY KEY NOT NULL,
+  seq INTEGER NOT NULL
+);
+CREATE TRIGGER sync_journal_applied AFTER INSERT ON sync_journal BEGIN
+  INSERT INTO sync_applied (device, seq) VALUES (new.device, new.seq)
+    ON CONFLICT DO UPDATE SET seq = max (seq, excluded.seq);
+END;
+
 -- The clock of the last write of each column of each row; col -1 is the
 -- row's creation, and stands for every column not written since.
 CREATE TABLE sync_clock (

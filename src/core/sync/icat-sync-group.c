@@ -249,6 +249,8 @@ take_snapshot (IcatDb       *db,
   if (rc != SQLITE_OK || names->len == 0)
     ok = (g_set_error (error, ICAT_ERROR, ICAT_ERROR_INVALID, _("The group’s snapshot is damaged: %s"),
                        snapshot ? sqlite3_errmsg (snapshot) : ""), FALSE);
+  /* Filled again as the journal is copied. */
+  ok = ok && icat_db_exec (db, "DELETE FROM sync_applied", error);
   for (guint i = 0; ok && i < names->len; i++)
     if (is_replaced_table (names->pdata[i]))
       ok = copy_table (db, snapshot, names->pdata[i], error);
@@ -353,11 +355,11 @@ icat_sync_status (IcatStore  *store,
   status->waiting = g_ptr_array_new_with_free_func (g_free);
 
   stmt = icat_db_prepare (db,
-                          "SELECT d.id, d.name, coalesce (j.applied, 0), coalesce (d.published, j.applied, 0), j.last "
+                          "SELECT d.id, d.name, coalesce (a.seq, 0), coalesce (d.published, a.seq, 0), "
+                          "(SELECT made_at FROM sync_journal AS j WHERE j.device = d.id AND j.seq = a.seq) "
                           "FROM (SELECT id, name, published FROM sync_device "
-                          "      UNION SELECT device, NULL, NULL FROM sync_journal WHERE device NOT IN (SELECT id FROM sync_device)) AS d "
-                          "LEFT JOIN (SELECT device, max (seq) AS applied, max (made_at) AS last FROM sync_journal GROUP BY device) AS j "
-                          "ON j.device = d.id ORDER BY d.id",
+                          "      UNION SELECT device, NULL, NULL FROM sync_applied WHERE device NOT IN (SELECT id FROM sync_device)) AS d "
+                          "LEFT JOIN sync_applied AS a ON a.device = d.id ORDER BY d.id",
                           error);
   if (stmt == NULL)
     return NULL;

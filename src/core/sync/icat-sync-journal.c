@@ -448,9 +448,9 @@ _icat_sync_journal_local (IcatDb      *db,
    * than the one its author saw. */
   stmt = icat_db_prepare (db,
                           "INSERT INTO sync_journal (device, seq, hlc, made_at, changeset, resolves, deps) "
-                          "VALUES (?1, (SELECT coalesce (max (seq), 0) + 1 FROM sync_journal WHERE device = ?1), "
+                          "VALUES (?1, (SELECT coalesce (max (seq), 0) + 1 FROM sync_applied WHERE device = ?1), "
                           "?2, ?3, ?4, ?5, (SELECT json_group_object (device, seq) FROM "
-                          "(SELECT device, max (seq) AS seq FROM sync_journal WHERE device != ?1 GROUP BY device ORDER BY device)))",
+                          "(SELECT device, seq FROM sync_applied WHERE device != ?1 ORDER BY device)))",
                           error);
   if (stmt == NULL)
     return FALSE;

@@ -136,7 +136,7 @@ static gint64
 applied_seq (IcatDb     *db,
              const char *device)
 {
-  return query_int (db, "SELECT coalesce (max (seq), 0) FROM sync_journal WHERE device = ?1", device);
+  return query_int (db, "SELECT coalesce (max (seq), 0) FROM sync_applied WHERE device = ?1", device);
 }
 
 /* {"device": highest seq applied, ...} of every laptop in the journal. */
@@ -144,7 +144,7 @@ static JsonObject *
 applied_map (IcatDb *db)
 {
   JsonObject *map = json_object_new ();
-  sqlite3_stmt *stmt = icat_db_prepare (db, "SELECT device, max (seq) FROM sync_journal GROUP BY device ORDER BY device", NULL);
+  sqlite3_stmt *stmt = icat_db_prepare (db, "SELECT device, seq FROM sync_applied ORDER BY device", NULL);
 
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     json_object_set_int_member (map, (const char *) sqlite3_column_text (stmt, 0), sqlite3_column_int64 (stmt, 1));
