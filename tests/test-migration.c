@@ -6,9 +6,9 @@
  * tests/data/schema-vN.db is a database as version N of the schema wrote it
  * (the seed plus a meeting with agenda, decisions and attendance, and an
  * action item from it; from version 2 also a work plan; version 3 adds only
- * indexes). Each must open, migrate to the current version, keep
- * every record and pass the consistency check. Version 4 (multi-day
- * meetings) is not released yet, so it has no file of its own.
+ * indexes; version 4 the multi-day mark, every meeting unmarked; each
+ * newer file is the one before it migrated). Each must open, migrate to the
+ * current version, keep every record and pass the consistency check.
  */
 #include "config.h"
 
@@ -17,7 +17,7 @@
 #include "icat-test-util.h"
 
 /* The newest schema version a released ICAT Tracker wrote. */
-#define LAST_RELEASED_VERSION 3
+#define LAST_RELEASED_VERSION 4
 
 static void
 test_open_version (gconstpointer data)
