@@ -8,6 +8,9 @@
  */
 #include "config.h"
 
+#include <string.h>
+
+#include "icat-error.h"
 #include "icat-nested-id.h"
 #include "icat-test-util.h"
 
@@ -155,6 +158,71 @@ test_sql_function (void)
   sqlite3_close (db);
 }
 
+#define DOCUMENT_START "{\"format\": \"icat-tracker\", \"version\": 1, \"exported_at\": \"2026-03-01T00:00:00.000Z\", \"meetings\": ["
+#define MEETING_FIELDS "\"created_at\": \"2026-03-01T00:00:00.000Z\", \"updated_at\": \"2026-03-01T00:00:00.000Z\"," \
+  " \"updated_by\": \"" PARENT "\", \"kind\": \"other\", \"title\": {\"en\": \"Briefing\"}," \
+  " \"starts_at\": \"2026-03-10T08:00:00.000Z\", \"date_precision\": \"day\", \"timezone\": \"UTC\""
+
+static gboolean
+import_text (IcatStore   *store,
+             const char  *text,
+             GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+  return icat_store_import (store, bytes, "rows.json", ICAT_IMPORT_DEFAULT, NULL, error);
+}
+
+/* Rows without ids get the derived ones; ids twice in a list, or of
+ * another record's row, are refused at the row's path. */
+static void
+test_import (void)
+{
+  g_autofree char *dir = icat_test_tmpdir_new ();
+  g_autoptr(IcatStore) store = icat_test_store_new (dir, NULL);
+  g_autofree char *unodc = icat_test_agency_id (store, "UNODC");
+  g_autofree char *unicef = icat_test_agency_id (store, "UNICEF");
+  g_autofree char *derived = icat_nested_id (PARENT, "attendance", unodc);
+  g_autofree char *first = NULL;
+  g_autofree char *twice = NULL;
+  g_autofree char *other = NULL;
+  g_autoptr(JsonObject) meeting = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonArray *attendance;
+
+  first = g_strdup_printf (DOCUMENT_START "{\"id\": \"" PARENT "\", " MEETING_FIELDS ","
+                           " \"attendance\": [{\"agency\": \"%s\", \"present\": true},"
+                           " {\"id\": \"0c0c0c0c-0000-4000-8000-000000000000\", \"agency\": \"%s\", \"present\": false}]}]}",
+                           unodc, unicef);
+  g_assert_true (import_text (store, first, &error));
+  g_assert_no_error (error);
+  meeting = icat_store_read (store, "meeting", PARENT, &error);
+  g_assert_no_error (error);
+  attendance = json_object_get_array_member (meeting, "attendance");
+  g_assert_cmpstr (id_at (attendance, 0), ==, derived);
+  g_assert_cmpstr (id_at (attendance, 1), ==, "0c0c0c0c-0000-4000-8000-000000000000");
+
+  twice = g_strdup_printf (DOCUMENT_START "{\"id\": \"" PARENT "\", " MEETING_FIELDS ","
+                           " \"attendance\": [{\"id\": \"%s\", \"agency\": \"%s\", \"present\": true},"
+                           " {\"id\": \"%s\", \"agency\": \"%s\", \"present\": false}]}]}",
+                           derived, unodc, derived, unicef);
+  g_assert_false (import_text (store, twice, &error));
+  g_assert_error (error, ICAT_ERROR, ICAT_ERROR_INVALID);
+  g_assert_true (strstr (error->message, "$.meetings[0].attendance[1]: ") != NULL);
+  g_assert_true (strstr (error->message, "used twice") != NULL);
+  g_clear_error (&error);
+
+  other = g_strdup_printf (DOCUMENT_START "{\"id\": \"5e1f0c2a-6d7b-4c1e-9a3f-000000000002\", " MEETING_FIELDS ","
+                           " \"attendance\": [{\"id\": \"%s\", \"agency\": \"%s\", \"present\": true}]}]}",
+                           derived, unodc);
+  g_assert_false (import_text (store, other, &error));
+  g_assert_error (error, ICAT_ERROR, ICAT_ERROR_INVALID);
+  g_assert_true (strstr (error->message, "$.meetings[0].attendance[0].id: ") != NULL);
+  g_assert_true (strstr (error->message, "another record") != NULL);
+  g_clear_object (&store);
+  icat_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -166,5 +234,6 @@ main (int    argc,
   g_test_add_func ("/nested-id/fill", test_fill);
   g_test_add_func ("/nested-id/fill-third", test_fill_third);
   g_test_add_func ("/nested-id/sql-function", test_sql_function);
+  g_test_add_func ("/nested-id/import", test_import);
   return g_test_run ();
 }
