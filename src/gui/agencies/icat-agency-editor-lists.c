@@ -124,7 +124,8 @@ memberships_to_json (IcatAgencyEditor *self)
       g_ptr_array_add (widgets, membership);
     }
   if (valid)
-    icat_nested_ids_fill_widgets ("agency", icat_record_get_id (self->agency), ICAT_KEY_MEMBERSHIPS, memberships, widgets);
+    icat_nested_ids_fill_widgets ("agency", self->agency ? icat_record_get_id (self->agency) : NULL,
+                                  ICAT_KEY_MEMBERSHIPS, memberships, widgets);
   return valid ? _icat_agency_array_node (g_steal_pointer (&memberships)) : NULL;
 }
 
@@ -385,7 +386,8 @@ focal_points_to_json (IcatAgencyEditor *self)
       g_ptr_array_add (widgets, focal);
     }
   if (valid)
-    icat_nested_ids_fill_widgets ("agency", icat_record_get_id (self->agency), ICAT_KEY_FOCAL_POINTS, focal_points, widgets);
+    icat_nested_ids_fill_widgets ("agency", self->agency ? icat_record_get_id (self->agency) : NULL,
+                                  ICAT_KEY_FOCAL_POINTS, focal_points, widgets);
   return valid ? _icat_agency_array_node (g_steal_pointer (&focal_points)) : NULL;
 }
 
