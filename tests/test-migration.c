@@ -78,6 +78,36 @@ assert_ids_as_import_derives (IcatStore *migrated)
   icat_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* Version 5: nothing cascades, and the fixture's attendance rows have
+ * the ids an import derives. */
+static void
+assert_version_5 (sqlite3 *db)
+{
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_schema WHERE upper (sql) LIKE '%CASCADE%'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT parent_id, agency, id FROM meeting_attendance", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  for (guint n = 0;; n++)
+    {
+      g_autofree char *derived = NULL;
+
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          g_assert_cmpuint (n, >, 0);
+          break;
+        }
+      derived = icat_nested_id ((const char *) sqlite3_column_text (stmt, 0), "attendance",
+                                (const char *) sqlite3_column_text (stmt, 1));
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 2), ==, derived);
+    }
+  sqlite3_finalize (stmt);
+}
+
 static void
 test_open_version (gconstpointer data)
 {
@@ -142,29 +172,7 @@ test_open_version (gconstpointer data)
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
   sqlite3_finalize (stmt);
-  /* Version 5: nothing cascades, and the fixture's attendance rows have
-   * the ids an import derives. */
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_schema WHERE upper (sql) LIKE '%CASCADE%'",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
-  sqlite3_finalize (stmt);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT parent_id, agency, id FROM meeting_attendance", -1, &stmt, NULL),
-                   ==, SQLITE_OK);
-  for (guint n = 0;; n++)
-    {
-      g_autofree char *derived = NULL;
-
-      if (sqlite3_step (stmt) != SQLITE_ROW)
-        {
-          g_assert_cmpuint (n, >, 0);
-          break;
-        }
-      derived = icat_nested_id ((const char *) sqlite3_column_text (stmt, 0), "attendance",
-                                (const char *) sqlite3_column_text (stmt, 1));
-      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 2), ==, derived);
-    }
-  sqlite3_finalize (stmt);
+  assert_version_5 (db);
   sqlite3_close (db);
   icat_test_tmpdir_free (g_steal_pointer (&dir));
 }
