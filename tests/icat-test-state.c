@@ -32,6 +32,9 @@ strip_stamps (JsonNode *node)
       JsonObject *object = json_node_get_object (node);
       g_autoptr(GList) members = NULL;
 
+      /* A status change's id is derived from its time, so it is a stamp too. */
+      if (json_object_has_member (object, "at") && json_object_has_member (object, "id"))
+        json_object_remove_member (object, "id");
       for (guint i = 0; i < G_N_ELEMENTS (stamped_fields); i++)
         if (json_object_has_member (object, stamped_fields[i]))
           json_object_remove_member (object, stamped_fields[i]);

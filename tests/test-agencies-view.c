@@ -12,6 +12,7 @@
 #include "icat-agency-editor.h"
 #include "icat-chair-rotation.h"
 #include "icat-format.h"
+#include "icat-nested-id.h"
 #include "icat-record-list.h"
 #include "icat-schema.h"
 #include "icat-test-util.h"
@@ -335,6 +336,10 @@ test_focal_point (Fixture       *f,
   g_autofree char *id = open_agency (f, "UNICEF");
   const char *saved[] = { id, "Amina Diallo", "a.diallo@example.org" };
   const char *removed[] = { id, NULL };
+  const char *renamed[] = { id, "Amina Diallo-Sow", "a.diallo@example.org" };
+  g_autofree char *derived = NULL;
+  g_autoptr(JsonObject) before = NULL;
+  g_autoptr(JsonObject) after = NULL;
   GtkWidget *row;
 
   g_assert_null (_icat_agency_editor_get_focal_point (f->editor, 0));
@@ -350,6 +355,17 @@ test_focal_point (Fixture       *f,
   /* Our own save does not rebuild the row being typed in. */
   icat_test_wait_saved (f->store);
   g_assert_true (_icat_agency_editor_get_focal_point (f->editor, 0) == row);
+  /* The new row got the id derived from its name, and keeps it when the
+   * name changes, so the save updates the row in place. */
+  derived = icat_nested_id (id, "focal_points", "Amina Diallo");
+  before = read_record (f, "agency", id);
+  g_assert_cmpstr (string_member (json_array_get_object_element (array_member (before, "focal_points"), 0), "id"),
+                   ==, derived);
+  gtk_editable_set_text (GTK_EDITABLE (find_named (row, "focal-name")), "Amina Diallo-Sow");
+  icat_test_wait_until (focal_points_are, f, renamed, 10);
+  after = read_record (f, "agency", id);
+  g_assert_cmpstr (string_member (json_array_get_object_element (array_member (after, "focal_points"), 0), "id"),
+                   ==, derived);
 
   g_signal_emit_by_name (find_named (row, "remove"), "clicked");
   icat_test_wait_until (focal_points_are, f, removed, 10);

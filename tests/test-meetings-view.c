@@ -11,6 +11,7 @@
 #include "icat-error.h"
 #include "icat-meeting-editor.h"
 #include "icat-meetings-view.h"
+#include "icat-nested-id.h"
 #include "icat-record-list.h"
 #include "icat-test-meetings.h"
 #include "icat-test-util.h"
@@ -101,8 +102,10 @@ test_attendance_and_decisions (Fixture       *f,
 {
   g_autofree char *id = new_meeting (f);
   g_autofree char *unodc = icat_test_agency_id (f->store, "UNODC");
-  g_autofree char *attendance = g_strdup_printf ("[{\"agency\": \"%s\", \"present\": true,"
-                                                 " \"delegates\": [\"Ana Pérez\", \"Li Wei\"]}]", unodc);
+  /* A new row gets the id every laptop derives for UNODC's attendance. */
+  g_autofree char *row_id = icat_nested_id (id, "attendance", unodc);
+  g_autofree char *attendance = g_strdup_printf ("[{\"id\": \"%s\", \"agency\": \"%s\", \"present\": true,"
+                                                 " \"delegates\": [\"Ana Pérez\", \"Li Wei\"]}]", row_id, unodc);
   GtkWidget *row = _icat_meeting_editor_get_attendance (f->editor, unodc);
   GtkWidget *decision;
   Expected expected = { "attendance", attendance };

@@ -6,18 +6,107 @@
  * tests/data/schema-vN.db is a database as version N of the schema wrote it
  * (the seed plus a meeting with agenda, decisions and attendance, and an
  * action item from it; from version 2 also a work plan; version 3 adds only
- * indexes). Each must open, migrate to the current version, keep
- * every record and pass the consistency check. Version 4 (multi-day
- * meetings) is not released yet, so it has no file of its own.
+ * indexes; version 4 the multi-day mark, every meeting unmarked; each
+ * newer file is the one before it migrated). Each must open, migrate to the
+ * current version, keep every record and pass the consistency check.
  */
 #include "config.h"
 
 #include "icat-db.h"
 #include "icat-error.h"
+#include "icat-nested-id.h"
 #include "icat-test-util.h"
 
 /* The newest schema version a released ICAT Tracker wrote. */
-#define LAST_RELEASED_VERSION 3
+#define LAST_RELEASED_VERSION 4
+
+/* The export without the ids of nested rows that may have none, as a
+ * document written before schema 5 had them. */
+static GBytes *
+without_nested_ids (const char *export)
+{
+  static const char * const lists[] = { "memberships", "focal_points", "attendance", "invited", "attachments", "history" };
+  g_autoptr(JsonNode) root = json_from_string (export, NULL);
+  g_autoptr(GList) kinds = NULL;
+  guint removed = 0;
+  char *text;
+
+  g_assert_nonnull (root);
+  kinds = json_object_get_members (json_node_get_object (root));
+  for (GList *k = kinds; k != NULL; k = k->next)
+    {
+      JsonNode *records = json_object_get_member (json_node_get_object (root), k->data);
+
+      for (guint r = 0; JSON_NODE_HOLDS_ARRAY (records) && r < json_array_get_length (json_node_get_array (records)); r++)
+        {
+          JsonObject *record = json_array_get_object_element (json_node_get_array (records), r);
+
+          for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+            {
+              JsonArray *rows = json_object_has_member (record, lists[l]) ? json_object_get_array_member (record, lists[l]) : NULL;
+
+              for (guint i = 0; rows != NULL && i < json_array_get_length (rows); i++)
+                {
+                  json_object_remove_member (json_array_get_object_element (rows, i), "id");
+                  removed++;
+                }
+            }
+        }
+    }
+  g_assert_cmpuint (removed, >, 0);
+  text = json_to_string (root, TRUE);
+  return g_bytes_new_take (text, strlen (text));
+}
+
+/* The migration gives nested rows the ids an import of the same records
+ * without ids derives: a laptop that migrated and one that imported agree. */
+static void
+assert_ids_as_import_derives (IcatStore *migrated)
+{
+  g_autofree char *dir = icat_test_tmpdir_new ();
+  g_autoptr(IcatStore) imported = icat_test_store_new (dir, NULL);
+  g_autofree char *export = icat_test_export (migrated);
+  g_autofree char *again = NULL;
+  g_autoptr(GBytes) document = without_nested_ids (export);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (icat_store_import (imported, document, "migrated.json", ICAT_IMPORT_REPLACE, NULL, &error));
+  g_assert_no_error (error);
+  again = icat_test_export (imported);
+  g_assert_cmpstr (again, ==, export);
+  g_clear_object (&imported);
+  icat_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+/* Version 5: nothing cascades, and the fixture's attendance rows have
+ * the ids an import derives. */
+static void
+assert_version_5 (sqlite3 *db)
+{
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_schema WHERE upper (sql) LIKE '%CASCADE%'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT parent_id, agency, id FROM meeting_attendance", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  for (guint n = 0;; n++)
+    {
+      g_autofree char *derived = NULL;
+
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          g_assert_cmpuint (n, >, 0);
+          break;
+        }
+      derived = icat_nested_id ((const char *) sqlite3_column_text (stmt, 0), "attendance",
+                                (const char *) sqlite3_column_text (stmt, 1));
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 2), ==, derived);
+    }
+  sqlite3_finalize (stmt);
+}
 
 static void
 test_open_version (gconstpointer data)
@@ -68,6 +157,7 @@ test_open_version (gconstpointer data)
   problems = icat_store_check (store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (problems->len, ==, 0);
+  assert_ids_as_import_derives (store);
   g_clear_object (&store);
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
@@ -82,7 +172,33 @@ test_open_version (gconstpointer data)
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
   sqlite3_finalize (stmt);
+  assert_version_5 (db);
   sqlite3_close (db);
+  icat_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+/* Migrating switches foreign keys off for its transaction only. */
+static void
+test_foreign_keys_on (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "schema-v1.db", NULL);
+  g_autofree char *dir = icat_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "v1.db", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  IcatDb *db;
+  sqlite3_stmt *stmt;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  db = icat_db_open (path, ICAT_DB_READ_WRITE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_prepare_v2 (icat_db_handle (db), "PRAGMA foreign_keys", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_finalize (stmt);
+  icat_db_close (db);
   icat_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
@@ -98,5 +214,6 @@ main (int    argc,
 
       g_test_add_data_func (path, GINT_TO_POINTER (version), test_open_version);
     }
+  g_test_add_func ("/migration/foreign-keys-on", test_foreign_keys_on);
   return g_test_run ();
 }

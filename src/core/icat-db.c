@@ -13,6 +13,7 @@
 
 #include "icat-db.h"
 #include "icat-error.h"
+#include "icat-nested-id.h"
 #include "icat-schema.h"
 
 struct _IcatDb {
@@ -297,7 +298,7 @@ static const char * const migrations[] = {
   "schema/002-work-plans.sql",
   "schema/003-order-indexes.sql",
   "schema/004-multi-day.sql",
-  "schema/005-sync.sql",
+  "schema/005-merge.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ICAT_SCHEMA_VERSION);
 
@@ -372,6 +373,37 @@ apply_migrations (IcatDb  *db,
   return icat_db_exec (db, set_version, error);
 }
 
+/* A migration that rebuilds a table drops the old one while rows still
+ * point at it, so foreign keys are off while it runs (they cannot change
+ * inside a transaction); before COMMIT every reference is checked at once,
+ * and one that points nowhere fails the migration. */
+static gboolean
+check_foreign_keys (IcatDb  *db,
+                    GError **error)
+{
+  sqlite3_stmt *stmt = icat_db_prepare (db, "PRAGMA foreign_key_check", error);
+  g_autofree char *table = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    table = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return icat_db_fail (db, rc, error);
+  if (table != NULL)
+    {
+      g_set_error (error, ICAT_ERROR, ICAT_ERROR_INVALID,
+                   _("“%s” could not be updated to this version of ICAT Tracker: a row of “%s” refers "
+                     "to a record that does not exist. It was not changed."),
+                   db->path, table);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Creating, migrating and seeding are one transaction, so a program killed
  * on its first start leaves either no ICAT Tracker database or a complete
  * one, and the version is read again under the write lock, so processes
@@ -389,7 +421,13 @@ migrate (IcatDb          *db,
   /* The first creator holds the lock while the seed loads, which takes
    * longer than an ordinary write. */
   sqlite3_busy_timeout (db->handle, 60000);
-  if (!icat_db_begin (db, error))
+  if (icat_nested_id_register_sql (db->handle) != SQLITE_OK)
+    {
+      icat_db_fail (db, sqlite3_errcode (db->handle), error);
+      goto failed;
+    }
+  if (!icat_db_exec (db, "PRAGMA foreign_keys = OFF", error) ||
+      !icat_db_begin (db, error))
     goto failed;
   if (!check_version (db, &version, error))
     goto failed;
@@ -407,7 +445,9 @@ migrate (IcatDb          *db,
     goto failed;
   if ((version == 0 || !found) && seed != NULL && !seed (db, seed_data, error))
     goto failed;
-  if (!icat_db_commit (db, error))
+  if (!check_foreign_keys (db, error) ||
+      !icat_db_commit (db, error) ||
+      !icat_db_exec (db, "PRAGMA foreign_keys = ON", error))
     goto failed;
   sqlite3_busy_timeout (db->handle, 5000);
   if (created != NULL)
@@ -418,6 +458,7 @@ migrate (IcatDb          *db,
 
 failed:
   icat_db_rollback (db);
+  sqlite3_exec (db->handle, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
   sqlite3_busy_timeout (db->handle, 5000);
   return FALSE;
 }

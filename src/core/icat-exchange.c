@@ -592,8 +592,8 @@ plan_kind (IcatImportPlan  *plan,
                                     path, id, (const char *) g_hash_table_lookup (record_paths, id));
         }
       g_hash_table_insert (record_paths, g_strdup (id), g_strdup (path));
-      if (json_object_has_member (planned.record, "agenda"))
-        g_hash_table_add (file_parents, g_strdup (id));
+      /* Any record may hold nested rows the file moves to another. */
+      g_hash_table_add (file_parents, g_strdup (id));
       g_array_append_val (plan->records, planned);
     }
   return TRUE;
@@ -730,41 +730,56 @@ icat_import_plan_new (IcatDb      *db,
   return g_steal_pointer (&plan);
 }
 
+/* With --replace, every stored record the file does not carry goes (with
+ * its nested rows and links); the others are written over below, so a
+ * replace changes only rows that differ. */
+static gboolean
+delete_records_not_in_file (IcatImportPlan  *plan,
+                            IcatDb          *db,
+                            GError         **error)
+{
+  g_autoptr(GHashTable) in_file = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_kinds;
+  const IcatKind * const *kinds = icat_schema_kinds (&n_kinds);
+
+  for (guint i = 0; i < plan->records->len; i++)
+    {
+      PlannedRecord *planned = &g_array_index (plan->records, PlannedRecord, i);
+
+      g_hash_table_add (in_file, g_strconcat (planned->kind->name, "/",
+                                              json_object_get_string_member (planned->record, "id"), NULL));
+    }
+  /* References between records are checked at commit, so the order does
+   * not matter. */
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      g_autoptr(GPtrArray) ids = icat_record_io_list_ids (db, kinds[k], error);
+
+      if (ids == NULL)
+        return FALSE;
+      for (guint i = 0; i < ids->len; i++)
+        {
+          g_autofree char *key = g_strconcat (kinds[k]->name, "/", ids->pdata[i], NULL);
+
+          if (!g_hash_table_contains (in_file, key) &&
+              !icat_record_io_delete (db, kinds[k], ids->pdata[i], error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 gboolean
 icat_import_plan_apply (IcatImportPlan  *plan,
                         IcatDb          *db,
                         GError         **error)
 {
-  if (plan->replace)
-    {
-      guint n_kinds;
-      const IcatKind * const *kinds = icat_schema_kinds (&n_kinds);
+  if (plan->replace && !delete_records_not_in_file (plan, db, error))
+    return FALSE;
 
-      /* Nested lists and links go with their records; references between
-       * records are checked at commit, so the order does not matter. */
-      for (guint k = n_kinds; k-- > 0;)
-        {
-          g_autofree char *sql = g_strdup_printf ("DELETE FROM \"%s\"", kinds[k]->name);
-
-          if (!icat_db_exec (db, sql, error))
-            return FALSE;
-        }
-      if (!icat_db_exec (db, "DELETE FROM search_doc", error))
-        return FALSE;
-    }
-
-  /* Nested items keep their ids but may move between records (an agenda
-   * item to another meeting): all replaced lists go before any is written. */
-  for (guint i = 0; i < plan->records->len; i++)
-    {
-      PlannedRecord *planned = &g_array_index (plan->records, PlannedRecord, i);
-
-      if (planned->write &&
-          !icat_record_io_clear_children (db, planned->kind,
-                                          json_object_get_string_member (planned->record, "id"), error))
-        return FALSE;
-    }
-
+  /* Nested items keep their ids and may move between records (an agenda
+   * item to another meeting): writing a record takes the items it lists
+   * and removes only those it no longer lists. */
   for (guint i = 0; i < plan->records->len; i++)
     {
       PlannedRecord *planned = &g_array_index (plan->records, PlannedRecord, i);

@@ -353,6 +353,40 @@ bind_columns (sqlite3_stmt   *stmt,
                   json_object_get_member (obj, kind->fields[i].name));
 }
 
+/* Runs sql with ?1 the id of a record and ?2 the ids of a list as JSON. */
+static gboolean
+run_for_id_and_list (IcatDb      *db,
+                     const char  *sql,
+                     const char  *id,
+                     JsonArray   *list,
+                     const char  *member,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = icat_db_prepare (db, sql, error);
+  g_autoptr(JsonArray) ids = json_array_new ();
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
+  g_autofree char *json = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
+    {
+      JsonNode *element = json_array_get_element (list, i);
+
+      if (member != NULL)
+        element = json_object_get_member (json_node_get_object (element), member);
+      if (element != NULL)
+        json_array_add_element (ids, json_node_copy (element));
+    }
+  json_node_set_array (node, ids);
+  json = json_to_string (node, FALSE);
+  icat_bind_text (stmt, 1, id);
+  icat_bind_text (stmt, 2, json);
+  return icat_db_run (db, stmt, error);
+}
+
+/* Only what changed is written, so a changeset of the save holds only the
+ * links added, moved or removed. */
 static gboolean
 write_links (IcatDb      *db,
              const char  *table,
@@ -360,11 +394,14 @@ write_links (IcatDb      *db,
              JsonArray   *ids,
              GError     **error)
 {
-  g_autofree char *delete_sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE owner_id = ?1", table);
-  g_autofree char *insert_sql = g_strdup_printf ("INSERT INTO \"%s\" (owner_id, target_id, position) VALUES (?1, ?2, ?3)", table);
+  g_autofree char *delete_sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE owner_id = ?1 AND target_id NOT IN "
+                                                 "(SELECT value FROM json_each (?2) WHERE value IS NOT NULL)", table);
+  g_autofree char *insert_sql = g_strdup_printf ("INSERT INTO \"%s\" (owner_id, target_id, position) VALUES (?1, ?2, ?3) "
+                                                 "ON CONFLICT (owner_id, target_id) DO UPDATE SET position = excluded.position "
+                                                 "WHERE position IS NOT excluded.position", table);
   sqlite3_stmt *stmt;
 
-  if (!run_for_id (db, delete_sql, owner_id, error))
+  if (!run_for_id_and_list (db, delete_sql, owner_id, ids, NULL, error))
     return FALSE;
   for (guint i = 0; ids != NULL && i < json_array_get_length (ids); i++)
     {
@@ -389,6 +426,66 @@ get_array (JsonObject *obj,
   return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }
 
+/* Removes the rows of parent_id's list in table whose ids are not in
+ * rows (every row, if rows is NULL or empty), with their own links first:
+ * no cascade does it. */
+static gboolean
+remove_children (IcatDb          *db,
+                 const char      *table,
+                 const IcatKind  *kind,
+                 const char      *parent_id,
+                 JsonArray       *rows,
+                 GError         **error)
+{
+  g_autofree char *gone = g_strdup_printf ("SELECT id FROM \"%s\" WHERE parent_id = ?1 AND id NOT IN "
+                                           "(SELECT value FROM json_each (?2) WHERE value IS NOT NULL)", table);
+  g_autofree char *delete_sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE id IN (%s)", table, gone);
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      g_autofree char *sub = NULL;
+      g_autofree char *sql = NULL;
+
+      if (kind->fields[i].type != ICAT_VALUE_REF_LIST)
+        continue;
+      sub = icat_schema_sub_table (table, &kind->fields[i]);
+      sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE owner_id IN (%s)", sub, gone);
+      if (!run_for_id_and_list (db, sql, parent_id, rows, ICAT_KEY_ID, error))
+        return FALSE;
+    }
+  return run_for_id_and_list (db, delete_sql, parent_id, rows, ICAT_KEY_ID, error);
+}
+
+/* An upsert of one nested row by its id that leaves a row whose values
+ * are all the same untouched: no trigger, check or session sees it. */
+static char *
+child_upsert_sql (const char     *table,
+                  const IcatKind *kind)
+{
+  GString *sql = g_string_new (NULL);
+  g_autoptr(GString) differs = g_string_new ("\"parent_id\" IS NOT excluded.parent_id OR seq IS NOT excluded.seq");
+  guint n_columns = 0;
+
+  g_string_printf (sql, "INSERT INTO \"%s\" (parent_id, seq, ", table);
+  append_columns (sql, kind, "");
+  g_string_append (sql, ") VALUES (?1, ?2");
+  for (guint i = 0; i < kind->n_fields; i++)
+    if (is_column (&kind->fields[i]))
+      g_string_append_printf (sql, ", ?%u", 3 + n_columns++);
+  g_string_append (sql, ") ON CONFLICT (id) DO UPDATE SET parent_id = excluded.parent_id, seq = excluded.seq");
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const char *name = kind->fields[i].name;
+
+      if (!is_column (&kind->fields[i]) || strcmp (name, ICAT_KEY_ID) == 0)
+        continue;
+      g_string_append_printf (sql, ", \"%s\" = excluded.\"%s\"", name, name);
+      g_string_append_printf (differs, " OR \"%s\".\"%s\" IS NOT excluded.\"%s\"", table, name, name);
+    }
+  g_string_append_printf (sql, " WHERE %s", differs->str);
+  return g_string_free (sql, FALSE);
+}
+
 static gboolean
 write_children (IcatDb          *db,
                 const char      *table,
@@ -397,27 +494,17 @@ write_children (IcatDb          *db,
                 JsonArray       *children,
                 GError         **error)
 {
-  g_autofree char *delete_sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE parent_id = ?1", table);
-  g_autoptr(GString) insert_sql = g_string_new (NULL);
+  g_autofree char *upsert_sql = child_upsert_sql (table, kind);
   sqlite3_stmt *stmt;
-  guint n_columns = 0;
 
-  if (!run_for_id (db, delete_sql, parent_id, error))
+  if (!remove_children (db, table, kind, parent_id, children, error))
     return FALSE;
-
-  g_string_printf (insert_sql, "INSERT INTO \"%s\" (parent_id, seq, ", table);
-  append_columns (insert_sql, kind, "");
-  g_string_append (insert_sql, ") VALUES (?1, ?2");
-  for (guint i = 0; i < kind->n_fields; i++)
-    if (is_column (&kind->fields[i]))
-      g_string_append_printf (insert_sql, ", ?%u", 3 + n_columns++);
-  g_string_append (insert_sql, ")");
 
   for (guint c = 0; children != NULL && c < json_array_get_length (children); c++)
     {
       JsonObject *child = json_array_get_object_element (children, c);
 
-      stmt = icat_db_prepare (db, insert_sql->str, error);
+      stmt = icat_db_prepare (db, upsert_sql, error);
       if (stmt == NULL)
         return FALSE;
       icat_bind_text (stmt, 1, parent_id);
@@ -434,7 +521,7 @@ write_children (IcatDb          *db,
           if (field->type != ICAT_VALUE_REF_LIST)
             continue;
           sub = icat_schema_sub_table (table, field);
-          if (!write_links (db, sub, json_object_get_string_member (child, "id"),
+          if (!write_links (db, sub, json_object_get_string_member (child, ICAT_KEY_ID),
                             get_array (child, field->name), error))
             return FALSE;
         }
@@ -479,6 +566,7 @@ icat_record_io_write (IcatDb          *db,
                       GError         **error)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GString) differs = g_string_new (NULL);
   const char *id = json_object_get_string_member (record, "id");
   sqlite3_stmt *stmt;
   guint n_columns = 0;
@@ -500,8 +588,11 @@ icat_record_io_write (IcatDb          *db,
       if (!is_column (&kind->fields[i]) || strcmp (name, "id") == 0)
         continue;
       g_string_append_printf (sql, "%s\"%s\" = excluded.\"%s\"", first ? "" : ", ", name, name);
+      g_string_append_printf (differs, "%s\"%s\".\"%s\" IS NOT excluded.\"%s\"",
+                              first ? "" : " OR ", kind->name, name, name);
       first = 0;
     }
+  g_string_append_printf (sql, " WHERE %s", differs->str);
 
   stmt = icat_db_prepare (db, sql->str, error);
   if (stmt == NULL)
@@ -525,27 +616,6 @@ icat_record_io_write (IcatDb          *db,
         }
       else if (!write_children (db, sub, field->child, id, get_array (record, field->name), error) ||
                !clear_lost_child_refs (db, sub, id, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-icat_record_io_clear_children (IcatDb          *db,
-                               const IcatKind  *kind,
-                               const char      *id,
-                               GError         **error)
-{
-  for (guint i = 0; i < kind->n_fields; i++)
-    {
-      g_autofree char *sub = NULL;
-      g_autofree char *sql = NULL;
-
-      if (kind->fields[i].type != ICAT_VALUE_CHILDREN)
-        continue;
-      sub = icat_schema_sub_table (kind->name, &kind->fields[i]);
-      sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE parent_id = ?1", sub);
-      if (!run_for_id (db, sql, id, error))
         return FALSE;
     }
   return TRUE;
@@ -633,6 +703,22 @@ icat_record_io_delete (IcatDb          *db,
 {
   g_autofree char *sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE id = ?1", kind->name);
 
+  /* No cascade removes what belongs to the record (another laptop's
+   * changes must not delete rows behind the store's back), so it goes
+   * here, in the caller's transaction. */
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const IcatField *field = &kind->fields[i];
+      g_autofree char *sub = NULL;
+
+      if (is_column (field))
+        continue;
+      sub = icat_schema_sub_table (kind->name, field);
+      if (field->type == ICAT_VALUE_REF_LIST
+          ? !write_links (db, sub, id, NULL, error)
+          : !remove_children (db, sub, field->child, id, NULL, error))
+        return FALSE;
+    }
   if (!run_for_id (db, sql, id, error))
     return FALSE;
   return icat_record_io_index (db, kind, id, NULL, error);

@@ -18,16 +18,15 @@ JsonObject *icat_record_io_read     (IcatDb         *db,
                                      const IcatKind *kind,
                                      const char     *id,
                                      GError        **error);
-/* Stores a validated, normalized record, replacing its nested lists. */
+/* Stores a validated, normalized record. Only what differs from the
+ * stored copy is written: nested rows by their ids (seq is their place in
+ * the list), links by their targets; rows and links no longer listed go. */
 gboolean    icat_record_io_write    (IcatDb         *db,
                                      const IcatKind *kind,
                                      JsonObject     *record,
                                      GError        **error);
-/* Removes the record's nested lists (they are written again next). */
-gboolean    icat_record_io_clear_children (IcatDb     *db,
-                                     const IcatKind *kind,
-                                     const char     *id,
-                                     GError        **error);
+/* Deletes the record, its nested rows and every link row it owns, in the
+ * caller's transaction. */
 gboolean    icat_record_io_delete   (IcatDb         *db,
                                      const IcatKind *kind,
                                      const char     *id,

@@ -112,19 +112,23 @@ const char * const icat_field_keys[] = {
 
 /* Agencies */
 static const IcatField membership_fields[] = {
+  /* Optional: a row without one gets an id derived from its natural key
+   * (icat-nested-id.c). */
+  { ICAT_KEY_ID,   ICAT_VALUE_ID,   0 },
   { ICAT_KEY_ROLE, ICAT_VALUE_ENUM, REQ, icat_membership_roles },
   { ICAT_KEY_FROM, ICAT_VALUE_DATE, REQ },
   { ICAT_KEY_TO,   ICAT_VALUE_DATE, 0 },
   { ICAT_KEY_NOTE, ICAT_VALUE_TEXT, 0 },
 };
 static const IcatField focal_point_fields[] = {
+  { ICAT_KEY_ID,    ICAT_VALUE_ID,   0 },
   { ICAT_KEY_NAME,  ICAT_VALUE_TEXT, REQ | ICAT_FIELD_SEARCH },
   { ICAT_KEY_TITLE, ICAT_VALUE_TEXT, 0 },
   { ICAT_KEY_EMAIL, ICAT_VALUE_TEXT, ICAT_FIELD_PRIVATE },
   { ICAT_KEY_PHONE, ICAT_VALUE_TEXT, ICAT_FIELD_PRIVATE },
 };
-static const IcatKind membership_kind = KIND ("membership", "memberships", membership_fields, TRUE, "seq");
-static const IcatKind focal_point_kind = KIND ("focal_point", "focal_points", focal_point_fields, TRUE, "seq");
+static const IcatKind membership_kind = KIND ("membership", "memberships", membership_fields, TRUE, "seq, id");
+static const IcatKind focal_point_kind = KIND ("focal_point", "focal_points", focal_point_fields, TRUE, "seq, id");
 
 static const IcatField agency_fields[] = {
   META_FIELDS,
@@ -161,24 +165,27 @@ static const IcatField decision_fields[] = {
   { ICAT_KEY_TEXT,   ICAT_VALUE_TEXT,    REQ | ICAT_FIELD_SEARCH },
 };
 static const IcatField attendance_fields[] = {
+  { ICAT_KEY_ID,        ICAT_VALUE_ID,        0 },
   { ICAT_KEY_AGENCY,    ICAT_VALUE_REF,       REQ, NULL, "agency" },
   { ICAT_KEY_PRESENT,   ICAT_VALUE_BOOLEAN,   REQ },
   { ICAT_KEY_DELEGATES, ICAT_VALUE_NAME_LIST, ICAT_FIELD_SEARCH },
 };
 static const IcatField invitee_fields[] = {
+  { ICAT_KEY_ID,       ICAT_VALUE_ID,      0 },
   { ICAT_KEY_NAME,     ICAT_VALUE_TEXT,    REQ | ICAT_FIELD_SEARCH },
   { ICAT_KEY_KIND,     ICAT_VALUE_ENUM,    REQ, icat_invitee_kinds },
   { ICAT_KEY_ATTENDED, ICAT_VALUE_BOOLEAN, 0 },
 };
 static const IcatField attachment_fields[] = {
+  { ICAT_KEY_ID,    ICAT_VALUE_ID,   0 },
   { ICAT_KEY_TITLE, ICAT_VALUE_TEXT, REQ | ICAT_FIELD_SEARCH },
   { ICAT_KEY_URI,   ICAT_VALUE_TEXT, REQ },
 };
-static const IcatKind agenda_kind = KIND ("agenda_item", "agenda", agenda_fields, TRUE, "position, seq");
-static const IcatKind decision_kind = KIND ("decision", "decisions", decision_fields, TRUE, "number, seq");
-static const IcatKind attendance_kind = KIND ("attendance", "attendance", attendance_fields, TRUE, "seq");
-static const IcatKind invitee_kind = KIND ("invitee", "invited", invitee_fields, TRUE, "seq");
-static const IcatKind attachment_kind = KIND ("attachment", "attachments", attachment_fields, TRUE, "seq");
+static const IcatKind agenda_kind = KIND ("agenda_item", "agenda", agenda_fields, TRUE, "position, seq, id");
+static const IcatKind decision_kind = KIND ("decision", "decisions", decision_fields, TRUE, "number, seq, id");
+static const IcatKind attendance_kind = KIND ("attendance", "attendance", attendance_fields, TRUE, "seq, id");
+static const IcatKind invitee_kind = KIND ("invitee", "invited", invitee_fields, TRUE, "seq, id");
+static const IcatKind attachment_kind = KIND ("attachment", "attachments", attachment_fields, TRUE, "seq, id");
 
 static const IcatField meeting_fields[] = {
   META_FIELDS,
@@ -235,11 +242,12 @@ static const IcatField mandate_fields[] = {
 
 /* Action items */
 static const IcatField status_change_fields[] = {
+  { ICAT_KEY_ID,     ICAT_VALUE_ID,        0 },
   { ICAT_KEY_STATUS, ICAT_VALUE_ENUM,      REQ, icat_action_statuses },
   { ICAT_KEY_AT,     ICAT_VALUE_TIMESTAMP, REQ },
   { ICAT_KEY_BY,     ICAT_VALUE_ID,        0 },
 };
-static const IcatKind status_change_kind = KIND ("status_change", "history", status_change_fields, TRUE, "seq");
+static const IcatKind status_change_kind = KIND ("status_change", "history", status_change_fields, TRUE, "seq, id");
 
 static const IcatField action_item_fields[] = {
   META_FIELDS,

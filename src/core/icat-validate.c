@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "icat-error.h"
+#include "icat-nested-id.h"
 #include "icat-validate.h"
 
 static void
@@ -359,11 +360,20 @@ check_children (JsonNode         *node,
       g_autofree char *child_path = g_strdup_printf ("%s[%u]", path, i);
       JsonObject *child = validate_object (field->child, json_array_get_element (array, i),
                                            child_path, table, validation, error);
-      const char *child_id;
 
       if (child == NULL)
         return NULL;
       json_array_add_object_element (result, child);
+    }
+  /* Rows of older documents, and rows just added in the app, get the id
+   * every laptop derives alike. */
+  icat_nested_ids_fill (parent_id, field->name, field->child, result);
+  for (guint i = 0; i < json_array_get_length (result); i++)
+    {
+      g_autofree char *child_path = g_strdup_printf ("%s[%u]", path, i);
+      JsonObject *child = json_array_get_object_element (result, i);
+      const char *child_id;
+
       child_id = json_object_get_string_member_with_default (child, "id", NULL);
       if (child_id != NULL &&
           !g_hash_table_insert (validation->child_ids, g_strconcat (table, "/", child_id, NULL),

@@ -23,6 +23,7 @@
 #include "icat-format.h"
 #include "icat-input.h"
 #include "icat-membership-row.h"
+#include "icat-nested-id.h"
 #include "icat-schema.h"
 #include "icat-toast.h"
 #include "icat-today.h"
@@ -96,6 +97,7 @@ static JsonNode *
 memberships_to_json (IcatAgencyEditor *self)
 {
   g_autoptr(JsonArray) memberships = json_array_new ();
+  g_autoptr(GPtrArray) widgets = g_ptr_array_new ();
   gboolean valid = TRUE;
   GtkListBoxRow *row;
 
@@ -117,8 +119,13 @@ memberships_to_json (IcatAgencyEditor *self)
       json_object_set_string_member (object, ICAT_KEY_FROM, from);
       json_object_set_member (object, ICAT_KEY_TO, _icat_agency_string_node (to));
       json_object_set_member (object, ICAT_KEY_NOTE, _icat_agency_string_node (note));
+      icat_nested_id_add (membership, object);
       json_array_add_object_element (memberships, object);
+      g_ptr_array_add (widgets, membership);
     }
+  if (valid)
+    icat_nested_ids_fill_widgets ("agency", self->agency ? icat_record_get_id (self->agency) : NULL,
+                                  ICAT_KEY_MEMBERSHIPS, memberships, widgets);
   return valid ? _icat_agency_array_node (g_steal_pointer (&memberships)) : NULL;
 }
 
@@ -185,6 +192,7 @@ membership_row_new (IcatAgencyEditor *self,
   AdwComboRow *role = icat_membership_row_get_role_row (membership);
   g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
 
+  icat_nested_id_remember (membership, data);
   for (guint i = 0; icat_membership_roles[i] != NULL; i++)
     gtk_string_list_append (roles, icat_format_enum (ICAT_KEY_ROLE, icat_membership_roles[i]));
   adw_combo_row_set_model (role, G_LIST_MODEL (roles));
@@ -350,6 +358,7 @@ static JsonNode *
 focal_points_to_json (IcatAgencyEditor *self)
 {
   g_autoptr(JsonArray) focal_points = json_array_new ();
+  g_autoptr(GPtrArray) widgets = g_ptr_array_new ();
   gboolean valid = TRUE;
   GtkListBoxRow *row;
 
@@ -372,8 +381,13 @@ focal_points_to_json (IcatAgencyEditor *self)
       json_object_set_member (object, ICAT_KEY_TITLE, _icat_agency_string_node (title));
       json_object_set_member (object, ICAT_KEY_EMAIL, _icat_agency_string_node (email));
       json_object_set_member (object, ICAT_KEY_PHONE, _icat_agency_string_node (phone));
+      icat_nested_id_add (focal, object);
       json_array_add_object_element (focal_points, object);
+      g_ptr_array_add (widgets, focal);
     }
+  if (valid)
+    icat_nested_ids_fill_widgets ("agency", self->agency ? icat_record_get_id (self->agency) : NULL,
+                                  ICAT_KEY_FOCAL_POINTS, focal_points, widgets);
   return valid ? _icat_agency_array_node (g_steal_pointer (&focal_points)) : NULL;
 }
 
@@ -414,6 +428,7 @@ focal_point_row_new (IcatAgencyEditor *self,
   static const char * const fields[] = { ICAT_KEY_NAME, ICAT_KEY_TITLE, ICAT_KEY_EMAIL, ICAT_KEY_PHONE };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (entries) == G_N_ELEMENTS (fields));
+  icat_nested_id_remember (focal, data);
   g_signal_connect (icat_focal_point_row_get_remove_button (focal), "clicked",
                     G_CALLBACK (remove_focal_point_clicked_cb), self);
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)

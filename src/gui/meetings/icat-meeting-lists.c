@@ -17,6 +17,7 @@
 #include "icat-editor-util.h"
 #include "icat-invitee-row.h"
 #include "icat-meeting-editor-private.h"
+#include "icat-nested-id.h"
 #include "icat-schema.h"
 
 /* Attendance: a row for every agency */
@@ -25,6 +26,7 @@ JsonNode *
 _icat_meeting_attendance_to_json (IcatMeetingEditor *self)
 {
   JsonArray *attendance = json_array_new ();
+  g_autoptr(GPtrArray) widgets = g_ptr_array_new ();
 
   for (guint i = 0; i < self->attendance->len; i++)
     {
@@ -46,8 +48,12 @@ _icat_meeting_attendance_to_json (IcatMeetingEditor *self)
       json_object_set_string_member (object, ICAT_KEY_AGENCY, icat_attendance_row_get_agency_id (row));
       json_object_set_boolean_member (object, ICAT_KEY_PRESENT, present);
       json_object_set_array_member (object, ICAT_KEY_DELEGATES, delegates);
+      icat_nested_id_add (row, object);
       json_array_add_object_element (attendance, object);
+      g_ptr_array_add (widgets, row);
     }
+  icat_nested_ids_fill_widgets ("meeting", icat_meeting_editor_get_meeting_id (self), ICAT_KEY_ATTENDANCE,
+                                attendance, widgets);
   return _icat_meeting_array_node (attendance);
 }
 
@@ -123,6 +129,7 @@ _icat_meeting_attendance_load (IcatMeetingEditor *self,
       for (guint n = 0; delegates != NULL && n < json_array_get_length (delegates); n++)
         g_string_append_printf (names, "%s%s", n > 0 ? ", " : "", json_array_get_string_element (delegates, n));
       icat_attendance_row_set_listed (row, found != NULL);
+      icat_nested_id_remember (row, found);
       gtk_check_button_set_active (icat_attendance_row_get_present_button (row),
                                    found && json_object_get_boolean_member_with_default (found, ICAT_KEY_PRESENT, FALSE));
       gtk_editable_set_text (GTK_EDITABLE (row), names->str);
@@ -135,6 +142,7 @@ JsonNode *
 _icat_meeting_invited_to_json (IcatMeetingEditor *self)
 {
   JsonArray *invited = json_array_new ();
+  g_autoptr(GPtrArray) widgets = g_ptr_array_new ();
   GtkListBoxRow *row;
 
   for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->invited_list, i)) != NULL; i++)
@@ -151,8 +159,12 @@ _icat_meeting_invited_to_json (IcatMeetingEditor *self)
       json_object_set_string_member (object, ICAT_KEY_KIND, icat_invitee_kinds[MIN (gtk_drop_down_get_selected (kind), 1)]);
       if (attended != ICAT_ATTENDED_UNKNOWN)
         json_object_set_boolean_member (object, ICAT_KEY_ATTENDED, attended == ICAT_ATTENDED_YES);
+      icat_nested_id_add (row, object);
       json_array_add_object_element (invited, object);
+      g_ptr_array_add (widgets, row);
     }
+  icat_nested_ids_fill_widgets ("meeting", icat_meeting_editor_get_meeting_id (self), ICAT_KEY_INVITED,
+                                invited, widgets);
   return _icat_meeting_array_node (invited);
 }
 
@@ -180,6 +192,7 @@ invitee_row_new (IcatMeetingEditor *self,
   JsonNode *attended = data ? json_object_get_member (data, ICAT_KEY_ATTENDED) : NULL;
   const char *name = icat_json_get_string (data, ICAT_KEY_NAME);
 
+  icat_nested_id_remember (row, data);
   gtk_editable_set_text (GTK_EDITABLE (row), name ? name : "");
   gtk_drop_down_set_selected (kind, icat_enum_index (icat_invitee_kinds, icat_json_get_string (data, ICAT_KEY_KIND), 0));
   /* Whether they came is not shown, and kept as it is. */
@@ -216,6 +229,7 @@ JsonNode *
 _icat_meeting_attachments_to_json (IcatMeetingEditor *self)
 {
   JsonArray *attachments = json_array_new ();
+  g_autoptr(GPtrArray) widgets = g_ptr_array_new ();
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->attachments_box));
        child != NULL; child = gtk_widget_get_next_sibling (child))
@@ -229,8 +243,12 @@ _icat_meeting_attachments_to_json (IcatMeetingEditor *self)
       object = json_object_new ();
       json_object_set_string_member (object, ICAT_KEY_TITLE, *title != '\0' ? title : uri);
       json_object_set_string_member (object, ICAT_KEY_URI, uri);
+      icat_nested_id_add (child, object);
       json_array_add_object_element (attachments, object);
+      g_ptr_array_add (widgets, child);
     }
+  icat_nested_ids_fill_widgets ("meeting", icat_meeting_editor_get_meeting_id (self), ICAT_KEY_ATTACHMENTS,
+                                attachments, widgets);
   return _icat_meeting_array_node (attachments);
 }
 
@@ -309,6 +327,7 @@ attachment_new (IcatMeetingEditor *self,
   const char *title_text = icat_json_get_string (data, ICAT_KEY_TITLE);
   const char *uri_text = icat_json_get_string (data, ICAT_KEY_URI);
 
+  icat_nested_id_remember (row, data);
   gtk_editable_set_text (GTK_EDITABLE (title), title_text ? title_text : "");
   gtk_editable_set_text (GTK_EDITABLE (uri), uri_text ? uri_text : "");
   g_signal_connect (icat_attachment_row_get_choose_button (ICAT_ATTACHMENT_ROW (row)), "clicked",
