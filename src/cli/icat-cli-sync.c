@@ -170,17 +170,17 @@ sync_status (IcatStore *store,
   g_print ("\n");
   g_print (_("Sync folder: %s"), status->folder ? status->folder : "");
   g_print ("\n");
-  g_print (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " change not yet shared", "%" G_GINT64_FORMAT " changes not yet shared",
-                        status->unshared), status->unshared);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u change not yet shared", "%u changes not yet shared",
+                        (gulong) status->unshared), (guint) status->unshared);
   g_print ("\n%s\n", _("Laptops:"));
   for (guint i = 0; i < status->laptops->len; i++)
     {
       IcatSyncLaptop *laptop = status->laptops->pdata[i];
 
       /* Translators: a laptop of the group: its name, id, how many of its changes are applied here, the time of the last */
-      g_print (_("  %s (%s%s): %" G_GINT64_FORMAT " changes applied, last %s"),
+      g_print (_("  %s (%s%s): %u changes applied, last %s"),
                laptop->name ? laptop->name : _("unnamed"), laptop->device_id, laptop->is_self ? _(", this laptop") : "",
-               laptop->applied, laptop->last_change_at ? laptop->last_change_at : _("never"));
+               (guint) laptop->applied, laptop->last_change_at ? laptop->last_change_at : _("never"));
       g_print ("\n");
     }
   for (guint i = 0; i < status->waiting->len; i++)

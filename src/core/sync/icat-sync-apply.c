@@ -29,6 +29,7 @@
 typedef struct {
   IcatDb        *db;
   IcatSyncClock  remote;
+  const char    *deps;        /* what the remote laptop had applied */
   GHashTable    *set_aside;   /* "table\nkey": rows settled column by column */
   GHashTable    *not_found;   /* "table\nkey": rows no longer here */
   guint         *new_conflicts;
@@ -267,68 +268,9 @@ tombstone_clock (IcatDb      *db,
 /* }}} */
 /* The conflict handler {{{ */
 
-static char *
-row_as_json_object (IcatDb                 *db,
-                    const char             *table,
-                    sqlite3_changeset_iter *iter,
-                    int                     source)  /* 0 old, 1 new, 2 conflicting row */
-{
-  GPtrArray *columns = _icat_sync_table_columns (db, table);
-  g_autoptr(JsonObject) object = json_object_new ();
-  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-
-  for (guint i = 0; i < columns->len; i++)
-    {
-      sqlite3_value *value = NULL;
-
-      if (source == 0)
-        sqlite3changeset_old (iter, i, &value);
-      else if (source == 1)
-        sqlite3changeset_new (iter, i, &value);
-      else
-        sqlite3changeset_conflict (iter, i, &value);
-      if (value != NULL)
-        json_object_set_member (object, columns->pdata[i], _icat_sync_value_to_json (value));
-    }
-  json_node_set_object (node, object);
-  return json_to_string (node, FALSE);
-}
-
-/* Whether a row differs from what a deletion expected (DATA conflict) or
- * an update of a deleted row changes (NOTFOUND) in more than the stamps
- * and the order: only then has anybody's work met the deletion. */
-static gboolean
-edited_for_real (IcatDb                 *db,
-                 const char             *table,
-                 sqlite3_changeset_iter *iter)
-{
-  GPtrArray *columns = _icat_sync_table_columns (db, table);
-  const char *name;
-  int n_columns, op, indirect;
-
-  sqlite3changeset_op (iter, &name, &n_columns, &op, &indirect);
-  for (int i = 0; i < n_columns; i++)
-    {
-      sqlite3_value *value = NULL;
-      sqlite3_value *other = NULL;
-
-      if (is_quiet_column (columns->pdata[i]))
-        continue;
-      if (op == SQLITE_UPDATE)
-        {
-          if (sqlite3changeset_new (iter, i, &value) == SQLITE_OK && value != NULL)
-            return TRUE;
-          continue;
-        }
-      sqlite3changeset_old (iter, i, &value);
-      if (sqlite3changeset_conflict (iter, i, &other) == SQLITE_OK && !_icat_sync_values_equal (value, other))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* A deletion meets a row edited since: it wins unless the row was
- * created again later; the edited row is kept as a conflict. */
+ * created again later; the edits its laptop had not seen are kept as
+ * conflicts (icat-sync-deleted.c). */
 static int
 settle_deleted_edit (Apply                  *apply,
                      sqlite3_changeset_iter *iter,
@@ -336,59 +278,17 @@ settle_deleted_edit (Apply                  *apply,
                      const char             *key)
 {
   g_autofree char *device = NULL;
-  g_autofree char *edited = NULL;
-  g_autofree char *record = _icat_sync_first_column (apply->db, table, iter, TRUE);
   gint64 created = 0;
-  sqlite3_stmt *stmt;
-  IcatSyncClock last_edit = { 0, "" };
-  IcatSyncClash clash = { "deleted", table, key, -1, NULL, &apply->remote, NULL, &last_edit, record };
 
   if (!column_clock (apply->db, table, key, -1, &created, &device, &apply->error))
     return SQLITE_CHANGESET_ABORT;
   if (created > apply->remote.hlc)
     return SQLITE_CHANGESET_OMIT;
-
-  stmt = icat_db_prepare (apply->db,
-                          "SELECT hlc, device FROM sync_clock WHERE tbl = ?1 AND pk = ?2 ORDER BY hlc DESC, device DESC LIMIT 1",
-                          &apply->error);
-  if (stmt == NULL)
-    return SQLITE_CHANGESET_ABORT;
-  icat_bind_text (stmt, 1, table);
-  icat_bind_text (stmt, 2, key);
-  g_clear_pointer (&device, g_free);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      last_edit.hlc = sqlite3_column_int64 (stmt, 0);
-      last_edit.device = device = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-    }
-  sqlite3_reset (stmt);
-  edited = row_as_json_object (apply->db, table, iter, 2);
-  clash.lost_value = edited;
-  if (g_strcmp0 (last_edit.device, apply->remote.device) != 0 && edited_for_real (apply->db, table, iter) &&
-      !_icat_sync_record_clash (apply->db, &clash, apply->new_conflicts, &apply->error))
-    return SQLITE_CHANGESET_ABORT;
-  if (!_icat_sync_forget_row_conflicts (apply->db, table, key, &apply->error))
+  if (!_icat_sync_keep_unseen_edits (apply->db, table, key, iter, &apply->remote, apply->deps,
+                                     apply->new_conflicts, &apply->error) ||
+      !_icat_sync_forget_row_conflicts (apply->db, table, key, NULL, NULL, &apply->error))
     return SQLITE_CHANGESET_ABORT;
   return SQLITE_CHANGESET_REPLACE;
-}
-
-/* An edit of a row deleted here: the deletion stands, the edit is kept. */
-static gboolean
-keep_edit_of_deleted (Apply                  *apply,
-                      sqlite3_changeset_iter *iter,
-                      const char             *table,
-                      const char             *key)
-{
-  if (!edited_for_real (apply->db, table, iter))
-    return TRUE;
-  {
-  g_autofree char *edit = row_as_json_object (apply->db, table, iter, 1);
-  g_autofree char *record = _icat_sync_first_column (apply->db, table, iter, TRUE);
-  IcatSyncClock deleted = { 0, "" };
-  IcatSyncClash clash = { "deleted", table, key, -1, NULL, &deleted, edit, &apply->remote, record };
-
-  return _icat_sync_record_clash (apply->db, &clash, apply->new_conflicts, &apply->error);
-  }
 }
 
 static int
@@ -421,7 +321,9 @@ on_conflict (void                   *data,
       return SQLITE_CHANGESET_OMIT;
     case SQLITE_CHANGESET_NOTFOUND:
       g_hash_table_add (apply->not_found, mark_of (table, key));
-      if (op == SQLITE_UPDATE && !keep_edit_of_deleted (apply, iter, table, key))
+      if (op == SQLITE_UPDATE &&
+          !_icat_sync_keep_edit_of_deleted (apply->db, table, key, iter, &apply->remote, apply->deps,
+                                            apply->new_conflicts, &apply->error))
         return SQLITE_CHANGESET_ABORT;
       return SQLITE_CHANGESET_OMIT;
     case SQLITE_CHANGESET_CONSTRAINT:
@@ -482,6 +384,12 @@ settle_column (Apply     *apply,
           g_strcmp0 (local.device, apply->remote.device) != 0;
   target = remote_wins ? new_value : current;
 
+  g_debug ("  column %s: remote %" G_GINT64_FORMAT " %s local %" G_GINT64_FORMAT " %.4s%s%s",
+           (const char *) columns->pdata[column], apply->remote.hlc & 0xffffffff, remote_wins ? ">" : "<=",
+           local.hlc & 0xffffffff, local.device + (strlen (local.device) > 32 ? 32 : 0),
+           clash ? " clash" : "", apply->deps ? apply->deps : "");
+  if (!_icat_sync_drop_seen (apply->db, settling->table, settling->key, column, &apply->remote, apply->deps, error))
+    return FALSE;
   if (clash)
     {
       IcatSyncClash found = { "field", settling->table, settling->key, column, NULL, NULL, NULL, NULL, NULL };
@@ -497,9 +405,7 @@ settle_column (Apply     *apply,
       if (!_icat_sync_record_clash (apply->db, &found, apply->new_conflicts, error))
         return FALSE;
     }
-  if (remote_wins &&
-      (!_icat_sync_drop_superseded (apply->db, settling->table, settling->key, column, &apply->remote, error) ||
-       !set_column_clock (apply->db, settling->table, settling->key, column, &apply->remote, error)))
+  if (remote_wins && !set_column_clock (apply->db, settling->table, settling->key, column, &apply->remote, error))
     return FALSE;
   if (!_icat_sync_values_equal (target, settling->applied ? new_value : current) &&
       !write_column (apply->db, settling->table, settling->iter, settling->op != SQLITE_INSERT, column, target, error))
@@ -551,6 +457,25 @@ settle_created (Apply     *apply,
          set_column_clock (apply->db, settling->table, settling->key, -1, &apply->remote, error);
 }
 
+/* A row created on two laptops with one id (an agency ticked present on
+ * both): it exists since the later creation, which a deletion must be
+ * later than to remove it. */
+static gboolean
+settle_created_again (Apply     *apply,
+                      Settling  *settling,
+                      GError   **error)
+{
+  g_autofree char *device = NULL;
+  IcatSyncClock created = { 0, NULL };
+
+  if (!column_clock (apply->db, settling->table, settling->key, -1, &created.hlc, &device, error))
+    return FALSE;
+  created.device = device;
+  if (_icat_sync_clock_compare (&apply->remote, &created) <= 0)
+    return TRUE;
+  return set_column_clock (apply->db, settling->table, settling->key, -1, &apply->remote, error);
+}
+
 /* A row this change deleted: gone for good unless it was created again
  * after the deletion, which then stands. */
 static gboolean
@@ -566,6 +491,17 @@ settle_deleted (Apply     *apply,
 
   if (!column_clock (apply->db, settling->table, settling->key, -1, &created, &device, error) ||
       !tombstone_clock (apply->db, settling->table, settling->key, &deleted, error))
+    return FALSE;
+  if (was_here && created <= apply->remote.hlc)
+    {
+      g_autofree char *record = _icat_sync_first_column (apply->db, settling->table, settling->iter, TRUE);
+
+      if (!_icat_sync_keep_lost_of_deleted (apply->db, settling->table, settling->key, record, &apply->remote,
+                                            apply->deps, apply->new_conflicts, error))
+        return FALSE;
+    }
+  if (!(was_here && created > apply->remote.hlc) &&
+      !_icat_sync_forget_row_conflicts (apply->db, settling->table, settling->key, &apply->remote, apply->deps, error))
     return FALSE;
   if (was_here && created > apply->remote.hlc)
     return insert_old_row (apply->db, settling->table, settling->iter, error);
@@ -605,8 +541,7 @@ settle_deleted (Apply     *apply,
     return FALSE;
   icat_bind_text (stmt, 1, settling->table);
   icat_bind_text (stmt, 2, settling->key);
-  return icat_db_run (apply->db, stmt, error) &&
-         _icat_sync_forget_row_conflicts (apply->db, settling->table, settling->key, error);
+  return icat_db_run (apply->db, stmt, error);
 }
 
 static void
@@ -654,11 +589,14 @@ settle_change (Apply                  *apply,
     return FALSE;
   settling.before = row;
   note_record (apply, iter, table, op, notices);
+  g_debug ("apply %.4s@%" G_GINT64_FORMAT " %s %s %.8s%s%s%s", apply->remote.device + 32, apply->remote.hlc & 0xffffffff,
+           op == SQLITE_INSERT ? "INSERT" : op == SQLITE_UPDATE ? "UPDATE" : "DELETE", table, key,
+           set_aside ? " set-aside" : "", not_found ? " not-found" : "", row ? "" : " (no row)");
   switch (op)
     {
     case SQLITE_INSERT:
       if (set_aside && row != NULL)
-        return settle_columns (apply, &settling, error);
+        return settle_columns (apply, &settling, error) && settle_created_again (apply, &settling, error);
       return row == NULL || settle_created (apply, &settling, error);
     case SQLITE_UPDATE:
       if (row == NULL || not_found)
@@ -728,7 +666,7 @@ _icat_sync_apply_entry (IcatDb               *db,
                         guint                *new_conflicts,
                         GError              **error)
 {
-  Apply apply = { db, { entry->hlc, entry->device }, NULL, NULL, new_conflicts, NULL };
+  Apply apply = { db, { entry->hlc, entry->device }, entry->deps, NULL, NULL, new_conflicts, NULL };
   sqlite3_changeset_iter *iter = NULL;
   gsize size;
   void *data = (void *) g_bytes_get_data (entry->changeset, &size);

@@ -35,17 +35,19 @@ icat_sync_conflict_free (IcatSyncConflict *conflict)
   g_free (conflict);
 }
 
-/* A field clash is named by its losing write; any other conflict by its
- * row alone, since laptops meet a deletion and the edits around it in
- * different orders and must still name one conflict alike. */
+/* A field clash is named by its losing write; a deleted record's by the
+ * row and the laptop whose edits it holds (icat-sync-deleted.c); any other
+ * conflict by its row alone, since laptops meet a deletion and the edits
+ * around it in different orders and must still name one conflict alike. */
 static char *
 conflict_id (const IcatSyncClash *clash)
 {
   gboolean by_write = g_str_equal (clash->kind, "field") && clash->lost != NULL;
+  gboolean by_laptop = g_str_equal (clash->kind, "deleted") && clash->lost != NULL;
   g_autofree char *text = g_strdup_printf ("%s\n%s\n%s\n%d\n%" G_GINT64_FORMAT "\n%s",
                                            clash->kind, clash->table, clash->row_key, clash->column,
                                            by_write ? clash->lost->hlc : 0,
-                                           by_write && clash->lost->device ? clash->lost->device : "");
+                                           (by_write || by_laptop) && clash->lost->device ? clash->lost->device : "");
 
   return g_compute_checksum_for_string (G_CHECKSUM_SHA1, text, -1);
 }
@@ -101,6 +103,21 @@ clash_record (IcatDb               *db,
   return _icat_record_of_row (db, clash->table, first, kind, record_id, &direct);
 }
 
+static gboolean
+conflict_exists (IcatDb     *db,
+                 const char *id)
+{
+  sqlite3_stmt *stmt = icat_db_prepare (db, "SELECT 1 FROM sync_conflict WHERE id = ?1", NULL);
+  gboolean exists = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  icat_bind_text (stmt, 1, id);
+  exists = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return exists;
+}
+
 gboolean
 _icat_sync_record_clash (IcatDb               *db,
                          const IcatSyncClash  *clash,
@@ -112,6 +129,7 @@ _icat_sync_record_clash (IcatDb               *db,
   g_autofree char *record_id = NULL;
   g_autofree char *now = icat_timestamp_now ();
   const IcatKind *kind = NULL;
+  gboolean exists;
   sqlite3_stmt *stmt;
 
   if (!clash_record (db, clash, &kind, &record_id))
@@ -122,7 +140,7 @@ _icat_sync_record_clash (IcatDb               *db,
   field = kind ? field_name (db, kind, clash) : g_strdup (clash->table);
 
   /* The laptop's own newer losing value replaces its older one. */
-  if (clash->lost != NULL && clash->lost->device != NULL)
+  if (clash->lost != NULL && clash->lost->device != NULL && g_str_equal (clash->kind, "field"))
     {
       stmt = icat_db_prepare (db,
                               "DELETE FROM sync_conflict WHERE tbl = ?1 AND pk = ?2 AND col = ?3 "
@@ -144,7 +162,10 @@ _icat_sync_record_clash (IcatDb               *db,
                           "INSERT INTO sync_conflict (id, kind, record_kind, record_id, tbl, pk, col, field, "
                           "kept_value, kept_hlc, kept_device, lost_value, lost_hlc, lost_device, found_at) "
                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
-                          "ON CONFLICT DO NOTHING",
+                          /* A laptop's further edits of a deleted record join its conflict. */
+                          "ON CONFLICT DO UPDATE SET lost_value = json_patch (lost_value, excluded.lost_value), "
+                          "lost_hlc = max (lost_hlc, excluded.lost_hlc) "
+                          "WHERE sync_conflict.kind = 'deleted' AND sync_conflict.resolved_at IS NULL",
                           error);
   if (stmt == NULL)
     return FALSE;
@@ -169,25 +190,33 @@ _icat_sync_record_clash (IcatDb               *db,
       icat_bind_text (stmt, 14, clash->lost->device);
     }
   icat_bind_text (stmt, 15, now);
+  exists = conflict_exists (db, id);
   if (!icat_db_run (db, stmt, error))
     return FALSE;
-  if (sqlite3_changes (icat_db_handle (db)) > 0 && new_conflicts != NULL)
+  if (!exists && sqlite3_changes (icat_db_handle (db)) > 0 && new_conflicts != NULL)
     (*new_conflicts)++;
   return TRUE;
 }
 
+/* A write replaces the losing values its laptop had seen: its own older
+ * ones, and those of laptops up to what it had applied of each (deps).
+ * Whoever typed over a value saw it, so it is no longer a clash. */
 gboolean
-_icat_sync_drop_superseded (IcatDb               *db,
-                            const char           *table,
-                            const char           *row_key,
-                            int                   column,
-                            const IcatSyncClock  *newer,
-                            GError              **error)
+_icat_sync_drop_seen (IcatDb               *db,
+                      const char           *table,
+                      const char           *row_key,
+                      int                   column,
+                      const IcatSyncClock  *writer,
+                      const char           *deps,
+                      GError              **error)
 {
   sqlite3_stmt *stmt = icat_db_prepare (db,
                                         "DELETE FROM sync_conflict WHERE tbl = ?1 AND pk = ?2 AND col = ?3 "
-                                        "AND lost_device = ?4 AND lost_hlc < ?5 AND resolved_at IS NULL "
-                                        "AND kind = 'field'",
+                                        "AND kind = 'field' AND resolved_at IS NULL "
+                                        "AND ((lost_device = ?4 AND lost_hlc < ?5) "
+                                        "  OR lost_hlc <= (SELECT j.hlc FROM json_each (?6) AS d "
+                                        "                  JOIN sync_journal AS j ON j.device = d.key AND j.seq = d.value "
+                                        "                  WHERE d.key = sync_conflict.lost_device))",
                                         error);
 
   if (stmt == NULL)
@@ -195,26 +224,59 @@ _icat_sync_drop_superseded (IcatDb               *db,
   icat_bind_text (stmt, 1, table);
   icat_bind_text (stmt, 2, row_key);
   sqlite3_bind_int (stmt, 3, column);
-  icat_bind_text (stmt, 4, newer->device);
-  sqlite3_bind_int64 (stmt, 5, newer->hlc);
+  icat_bind_text (stmt, 4, writer->device);
+  sqlite3_bind_int64 (stmt, 5, writer->hlc);
+  icat_bind_text (stmt, 6, deps ? deps : "{}");
   return icat_db_run (db, stmt, error);
 }
 
 gboolean
-_icat_sync_forget_row_conflicts (IcatDb      *db,
-                                 const char  *table,
-                                 const char  *row_key,
-                                 GError     **error)
+_icat_sync_drop_typed_over (IcatDb      *db,
+                            const char  *table,
+                            const char  *row_key,
+                            int          column,
+                            GError     **error)
 {
   sqlite3_stmt *stmt = icat_db_prepare (db,
-                                        "DELETE FROM sync_conflict WHERE tbl = ?1 AND pk = ?2 AND kind = 'field' "
-                                        "AND resolved_at IS NULL",
+                                        "DELETE FROM sync_conflict WHERE tbl = ?1 AND pk = ?2 AND col = ?3 "
+                                        "AND kind = 'field' AND resolved_at IS NULL",
                                         error);
 
   if (stmt == NULL)
     return FALSE;
   icat_bind_text (stmt, 1, table);
   icat_bind_text (stmt, 2, row_key);
+  sqlite3_bind_int (stmt, 3, column);
+  return icat_db_run (db, stmt, error);
+}
+
+gboolean
+_icat_sync_forget_row_conflicts (IcatDb               *db,
+                                 const char           *table,
+                                 const char           *row_key,
+                                 const IcatSyncClock  *deleter,
+                                 const char           *deps,
+                                 GError              **error)
+{
+  /* Edits that met an earlier deletion are moot too once their own laptop,
+   * or one that had seen them, deletes the row: whoever deletes here on
+   * this laptop has seen them all. */
+  sqlite3_stmt *stmt = icat_db_prepare (db,
+                                        "DELETE FROM sync_conflict WHERE tbl = ?1 AND pk = ?2 AND resolved_at IS NULL "
+                                        "AND (kind IN ('field', 'orphan', 'cleared', 'restored') OR (kind = 'deleted' AND ?3 AND "
+                                        "  (?4 IS NULL OR lost_device = ?4 OR lost_hlc <= "
+                                        "   (SELECT j.hlc FROM json_each (?5) AS d JOIN sync_journal AS j "
+                                        "    ON j.device = d.key AND j.seq = d.value WHERE d.key = sync_conflict.lost_device))))",
+                                        error);
+
+  if (stmt == NULL)
+    return FALSE;
+  icat_bind_text (stmt, 1, table);
+  icat_bind_text (stmt, 2, row_key);
+  sqlite3_bind_int (stmt, 3, deleter != NULL);
+  if (deleter != NULL && deleter->device != NULL)
+    icat_bind_text (stmt, 4, deleter->device);
+  icat_bind_text (stmt, 5, deps ? deps : "{}");
   return icat_db_run (db, stmt, error);
 }
 

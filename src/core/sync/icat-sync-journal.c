@@ -386,11 +386,11 @@ note_one_change (IcatDb                 *db,
         {
           sqlite3_value *value = NULL;
 
-          /* This laptop's own older value that lost a clash is replaced
-           * by the newer one, as on every laptop that applies it. */
+          /* Typed over a field in conflict: both values were seen, as
+           * every laptop that applies this change will tell from it. */
           if (sqlite3changeset_new (iter, i, &value) == SQLITE_OK && value != NULL &&
               (!run_statement (db, SET_CLOCK, table, key, i, clock, NULL, error) ||
-               !_icat_sync_drop_superseded (db, table, key, i, clock, error)))
+               !_icat_sync_drop_typed_over (db, table, key, i, error)))
             return FALSE;
         }
       return TRUE;
@@ -398,7 +398,7 @@ note_one_change (IcatDb                 *db,
       row = old_row_json (iter, n_columns);
       return run_statement (db, FORGET_CLOCKS, table, key, -1, NULL, NULL, error) &&
              run_statement (db, SET_TOMBSTONE, table, key, 0, clock, row, error) &&
-             _icat_sync_forget_row_conflicts (db, table, key, error);
+             _icat_sync_forget_row_conflicts (db, table, key, &(IcatSyncClock) { 0, NULL }, NULL, error);
     default:
       return TRUE;
     }
@@ -426,6 +426,27 @@ _icat_sync_note_changes (IcatDb              *db,
   if (ok && rc != SQLITE_OK)
     return icat_db_fail (db, rc, error);
   return ok;
+}
+
+static gboolean
+touches_decisions (const void *changeset,
+                   gsize       size)
+{
+  sqlite3_changeset_iter *iter = NULL;
+  gboolean found = FALSE;
+
+  if (sqlite3changeset_start (&iter, size, (void *) changeset) != SQLITE_OK)
+    return FALSE;
+  while (!found && sqlite3changeset_next (iter) == SQLITE_ROW)
+    {
+      const char *table;
+      int n_columns, op, indirect;
+
+      sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect);
+      found = g_str_equal (table, "meeting_decisions") || (g_str_equal (table, "meeting") && op == SQLITE_DELETE);
+    }
+  sqlite3changeset_finalize (iter);
+  return found;
 }
 
 gboolean
@@ -464,8 +485,23 @@ _icat_sync_journal_local (IcatDb      *db,
     sqlite3_bind_null (stmt, 5);
   if (!icat_db_run (db, stmt, error))
     return FALSE;
-  return _icat_sync_note_changes (db, data, size, &clock, error) &&
-         (resolves == NULL || _icat_sync_close_conflicts (db, resolves, error));
+  if (!_icat_sync_note_changes (db, data, size, &clock, error) ||
+      (resolves != NULL && !_icat_sync_close_conflicts (db, resolves, error)))
+    return FALSE;
+  /* Renumbering decisions here ends their conflict here too, as on the
+   * laptops that apply this change. */
+  if (size > 0 && touches_decisions (data, size))
+    {
+      IcatNotices notices;
+      gboolean ok;
+
+      _icat_notices_init (&notices);
+      _icat_notices_collect (&notices, db, data, size);
+      ok = _icat_sync_find_duplicates (db, &notices, NULL, error);
+      _icat_notices_clear (&notices);
+      return ok;
+    }
+  return TRUE;
 }
 
 /* }}} */

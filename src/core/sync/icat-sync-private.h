@@ -90,6 +90,45 @@ gboolean  _icat_sync_repair        (IcatDb          *db,
                                     guint           *new_conflicts,
                                     GError         **error);
 
+/* Edits meeting a deletion (icat-sync-deleted.c): the row's edits the
+ * deleting laptop had not seen, when the deletion arrives after them
+ * (iter at a DATA conflict)... */
+gboolean  _icat_sync_keep_unseen_edits (IcatDb               *db,
+                                    const char             *table,
+                                    const char             *key,
+                                    sqlite3_changeset_iter *iter,
+                                    const IcatSyncClock    *deleter,
+                                    const char             *deps,
+                                    guint                  *new_conflicts,
+                                    GError                **error);
+/* ...the values that had lost a clash on the row, when the deletion
+ * arrives with no DATA conflict... */
+gboolean  _icat_sync_keep_lost_of_deleted (IcatDb            *db,
+                                    const char             *table,
+                                    const char             *key,
+                                    const char             *record_hint,
+                                    const IcatSyncClock    *deleter,
+                                    const char             *deps,
+                                    guint                  *new_conflicts,
+                                    GError                **error);
+/* ...and an edit arriving after the deletion (iter at NOTFOUND), made
+ * with deps applied. */
+gboolean  _icat_sync_keep_edit_of_deleted (IcatDb            *db,
+                                    const char             *table,
+                                    const char             *key,
+                                    sqlite3_changeset_iter *iter,
+                                    const IcatSyncClock    *editor,
+                                    const char             *deps,
+                                    guint                  *new_conflicts,
+                                    GError                **error);
+
+/* Decisions numbered alike in the meetings noticed, kept as conflicts;
+ * the conflicts of duplicates that ended are dropped. */
+gboolean  _icat_sync_find_duplicates (IcatDb        *db,
+                                    IcatNotices     *notices,
+                                    guint           *new_conflicts,
+                                    GError         **error);
+
 /* Conflicts (icat-sync-conflict.c). */
 typedef struct {
   const char          *kind;
@@ -107,17 +146,31 @@ gboolean  _icat_sync_record_clash  (IcatDb          *db,
                                     const IcatSyncClash *clash,
                                     guint           *new_conflicts,
                                     GError         **error);
-/* A device's newer value replaces its own older losing one. */
-gboolean  _icat_sync_drop_superseded (IcatDb        *db,
+/* A write drops the conflicts whose losing values its laptop had seen
+ * (its own older ones, and others' up to deps, a JSON object). */
+gboolean  _icat_sync_drop_seen     (IcatDb          *db,
                                     const char      *table,
                                     const char      *row_key,
                                     int              column,
-                                    const IcatSyncClock *newer,
+                                    const IcatSyncClock *writer,
+                                    const char      *deps,
                                     GError         **error);
-/* A deleted row's field clashes are moot: every laptop deletes it. */
+/* This laptop typed over the field: it has seen every value in its
+ * conflicts. */
+gboolean  _icat_sync_drop_typed_over (IcatDb        *db,
+                                    const char      *table,
+                                    const char      *row_key,
+                                    int              column,
+                                    GError         **error);
+/* A deleted row's field clashes are moot, and so is its having been left
+ * without its record: every laptop deletes it. When the row's deletion is
+ * a change of deleter (device NULL: this laptop), the edits of it kept
+ * from an earlier deletion that deleter had seen (deps) are moot too. */
 gboolean  _icat_sync_forget_row_conflicts (IcatDb   *db,
                                     const char      *table,
                                     const char      *row_key,
+                                    const IcatSyncClock *deleter,
+                                    const char      *deps,
                                     GError         **error);
 gboolean  _icat_sync_close_conflicts (IcatDb        *db,
                                     const char      *resolves,

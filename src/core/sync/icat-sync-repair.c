@@ -277,6 +277,7 @@ repair_one (IcatDb               *db,
   clash.row_key = key;
   clash.record_hint = first;
   notice_row (db, notices, violation->table, first);
+  g_debug ("repair %s %.8s column %s", violation->table, key, column);
 
   if (g_str_equal (column, "parent_id") || g_str_equal (column, "owner_id"))
     {
@@ -286,7 +287,7 @@ repair_one (IcatDb               *db,
       clash.column = -1;
       clash.lost_value = row;
       if (!run_on_rowid (db, delete_sql, violation->rowid, error) ||
-          !_icat_sync_forget_row_conflicts (db, violation->table, key, error))
+          !_icat_sync_forget_row_conflicts (db, violation->table, key, NULL, NULL, error))
         return FALSE;
       return is_link || _icat_sync_record_clash (db, &clash, new_conflicts, error);
     }
@@ -305,7 +306,7 @@ repair_one (IcatDb               *db,
       clash.column = -1;
       clash.lost_value = row;
       return run_on_rowid (db, delete_sql, violation->rowid, error) &&
-             _icat_sync_forget_row_conflicts (db, violation->table, key, error) &&
+             _icat_sync_forget_row_conflicts (db, violation->table, key, NULL, NULL, error) &&
              _icat_sync_record_clash (db, &clash, new_conflicts, error);
     }
   /* A list's link or an optional reference to a deleted record. */
@@ -355,10 +356,31 @@ repair_references (IcatDb               *db,
                       "The merged changes leave references that cannot be repaired."), FALSE;
 }
 
+/* A duplicate number's conflict ends when the duplicates do (renumbered,
+ * or the meeting deleted). keys is a JSON array of the clashes that stay. */
+static gboolean
+drop_ended_duplicates (IcatDb      *db,
+                       const char  *meeting,
+                       const char  *keys,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt = icat_db_prepare (db,
+                                        "DELETE FROM sync_conflict WHERE kind = 'duplicate' AND record_kind = 'meeting' "
+                                        "AND record_id = ?1 AND resolved_at IS NULL "
+                                        "AND pk NOT IN (SELECT value FROM json_each (?2))",
+                                        error);
+
+  if (stmt == NULL)
+    return FALSE;
+  icat_bind_text (stmt, 1, meeting);
+  icat_bind_text (stmt, 2, keys);
+  return icat_db_run (db, stmt, error);
+}
+
 /* Two decisions numbered alike in one meeting: both stay, and a person
  * renumbers them. */
-static gboolean
-find_duplicate_decisions (IcatDb       *db,
+gboolean
+_icat_sync_find_duplicates (IcatDb       *db,
                           IcatNotices  *notices,
                           guint        *new_conflicts,
                           GError      **error)
@@ -368,9 +390,12 @@ find_duplicate_decisions (IcatDb       *db,
       IcatNotice *notice = &g_array_index (notices->list, IcatNotice, i);
       sqlite3_stmt *stmt;
       g_autoptr(GPtrArray) clashes = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(JsonArray) keys = json_array_new ();
+      g_autoptr(JsonNode) keys_node = json_node_new (JSON_NODE_ARRAY);
+      g_autofree char *keys_text = NULL;
       int rc;
 
-      if (!g_str_equal (notice->kind, "meeting") || notice->change == ICAT_CHANGE_DELETED)
+      if (!g_str_equal (notice->kind, "meeting"))
         continue;
       stmt = icat_db_prepare (db,
                               "SELECT number, group_concat (id, ' ') FROM "
@@ -384,8 +409,13 @@ find_duplicate_decisions (IcatDb       *db,
         {
           g_ptr_array_add (clashes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
           g_ptr_array_add (clashes, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+          json_array_add_string_element (keys, (const char *) sqlite3_column_text (stmt, 1));
         }
       if (!icat_db_end_rows (db, stmt, rc, error))
+        return FALSE;
+      json_node_set_array (keys_node, keys);
+      keys_text = json_to_string (keys_node, FALSE);
+      if (!drop_ended_duplicates (db, notice->id, keys_text, error))
         return FALSE;
       for (guint c = 0; c < clashes->len; c += 2)
         {
@@ -411,5 +441,5 @@ _icat_sync_repair (IcatDb               *db,
                    GError              **error)
 {
   return repair_references (db, notices, clock, new_conflicts, error) &&
-         find_duplicate_decisions (db, notices, new_conflicts, error);
+         _icat_sync_find_duplicates (db, notices, new_conflicts, error);
 }

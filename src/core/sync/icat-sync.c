@@ -631,6 +631,7 @@ icat_sync_run (IcatStore       *store,
   devices = _icat_sync_list_devices (group.folder, error);
   if (devices == NULL)
     return FALSE;
+  g_debug ("run on %s", group.device);
 
   incoming.pending = g_array_new (FALSE, TRUE, sizeof (Pending));
   g_array_set_clear_func (incoming.pending, pending_clear);
