@@ -284,6 +284,7 @@ static const Command commands[] = {
   { "check",    command_check,             N_("Check integrity and consistency") },
   { "workplan", icat_cli_command_workplan, N_("Write a year’s work plan as PDF") },
   { "minutes",  icat_cli_command_minutes,  N_("Write the record of a meeting as PDF") },
+  { "sync",     icat_cli_command_sync,     N_("Merge with other laptops through a sync folder") },
 };
 
 static char *

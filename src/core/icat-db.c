@@ -297,6 +297,7 @@ static const char * const migrations[] = {
   "schema/002-work-plans.sql",
   "schema/003-order-indexes.sql",
   "schema/004-multi-day.sql",
+  "schema/005-sync.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ICAT_SCHEMA_VERSION);
 

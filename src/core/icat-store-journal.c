@@ -19,6 +19,7 @@
 #include "icat-error.h"
 #include "icat-record-io.h"
 #include "icat-store-private.h"
+#include "sync/icat-sync-private.h"
 
 #define UNDO_DEPTH 100
 #define UNDO_MAX_BYTES (64 * 1024 * 1024)
@@ -54,8 +55,8 @@ _icat_notices_clear (IcatNotices *notices)
   g_clear_pointer (&notices->index, g_hash_table_unref);
 }
 
-static void
-add_notice (IcatNotices *notices,
+void
+_icat_notices_add (IcatNotices *notices,
             const char  *kind,
             const char  *id,
             IcatChange   change)
@@ -110,10 +111,13 @@ kind_of_table (const char *table,
 
 void
 _icat_notices_collect (IcatNotices *notices,
+                       IcatDb      *db,
                        const void  *changeset,
                        int          size)
 {
   sqlite3_changeset_iter *iter = NULL;
+  char *record_id = NULL;
+  char *first = NULL;
 
   if (size == 0 || sqlite3changeset_start (&iter, size, (void *) changeset) != SQLITE_OK)
     return;
@@ -126,21 +130,28 @@ _icat_notices_collect (IcatNotices *notices,
       gboolean direct = FALSE;
 
       sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect);
-      kind = kind_of_table (table, &direct);
-      if (kind == NULL)
-        continue;
       /* Column 0 is the record's id, or its parent's in a nested table. */
       if (op == SQLITE_INSERT)
         sqlite3changeset_new (iter, 0, &key);
       else
         sqlite3changeset_old (iter, 0, &key);
-      if (key == NULL || sqlite3_value_type (key) != SQLITE_TEXT)
-        continue;
-      add_notice (notices, kind->name, (const char *) sqlite3_value_text (key),
-                  !direct ? ICAT_CHANGE_UPDATED
-                  : op == SQLITE_INSERT ? ICAT_CHANGE_CREATED
-                  : op == SQLITE_DELETE ? ICAT_CHANGE_DELETED
-                  : ICAT_CHANGE_UPDATED);
+      if (key != NULL && sqlite3_value_type (key) == SQLITE_TEXT)
+        first = g_strdup ((const char *) sqlite3_value_text (key));
+      else
+        /* An update holds only the key and the columns it changed. */
+        first = _icat_sync_first_column (db, table, iter, TRUE);
+      if (first == NULL || !_icat_record_of_row (db, table, first, &kind, &record_id, &direct))
+        {
+          g_clear_pointer (&first, g_free);
+          continue;
+        }
+      g_clear_pointer (&first, g_free);
+      _icat_notices_add (notices, kind->name, record_id,
+                         !direct ? ICAT_CHANGE_UPDATED
+                         : op == SQLITE_INSERT ? ICAT_CHANGE_CREATED
+                         : op == SQLITE_DELETE ? ICAT_CHANGE_DELETED
+                         : ICAT_CHANGE_UPDATED);
+      g_clear_pointer (&record_id, g_free);
     }
   sqlite3changeset_finalize (iter);
 }
@@ -173,9 +184,57 @@ is_below_nested_list (const char *table)
   return FALSE;
 }
 
-static int
-track_record_tables (void       *user_data,
-                     const char *table)
+/* The nested list a table below one hangs from: "meeting_agenda" for
+ * "meeting_agenda_mandates". */
+static char *
+nested_list_of (const char *table)
+{
+  const char *last = strrchr (table, '_');
+
+  /* Link fields have no underscore of their own ("mandates"). */
+  return last != NULL ? g_strndup (table, last - table) : NULL;
+}
+
+gboolean
+_icat_record_of_row (IcatDb          *db,
+                     const char      *table,
+                     const char      *first_column,
+                     const IcatKind **kind,
+                     char           **record_id,
+                     gboolean        *is_record_row)
+{
+  g_autofree char *list = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *kind = kind_of_table (table, is_record_row);
+  if (*kind != NULL)
+    {
+      *record_id = g_strdup (first_column);
+      return TRUE;
+    }
+  if (!is_below_nested_list (table) || (list = nested_list_of (table)) == NULL)
+    return FALSE;
+  *kind = kind_of_table (list, is_record_row);
+  *is_record_row = FALSE;
+  if (*kind == NULL)
+    return FALSE;
+  /* The nested row may be gone with the same change; then its own row in
+   * the changeset names the record. */
+  sql = g_strdup_printf ("SELECT parent_id FROM \"%s\" WHERE id = ?1", list);
+  stmt = icat_db_prepare (db, sql, NULL);
+  if (stmt == NULL)
+    return FALSE;
+  icat_bind_text (stmt, 1, first_column);
+  rc = sqlite3_step (stmt);
+  *record_id = rc == SQLITE_ROW ? g_strdup ((const char *) sqlite3_column_text (stmt, 0)) : NULL;
+  sqlite3_reset (stmt);
+  return *record_id != NULL;
+}
+
+gboolean
+_icat_journal_tracks_table (const char *table)
 {
   gboolean direct;
 
@@ -183,6 +242,13 @@ track_record_tables (void       *user_data,
    * tables below their nested lists, or an undo would lose an agenda
    * item's mandates. */
   return kind_of_table (table, &direct) != NULL || is_below_nested_list (table);
+}
+
+static int
+track_record_tables (void       *user_data,
+                     const char *table)
+{
+  return _icat_journal_tracks_table (table);
 }
 
 gboolean
@@ -268,11 +334,10 @@ undo_conflict (void                   *user_data,
   return SQLITE_CHANGESET_ABORT;
 }
 
-/* Re-reads the records an undo touched into the search index. */
-static gboolean
-reindex_notices (IcatDb       *db,
-                 IcatNotices  *notices,
-                 GError      **error)
+gboolean
+_icat_notices_reindex (IcatNotices  *notices,
+                       IcatDb       *db,
+                       GError      **error)
 {
   for (guint i = 0; i < notices->list->len; i++)
     {
@@ -307,14 +372,14 @@ _icat_journal_undo (IcatDb       *db,
   rc = sqlite3changeset_apply_v2 (icat_db_handle (db), inverse_size, inverse,
                                   NULL, undo_conflict, &conflicted, NULL, NULL, 0);
   if (rc == SQLITE_OK)
-    _icat_notices_collect (notices, inverse, inverse_size);
+    _icat_notices_collect (notices, db, inverse, inverse_size);
   sqlite3_free (inverse);
   if (conflicted || rc == SQLITE_ABORT)
     return g_set_error (error, ICAT_ERROR, ICAT_ERROR_CONFLICT,
                         _("The change cannot be undone: the records have changed since.")), FALSE;
   if (rc != SQLITE_OK)
     return icat_db_fail (db, rc, error);
-  return reindex_notices (db, notices, error);
+  return _icat_notices_reindex (notices, db, error);
 }
 
 /* }}} */

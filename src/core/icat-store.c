@@ -28,6 +28,7 @@ typedef enum {
   JOB_DELETE,
   JOB_IMPORT,
   JOB_UNDO,
+  JOB_WRITE,      /* a function of the core's own, e.g. merging another laptop's changes */
 } JobType;
 
 typedef struct {
@@ -41,6 +42,10 @@ typedef struct {
   IcatImportSummary  summary;
   IcatNotices        notices;
   gboolean           reload_all;
+  IcatStoreWriteFunc write_func;  /* WRITE */
+  gpointer           write_data;
+  IcatStoreWriteFlags write_flags;
+  char              *resolves;    /* WRITE: the conflicts the change closes, a JSON array */
   GTask             *task;
   GError            *error;
 } Job;
@@ -60,6 +65,7 @@ struct _IcatStore {
   GHashTable   *live;           /* "kind/id" → IcatRecord, weak */
   IcatJournal  *journal;        /* under write_lock */
   gint64        seen_data_version;
+  char         *device_id;      /* who this copy's changes are by */
 };
 
 G_DEFINE_FINAL_TYPE (IcatStore, icat_store, G_TYPE_OBJECT)
@@ -106,6 +112,7 @@ job_free (Job *job)
   g_clear_pointer (&job->changes, json_object_unref);
   g_clear_pointer (&job->document, g_bytes_unref);
   g_free (job->display_name);
+  g_free (job->resolves);
   _icat_notices_clear (&job->notices);
   g_clear_error (&job->error);
   g_clear_object (&job->task);
@@ -168,7 +175,7 @@ run_save (IcatStore  *self,
       json_object_set_member (merged, l->data, json_node_copy (json_object_get_member (job->changes, l->data)));
     }
   json_object_set_string_member (merged, "updated_at", now);
-  json_object_set_string_member (merged, "updated_by", icat_device_get_id ());
+  json_object_set_string_member (merged, "updated_by", self->device_id);
 
   /* An action item keeps the dates of its status changes. */
   new_status = json_object_get_string_member_with_default (merged, "status", NULL);
@@ -184,7 +191,7 @@ run_save (IcatStore  *self,
       history = json_object_get_array_member (merged, "history");
       json_object_set_string_member (entry, "status", new_status);
       json_object_set_string_member (entry, "at", now);
-      json_object_set_string_member (entry, "by", icat_device_get_id ());
+      json_object_set_string_member (entry, "by", self->device_id);
       json_array_add_object_element (history, entry);
     }
 
@@ -257,6 +264,60 @@ run_import (IcatStore  *self,
   return icat_import_plan_apply (plan, self->write_db, error);
 }
 
+static gboolean
+run_job_writes (IcatStore  *self,
+                Job        *job,
+                GBytes     *undo_changeset,
+                GError    **error)
+{
+  switch (job->type)
+    {
+    case JOB_SAVE:
+      return run_save (self, job, error);
+    case JOB_DELETE:
+      return run_delete (self, job, error);
+    case JOB_IMPORT:
+      return run_import (self, job, error);
+    case JOB_UNDO:
+      return _icat_journal_undo (self->write_db, undo_changeset, &job->notices, error);
+    case JOB_WRITE:
+      return job->write_func (self->write_db, &job->notices, job->write_data, error);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Whether the job's changes are this laptop's own, to be journaled and
+ * shared: everything but applying what other laptops sent. */
+static gboolean
+job_is_journaled (Job *job)
+{
+  return job->type != JOB_WRITE || (job->write_flags & ICAT_STORE_WRITE_JOURNALED);
+}
+
+/* Keeps the transaction's changeset, before COMMIT, as the journal entry
+ * other laptops get; the ordinary edits (not undo or merges) can be
+ * undone: their changeset is handed back in undo. Takes the changeset. */
+static gboolean
+journal_changeset (IcatStore  *self,
+                   Job        *job,
+                   void       *changeset,
+                   int         size,
+                   GBytes    **undo,
+                   GError    **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_with_free_func (changeset, size, sqlite3_free, changeset);
+
+  if (size == 0 && job->resolves == NULL)
+    return TRUE;
+  if (!_icat_sync_journal_local (self->write_db, self->device_id, bytes, job->resolves, error))
+    return FALSE;
+  _icat_notices_collect (&job->notices, self->write_db, changeset, size);
+  if (size > 0 && (job->type == JOB_SAVE || job->type == JOB_DELETE || job->type == JOB_IMPORT))
+    *undo = g_steal_pointer (&bytes);
+  return TRUE;
+}
+
 /* One transaction: the job's writes, journaled by a session. */
 static gboolean
 run_job (IcatStore  *self,
@@ -265,6 +326,7 @@ run_job (IcatStore  *self,
 {
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->write_lock);
   g_autoptr(GBytes) undo_changeset = NULL;
+  g_autoptr(GBytes) new_undo = NULL;
   sqlite3_session *session = NULL;
   int size = 0;
   void *changeset = NULL;
@@ -281,30 +343,13 @@ run_job (IcatStore  *self,
   if (!icat_db_begin (self->write_db, error))
     goto failed;
 
-  if (job->type != JOB_UNDO && !_icat_journal_start_session (self->write_db, &session, error))
+  if (job_is_journaled (job) && !_icat_journal_start_session (self->write_db, &session, error))
     {
       icat_db_rollback (self->write_db);
       goto failed;
     }
 
-  switch (job->type)
-    {
-    case JOB_SAVE:
-      ok = run_save (self, job, error);
-      break;
-    case JOB_DELETE:
-      ok = run_delete (self, job, error);
-      break;
-    case JOB_IMPORT:
-      ok = run_import (self, job, error);
-      break;
-    case JOB_UNDO:
-      ok = _icat_journal_undo (self->write_db, undo_changeset, &job->notices, error);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-
+  ok = run_job_writes (self, job, undo_changeset, error);
   if (ok && session != NULL)
     {
       rc = sqlite3session_changeset (session, &size, &changeset);
@@ -313,31 +358,23 @@ run_job (IcatStore  *self,
     }
   g_clear_pointer (&session, sqlite3session_delete);
 
+  if (ok && !(job->flags & ICAT_IMPORT_DRY_RUN) && job_is_journaled (job))
+    ok = journal_changeset (self, job, g_steal_pointer (&changeset), size, &new_undo, error);
+  sqlite3_free (changeset);
   if (!ok || (job->flags & ICAT_IMPORT_DRY_RUN))
     {
       icat_db_rollback (self->write_db);
-      sqlite3_free (changeset);
       if (!ok)
         goto failed;
       return TRUE;
     }
   if (!icat_db_commit (self->write_db, error))
-    {
-      sqlite3_free (changeset);
-      goto failed;
-    }
-
-  if (changeset != NULL)
-    {
-      _icat_notices_collect (&job->notices, changeset, size);
-      /* Views re-read everything faster than they handle thousands of notices. */
-      if (job->notices.list->len > 1000)
-        job->reload_all = TRUE;
-      if (size > 0)
-        _icat_journal_push_undo (self->journal, g_bytes_new_with_free_func (changeset, size, sqlite3_free, changeset));
-      else
-        sqlite3_free (changeset);
-    }
+    goto failed;
+  if (new_undo != NULL)
+    _icat_journal_push_undo (self->journal, g_steal_pointer (&new_undo));
+  /* Views re-read everything faster than they handle thousands of notices. */
+  if (job->notices.list->len > 1000)
+    job->reload_all = TRUE;
   return TRUE;
 
 failed:
@@ -510,6 +547,7 @@ icat_store_finalize (GObject *object)
   g_cond_clear (&self->queue_drained);
   g_main_context_unref (self->context);
   g_free (self->path);
+  g_free (self->device_id);
   G_OBJECT_CLASS (icat_store_parent_class)->finalize (object);
 }
 
@@ -599,6 +637,7 @@ icat_store_open (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
 
   self->path = g_strdup (path);
+  self->device_id = g_strdup (icat_device_get_id ());
   self->write_db = icat_db_open_full (path, ICAT_DB_READ_WRITE, load_seed, NULL, NULL, error);
   if (self->write_db == NULL)
     return NULL;
@@ -624,6 +663,45 @@ icat_store_get_path (IcatStore *self)
 {
   g_return_val_if_fail (ICAT_IS_STORE (self), NULL);
   return self->path;
+}
+
+const char *
+icat_store_get_device_id (IcatStore *self)
+{
+  g_return_val_if_fail (ICAT_IS_STORE (self), NULL);
+  return self->device_id;
+}
+
+void
+_icat_store_set_device_id (IcatStore  *self,
+                           const char *device_id)
+{
+  g_return_if_fail (ICAT_IS_STORE (self));
+  g_return_if_fail (icat_is_uuid (device_id));
+  icat_store_sync (self);
+  g_mutex_lock (&self->write_lock);
+  g_free (self->device_id);
+  self->device_id = g_strdup (device_id);
+  g_mutex_unlock (&self->write_lock);
+}
+
+gboolean
+_icat_store_write (IcatStore           *self,
+                   IcatStoreWriteFunc   func,
+                   gpointer             data,
+                   IcatStoreWriteFlags  flags,
+                   const char          *resolves,
+                   GError             **error)
+{
+  g_autoptr(Job) job = job_new (JOB_WRITE);
+
+  g_return_val_if_fail (ICAT_IS_STORE (self), FALSE);
+  job->write_func = func;
+  job->write_data = data;
+  job->write_flags = flags;
+  job->resolves = g_strdup (resolves);
+  job->reload_all = (flags & ICAT_STORE_WRITE_RELOAD_ALL) != 0;
+  return run_job_now (self, job, error);
 }
 
 struct _IcatDb *

@@ -46,6 +46,9 @@ IcatStore  *icat_store_open        (const char  *path,
 /* $ICAT_TRACKER_DB, or $XDG_DATA_HOME/icat-tracker/icat-tracker.db */
 char       *icat_store_default_path (void);
 const char *icat_store_get_path    (IcatStore   *self);
+/* The id every change made through this store is by: this user on this
+ * machine (icat-device.h). */
+const char *icat_store_get_device_id (IcatStore *self);
 
 /* Reading, on the thread that opened the store. */
 JsonObject *icat_store_read        (IcatStore   *self,

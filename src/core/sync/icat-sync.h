@@ -1,0 +1,117 @@
+/* icat-sync.h — laptops that merge through a shared folder
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each laptop journals its own changes (SQLite changesets) and writes them
+ * as signed, immutable files into its own folder inside a sync folder that
+ * Syncthing, a cloud folder or a USB stick keeps in step. Reading the
+ * folder applies the other laptops' files, field by field, with a clock per
+ * field deciding a clash and the losing value kept as a conflict for a
+ * person. See the README's "Sharing between laptops".
+ */
+#pragma once
+
+#include "icat-store.h"
+
+G_BEGIN_DECLS
+
+/* What one sync run did. */
+typedef struct {
+  guint applied_changes;    /* files of other laptops applied */
+  guint applied_laptops;    /* from how many laptops */
+  guint new_conflicts;      /* clashes found while applying */
+  guint published_changes;  /* this laptop's files written */
+  guint waiting_files;      /* kept for later: a gap before them, or a newer schema */
+  guint refused_files;      /* not signed by the group, damaged or misnamed */
+} IcatSyncReport;
+
+typedef enum {
+  ICAT_SYNC_KEEP_MINE,      /* the value this laptop shows now */
+  ICAT_SYNC_KEEP_THEIRS,    /* the other value (for a deleted record: the record) */
+} IcatSyncKeep;
+
+/* A clash kept for a person. Values are JSON texts ("null", "\"text\"", 3). */
+typedef struct {
+  char   *id;
+  char   *kind;           /* "field", "deleted", "orphan", "restored", "cleared", "duplicate" */
+  char   *record_kind;    /* "meeting" */
+  char   *record_id;
+  char   *field;         /* "note", "agenda", ... */
+  char   *mine_value;     /* what this laptop shows */
+  char   *mine_device;
+  char   *mine_time;      /* ISO 8601 UTC, or NULL */
+  char   *theirs_value;   /* what it lost to */
+  char   *theirs_device;
+  char   *theirs_time;
+  char   *found_at;
+} IcatSyncConflict;
+
+void      icat_sync_conflict_free (IcatSyncConflict *conflict);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcatSyncConflict, icat_sync_conflict_free)
+
+/* A laptop of the group as this one knows it. */
+typedef struct {
+  char   *device_id;
+  char   *name;           /* "UNODC Vienna laptop", or NULL */
+  gint64  applied;        /* how many of its changes this laptop has applied */
+  gint64  published;      /* how many it has published, as far as seen */
+  char   *last_change_at; /* when its newest applied change was made */
+  gboolean is_self;
+} IcatSyncLaptop;
+
+void      icat_sync_laptop_free (IcatSyncLaptop *laptop);
+
+typedef struct {
+  char      *group_id;       /* NULL: not in a group */
+  char      *folder;
+  char      *device_name;
+  gint64     unshared;       /* this laptop's changes not yet in the folder */
+  GPtrArray *laptops;        /* IcatSyncLaptop */
+  GPtrArray *refused;        /* "file: reason" */
+  GPtrArray *waiting;        /* "file: reason" */
+  guint      open_conflicts;
+} IcatSyncStatus;
+
+void      icat_sync_status_free (IcatSyncStatus *status);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcatSyncStatus, icat_sync_status_free)
+
+/* Makes a new group for this database: a secret key kept in the user's
+ * config folder, the join file for others (owner-only), and a snapshot in
+ * the folder. passphrase (may be NULL) gets the key as words to read out. */
+gboolean  icat_sync_init   (IcatStore   *store,
+                            const char  *folder,
+                            const char  *join_file,
+                            const char  *device_name,
+                            char       **passphrase,
+                            GError     **error);
+/* Joins the group of join_file (or of passphrase): this database then
+ * holds the group's records, from the newest snapshot in folder; what it
+ * held before is first saved beside it as a JSON backup, named in
+ * backup_path (may be NULL). */
+gboolean  icat_sync_join   (IcatStore   *store,
+                            const char  *folder,
+                            const char  *join_file,
+                            const char  *passphrase,
+                            const char  *device_name,
+                            char       **backup_path,
+                            GError     **error);
+/* Applies what other laptops wrote and publishes this laptop's changes,
+ * once. folder NULL: the one remembered for this database. */
+gboolean  icat_sync_run    (IcatStore       *store,
+                            const char      *folder,
+                            IcatSyncReport  *report,
+                            GError         **error);
+IcatSyncStatus *icat_sync_status (IcatStore *store,
+                                  GError   **error);
+/* Open conflicts, oldest first: IcatSyncConflict. */
+GPtrArray *icat_sync_conflicts (IcatStore *store,
+                                GError   **error);
+/* Closes a conflict (id or a unique beginning of it) with a change that
+ * syncs, so it closes on every laptop. */
+gboolean  icat_sync_resolve (IcatStore    *store,
+                             const char   *conflict_id,
+                             IcatSyncKeep  keep,
+                             GError      **error);
+
+G_END_DECLS
