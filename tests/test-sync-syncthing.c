@@ -414,6 +414,27 @@ hand_over (const char *join_file,
   return copy;
 }
 
+/* Joining from a folder that holds no snapshot yet (Syncthing has not
+ * brought it) fails with a one-line error and leaves laptop free to join
+ * again once it has. */
+static void
+join_too_early (Laptop     *laptop,
+                const char *dir,
+                const char *join_file)
+{
+  g_autofree char *empty = g_build_filename (dir, "not-synced-yet", NULL);
+  g_autofree char *out = NULL;
+  g_auto(IcatTestRun) run = { 0 };
+
+  g_assert_cmpint (g_mkdir (empty, 0700), ==, 0);
+  run = laptop_run (laptop, FALSE, (const char *[]) { "sync", "join", "--folder", empty, join_file, NULL });
+  out = icat_test_bytes_text (run.out);
+  g_assert_cmpint (run.status, !=, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_true (g_str_has_prefix (run.err, "icat-tracker-cli: "));
+  g_assert_true (strchr (run.err, '\n') == run.err + strlen (run.err) - 1);
+}
+
 /* Vienna starts a group, its snapshot crosses, the chair joins from it. */
 static void
 form_group (Fixture *fixture)
@@ -430,9 +451,10 @@ form_group (Fixture *fixture)
   g_test_message ("sync init: %s", out);
   g_assert_cmpint (g_stat (join_file, &status), ==, 0);
   g_assert_cmpint (status.st_mode & 0777, ==, 0600);
+  copy = hand_over (join_file, fixture->dir);
+  join_too_early (&fixture->chair, fixture->dir, copy);
   snapshot = find_snapshot (&fixture->vienna);
   icat_test_syncthing_wait_for_file (fixture->syncthing, 1, snapshot, 30);
-  copy = hand_over (join_file, fixture->dir);
   g_clear_pointer (&out, g_free);
   out = laptop_cli (&fixture->chair, (const char *[]) { "sync", "join", "--folder", fixture->chair.folder,
                                                         "--name", "Chair laptop", copy, NULL });
@@ -514,12 +536,35 @@ assert_one_note_conflict (Laptop *laptop)
 {
   g_autofree char *out = laptop_cli (laptop, (const char *[]) { "sync", "conflicts", NULL });
 
+  g_auto(GStrv) lines = NULL;
+  guint record_lines = 0;
+
   g_test_message ("sync conflicts on %s:\n%s", laptop->database, out);
   g_assert_cmpuint (count_occurrences (out, NOTE_FROM_VIENNA), ==, 1);
   g_assert_cmpuint (count_occurrences (out, NOTE_FROM_CHAIR), ==, 1);
-  g_assert_cmpuint (count_occurrences (out, MEETING_ID), ==, 1);
-  g_assert_nonnull (strstr (out, "note"));
   g_assert_null (strstr (out, MINUTES_FROM_VIENNA));
+  /* The line that names the record names the field too. */
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], MEETING_ID) != NULL)
+      {
+        g_assert_true (g_str_has_suffix (lines[i], " note"));
+        record_lines++;
+      }
+  g_assert_cmpuint (record_lines, ==, 1);
+}
+
+/* Each laptop knows the other by the name it was given, and counts the
+ * one open conflict. */
+static void
+assert_status (Laptop *laptop)
+{
+  g_autofree char *out = laptop_cli (laptop, (const char *[]) { "sync", "status", NULL });
+
+  g_test_message ("sync status on %s:\n%s", laptop->database, out);
+  g_assert_nonnull (strstr (out, "UNODC Vienna laptop"));
+  g_assert_nonnull (strstr (out, "Chair laptop"));
+  g_assert_nonnull (strstr (out, "\n1 open conflict\n"));
 }
 
 static void
@@ -544,6 +589,8 @@ test_two_laptops_merge (Fixture       *fixture,
   assert_merged (&fixture->chair);
   assert_one_note_conflict (&fixture->vienna);
   assert_one_note_conflict (&fixture->chair);
+  assert_status (&fixture->vienna);
+  assert_status (&fixture->chair);
 }
 
 int
