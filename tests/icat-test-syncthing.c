@@ -202,6 +202,11 @@ daemon_spawn (Daemon *daemon)
     g_subprocess_launcher_unsetenv (launcher, proxy_variables[i]);
   g_subprocess_launcher_setenv (launcher, "STNODEFAULTFOLDER", "1", TRUE);
   g_subprocess_launcher_setenv (launcher, "STNOUPGRADE", "1", TRUE);
+  /* `serve` is otherwise a monitor that runs the daemon as its own child,
+   * which outlives a killed monitor until it next writes to its log (an
+   * idle daemon may never): what the monitor sets for its child makes
+   * `serve` the daemon itself, the one process that dies with the test. */
+  g_subprocess_launcher_setenv (launcher, "STMONITORED", "yes", TRUE);
   g_subprocess_launcher_set_stdout_file_path (launcher, log);
   g_subprocess_launcher_set_child_setup (launcher, die_with_test_cb, GINT_TO_POINTER (getpid ()), NULL);
   daemon->process = g_subprocess_launcher_spawn (launcher, &error, "syncthing", "serve", home_option,
@@ -333,9 +338,8 @@ rest_post (Daemon     *daemon,
     g_error ("syncthing in %s answered %u to POST %s %s: %s", daemon->home, status, path, text, answer);
 }
 
-/* Asks the daemon to shut down, which ends both of syncthing's processes
- * (its monitor and the daemon proper) after the daemon has closed its
- * database; kills the monitor if that takes too long. */
+/* Asks the daemon to shut down, so that it closes its database before
+ * its home is removed; kills it if that takes too long. */
 static void
 daemon_free (Daemon *daemon)
 {
