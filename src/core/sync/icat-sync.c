@@ -275,12 +275,15 @@ read_changes_of (Group      *group,
       if (!_icat_sync_read_signed (group->key, path, group->group, "change", device, seq, &header, &payload, &error))
         {
           note_problem (incoming, path, TRUE, error->message);
+          /* The files after it wait behind it, as behind a gap. */
+          incoming->waiting += seqs->len - i - 1;
           return;
         }
       if (json_object_get_int_member_with_default (header, "schema", 0) > ICAT_SCHEMA_VERSION)
         {
           note_problem (incoming, path, FALSE,
                         _("made by a newer version of ICAT Tracker; it is kept until this one is updated"));
+          incoming->waiting += seqs->len - i - 1;
           return;
         }
       pending.device = g_strdup (device);
