@@ -603,7 +603,7 @@ icat_sync_run (IcatStore       *store,
   run.report->refused_files = incoming.refused;
 
   ok = _icat_store_write (store, apply_incoming, &run,
-                          run.report->applied_changes > 1000 ? ICAT_STORE_WRITE_RELOAD_ALL : 0, NULL, error) &&
+                          incoming.pending->len > 1000 ? ICAT_STORE_WRITE_RELOAD_ALL : 0, NULL, error) &&
        publish_changes (&group, run.report, error) &&
        publish_state (&group, error) &&
        prune (&group, error);
