@@ -154,6 +154,37 @@ make_group (SyncFixture *fixture)
   assert_contains (out, "Joined the group.");
 }
 
+/* The venue of the imported meeting, as laptop's export has it. */
+static char *
+venue_on (SyncFixture *fixture,
+          char         laptop)
+{
+  g_autofree char *export = export_db (database_of (fixture, laptop));
+  g_autoptr(JsonObject) root = parse_object (export);
+  JsonArray *meetings = json_object_get_array_member (root, "meetings");
+
+  for (guint i = 0; i < json_array_get_length (meetings); i++)
+    {
+      JsonObject *meeting = json_array_get_object_element (meetings, i);
+
+      if (g_strcmp0 (json_object_get_string_member (meeting, "id"), "11111111-1111-4111-8111-111111111111") == 0)
+        return g_strdup (json_object_get_string_member (meeting, "venue"));
+    }
+  g_error ("the meeting is not in laptop %c's export", laptop);
+}
+
+static void
+assert_venue (SyncFixture *fixture,
+              const char  *venue)
+{
+  for (char laptop = 'a'; laptop <= 'b'; laptop++)
+    {
+      g_autofree char *value = venue_on (fixture, laptop);
+
+      g_assert_cmpstr (value, ==, venue);
+    }
+}
+
 static void
 assert_exports_equal (SyncFixture *fixture)
 {
@@ -372,6 +403,8 @@ test_conflict_resolved (SyncFixture   *fixture,
   assert_run_says (fixture, 'b', "applied 1 change from 1 laptop; 1 conflict; published 1 change\n");
   assert_run_says (fixture, 'a', "applied 1 change from 1 laptop; 1 conflict; published 0 changes\n");
   assert_exports_equal (fixture);
+  /* B's edit is the later one: it stands, and A's is kept in the conflict. */
+  assert_venue (fixture, "New York");
 
   listing_a = sync_ok (fixture, 'a', "conflicts", NULL);
   listing_b = sync_ok (fixture, 'b', "conflicts", NULL);
@@ -383,8 +416,16 @@ test_conflict_resolved (SyncFixture   *fixture,
       assert_contains (listing, "\"Vienna\"");
       assert_contains (listing, "\"New York\"");
     }
+  for (char laptop = 'a'; laptop <= 'b'; laptop++)
+    {
+      g_autofree char *status = sync_ok (fixture, laptop, "status", NULL);
+
+      assert_contains (status, "\n1 open conflict\n");
+    }
   id = first_conflict_id (listing_b);
   g_assert_true (g_str_has_prefix (listing_a, id));
+  assert_contains (listing_b, "  mine:   \"New York\" (");
+  assert_contains (listing_b, "  theirs: \"Vienna\" (");
 
   as_laptop (fixture, 'b');
   {
@@ -404,6 +445,7 @@ test_conflict_resolved (SyncFixture   *fixture,
       assert_contains (status, "0 open conflicts");
     }
   assert_exports_equal (fixture);
+  assert_venue (fixture, "Vienna");
 }
 
 /* }}} */
