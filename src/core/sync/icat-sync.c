@@ -460,7 +460,7 @@ publish_state (Group   *group,
     json_object_set_string_member (state, "name", name);
   json_object_set_object_member (state, "applied", applied_map (group->db));
   json_object_set_int_member (state, "published", published ? g_ascii_strtoll (published, NULL, 10) : 0);
-  json_node_set_object (node, json_object_ref (state));
+  json_node_set_object (node, state);
   text = json_to_string (node, FALSE);
   payload = g_bytes_new (text, strlen (text));
   file = _icat_sync_file_pack (group->key, header, payload);
