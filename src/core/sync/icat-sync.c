@@ -278,12 +278,15 @@ read_changes_of (Group      *group,
       if (!_icat_sync_read_signed (group->key, path, group->group, "change", device, seq, &header, &payload, &error))
         {
           note_problem (incoming, path, TRUE, error->message);
+          /* The files after it wait behind it, as behind a gap. */
+          incoming->waiting += seqs->len - i - 1;
           return;
         }
       if (json_object_get_int_member_with_default (header, "schema", 0) > ICAT_SCHEMA_VERSION)
         {
           note_problem (incoming, path, FALSE,
                         _("made by a newer version of ICAT Tracker; it is kept until this one is updated"));
+          incoming->waiting += seqs->len - i - 1;
           return;
         }
       pending.device = g_strdup (device);
@@ -647,7 +650,7 @@ icat_sync_run (IcatStore       *store,
   run.report->refused_files = incoming.refused;
 
   ok = _icat_store_write (store, apply_incoming, &run,
-                          run.report->applied_changes > 1000 ? ICAT_STORE_WRITE_RELOAD_ALL : 0, NULL, error) &&
+                          incoming.pending->len > 1000 ? ICAT_STORE_WRITE_RELOAD_ALL : 0, NULL, error) &&
        publish_changes (&group, run.report, error) &&
        publish_state (&group, error) &&
        prune (&group, error);
