@@ -426,6 +426,9 @@ test_conflict_resolved (SyncFixture   *fixture,
   g_assert_true (g_str_has_prefix (listing_a, id));
   assert_contains (listing_b, "  mine:   \"New York\" (");
   assert_contains (listing_b, "  theirs: \"Vienna\" (");
+  /* Each laptop's own value is its "mine", named by the laptop's name. */
+  assert_contains (listing_a, "  mine:   \"Vienna\" (UNODC Vienna laptop, ");
+  assert_contains (listing_a, "  theirs: \"New York\" (");
 
   as_laptop (fixture, 'b');
   {

@@ -186,9 +186,10 @@ test_same_field (Pair          *pair,
       g_assert_cmpstr (conflict->kind, ==, "field");
       g_assert_cmpstr (conflict->record_id, ==, id);
       g_assert_cmpstr (conflict->field, ==, "note");
-      g_assert_cmpstr (conflict->mine_value, ==, "\"Typed in New York\"");
-      g_assert_cmpstr (conflict->theirs_value, ==, "\"Typed in Vienna\"");
-      g_assert_cmpstr (conflict->theirs_device, ==, device_ids[0]);
+      /* Each laptop's own value is its "mine". */
+      g_assert_cmpstr (conflict->mine_value, ==, i == 0 ? "\"Typed in Vienna\"" : "\"Typed in New York\"");
+      g_assert_cmpstr (conflict->theirs_value, ==, i == 0 ? "\"Typed in New York\"" : "\"Typed in Vienna\"");
+      g_assert_cmpstr (conflict->mine_device, ==, device_ids[i]);
     }
 
   /* Deciding on one laptop closes it on both. */
@@ -234,7 +235,11 @@ test_edit_of_deleted (Pair          *pair,
       g_assert_null (gone);
       g_assert_cmpuint (conflicts->len, ==, 1);
       g_assert_cmpstr (((IcatSyncConflict *) conflicts->pdata[0])->kind, ==, "deleted");
-      g_assert_nonnull (strstr (((IcatSyncConflict *) conflicts->pdata[0])->theirs_value, "Geneva"));
+      /* The edit is "theirs" where the record was deleted, "mine" where it was made. */
+      if (i == 0)
+        g_assert_nonnull (strstr (((IcatSyncConflict *) conflicts->pdata[0])->theirs_value, "Geneva"));
+      else
+        g_assert_nonnull (strstr (((IcatSyncConflict *) conflicts->pdata[0])->mine_value, "Geneva"));
     }
 
   /* "Keep the record": it comes back with the edit, on both laptops. */

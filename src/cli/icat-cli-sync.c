@@ -178,7 +178,8 @@ sync_status (IcatStore *store,
       IcatSyncLaptop *laptop = status->laptops->pdata[i];
 
       /* Translators: a laptop of the group: its name, id, how many of its changes are applied here, the time of the last */
-      g_print (_("  %s (%s%s): %u changes applied, last %s"),
+      g_print (g_dngettext (GETTEXT_PACKAGE, "  %s (%s%s): %u change applied, last %s",
+                            "  %s (%s%s): %u changes applied, last %s", (gulong) laptop->applied),
                laptop->name ? laptop->name : _("unnamed"), laptop->device_id, laptop->is_self ? _(", this laptop") : "",
                (guint) laptop->applied, laptop->last_change_at ? laptop->last_change_at : _("never"));
       g_print ("\n");
@@ -199,6 +200,21 @@ sync_status (IcatStore *store,
   return ICAT_CLI_EXIT_OK;
 }
 
+/* A laptop as people know it: its name, else its id. */
+static const char *
+laptop_name (IcatSyncStatus *status,
+             const char     *device)
+{
+  for (guint i = 0; status != NULL && device != NULL && i < status->laptops->len; i++)
+    {
+      IcatSyncLaptop *laptop = status->laptops->pdata[i];
+
+      if (g_str_equal (laptop->device_id, device) && laptop->name != NULL)
+        return laptop->name;
+    }
+  return device ? device : "";
+}
+
 static int
 sync_conflicts (IcatStore *store,
                 int        argc,
@@ -207,6 +223,7 @@ sync_conflicts (IcatStore *store,
   g_autoptr(GOptionContext) context = g_option_context_new (_("— list the conflicts waiting for a decision"));
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(IcatSyncStatus) status = NULL;
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return icat_cli_usage_error (error->message);
@@ -215,17 +232,19 @@ sync_conflicts (IcatStore *store,
   conflicts = icat_sync_conflicts (store, &error);
   if (conflicts == NULL)
     return icat_cli_fail (error);
+  status = icat_sync_status (store, NULL);
   for (guint i = 0; i < conflicts->len; i++)
     {
       IcatSyncConflict *conflict = conflicts->pdata[i];
 
       g_print ("%.8s %s %s/%s %s\n", conflict->id, conflict->kind, conflict->record_kind, conflict->record_id,
                conflict->field);
+      /* Translators: a conflict's two values: the value, the laptop's name, the time */
       g_print (_("  mine:   %s (%s, %s)"), conflict->mine_value ? conflict->mine_value : "",
-               conflict->mine_device ? conflict->mine_device : "", conflict->mine_time ? conflict->mine_time : "");
+               laptop_name (status, conflict->mine_device), conflict->mine_time ? conflict->mine_time : "");
       g_print ("\n");
       g_print (_("  theirs: %s (%s, %s)"), conflict->theirs_value ? conflict->theirs_value : "",
-               conflict->theirs_device ? conflict->theirs_device : "", conflict->theirs_time ? conflict->theirs_time : "");
+               laptop_name (status, conflict->theirs_device), conflict->theirs_time ? conflict->theirs_time : "");
       g_print ("\n");
     }
   return ICAT_CLI_EXIT_OK;
@@ -254,6 +273,7 @@ sync_resolve (IcatStore *store,
   if (!icat_sync_resolve (store, argv[1], g_str_equal (keep, "mine") ? ICAT_SYNC_KEEP_MINE : ICAT_SYNC_KEEP_THEIRS,
                           &error))
     return icat_cli_fail (error);
+  g_print ("%s\n", _("Decided. The decision reaches the other laptops with the next “sync run”."));
   return ICAT_CLI_EXIT_OK;
 }
 

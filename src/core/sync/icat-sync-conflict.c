@@ -314,6 +314,7 @@ column_text (sqlite3_stmt *stmt,
 GPtrArray *
 _icat_sync_list_conflicts (IcatDb      *db,
                            const char  *id_prefix,
+                           const char  *self,
                            GError     **error)
 {
   g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) icat_sync_conflict_free);
@@ -345,6 +346,17 @@ _icat_sync_list_conflicts (IcatDb      *db,
       conflict->theirs_time = _icat_sync_clock_time (sqlite3_column_int64 (stmt, 9));
       conflict->theirs_device = column_text (stmt, 10);
       conflict->found_at = column_text (stmt, 11);
+      /* Mine is this laptop's own value when one of the two is. */
+      if (g_strcmp0 (conflict->theirs_device, self) == 0)
+        {
+          char *swap;
+
+#define SWAP(a, b) (swap = (a), (a) = (b), (b) = swap)
+          SWAP (conflict->mine_value, conflict->theirs_value);
+          SWAP (conflict->mine_device, conflict->theirs_device);
+          SWAP (conflict->mine_time, conflict->theirs_time);
+#undef SWAP
+        }
       g_ptr_array_add (conflicts, conflict);
     }
   if (!icat_db_end_rows (db, stmt, rc, error))

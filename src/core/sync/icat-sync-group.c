@@ -358,11 +358,15 @@ icat_sync_status (IcatStore  *store,
                           "SELECT d.id, d.name, coalesce (a.seq, 0), coalesce (d.published, a.seq, 0), "
                           "(SELECT made_at FROM sync_journal AS j WHERE j.device = d.id AND j.seq = a.seq) "
                           "FROM (SELECT id, name, published FROM sync_device "
-                          "      UNION SELECT device, NULL, NULL FROM sync_applied WHERE device NOT IN (SELECT id FROM sync_device)) AS d "
+                          "      UNION SELECT device, NULL, NULL FROM sync_applied WHERE device NOT IN (SELECT id FROM sync_device) "
+                          "      UNION SELECT ?1, NULL, NULL WHERE ?1 NOT IN (SELECT id FROM sync_device) "
+                          "        AND ?1 NOT IN (SELECT device FROM sync_applied)) AS d "
                           "LEFT JOIN sync_applied AS a ON a.device = d.id ORDER BY d.id",
                           error);
   if (stmt == NULL)
     return NULL;
+  /* This laptop is in the list even before its first change. */
+  icat_bind_text (stmt, 1, icat_store_get_device_id (store));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       IcatSyncLaptop *laptop = g_new0 (IcatSyncLaptop, 1);
@@ -413,7 +417,7 @@ icat_sync_conflicts (IcatStore  *store,
                      GError    **error)
 {
   g_return_val_if_fail (ICAT_IS_STORE (store), NULL);
-  return _icat_sync_list_conflicts (_icat_store_get_read_db (store), NULL, error);
+  return _icat_sync_list_conflicts (_icat_store_get_read_db (store), NULL, icat_store_get_device_id (store), error);
 }
 
 /* }}} */

@@ -428,6 +428,109 @@ _icat_sync_note_changes (IcatDb              *db,
   return ok;
 }
 
+/* Saves a minute apart while someone types the minutes are one change to
+ * the others: while this laptop's last change is not yet published and
+ * is recent, a new one is combined into it (sqlite3_changegroup), which
+ * then carries the new clock. */
+#define COALESCE_MS (5 * 60 * 1000)
+
+static gboolean
+combine (GBytes  *first,
+         GBytes  *second,
+         GBytes **combined)
+{
+  sqlite3_changegroup *group = NULL;
+  int size = 0;
+  void *data = NULL;
+  int rc = sqlite3changegroup_new (&group);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3changegroup_add (group, g_bytes_get_size (first), (void *) g_bytes_get_data (first, NULL));
+  if (rc == SQLITE_OK)
+    rc = sqlite3changegroup_add (group, g_bytes_get_size (second), (void *) g_bytes_get_data (second, NULL));
+  if (rc == SQLITE_OK)
+    rc = sqlite3changegroup_output (group, &size, &data);
+  sqlite3changegroup_delete (group);
+  if (rc != SQLITE_OK)
+    return FALSE;
+  *combined = g_bytes_new_with_free_func (data, size, sqlite3_free, data);
+  return TRUE;
+}
+
+static gboolean
+coalesce_or_insert (IcatDb               *db,
+                    const char           *device_id,
+                    const IcatSyncClock  *clock,
+                    const char           *made_at,
+                    GBytes               *changeset,
+                    const char           *resolves,
+                    GBytes              **combined,
+                    GError              **error)
+{
+  g_autofree char *published = _icat_sync_setting (db, "published");
+  sqlite3_stmt *stmt = icat_db_prepare (db,
+                                        "SELECT seq, hlc, changeset FROM sync_journal WHERE device = ?1 "
+                                        "AND seq = (SELECT seq FROM sync_applied WHERE device = ?1) "
+                                        "AND seq > ?2 AND resolves IS NULL",
+                                        error);
+  gint64 seq = 0;
+  g_autoptr(GBytes) last = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  icat_bind_text (stmt, 1, device_id);
+  sqlite3_bind_int64 (stmt, 2, published ? g_ascii_strtoll (published, NULL, 10) : 0);
+  if (sqlite3_step (stmt) == SQLITE_ROW && resolves == NULL &&
+      (clock->hlc >> 16) - (sqlite3_column_int64 (stmt, 1) >> 16) < COALESCE_MS)
+    {
+      seq = sqlite3_column_int64 (stmt, 0);
+      last = g_bytes_new (sqlite3_column_blob (stmt, 2), sqlite3_column_bytes (stmt, 2));
+    }
+  sqlite3_reset (stmt);
+  if (last != NULL && combine (last, changeset, combined))
+    {
+      /* Its clocks become the new change's, as on the laptops that get it. */
+      stmt = icat_db_prepare (db,
+                              "UPDATE sync_journal SET hlc = ?3, made_at = ?4, changeset = ?5, "
+                              "deps = (SELECT json_group_object (device, seq) FROM "
+                              "(SELECT device, seq FROM sync_applied WHERE device != ?1 ORDER BY device)) "
+                              "WHERE device = ?1 AND seq = ?2",
+                              error);
+      if (stmt == NULL)
+        return FALSE;
+      icat_bind_text (stmt, 1, device_id);
+      sqlite3_bind_int64 (stmt, 2, seq);
+      sqlite3_bind_int64 (stmt, 3, clock->hlc);
+      icat_bind_text (stmt, 4, made_at);
+      sqlite3_bind_blob (stmt, 5, g_bytes_get_size (*combined) > 0 ? g_bytes_get_data (*combined, NULL) : "",
+                         g_bytes_get_size (*combined), SQLITE_TRANSIENT);
+      return icat_db_run (db, stmt, error);
+    }
+  g_clear_pointer (combined, g_bytes_unref);
+
+  /* What this laptop had applied of the others: another laptop applies
+   * this change only after those, so a change never meets a row older
+   * than the one its author saw. */
+  stmt = icat_db_prepare (db,
+                          "INSERT INTO sync_journal (device, seq, hlc, made_at, changeset, resolves, deps) "
+                          "VALUES (?1, (SELECT coalesce (max (seq), 0) + 1 FROM sync_applied WHERE device = ?1), "
+                          "?2, ?3, ?4, ?5, (SELECT json_group_object (device, seq) FROM "
+                          "(SELECT device, seq FROM sync_applied WHERE device != ?1 ORDER BY device)))",
+                          error);
+  if (stmt == NULL)
+    return FALSE;
+  icat_bind_text (stmt, 1, device_id);
+  sqlite3_bind_int64 (stmt, 2, clock->hlc);
+  icat_bind_text (stmt, 3, made_at);
+  sqlite3_bind_blob (stmt, 4, g_bytes_get_size (changeset) > 0 ? g_bytes_get_data (changeset, NULL) : "",
+                     g_bytes_get_size (changeset), SQLITE_TRANSIENT);
+  if (resolves != NULL)
+    icat_bind_text (stmt, 5, resolves);
+  else
+    sqlite3_bind_null (stmt, 5);
+  return icat_db_run (db, stmt, error);
+}
+
 static gboolean
 touches_decisions (const void *changeset,
                    gsize       size)
@@ -458,33 +561,16 @@ _icat_sync_journal_local (IcatDb      *db,
 {
   IcatSyncClock clock = { _icat_sync_next_hlc (db, error), device_id };
   g_autofree char *made_at = _icat_sync_clock_time (clock.hlc);
-  sqlite3_stmt *stmt;
+  g_autoptr(GBytes) combined = NULL;
   gsize size;
   const void *data = g_bytes_get_data (changeset, &size);
 
   if (clock.hlc < 0)
     return FALSE;
-  /* What this laptop had applied of the others: another laptop applies
-   * this change only after those, so a change never meets a row older
-   * than the one its author saw. */
-  stmt = icat_db_prepare (db,
-                          "INSERT INTO sync_journal (device, seq, hlc, made_at, changeset, resolves, deps) "
-                          "VALUES (?1, (SELECT coalesce (max (seq), 0) + 1 FROM sync_applied WHERE device = ?1), "
-                          "?2, ?3, ?4, ?5, (SELECT json_group_object (device, seq) FROM "
-                          "(SELECT device, seq FROM sync_applied WHERE device != ?1 ORDER BY device)))",
-                          error);
-  if (stmt == NULL)
+  if (!coalesce_or_insert (db, device_id, &clock, made_at, changeset, resolves, &combined, error))
     return FALSE;
-  icat_bind_text (stmt, 1, device_id);
-  sqlite3_bind_int64 (stmt, 2, clock.hlc);
-  icat_bind_text (stmt, 3, made_at);
-  sqlite3_bind_blob (stmt, 4, size > 0 ? data : "", size, SQLITE_TRANSIENT);
-  if (resolves != NULL)
-    icat_bind_text (stmt, 5, resolves);
-  else
-    sqlite3_bind_null (stmt, 5);
-  if (!icat_db_run (db, stmt, error))
-    return FALSE;
+  if (combined != NULL)
+    data = g_bytes_get_data (combined, &size);
   if (!_icat_sync_note_changes (db, data, size, &clock, error) ||
       (resolves != NULL && !_icat_sync_close_conflicts (db, resolves, error)))
     return FALSE;

@@ -175,9 +175,11 @@ gboolean  _icat_sync_forget_row_conflicts (IcatDb   *db,
 gboolean  _icat_sync_close_conflicts (IcatDb        *db,
                                     const char      *resolves,
                                     GError         **error);
-/* Open conflicts whose id begins with id_prefix (NULL: all). */
+/* Open conflicts whose id begins with id_prefix (NULL: all), "mine"
+ * being self's value when one of the two is. */
 GPtrArray *_icat_sync_list_conflicts (IcatDb        *db,
                                     const char      *id_prefix,
+                                    const char      *self,
                                     GError         **error);
 
 /* Settings kept in the database (sync_setting). */

@@ -30,6 +30,7 @@ typedef struct {
   char         *lost_value;
   IcatSyncKeep  keep;
   const char   *device;
+  gboolean      lost_is_mine;  /* the value that lost is this laptop's */
 } Resolving;
 
 static void
@@ -53,7 +54,7 @@ find_conflict (IcatDb      *db,
                GError     **error)
 {
   sqlite3_stmt *stmt = icat_db_prepare (db,
-                                        "SELECT id, kind, record_kind, record_id, tbl, pk, col, lost_value FROM sync_conflict "
+                                        "SELECT id, kind, record_kind, record_id, tbl, pk, col, lost_value, lost_device FROM sync_conflict "
                                         "WHERE resolved_at IS NULL AND substr (id, 1, length (?1)) = ?1 LIMIT 2",
                                         error);
   int found = 0;
@@ -71,6 +72,7 @@ find_conflict (IcatDb      *db,
       resolving->row_key = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
       resolving->column = sqlite3_column_int (stmt, 6);
       resolving->lost_value = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+      resolving->lost_is_mine = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 8), resolving->device) == 0;
     }
   sqlite3_reset (stmt);
   if (found == 0)
@@ -236,7 +238,8 @@ write_resolution (IcatDb       *db,
 {
   Resolving *resolving = data;
 
-  if (resolving->keep == ICAT_SYNC_KEEP_MINE)
+  /* The value shown stays unless the person keeps the one that lost. */
+  if ((resolving->keep == ICAT_SYNC_KEEP_MINE) != resolving->lost_is_mine)
     return TRUE;
   return keep_theirs (db, resolving, error) && touch_record (db, resolving, error);
 }
@@ -252,10 +255,10 @@ icat_sync_resolve (IcatStore     *store,
 
   g_return_val_if_fail (ICAT_IS_STORE (store), FALSE);
   g_return_val_if_fail (conflict_id != NULL, FALSE);
+  resolving.device = icat_store_get_device_id (store);
   if (!find_conflict (_icat_store_get_read_db (store), conflict_id, &resolving, error))
     return FALSE;
   resolving.keep = keep;
-  resolving.device = icat_store_get_device_id (store);
   resolves = g_strdup_printf ("[\"%s\"]", resolving.id);
   return _icat_store_write (store, write_resolution, &resolving, ICAT_STORE_WRITE_JOURNALED, resolves, error);
 }

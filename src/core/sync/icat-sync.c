@@ -434,58 +434,94 @@ apply_incoming (IcatDb       *db,
 /* }}} */
 /* Publishing {{{ */
 
+/* Marks this laptop's new changes as published, in a write of the store:
+ * a save coalesced into a change (icat-sync-journal.c) must never be one
+ * whose file is already out. */
+static gboolean
+claim_unpublished (IcatDb       *db,
+                   IcatNotices  *notices,
+                   gpointer      data,
+                   GError      **error)
+{
+  Group *group = data;
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, applied_seq (db, group->device));
+
+  return _icat_sync_set_setting (db, "published", text, error);
+}
+
+static gboolean
+write_change_file (Group         *group,
+                   sqlite3_stmt  *stmt,
+                   GError       **error)
+{
+  gint64 seq = sqlite3_column_int64 (stmt, 0);
+  g_autoptr(JsonObject) header = header_new (group, "change", seq);
+  g_autoptr(GBytes) changeset = g_bytes_new (sqlite3_column_blob (stmt, 3), sqlite3_column_bytes (stmt, 3));
+  g_autoptr(GBytes) file = NULL;
+  g_autofree char *path = _icat_sync_change_path (group->folder, group->device, seq);
+
+  json_object_set_int_member (header, "hlc", sqlite3_column_int64 (stmt, 1));
+  json_object_set_string_member (header, "made_at", (const char *) sqlite3_column_text (stmt, 2));
+  if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
+    json_object_set_member (header, "resolves", json_from_string ((const char *) sqlite3_column_text (stmt, 4), NULL));
+  if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
+    json_object_set_member (header, "deps", json_from_string ((const char *) sqlite3_column_text (stmt, 5), NULL));
+  file = _icat_sync_file_pack (group->key, header, changeset);
+  return _icat_sync_write_file (path, file, error);
+}
+
+/* Writes the file of every published change of this laptop that is not
+ * in the folder: the new ones, and any a crash or a full stick lost. */
 static gboolean
 publish_changes (Group           *group,
                  IcatSyncReport  *report,
                  GError         **error)
 {
-  g_autofree char *published_text = _icat_sync_setting (group->db, "published");
-  gint64 published = published_text ? g_ascii_strtoll (published_text, NULL, 10) : 0;
-  sqlite3_stmt *stmt = icat_db_prepare (group->db,
-                                        "SELECT seq, hlc, made_at, changeset, resolves, deps FROM sync_journal "
-                                        "WHERE device = ?1 AND seq > ?2 ORDER BY seq",
-                                        error);
-  gint64 last = published;
+  g_autofree char *pruned_text = NULL;
+  g_autofree char *published_text = NULL;
+  g_autoptr(GArray) present = NULL;
+  g_autoptr(GHashTable) in_folder = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
   int rc;
 
+  gint64 before;
+
+  /* Files up to the last run's are rewritten only when missing; the new
+   * ones always, over whatever took their names. */
+  published_text = _icat_sync_setting (group->db, "published");
+  before = published_text ? g_ascii_strtoll (published_text, NULL, 10) : 0;
+  g_clear_pointer (&published_text, g_free);
+  if (!_icat_store_write (group->store, claim_unpublished, group, 0, NULL, error))
+    return FALSE;
+  pruned_text = _icat_sync_setting (group->db, "pruned");
+  published_text = _icat_sync_setting (group->db, "published");
+  present = _icat_sync_list_numbered (group->folder, group->device, "", ".icatsync");
+  for (guint i = 0; i < present->len; i++)
+    g_hash_table_add (in_folder, g_memdup2 (&g_array_index (present, gint64, i), sizeof (gint64)));
+
+  stmt = icat_db_prepare (group->db,
+                          "SELECT seq, hlc, made_at, changeset, resolves, deps FROM sync_journal "
+                          "WHERE device = ?1 AND seq > ?2 AND seq <= ?3 ORDER BY seq",
+                          error);
   if (stmt == NULL)
     return FALSE;
   icat_bind_text (stmt, 1, group->device);
-  sqlite3_bind_int64 (stmt, 2, published);
+  sqlite3_bind_int64 (stmt, 2, pruned_text ? g_ascii_strtoll (pruned_text, NULL, 10) : 0);
+  sqlite3_bind_int64 (stmt, 3, published_text ? g_ascii_strtoll (published_text, NULL, 10) : 0);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 seq = sqlite3_column_int64 (stmt, 0);
-      g_autoptr(JsonObject) header = header_new (group, "change", seq);
-      g_autoptr(GBytes) changeset = g_bytes_new (sqlite3_column_blob (stmt, 3), sqlite3_column_bytes (stmt, 3));
-      g_autoptr(GBytes) file = NULL;
-      g_autofree char *path = _icat_sync_change_path (group->folder, group->device, seq);
 
-      json_object_set_int_member (header, "hlc", sqlite3_column_int64 (stmt, 1));
-      json_object_set_string_member (header, "made_at", (const char *) sqlite3_column_text (stmt, 2));
-      if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
-        json_object_set_member (header, "resolves",
-                                json_from_string ((const char *) sqlite3_column_text (stmt, 4), NULL));
-      if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
-        json_object_set_member (header, "deps",
-                                json_from_string ((const char *) sqlite3_column_text (stmt, 5), NULL));
-      file = _icat_sync_file_pack (group->key, header, changeset);
-      if (!_icat_sync_write_file (path, file, error))
+      if (seq <= before && g_hash_table_contains (in_folder, &seq))
+        continue;
+      if (!write_change_file (group, stmt, error))
         {
           sqlite3_reset (stmt);
           return FALSE;
         }
-      last = seq;
       report->published_changes++;
     }
-  if (!icat_db_end_rows (group->db, stmt, rc, error))
-    return FALSE;
-  if (last != published)
-    {
-      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, last);
-
-      return _icat_sync_store_setting (group->store, "published", text, error);
-    }
-  return TRUE;
+  return icat_db_end_rows (group->db, stmt, rc, error);
 }
 
 static gboolean
@@ -602,6 +638,13 @@ prune (Group   *group,
     return TRUE;
   if (!publish_snapshot (group, error))
     return FALSE;
+  {
+    g_autofree char *pruned = g_strdup_printf ("%" G_GINT64_FORMAT, everyone);
+
+    /* Noted first: a file that is gone on purpose is not written again. */
+    if (!_icat_sync_store_setting (group->store, "pruned", pruned, error))
+      return FALSE;
+  }
   for (guint i = 0; i < seqs->len; i++)
     if (g_array_index (seqs, gint64, i) <= everyone)
       {
@@ -675,6 +718,7 @@ _icat_sync_start_publishing (IcatStore  *store,
    * as files. */
   published = g_strdup_printf ("%" G_GINT64_FORMAT, applied_seq (group.db, group.device));
   return _icat_sync_store_setting (store, "published", published, error) &&
+         _icat_sync_store_setting (store, "pruned", published, error) &&
          publish_snapshot (&group, error) &&
          publish_state (&group, error);
 }

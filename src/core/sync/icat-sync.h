@@ -27,8 +27,8 @@ typedef struct {
 } IcatSyncReport;
 
 typedef enum {
-  ICAT_SYNC_KEEP_MINE,      /* the value this laptop shows now */
-  ICAT_SYNC_KEEP_THEIRS,    /* the other value (for a deleted record: the record) */
+  ICAT_SYNC_KEEP_MINE,      /* this laptop's own value, or the one it shows when neither is */
+  ICAT_SYNC_KEEP_THEIRS,    /* the other value */
 } IcatSyncKeep;
 
 /* A clash kept for a person. Values are JSON texts ("null", "\"text\"", 3). */
@@ -38,10 +38,10 @@ typedef struct {
   char   *record_kind;    /* "meeting" */
   char   *record_id;
   char   *field;         /* "note", "agenda", ... */
-  char   *mine_value;     /* what this laptop shows */
+  char   *mine_value;     /* this laptop's own value, or else the one it shows */
   char   *mine_device;
   char   *mine_time;      /* ISO 8601 UTC, or NULL */
-  char   *theirs_value;   /* what it lost to */
+  char   *theirs_value;   /* the other value */
   char   *theirs_device;
   char   *theirs_time;
   char   *found_at;
