@@ -369,7 +369,8 @@ test_undo_after_remote (Pair          *pair,
   g_assert_true (icat_store_undo (pair->laptop[0], &error));
   g_assert_no_error (error);
   report = run (pair, 0);
-  g_assert_cmpuint (report.published_changes, ==, 2);
+  /* The save and its undo, unpublished and a moment apart, are one change. */
+  g_assert_cmpuint (report.published_changes, ==, 1);
   run (pair, 1);
   assert_same (pair);
   g_clear_pointer (&meeting, json_object_unref);
@@ -412,7 +413,9 @@ test_file_twice_and_gap (Pair          *pair,
   g_autofree char *moved = NULL;
   IcatSyncReport report;
 
+  /* Published apart, so they are two files. */
   g_free (save (pair->laptop[0], "meeting", first));
+  run (pair, 0);
   g_free (save (pair->laptop[0], "meeting", second));
   run (pair, 0);
   /* The first of the two files has not arrived yet: the second waits. */
