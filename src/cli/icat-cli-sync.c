@@ -103,7 +103,9 @@ print_report (const IcatSyncReport *report)
                                report->new_conflicts);
   published = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "published %u change", "published %u changes", report->published_changes),
                                report->published_changes);
-  g_print ("%s %s; %s; %s\n", applied, laptops, conflicts, published);
+  /* Translators: "applied 12 changes" "from 2 laptops"; "1 conflict"; "published 3 changes" */
+  g_print (_("%s %s; %s; %s"), applied, laptops, conflicts, published);
+  g_print ("\n");
   if (report->waiting_files > 0)
     {
       g_print (g_dngettext (GETTEXT_PACKAGE, "%u file waits for an earlier one or a newer ICAT Tracker",
@@ -177,11 +179,16 @@ sync_status (IcatStore *store,
     {
       IcatSyncLaptop *laptop = status->laptops->pdata[i];
 
-      /* Translators: a laptop of the group: its name, id, how many of its changes are applied here, the time of the last */
-      g_print (g_dngettext (GETTEXT_PACKAGE, "  %s (%s%s): %u change applied, last %s",
-                            "  %s (%s%s): %u changes applied, last %s", (gulong) laptop->applied),
-               laptop->name ? laptop->name : _("unnamed"), laptop->device_id, laptop->is_self ? _(", this laptop") : "",
-               (guint) laptop->applied, laptop->last_change_at ? laptop->last_change_at : _("never"));
+      if (laptop->last_change_at != NULL)
+        /* Translators: a laptop of the group: its name, id, how many of its changes are applied here, the time of the last */
+        g_print (g_dngettext (GETTEXT_PACKAGE, "  %s (%s%s): %u change applied, last %s",
+                              "  %s (%s%s): %u changes applied, last %s", (gulong) laptop->applied),
+                 laptop->name ? laptop->name : _("unnamed"), laptop->device_id, laptop->is_self ? _(", this laptop") : "",
+                 (guint) laptop->applied, laptop->last_change_at);
+      else
+        /* Translators: a laptop of the group with no change yet: its name and id */
+        g_print (_("  %s (%s%s): no changes yet"),
+                 laptop->name ? laptop->name : _("unnamed"), laptop->device_id, laptop->is_self ? _(", this laptop") : "");
       g_print ("\n");
     }
   for (guint i = 0; i < status->waiting->len; i++)

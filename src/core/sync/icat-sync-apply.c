@@ -43,16 +43,6 @@ mark_of (const char *table,
   return g_strconcat (table, "\n", key, NULL);
 }
 
-/* Columns the merge settles silently: the record's stamps and the order
- * of lists, which nobody needs to decide. */
-static gboolean
-is_quiet_column (const char *name)
-{
-  static const char * const quiet[] = { "created_at", "updated_at", "updated_by", "seq", "position", NULL };
-
-  return g_strv_contains (quiet, name);
-}
-
 /* Reading and writing rows by key {{{ */
 
 static void
@@ -170,14 +160,10 @@ insert_old_row (IcatDb                  *db,
                 GError                 **error)
 {
   GPtrArray *columns = _icat_sync_table_columns (db, table);
-  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autofree char *sql = _icat_sync_insert_sql (db, table);
   sqlite3_stmt *stmt;
 
-  g_string_printf (sql, "INSERT INTO \"%s\" VALUES (", table);
-  for (guint i = 0; i < columns->len; i++)
-    g_string_append_printf (sql, "%s?%u", i ? ", " : "", i + 1);
-  g_string_append (sql, ")");
-  stmt = icat_db_prepare (db, sql->str, error);
+  stmt = icat_db_prepare (db, sql, error);
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < columns->len; i++)
@@ -192,35 +178,6 @@ insert_old_row (IcatDb                  *db,
 
 /* }}} */
 /* Clocks {{{ */
-
-/* The clock of a column: its own write, else the row's creation, else
- * none (a row from the seed or from before merging). */
-static gboolean
-column_clock (IcatDb        *db,
-              const char    *table,
-              const char    *key,
-              int            column,
-              gint64        *hlc,
-              char         **device,
-              GError       **error)
-{
-  sqlite3_stmt *stmt = icat_db_prepare (db,
-                                        "SELECT hlc, device FROM sync_clock WHERE tbl = ?1 AND pk = ?2 "
-                                        "AND col IN (?3, -1) ORDER BY col DESC LIMIT 1",
-                                        error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  icat_bind_text (stmt, 1, table);
-  icat_bind_text (stmt, 2, key);
-  sqlite3_bind_int (stmt, 3, column);
-  rc = sqlite3_step (stmt);
-  *hlc = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  *device = g_strdup (rc == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 1) : "");
-  sqlite3_reset (stmt);
-  return rc == SQLITE_ROW || rc == SQLITE_DONE ? TRUE : icat_db_fail (db, rc, error);
-}
 
 static gboolean
 set_column_clock (IcatDb              *db,
@@ -280,7 +237,7 @@ settle_deleted_edit (Apply                  *apply,
   g_autofree char *device = NULL;
   gint64 created = 0;
 
-  if (!column_clock (apply->db, table, key, -1, &created, &device, &apply->error))
+  if (!_icat_sync_column_clock (apply->db, table, key, -1, &created, &device, &apply->error))
     return SQLITE_CHANGESET_ABORT;
   if (created > apply->remote.hlc)
     return SQLITE_CHANGESET_OMIT;
@@ -370,7 +327,7 @@ settle_column (Apply     *apply,
     return TRUE;
   if (settling->op == SQLITE_UPDATE)
     sqlite3changeset_old (settling->iter, column, &old_value);
-  if (!column_clock (apply->db, settling->table, settling->key, column, &local.hlc, &local_device, error))
+  if (!_icat_sync_column_clock (apply->db, settling->table, settling->key, column, &local.hlc, &local_device, error))
     return FALSE;
   local.device = local_device;
 
@@ -380,7 +337,7 @@ settle_column (Apply     *apply,
             (old_value == NULL || !_icat_sync_values_equal (current, old_value));
   else
     clash = !_icat_sync_values_equal (current, new_value);
-  clash = clash && !is_quiet_column (columns->pdata[column]) &&
+  clash = clash && !_icat_sync_is_stamp_column (columns->pdata[column]) &&
           g_strcmp0 (local.device, apply->remote.device) != 0;
   target = remote_wins ? new_value : current;
 
@@ -468,7 +425,7 @@ settle_created_again (Apply     *apply,
   g_autofree char *device = NULL;
   IcatSyncClock created = { 0, NULL };
 
-  if (!column_clock (apply->db, settling->table, settling->key, -1, &created.hlc, &device, error))
+  if (!_icat_sync_column_clock (apply->db, settling->table, settling->key, -1, &created.hlc, &device, error))
     return FALSE;
   created.device = device;
   if (_icat_sync_clock_compare (&apply->remote, &created) <= 0)
@@ -489,7 +446,7 @@ settle_deleted (Apply     *apply,
   gint64 created = 0, deleted = 0;
   sqlite3_stmt *stmt;
 
-  if (!column_clock (apply->db, settling->table, settling->key, -1, &created, &device, error) ||
+  if (!_icat_sync_column_clock (apply->db, settling->table, settling->key, -1, &created, &device, error) ||
       !tombstone_clock (apply->db, settling->table, settling->key, &deleted, error))
     return FALSE;
   if (was_here && created <= apply->remote.hlc)

@@ -24,15 +24,6 @@
 #include "icat-error.h"
 #include "icat-sync-private.h"
 
-/* Stamps and list order are no one's work to keep. */
-static gboolean
-is_stamp (const char *column)
-{
-  static const char * const stamps[] = { "created_at", "updated_at", "updated_by", "seq", "position", NULL };
-
-  return g_strv_contains (stamps, column);
-}
-
 /* Whether the laptop behind deps (a JSON object: device → seq applied)
  * had seen the write (device, hlc). */
 static gboolean
@@ -121,36 +112,6 @@ record_edits (IcatDb              *db,
   return _icat_sync_record_clash (db, &clash, new_conflicts, error);
 }
 
-/* The column clocks of the row, for the DATA case. */
-static gboolean
-column_clock (IcatDb      *db,
-              const char  *table,
-              const char  *key,
-              int          column,
-              gint64      *hlc,
-              char       **device)
-{
-  sqlite3_stmt *stmt = icat_db_prepare (db,
-                                        "SELECT hlc, device FROM sync_clock WHERE tbl = ?1 AND pk = ?2 "
-                                        "AND col IN (?3, -1) ORDER BY col DESC LIMIT 1",
-                                        NULL);
-  gboolean found = FALSE;
-
-  if (stmt == NULL)
-    return FALSE;
-  icat_bind_text (stmt, 1, table);
-  icat_bind_text (stmt, 2, key);
-  sqlite3_bind_int (stmt, 3, column);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      *hlc = sqlite3_column_int64 (stmt, 0);
-      *device = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      found = TRUE;
-    }
-  sqlite3_reset (stmt);
-  return found;
-}
-
 /* The values of the row's columns that lost a clash here. */
 static gboolean
 add_lost_values (IcatDb      *db,
@@ -210,11 +171,12 @@ _icat_sync_keep_unseen_edits (IcatDb                 *db,
       g_autofree char *device = NULL;
       gint64 hlc = 0;
 
-      if (is_stamp (columns->pdata[i]))
+      if (_icat_sync_is_stamp_column (columns->pdata[i]))
         continue;
       sqlite3changeset_old (iter, i, &expected);
       sqlite3changeset_conflict (iter, i, &current);
-      if (_icat_sync_values_equal (expected, current) || !column_clock (db, table, key, i, &hlc, &device))
+      if (_icat_sync_values_equal (expected, current) ||
+          !_icat_sync_column_clock (db, table, key, i, &hlc, &device, NULL) || *device == '\0')
         continue;
       if (g_strcmp0 (device, deleter->device) == 0 || was_seen (db, deps, device, hlc))
         continue;
@@ -349,7 +311,7 @@ _icat_sync_keep_edit_of_deleted (IcatDb                 *db,
     {
       sqlite3_value *value = NULL;
 
-      if (!is_stamp (columns->pdata[i]) && sqlite3changeset_new (iter, i, &value) == SQLITE_OK && value != NULL)
+      if (!_icat_sync_is_stamp_column (columns->pdata[i]) && sqlite3changeset_new (iter, i, &value) == SQLITE_OK && value != NULL)
         add_edit (by_device, editor->device, editor->hlc, columns->pdata[i], _icat_sync_value_to_json (value));
     }
   edits = g_hash_table_lookup (by_device, editor->device);

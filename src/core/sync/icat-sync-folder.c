@@ -24,6 +24,9 @@
 #include "icat-schema.h"
 #include "icat-sync-folder.h"
 
+/* A ten-year database is some 200 MB; its snapshot must pass. */
+#define MAX_FILE_SIZE ((goffset) 1 << 30)
+
 char *
 _icat_sync_change_path (const char *folder,
                         const char *device,
@@ -128,6 +131,13 @@ _icat_sync_read_signed (const guint8   key[ICAT_SYNC_KEY_SIZE],
   g_autoptr(JsonObject) read_header = NULL;
   g_autoptr(GBytes) read_payload = NULL;
 
+  GStatBuf info;
+
+  /* Read whole before its signature is checked: a file past any real
+   * change or snapshot is refused unread. */
+  if (g_stat (path, &info) == 0 && info.st_size > MAX_FILE_SIZE)
+    return g_set_error_literal (error, ICAT_ERROR, ICAT_ERROR_INVALID,
+                                _("too large to be a change or a snapshot")), FALSE;
   if (!g_file_get_contents (path, &contents, &length, error))
     return FALSE;
   bytes = g_bytes_new_take (g_steal_pointer (&contents), length);

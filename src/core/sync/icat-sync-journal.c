@@ -302,6 +302,55 @@ _icat_sync_first_column (IcatDb                 *db,
   return result;
 }
 
+gboolean
+_icat_sync_is_stamp_column (const char *column)
+{
+  static const char * const stamps[] = { "created_at", "updated_at", "updated_by", "seq", "position", NULL };
+
+  return g_strv_contains (stamps, column);
+}
+
+gboolean
+_icat_sync_column_clock (IcatDb      *db,
+                         const char  *table,
+                         const char  *row_key,
+                         int          column,
+                         gint64      *hlc,
+                         char       **device,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt = icat_db_prepare (db,
+                                        "SELECT hlc, device FROM sync_clock WHERE tbl = ?1 AND pk = ?2 "
+                                        "AND col IN (?3, -1) ORDER BY col DESC LIMIT 1",
+                                        error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  icat_bind_text (stmt, 1, table);
+  icat_bind_text (stmt, 2, row_key);
+  sqlite3_bind_int (stmt, 3, column);
+  rc = sqlite3_step (stmt);
+  *hlc = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  *device = g_strdup (rc == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 1) : "");
+  sqlite3_reset (stmt);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE ? TRUE : icat_db_fail (db, rc, error);
+}
+
+char *
+_icat_sync_insert_sql (IcatDb     *db,
+                       const char *table)
+{
+  GPtrArray *columns = _icat_sync_table_columns (db, table);
+  GString *sql = g_string_new (NULL);
+
+  g_string_printf (sql, "INSERT INTO \"%s\" VALUES (", table);
+  for (guint i = 0; columns != NULL && i < columns->len; i++)
+    g_string_append_printf (sql, "%s?%u", i ? ", " : "", i + 1);
+  g_string_append (sql, ")");
+  return g_string_free (sql, FALSE);
+}
+
 /* }}} */
 /* Noting changes {{{ */
 

@@ -50,6 +50,20 @@ char      *_icat_sync_first_column  (IcatDb                 *db,
  * record tables may be touched. Owned by the cache. */
 GPtrArray *_icat_sync_table_columns (IcatDb          *db,
                                      const char      *table);
+/* Stamps and list order: columns nobody's work is in, settled silently. */
+gboolean   _icat_sync_is_stamp_column (const char     *column);
+/* The clock of a column of a row: its own last write, else the row's
+ * creation, else none (hlc 0, device ""). */
+gboolean   _icat_sync_column_clock  (IcatDb          *db,
+                                     const char      *table,
+                                     const char      *row_key,
+                                     int              column,
+                                     gint64          *hlc,
+                                     char           **device,
+                                     GError         **error);
+/* "INSERT INTO table VALUES (?1, …)" for every column of a record table. */
+char      *_icat_sync_insert_sql    (IcatDb          *db,
+                                     const char      *table);
 /* The primary key columns' positions, in key order. */
 GArray    *_icat_sync_table_key     (IcatDb          *db,
                                      const char      *table);

@@ -171,7 +171,7 @@ bring_back (IcatDb      *db,
             GError     **error)
 {
   GPtrArray *columns = _icat_sync_table_columns (db, table);
-  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autofree char *sql = NULL;
   g_autoptr(JsonNode) values = NULL;
   g_autofree char *row = NULL;
   gint64 hlc = 0;
@@ -202,11 +202,8 @@ bring_back (IcatDb      *db,
       json_array_get_length (json_node_get_array (values)) != columns->len)
     return TRUE;
 
-  g_string_printf (sql, "INSERT INTO \"%s\" VALUES (", table);
-  for (guint i = 0; i < columns->len; i++)
-    g_string_append_printf (sql, "%s?%u", i ? ", " : "", i + 1);
-  g_string_append (sql, ")");
-  stmt = icat_db_prepare (db, sql->str, error);
+  sql = _icat_sync_insert_sql (db, table);
+  stmt = icat_db_prepare (db, sql, error);
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < columns->len; i++)
