@@ -478,10 +478,55 @@ _icat_sync_note_changes (IcatDb              *db,
 }
 
 /* Saves a minute apart while someone types the minutes are one change to
- * the others: while this laptop's last change is not yet published and
- * is recent, a new one is combined into it (sqlite3_changegroup), which
- * then carries the new clock. */
+ * the others: while this laptop's last change is not yet published, is
+ * recent and touched every row the new one touches, the new one is
+ * combined into it (sqlite3_changegroup), which then carries the new
+ * clock. Only such small, repeated changes: anything else stays a change
+ * of its own. */
 #define COALESCE_MS (5 * 60 * 1000)
+#define COALESCE_MAX_BYTES (256 * 1024)
+
+static GHashTable *
+rows_of (GBytes *changeset)
+{
+  GHashTable *rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_changeset_iter *iter = NULL;
+
+  if (sqlite3changeset_start (&iter, g_bytes_get_size (changeset), (void *) g_bytes_get_data (changeset, NULL)) != SQLITE_OK)
+    return rows;
+  while (sqlite3changeset_next (iter) == SQLITE_ROW)
+    {
+      const char *table;
+      int n_columns, op, indirect;
+      g_autofree char *key = NULL;
+
+      sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect);
+      key = _icat_sync_row_key (iter, op != SQLITE_INSERT);
+      g_hash_table_add (rows, g_strconcat (table, "\n", key, NULL));
+    }
+  sqlite3changeset_finalize (iter);
+  return rows;
+}
+
+static gboolean
+touches_only_rows_of (GBytes *changeset,
+                      GBytes *earlier)
+{
+  g_autoptr(GHashTable) rows = NULL;
+  g_autoptr(GHashTable) earlier_rows = NULL;
+  GHashTableIter iter;
+  gpointer row;
+
+  if (g_bytes_get_size (earlier) > COALESCE_MAX_BYTES)
+    return FALSE;
+  rows = rows_of (changeset);
+  earlier_rows = rows_of (earlier);
+  g_hash_table_iter_init (&iter, rows);
+  while (g_hash_table_iter_next (&iter, &row, NULL))
+    if (!g_hash_table_contains (earlier_rows, row))
+      return FALSE;
+  return TRUE;
+}
 
 static gboolean
 combine (GBytes  *first,
@@ -536,7 +581,7 @@ coalesce_or_insert (IcatDb               *db,
       last = g_bytes_new (sqlite3_column_blob (stmt, 2), sqlite3_column_bytes (stmt, 2));
     }
   sqlite3_reset (stmt);
-  if (last != NULL && combine (last, changeset, combined))
+  if (last != NULL && touches_only_rows_of (changeset, last) && combine (last, changeset, combined))
     {
       /* Its clocks become the new change's, as on the laptops that get it. */
       stmt = icat_db_prepare (db,
