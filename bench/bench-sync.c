@@ -22,7 +22,8 @@
  * Run it in an optimized build, never under the sanitizers:
  *   meson setup /tmp/bench -Dbuildtype=release && ninja -C /tmp/bench
  *   /tmp/bench/tests/bench-sync
- * --changes N, --saves N and --hours N change the sizes.
+ * --changes N, --saves N and --hours N change the sizes; --run-every N sets
+ * how many autosaves pass between two sync runs (30: once a minute).
  */
 #define G_LOG_DOMAIN "icat-bench"
 
@@ -41,6 +42,7 @@
 static int n_changes = 10000;
 static int n_saves = 500;
 static int n_hours = 8;
+static int run_every = 30;
 
 static double
 ms_since (gint64 start)
@@ -306,6 +308,9 @@ bench_minutes (void)
           for (int c = 0; c < 8; c++)
             g_string_append_c (minutes, sentences[(s * 8 + c) % (sizeof sentences - 1)]);
           save_minutes (store, id, h, minutes->str);
+          /* A sync run once a minute shares what was typed since the last. */
+          if (run_every > 0 && (s + 1) % run_every == 0)
+            icat_test_group_run (group, 0, NULL);
         }
       typed_length = minutes->len;
     }
@@ -320,8 +325,8 @@ bench_minutes (void)
       total += info.st_size;
       largest = MAX (largest, (guint64) info.st_size);
     }
-  g_print ("| a day of minutes: %d hours, an autosave every 2 s | files | bytes | per hour | largest file |\n"
-           "|---|---|---|---|---|\n", n_hours);
+  g_print ("| a day of minutes: %d hours, an autosave every 2 s, a sync run every %d saves | files | bytes | per hour | largest file |\n"
+           "|---|---|---|---|---|\n", n_hours, run_every);
   g_print ("| one agenda item an hour, %" G_GSIZE_FORMAT " characters each | %u | %" G_GUINT64_FORMAT
            " | %" G_GUINT64_FORMAT " | %" G_GUINT64_FORMAT " |\n",
            typed_length, seqs->len, total, n_hours > 0 ? total / n_hours : 0, largest);
@@ -338,6 +343,7 @@ main (int    argc,
     { "changes", 0, 0, G_OPTION_ARG_INT, &n_changes, "Changes laptop B applies", "N" },
     { "saves", 0, 0, G_OPTION_ARG_INT, &n_saves, "Saves timed for the journal's share", "N" },
     { "hours", 0, 0, G_OPTION_ARG_INT, &n_hours, "Hours of minute-taking", "N" },
+    { "run-every", 0, 0, G_OPTION_ARG_INT, &run_every, "Autosaves between two sync runs (30: once a minute; 0: one run at the end)", "N" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— what merging costs");
