@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "icat-db.h"
 #include "icat-error.h"
@@ -84,8 +85,14 @@ icat_db_fail (IcatDb  *db,
                    _("The database is busy in another program. Try again in a moment."));
       break;
     default:
-      g_set_error (error, ICAT_ERROR, ICAT_ERROR_FAILED,
-                   _("Database error: %s"), detail);
+      /* The full-text index is set up by reading the file when first
+       * used; SQLite reports a failed read there only as an error. */
+      if (primary == SQLITE_ERROR && strstr (detail, "vtable constructor failed") != NULL)
+        g_set_error (error, ICAT_ERROR, ICAT_ERROR_IO,
+                     _("The database could not be read or written: %s"), detail);
+      else
+        g_set_error (error, ICAT_ERROR, ICAT_ERROR_FAILED,
+                     _("Database error: %s"), detail);
       break;
     }
   return FALSE;
@@ -163,8 +170,14 @@ gboolean
 icat_db_commit (IcatDb  *db,
                 GError **error)
 {
-  int rc = sqlite3_exec (db->handle, "COMMIT", NULL, NULL, NULL);
+  int rc;
 
+  /* A read or write that failed on the disk may already have rolled the
+   * transaction back, under a caller that went on: nothing was saved. */
+  if (sqlite3_get_autocommit (db->handle))
+    return g_set_error (error, ICAT_ERROR, ICAT_ERROR_IO,
+                        _("The database could not be read or written, so the change was not saved.")), FALSE;
+  rc = sqlite3_exec (db->handle, "COMMIT", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
       icat_db_fail (db, rc, error);

@@ -561,26 +561,33 @@ coalesce_or_insert (IcatDb               *db,
                     GBytes              **combined,
                     GError              **error)
 {
-  g_autofree char *published = _icat_sync_setting (db, "published");
-  sqlite3_stmt *stmt = icat_db_prepare (db,
-                                        "SELECT seq, hlc, changeset FROM sync_journal WHERE device = ?1 "
-                                        "AND seq = (SELECT seq FROM sync_applied WHERE device = ?1) "
-                                        "AND seq > ?2 AND resolves IS NULL",
-                                        error);
+  g_autofree char *published = NULL;
+  sqlite3_stmt *stmt;
   gint64 seq = 0;
   g_autoptr(GBytes) last = NULL;
+  int rc;
 
+  if (!_icat_sync_read_setting (db, "published", &published, error))
+    return FALSE;
+  stmt = icat_db_prepare (db,
+                          "SELECT seq, hlc, changeset FROM sync_journal WHERE device = ?1 "
+                          "AND seq = (SELECT seq FROM sync_applied WHERE device = ?1) "
+                          "AND seq > ?2 AND resolves IS NULL",
+                          error);
   if (stmt == NULL)
     return FALSE;
   icat_bind_text (stmt, 1, device_id);
   sqlite3_bind_int64 (stmt, 2, published ? g_ascii_strtoll (published, NULL, 10) : 0);
-  if (sqlite3_step (stmt) == SQLITE_ROW && resolves == NULL &&
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && resolves == NULL &&
       (clock->hlc >> 16) - (sqlite3_column_int64 (stmt, 1) >> 16) < COALESCE_MS)
     {
       seq = sqlite3_column_int64 (stmt, 0);
       last = g_bytes_new (sqlite3_column_blob (stmt, 2), sqlite3_column_bytes (stmt, 2));
     }
   sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return icat_db_fail (db, rc, error);
   if (last != NULL && touches_only_rows_of (changeset, last) && combine (last, changeset, combined))
     {
       /* Its clocks become the new change's, as on the laptops that get it. */
@@ -687,19 +694,33 @@ _icat_sync_journal_local (IcatDb      *db,
 /* }}} */
 /* Settings {{{ */
 
+gboolean
+_icat_sync_read_setting (IcatDb      *db,
+                         const char  *key,
+                         char       **value,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt = icat_db_prepare (db, "SELECT value FROM sync_setting WHERE key = ?1", error);
+  int rc;
+
+  *value = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  icat_bind_text (stmt, 1, key);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE ? TRUE : icat_db_fail (db, rc, error);
+}
+
 char *
 _icat_sync_setting (IcatDb     *db,
                     const char *key)
 {
-  sqlite3_stmt *stmt = icat_db_prepare (db, "SELECT value FROM sync_setting WHERE key = ?1", NULL);
   char *value = NULL;
 
-  if (stmt == NULL)
-    return NULL;
-  icat_bind_text (stmt, 1, key);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  _icat_sync_read_setting (db, key, &value, NULL);
   return value;
 }
 

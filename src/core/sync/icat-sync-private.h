@@ -196,7 +196,11 @@ GPtrArray *_icat_sync_list_conflicts (IcatDb        *db,
                                     const char      *self,
                                     GError         **error);
 
-/* Settings kept in the database (sync_setting). */
+/* Settings kept in the database (sync_setting); NULL when unset. */
+gboolean  _icat_sync_read_setting  (IcatDb          *db,
+                                    const char      *key,
+                                    char           **value,
+                                    GError         **error);
 char     *_icat_sync_setting       (IcatDb          *db,
                                     const char      *key);
 gboolean  _icat_sync_set_setting   (IcatDb          *db,
