@@ -280,9 +280,12 @@ copy_list (JsonObject *record,
            const char *field)
 {
   JsonNode *node = json_object_get_member (record, field);
+  g_autoptr(JsonNode) copy = NULL;
 
-  return node && JSON_NODE_HOLDS_ARRAY (node) ? json_array_ref (json_node_get_array (json_node_copy (node)))
-                                               : json_array_new ();
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return json_array_new ();
+  copy = json_node_copy (node);
+  return json_array_ref (json_node_get_array (copy));
 }
 
 static void
