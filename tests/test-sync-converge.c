@@ -47,6 +47,7 @@ typedef struct {
   GPtrArray  *meetings;    /* ids any laptop may know */
   GPtrArray  *items;
   GPtrArray  *agencies;
+  GPtrArray  *mandates;
   GHashTable *typed;       /* "value" → "field key": every text typed */
   GHashTable *replaced;    /* values a laptop replaced while seeing them */
   guint       counter;
@@ -160,6 +161,7 @@ world_init (World   *world,
   world->meetings = ids_of (world->store[0], "meeting", 4);
   world->items = ids_of (world->store[0], "action_item", 4);
   world->agencies = ids_of (world->store[0], "agency", 6);
+  world->mandates = ids_of (world->store[0], "mandate", 4);
   world->typed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   world->replaced = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
@@ -177,6 +179,7 @@ world_clear (World *world)
   g_ptr_array_unref (world->meetings);
   g_ptr_array_unref (world->items);
   g_ptr_array_unref (world->agencies);
+  g_ptr_array_unref (world->mandates);
   g_hash_table_unref (world->typed);
   g_hash_table_unref (world->replaced);
 }
@@ -434,12 +437,38 @@ delete_record (World      *world,
       g_hash_table_add (world->replaced, g_strdup (value));
 }
 
+/* A list of links: the mandates an action item serves. */
+static void
+link_mandates (World *world,
+               guint  laptop)
+{
+  const char *item = pick (world, world->items);
+  g_autoptr(JsonObject) record = item ? read_record (world, laptop, "action_item", item) : NULL;
+  g_autoptr(JsonObject) changes = json_object_new ();
+  JsonArray *mandates = json_array_new ();
+
+  for (guint i = 0; i < world->mandates->len; i++)
+    if (g_rand_boolean (world->rand))
+      json_array_add_string_element (mandates, world->mandates->pdata[i]);
+  if (record == NULL)
+    {
+      json_array_unref (mandates);
+      return;
+    }
+  json_object_set_string_member (changes, "id", item);
+  json_object_set_array_member (changes, "mandates", mandates);
+  save (world, laptop, "action_item", changes);
+}
+
 static void
 random_edit (World *world,
              guint  laptop)
 {
-  switch (g_rand_int_range (world->rand, 0, 12))
+  switch (g_rand_int_range (world->rand, 0, 13))
     {
+    case 12:
+      link_mandates (world, laptop);
+      break;
     case 0: case 1:
       type_text (world, laptop, "meeting", pick (world, world->meetings), "note");
       break;

@@ -148,7 +148,7 @@ read_links (IcatDb      *db,
             JsonArray  **out,
             GError     **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT target_id FROM \"%s\" WHERE owner_id = ?1 ORDER BY position", table);
+  g_autofree char *sql = g_strdup_printf ("SELECT target_id FROM \"%s\" WHERE owner_id = ?1 ORDER BY position, target_id", table);
   sqlite3_stmt *stmt = icat_db_prepare (db, sql, error);
   g_autoptr(JsonArray) ids = json_array_new ();
   int rc;

@@ -327,7 +327,7 @@ icat_document_agency_list (IcatDb     *db,
                            const char *owner_id)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT a.acronym FROM %s l JOIN agency a ON a.id = l.target_id "
-                                          "WHERE l.owner_id = ? ORDER BY l.position", link_table);
+                                          "WHERE l.owner_id = ? ORDER BY l.position, l.target_id", link_table);
   sqlite3_stmt *stmt = icat_db_prepare (db, sql, NULL);
   g_autoptr(GString) list = g_string_new (NULL);
 

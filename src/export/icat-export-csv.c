@@ -55,20 +55,20 @@ static const YearQuery action_items_query = {
  * would sort once per row (seconds for 100,000 items). */
 static const YearQuery supporting_query = {
   "SELECT s.owner_id, a.acronym FROM action_item_supporting s JOIN agency a ON a.id = s.target_id "
-  "ORDER BY s.owner_id, s.position",
+  "ORDER BY s.owner_id, s.position, s.target_id",
   "SELECT s.owner_id, a.acronym FROM action_item i JOIN action_item_supporting s ON s.owner_id = i.id "
-  "JOIN agency a ON a.id = s.target_id" DUE_IN_YEAR " ORDER BY s.owner_id, s.position",
+  "JOIN agency a ON a.id = s.target_id" DUE_IN_YEAR " ORDER BY s.owner_id, s.position, s.target_id",
 };
 
 static const YearQuery mandates_query = {
-  "SELECT s.owner_id, s.target_id FROM action_item_mandates s ORDER BY s.owner_id, s.position",
+  "SELECT s.owner_id, s.target_id FROM action_item_mandates s ORDER BY s.owner_id, s.position, s.target_id",
   "SELECT s.owner_id, s.target_id FROM action_item i JOIN action_item_mandates s ON s.owner_id = i.id"
-  DUE_IN_YEAR " ORDER BY s.owner_id, s.position",
+  DUE_IN_YEAR " ORDER BY s.owner_id, s.position, s.target_id",
 };
 
 #define FOCAL_POINTS_SQL \
   "SELECT parent_id, name || coalesce (', ' || nullif (email, ''), '') || coalesce (', ' || nullif (phone, ''), '') " \
-  "FROM agency_focal_points ORDER BY parent_id, seq"
+  "FROM agency_focal_points ORDER BY parent_id, seq, id"
 
 static const YearQuery focal_points_query = { FOCAL_POINTS_SQL, FOCAL_POINTS_SQL };
 

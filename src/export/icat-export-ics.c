@@ -38,15 +38,15 @@
 #define CHAIRS_SQL \
   "SELECT c.owner_id, a.id, a.acronym FROM meeting_chairs c " \
   "JOIN meeting m ON m.id = c.owner_id JOIN agency a ON a.id = c.target_id " \
-  "WHERE " YEAR_FILTER " ORDER BY c.owner_id, c.position"
+  "WHERE " YEAR_FILTER " ORDER BY c.owner_id, c.position, c.target_id"
 
 #define AGENDA_SQL \
   "SELECT g.parent_id, g.title, p.acronym FROM meeting_agenda g " \
   "JOIN meeting m ON m.id = g.parent_id LEFT JOIN agency p ON p.id = g.presenter " \
-  "WHERE " YEAR_FILTER " ORDER BY g.parent_id, g.position"
+  "WHERE " YEAR_FILTER " ORDER BY g.parent_id, g.position, g.seq, g.id"
 
 #define FOCAL_POINTS_SQL \
-  "SELECT parent_id, name, email, phone FROM agency_focal_points ORDER BY parent_id, seq"
+  "SELECT parent_id, name, email, phone FROM agency_focal_points ORDER BY parent_id, seq, id"
 
 enum {
   MEETING_ID,

@@ -478,7 +478,7 @@ write_contacts (Record *record)
   const char *headers[] = { _("Agency"), _("Focal point"), _("Title"), _("E-mail and phone") };
   sqlite3_stmt *stmt = icat_db_prepare (record->db,
                                         "SELECT f.name, f.title, f.email, f.phone FROM agency_focal_points f "
-                                        "WHERE f.parent_id = ? ORDER BY f.seq", NULL);
+                                        "WHERE f.parent_id = ? ORDER BY f.seq, f.id", NULL);
   gboolean any = FALSE;
 
   if (stmt == NULL || attendance == NULL)

@@ -246,7 +246,7 @@ load_chairs (IcatWorkPlanData  *data,
   sqlite3_stmt *stmt = icat_db_prepare (data->db,
                                         "SELECT a.acronym, a.name FROM chair_term t "
                                         "JOIN chair_term_agencies l ON l.owner_id = t.id "
-                                        "JOIN agency a ON a.id = l.target_id WHERE t.year = ? ORDER BY l.position", error);
+                                        "JOIN agency a ON a.id = l.target_id WHERE t.year = ? ORDER BY l.position, l.target_id", error);
   g_autoptr(GString) chairs = g_string_new (NULL);
   int rc;
 
@@ -334,7 +334,7 @@ load_action_items (IcatWorkPlanData  *data,
         : g_strdup (icat_format_enum ("status", status));
       g_ptr_array_add (data->activities, activity);
       data->n_action_items++;
-      if (!link_mandates (data, activity, "SELECT target_id FROM action_item_mandates WHERE owner_id = ? ORDER BY position",
+      if (!link_mandates (data, activity, "SELECT target_id FROM action_item_mandates WHERE owner_id = ? ORDER BY position, target_id",
                           stmt, error))
         return FALSE;
     }
@@ -378,7 +378,7 @@ load_papers (IcatWorkPlanData  *data,
       add_lead_ids (activity, lead_ids);
       g_ptr_array_add (data->activities, activity);
       data->n_papers++;
-      if (!link_mandates (data, activity, "SELECT target_id FROM paper_mandates WHERE owner_id = ? ORDER BY position",
+      if (!link_mandates (data, activity, "SELECT target_id FROM paper_mandates WHERE owner_id = ? ORDER BY position, target_id",
                           stmt, error))
         return FALSE;
     }
@@ -447,7 +447,7 @@ load_meetings (IcatWorkPlanData  *data,
       data->n_meetings++;
       if (!link_mandates (data, activity,
                           "SELECT l.target_id FROM meeting_agenda a JOIN meeting_agenda_mandates l ON l.owner_id = a.id "
-                          "WHERE a.parent_id = ? ORDER BY a.position, l.position",
+                          "WHERE a.parent_id = ? ORDER BY a.position, a.seq, a.id, l.position, l.target_id",
                           stmt, error))
         return FALSE;
     }
@@ -676,7 +676,7 @@ icat_work_plan_data_contacts (IcatWorkPlanData *data)
   GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   sqlite3_stmt *stmt = icat_db_prepare (data->db,
                                         "SELECT a.acronym, f.name, f.title, f.email, f.phone FROM agency a "
-                                        "JOIN agency_focal_points f ON f.parent_id = a.id WHERE a.id = ? ORDER BY f.seq", NULL);
+                                        "JOIN agency_focal_points f ON f.parent_id = a.id WHERE a.id = ? ORDER BY f.seq, f.id", NULL);
   g_autoptr(GPtrArray) agencies = g_ptr_array_new ();
 
   if (stmt == NULL)
