@@ -341,10 +341,6 @@ settle_column (Apply     *apply,
           g_strcmp0 (local.device, apply->remote.device) != 0;
   target = remote_wins ? new_value : current;
 
-  g_debug ("  column %s: remote %" G_GINT64_FORMAT " %s local %" G_GINT64_FORMAT " %.4s%s%s",
-           (const char *) columns->pdata[column], apply->remote.hlc & 0xffffffff, remote_wins ? ">" : "<=",
-           local.hlc & 0xffffffff, local.device + (strlen (local.device) > 32 ? 32 : 0),
-           clash ? " clash" : "", apply->deps ? apply->deps : "");
   if (!_icat_sync_drop_seen (apply->db, settling->table, settling->key, column, &apply->remote, apply->deps, error))
     return FALSE;
   if (clash)
@@ -546,9 +542,6 @@ settle_change (Apply                  *apply,
     return FALSE;
   settling.before = row;
   note_record (apply, iter, table, op, notices);
-  g_debug ("apply %.4s@%" G_GINT64_FORMAT " %s %s %.8s%s%s%s", apply->remote.device + 32, apply->remote.hlc & 0xffffffff,
-           op == SQLITE_INSERT ? "INSERT" : op == SQLITE_UPDATE ? "UPDATE" : "DELETE", table, key,
-           set_aside ? " set-aside" : "", not_found ? " not-found" : "", row ? "" : " (no row)");
   switch (op)
     {
     case SQLITE_INSERT:

@@ -274,7 +274,6 @@ repair_one (IcatDb               *db,
   clash.row_key = key;
   clash.record_hint = first;
   notice_row (db, notices, violation->table, first);
-  g_debug ("repair %s %.8s column %s", violation->table, key, column);
 
   if (g_str_equal (column, "parent_id") || g_str_equal (column, "owner_id"))
     {
