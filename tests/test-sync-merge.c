@@ -341,6 +341,60 @@ test_search_and_views (Pair          *pair,
   g_assert_cmpuint (hits->len, ==, 1);
 }
 
+typedef struct {
+  GThread       *main_thread;
+  guint          changed_on_main;
+  guint          changed_elsewhere;
+  gboolean       done;
+  IcatSyncReport report;
+  GError        *error;
+} AsyncRun;
+
+static void
+changed_cb (AsyncRun *async_run)
+{
+  if (g_thread_self () == async_run->main_thread)
+    async_run->changed_on_main++;
+  else
+    async_run->changed_elsewhere++;
+}
+
+static void
+run_done_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  AsyncRun *async_run = data;
+
+  icat_sync_run_finish (ICAT_STORE (source), result, &async_run->report, &async_run->error);
+  async_run->done = TRUE;
+}
+
+/* The app's run: on a worker, with the views told on their own thread. */
+static void
+test_run_off_main_thread (Pair          *pair,
+                          gconstpointer  data)
+{
+  g_autofree char *id = new_meeting (pair);
+  g_autofree char *edit = g_strdup_printf ("{\"id\": \"%s\", \"note\": \"Minutes from Vienna\"}", id);
+  g_autoptr(IcatRecord) live = icat_store_lookup (pair->laptop[1], "meeting", id);
+  AsyncRun async_run = { g_thread_self () };
+
+  g_signal_connect_swapped (pair->laptop[1], "record-changed::meeting", G_CALLBACK (changed_cb), &async_run);
+  g_free (save (pair->laptop[0], "meeting", edit));
+  run (pair, 0);
+  icat_sync_run_async (pair->laptop[1], NULL, NULL, run_done_cb, &async_run);
+  while (!async_run.done || async_run.changed_on_main == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (async_run.error);
+  g_assert_cmpuint (async_run.report.applied_changes, ==, 1);
+  g_assert_cmpuint (async_run.changed_elsewhere, ==, 0);
+  g_assert_cmpstr (text_of (icat_record_get_data (live), "note"), ==, "Minutes from Vienna");
+  /* It published too: laptop 0 gets nothing new, and nothing is left unshared. */
+  g_assert_cmpuint (run (pair, 0).applied_changes, ==, 0);
+  g_signal_handlers_disconnect_by_data (pair->laptop[1], &async_run);
+}
+
 static void
 test_undo_after_remote (Pair          *pair,
                         gconstpointer  data)
@@ -456,6 +510,7 @@ main (int    argc,
   g_test_add ("/sync/merge/search-and-views", Pair, NULL, pair_set_up, test_search_and_views, pair_tear_down);
   g_test_add ("/sync/merge/undo-after-remote", Pair, NULL, pair_set_up, test_undo_after_remote, pair_tear_down);
   g_test_add ("/sync/merge/replace-reaches-others", Pair, NULL, pair_set_up, test_replace_reaches_others, pair_tear_down);
+  g_test_add ("/sync/merge/run-off-main-thread", Pair, NULL, pair_set_up, test_run_off_main_thread, pair_tear_down);
   g_test_add ("/sync/merge/file-twice-and-gap", Pair, NULL, pair_set_up, test_file_twice_and_gap, pair_tear_down);
   return g_test_run ();
 }

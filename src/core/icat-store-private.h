@@ -97,7 +97,8 @@ typedef enum {
 
 /* Runs func on the caller's thread after every queued write; resolves
  * (a JSON array of conflict ids, or NULL) travels with a journaled
- * change. */
+ * change. Called on a worker thread (a sync run), it writes there and
+ * the views hear of the records touched on the store's own thread. */
 gboolean     _icat_store_write           (IcatStore           *self,
                                           IcatStoreWriteFunc   func,
                                           gpointer             data,

@@ -62,6 +62,7 @@ struct _IcatStore {
   GCond         queue_drained;
   guint         queued_jobs;    /* pushed to the writer and not yet run, under queue_lock */
   GMainContext *context;
+  GThread      *owner;          /* the thread that opened the store: views live there */
   GHashTable   *live;           /* "kind/id" → IcatRecord, weak */
   IcatJournal  *journal;        /* under write_lock */
   gint64        seen_data_version;
@@ -605,6 +606,7 @@ icat_store_init (IcatStore *self)
   self->journal = _icat_journal_new ();
   self->live = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->context = g_main_context_ref_thread_default ();
+  self->owner = g_thread_self ();
   self->writer = g_thread_pool_new (writer_thread, self, 1, FALSE, NULL);
 }
 
@@ -685,6 +687,31 @@ _icat_store_set_device_id (IcatStore  *self,
   g_mutex_unlock (&self->write_lock);
 }
 
+typedef struct {
+  IcatStore *store;
+  Job       *job;
+} HandedOver;
+
+static gboolean
+emit_handed_over (gpointer data)
+{
+  HandedOver *handed = data;
+
+  emit_notices (handed->store, handed->job);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+handed_over_free (gpointer data)
+{
+  HandedOver *handed = data;
+
+  job_free (handed->job);
+  /* The last reference may be this one: it drops on the store's thread. */
+  g_object_unref (handed->store);
+  g_free (handed);
+}
+
 gboolean
 _icat_store_write (IcatStore           *self,
                    IcatStoreWriteFunc   func,
@@ -694,6 +721,8 @@ _icat_store_write (IcatStore           *self,
                    GError             **error)
 {
   g_autoptr(Job) job = job_new (JOB_WRITE);
+  g_autoptr(GSource) source = NULL;
+  HandedOver *handed;
 
   g_return_val_if_fail (ICAT_IS_STORE (self), FALSE);
   job->write_func = func;
@@ -701,7 +730,19 @@ _icat_store_write (IcatStore           *self,
   job->write_flags = flags;
   job->resolves = g_strdup (resolves);
   job->reload_all = (flags & ICAT_STORE_WRITE_RELOAD_ALL) != 0;
-  return run_job_now (self, job, error);
+  if (g_thread_self () == self->owner)
+    return run_job_now (self, job, error);
+
+  /* A sync run on a worker: the views hear of it on their own thread. */
+  if (!run_job (self, job, error))
+    return FALSE;
+  handed = g_new0 (HandedOver, 1);
+  handed->store = g_object_ref (self);
+  handed->job = g_steal_pointer (&job);
+  source = g_idle_source_new ();
+  g_source_set_callback (source, emit_handed_over, handed, handed_over_free);
+  g_source_attach (source, self->context);
+  return TRUE;
 }
 
 struct _IcatDb *

@@ -25,7 +25,7 @@
 
 typedef struct {
   IcatStore *store;
-  IcatDb    *db;        /* the store's main-thread connection, for reading */
+  IcatDb    *db;        /* for reading: the store's own, or a worker's connection */
   guint8     key[ICAT_SYNC_KEY_SIZE];
   char      *group;
   char      *folder;
@@ -92,12 +92,13 @@ _icat_sync_store_setting (IcatStore   *store,
 
 static gboolean
 open_group (IcatStore   *store,
+            IcatDb      *db,
             const char  *folder,
             Group       *group,
             GError     **error)
 {
   group->store = store;
-  group->db = _icat_store_get_read_db (store);
+  group->db = db;
   group->device = icat_store_get_device_id (store);
   group->group = _icat_sync_setting (group->db, "group");
   if (group->group == NULL)
@@ -657,11 +658,14 @@ prune (Group   *group,
 
 /* }}} */
 
-gboolean
-icat_sync_run (IcatStore       *store,
-               const char      *folder,
-               IcatSyncReport  *report,
-               GError         **error)
+/* One run, reading through db: the store's own connection on its thread,
+ * a connection of the worker's own off it. */
+static gboolean
+run_reading (IcatStore       *store,
+             IcatDb          *db,
+             const char      *folder,
+             IcatSyncReport  *report,
+             GError         **error)
 {
   g_auto(Group) group = { 0 };
   g_autoptr(GPtrArray) devices = NULL;
@@ -670,9 +674,8 @@ icat_sync_run (IcatStore       *store,
   RunData run = { &group, &incoming, report ? report : &local_report };
   gboolean ok;
 
-  g_return_val_if_fail (ICAT_IS_STORE (store), FALSE);
   memset (run.report, 0, sizeof *run.report);
-  if (!open_group (store, folder, &group, error))
+  if (!open_group (store, db, folder, &group, error))
     return FALSE;
   devices = _icat_sync_list_devices (group.folder, error);
   if (devices == NULL)
@@ -706,13 +709,85 @@ icat_sync_run (IcatStore       *store,
 }
 
 gboolean
+icat_sync_run (IcatStore       *store,
+               const char      *folder,
+               IcatSyncReport  *report,
+               GError         **error)
+{
+  g_return_val_if_fail (ICAT_IS_STORE (store), FALSE);
+  return run_reading (store, _icat_store_get_read_db (store), folder, report, error);
+}
+
+typedef struct {
+  char           *folder;
+  IcatSyncReport  report;
+} AsyncRun;
+
+static void
+async_run_free (AsyncRun *async_run)
+{
+  g_free (async_run->folder);
+  g_free (async_run);
+}
+
+static void
+run_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  IcatStore *store = source_object;
+  AsyncRun *async_run = task_data;
+  g_autoptr(IcatDb) db = NULL;
+  GError *error = NULL;
+
+  db = icat_db_open (icat_store_get_path (store), ICAT_DB_READ_ONLY, NULL, &error);
+  if (db != NULL && run_reading (store, db, async_run->folder, &async_run->report, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+icat_sync_run_async (IcatStore          *store,
+                     const char         *folder,
+                     GCancellable       *cancellable,
+                     GAsyncReadyCallback callback,
+                     gpointer            user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  AsyncRun *async_run;
+
+  g_return_if_fail (ICAT_IS_STORE (store));
+  async_run = g_new0 (AsyncRun, 1);
+  async_run->folder = g_strdup (folder);
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, icat_sync_run_async);
+  g_task_set_task_data (task, async_run, (GDestroyNotify) async_run_free);
+  g_task_run_in_thread (task, run_thread);
+}
+
+gboolean
+icat_sync_run_finish (IcatStore       *store,
+                      GAsyncResult    *result,
+                      IcatSyncReport  *report,
+                      GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == icat_sync_run_async, FALSE);
+  if (report != NULL)
+    *report = ((AsyncRun *) g_task_get_task_data (G_TASK (result)))->report;
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
 _icat_sync_start_publishing (IcatStore  *store,
                              GError    **error)
 {
   g_auto(Group) group = { 0 };
   g_autofree char *published = NULL;
 
-  if (!open_group (store, NULL, &group, error))
+  if (!open_group (store, _icat_store_get_read_db (store), NULL, &group, error))
     return FALSE;
   /* The snapshot holds this laptop's changes so far: nobody needs them
    * as files. */

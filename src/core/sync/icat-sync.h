@@ -102,6 +102,19 @@ gboolean  icat_sync_run    (IcatStore       *store,
                             const char      *folder,
                             IcatSyncReport  *report,
                             GError         **error);
+/* The same on a worker thread, with a connection of its own for reading,
+ * so the window never waits for the folder or the merge: the views hear
+ * of the records changed on the store's thread. One run at a time per
+ * store; the caller keeps the store until the callback. */
+void      icat_sync_run_async  (IcatStore          *store,
+                                const char         *folder,
+                                GCancellable       *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer            user_data);
+gboolean  icat_sync_run_finish (IcatStore          *store,
+                                GAsyncResult       *result,
+                                IcatSyncReport     *report,
+                                GError            **error);
 IcatSyncStatus *icat_sync_status (IcatStore *store,
                                   GError   **error);
 /* Open conflicts, oldest first: IcatSyncConflict. */
