@@ -395,6 +395,37 @@ test_run_off_main_thread (Pair          *pair,
   g_signal_handlers_disconnect_by_data (pair->laptop[1], &async_run);
 }
 
+static guint64
+state_inode (Pair  *pair,
+             guint  laptop)
+{
+  g_autofree char *path = g_build_filename (pair->folder, device_ids[laptop], "state.icatstate", NULL);
+  GStatBuf info;
+
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  return info.st_ino;
+}
+
+/* A run with nothing new writes nothing: each write would wake the other
+ * laptops' folder watch, and theirs this one's. */
+static void
+test_quiet_when_idle (Pair          *pair,
+                      gconstpointer  data)
+{
+  g_autofree char *id = new_meeting (pair);
+  g_autofree char *edit = g_strdup_printf ("{\"id\": \"%s\", \"note\": \"Changed\"}", id);
+  guint64 before;
+
+  exchange (pair);
+  before = state_inode (pair, 1);
+  run (pair, 1);
+  g_assert_cmpuint (state_inode (pair, 1), ==, before);
+  g_free (save (pair->laptop[0], "meeting", edit));
+  run (pair, 0);
+  run (pair, 1);
+  g_assert_cmpuint (state_inode (pair, 1), !=, before);
+}
+
 static void
 test_undo_after_remote (Pair          *pair,
                         gconstpointer  data)
@@ -511,6 +542,7 @@ main (int    argc,
   g_test_add ("/sync/merge/undo-after-remote", Pair, NULL, pair_set_up, test_undo_after_remote, pair_tear_down);
   g_test_add ("/sync/merge/replace-reaches-others", Pair, NULL, pair_set_up, test_replace_reaches_others, pair_tear_down);
   g_test_add ("/sync/merge/run-off-main-thread", Pair, NULL, pair_set_up, test_run_off_main_thread, pair_tear_down);
+  g_test_add ("/sync/merge/quiet-when-idle", Pair, NULL, pair_set_up, test_quiet_when_idle, pair_tear_down);
   g_test_add ("/sync/merge/file-twice-and-gap", Pair, NULL, pair_set_up, test_file_twice_and_gap, pair_tear_down);
   return g_test_run ();
 }

@@ -525,6 +525,22 @@ publish_changes (Group           *group,
   return icat_db_end_rows (group->db, stmt, rc, error);
 }
 
+/* Whether path already holds file. The state is written only when it
+ * changed: every write wakes the other laptops' folder watch, which
+ * would wake this one's in turn, for ever. */
+static gboolean
+state_unchanged (const char *path,
+                 GBytes     *file)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return FALSE;
+  return length == g_bytes_get_size (file) &&
+         memcmp (contents, g_bytes_get_data (file, NULL), length) == 0;
+}
+
 static gboolean
 publish_state (Group   *group,
                GError **error)
@@ -547,7 +563,7 @@ publish_state (Group   *group,
   text = json_to_string (node, FALSE);
   payload = g_bytes_new (text, strlen (text));
   file = _icat_sync_file_pack (group->key, header, payload);
-  return _icat_sync_write_file (path, file, error);
+  return state_unchanged (path, file) || _icat_sync_write_file (path, file, error);
 }
 
 static gboolean
