@@ -23,6 +23,7 @@ struct _IcatAutosave {
   JsonObject *queued;      /* fields waiting for the delay */
   guint       timeout;
   guint       in_flight;   /* saves sent and not yet answered */
+  GQueue      sending;     /* their changes (JsonObject), oldest first */
 };
 
 G_DEFINE_FINAL_TYPE (IcatAutosave, icat_autosave, G_TYPE_OBJECT)
@@ -59,6 +60,8 @@ saved_cb (GObject      *source,
   g_autofree char *id = icat_store_save_finish (ICAT_STORE (source), result, &error);
 
   self->in_flight--;
+  /* The writer answers in the order it was sent. */
+  json_object_unref (g_queue_pop_head (&self->sending));
   if (id == NULL)
     g_signal_emit (self, signals[FAILED], 0, error);
   else
@@ -92,6 +95,7 @@ icat_autosave_flush (IcatAutosave *self)
   if (self->id != NULL)
     json_object_set_string_member (changes, ICAT_KEY_ID, self->id);
   self->in_flight++;
+  g_queue_push_tail (&self->sending, json_object_ref (changes));
   icat_store_save_async (self->store, self->kind, changes, NULL, saved_cb, g_object_ref (self));
 }
 
@@ -207,6 +211,22 @@ icat_autosave_get_pending (IcatAutosave *self)
   return self->queued != NULL || self->in_flight > 0;
 }
 
+gboolean
+icat_autosave_is_own_value (IcatAutosave      *self,
+                            const char        *field,
+                            JsonNode          *value,
+                            IcatAutosaveSame   same)
+{
+  g_return_val_if_fail (ICAT_IS_AUTOSAVE (self), FALSE);
+  g_return_val_if_fail (field != NULL && same != NULL, FALSE);
+
+  for (GList *l = self->sending.head; l != NULL; l = l->next)
+    if (json_object_has_member (l->data, field) &&
+        same (json_object_get_member (l->data, field), value))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 icat_autosave_dispose (GObject *object)
 {
@@ -226,6 +246,7 @@ icat_autosave_finalize (GObject *object)
   IcatAutosave *self = ICAT_AUTOSAVE (object);
 
   g_clear_pointer (&self->queued, json_object_unref);
+  g_queue_clear_full (&self->sending, (GDestroyNotify) json_object_unref);
   g_clear_object (&self->store);
   g_free (self->kind);
   g_free (self->id);

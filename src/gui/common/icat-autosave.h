@@ -42,6 +42,15 @@ void          icat_autosave_set_int      (IcatAutosave *self,
 /* Writes what is queued now (leaving an editor, closing the window). */
 void          icat_autosave_flush        (IcatAutosave *self);
 gboolean      icat_autosave_get_pending  (IcatAutosave *self);
+typedef gboolean (*IcatAutosaveSame) (JsonNode *a,
+                                      JsonNode *b);
+/* Whether a save sent and not yet answered set field to value (as same
+ * compares): the record changing to it is this autosave's own save
+ * coming back, not a change from elsewhere. */
+gboolean      icat_autosave_is_own_value (IcatAutosave     *self,
+                                          const char       *field,
+                                          JsonNode         *value,
+                                          IcatAutosaveSame  same);
 /* Flushes every autosave of the process and waits until each save is
  * answered (committed or failed): before quitting, whatever the way. */
 void          icat_autosave_flush_all    (void);

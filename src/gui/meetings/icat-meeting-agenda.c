@@ -321,10 +321,98 @@ agenda_item_new (IcatMeetingEditor *self,
   return row;
 }
 
+/* Whether the agenda on screen has the items of agenda, in its order,
+ * with the same mandates: then it is filled in place. */
+static gboolean
+agenda_fits (IcatMeetingEditor *self,
+             JsonArray         *agenda)
+{
+  guint i = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->agenda_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child), i++)
+    {
+      IcatAgendaItemRow *item = _icat_meeting_agenda_item_get (child);
+      JsonObject *data;
+
+      if (agenda == NULL || i >= json_array_get_length (agenda))
+        return FALSE;
+      data = json_array_get_object_element (agenda, i);
+      if (g_strcmp0 (icat_agenda_item_row_get_item_id (item), icat_json_get_string (data, ICAT_KEY_ID)) != 0 ||
+          !_icat_meeting_json_same (icat_agenda_item_row_get_mandates (item),
+                                    json_object_get_member (data, ICAT_KEY_MANDATES)))
+        return FALSE;
+    }
+  return agenda == NULL || i == json_array_get_length (agenda);
+}
+
+/* Text changed under the cursor keeps the cursor where it was, as far as
+ * the new text reaches: the person typing is not thrown to the end. */
+static void
+set_minutes_in_place (GtkTextBuffer *buffer,
+                      const char    *text)
+{
+  GtkTextIter start, end, cursor;
+  g_autofree char *old = NULL;
+  int offset;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  old = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (g_strcmp0 (old, text) == 0)
+    return;
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  offset = gtk_text_iter_get_offset (&cursor);
+  gtk_text_buffer_set_text (buffer, text, -1);
+  gtk_text_buffer_get_iter_at_offset (buffer, &cursor, offset);
+  gtk_text_buffer_place_cursor (buffer, &cursor);
+}
+
+static void
+set_title_in_place (AdwEntryRow *row,
+                    const char  *text)
+{
+  int position = gtk_editable_get_position (GTK_EDITABLE (row));
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) == 0)
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  if (gtk_widget_has_focus (GTK_WIDGET (row)) || gtk_widget_is_focus (GTK_WIDGET (row)))
+    gtk_editable_set_position (GTK_EDITABLE (row), MIN (position, (int) g_utf8_strlen (text, -1)));
+}
+
+static void
+agenda_item_fill (IcatMeetingEditor *self,
+                  IcatAgendaItemRow *item,
+                  JsonObject        *data)
+{
+  const char *title = icat_json_get_string (data, ICAT_KEY_TITLE);
+  const char *minutes = icat_json_get_string (data, ICAT_KEY_MINUTES);
+  AdwComboRow *presenter = icat_agenda_item_row_get_presenter_row (item);
+  guint presenter_index = _icat_meeting_editor_agency_index (self, icat_json_get_string (data, ICAT_KEY_PRESENTER));
+
+  icat_agenda_item_row_set_saved_title (item, title);
+  set_title_in_place (icat_agenda_item_row_get_title_row (item), title ? title : "");
+  if (adw_combo_row_get_selected (presenter) != presenter_index)
+    adw_combo_row_set_selected (presenter, presenter_index);
+  set_minutes_in_place (icat_agenda_item_row_get_minutes (item), minutes ? minutes : "");
+}
+
+/* Filled in place where the items are the same ones (a change from
+ * elsewhere to their texts), so that focus and cursor stay; built anew
+ * otherwise. */
 void
 _icat_meeting_agenda_load (IcatMeetingEditor *self,
                            JsonArray         *agenda)
 {
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->agenda_box)) != NULL && agenda_fits (self, agenda))
+    {
+      guint i = 0;
+
+      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->agenda_box));
+           child != NULL; child = gtk_widget_get_next_sibling (child))
+        agenda_item_fill (self, _icat_meeting_agenda_item_get (child), json_array_get_object_element (agenda, i++));
+      return;
+    }
   _icat_meeting_clear_box (self->agenda_box);
   for (guint i = 0; agenda != NULL && i < json_array_get_length (agenda); i++)
     gtk_box_append (self->agenda_box, agenda_item_new (self, json_array_get_object_element (agenda, i)));

@@ -92,6 +92,8 @@ struct _IcatMeetingEditor {
   IcatRecord        *meeting;
   IcatAutosave      *autosave;
   JsonObject        *shown;         /* each field as the editor last showed or sent it */
+  JsonObject        *stored;        /* each field as the record held it when last followed:
+                                     * what a change from elsewhere is merged against */
   guint              loading;       /* > 0 while widgets are filled from the record */
   gboolean           save_failed;
 };
@@ -112,6 +114,13 @@ gboolean     _icat_meeting_shown_matches          (JsonObject         *shown,
 /* Whether two values are equal once normalized (NULL and empty are equal). */
 gboolean     _icat_meeting_json_same              (JsonNode           *a,
                                                    JsonNode           *b);
+/* A list changed here (mine, not yet saved) and elsewhere (theirs) since
+ * base, merged element by element (by "id") and member by member: what
+ * was changed here wins, the rest comes from theirs. A list without ids
+ * gives mine. */
+JsonNode    *_icat_meeting_merge_lists            (JsonNode           *base,
+                                                   JsonNode           *mine,
+                                                   JsonNode           *theirs);
 /* The record's data with shown's fields in place of the stored ones, normalized. */
 JsonObject  *_icat_meeting_dup_state              (JsonObject         *data,
                                                    JsonObject         *shown);

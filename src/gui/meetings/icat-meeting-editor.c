@@ -374,6 +374,17 @@ _icat_meeting_editor_remove_element (IcatMeetingEditor  *self,
 
 /* Following the record */
 
+/* What the record holds now becomes the base of the next merge. */
+static void
+remember_stored (IcatMeetingEditor *self,
+                 JsonObject        *data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (general_fields); i++)
+    _icat_meeting_shown_remember (self->stored, general_fields[i], json_object_get_member (data, general_fields[i]));
+  for (IcatMeetingSection s = 0; s < N_SECTIONS; s++)
+    _icat_meeting_shown_remember (self->stored, sections[s].field, json_object_get_member (data, sections[s].field));
+}
+
 static void
 load_all (IcatMeetingEditor *self)
 {
@@ -382,7 +393,82 @@ load_all (IcatMeetingEditor *self)
   load_general (self, data);
   for (IcatMeetingSection s = 0; s < N_SECTIONS; s++)
     load_section (self, s, data);
+  remember_stored (self, data);
   update_heading (self);
+  update_warning (self);
+}
+
+/* Whether the record's field is what a save of this editor sent: then
+ * the screen already shows it, or something newer. */
+static gboolean
+is_own_save (IcatMeetingEditor *self,
+             JsonObject        *data,
+             const char        *field)
+{
+  return icat_autosave_is_own_value (self->autosave, field, json_object_get_member (data, field),
+                                     _icat_meeting_json_same);
+}
+
+/* The general fields: each as typed here where it was changed here, else
+ * as the record holds it now. */
+static void
+merge_general (IcatMeetingEditor *self,
+               JsonObject        *data)
+{
+  g_autoptr(JsonObject) merged = json_object_new ();
+  gboolean changed_elsewhere = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (general_fields); i++)
+    {
+      const char *field = general_fields[i];
+      gboolean changed_here = !_icat_meeting_shown_matches (self->stored, self->shown, field);
+      JsonNode *value = json_object_get_member (changed_here ? self->shown : data, field);
+
+      changed_elsewhere |= !_icat_meeting_shown_matches (self->stored, data, field) &&
+                           !is_own_save (self, data, field);
+      if (value != NULL)
+        json_object_set_member (merged, field, json_node_copy (value));
+    }
+  if (changed_elsewhere)
+    load_general (self, merged);
+}
+
+/* Another laptop's change (or the command line's) arrived while edits
+ * here wait to be saved: what was typed here stays, in place, cursor and
+ * all; everything else follows the record; and a list changed on both
+ * sides is saved merged, after the other change. */
+static void
+merge_while_typing (IcatMeetingEditor *self,
+                    JsonObject        *data)
+{
+  merge_general (self, data);
+  for (IcatMeetingSection s = 0; s < N_SECTIONS; s++)
+    {
+      const char *field = sections[s].field;
+      JsonNode *theirs = json_object_get_member (data, field);
+      g_autoptr(JsonNode) mine = NULL;
+      g_autoptr(JsonNode) merged = NULL;
+      g_autoptr(JsonObject) holder = NULL;
+
+
+      if (_icat_meeting_shown_matches (self->stored, data, field) || is_own_save (self, data, field))
+        continue;
+      mine = sections[s].to_json (self);
+      if (_icat_meeting_json_same (mine, json_object_get_member (self->stored, field)))
+        {
+          load_section (self, s, data);
+          continue;
+        }
+      merged = _icat_meeting_merge_lists (json_object_get_member (self->stored, field), mine, theirs);
+      holder = json_object_new ();
+      if (merged != NULL)
+        json_object_set_member (holder, field, g_steal_pointer (&merged));
+      load_section (self, s, holder);
+      /* Saved as the screen now shows it, unless that is what waits already. */
+      merged = sections[s].to_json (self);
+      if (!_icat_meeting_json_same (merged, mine))
+        _icat_meeting_editor_queue_field (self, field, g_steal_pointer (&merged));
+    }
   update_warning (self);
 }
 
@@ -412,9 +498,13 @@ sync_from_record (IcatMeetingEditor *self)
   if (self->meeting == NULL || icat_record_get_deleted (self->meeting))
     return;
   update_heading (self);
-  if (icat_autosave_get_pending (self->autosave))
-    return;
   data = icat_record_get_data (self->meeting);
+  if (icat_autosave_get_pending (self->autosave))
+    {
+      merge_while_typing (self, data);
+      remember_stored (self, data);
+      return;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (general_fields); i++)
     general &= _icat_meeting_shown_matches (self->shown, data, general_fields[i]);
   if (!general)
@@ -428,6 +518,7 @@ sync_from_record (IcatMeetingEditor *self)
           report_unsaved_agenda (self);
         load_section (self, s, data);
       }
+  remember_stored (self, data);
   update_warning (self);
 }
 
@@ -552,6 +643,8 @@ clear_meeting (IcatMeetingEditor *self)
     }
   g_clear_pointer (&self->shown, json_object_unref);
   self->shown = json_object_new ();
+  g_clear_pointer (&self->stored, json_object_unref);
+  self->stored = json_object_new ();
   self->save_failed = FALSE;
 }
 
@@ -691,6 +784,7 @@ icat_meeting_editor_dispose (GObject *object)
   g_clear_pointer (&self->attendance, g_ptr_array_unref);
   g_clear_pointer (&self->agency_ids, g_ptr_array_unref);
   g_clear_pointer (&self->shown, json_object_unref);
+  g_clear_pointer (&self->stored, json_object_unref);
   g_clear_object (&self->agency_names);
   g_clear_object (&self->agencies);
   g_clear_object (&self->mandates);
@@ -835,6 +929,7 @@ icat_meeting_editor_init (IcatMeetingEditor *self)
   self->agency_ids = g_ptr_array_new_with_free_func (g_free);
   self->attendance = g_ptr_array_new ();
   self->shown = json_object_new ();
+  self->stored = json_object_new ();
   setup_models (self);
   _icat_meeting_time_init (self);
   g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (kind_selected_cb), self);
