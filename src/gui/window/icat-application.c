@@ -22,6 +22,7 @@ struct _IcatApplication {
 
   char           *database;       /* from --database, or NULL for the default */
   IcatStore      *store;
+  IcatSyncService *sync_service;
   guint           poll_source;
   guint           signal_sources[3];  /* SIGTERM, SIGINT, SIGHUP */
 };
@@ -64,6 +65,7 @@ open_store (IcatApplication  *self,
   if (self->store == NULL)
     return FALSE;
   self->poll_source = g_timeout_add_seconds (EXTERNAL_CHANGE_POLL_SECONDS, poll_external_changes, self);
+  self->sync_service = icat_sync_service_new (self->store);
   return TRUE;
 }
 
@@ -123,6 +125,9 @@ icat_application_shutdown (GApplication *application)
   G_APPLICATION_CLASS (icat_application_parent_class)->shutdown (application);
   /* Editors that went with their windows flushed as they were disposed. */
   save_everything (self);
+  /* The other laptops get what was saved last, too. */
+  if (self->sync_service != NULL)
+    icat_sync_service_shutdown (self->sync_service);
 }
 
 static void
@@ -130,6 +135,7 @@ icat_application_finalize (GObject *object)
 {
   IcatApplication *self = ICAT_APPLICATION (object);
 
+  g_clear_object (&self->sync_service);
   g_clear_object (&self->store);
   g_free (self->database);
   G_OBJECT_CLASS (icat_application_parent_class)->finalize (object);
@@ -205,12 +211,25 @@ watch_quit_signals (IcatApplication *self)
     self->signal_sources[i] = g_unix_signal_add (signals[i], quit_signalled, self);
 }
 
+/* Preferences changed the group or the folder: follow them at once. */
+static void
+sync_now_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  IcatApplication *self = user_data;
+
+  if (self->sync_service != NULL)
+    icat_sync_service_run_now (self->sync_service);
+}
+
 static void
 icat_application_startup (GApplication *application)
 {
   static const GActionEntry actions[] = {
     { "quit", quit_activated },
     { "about", about_activated },
+    { "sync-now", sync_now_activated },
   };
   static const char *quit_accels[] = { "<Control>q", NULL };
 
@@ -265,4 +284,11 @@ icat_application_get_store (IcatApplication *self)
 {
   g_return_val_if_fail (ICAT_IS_APPLICATION (self), NULL);
   return self->store;
+}
+
+IcatSyncService *
+icat_application_get_sync_service (IcatApplication *self)
+{
+  g_return_val_if_fail (ICAT_IS_APPLICATION (self), NULL);
+  return self->sync_service;
 }

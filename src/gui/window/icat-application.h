@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "icat-store.h"
+#include "icat-sync-service.h"
 
 G_BEGIN_DECLS
 
@@ -16,5 +17,7 @@ G_DECLARE_FINAL_TYPE (IcatApplication, icat_application, ICAT, APPLICATION, AdwA
 
 IcatApplication *icat_application_new       (void);
 IcatStore       *icat_application_get_store (IcatApplication *self);
+/* Sharing with other laptops (icat-sync-service.h). */
+IcatSyncService *icat_application_get_sync_service (IcatApplication *self);
 
 G_END_DECLS

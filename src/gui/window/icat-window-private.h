@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "icat-sync-status-button.h"
 #include "icat-window.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,7 @@ struct _IcatWindow {
   GtkMenuButton        *search_button;
   GtkSearchEntry       *search_entry;
   GtkListBox           *search_results;
+  IcatSyncStatusButton *sync_status;
 
   /* Borrowed: children of the sections stack */
   GtkWidget            *meetings_view;

@@ -485,6 +485,7 @@ icat_window_class_init (IcatWindowClass *klass)
 
   object_class->dispose = icat_window_dispose;
 
+  g_type_ensure (ICAT_TYPE_SYNC_STATUS_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/window/icat-window.ui");
   gtk_widget_class_bind_template_child (widget_class, IcatWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, IcatWindow, leaflet);
@@ -495,6 +496,7 @@ icat_window_class_init (IcatWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcatWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, IcatWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, IcatWindow, search_results);
+  gtk_widget_class_bind_template_child (widget_class, IcatWindow, sync_status);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
@@ -539,6 +541,7 @@ icat_window_new (IcatApplication *application)
   g_autofree char *last = NULL;
 
   self->store = g_object_ref (icat_application_get_store (application));
+  icat_sync_status_button_set_service (self->sync_status, icat_application_get_sync_service (application));
   build_sections (self);
   last = g_settings_get_string (self->settings, "last-section");
   icat_window_show_section (self, last);
