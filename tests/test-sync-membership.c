@@ -285,6 +285,38 @@ test_leave_then_create (void)
   g_assert_nonnull (record);
 }
 
+/* A key that is not the folder's group's: refused in words that say so,
+ * and the database is as it was. */
+static void
+test_join_other_key (void)
+{
+  g_autoptr(IcatTestGroup) group = icat_test_group_new (1);
+  g_autoptr(IcatTestGroup) other = icat_test_group_new (1);
+  g_autofree char *dir = icat_test_tmpdir_new ();
+  IcatStore *store = icat_test_store_new (dir, NULL);
+  g_autofree char *before = icat_test_export (store);
+  g_autofree char *after = NULL;
+  g_autofree char *unknown = g_strnfill (52, 'A');
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (icat_sync_join (store, group->folder, other->join_file, NULL, NULL, NULL, &error));
+  g_assert_error (error, ICAT_ERROR, ICAT_ERROR_INVALID);
+  g_assert_nonnull (g_strstr_len (error->message, -1, "opens with this passphrase or join file"));
+  g_clear_error (&error);
+  g_assert_false (icat_sync_join (store, group->folder, NULL, unknown, NULL, NULL, &error));
+  g_assert_error (error, ICAT_ERROR, ICAT_ERROR_INVALID);
+  g_clear_error (&error);
+  assert_not_in_group (store);
+  after = icat_test_export (store);
+  g_assert_cmpstr (after, ==, before);
+
+  /* The right join file still works. */
+  g_assert_true (icat_sync_join (store, group->folder, group->join_file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  icat_test_finalize_store (store);
+  icat_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -296,5 +328,6 @@ main (int   argc,
   g_test_add_func ("/sync/membership/folder-outside-group", test_folder_outside_group);
   g_test_add_func ("/sync/membership/leave", test_leave);
   g_test_add_func ("/sync/membership/leave-then-create", test_leave_then_create);
+  g_test_add_func ("/sync/membership/join-other-key", test_join_other_key);
   return g_test_run ();
 }
