@@ -14,6 +14,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "icat-preferences-window-private.h"
 #include "icat-store-private.h"
@@ -184,6 +185,8 @@ static const char *
 shown_passphrase (void)
 {
   GtkWidget *dialog = icat_test_find_toplevel ("passphrase-dialog");
+  g_auto(GStrv) lines = NULL;
+  const char *text;
   GtkWidget *label;
 
   g_assert_nonnull (dialog);
@@ -191,7 +194,18 @@ shown_passphrase (void)
   g_assert_nonnull (label);
   g_assert_true (gtk_label_get_selectable (GTK_LABEL (label)));
   g_assert_true (gtk_widget_has_css_class (label, "monospace"));
-  return gtk_label_get_text (GTK_LABEL (label));
+  /* Two lines of groups of four, read out half at a time. */
+  text = gtk_label_get_text (GTK_LABEL (label));
+  lines = g_strsplit (text, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) groups = g_strsplit (lines[i], " ", -1);
+
+      for (guint g = 0; groups[g] != NULL; g++)
+        g_assert_cmpuint (strlen (groups[g]), <=, 4);
+    }
+  return text;
 }
 
 static void

@@ -73,22 +73,41 @@ join_group (IcatStore   *store,
 /* Making a group {{{ */
 
 static void
-copy_clicked_cb (GtkButton *button,
-                 GtkLabel  *passphrase)
+copy_clicked_cb (GtkButton  *button,
+                 const char *passphrase)
 {
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), gtk_label_get_text (passphrase));
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), passphrase);
   gtk_button_set_label (button, _("Copied"));
+}
+
+/* Groups of four letters in two lines, to read out one half at a time. */
+static char *
+passphrase_for_reading (const char *passphrase)
+{
+  g_auto(GStrv) groups = g_strsplit (passphrase, "-", -1);
+  guint half = (g_strv_length (groups) + 1) / 2;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  char *rest;
+
+  if (groups[0] == NULL)
+    return g_strdup ("");
+  rest = groups[half];
+  groups[half] = NULL;
+  first = g_strjoinv (" ", groups);
+  groups[half] = rest;
+  second = g_strjoinv (" ", groups + half);
+  return *second ? g_strconcat (first, "\n", second, NULL) : g_steal_pointer (&first);
 }
 
 static GtkWidget *
 passphrase_box_new (const char *passphrase)
 {
-  g_autofree char *spaced = g_strdelimit (g_strdup (passphrase), "-", ' ');
+  g_autofree char *spaced = passphrase_for_reading (passphrase);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *label = gtk_label_new (spaced);
   GtkWidget *copy = gtk_button_new_with_mnemonic (_("_Copy Passphrase"));
 
-  /* Groups of four letters, read out one group at a time. */
   gtk_widget_set_name (label, "passphrase-label");
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -98,7 +117,9 @@ passphrase_box_new (const char *passphrase)
   gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Passphrase"), -1);
   gtk_widget_set_halign (copy, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (copy, "pill");
-  g_signal_connect (copy, "clicked", G_CALLBACK (copy_clicked_cb), label);
+  /* Copied as the engine wrote it, for "sync join --passphrase" too. */
+  g_signal_connect_data (copy, "clicked", G_CALLBACK (copy_clicked_cb), g_strdup (passphrase),
+                         (GClosureNotify) g_free, 0);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), copy);
   return box;
