@@ -114,7 +114,8 @@ passphrase_box_new (const char *passphrase)
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   gtk_widget_add_css_class (label, "monospace");
   gtk_widget_add_css_class (label, "title-4");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Passphrase"), -1);
+  /* Read out as its letters, and said to be the passphrase. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Passphrase"), -1);
   gtk_widget_set_halign (copy, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (copy, "pill");
   /* Copied as the engine wrote it, for "sync join --passphrase" too. */
@@ -348,7 +349,6 @@ join_error_label_new (const char *error)
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "error");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, error, -1);
   return label;
 }
 
