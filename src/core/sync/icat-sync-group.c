@@ -99,6 +99,7 @@ find_snapshot (const guint8   key[ICAT_SYNC_KEY_SIZE],
 {
   g_autoptr(GPtrArray) devices = _icat_sync_list_devices (folder, error);
   gint64 best = -1;
+  guint seen = 0;
 
   if (devices == NULL)
     return FALSE;
@@ -117,6 +118,7 @@ find_snapshot (const guint8   key[ICAT_SYNC_KEY_SIZE],
           g_autoptr(GList) members = NULL;
           gint64 covered = 0;
 
+          seen++;
           if (!_icat_sync_read_signed (key, path, group, "snapshot", devices->pdata[d], g_array_index (seqs, gint64, i),
                                        &header, &payload, NULL))
             continue;
@@ -136,6 +138,11 @@ find_snapshot (const guint8   key[ICAT_SYNC_KEY_SIZE],
             }
         }
     }
+  if (*database == NULL && seen > 0)
+    return g_set_error (error, ICAT_ERROR, ICAT_ERROR_INVALID,
+                        _("No snapshot in the sync folder “%s” opens with this passphrase or join file: check the "
+                          "passphrase letter by letter, or use the join file of the group that shares this folder."),
+                        folder), FALSE;
   if (*database == NULL)
     return g_set_error (error, ICAT_ERROR, ICAT_ERROR_NOT_FOUND,
                         _("The sync folder “%s” holds no snapshot of the group yet: run “sync run” on a laptop "

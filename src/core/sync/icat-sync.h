@@ -127,4 +127,22 @@ gboolean  icat_sync_resolve (IcatStore    *store,
                              IcatSyncKeep  keep,
                              GError      **error);
 
+/* This laptop's name as the group sees it ("UNODC Vienna laptop"), in or
+ * out of a group: trimmed, and an empty name clears it. Published with
+ * this laptop's next state file. */
+gboolean  icat_sync_set_device_name (IcatStore   *store,
+                                     const char  *name,
+                                     GError     **error);
+/* Remembers another sync folder for a database in a group (the folder
+ * must exist; kept as a canonical path), as "sync run --folder" does,
+ * without running. */
+gboolean  icat_sync_set_folder      (IcatStore   *store,
+                                     const char  *folder,
+                                     GError     **error);
+/* Takes this database out of its group: the group, its folder and what
+ * was published are forgotten; the records, their journal and the
+ * group's key file stay, so creating or joining a group works again. */
+gboolean  icat_sync_leave           (IcatStore   *store,
+                                     GError     **error);
+
 G_END_DECLS

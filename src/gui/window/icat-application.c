@@ -13,6 +13,7 @@
 
 #include "icat-application.h"
 #include "icat-autosave.h"
+#include "icat-preferences-window.h"
 #include "icat-window.h"
 
 #define EXTERNAL_CHANGE_POLL_SECONDS 2
@@ -166,6 +167,18 @@ about_activated (GSimpleAction *action,
 }
 
 static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  IcatApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (icat_preferences_window_new (parent, self->store)));
+}
+
+static void
 quit_now (GtkApplication *application)
 {
   GList *windows;
@@ -230,8 +243,10 @@ icat_application_startup (GApplication *application)
     { "quit", quit_activated },
     { "about", about_activated },
     { "sync-now", sync_now_activated },
+    { "preferences", preferences_activated },
   };
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (icat_application_parent_class)->startup (application);
   /* For checking right-to-left layout without an RTL translation installed. */
@@ -239,6 +254,7 @@ icat_application_startup (GApplication *application)
     gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
   g_action_map_add_action_entries (G_ACTION_MAP (application), actions, G_N_ELEMENTS (actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences", preferences_accels);
   watch_quit_signals (ICAT_APPLICATION (application));
 }
 
