@@ -553,6 +553,52 @@ test_stray_files (Fixture       *fixture,
 
 /* }}} */
 
+static gboolean
+decodes (const char *passphrase,
+         guint8      key[ICAT_SYNC_KEY_SIZE])
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok = _icat_sync_passphrase_decode (passphrase, key, &error);
+
+  g_assert_true (ok == (error == NULL));
+  return ok;
+}
+
+/* Only the passphrase itself opens the group: the last letter carries
+ * one bit of the key and four zeros, so a slip there is refused rather
+ * than read as the same key. */
+static void
+test_passphrase_exact (void)
+{
+  guint8 key[ICAT_SYNC_KEY_SIZE], decoded[ICAT_SYNC_KEY_SIZE];
+  g_autofree char *passphrase = NULL;
+  g_autofree char *lower = NULL;
+  g_autofree char *slipped = NULL;
+  g_autofree char *longer = NULL;
+  g_autofree char *shorter = NULL;
+  gsize length;
+
+  for (guint i = 0; i < ICAT_SYNC_KEY_SIZE; i++)
+    key[i] = (guint8) (i * 37 + 11);
+  key[ICAT_SYNC_KEY_SIZE - 1] |= 1;
+  passphrase = _icat_sync_passphrase (key);
+  length = strlen (passphrase);
+  g_assert_true (decodes (passphrase, decoded));
+  g_assert_cmpmem (decoded, sizeof decoded, key, sizeof key);
+  lower = g_ascii_strdown (passphrase, -1);
+  g_assert_true (decodes (lower, decoded));
+  g_assert_cmpmem (decoded, sizeof decoded, key, sizeof key);
+
+  slipped = g_strdup (passphrase);
+  /* A letter whose high bit is the key's and whose low bits are not zero. */
+  slipped[length - 1] = slipped[length - 1] == 'B' ? 'C' : 'B';
+  g_assert_false (decodes (slipped, decoded));
+  longer = g_strconcat (passphrase, "A", NULL);
+  g_assert_false (decodes (longer, decoded));
+  shorter = g_strndup (passphrase, length - 1);
+  g_assert_false (decodes (shorter, decoded));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -570,6 +616,7 @@ main (int    argc,
   ADD ("seen-twice", test_seen_twice);
   ADD ("stray-files", test_stray_files);
 #undef ADD
+  g_test_add_func ("/sync/security/passphrase-exact", test_passphrase_exact);
 
   return g_test_run ();
 }

@@ -215,12 +215,13 @@ _icat_sync_passphrase_decode (const char  *passphrase,
         return g_set_error (error, ICAT_ERROR, ICAT_ERROR_INVALID,
                             _("The passphrase holds “%c”, which no passphrase has. Check it letter by letter."),
                             *p), FALSE;
-      value = (value << 5) | (guint) (found - base32_alphabet);
+      if (filled == ICAT_SYNC_KEY_SIZE && bits + 5 >= 8)
+        return g_set_error (error, ICAT_ERROR, ICAT_ERROR_INVALID,
+                            _("The passphrase is too long. Check it letter by letter.")), FALSE;
+      value = ((value << 5) | (guint) (found - base32_alphabet)) & 0xfff;
       bits += 5;
       if (bits >= 8)
         {
-          if (filled == ICAT_SYNC_KEY_SIZE)
-            break;
           key[filled++] = (value >> (bits - 8)) & 0xff;
           bits -= 8;
         }
@@ -228,6 +229,11 @@ _icat_sync_passphrase_decode (const char  *passphrase,
   if (filled != ICAT_SYNC_KEY_SIZE)
     return g_set_error (error, ICAT_ERROR, ICAT_ERROR_INVALID,
                         _("The passphrase is incomplete. Check it letter by letter.")), FALSE;
+  /* The last letter carries one bit of the key and four zeros: another
+   * letter there is a mistake, never a different key. */
+  if ((value & ((1u << bits) - 1)) != 0)
+    return g_set_error (error, ICAT_ERROR, ICAT_ERROR_INVALID,
+                        _("The passphrase does not check out. Check it letter by letter.")), FALSE;
   return TRUE;
 }
 
