@@ -19,6 +19,7 @@
 #include "icat-editor-chrome.h"
 #include "icat-editor-util.h"
 #include "icat-format.h"
+#include "icat-history-window.h"
 #include "icat-input.h"
 #include "icat-meeting-editor-private.h"
 #include "icat-schema.h"
@@ -597,6 +598,7 @@ icat_meeting_editor_set_meeting (IcatMeetingEditor *self,
   gtk_stack_set_visible_child_name (self->stack, self->meeting ? "editor" : "empty");
   gtk_widget_set_visible (GTK_WIDGET (self->menu_button), self->meeting != NULL);
   update_export_item (self);
+  icat_history_menu_set_record (self->menu_button, "meeting", self->meeting ? icat_record_get_id (self->meeting) : NULL);
   if (self->meeting == NULL)
     {
       adw_window_title_set_title (self->heading, NULL);

@@ -1,0 +1,34 @@
+/* icat-history-private.h — what the History window's files share
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "icat-sync.h"
+
+G_BEGIN_DECLS
+
+/* Texts longer than this, or of several lines, are shown as a diff. */
+#define ICAT_HISTORY_SHORT_TEXT 80
+
+/* A restore button carries what it puts back: "nested-path" (or none),
+ * "field", "value" (JSON) and "label" (the field in words), as data. */
+typedef void (*IcatHistoryRestoreFunc) (GtkButton *button,
+                                        gpointer   user_data);
+
+/* One change of the journal: which laptop and when, then each field it
+ * changed with its old and new value. */
+GtkWidget *_icat_history_entry_new    (IcatSyncHistoryEntry   *entry,
+                                       IcatHistoryRestoreFunc  restore,
+                                       gpointer                user_data);
+/* "5 March 2027, 10:42" in the user's time zone, from ISO 8601 UTC. */
+char      *_icat_history_format_time  (const char             *made_at);
+/* "old → new" (its arrow pointing the way the text runs), for short texts. */
+char      *_icat_history_short_change (const char             *old_text,
+                                       const char             *new_text,
+                                       GtkTextDirection        direction);
+
+G_END_DECLS
