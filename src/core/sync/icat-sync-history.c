@@ -453,6 +453,8 @@ value_text (Reader          *reader,
     return g_strdup (title_of (reader, field->ref, json_node_get_string (node)));
   if (field != NULL && field->type == ICAT_VALUE_ENUM)
     return g_strdup (icat_format_enum (field->name, json_node_get_string (node)));
+  if (field != NULL && field->type == ICAT_VALUE_DATE)
+    return icat_format_date (json_node_get_string (node));
   return g_strdup (json_node_get_string (node));
 }
 

@@ -20,8 +20,12 @@ typedef void (*IcatHistoryRestoreFunc) (GtkButton *button,
                                         gpointer   user_data);
 
 /* One change of the journal: which laptop and when, then each field it
- * changed with its old and new value. */
+ * changed with its old and new value. newer_fields holds the fields of
+ * the changes shown above it ("path/field"), whose version after this
+ * change is not the current one: only those offer to restore it; the
+ * entry's fields are added. */
 GtkWidget *_icat_history_entry_new    (IcatSyncHistoryEntry   *entry,
+                                       GHashTable             *newer_fields,
                                        IcatHistoryRestoreFunc  restore,
                                        gpointer                user_data);
 /* "5 March 2027, 10:42" in the user's time zone, from ISO 8601 UTC. */

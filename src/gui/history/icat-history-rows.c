@@ -123,6 +123,7 @@ restore_button (IcatSyncFieldChange    *change,
 
 static GtkWidget *
 change_row (IcatSyncFieldChange    *change,
+            gboolean                superseded,
             IcatHistoryRestoreFunc  restore,
             gpointer                user_data)
 {
@@ -139,7 +140,7 @@ change_row (IcatSyncFieldChange    *change,
   gtk_widget_set_hexpand (title, TRUE);
   gtk_widget_add_css_class (title, "heading");
   gtk_box_append (GTK_BOX (top), title);
-  if (change->change == ICAT_SYNC_FIELD_CHANGED && change->restorable && change->field != NULL)
+  if (change->change == ICAT_SYNC_FIELD_CHANGED && change->restorable && superseded)
     gtk_box_append (GTK_BOX (top), restore_button (change, restore, user_data));
   gtk_box_append (GTK_BOX (box), top);
   gtk_box_append (GTK_BOX (box), change_value (change));
@@ -149,6 +150,7 @@ change_row (IcatSyncFieldChange    *change,
 
 GtkWidget *
 _icat_history_entry_new (IcatSyncHistoryEntry   *entry,
+                         GHashTable             *newer_fields,
                          IcatHistoryRestoreFunc  restore,
                          gpointer                user_data)
 {
@@ -173,7 +175,16 @@ _icat_history_entry_new (IcatSyncHistoryEntry   *entry,
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_widget_set_name (list, "history-changes");
   for (guint i = 0; i < entry->changes->len; i++)
-    gtk_list_box_append (GTK_LIST_BOX (list), change_row (entry->changes->pdata[i], restore, user_data));
+    {
+      IcatSyncFieldChange *change = entry->changes->pdata[i];
+      g_autofree char *key = g_strconcat (change->nested_path ? change->nested_path : "", "/",
+                                          change->field ? change->field : "", NULL);
+      gboolean superseded = g_hash_table_contains (newer_fields, key);
+
+      gtk_list_box_append (GTK_LIST_BOX (list), change_row (change, superseded, restore, user_data));
+      if (change->field != NULL)
+        g_hash_table_add (newer_fields, g_steal_pointer (&key));
+    }
   gtk_box_append (GTK_BOX (box), list);
   return box;
 }

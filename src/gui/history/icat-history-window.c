@@ -46,6 +46,7 @@ struct _IcatHistoryWindow
   GCancellable    *cancellable;     /* the page being read */
   guint            shown;           /* changes shown */
   guint            total;
+  GHashTable      *shown_fields;    /* "path/field" of the changes shown */
   gulong           changed_handler;
 };
 
@@ -173,7 +174,7 @@ show_page (IcatHistoryWindow *self,
     set_approval_label (self, page->total);
   for (guint i = 0; i < page->entries->len; i++)
     gtk_box_append (GTK_BOX (self->entries_box),
-                    _icat_history_entry_new (page->entries->pdata[i],
+                    _icat_history_entry_new (page->entries->pdata[i], self->shown_fields,
                                              (IcatHistoryRestoreFunc) restore_clicked_cb, self));
   self->shown += page->entries->len;
   self->total = page->total;
@@ -236,6 +237,7 @@ reload (IcatHistoryWindow *self)
 
   while ((child = gtk_widget_get_first_child (self->entries_box)) != NULL)
     gtk_box_remove (GTK_BOX (self->entries_box), child);
+  g_hash_table_remove_all (self->shown_fields);
   self->shown = 0;
   if (gtk_stack_get_visible_child_name (self->stack) == NULL)
     gtk_stack_set_visible_child_name (self->stack, "loading");
@@ -388,6 +390,7 @@ icat_history_window_finalize (GObject *object)
   g_free (self->kind);
   g_free (self->id);
   g_free (self->approval_since);
+  g_clear_pointer (&self->shown_fields, g_hash_table_unref);
   G_OBJECT_CLASS (icat_history_window_parent_class)->finalize (object);
 }
 
@@ -419,6 +422,7 @@ static void
 icat_history_window_init (IcatHistoryWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->shown_fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 IcatHistoryWindow *
