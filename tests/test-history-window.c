@@ -12,6 +12,7 @@
 
 #include <adwaita.h>
 
+#include "icat-history-approval-note.h"
 #include "icat-history-window.h"
 #include "icat-meeting-editor.h"
 #include "icat-meetings-view.h"
@@ -222,6 +223,14 @@ approval_shown (Fixture       *f,
          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (since)), data) == 0;
 }
 
+static gboolean
+note_counts (GtkWidget     *note,
+             gconstpointer  count)
+{
+  return gtk_widget_get_visible (note) &&
+         icat_history_approval_note_get_count (ICAT_HISTORY_APPROVAL_NOTE (note)) == GPOINTER_TO_UINT (count);
+}
+
 static void
 approval_test (IcatWindow *window,
                IcatStore  *store,
@@ -230,6 +239,8 @@ approval_test (IcatWindow *window,
   Fixture f = { window, store, NULL, NULL };
   GtkWidget *since;
   GtkWidget *all;
+  GtkWidget *note;
+  GtkWidget *label;
 
   save (&f, "{\"kind\": \"working-group\", \"title\": {\"en\": \"Working Group\"}, "
             "\"starts_at\": \"2027-03-01T09:00:00.000Z\", \"date_precision\": \"day\", "
@@ -251,6 +262,17 @@ approval_test (IcatWindow *window,
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (since), TRUE);
   icat_test_wait_until (shows_changes, &f, GUINT_TO_POINTER (1), 10);
   close_history (&f);
+
+  /* The editor says so under the record's status, and counts on. */
+  note = icat_test_find_named (icat_test_find_type (GTK_WIDGET (window), ICAT_TYPE_MEETING_EDITOR),
+                               "history-approval-note");
+  g_assert_nonnull (note);
+  icat_test_wait_until (note_counts, note, GUINT_TO_POINTER (1), 10);
+  label = icat_test_find_type (note, GTK_TYPE_LABEL);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "Changed after approval: 1 change"));
+  save_other (&f);
+  save (&f, "{\"note\": \"Corrected after the meeting\"}");
+  icat_test_wait_until (note_counts, note, GUINT_TO_POINTER (2), 10);
   g_free (f.id);
 }
 

@@ -35,4 +35,14 @@ char      *_icat_history_short_change (const char             *old_text,
                                        const char             *new_text,
                                        GtkTextDirection        direction);
 
+/* For an approved record (JSON as read), since when its changes count as
+ * made after approval: the change that approved it, or, when the journal
+ * holds none, the day it records; NULL when it is not approved. On a
+ * worker's connection. */
+gboolean   _icat_history_approval_since (IcatDb              *db,
+                                         const char          *kind,
+                                         JsonObject          *record,
+                                         char               **since,
+                                         GError             **error);
+
 G_END_DECLS

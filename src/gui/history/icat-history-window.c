@@ -90,27 +90,6 @@ page_free (Page *page)
   g_free (page);
 }
 
-/* An approved record's changes since its approval: after the change that
- * approved it, or, when the journal holds none, from the day it records. */
-static gboolean
-read_approval (IcatDb          *db,
-               const IcatKind  *kind,
-               JsonObject      *record,
-               Page            *page,
-               GError         **error)
-{
-  const char *status = json_object_get_string_member_with_default (record, ICAT_KEY_RECORD_STATUS, NULL);
-
-  if (g_strcmp0 (status, "approved") != 0)
-    return TRUE;
-  if (!icat_sync_history_approved_at (db, kind->name, json_object_get_string_member (record, "id"),
-                                      &page->approval_since, error))
-    return FALSE;
-  if (page->approval_since == NULL)
-    page->approval_since = g_strdup (json_object_get_string_member_with_default (record, ICAT_KEY_APPROVED_ON, ""));
-  return TRUE;
-}
-
 static gpointer
 read_page (IcatDb        *db,
            gpointer       data,
@@ -131,7 +110,7 @@ read_page (IcatDb        *db,
       if (record != NULL)
         {
           page->title = icat_record_title (kind, record);
-          if (!read_approval (db, kind, record, page, error))
+          if (!_icat_history_approval_since (db, kind->name, record, &page->approval_since, error))
             return page_free (page), NULL;
           if (page->approval_since != NULL)
             query.since = page->approval_since;
