@@ -13,6 +13,7 @@
 #include <adwaita.h>
 
 #include "icat-history-approval-note.h"
+#include "icat-history-private.h"
 #include "icat-history-window.h"
 #include "icat-meeting-editor.h"
 #include "icat-meetings-view.h"
@@ -276,6 +277,25 @@ approval_test (IcatWindow *window,
   g_free (f.id);
 }
 
+/* How values and times read, without a window (TZ is UTC in the tests). */
+static void
+test_words (void)
+{
+  g_autofree char *changed = _icat_history_short_change ("Vienna", "New York");
+  g_autofree char *emptied = _icat_history_short_change ("Vienna", NULL);
+  g_autofree char *filled = _icat_history_short_change (NULL, "Vienna");
+  g_autofree char *time = _icat_history_format_time ("2027-03-01T09:05:00.000Z");
+  g_autofree char *no_time = _icat_history_format_time (NULL);
+  g_autofree char *bad_time = _icat_history_format_time ("yesterday");
+
+  g_assert_cmpstr (changed, ==, "Vienna → New York");
+  g_assert_cmpstr (emptied, ==, "Vienna → (empty)");
+  g_assert_cmpstr (filled, ==, "(empty) → Vienna");
+  g_assert_cmpstr (time, ==, "1 March 2027, 09:05");
+  g_assert_cmpstr (no_time, ==, "");
+  g_assert_cmpstr (bad_time, ==, "yesterday");
+}
+
 static void
 test_restore (void)
 {
@@ -294,6 +314,7 @@ main (int    argc,
 {
   icat_test_init (&argc, &argv);
   gtk_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/history-window/words", test_words);
   g_test_add_func ("/history-window/restore", test_restore);
   g_test_add_func ("/history-window/approval", test_approval);
 

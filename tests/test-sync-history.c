@@ -220,7 +220,7 @@ test_two_laptops (Pair          *pair,
       change = find_change (oldest, NULL, NULL);
       g_assert_nonnull (change);
       g_assert_cmpint (change->change, ==, ICAT_SYNC_ROW_CREATED);
-      g_assert_cmpstr (change->label, ==, "Record");
+      g_assert_cmpstr (change->label, ==, "The record");
       change = find_change (oldest, NULL, "title");
       g_assert_nonnull (change);
       g_assert_null (change->old_value);

@@ -565,7 +565,7 @@ add_change (GPtrArray          *changes,
     /* Translators: a field of a nested row, e.g. "Agenda item 3 · Minutes" */
     change->label = g_strdup_printf (_("%s · %s"), row, icat_sync_field_label (field));
   else
-    change->label = g_strdup (row != NULL ? row : field != NULL ? icat_sync_field_label (field) : _("Record"));
+    change->label = g_strdup (row != NULL ? row : field != NULL ? icat_sync_field_label (field) : _("The record"));
   g_ptr_array_add (changes, change);
   return change;
 }

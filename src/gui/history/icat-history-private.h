@@ -30,10 +30,9 @@ GtkWidget *_icat_history_entry_new    (IcatSyncHistoryEntry   *entry,
                                        gpointer                user_data);
 /* "5 March 2027, 10:42" in the user's time zone, from ISO 8601 UTC. */
 char      *_icat_history_format_time  (const char             *made_at);
-/* "old → new" (its arrow pointing the way the text runs), for short texts. */
+/* "old → new", for short texts; "(empty)" for no value. */
 char      *_icat_history_short_change (const char             *old_text,
-                                       const char             *new_text,
-                                       GtkTextDirection        direction);
+                                       const char             *new_text);
 
 /* For an approved record (JSON as read), since when its changes count as
  * made after approval: the change that approved it, or, when the journal

@@ -42,16 +42,13 @@ is_long (const char *text)
 }
 
 char *
-_icat_history_short_change (const char       *old_text,
-                            const char       *new_text,
-                            GtkTextDirection  direction)
+_icat_history_short_change (const char *old_text,
+                            const char *new_text)
 {
   const char *empty = _("(empty)");
 
-  if (direction == GTK_TEXT_DIR_RTL)
-    /* Translators: a value changed, in a right-to-left text: new ← old */
-    return g_strdup_printf (_("%s ← %s"), new_text ? new_text : empty, old_text ? old_text : empty);
-  /* Translators: a value changed: old → new */
+  /* Translators: a value changed: old → new. A right-to-left language
+   * writes its own arrow, pointing the way its text runs: "%s ← %s". */
   return g_strdup_printf (_("%s → %s"), old_text ? old_text : empty, new_text ? new_text : empty);
 }
 
@@ -96,7 +93,7 @@ change_value (IcatSyncFieldChange *change)
     }
   if (is_long (change->old_text) || is_long (change->new_text))
     return icat_diff_label_new (change->old_text ? change->old_text : "", change->new_text ? change->new_text : "");
-  text = _icat_history_short_change (change->old_text, change->new_text, gtk_widget_get_default_direction ());
+  text = _icat_history_short_change (change->old_text, change->new_text);
   return text_label (text, FALSE);
 }
 
