@@ -61,10 +61,13 @@ typedef struct {
   gboolean first;          /* also the title, and whether it is approved */
   char    *since;
   guint    offset;
+  guint    limit;
+  gboolean replace;        /* the changes shown make way for these */
 } Request;
 
 typedef struct {
   gboolean   first;
+  gboolean   replace;
   GPtrArray *entries;
   guint      total;
   char      *title;
@@ -99,9 +102,10 @@ read_page (IcatDb        *db,
   Request *request = data;
   Page *page = g_new0 (Page, 1);
   IcatSyncHistoryQuery query = { request->kind, request->id, request->self_device, request->since,
-                                 request->offset, PAGE_SIZE };
+                                 request->offset, request->limit };
 
   page->first = request->first;
+  page->replace = request->replace;
   if (request->first)
     {
       const IcatKind *kind = icat_schema_lookup (request->kind);
@@ -136,6 +140,17 @@ static void restore_clicked_cb (GtkButton *button,
                                 IcatHistoryWindow *self);
 
 static void
+clear_entries (IcatHistoryWindow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->entries_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->entries_box), child);
+  g_hash_table_remove_all (self->shown_fields);
+  self->shown = 0;
+}
+
+static void
 show_page (IcatHistoryWindow *self,
            Page              *page)
 {
@@ -151,6 +166,8 @@ show_page (IcatHistoryWindow *self,
   since_approval = self->approval_since != NULL && gtk_toggle_button_get_active (self->since_button);
   if (since_approval)
     set_approval_label (self, page->total);
+  if (page->replace)
+    clear_entries (self);
   for (guint i = 0; i < page->entries->len; i++)
     gtk_box_append (GTK_BOX (self->entries_box),
                     _icat_history_entry_new (page->entries->pdata[i], self->shown_fields,
@@ -188,9 +205,11 @@ page_read_cb (GObject      *source,
   page_free (page);
 }
 
-/* Reads the page after the changes shown; from the newest when none is. */
+/* Reads the page after the changes shown, or with replace the newest
+ * changes again, as many as are shown. */
 static void
-read_next_page (IcatHistoryWindow *self)
+read_page_async (IcatHistoryWindow *self,
+                 gboolean           replace)
 {
   Request *request = g_new0 (Request, 1);
 
@@ -200,8 +219,10 @@ read_next_page (IcatHistoryWindow *self)
   request->kind = g_strdup (self->kind);
   request->id = g_strdup (self->id);
   request->self_device = g_strdup (icat_store_get_device_id (self->store));
-  request->first = self->shown == 0 && self->approval_since == NULL;
-  request->offset = self->shown;
+  request->first = (self->shown == 0 || replace) && self->approval_since == NULL;
+  request->offset = replace ? 0 : self->shown;
+  request->limit = replace ? MAX (self->shown, PAGE_SIZE) : PAGE_SIZE;
+  request->replace = replace;
   if (self->approval_since != NULL && gtk_toggle_button_get_active (self->since_button))
     request->since = g_strdup (self->approval_since);
   icat_store_read_async (self->store, read_page, request, (GDestroyNotify) request_free,
@@ -209,18 +230,12 @@ read_next_page (IcatHistoryWindow *self)
                          page_read_cb, g_object_ref (self));
 }
 
+/* The changes shown stay until the new ones are read: no flicker when
+ * a change arrives while the History is open. */
 static void
 reload (IcatHistoryWindow *self)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (self->entries_box)) != NULL)
-    gtk_box_remove (GTK_BOX (self->entries_box), child);
-  g_hash_table_remove_all (self->shown_fields);
-  self->shown = 0;
-  if (gtk_stack_get_visible_child_name (self->stack) == NULL)
-    gtk_stack_set_visible_child_name (self->stack, "loading");
-  read_next_page (self);
+  read_page_async (self, TRUE);
 }
 
 /* }}} */
@@ -337,7 +352,7 @@ scope_toggled_cb (IcatHistoryWindow *self)
 static void
 more_clicked_cb (IcatHistoryWindow *self)
 {
-  read_next_page (self);
+  read_page_async (self, FALSE);
 }
 
 gboolean
@@ -422,7 +437,7 @@ icat_history_window_new (IcatStore  *store,
   detailed = g_strconcat ("record-changed::", kind, NULL);
   self->changed_handler = g_signal_connect (store, detailed, G_CALLBACK (record_changed_cb), self);
   gtk_stack_set_visible_child_name (self->stack, "loading");
-  read_next_page (self);
+  read_page_async (self, FALSE);
   return self;
 }
 
