@@ -52,6 +52,7 @@ _icat_history_short_change (const char *old_text,
   return g_strdup_printf (_("%s → %s"), old_text ? old_text : empty, new_text ? new_text : empty);
 }
 
+/* Values can be selected and copied; headings take no focus. */
 static GtkWidget *
 text_label (const char *text,
             gboolean    dim)
@@ -61,7 +62,6 @@ text_label (const char *text,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   if (dim)
     gtk_widget_add_css_class (label, "dim-label");
   return label;
@@ -72,6 +72,7 @@ static GtkWidget *
 change_value (IcatSyncFieldChange *change)
 {
   g_autofree char *text = NULL;
+  GtkWidget *value;
 
   switch (change->change)
     {
@@ -94,7 +95,9 @@ change_value (IcatSyncFieldChange *change)
   if (is_long (change->old_text) || is_long (change->new_text))
     return icat_diff_label_new (change->old_text ? change->old_text : "", change->new_text ? change->new_text : "");
   text = _icat_history_short_change (change->old_text, change->new_text);
-  return text_label (text, FALSE);
+  value = text_label (text, FALSE);
+  gtk_label_set_selectable (GTK_LABEL (value), TRUE);
+  return value;
 }
 
 static GtkWidget *

@@ -60,6 +60,7 @@ typedef struct {
   char    *self_device;
   gboolean first;          /* also the title, and whether it is approved */
   char    *since;
+  char    *approval_since; /* known: count the changes since too */
   guint    offset;
   guint    limit;
   gboolean replace;        /* the changes shown make way for these */
@@ -70,6 +71,7 @@ typedef struct {
   gboolean   replace;
   GPtrArray *entries;
   guint      total;
+  guint      since_total;
   char      *title;
   char      *approval_since;
 } Page;
@@ -81,6 +83,7 @@ request_free (Request *request)
   g_free (request->id);
   g_free (request->self_device);
   g_free (request->since);
+  g_free (request->approval_since);
   g_free (request);
 }
 
@@ -123,6 +126,15 @@ read_page (IcatDb        *db,
   page->entries = icat_sync_history (db, &query, &page->total, error);
   if (page->entries == NULL)
     return page_free (page), NULL;
+  page->since_total = page->total;
+  if (request->approval_since != NULL && request->since == NULL)
+    {
+      IcatSyncHistoryQuery since = { request->kind, request->id, NULL, request->approval_since, 0, 1 };
+      g_autoptr(GPtrArray) newest = icat_sync_history (db, &since, &page->since_total, error);
+
+      if (newest == NULL)
+        return page_free (page), NULL;
+    }
   return page;
 }
 
@@ -164,8 +176,8 @@ show_page (IcatHistoryWindow *self,
       gtk_widget_set_visible (self->approval_box, TRUE);
     }
   since_approval = self->approval_since != NULL && gtk_toggle_button_get_active (self->since_button);
-  if (since_approval)
-    set_approval_label (self, page->total);
+  if (self->approval_since != NULL)
+    set_approval_label (self, page->since_total);
   if (page->replace)
     clear_entries (self);
   for (guint i = 0; i < page->entries->len; i++)
@@ -225,6 +237,7 @@ read_page_async (IcatHistoryWindow *self,
   request->replace = replace;
   if (self->approval_since != NULL && gtk_toggle_button_get_active (self->since_button))
     request->since = g_strdup (self->approval_since);
+  request->approval_since = g_strdup (self->approval_since);
   icat_store_read_async (self->store, read_page, request, (GDestroyNotify) request_free,
                          (GDestroyNotify) page_free, ICAT_STORE_READ_DEFAULT, self->cancellable,
                          page_read_cb, g_object_ref (self));
