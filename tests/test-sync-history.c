@@ -416,6 +416,28 @@ test_approval (Pair          *pair,
   g_assert_cmpstr (find_change (entry_at (since, 0), NULL, "note")->label, ==, "Note");
 }
 
+/* Saves not yet shared are combined into one change: a value typed and
+ * put back within it changed nothing, and is not listed. */
+static void
+test_put_back (Pair          *pair,
+               gconstpointer  data)
+{
+  g_autofree char *id = new_meeting (pair);
+  g_autofree char *typed = g_strdup_printf ("{\"id\": \"%s\", \"note\": \"Draft\", \"venue\": \"Geneva\"}", id);
+  g_autofree char *back = g_strdup_printf ("{\"id\": \"%s\", \"note\": \"Agreed agenda\"}", id);
+  g_autoptr(GPtrArray) entries = NULL;
+  IcatSyncHistoryEntry *newest;
+
+  g_free (save (pair->laptop[0], "meeting", typed));
+  g_free (save (pair->laptop[0], "meeting", back));
+  entries = history (pair->laptop[0], id, NULL, 0, 0, NULL);
+  g_assert_cmpuint (entries->len, ==, 2);
+  newest = entry_at (entries, 0);
+  g_assert_null (find_change (newest, NULL, "note"));
+  g_assert_nonnull (find_change (newest, NULL, "venue"));
+  g_assert_cmpstr (find_change (newest, NULL, "venue")->new_value, ==, "\"Geneva\"");
+}
+
 static gint64
 count_index (IcatStore *store)
 {
@@ -481,6 +503,7 @@ main (int    argc,
   ADD ("empty-and-unknown", test_empty_and_unknown);
   ADD ("restore", test_restore);
   ADD ("approval", test_approval);
+  ADD ("put-back", test_put_back);
   ADD ("migration-fills-index", test_migration_fills_index);
 #undef ADD
 

@@ -630,8 +630,10 @@ read_row_change (Reader                 *reader,
       sqlite3changeset_new (iter, i, &new_value);
       if (op == SQLITE_UPDATE)
         sqlite3changeset_old (iter, i, &old_value);
-      /* A new row's empty fields say nothing. */
-      if (new_value == NULL || (op == SQLITE_INSERT && sqlite3_value_type (new_value) == SQLITE_NULL))
+      /* A new row's empty fields say nothing, nor does a value put back
+       * within one change (saves combined while not yet shared). */
+      if (new_value == NULL || (op == SQLITE_INSERT && sqlite3_value_type (new_value) == SQLITE_NULL) ||
+          (old_value != NULL && _icat_sync_values_equal (old_value, new_value)))
         continue;
       change = add_change (changes, ICAT_SYNC_FIELD_CHANGED, nested_path, row, columns->pdata[i]);
       set_values (reader, change, field, old_value, new_value);

@@ -181,9 +181,16 @@ show_page (IcatHistoryWindow *self,
   if (page->replace)
     clear_entries (self);
   for (guint i = 0; i < page->entries->len; i++)
-    gtk_box_append (GTK_BOX (self->entries_box),
-                    _icat_history_entry_new (page->entries->pdata[i], self->shown_fields,
-                                             (IcatHistoryRestoreFunc) restore_clicked_cb, self));
+    {
+      IcatSyncHistoryEntry *entry = page->entries->pdata[i];
+
+      /* Only stamps, or values put back within one change. */
+      if (entry->changes->len == 0)
+        continue;
+      gtk_box_append (GTK_BOX (self->entries_box),
+                      _icat_history_entry_new (entry, self->shown_fields,
+                                               (IcatHistoryRestoreFunc) restore_clicked_cb, self));
+    }
   self->shown += page->entries->len;
   self->total = page->total;
   gtk_widget_set_visible (self->more_button, self->shown < self->total);
