@@ -16,6 +16,7 @@
 #include "icat-error.h"
 #include "icat-nested-id.h"
 #include "icat-schema.h"
+#include "icat-sync-private.h"
 
 struct _IcatDb {
   sqlite3    *handle;
@@ -312,6 +313,7 @@ static const char * const migrations[] = {
   "schema/003-order-indexes.sql",
   "schema/004-multi-day.sql",
   "schema/005-merge.sql",
+  "schema/006-history-index.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ICAT_SCHEMA_VERSION);
 
@@ -434,7 +436,8 @@ migrate (IcatDb          *db,
   /* The first creator holds the lock while the seed loads, which takes
    * longer than an ordinary write. */
   sqlite3_busy_timeout (db->handle, 60000);
-  if (icat_nested_id_register_sql (db->handle) != SQLITE_OK)
+  if (icat_nested_id_register_sql (db->handle) != SQLITE_OK ||
+      _icat_sync_history_register_sql (db) != SQLITE_OK)
     {
       icat_db_fail (db, sqlite3_errcode (db->handle), error);
       goto failed;

@@ -668,5 +668,6 @@ _icat_sync_apply_entry (IcatDb               *db,
   g_hash_table_unref (apply.not_found);
   g_clear_error (&apply.error);
   return ok && journal_entry (db, entry, error) &&
+         _icat_sync_history_note (db, entry->device, entry->seq, data, size, error) &&
          (entry->resolves == NULL || _icat_sync_close_conflicts (db, entry->resolves, error));
 }

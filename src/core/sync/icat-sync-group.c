@@ -154,7 +154,7 @@ find_snapshot (const guint8   key[ICAT_SYNC_KEY_SIZE],
 static gboolean
 is_replaced_table (const char *table)
 {
-  static const char * const sync_tables[] = { "sync_journal", "sync_clock", "sync_tombstone", "sync_conflict", NULL };
+  static const char * const sync_tables[] = { "sync_journal", "sync_journal_record", "sync_clock", "sync_tombstone", "sync_conflict", NULL };
 
   return _icat_journal_tracks_table (table) || g_strv_contains (sync_tables, table);
 }

@@ -672,7 +672,8 @@ _icat_sync_journal_local (IcatDb      *db,
     return FALSE;
   if (combined != NULL)
     data = g_bytes_get_data (combined, &size);
-  if (!_icat_sync_note_changes (db, data, size, &clock, error) ||
+  if (!_icat_sync_history_note (db, device_id, 0, data, size, error) ||
+      !_icat_sync_note_changes (db, data, size, &clock, error) ||
       (resolves != NULL && !_icat_sync_close_conflicts (db, resolves, error)))
     return FALSE;
   /* Renumbering decisions here ends their conflict here too, as on the

@@ -217,4 +217,15 @@ gboolean  _icat_sync_store_setting (IcatStore       *store,
                                     const char      *value,
                                     GError         **error);
 
+/* The index of a record's History (icat-sync-history.c): the records the
+ * entry (device, seq) touched; seq 0 for the device's newest entry. */
+gboolean  _icat_sync_history_note  (IcatDb          *db,
+                                    const char      *device,
+                                    gint64           seq,
+                                    const void      *changeset,
+                                    gsize            size,
+                                    GError         **error);
+/* icat_journal_records (changeset), for the migration that fills it. */
+int       _icat_sync_history_register_sql (IcatDb   *db);
+
 G_END_DECLS

@@ -144,5 +144,88 @@ gboolean  icat_sync_set_folder      (IcatStore   *store,
  * group's key file stay, so creating or joining a group works again. */
 gboolean  icat_sync_leave           (IcatStore   *store,
                                      GError     **error);
+/* A record's History (icat-sync-history.c), from the change journal. */
+typedef enum {
+  ICAT_SYNC_FIELD_CHANGED,  /* a field of the record or of a nested row */
+  ICAT_SYNC_ROW_CREATED,    /* the record, or nested_path's row, was made */
+  ICAT_SYNC_ROW_DELETED,
+  ICAT_SYNC_LINK_ADDED,     /* field's list gained new_text ("Chairs": "UNODC") */
+  ICAT_SYNC_LINK_REMOVED,   /* ... or lost old_text */
+} IcatSyncChangeKind;
+
+typedef struct {
+  IcatSyncChangeKind change;
+  char    *nested_path;  /* "agenda/<row id>" for a nested row; NULL for the record's own */
+  char    *row_label;    /* "Agenda item 3"; NULL for the record's own */
+  char    *field;        /* "minutes"; NULL when a row was made or deleted */
+  char    *label;        /* in words: "Agenda item 3 · Minutes" */
+  char    *old_value;    /* JSON as the record holds it ("\"text\"", true, 3); NULL: none */
+  char    *new_value;
+  char    *old_text;     /* as people read it (agency names, Yes/No); NULL: empty */
+  char    *new_text;
+  gboolean restorable;   /* a field whose row still exists */
+} IcatSyncFieldChange;
+
+void      icat_sync_field_change_free (IcatSyncFieldChange *change);
+
+/* One change of the journal, as it touched one record. */
+typedef struct {
+  char      *device_id;
+  char      *device_name;  /* the laptop's name; NULL when it has none */
+  gboolean   is_self;
+  gint64     seq;
+  gint64     hlc;
+  char      *made_at;      /* ISO 8601 UTC */
+  GPtrArray *changes;      /* IcatSyncFieldChange, in the change's order */
+} IcatSyncHistoryEntry;
+
+void      icat_sync_history_entry_free (IcatSyncHistoryEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcatSyncHistoryEntry, icat_sync_history_entry_free)
+
+typedef struct {
+  const char *kind;
+  const char *id;
+  const char *self_device;  /* whose changes are this laptop's (icat_store_get_device_id ()) */
+  const char *since;        /* only changes made after it (ISO 8601 date or time), or NULL */
+  guint       offset;       /* of the newest first */
+  guint       limit;        /* 0: all */
+} IcatSyncHistoryQuery;
+
+/* Every change of this laptop and of the others applied here that touched
+ * the record or its nested rows and links, newest first: IcatSyncHistoryEntry.
+ * total (may be NULL) gets how many there are in all. Takes a connection,
+ * so it runs on a worker through icat_store_read_async (). */
+GPtrArray *icat_sync_history  (IcatDb                      *db,
+                               const IcatSyncHistoryQuery  *query,
+                               guint                       *total,
+                               GError                     **error);
+/* When the newest change that approved the record (record_status set to
+ * "approved") was made; made_at NULL when the journal holds none. */
+gboolean  icat_sync_history_approved_at (IcatDb      *db,
+                                         const char  *kind,
+                                         const char  *id,
+                                         char       **made_at,
+                                         GError     **error);
+/* A field's name in words: "minutes" → "Minutes". */
+const char *icat_sync_field_label (const char *field);
+/* "Restore this version": value_json (as IcatSyncFieldChange holds it)
+ * saved back into field, an ordinary change that syncs and can be undone;
+ * for a nested row's field (nested_path "agenda/<row id>") the record's
+ * list is saved with that one value put back. */
+gboolean  icat_sync_restore_field (IcatStore   *store,
+                                   const char  *kind,
+                                   const char  *id,
+                                   const char  *nested_path,
+                                   const char  *field,
+                                   const char  *value_json,
+                                   GError     **error);
+/* The changes icat_sync_restore_field () saves, for a save of the caller's. */
+JsonObject *icat_sync_restore_changes (IcatStore   *store,
+                                       const char  *kind,
+                                       const char  *id,
+                                       const char  *nested_path,
+                                       const char  *field,
+                                       const char  *value_json,
+                                       GError     **error);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include "icat-editor-record.h"
 #include "icat-editor-util.h"
 #include "icat-format.h"
+#include "icat-history-window.h"
 #include "icat-input.h"
 #include "icat-record-list.h"
 #include "icat-ref-list.h"
@@ -433,6 +434,8 @@ icat_action_item_editor_set_item (IcatActionItemEditor *self,
                                                   G_CALLBACK (record_deleted_cb));
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", self->record != NULL);
+  icat_history_menu_set_record (GTK_MENU_BUTTON (self->menu_button), "action_item",
+                                self->record ? icat_record_get_id (self->record) : NULL);
   load_fields (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM_ID]);
 }

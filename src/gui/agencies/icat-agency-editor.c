@@ -21,6 +21,7 @@
 #include "icat-editor-chrome.h"
 #include "icat-editor-util.h"
 #include "icat-format.h"
+#include "icat-history-window.h"
 #include "icat-input.h"
 #include "icat-record-list.h"
 #include "icat-report.h"
@@ -548,6 +549,7 @@ icat_agency_editor_set_agency (IcatAgencyEditor *self,
     }
   gtk_stack_set_visible_child_name (self->stack, self->agency ? "editor" : "empty");
   gtk_widget_set_visible (GTK_WIDGET (self->menu_button), self->agency != NULL);
+  icat_history_menu_set_record (self->menu_button, "agency", self->agency ? icat_record_get_id (self->agency) : NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AGENCY_ID]);
 }
 

@@ -79,6 +79,7 @@ struct _IcatMeetingEditor {
   GtkLabel          *attachments_empty;
   GtkBox            *attachments_box;
   AdwComboRow       *status_row;
+  GtkWidget         *approval_note;
 
   /* Borrowed */
   GPtrArray         *attendance;    /* IcatAttendanceRow, one per agency, borrowed */

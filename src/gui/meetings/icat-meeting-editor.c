@@ -19,6 +19,8 @@
 #include "icat-editor-chrome.h"
 #include "icat-editor-util.h"
 #include "icat-format.h"
+#include "icat-history-approval-note.h"
+#include "icat-history-window.h"
 #include "icat-input.h"
 #include "icat-meeting-editor-private.h"
 #include "icat-schema.h"
@@ -690,6 +692,9 @@ icat_meeting_editor_set_meeting (IcatMeetingEditor *self,
   gtk_stack_set_visible_child_name (self->stack, self->meeting ? "editor" : "empty");
   gtk_widget_set_visible (GTK_WIDGET (self->menu_button), self->meeting != NULL);
   update_export_item (self);
+  icat_history_menu_set_record (self->menu_button, "meeting", self->meeting ? icat_record_get_id (self->meeting) : NULL);
+  icat_history_approval_note_set_record (ICAT_HISTORY_APPROVAL_NOTE (self->approval_note), self->store, "meeting",
+                                         self->meeting ? icat_record_get_id (self->meeting) : NULL);
   if (self->meeting == NULL)
     {
       adw_window_title_set_title (self->heading, NULL);
@@ -835,6 +840,7 @@ icat_meeting_editor_set_property (GObject      *object,
 static void
 bind_template (GtkWidgetClass *widget_class)
 {
+  g_type_ensure (ICAT_TYPE_HISTORY_APPROVAL_NOTE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/meetings/icat-meeting-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingEditor, back_button);
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingEditor, heading);
@@ -867,6 +873,7 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingEditor, attachments_empty);
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingEditor, attachments_box);
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingEditor, status_row);
+  gtk_widget_class_bind_template_child (widget_class, IcatMeetingEditor, approval_note);
   gtk_widget_class_bind_template_callback (widget_class, title_changed_cb);
   _icat_meeting_time_class_init (widget_class);
 }

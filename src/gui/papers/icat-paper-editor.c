@@ -19,6 +19,7 @@
 #include "icat-editor-record.h"
 #include "icat-editor-util.h"
 #include "icat-format.h"
+#include "icat-history-window.h"
 #include "icat-input.h"
 #include "icat-paper-editor.h"
 #include "icat-record-list.h"
@@ -32,6 +33,7 @@ struct _IcatPaperEditor {
   /* Template widgets */
   GtkWidget           *back_button;
   GtkWidget           *close_button;
+  GtkMenuButton       *menu_button;
   AdwEntryRow         *title_en_row;
   AdwEntryRow         *title_zh_row;
   AdwComboRow         *kind_row;
@@ -463,6 +465,7 @@ icat_paper_editor_set_paper (IcatPaperEditor *self,
                                                   G_CALLBACK (record_deleted_cb));
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", self->record != NULL);
+  icat_history_menu_set_record (self->menu_button, "paper", self->record ? icat_record_get_id (self->record) : NULL);
   load_fields (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAPER_ID]);
 }
@@ -612,6 +615,7 @@ icat_paper_editor_class_init (IcatPaperEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/papers/icat-paper-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, back_button);
   gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, close_button);
+  gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, menu_button);
   gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, title_en_row);
   gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, title_zh_row);
   gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, kind_row);

@@ -15,6 +15,7 @@
 #include "icat-editor-util.h"
 #include "icat-error.h"
 #include "icat-format.h"
+#include "icat-history-window.h"
 #include "icat-mandates-view.h"
 #include "icat-meetings-view.h"
 #include "icat-overview.h"
@@ -511,6 +512,7 @@ icat_window_class_init (IcatWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.show-sections", NULL, show_sections_activated);
   gtk_widget_class_install_action (widget_class, "win.section", "s", section_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-history", "s", icat_history_show_activated);
   _icat_window_class_init_backup (widget_class);
   _icat_window_class_init_documents (widget_class);
 
