@@ -6,8 +6,8 @@
  * Minutes are long and change a few words at a time, so a coordinator
  * deciding between two versions, or reading a record's history, needs
  * the words that differ, not two pages side by side. The texts are cut
- * into tokens (words, spaces, punctuation, and each Chinese character on
- * its own), the common beginning and end are set aside, and the middle
+ * into tokens (words with the spaces after them, punctuation, and each
+ * Chinese character on its own), the common beginning and end are set aside, and the middle
  * is compared by longest common subsequence.
  */
 #define G_LOG_DOMAIN "icat-text-diff"
@@ -64,6 +64,11 @@ tokenize (const char *text)
 
       if (class != TOKEN_SINGLE)
         while (*end != '\0' && class_of (g_utf8_get_char (end)) == class)
+          end = g_utf8_next_char (end);
+      /* The spaces after a word go with it: a lone space in common would
+       * otherwise stitch two unrelated sentences together. */
+      if (class != TOKEN_SPACE)
+        while (*end != '\0' && class_of (g_utf8_get_char (end)) == TOKEN_SPACE)
           end = g_utf8_next_char (end);
       token = g_string_new_len (p, end - p);
       g_array_append_val (tokens, token);
