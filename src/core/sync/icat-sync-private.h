@@ -217,4 +217,12 @@ gboolean  _icat_sync_store_setting (IcatStore       *store,
                                     const char      *value,
                                     GError         **error);
 
+/* icat_sync_resolve (), or with merged_value (JSON, NULL: none) written
+ * instead of either side (icat-sync-resolve.c). */
+gboolean  _icat_sync_resolve_as    (IcatStore       *store,
+                                    const char      *conflict_id,
+                                    IcatSyncKeep     keep,
+                                    const char      *merged_value,
+                                    GError         **error);
+
 G_END_DECLS

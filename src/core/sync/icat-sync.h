@@ -114,4 +114,16 @@ gboolean  icat_sync_resolve (IcatStore    *store,
                              IcatSyncKeep  keep,
                              GError      **error);
 
+/* Closes a field conflict with value_json (a JSON string, number,
+ * boolean or null) written as an ordinary change: a value a person merged
+ * from both sides, which every laptop takes and which closes the conflict
+ * there too (icat-sync-decide.c). */
+gboolean    icat_sync_resolve_with_value (IcatStore   *store,
+                                          const char  *conflict_id,
+                                          const char  *value_json,
+                                          GError     **error);
+/* The records with an open conflict, as a set of "kind/id" strings. */
+GHashTable *icat_sync_conflicted_records (IcatStore   *store,
+                                          GError     **error);
+
 G_END_DECLS
