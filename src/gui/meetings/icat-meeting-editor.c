@@ -597,6 +597,8 @@ icat_meeting_editor_set_meeting (IcatMeetingEditor *self,
   gtk_stack_set_visible_child_name (self->stack, self->meeting ? "editor" : "empty");
   gtk_widget_set_visible (GTK_WIDGET (self->menu_button), self->meeting != NULL);
   update_export_item (self);
+  icat_conflict_banner_set_record (self->conflict_banner, self->store, "meeting",
+                                   self->meeting ? icat_record_get_id (self->meeting) : NULL);
   if (self->meeting == NULL)
     {
       adw_window_title_set_title (self->heading, NULL);
@@ -741,7 +743,9 @@ icat_meeting_editor_set_property (GObject      *object,
 static void
 bind_template (GtkWidgetClass *widget_class)
 {
+  g_type_ensure (ICAT_TYPE_CONFLICT_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/meetings/icat-meeting-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, IcatMeetingEditor, conflict_banner);
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingEditor, back_button);
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingEditor, heading);
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingEditor, menu_button);

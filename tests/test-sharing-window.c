@@ -1,0 +1,277 @@
+/* test-sharing-window.c — conflicts decided in the sync window, on two laptops
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Two laptops in one process (two stores on two databases, one sync
+ * folder), each with its own sync window: a clash shows in both, a
+ * decision in one closes it there at once and in the other after the next
+ * sync run, checked in both databases; the meeting's list row and its
+ * editor show the mark while the conflict is open.
+ */
+#define G_LOG_DOMAIN "icat-tests"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "icat-conflict-banner.h"
+#include "icat-conflict-card.h"
+#include "icat-conflict-mark.h"
+#include "icat-conflict-marks.h"
+#include "icat-meeting-editor.h"
+#include "icat-meeting-row.h"
+#include "icat-sharing-window.h"
+#include "icat-test-sync.h"
+#include "icat-test-util.h"
+#include "icat-test-widgets.h"
+
+typedef struct {
+  IcatTestGroup     *group;
+  char              *meeting;
+  IcatSharingWindow *windows[2];
+} Fixture;
+
+static void
+exchange (Fixture *f)
+{
+  icat_test_group_run (f->group, 0, NULL);
+  icat_test_group_run (f->group, 1, NULL);
+  icat_test_group_run (f->group, 0, NULL);
+  /* What the app's sync service does after each run. */
+  icat_sharing_refresh (f->group->laptops[0]);
+  icat_sharing_refresh (f->group->laptops[1]);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(JsonObject) meeting = icat_test_object ("{\"kind\": \"working-group\", "
+                                                    "\"title\": {\"en\": \"12th Working Group meeting\"}, "
+                                                    "\"starts_at\": \"2027-03-01T09:00:00.000Z\", "
+                                                    "\"date_precision\": \"day\", \"timezone\": \"Europe/Vienna\", "
+                                                    "\"note\": \"Agreed agenda\"}");
+  g_autoptr(GError) error = NULL;
+
+  f->group = icat_test_group_new (2);
+  f->meeting = icat_store_save (f->group->laptops[0], "meeting", meeting, &error);
+  g_assert_no_error (error);
+  exchange (f);
+  for (guint i = 0; i < 2; i++)
+    f->windows[i] = icat_sharing_window_present (NULL, f->group->laptops[i], "decisions");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  for (guint i = 0; i < 2; i++)
+    {
+      GPtrArray *watched = icat_test_watch_widgets (GTK_WIDGET (f->windows[i]));
+
+      gtk_window_destroy (GTK_WINDOW (f->windows[i]));
+      icat_test_assert_finalized (watched);
+    }
+  g_free (f->meeting);
+  icat_test_group_free (f->group);
+}
+
+/* The decisions page's cards. */
+static guint
+n_cards (IcatSharingWindow *window)
+{
+  GtkWidget *box = _icat_sharing_window_get_decisions (window);
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child))
+    n += ICAT_IS_CONFLICT_CARD (child);
+  return n;
+}
+
+static IcatConflictCard *
+first_card (IcatSharingWindow *window)
+{
+  GtkWidget *child = gtk_widget_get_first_child (_icat_sharing_window_get_decisions (window));
+
+  g_assert_true (ICAT_IS_CONFLICT_CARD (child));
+  return ICAT_CONFLICT_CARD (child);
+}
+
+static guint
+n_open (IcatStore *store)
+{
+  g_autoptr(GPtrArray) conflicts = icat_sync_conflicts (store, NULL);
+
+  return conflicts->len;
+}
+
+static char *
+field_of (IcatStore  *store,
+          const char *id,
+          const char *field)
+{
+  g_autoptr(JsonObject) record = icat_store_read (store, "meeting", id, NULL);
+
+  return record ? g_strdup (json_object_get_string_member_with_default (record, field, NULL)) : NULL;
+}
+
+static void
+click (GtkButton *button)
+{
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static void
+test_same_field (Fixture       *f,
+                 gconstpointer  data)
+{
+  IcatStore *a = f->group->laptops[0], *b = f->group->laptops[1];
+  g_autoptr(IcatRecord) record = icat_store_lookup (a, "meeting", f->meeting);
+  GtkWidget *row = icat_meeting_row_new (a);
+  GtkWidget *editor = icat_meeting_editor_new (a);
+  GtkWidget *holder = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *mark, *banner;
+  g_autofree char *note_a = NULL;
+  g_autofree char *note_b = NULL;
+
+  gtk_box_append (GTK_BOX (box), row);
+  gtk_box_append (GTK_BOX (box), editor);
+  gtk_window_set_child (GTK_WINDOW (holder), box);
+  icat_meeting_row_set_record (ICAT_MEETING_ROW (row), record);
+  icat_meeting_editor_set_meeting (ICAT_MEETING_EDITOR (editor), f->meeting);
+  mark = icat_test_find_type (row, ICAT_TYPE_CONFLICT_MARK);
+  banner = icat_test_find_type (editor, ICAT_TYPE_CONFLICT_BANNER);
+  g_assert_false (gtk_widget_get_visible (mark));
+  g_assert_false (icat_conflict_banner_is_shown (ICAT_CONFLICT_BANNER (banner)));
+  g_assert_cmpuint (n_cards (f->windows[0]), ==, 0);
+
+  icat_test_sync_set_text (a, "meeting", f->meeting, "note", "Typed on A");
+  icat_test_sync_set_text (b, "meeting", f->meeting, "note", "Typed on B");
+  exchange (f);
+  /* The clash waits in both windows, and is marked in the list and editor. */
+  g_assert_cmpuint (n_cards (f->windows[0]), ==, 1);
+  g_assert_cmpuint (n_cards (f->windows[1]), ==, 1);
+  g_assert_true (gtk_widget_get_visible (mark));
+  g_assert_true (icat_conflict_banner_is_shown (ICAT_CONFLICT_BANNER (banner)));
+
+  /* Laptop B keeps A's value: closed on B at once, on A still open. */
+  click (icat_conflict_card_get_button (first_card (f->windows[1]), ICAT_SYNC_KEEP_THEIRS));
+  g_assert_cmpuint (n_cards (f->windows[1]), ==, 0);
+  g_assert_cmpuint (n_open (b), ==, 0);
+  g_assert_cmpuint (n_open (a), ==, 1);
+  g_assert_cmpuint (n_cards (f->windows[0]), ==, 1);
+
+  /* After the next sync run, on A too, and both hold A's note. */
+  exchange (f);
+  g_assert_cmpuint (n_cards (f->windows[0]), ==, 0);
+  g_assert_cmpuint (n_open (a), ==, 0);
+  note_a = field_of (a, f->meeting, "note");
+  note_b = field_of (b, f->meeting, "note");
+  g_assert_cmpstr (note_a, ==, "Typed on A");
+  g_assert_cmpstr (note_b, ==, "Typed on A");
+  g_assert_false (gtk_widget_get_visible (mark));
+  g_assert_false (icat_conflict_banner_is_shown (ICAT_CONFLICT_BANNER (banner)));
+
+  icat_meeting_editor_set_meeting (ICAT_MEETING_EDITOR (editor), NULL);
+  gtk_window_destroy (GTK_WINDOW (holder));
+}
+
+static void
+test_merged_value (Fixture       *f,
+                   gconstpointer  data)
+{
+  IcatStore *a = f->group->laptops[0], *b = f->group->laptops[1];
+
+  icat_test_sync_set_text (a, "meeting", f->meeting, "note", "Typed on A");
+  icat_test_sync_set_text (b, "meeting", f->meeting, "note", "Typed on B");
+  exchange (f);
+  g_assert_true (icat_conflict_card_save_merged (first_card (f->windows[0]), "Typed on A and on B"));
+  g_assert_cmpuint (n_cards (f->windows[0]), ==, 0);
+  exchange (f);
+  g_assert_cmpuint (n_cards (f->windows[1]), ==, 0);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *note = field_of (f->group->laptops[i], f->meeting, "note");
+
+      g_assert_cmpstr (note, ==, "Typed on A and on B");
+      g_assert_cmpuint (n_open (f->group->laptops[i]), ==, 0);
+    }
+}
+
+/* A deletes the meeting, B edits it: each window offers "Keep the Record"
+ * and "Delete It", whichever side each laptop's value is on. */
+static void
+edit_against_delete (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (icat_store_delete (f->group->laptops[0], "meeting", f->meeting, &error));
+  g_assert_no_error (error);
+  icat_test_sync_set_text (f->group->laptops[1], "meeting", f->meeting, "venue", "Geneva");
+  exchange (f);
+  for (guint i = 0; i < 2; i++)
+    {
+      IcatConflictCard *card = first_card (f->windows[i]);
+      /* Where the record was deleted, the edit is the other side. */
+      IcatSyncKeep record_side = i == 0 ? ICAT_SYNC_KEEP_THEIRS : ICAT_SYNC_KEEP_MINE;
+
+      g_assert_cmpuint (n_cards (f->windows[i]), ==, 1);
+      g_assert_cmpstr (gtk_button_get_label (icat_conflict_card_get_button (card, record_side)), ==,
+                       "_Keep the Record");
+      g_assert_cmpstr (gtk_button_get_label (icat_conflict_card_get_button (card, !record_side)), ==,
+                       "_Delete It");
+    }
+}
+
+static void
+test_keep_the_record (Fixture       *f,
+                      gconstpointer  data)
+{
+  edit_against_delete (f);
+  /* Decided where it was deleted. */
+  click (icat_conflict_card_get_button (first_card (f->windows[0]), ICAT_SYNC_KEEP_THEIRS));
+  exchange (f);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *venue = field_of (f->group->laptops[i], f->meeting, "venue");
+
+      g_assert_cmpstr (venue, ==, "Geneva");
+      g_assert_cmpuint (n_open (f->group->laptops[i]), ==, 0);
+      g_assert_cmpuint (n_cards (f->windows[i]), ==, 0);
+    }
+}
+
+static void
+test_delete_it (Fixture       *f,
+                gconstpointer  data)
+{
+  edit_against_delete (f);
+  /* Decided where it was edited. */
+  click (icat_conflict_card_get_button (first_card (f->windows[1]), ICAT_SYNC_KEEP_THEIRS));
+  exchange (f);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(JsonObject) gone = icat_store_read (f->group->laptops[i], "meeting", f->meeting, NULL);
+
+      g_assert_null (gone);
+      g_assert_cmpuint (n_open (f->group->laptops[i]), ==, 0);
+      g_assert_cmpuint (n_cards (f->windows[i]), ==, 0);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  icat_test_init (&argc, &argv);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add ("/sharing/same-field", Fixture, NULL, fixture_set_up, test_same_field, fixture_tear_down);
+  g_test_add ("/sharing/merged-value", Fixture, NULL, fixture_set_up, test_merged_value, fixture_tear_down);
+  g_test_add ("/sharing/keep-the-record", Fixture, NULL, fixture_set_up, test_keep_the_record, fixture_tear_down);
+  g_test_add ("/sharing/delete-it", Fixture, NULL, fixture_set_up, test_delete_it, fixture_tear_down);
+  return g_test_run ();
+}
