@@ -158,8 +158,8 @@ side_new (IcatConflictCard     *self,
   gtk_label_set_wrap (GTK_LABEL (value_label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (value_label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
-  gtk_widget_set_vexpand (value_label, TRUE);
-  gtk_widget_set_valign (value_label, GTK_ALIGN_START);
+  /* Narrow enough that two long texts still sit side by side. */
+  gtk_label_set_max_width_chars (GTK_LABEL (value_label), 30);
   gtk_box_append (GTK_BOX (box), header_label);
   gtk_box_append (GTK_BOX (box), value_label);
   if (button_label != NULL)
