@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "icat-conflict-banner.h"
 #include "icat-conflict-card.h"
@@ -22,6 +23,7 @@
 #include "icat-meeting-editor.h"
 #include "icat-meeting-row.h"
 #include "icat-sharing-window.h"
+#include "icat-sharing-words.h"
 #include "icat-test-sync.h"
 #include "icat-test-util.h"
 #include "icat-test-widgets.h"
@@ -262,6 +264,166 @@ test_delete_it (Fixture       *f,
     }
 }
 
+/* The refused files page's rows: name, then words. */
+static GPtrArray *
+file_rows (IcatSharingWindow *window)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *box = _icat_sharing_window_get_files (window);
+  GtkWidget *row = icat_test_find_type (box, ADW_TYPE_ACTION_ROW);
+
+  for (; row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row))
+      g_ptr_array_add (rows, g_strdup_printf ("%s: %s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                                              adw_action_row_get_subtitle (ADW_ACTION_ROW (row))));
+  return rows;
+}
+
+static char *
+publish_change (IcatTestGroup *group)
+{
+  g_free (icat_test_sync_add_item (group->laptops[0], "Draft the issue brief"));
+  icat_test_group_run (group, 0, NULL);
+  return icat_test_group_file (group, 0, icat_test_group_last_file (group, 0));
+}
+
+static void
+test_refused_files (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(IcatTestGroup) other = icat_test_group_new (1);
+  g_autofree char *path = publish_change (f->group);
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *tampered = g_strdup_printf ("%s: %s", name, icat_sharing_problem_words (ICAT_SYNC_PROBLEM_SIGNATURE, NULL));
+  g_autofree char *stranger = g_strdup_printf ("%s: %s", name, icat_sharing_problem_words (ICAT_SYNC_PROBLEM_OTHER_GROUP, NULL));
+  g_autofree char *other_path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = file_rows (f->windows[1]);
+  gsize length;
+
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  contents[length - 40] ^= 0x01;
+  g_assert_true (g_file_set_contents (path, contents, length, &error));
+  icat_test_group_run (f->group, 1, NULL);
+  icat_sharing_refresh (f->group->laptops[1]);
+  g_ptr_array_unref (rows);
+  rows = file_rows (f->windows[1]);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (rows->pdata[0], ==, tampered);
+  g_assert_true (g_str_has_prefix (tampered, "1.icatsync: Tampered with") ||
+                 strstr (tampered, ": Tampered with or damaged") != NULL);
+
+  /* Another group's file in its place. */
+  g_free (icat_test_sync_add_item (other->laptops[0], "Another group's item"));
+  icat_test_group_run (other, 0, NULL);
+  other_path = icat_test_group_file (other, 0, icat_test_group_last_file (other, 0));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (other_path, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (path, contents, length, &error));
+  icat_test_group_run (f->group, 1, NULL);
+  icat_sharing_refresh (f->group->laptops[1]);
+  g_ptr_array_unref (rows);
+  rows = file_rows (f->windows[1]);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (rows->pdata[0], ==, stranger);
+  g_assert_nonnull (strstr (stranger, "Made by another group"));
+}
+
+static void
+test_words (void)
+{
+  g_autoptr(IcatSyncStatus) status = g_new0 (IcatSyncStatus, 1);
+  IcatSyncLaptop *named = g_new0 (IcatSyncLaptop, 1);
+  IcatSyncLaptop *unnamed = g_new0 (IcatSyncLaptop, 1);
+  const char *self = "00000000-0000-4000-8000-0000000000a1";
+  g_autofree char *text = NULL;
+
+  /* Values: strings plainly, empty and null alike, lists and edits summed up. */
+  text = icat_sharing_value_text ("\"Quorum reached\"");
+  g_assert_cmpstr (text, ==, "Quorum reached");
+  g_free (text);
+  text = icat_sharing_value_text ("null");
+  g_assert_cmpstr (text, ==, "(empty)");
+  g_free (text);
+  text = icat_sharing_value_text (NULL);
+  g_assert_cmpstr (text, ==, "(empty)");
+  g_free (text);
+  text = icat_sharing_value_text ("\"\"");
+  g_assert_cmpstr (text, ==, "(empty)");
+  g_free (text);
+  text = icat_sharing_value_text ("true");
+  g_assert_cmpstr (text, ==, "Yes");
+  g_free (text);
+  text = icat_sharing_value_text ("3");
+  g_assert_cmpstr (text, ==, "3");
+  g_free (text);
+  text = icat_sharing_value_text ("[\"UNODC\", \"IOM\"]");
+  g_assert_cmpstr (text, ==, "UNODC, IOM");
+  g_free (text);
+  text = icat_sharing_value_text ("{\"venue\": \"Geneva\", \"note\": null}");
+  g_assert_cmpstr (text, ==, "Venue: Geneva; Note: (empty)");
+  g_free (text);
+  /* A text column holding JSON: a title in two languages. */
+  text = icat_sharing_value_text ("\"{\\\"en\\\": \\\"Working Group\\\"}\"");
+  g_assert_cmpstr (text, ==, "Working Group");
+  g_free (text);
+  text = icat_sharing_value_text ("{\"en\": \"Working Group\", \"zh\": \"工作组\"}");
+  g_assert_cmpstr (text, ==, "Working Group / 工作组");
+  g_clear_pointer (&text, g_free);
+
+  g_assert_true (icat_sharing_value_is_long ("\"one\\ntwo\""));
+  g_assert_false (icat_sharing_value_is_long ("\"short\""));
+  g_assert_false (icat_sharing_value_is_long ("null"));
+  g_assert_false (icat_sharing_value_is_long (NULL));
+
+  text = icat_sharing_field_label ("agenda.minutes");
+  g_assert_cmpstr (text, ==, "Agenda · Minutes");
+  g_free (text);
+  text = icat_sharing_field_label ("note");
+  g_assert_cmpstr (text, ==, "Note");
+  g_free (text);
+  text = icat_sharing_field_label ("no_such_field");
+  g_assert_cmpstr (text, ==, "no_such_field");
+  g_free (text);
+  text = icat_sharing_field_label (NULL);
+  g_assert_cmpstr (text, ==, "");
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpstr (icat_sharing_kind_label ("meeting"), ==, "Meeting");
+  g_assert_cmpstr (icat_sharing_kind_label ("action_item"), ==, "Action item");
+
+  /* Times in the user's zone (TZ=UTC in tests); another year says it. */
+  text = icat_sharing_time_text ("2025-12-05T10:42:00Z");
+  g_assert_cmpstr (text, ==, "5 Dec 2025, 10:42");
+  g_clear_pointer (&text, g_free);
+  g_assert_null (icat_sharing_time_text ("yesterday"));
+  g_assert_null (icat_sharing_time_text (NULL));
+
+  /* Laptops: this one, by name, or unnamed with its id's beginning. */
+  status->laptops = g_ptr_array_new_with_free_func ((GDestroyNotify) icat_sync_laptop_free);
+  named->device_id = g_strdup ("00000000-0000-4000-8000-0000000000b2");
+  named->name = g_strdup ("UNODC Vienna laptop");
+  unnamed->device_id = g_strdup ("1a2b3c4d-0000-4000-8000-0000000000c3");
+  g_ptr_array_add (status->laptops, named);
+  g_ptr_array_add (status->laptops, unnamed);
+  text = icat_sharing_laptop_name (status, self, self);
+  g_assert_cmpstr (text, ==, "This laptop");
+  g_free (text);
+  text = icat_sharing_laptop_name (status, named->device_id, self);
+  g_assert_cmpstr (text, ==, "UNODC Vienna laptop");
+  g_free (text);
+  text = icat_sharing_laptop_name (status, unnamed->device_id, self);
+  g_assert_cmpstr (text, ==, "Unnamed laptop 1a2b3c4d");
+  g_free (text);
+  text = icat_sharing_laptop_name (NULL, NULL, self);
+  g_assert_cmpstr (text, ==, "Another laptop");
+  g_clear_pointer (&text, g_free);
+
+  g_assert_cmpstr (icat_sharing_problem_words (ICAT_SYNC_PROBLEM_OTHER, "Permission denied"), ==, "Permission denied");
+  g_assert_cmpstr (icat_sharing_problem_words (ICAT_SYNC_PROBLEM_OTHER, NULL), ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -273,5 +435,7 @@ main (int   argc,
   g_test_add ("/sharing/merged-value", Fixture, NULL, fixture_set_up, test_merged_value, fixture_tear_down);
   g_test_add ("/sharing/keep-the-record", Fixture, NULL, fixture_set_up, test_keep_the_record, fixture_tear_down);
   g_test_add ("/sharing/delete-it", Fixture, NULL, fixture_set_up, test_delete_it, fixture_tear_down);
+  g_test_add ("/sharing/refused-files", Fixture, NULL, fixture_set_up, test_refused_files, fixture_tear_down);
+  g_test_add_func ("/sharing/words", test_words);
   return g_test_run ();
 }

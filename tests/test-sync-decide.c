@@ -11,8 +11,11 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "icat-error.h"
 #include "icat-store-private.h"
+#include "icat-sync-private.h"
 #include "icat-test-sync.h"
 #include "icat-test-util.h"
 
@@ -236,6 +239,100 @@ test_conflicted_records (void)
   assert_marked (group->laptops[1], meeting, FALSE);
 }
 
+/* Laptop A's newest change file, as laptop B will read it next. */
+static char *
+publish_change (IcatTestGroup *group)
+{
+  g_free (icat_test_sync_add_item (group->laptops[0], "Draft the issue brief"));
+  icat_test_group_run (group, 0, NULL);
+  return icat_test_group_file (group, 0, icat_test_group_last_file (group, 0));
+}
+
+static IcatSyncFileProblem *
+only_problem (IcatStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = icat_sync_file_problems (store, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 1);
+  return g_ptr_array_steal_index (problems, 0);
+}
+
+static void
+test_file_problems (void)
+{
+  g_autoptr(IcatTestGroup) group = icat_test_group_new (2);
+  g_autoptr(IcatTestGroup) other = icat_test_group_new (1);
+  g_autofree char *path = publish_change (group);
+  g_autofree char *good = NULL;
+  g_autofree char *stranger = NULL;
+  gsize length;
+  IcatSyncFileProblem *problem;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+
+  /* Nothing refused yet. */
+  icat_test_group_run (group, 1, NULL);
+  none = icat_sync_file_problems (group->laptops[1], &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  /* A byte changed at the end of the payload: tampered with. */
+  g_free (path);
+  path = publish_change (group);
+  g_assert_true (g_file_get_contents (path, &good, &length, &error));
+  good[length - 40] ^= 0x01;
+  g_assert_true (g_file_set_contents (path, good, length, &error));
+  icat_test_group_run (group, 1, NULL);
+  problem = only_problem (group->laptops[1]);
+  g_assert_cmpstr (problem->path, ==, path);
+  g_assert_true (problem->refused);
+  g_assert_cmpint (problem->problem, ==, ICAT_SYNC_PROBLEM_SIGNATURE);
+  g_assert_nonnull (strstr (problem->reason, "not signed by this group’s key: changed"));
+  icat_sync_file_problem_free (problem);
+
+  /* Another group's change file in its place: named as such. */
+  g_free (icat_test_sync_add_item (other->laptops[0], "Another group's item"));
+  icat_test_group_run (other, 0, NULL);
+  stranger = icat_test_group_file (other, 0, icat_test_group_last_file (other, 0));
+  g_clear_pointer (&good, g_free);
+  g_assert_true (g_file_get_contents (stranger, &good, &length, &error));
+  g_assert_true (g_file_set_contents (path, good, length, &error));
+  icat_test_group_run (group, 1, NULL);
+  problem = only_problem (group->laptops[1]);
+  g_assert_cmpint (problem->problem, ==, ICAT_SYNC_PROBLEM_OTHER_GROUP);
+  g_assert_nonnull (strstr (problem->reason, "made by another group"));
+  icat_sync_file_problem_free (problem);
+  {
+    g_autoptr(IcatSyncStatus) status = icat_sync_status (group->laptops[1], &error);
+
+    /* `sync status` words the same. */
+    g_assert_no_error (error);
+    g_assert_cmpuint (status->refused->len, ==, 1);
+    g_assert_nonnull (strstr (status->refused->pdata[0], path));
+    g_assert_nonnull (strstr (status->refused->pdata[0], "made by another group"));
+  }
+}
+
+static void
+test_problem_names (void)
+{
+  g_autoptr(GError) newer = g_error_new_literal (ICAT_SYNC_PROBLEM_ERROR, ICAT_SYNC_PROBLEM_NEWER, "words");
+  g_autoptr(GError) unreadable = g_error_new_literal (G_FILE_ERROR, G_FILE_ERROR_ACCES, "Permission denied");
+
+  /* A problem is kept by name and read back; any other error by its words. */
+  g_assert_cmpstr (_icat_sync_problem_stored (newer), ==, "newer");
+  g_assert_cmpint (_icat_sync_problem_parse ("newer"), ==, ICAT_SYNC_PROBLEM_NEWER);
+  g_assert_nonnull (strstr (_icat_sync_problem_text ("newer"), "newer version"));
+  g_assert_cmpstr (_icat_sync_problem_stored (unreadable), ==, "Permission denied");
+  g_assert_cmpint (_icat_sync_problem_parse ("Permission denied"), ==, ICAT_SYNC_PROBLEM_OTHER);
+  g_assert_cmpstr (_icat_sync_problem_text ("Permission denied"), ==, "Permission denied");
+  g_assert_cmpint (_icat_sync_problem_parse (NULL), ==, ICAT_SYNC_PROBLEM_OTHER);
+  g_assert_cmpstr (_icat_sync_problem_text (NULL), ==, "");
+  g_assert_cmpint (_icat_sync_problem_parse (""), ==, ICAT_SYNC_PROBLEM_OTHER);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -246,5 +343,7 @@ main (int   argc,
   g_test_add_func ("/sync/decide/merged-refused", test_merged_refused);
   g_test_add_func ("/sync/decide/merged-not-a-field", test_merged_not_a_field);
   g_test_add_func ("/sync/decide/conflicted-records", test_conflicted_records);
+  g_test_add_func ("/sync/decide/file-problems", test_file_problems);
+  g_test_add_func ("/sync/decide/problem-names", test_problem_names);
   return g_test_run ();
 }

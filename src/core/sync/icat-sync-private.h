@@ -225,4 +225,12 @@ gboolean  _icat_sync_resolve_as    (IcatStore       *store,
                                     const char      *merged_value,
                                     GError         **error);
 
+/* A file problem as sync_file_problem keeps it: a problem's name, or the
+ * words of an error of another kind (icat-sync-decide.c)... */
+const char *_icat_sync_problem_name   (IcatSyncProblem  problem);
+const char *_icat_sync_problem_stored (const GError    *error);
+/* ...and back: the problem, and its words for `sync status`. */
+IcatSyncProblem _icat_sync_problem_parse (const char *stored);
+const char *_icat_sync_problem_text  (const char      *stored);
+
 G_END_DECLS

@@ -134,10 +134,9 @@ laptop_subtitle (const IcatSyncLaptop *laptop)
 {
   g_autofree char *when = icat_sharing_time_text (laptop->last_change_at);
   /* Translators: how many of a laptop's changes this one has taken in. */
-  g_autofree char *counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " change applied",
-                                                          "%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " changes applied",
-                                                          laptop->published),
-                                             laptop->applied, laptop->published);
+  g_autofree char *counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d of %d change applied",
+                                                          "%d of %d changes applied", laptop->published),
+                                             (int) laptop->applied, (int) laptop->published);
 
   if (when == NULL)
     return g_steal_pointer (&counts);
@@ -204,9 +203,9 @@ show_laptops (IcatSharingWindow    *self,
     }
   group = group_new (self->laptops_box, _("This Laptop"), NULL);
   unshared = status->unshared == 0 ? g_strdup (_("All changes shared"))
-             : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " change not yet shared",
-                                             "%" G_GINT64_FORMAT " changes not yet shared", status->unshared),
-                                status->unshared);
+             : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d change not yet shared",
+                                             "%d changes not yet shared", status->unshared),
+                                (int) status->unshared);
   row_new (group, status->device_name && *status->device_name ? status->device_name : _("This laptop"), unshared);
   show_folder (self, group, status->folder);
 
@@ -233,31 +232,43 @@ show_laptops (IcatSharingWindow    *self,
 
 static void
 show_problems (GtkWidget *group,
-               GPtrArray *problems)
+               GPtrArray *problems,
+               gboolean   refused)
 {
   for (guint i = 0; i < problems->len; i++)
     {
+      IcatSyncFileProblem *problem = problems->pdata[i];
       g_autofree char *name = NULL;
-      g_autofree char *reason = NULL;
       GtkWidget *row;
 
-      icat_sharing_split_problem (problems->pdata[i], &name, &reason);
-      row = row_new (group, name, reason);
+      if (problem->refused != refused)
+        continue;
+      /* "<laptop>/<number>.icatsync": the laptop's folder says whose. */
+      name = g_path_get_basename (problem->path);
+      row = row_new (group, name, icat_sharing_problem_words (problem->problem, problem->reason));
+      gtk_widget_set_tooltip_text (row, problem->path);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
     }
 }
 
 static void
-show_files (IcatSharingWindow    *self,
-            const IcatSyncStatus *status)
+show_files (IcatSharingWindow *self)
 {
-  guint refused = status ? status->refused->len : 0;
-  guint waiting = status ? status->waiting->len : 0;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = icat_sync_file_problems (self->store, &error);
+  guint refused = 0;
 
   clear_box (self->files_box);
+  if (problems == NULL)
+    {
+      g_warning ("Cannot read the refused files: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < problems->len; i++)
+    refused += ((IcatSyncFileProblem *) problems->pdata[i])->refused;
   adw_view_stack_page_set_needs_attention (self->files_page, refused > 0);
   adw_view_stack_page_set_badge_number (self->files_page, refused);
-  if (refused == 0 && waiting == 0)
+  if (problems->len == 0)
     {
       status_page_new (self->files_box, "emblem-ok-symbolic", _("No Refused Files"),
                        _("Every file in the sync folder came from this group and was taken in."));
@@ -265,13 +276,11 @@ show_files (IcatSharingWindow    *self,
     }
   if (refused > 0)
     show_problems (group_new (self->files_box, _("Refused"),
-                              _("These files were not made by this group’s laptops as they are now, so nothing "
-                                "in them was applied. The files after them wait.")),
-                   status->refused);
-  if (waiting > 0)
-    show_problems (group_new (self->files_box, _("Waiting"),
-                              _("These files will be taken in later.")),
-                   status->waiting);
+                              _("Nothing in these files was applied, and the files after them wait.")),
+                   problems, TRUE);
+  if (refused < problems->len)
+    show_problems (group_new (self->files_box, _("Waiting"), _("These files will be taken in later.")),
+                   problems, FALSE);
 }
 
 /* }}} */
@@ -315,7 +324,7 @@ refresh (IcatSharingWindow *self)
   if (conflicts == NULL)
     g_warning ("Cannot read the conflicts: %s", error->message);
   show_laptops (self, status);
-  show_files (self, status);
+  show_files (self);
   show_decisions (self, status, conflicts);
 }
 
@@ -429,6 +438,13 @@ icat_sharing_window_present (GtkWindow  *parent,
     adw_view_stack_set_visible_child_name (self->stack, page);
   gtk_window_present (GTK_WINDOW (self));
   return self;
+}
+
+GtkWidget *
+_icat_sharing_window_get_files (IcatSharingWindow *self)
+{
+  g_return_val_if_fail (ICAT_IS_SHARING_WINDOW (self), NULL);
+  return GTK_WIDGET (self->files_box);
 }
 
 GtkWidget *

@@ -125,12 +125,33 @@ icat_sharing_field_label (const char *field)
 static char *
 node_text (JsonNode *node);
 
+/* A text in the two languages of the records: "Working Group / 工作组". */
+static gboolean
+is_localized (GList *members)
+{
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_str_equal (l->data, "en") && !g_str_equal (l->data, "zh"))
+      return FALSE;
+  return members != NULL;
+}
+
 /* A deleted record's edits: "Venue: Geneva; Note: …". */
 static char *
 object_text (JsonObject *object)
 {
   g_autoptr(GList) members = json_object_get_members (object);
   g_autoptr(GString) text = g_string_new (NULL);
+
+  if (is_localized (members))
+    {
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          g_autofree char *value = node_text (json_object_get_member (object, l->data));
+
+          g_string_append_printf (text, "%s%s", text->len ? " / " : "", value);
+        }
+      return g_string_free (g_steal_pointer (&text), FALSE);
+    }
 
   for (GList *l = members; l != NULL; l = l->next)
     {
@@ -273,23 +294,26 @@ icat_sharing_kind_explanation (const IcatSyncConflict *conflict)
   return _("Two laptops changed this record at the same time.");
 }
 
-void
-icat_sharing_split_problem (const char  *problem,
-                            char       **file_name,
-                            char       **reason)
+const char *
+icat_sharing_problem_words (IcatSyncProblem  problem,
+                            const char      *reason)
 {
-  /* The folder's own path may hold ": ", a file's name in it never. */
-  const char *last_slash = problem ? strrchr (problem, G_DIR_SEPARATOR) : NULL;
-  const char *separator = problem ? strstr (last_slash ? last_slash : problem, ": ") : NULL;
-  g_autofree char *path = NULL;
-
-  if (separator == NULL)
+  switch (problem)
     {
-      *file_name = g_strdup (problem ? problem : "");
-      *reason = g_strdup ("");
-      return;
+    case ICAT_SYNC_PROBLEM_DAMAGED:
+      return _("Damaged or cut short: it is not the file a laptop of the group wrote.");
+    case ICAT_SYNC_PROBLEM_SIGNATURE:
+      return _("Tampered with or damaged: it was changed after a laptop of the group wrote it.");
+    case ICAT_SYNC_PROBLEM_OTHER_GROUP:
+      return _("Made by another group, or changed on the way: it is not signed with this group’s key.");
+    case ICAT_SYNC_PROBLEM_MISNAMED:
+      return _("Misnamed: it was copied or renamed into a place that is not its own.");
+    case ICAT_SYNC_PROBLEM_TOO_LARGE:
+      return _("Too large to be a change of ICAT Tracker.");
+    case ICAT_SYNC_PROBLEM_NEWER:
+      return _("Made by a newer version of ICAT Tracker: it waits until this laptop is updated.");
+    case ICAT_SYNC_PROBLEM_OTHER:
+    default:
+      return reason ? reason : "";
     }
-  path = g_strndup (problem, separator - problem);
-  *file_name = g_path_get_basename (path);
-  *reason = g_strdup (separator + 2);
 }

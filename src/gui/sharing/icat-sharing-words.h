@@ -28,10 +28,9 @@ char       *icat_sharing_laptop_name   (const IcatSyncStatus *status,
                                         const char           *self_id);
 /* What happened, for the conflicts that are not two values of a field. */
 const char *icat_sharing_kind_explanation (const IcatSyncConflict *conflict);
-/* A file the sync folder holds that was refused or waits, as
- * icat_sync_status () lists it ("path: reason"): its name and the reason. */
-void        icat_sharing_split_problem (const char  *problem,
-                                        char       **file_name,
-                                        char       **reason);
+/* Why a file is refused or waits, in plain words; reason (the core's
+ * words) for a problem of its own kind. */
+const char *icat_sharing_problem_words (IcatSyncProblem  problem,
+                                        const char      *reason);
 
 G_END_DECLS
