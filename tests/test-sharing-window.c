@@ -312,8 +312,7 @@ test_refused_files (Fixture       *f,
   rows = file_rows (f->windows[1]);
   g_assert_cmpuint (rows->len, ==, 1);
   g_assert_cmpstr (rows->pdata[0], ==, tampered);
-  g_assert_true (g_str_has_prefix (tampered, "1.icatsync: Tampered with") ||
-                 strstr (tampered, ": Tampered with or damaged") != NULL);
+  g_assert_nonnull (strstr (tampered, ": Tampered with or damaged"));
 
   /* Another group's file in its place. */
   g_free (icat_test_sync_add_item (other->laptops[0], "Another group's item"));
