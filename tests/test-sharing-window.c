@@ -264,19 +264,119 @@ test_delete_it (Fixture       *f,
     }
 }
 
-/* The refused files page's rows: name, then words. */
+/* A page's rows, each "title: subtitle", in order. */
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  if (ADW_IS_ACTION_ROW (widget))
+    {
+      g_ptr_array_add (rows, g_strdup_printf ("%s: %s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
+                                              adw_action_row_get_subtitle (ADW_ACTION_ROW (widget))));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+static GPtrArray *
+page_rows (GtkWidget *page)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
+
+  collect_rows (page, rows);
+  return rows;
+}
+
 static GPtrArray *
 file_rows (IcatSharingWindow *window)
 {
-  GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
-  GtkWidget *box = _icat_sharing_window_get_files (window);
-  GtkWidget *row = icat_test_find_type (box, ADW_TYPE_ACTION_ROW);
+  return page_rows (_icat_sharing_window_get_files (window));
+}
 
-  for (; row != NULL; row = gtk_widget_get_next_sibling (row))
-    if (ADW_IS_ACTION_ROW (row))
-      g_ptr_array_add (rows, g_strdup_printf ("%s: %s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
-                                              adw_action_row_get_subtitle (ADW_ACTION_ROW (row))));
-  return rows;
+static void
+test_laptops (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = page_rows (_icat_sharing_window_get_laptops (f->windows[0]));
+  g_autofree char *folder = g_strdup_printf ("Sync folder: %s", f->group->folder);
+  g_autofree char *dir = icat_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "alone.db", NULL);
+  IcatStore *alone = icat_store_open (path, NULL);
+  IcatSharingWindow *window;
+  GPtrArray *watched;
+
+  g_autoptr(IcatSyncStatus) status = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *expected = NULL;
+
+  /* This laptop first, its folder, then the others; B made no change yet. */
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_cmpstr (rows->pdata[0], ==, "Laptop A: All changes shared");
+  g_assert_true (g_str_has_prefix (rows->pdata[1], folder));
+  g_assert_cmpstr (rows->pdata[2], ==, "Laptop B: 0 of 0 changes applied");
+
+  /* Once B's change is taken in: when B made it, and the count. */
+  icat_test_sync_set_text (f->group->laptops[1], "meeting", f->meeting, "venue", "Geneva");
+  exchange (f);
+  status = icat_sync_status (f->group->laptops[0], NULL);
+  for (guint i = 0; i < status->laptops->len; i++)
+    if (!((IcatSyncLaptop *) status->laptops->pdata[i])->is_self)
+      when = icat_sharing_time_text (((IcatSyncLaptop *) status->laptops->pdata[i])->last_change_at);
+  g_assert_nonnull (when);
+  expected = g_strdup_printf ("Laptop B: Last change %s · 1 of 1 change applied", when);
+  g_ptr_array_unref (rows);
+  rows = page_rows (_icat_sharing_window_get_laptops (f->windows[0]));
+  g_assert_cmpstr (rows->pdata[2], ==, expected);
+
+  /* A change not yet shared is counted. */
+  icat_test_sync_set_text (f->group->laptops[0], "meeting", f->meeting, "note", "Not shared yet");
+  icat_sharing_refresh (f->group->laptops[0]);
+  g_ptr_array_unref (rows);
+  rows = page_rows (_icat_sharing_window_get_laptops (f->windows[0]));
+  g_assert_cmpstr (rows->pdata[0], ==, "Laptop A: 1 change not yet shared");
+
+  /* Not in a group: no rows, the way to set it up instead. */
+  g_assert_nonnull (alone);
+  window = icat_sharing_window_present (NULL, alone, "laptops");
+  g_ptr_array_unref (rows);
+  rows = page_rows (_icat_sharing_window_get_laptops (window));
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_assert_nonnull (icat_test_find_type (_icat_sharing_window_get_laptops (window), ADW_TYPE_STATUS_PAGE));
+  watched = icat_test_watch_widgets (GTK_WIDGET (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  icat_test_assert_finalized (watched);
+  icat_test_finalize_store (alone);
+  icat_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static void
+set_true (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static void
+test_one_per_window (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *parent = gtk_window_new ();
+  IcatSharingWindow *first = icat_sharing_window_present (GTK_WINDOW (parent), f->group->laptops[0], "laptops");
+  IcatSharingWindow *again = icat_sharing_window_present (GTK_WINDOW (parent), f->group->laptops[0], "decisions");
+  IcatSharingWindow *next;
+  gboolean destroyed = FALSE;
+
+  /* Raised, not made again, while open... */
+  g_assert_true (first == again);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (first)) == GTK_WINDOW (parent));
+  gtk_window_destroy (GTK_WINDOW (first));
+  /* ...and made anew once closed; it goes with its window. */
+  next = icat_sharing_window_present (GTK_WINDOW (parent), f->group->laptops[0], NULL);
+  g_assert_nonnull (next);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (next)) == GTK_WINDOW (parent));
+  g_signal_connect_swapped (next, "destroy", G_CALLBACK (set_true), &destroyed);
+  gtk_window_destroy (GTK_WINDOW (parent));
+  g_assert_true (destroyed);
 }
 
 static char *
@@ -434,6 +534,8 @@ main (int   argc,
   g_test_add ("/sharing/merged-value", Fixture, NULL, fixture_set_up, test_merged_value, fixture_tear_down);
   g_test_add ("/sharing/keep-the-record", Fixture, NULL, fixture_set_up, test_keep_the_record, fixture_tear_down);
   g_test_add ("/sharing/delete-it", Fixture, NULL, fixture_set_up, test_delete_it, fixture_tear_down);
+  g_test_add ("/sharing/laptops", Fixture, NULL, fixture_set_up, test_laptops, fixture_tear_down);
+  g_test_add ("/sharing/one-per-window", Fixture, NULL, fixture_set_up, test_one_per_window, fixture_tear_down);
   g_test_add ("/sharing/refused-files", Fixture, NULL, fixture_set_up, test_refused_files, fixture_tear_down);
   g_test_add_func ("/sharing/words", test_words);
   return g_test_run ();

@@ -24,7 +24,6 @@ struct _IcatConflictMarks {
 
   /* Owned */
   GHashTable *records;      /* "kind/id" */
-  guint       n_open;
   guint       reload_idle;
 };
 
@@ -42,7 +41,6 @@ read_marks (IcatConflictMarks *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) records = icat_sync_conflicted_records (self->store, &error);
-  g_autoptr(IcatSyncStatus) status = NULL;
 
   if (records == NULL)
     {
@@ -51,8 +49,6 @@ read_marks (IcatConflictMarks *self)
     }
   g_clear_pointer (&self->records, g_hash_table_unref);
   self->records = g_steal_pointer (&records);
-  status = icat_sync_status (self->store, NULL);
-  self->n_open = status ? status->open_conflicts : g_hash_table_size (self->records);
 }
 
 static gboolean
@@ -134,13 +130,6 @@ icat_conflict_marks_has (IcatConflictMarks *self,
     return FALSE;
   key = g_strconcat (kind, "/", id, NULL);
   return g_hash_table_contains (self->records, key);
-}
-
-guint
-icat_conflict_marks_get_n_open (IcatConflictMarks *self)
-{
-  g_return_val_if_fail (ICAT_IS_CONFLICT_MARKS (self), 0);
-  return self->n_open;
 }
 
 void

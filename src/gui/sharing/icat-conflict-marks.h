@@ -19,8 +19,6 @@ IcatConflictMarks *icat_conflict_marks_get   (IcatStore          *store);
 gboolean           icat_conflict_marks_has   (IcatConflictMarks  *self,
                                               const char         *kind,
                                               const char         *id);
-/* How many conflicts are open, as last read. */
-guint              icat_conflict_marks_get_n_open (IcatConflictMarks *self);
 /* Reads the marks again now and emits "changed". */
 void               icat_conflict_marks_reload (IcatConflictMarks *self);
 

@@ -173,8 +173,6 @@ show_folder (IcatSharingWindow *self,
   GtkWidget *row = row_new (group, _("Sync folder"), folder ? folder : _("No folder chosen"));
   g_autoptr(GFile) file = NULL;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
   if (folder == NULL)
     return;
   self->folder_state = GTK_LABEL (gtk_label_new (_("Checking…")));
@@ -195,6 +193,10 @@ show_laptops (IcatSharingWindow    *self,
   GtkWidget *group;
   g_autofree char *unshared = NULL;
 
+  /* The folder's answer would be for a row that is gone. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->folder_state = NULL;
   clear_box (self->laptops_box);
   if (status == NULL || status->group_id == NULL)
     {
@@ -388,6 +390,7 @@ icat_sharing_window_new (GtkWindow *parent,
 {
   IcatSharingWindow *self = g_object_new (ICAT_TYPE_SHARING_WINDOW,
                                           "transient-for", parent,
+                                          "destroy-with-parent", TRUE,
                                           "application", parent ? gtk_window_get_application (parent) : NULL,
                                           NULL);
 
@@ -398,19 +401,23 @@ icat_sharing_window_new (GtkWindow *parent,
   return self;
 }
 
+static void window_destroyed_cb (GtkWidget *window,
+                                 GtkWindow *parent);
+
 static void
-parent_gone_cb (gpointer  parent,
-                GObject  *window)
+parent_gone_cb (gpointer  window,
+                GObject  *parent)
 {
-  g_object_steal_data (G_OBJECT (parent), WINDOW_KEY);
+  g_signal_handlers_disconnect_by_func (window, window_destroyed_cb, parent);
 }
 
 static void
-window_gone_cb (gpointer  parent,
-                GObject  *window)
+window_destroyed_cb (GtkWidget *window,
+                     GtkWindow *parent)
 {
+  g_signal_handlers_disconnect_by_func (window, window_destroyed_cb, parent);
   g_object_weak_unref (G_OBJECT (parent), parent_gone_cb, window);
-  g_object_set_data (G_OBJECT (parent), WINDOW_KEY, NULL);
+  g_object_steal_data (G_OBJECT (parent), WINDOW_KEY);
 }
 
 IcatSharingWindow *
@@ -430,7 +437,7 @@ icat_sharing_window_present (GtkWindow  *parent,
         {
           /* One per window: found again while open, forgotten once closed. */
           g_object_set_data (G_OBJECT (parent), WINDOW_KEY, self);
-          g_object_weak_ref (G_OBJECT (self), window_gone_cb, parent);
+          g_signal_connect (self, "destroy", G_CALLBACK (window_destroyed_cb), parent);
           g_object_weak_ref (G_OBJECT (parent), parent_gone_cb, self);
         }
     }
@@ -438,6 +445,13 @@ icat_sharing_window_present (GtkWindow  *parent,
     adw_view_stack_set_visible_child_name (self->stack, page);
   gtk_window_present (GTK_WINDOW (self));
   return self;
+}
+
+GtkWidget *
+_icat_sharing_window_get_laptops (IcatSharingWindow *self)
+{
+  g_return_val_if_fail (ICAT_IS_SHARING_WINDOW (self), NULL);
+  return GTK_WIDGET (self->laptops_box);
 }
 
 GtkWidget *

@@ -20,6 +20,8 @@ G_DECLARE_FINAL_TYPE (IcatSharingWindow, icat_sharing_window, ICAT, SHARING_WIND
 IcatSharingWindow *icat_sharing_window_present (GtkWindow  *parent,
                                                 IcatStore  *store,
                                                 const char *page);
+/* The laptops page's content. */
+GtkWidget         *_icat_sharing_window_get_laptops   (IcatSharingWindow *self);
 /* The refused files page's content. */
 GtkWidget         *_icat_sharing_window_get_files     (IcatSharingWindow *self);
 /* The decisions page's cards, in order: IcatConflictCard. */
