@@ -27,6 +27,7 @@
 
 #include "icat-error.h"
 #include "icat-sync-file.h"
+#include "icat-sync.h"
 
 #define MAGIC "ICATSYNC 1\n"
 #define MAC_SIZE 32
@@ -279,10 +280,11 @@ _icat_sync_file_pack (const guint8  key[ICAT_SYNC_KEY_SIZE],
 }
 
 static gboolean
-refuse (GError     **error,
-        const char  *reason)
+refuse (GError          **error,
+        IcatSyncProblem   problem,
+        const char       *reason)
 {
-  return g_set_error_literal (error, ICAT_ERROR, ICAT_ERROR_INVALID, reason), FALSE;
+  return g_set_error_literal (error, ICAT_SYNC_PROBLEM_ERROR, problem, reason), FALSE;
 }
 
 gboolean
@@ -302,7 +304,7 @@ _icat_sync_file_unpack (const guint8   key[ICAT_SYNC_KEY_SIZE],
   gint64 size;
 
   if (length < header_start + MAC_SIZE || memcmp (data, MAGIC, header_start) != 0)
-    return refuse (error, _("not an ICAT Tracker sync file, or cut short"));
+    return refuse (error, ICAT_SYNC_PROBLEM_DAMAGED, _("not an ICAT Tracker sync file, or cut short"));
   mac_of (key, data, length - MAC_SIZE, digest);
   /* Compared whole, in constant time, before anything else is trusted. */
   {
@@ -311,19 +313,20 @@ _icat_sync_file_unpack (const guint8   key[ICAT_SYNC_KEY_SIZE],
     for (guint i = 0; i < MAC_SIZE; i++)
       difference |= digest[i] ^ data[length - MAC_SIZE + i];
     if (difference != 0)
-      return refuse (error, _("not signed by this group’s key: changed, cut short, or from another group"));
+      return refuse (error, ICAT_SYNC_PROBLEM_SIGNATURE,
+                     _("not signed by this group’s key: changed, cut short, or from another group"));
   }
   newline = memchr (data + header_start, '\n', MIN (length - MAC_SIZE - header_start, MAX_HEADER));
   if (newline == NULL)
-    return refuse (error, _("its header is damaged"));
+    return refuse (error, ICAT_SYNC_PROBLEM_DAMAGED, _("its header is damaged"));
   header_text = g_strndup ((const char *) data + header_start, newline - (data + header_start));
   node = json_from_string (header_text, NULL);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return refuse (error, _("its header is damaged"));
+    return refuse (error, ICAT_SYNC_PROBLEM_DAMAGED, _("its header is damaged"));
   payload_start = newline + 1 - data;
   size = json_object_get_int_member_with_default (json_node_get_object (node), "size", -1);
   if (size < 0 || (gsize) size != length - MAC_SIZE - payload_start)
-    return refuse (error, _("its length does not match its header"));
+    return refuse (error, ICAT_SYNC_PROBLEM_DAMAGED, _("its length does not match its header"));
   *header = json_object_ref (json_node_get_object (node));
   *payload = g_bytes_new_from_bytes (file, payload_start, size);
   return TRUE;

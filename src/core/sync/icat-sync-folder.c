@@ -23,6 +23,7 @@
 #include "icat-error.h"
 #include "icat-schema.h"
 #include "icat-sync-folder.h"
+#include "icat-sync.h"
 
 /* A ten-year database is some 200 MB; its snapshot must pass. */
 #define MAX_FILE_SIZE ((goffset) 1 << 30)
@@ -114,6 +115,33 @@ _icat_sync_list_numbered (const char *folder,
   return seqs;
 }
 
+/* A file whose signature failed may come from another group: its header,
+ * though not to be trusted, says so. Only the words of the refusal
+ * follow it, nothing of the file is used. */
+static void
+name_other_group (GBytes      *bytes,
+                  const char  *group,
+                  GError     **error)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+  const char *start = length > 8 ? memchr (data, '{', MIN (length, 64)) : NULL;
+  const char *end = start ? memchr (start, '\n', length - (start - data)) : NULL;
+  g_autofree char *text = end ? g_strndup (start, end - start) : NULL;
+  g_autoptr(JsonNode) header = text ? json_from_string (text, NULL) : NULL;
+  const char *named;
+
+  if (error == NULL || !g_error_matches (*error, ICAT_SYNC_PROBLEM_ERROR, ICAT_SYNC_PROBLEM_SIGNATURE) ||
+      header == NULL || !JSON_NODE_HOLDS_OBJECT (header))
+    return;
+  named = json_object_get_string_member_with_default (json_node_get_object (header), "group", NULL);
+  if (named == NULL || g_strcmp0 (named, group) == 0)
+    return;
+  g_clear_error (error);
+  g_set_error_literal (error, ICAT_SYNC_PROBLEM_ERROR, ICAT_SYNC_PROBLEM_OTHER_GROUP,
+                       _("not signed by this group’s key: changed, or made by another group (its header names another group)"));
+}
+
 gboolean
 _icat_sync_read_signed (const guint8   key[ICAT_SYNC_KEY_SIZE],
                         const char    *path,
@@ -136,18 +164,21 @@ _icat_sync_read_signed (const guint8   key[ICAT_SYNC_KEY_SIZE],
   /* Read whole before its signature is checked: a file past any real
    * change or snapshot is refused unread. */
   if (g_stat (path, &info) == 0 && info.st_size > MAX_FILE_SIZE)
-    return g_set_error_literal (error, ICAT_ERROR, ICAT_ERROR_INVALID,
+    return g_set_error_literal (error, ICAT_SYNC_PROBLEM_ERROR, ICAT_SYNC_PROBLEM_TOO_LARGE,
                                 _("too large to be a change or a snapshot")), FALSE;
   if (!g_file_get_contents (path, &contents, &length, error))
     return FALSE;
   bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
   if (!_icat_sync_file_unpack (key, bytes, &read_header, &read_payload, error))
-    return FALSE;
+    {
+      name_other_group (bytes, group, error);
+      return FALSE;
+    }
   if (g_strcmp0 (json_object_get_string_member_with_default (read_header, "group", ""), group) != 0 ||
       g_strcmp0 (json_object_get_string_member_with_default (read_header, "kind", ""), kind) != 0 ||
       g_strcmp0 (json_object_get_string_member_with_default (read_header, "device", ""), device) != 0 ||
       (seq > 0 && json_object_get_int_member_with_default (read_header, "seq", -1) != seq))
-    return g_set_error_literal (error, ICAT_ERROR, ICAT_ERROR_INVALID,
+    return g_set_error_literal (error, ICAT_SYNC_PROBLEM_ERROR, ICAT_SYNC_PROBLEM_MISNAMED,
                                 _("its header names another laptop, number or group than its place in the folder")), FALSE;
   *header = g_steal_pointer (&read_header);
   *payload = g_steal_pointer (&read_payload);

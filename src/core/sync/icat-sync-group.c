@@ -407,7 +407,8 @@ icat_sync_status (IcatStore  *store,
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (sqlite3_column_int (stmt, 1) ? status->refused : status->waiting,
-                     g_strdup_printf ("%s: %s", sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 2)));
+                     g_strdup_printf ("%s: %s", sqlite3_column_text (stmt, 0),
+                                      _icat_sync_problem_text ((const char *) sqlite3_column_text (stmt, 2))));
   if (!icat_db_end_rows (db, stmt, rc, error))
     return NULL;
   stmt = icat_db_prepare (db, "SELECT count (*) FROM sync_conflict WHERE resolved_at IS NULL", error);

@@ -227,5 +227,20 @@ gboolean  _icat_sync_history_note  (IcatDb          *db,
                                     GError         **error);
 /* icat_journal_records (changeset), for the migration that fills it. */
 int       _icat_sync_history_register_sql (IcatDb   *db);
+/* icat_sync_resolve (), or with merged_value (JSON, NULL: none) written
+ * instead of either side (icat-sync-resolve.c). */
+gboolean  _icat_sync_resolve_as    (IcatStore       *store,
+                                    const char      *conflict_id,
+                                    IcatSyncKeep     keep,
+                                    const char      *merged_value,
+                                    GError         **error);
+
+/* A file problem as sync_file_problem keeps it: a problem's name, or the
+ * words of an error of another kind (icat-sync-decide.c)... */
+const char *_icat_sync_problem_name   (IcatSyncProblem  problem);
+const char *_icat_sync_problem_stored (const GError    *error);
+/* ...and back: the problem, and its words for `sync status`. */
+IcatSyncProblem _icat_sync_problem_parse (const char *stored);
+const char *_icat_sync_problem_text  (const char      *stored);
 
 G_END_DECLS

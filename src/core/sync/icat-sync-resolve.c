@@ -31,6 +31,7 @@ typedef struct {
   IcatSyncKeep  keep;
   const char   *device;
   gboolean      lost_is_mine;  /* the value that lost is this laptop's */
+  const char   *merged_value;  /* JSON written instead of either side, or NULL */
 } Resolving;
 
 static void
@@ -230,6 +231,24 @@ touch_record (IcatDb     *db,
   return icat_record_io_index (db, kind, resolving->record_id, record, error);
 }
 
+/* A value a person made of both: written with a new clock, like keeping
+ * the other value, so every laptop takes it. */
+static gboolean
+write_merged (IcatDb     *db,
+              Resolving  *resolving,
+              GError    **error)
+{
+  g_autoptr(JsonNode) value = json_from_string (resolving->merged_value, NULL);
+  GPtrArray *columns = _icat_sync_table_columns (db, resolving->table);
+
+  if (!g_str_equal (resolving->kind, "field") || columns == NULL ||
+      resolving->column < 0 || (guint) resolving->column >= columns->len)
+    return g_set_error (error, ICAT_ERROR, ICAT_ERROR_INVALID,
+                        _("Only a conflict over one field can take a merged value.")), FALSE;
+  g_assert (value != NULL);
+  return write_value (db, resolving, columns->pdata[resolving->column], value, error);
+}
+
 static gboolean
 write_resolution (IcatDb       *db,
                   IcatNotices  *notices,
@@ -238,10 +257,31 @@ write_resolution (IcatDb       *db,
 {
   Resolving *resolving = data;
 
+  if (resolving->merged_value != NULL)
+    return write_merged (db, resolving, error) && touch_record (db, resolving, error);
   /* The value shown stays unless the person keeps the one that lost. */
   if ((resolving->keep == ICAT_SYNC_KEEP_MINE) != resolving->lost_is_mine)
     return TRUE;
   return keep_theirs (db, resolving, error) && touch_record (db, resolving, error);
+}
+
+gboolean
+_icat_sync_resolve_as (IcatStore     *store,
+                       const char    *conflict_id,
+                       IcatSyncKeep   keep,
+                       const char    *merged_value,
+                       GError       **error)
+{
+  g_auto(Resolving) resolving = { 0 };
+  g_autofree char *resolves = NULL;
+
+  resolving.device = icat_store_get_device_id (store);
+  if (!find_conflict (_icat_store_get_read_db (store), conflict_id, &resolving, error))
+    return FALSE;
+  resolving.keep = keep;
+  resolving.merged_value = merged_value;
+  resolves = g_strdup_printf ("[\"%s\"]", resolving.id);
+  return _icat_store_write (store, write_resolution, &resolving, ICAT_STORE_WRITE_JOURNALED, resolves, error);
 }
 
 gboolean
@@ -250,15 +290,7 @@ icat_sync_resolve (IcatStore     *store,
                    IcatSyncKeep   keep,
                    GError       **error)
 {
-  g_auto(Resolving) resolving = { 0 };
-  g_autofree char *resolves = NULL;
-
   g_return_val_if_fail (ICAT_IS_STORE (store), FALSE);
   g_return_val_if_fail (conflict_id != NULL, FALSE);
-  resolving.device = icat_store_get_device_id (store);
-  if (!find_conflict (_icat_store_get_read_db (store), conflict_id, &resolving, error))
-    return FALSE;
-  resolving.keep = keep;
-  resolves = g_strdup_printf ("[\"%s\"]", resolving.id);
-  return _icat_store_write (store, write_resolution, &resolving, ICAT_STORE_WRITE_JOURNALED, resolves, error);
+  return _icat_sync_resolve_as (store, conflict_id, keep, NULL, error);
 }

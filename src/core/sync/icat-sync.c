@@ -202,6 +202,7 @@ typedef struct {
   guint      refused;
 } Incoming;
 
+/* reason: as _icat_sync_problem_stored () keeps it. */
 static void
 note_problem (Incoming   *incoming,
               const char *path,
@@ -234,7 +235,7 @@ read_state (Group      *group,
     return;
   if (!_icat_sync_read_signed (group->key, path, group->group, "state", device, 0, &header, &payload, &error))
     {
-      note_problem (incoming, path, TRUE, error->message);
+      note_problem (incoming, path, TRUE, _icat_sync_problem_stored (error));
       return;
     }
   text = g_strndup (g_bytes_get_data (payload, NULL), g_bytes_get_size (payload));
@@ -278,15 +279,14 @@ read_changes_of (Group      *group,
         }
       if (!_icat_sync_read_signed (group->key, path, group->group, "change", device, seq, &header, &payload, &error))
         {
-          note_problem (incoming, path, TRUE, error->message);
+          note_problem (incoming, path, TRUE, _icat_sync_problem_stored (error));
           /* The files after it wait behind it, as behind a gap. */
           incoming->waiting += seqs->len - i - 1;
           return;
         }
       if (json_object_get_int_member_with_default (header, "schema", 0) > ICAT_SCHEMA_VERSION)
         {
-          note_problem (incoming, path, FALSE,
-                        _("made by a newer version of ICAT Tracker; it is kept until this one is updated"));
+          note_problem (incoming, path, FALSE, _icat_sync_problem_name (ICAT_SYNC_PROBLEM_NEWER));
           incoming->waiting += seqs->len - i - 1;
           return;
         }

@@ -227,5 +227,43 @@ JsonObject *icat_sync_restore_changes (IcatStore   *store,
                                        const char  *field,
                                        const char  *value_json,
                                        GError     **error);
+/* Closes a field conflict with value_json (a JSON string, number,
+ * boolean or null) written as an ordinary change: a value a person merged
+ * from both sides, which every laptop takes and which closes the conflict
+ * there too (icat-sync-decide.c). */
+gboolean    icat_sync_resolve_with_value (IcatStore   *store,
+                                          const char  *conflict_id,
+                                          const char  *value_json,
+                                          GError     **error);
+/* The records with an open conflict, as a set of "kind/id" strings. */
+GHashTable *icat_sync_conflicted_records (IcatStore   *store,
+                                          GError     **error);
+
+/* Why a file of the sync folder is refused or waits. Kept with the file
+ * by name, not in words, so each reader words it in their language. */
+typedef enum {
+  ICAT_SYNC_PROBLEM_OTHER,        /* an error of its own, kept in words (a file that cannot be read) */
+  ICAT_SYNC_PROBLEM_DAMAGED,      /* not a sync file, cut short, or its header or length broken */
+  ICAT_SYNC_PROBLEM_SIGNATURE,    /* not signed by the group's key: changed since it was written */
+  ICAT_SYNC_PROBLEM_OTHER_GROUP,  /* not signed by the group's key, and its header names another group */
+  ICAT_SYNC_PROBLEM_MISNAMED,     /* signed, but not in the place its header names */
+  ICAT_SYNC_PROBLEM_TOO_LARGE,    /* past any real change or snapshot, refused unread */
+  ICAT_SYNC_PROBLEM_NEWER,        /* made by a newer ICAT Tracker: it waits */
+} IcatSyncProblem;
+
+#define ICAT_SYNC_PROBLEM_ERROR (icat_sync_problem_error_quark ())
+GQuark      icat_sync_problem_error_quark (void);
+
+typedef struct {
+  char            *path;
+  gboolean         refused;  /* FALSE: it waits */
+  IcatSyncProblem  problem;
+  char            *reason;   /* in the reader's words, as `sync status` prints it */
+} IcatSyncFileProblem;
+
+void        icat_sync_file_problem_free (IcatSyncFileProblem *problem);
+/* The files the last sync run refused or kept waiting: IcatSyncFileProblem. */
+GPtrArray  *icat_sync_file_problems      (IcatStore   *store,
+                                          GError     **error);
 
 G_END_DECLS

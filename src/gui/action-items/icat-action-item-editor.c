@@ -16,6 +16,7 @@
 
 #include "icat-action-item-editor.h"
 #include "icat-autosave.h"
+#include "icat-conflict-banner.h"
 #include "icat-editor-chrome.h"
 #include "icat-editor-record.h"
 #include "icat-editor-util.h"
@@ -31,6 +32,7 @@ struct _IcatActionItemEditor {
   AdwBin               parent_instance;
 
   /* Template widgets */
+  IcatConflictBanner *conflict_banner;
   GtkWidget           *back_button;
   GtkWidget           *close_button;
   GtkWidget           *menu_button;
@@ -438,6 +440,8 @@ icat_action_item_editor_set_item (IcatActionItemEditor *self,
                                 self->record ? icat_record_get_id (self->record) : NULL);
   load_fields (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM_ID]);
+  icat_conflict_banner_set_record (self->conflict_banner, self->store, "action_item",
+                                   self->record ? icat_record_get_id (self->record) : NULL);
 }
 
 const char *
@@ -548,7 +552,9 @@ icat_action_item_editor_class_init (IcatActionItemEditorClass *klass)
     icat_editor_chrome_folded_param ();
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (ICAT_TYPE_CONFLICT_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/action-items/icat-action-item-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, conflict_banner);
   gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, back_button);
   gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, close_button);
   gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, menu_button);

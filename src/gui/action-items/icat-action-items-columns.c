@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 
 #include "icat-action-items-view-private.h"
+#include "icat-conflict-mark.h"
 #include "icat-format.h"
 #include "icat-schema.h"
 
@@ -176,7 +177,9 @@ update_cell (IcatActionItemsView *self,
   switch (column)
     {
     case COLUMN_TITLE:
-      set_label (cell, icat_record_get_string (item, ICAT_KEY_TITLE));
+      set_label (gtk_widget_get_first_child (cell), icat_record_get_string (item, ICAT_KEY_TITLE));
+      icat_conflict_mark_set_record (ICAT_CONFLICT_MARK (gtk_widget_get_last_child (cell)), self->store,
+                                     "action_item", icat_record_get_id (item));
       break;
     case COLUMN_OWNER:
       other = related_lookup (self, "agency", icat_record_get_string (item, ICAT_KEY_OWNER));
@@ -255,6 +258,15 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = cell_label_new ();
   GtkWidget *box, *icon;
 
+  if (context->column == COLUMN_TITLE)
+    {
+      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), icat_conflict_mark_new ());
+      gtk_list_item_set_child (list_item, box);
+      return;
+    }
   if (context->column != COLUMN_DUE)
     {
       gtk_list_item_set_child (list_item, label);

@@ -13,6 +13,7 @@
 
 #include "icat-agency-editor.h"
 #include "icat-autosave.h"
+#include "icat-conflict-banner.h"
 #include "icat-record-list.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,7 @@ struct _IcatAgencyEditor {
   AdwBin             parent_instance;
 
   /* Template widgets */
+  IcatConflictBanner *conflict_banner;
   GtkButton         *back_button;
   AdwWindowTitle    *heading;
   GtkMenuButton     *menu_button;

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "icat-agency-editor-private.h"
+#include "icat-conflict-banner.h"
 #include "icat-editor-chrome.h"
 #include "icat-editor-util.h"
 #include "icat-format.h"
@@ -531,6 +532,7 @@ icat_agency_editor_set_agency (IcatAgencyEditor *self,
   if (id != NULL)
     self->agency = icat_store_lookup (self->store, "agency", id);
   rebuild_successors (self);
+  icat_conflict_banner_set_record (self->conflict_banner, self->store, "agency", self->agency ? id : NULL);
   if (self->agency != NULL)
     {
       self->autosave = icat_autosave_new (self->store, "agency", id);
@@ -653,7 +655,9 @@ icat_agency_editor_class_init (IcatAgencyEditorClass *klass)
     icat_editor_chrome_folded_param ();
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (ICAT_TYPE_CONFLICT_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/agencies/icat-agency-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, IcatAgencyEditor, conflict_banner);
   gtk_widget_class_bind_template_child (widget_class, IcatAgencyEditor, back_button);
   gtk_widget_class_bind_template_child (widget_class, IcatAgencyEditor, heading);
   gtk_widget_class_bind_template_child (widget_class, IcatAgencyEditor, menu_button);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "icat-agency-row.h"
+#include "icat-conflict-mark.h"
 #include "icat-format.h"
 #include "icat-report.h"
 #include "icat-schema.h"
@@ -23,6 +24,7 @@ struct _IcatAgencyRow {
   GtkLabel   *status_badge;
   GtkLabel   *working_group_badge;
   GtkLabel   *detail_label;
+  IcatConflictMark *conflict_mark;
 
   /* Owned */
   IcatStore  *store;   /* for the years the agency chaired */
@@ -144,8 +146,10 @@ icat_agency_row_class_init (IcatAgencyRowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (ICAT_TYPE_CONFLICT_MARK);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/agencies/icat-agency-row.ui");
   gtk_widget_class_bind_template_child (widget_class, IcatAgencyRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, IcatAgencyRow, conflict_mark);
   gtk_widget_class_bind_template_child (widget_class, IcatAgencyRow, status_badge);
   gtk_widget_class_bind_template_child (widget_class, IcatAgencyRow, working_group_badge);
   gtk_widget_class_bind_template_child (widget_class, IcatAgencyRow, detail_label);
@@ -179,6 +183,8 @@ icat_agency_row_set_record (IcatAgencyRow *self,
 
   if (g_set_object (&self->agency, agency))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
+  if (agency != NULL)
+    icat_conflict_mark_set_record (self->conflict_mark, self->store, "agency", icat_record_get_id (agency));
   show_agency (self);
 }
 

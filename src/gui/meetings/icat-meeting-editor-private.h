@@ -30,6 +30,7 @@
 
 #include "icat-agenda-item-row.h"
 #include "icat-autosave.h"
+#include "icat-conflict-banner.h"
 #include "icat-meeting-editor.h"
 #include "icat-record-list.h"
 
@@ -48,6 +49,7 @@ struct _IcatMeetingEditor {
   AdwBin             parent_instance;
 
   /* Template widgets */
+  IcatConflictBanner *conflict_banner;
   GtkButton         *back_button;
   AdwWindowTitle    *heading;
   GtkMenuButton     *menu_button;

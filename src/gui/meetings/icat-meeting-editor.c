@@ -695,6 +695,8 @@ icat_meeting_editor_set_meeting (IcatMeetingEditor *self,
   icat_history_menu_set_record (self->menu_button, "meeting", self->meeting ? icat_record_get_id (self->meeting) : NULL);
   icat_history_approval_note_set_record (ICAT_HISTORY_APPROVAL_NOTE (self->approval_note), self->store, "meeting",
                                          self->meeting ? icat_record_get_id (self->meeting) : NULL);
+  icat_conflict_banner_set_record (self->conflict_banner, self->store, "meeting",
+                                   self->meeting ? icat_record_get_id (self->meeting) : NULL);
   if (self->meeting == NULL)
     {
       adw_window_title_set_title (self->heading, NULL);
@@ -841,7 +843,9 @@ static void
 bind_template (GtkWidgetClass *widget_class)
 {
   g_type_ensure (ICAT_TYPE_HISTORY_APPROVAL_NOTE);
+  g_type_ensure (ICAT_TYPE_CONFLICT_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/meetings/icat-meeting-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, IcatMeetingEditor, conflict_banner);
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingEditor, back_button);
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingEditor, heading);
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingEditor, menu_button);

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "icat-conflict-mark.h"
 #include "icat-format.h"
 #include "icat-meeting-row.h"
 #include "icat-schema.h"
@@ -19,8 +20,10 @@ struct _IcatMeetingRow {
   GtkLabel   *when_label;
   GtkLabel   *kind_label;
   GtkLabel   *status_label;
+  IcatConflictMark *conflict_mark;
 
   /* Owned */
+  IcatStore  *store;  /* for its conflict mark */
   IcatRecord *meeting;
 };
 
@@ -67,6 +70,7 @@ icat_meeting_row_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ICAT_TYPE_MEETING_ROW);
   g_clear_object (&self->meeting);
+  g_clear_object (&self->store);
   G_OBJECT_CLASS (icat_meeting_row_parent_class)->dispose (object);
 }
 
@@ -122,8 +126,10 @@ icat_meeting_row_class_init (IcatMeetingRowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (ICAT_TYPE_CONFLICT_MARK);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/meetings/icat-meeting-row.ui");
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, IcatMeetingRow, conflict_mark);
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingRow, when_label);
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingRow, kind_label);
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingRow, status_label);
@@ -136,9 +142,15 @@ icat_meeting_row_init (IcatMeetingRow *self)
 }
 
 GtkWidget *
-icat_meeting_row_new (void)
+icat_meeting_row_new (IcatStore *store)
 {
-  return g_object_new (ICAT_TYPE_MEETING_ROW, NULL);
+  IcatMeetingRow *self;
+
+  g_return_val_if_fail (ICAT_IS_STORE (store), NULL);
+
+  self = g_object_new (ICAT_TYPE_MEETING_ROW, NULL);
+  self->store = g_object_ref (store);
+  return GTK_WIDGET (self);
 }
 
 /* A NULL meeting (the row unbound) leaves what is shown as it is. */
@@ -151,6 +163,8 @@ icat_meeting_row_set_record (IcatMeetingRow *self,
 
   if (g_set_object (&self->meeting, meeting))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
+  if (meeting != NULL)
+    icat_conflict_mark_set_record (self->conflict_mark, self->store, "meeting", icat_record_get_id (meeting));
   show_meeting (self);
 }
 

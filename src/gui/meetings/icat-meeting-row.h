@@ -11,13 +11,14 @@
 #include <gtk/gtk.h>
 
 #include "icat-record.h"
+#include "icat-store.h"
 
 G_BEGIN_DECLS
 
 #define ICAT_TYPE_MEETING_ROW (icat_meeting_row_get_type ())
 G_DECLARE_FINAL_TYPE (IcatMeetingRow, icat_meeting_row, ICAT, MEETING_ROW, GtkBox)
 
-GtkWidget  *icat_meeting_row_new         (void);
+GtkWidget  *icat_meeting_row_new         (IcatStore      *store);
 void        icat_meeting_row_set_record  (IcatMeetingRow *self,
                                           IcatRecord     *meeting);
 IcatRecord *icat_meeting_row_get_record  (IcatMeetingRow *self);

@@ -662,15 +662,15 @@ icat_meetings_view_init (IcatMeetingsView *self)
 }
 
 static GtkWidget *
-meeting_row_new (gpointer user_data)
+meeting_row_new (gpointer store)
 {
-  return icat_meeting_row_new ();
+  return icat_meeting_row_new (store);
 }
 
 static void
 setup_list (IcatMeetingsView *self)
 {
-  g_autoptr(GtkListItemFactory) factory = icat_record_factory_new (meeting_row_new, NULL);
+  g_autoptr(GtkListItemFactory) factory = icat_record_factory_new (meeting_row_new, self->store);
 
   self->meetings = icat_record_list_new (self->store, "meeting");
   icat_record_list_set_sort (self->meetings, "upcoming", FALSE);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "icat-conflict-mark.h"
 #include "icat-format.h"
 #include "icat-paper-card.h"
 #include "icat-papers-view.h"
@@ -31,6 +32,7 @@ struct _IcatPaperCard {
   GtkWidget         *overdue_badge;
   GtkButton         *advance_button;
   AdwButtonContent  *advance_content;
+  IcatConflictMark  *conflict_mark;
 
   /* Owned */
   IcatStore         *store;  /* for agency acronyms and mandate labels */
@@ -292,8 +294,10 @@ icat_paper_card_class_init (IcatPaperCardClass *klass)
     g_signal_new ("advance-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (ICAT_TYPE_CONFLICT_MARK);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/papers/icat-paper-card.ui");
   gtk_widget_class_bind_template_child (widget_class, IcatPaperCard, title_label);
+  gtk_widget_class_bind_template_child (widget_class, IcatPaperCard, conflict_mark);
   gtk_widget_class_bind_template_child (widget_class, IcatPaperCard, kind_label);
   gtk_widget_class_bind_template_child (widget_class, IcatPaperCard, lead_label);
   gtk_widget_class_bind_template_child (widget_class, IcatPaperCard, contributing_label);
@@ -333,6 +337,8 @@ icat_paper_card_set_record (IcatPaperCard *self,
 
   if (g_set_object (&self->paper, paper))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
+  if (paper != NULL)
+    icat_conflict_mark_set_record (self->conflict_mark, self->store, "paper", icat_record_get_id (paper));
   show_paper (self);
 }
 

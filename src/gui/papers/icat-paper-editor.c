@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "icat-autosave.h"
+#include "icat-conflict-banner.h"
 #include "icat-editor-chrome.h"
 #include "icat-editor-record.h"
 #include "icat-editor-util.h"
@@ -31,6 +32,7 @@ struct _IcatPaperEditor {
   AdwBin               parent_instance;
 
   /* Template widgets */
+  IcatConflictBanner *conflict_banner;
   GtkWidget           *back_button;
   GtkWidget           *close_button;
   GtkMenuButton       *menu_button;
@@ -468,6 +470,8 @@ icat_paper_editor_set_paper (IcatPaperEditor *self,
   icat_history_menu_set_record (self->menu_button, "paper", self->record ? icat_record_get_id (self->record) : NULL);
   load_fields (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAPER_ID]);
+  icat_conflict_banner_set_record (self->conflict_banner, self->store, "paper",
+                                   self->record ? icat_record_get_id (self->record) : NULL);
 }
 
 GtkWidget *
@@ -612,7 +616,9 @@ icat_paper_editor_class_init (IcatPaperEditorClass *klass)
     icat_editor_chrome_folded_param ();
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (ICAT_TYPE_CONFLICT_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/papers/icat-paper-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, conflict_banner);
   gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, back_button);
   gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, close_button);
   gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, menu_button);
