@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "icat-meeting-editor-private.h"
+#include "icat-conflict-marks.h"
 #include "icat-meetings-view.h"
 #include "icat-store-private.h"
 #include "icat-sync-service.h"
@@ -316,6 +317,68 @@ test_status_follows (Table         *t,
   g_object_unref (button);
 }
 
+typedef struct {
+  guint laptop;
+  guint open;
+} DecisionsAre;
+
+static gboolean
+decisions_are (Table         *t,
+               gconstpointer  data)
+{
+  const DecisionsAre *expected = data;
+  const IcatSyncSummary *summary = icat_sync_service_get_summary (t->laptop[expected->laptop].service);
+
+  return summary->open_conflicts == expected->open;
+}
+
+/* A clash waits for a decision on both laptops; deciding on one (as the
+ * sync window's card does) is published by the service by itself and
+ * closes it on the other, in both databases. */
+static void
+test_decision_reaches_other_laptop (Table         *t,
+                                    gconstpointer  data)
+{
+  const DecisionsAre one_on_a = { 0, 1 }, one_on_b = { 1, 1 }, none_on_a = { 0, 0 }, none_on_b = { 1, 0 };
+  const Stored kept_on_b = { 1, 1, "Kept on A" };
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  icat_test_wait_until (services_idle, t, NULL, 30);
+  /* The same minutes typed on both before either has the other's. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Kept on %c", 'A' + i);
+      g_autoptr(JsonObject) meeting = icat_store_read (t->laptop[i].store, "meeting", t->meeting, &error);
+      JsonArray *agenda = json_object_get_array_member (meeting, "agenda");
+      g_autoptr(JsonObject) changes = json_object_new ();
+
+      g_assert_no_error (error);
+      json_object_set_string_member (json_array_get_object_element (agenda, 1), "minutes", text);
+      json_object_set_string_member (changes, "id", t->meeting);
+      json_object_set_array_member (changes, "agenda", json_array_ref (agenda));
+      g_free (icat_store_save (t->laptop[i].store, "meeting", changes, &error));
+      g_assert_no_error (error);
+    }
+  icat_test_wait_until (decisions_are, t, &one_on_a, 60);
+  icat_test_wait_until (decisions_are, t, &one_on_b, 60);
+
+  conflicts = icat_sync_conflicts (t->laptop[0].store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  g_assert_true (icat_sync_resolve (t->laptop[0].store, ((IcatSyncConflict *) conflicts->pdata[0])->id,
+                                    ICAT_SYNC_KEEP_MINE, &error));
+  g_assert_no_error (error);
+  icat_sharing_refresh (t->laptop[0].store);
+  icat_test_wait_until (decisions_are, t, &none_on_a, 10);
+  icat_test_wait_until (decisions_are, t, &none_on_b, 60);
+  icat_test_wait_until (minutes_stored, t, &kept_on_b, 30);
+  g_clear_pointer (&conflicts, g_ptr_array_unref);
+  conflicts = icat_sync_conflicts (t->laptop[1].store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -328,6 +391,8 @@ main (int   argc,
               test_minutes_reach_other_window, table_tear_down);
   g_test_add ("/sync-live/typing-wins-and-both-are-kept", Table, NULL, table_set_up,
               test_typing_wins_and_both_are_kept, table_tear_down);
+  g_test_add ("/sync-live/decision-reaches-other-laptop", Table, NULL, table_set_up,
+              test_decision_reaches_other_laptop, table_tear_down);
   g_test_add ("/sync-live/status-follows", Table, NULL, table_set_up, test_status_follows, table_tear_down);
 
   return g_test_run ();

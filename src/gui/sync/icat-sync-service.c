@@ -15,6 +15,7 @@
 
 #include "config.h"
 
+#include "icat-conflict-marks.h"
 #include "icat-sync-service.h"
 
 struct _IcatSyncService {
@@ -219,6 +220,7 @@ run_done_cb (GObject      *source,
   watch_folder (self);
   refresh_summary (self);
   g_signal_emit (self, signals[RAN], 0);
+  icat_sharing_refresh (self->store);
   if (self->run_again)
     {
       self->run_again = FALSE;
@@ -264,6 +266,17 @@ store_changed_cb (IcatSyncService *self)
     run_after (self, ICAT_SYNC_PUBLISH_DELAY_MS);
 }
 
+/* A conflict decided here: the count changes, and the decision (a change
+ * of this laptop even when no record changed) is published. Only then:
+ * every run refreshes the marks too. */
+static void
+marks_changed_cb (IcatSyncService *self)
+{
+  refresh_summary (self);
+  if (self->summary->in_group && self->summary->unshared > 0)
+    run_after (self, ICAT_SYNC_PUBLISH_DELAY_MS);
+}
+
 static void
 icat_sync_service_dispose (GObject *object)
 {
@@ -276,7 +289,10 @@ icat_sync_service_dispose (GObject *object)
   g_clear_handle_id (&self->summary_source, g_source_remove);
   stop_watching (self);
   if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->store, self);
+      g_signal_handlers_disconnect_by_data (icat_conflict_marks_get (self->store), self);
+    }
   g_clear_object (&self->store);
   G_OBJECT_CLASS (icat_sync_service_parent_class)->dispose (object);
 }
@@ -347,6 +363,7 @@ icat_sync_service_new (IcatStore *store)
   self->device = g_strdup (icat_store_get_device_id (store));
   g_signal_connect_swapped (store, "record-changed", G_CALLBACK (store_changed_cb), self);
   g_signal_connect_swapped (store, "reloaded", G_CALLBACK (store_changed_cb), self);
+  g_signal_connect_swapped (icat_conflict_marks_get (store), "changed", G_CALLBACK (marks_changed_cb), self);
   self->rescan_source = g_timeout_add_seconds (ICAT_SYNC_RESCAN_SECONDS, rescan_timeout, self);
   refresh_summary (self);
   watch_folder (self);

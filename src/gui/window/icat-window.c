@@ -21,6 +21,7 @@
 #include "icat-overview.h"
 #include "icat-papers-view.h"
 #include "icat-report.h"
+#include "icat-sharing-window.h"
 #include "icat-window-private.h"
 #include "icat-work-plan-view.h"
 
@@ -465,6 +466,17 @@ close_request_cb (IcatWindow *self)
   return FALSE;
 }
 
+/* The sidebar's sharing status and its "Needs your decision" button. */
+static void
+show_sharing_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  IcatWindow *self = ICAT_WINDOW (widget);
+
+  icat_sharing_window_present (GTK_WINDOW (self), self->store, g_variant_get_string (parameter, NULL));
+}
+
 static void
 icat_window_dispose (GObject *object)
 {
@@ -513,6 +525,7 @@ icat_window_class_init (IcatWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-sections", NULL, show_sections_activated);
   gtk_widget_class_install_action (widget_class, "win.section", "s", section_activated);
   gtk_widget_class_install_action (widget_class, "win.show-history", "s", icat_history_show_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-sharing", "s", show_sharing_activated);
   _icat_window_class_init_backup (widget_class);
   _icat_window_class_init_documents (widget_class);
 
