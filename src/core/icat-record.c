@@ -130,15 +130,20 @@ _icat_record_set_data (IcatRecord *self,
 {
   g_autofree char *title = icat_record_title (icat_schema_lookup (self->kind), data);
 
+  gboolean title_changed = g_strcmp0 (title, self->title) != 0;
+
+  /* Both set before either is told: a view following "data" reads the
+   * title too. */
   g_clear_pointer (&self->data, json_object_unref);
   self->data = json_object_ref (data);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATA]);
-  if (g_strcmp0 (title, self->title) != 0)
+  if (title_changed)
     {
       g_free (self->title);
       self->title = g_steal_pointer (&title);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
     }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATA]);
+  if (title_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
 void
