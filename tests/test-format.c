@@ -254,6 +254,35 @@ test_record_label (void)
   g_assert_cmpstr (null_label, ==, "");
 }
 
+static char *
+when_in (const char *zone)
+{
+  g_autofree char *json = g_strdup_printf ("{\"starts_at\": \"2018-05-02T23:30:00Z\", \"date_precision\": \"minute\"%s%s%s}",
+                                           zone ? ", \"timezone\": \"" : "", zone ? zone : "", zone ? "\"" : "");
+  g_autoptr(JsonObject) meeting = icat_test_object (json);
+
+  return icat_format_meeting_when (meeting);
+}
+
+/* Each meeting in its own zone, however many were formatted before in
+ * another (the zones are kept once read); an unknown zone reads as UTC. */
+static void
+test_meeting_when_zones (void)
+{
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autofree char *vienna = when_in ("Europe/Vienna");
+      g_autofree char *new_york = when_in ("America/New_York");
+      g_autofree char *unknown = when_in ("Nowhere/Atlantis");
+      g_autofree char *none = when_in (NULL);
+
+      g_assert_cmpstr (vienna, ==, "3 May 2018, 01:30");
+      g_assert_cmpstr (new_york, ==, "2 May 2018, 19:30");
+      g_assert_cmpstr (unknown, ==, "2 May 2018, 23:30");
+      g_assert_cmpstr (none, ==, "2 May 2018, 23:30");
+    }
+}
+
 static void
 test_meeting_kind_label (void)
 {
@@ -342,6 +371,7 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  g_test_add_func ("/format/meeting-when-zones", test_meeting_when_zones);
   g_test_add_func ("/format/action/status", test_action_status_label);
   g_test_add_func ("/format/action/priority", test_action_priority_label);
   g_test_add_func ("/format/action/pillar", test_action_pillar_label);

@@ -15,6 +15,29 @@
 #include "icat-format.h"
 #include "icat-schema.h"
 
+/* The zone of a name, kept for the life of the process: lists format the
+ * dates of hundreds of meetings in a handful of zones, and reading a zone
+ * from the system's database each time cost more than the rest of the
+ * formatting. Shared by every thread that formats (documents, exports). */
+static GTimeZone *
+zone_named (const char *zone_name)
+{
+  static GMutex lock;
+  static GHashTable *zones;
+  GTimeZone *zone;
+
+  g_mutex_lock (&lock);
+  if (zones == NULL)
+    zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_time_zone_unref);
+  zone = g_hash_table_lookup (zones, zone_name);
+  if (zone == NULL && (zone = g_time_zone_new_identifier (zone_name)) != NULL)
+    g_hash_table_insert (zones, g_strdup (zone_name), zone);
+  if (zone != NULL)
+    g_time_zone_ref (zone);
+  g_mutex_unlock (&lock);
+  return zone;
+}
+
 char *
 icat_format_meeting_when (JsonObject *meeting)
 {
@@ -22,7 +45,7 @@ icat_format_meeting_when (JsonObject *meeting)
   const char *zone_name = json_object_get_string_member_with_default (meeting, "timezone", NULL);
   const char *precision = json_object_get_string_member_with_default (meeting, "date_precision", "day");
   g_autoptr(GDateTime) utc = starts_at ? g_date_time_new_from_iso8601 (starts_at, NULL) : NULL;
-  g_autoptr(GTimeZone) zone = zone_name ? g_time_zone_new_identifier (zone_name) : NULL;
+  g_autoptr(GTimeZone) zone = zone_name ? zone_named (zone_name) : NULL;
   g_autoptr(GDateTime) local = NULL;
   const char *format;
 
