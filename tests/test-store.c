@@ -571,6 +571,99 @@ test_external_change (Fixture       *fixture,
   g_signal_handlers_disconnect_by_func (fixture->store, reloaded_cb, &reloaded);
 }
 
+static void
+save_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = icat_store_save_finish (ICAT_STORE (source), result, &error);
+
+  g_assert_no_error (error);
+  *(gboolean *) data = TRUE;
+}
+
+static const char *
+agenda_minutes (JsonObject *meeting,
+                guint       item)
+{
+  JsonArray *agenda = json_object_get_array_member (meeting, "agenda");
+
+  if (item >= json_array_get_length (agenda))
+    return NULL;
+  return json_object_get_string_member_with_default (json_array_get_object_element (agenda, item), "minutes", NULL);
+}
+
+/* The agenda as the window shows it: a copy of the live record's (whose
+ * data is never written to) with one item's minutes typed. */
+static JsonObject *
+agenda_typed (IcatRecord *live,
+              guint       item,
+              const char *minutes)
+{
+  g_autofree char *shown = json_to_string (json_object_get_member (icat_record_get_data (live), "agenda"), FALSE);
+  JsonNode *agenda = json_from_string (shown, NULL);
+  JsonObject *changes = json_object_new ();
+
+  g_assert_nonnull (agenda);
+  json_object_set_string_member (json_array_get_object_element (json_node_get_array (agenda), item), "minutes", minutes);
+  json_object_set_string_member (changes, "id", icat_record_get_id (live));
+  json_object_set_member (changes, "agenda", agenda);
+  return changes;
+}
+
+/* A change that reached the file after the window last read the record
+ * (another laptop's, applied while a save waited for the writer) is not
+ * undone by that save: the save's list is merged with the record as it is
+ * now, the window's own edit kept. */
+static void
+test_save_after_change_elsewhere (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(JsonObject) meeting = icat_test_object (
+    "{\"kind\": \"working-group\", \"title\": {\"en\": \"Working Group\"}, "
+    "\"starts_at\": \"2027-03-01T09:00:00.000Z\", \"date_precision\": \"day\", \"timezone\": \"Europe/Vienna\", "
+    "\"agenda\": [{\"id\": \"5e1f0c2a-6d7b-4c1e-9a3f-0000000000c1\", \"position\": 0, \"title\": \"Opening\", \"minutes\": \"Draft\"}, "
+    "{\"id\": \"5e1f0c2a-6d7b-4c1e-9a3f-0000000000c2\", \"position\": 1, \"title\": \"Joint paper\", \"minutes\": \"Draft\"}]}");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = icat_store_save (fixture->store, "meeting", meeting, &error);
+  g_autoptr(IcatRecord) live = icat_store_lookup (fixture->store, "meeting", id);
+  g_autoptr(IcatStore) other = NULL;
+  g_autoptr(JsonObject) elsewhere = NULL;
+  g_autoptr(JsonObject) first = NULL;
+  g_autoptr(JsonObject) second = NULL;
+  g_autoptr(JsonObject) stored = NULL;
+  g_autofree char *ignored = NULL;
+  gboolean saved[2] = { FALSE, FALSE };
+
+  g_assert_no_error (error);
+  /* Elsewhere: the first item's minutes, and a third item. */
+  other = icat_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  elsewhere = agenda_typed (live, 0, "Opened by the chair");
+  json_array_add_element (json_object_get_array_member (elsewhere, "agenda"), json_from_string (
+    "{\"id\": \"5e1f0c2a-6d7b-4c1e-9a3f-0000000000c3\", \"position\": 2, \"title\": \"Any other business\"}", NULL));
+  ignored = icat_store_save (other, "meeting", elsewhere, &error);
+  g_assert_no_error (error);
+
+  /* The window still shows the record as it was and saves the second
+   * item's minutes twice, the second save sent before the first is
+   * answered, each with the whole agenda as it shows it. */
+  g_assert_cmpstr (agenda_minutes (icat_record_get_data (live), 0), ==, "Draft");
+  first = agenda_typed (live, 1, "UNODC");
+  second = agenda_typed (live, 1, "UNODC to circulate");
+  icat_store_save_async (fixture->store, "meeting", first, NULL, save_done_cb, &saved[0]);
+  icat_store_save_async (fixture->store, "meeting", second, NULL, save_done_cb, &saved[1]);
+  while (!saved[0] || !saved[1])
+    g_main_context_iteration (NULL, TRUE);
+
+  stored = icat_store_read (other, "meeting", id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (agenda_minutes (stored, 0), ==, "Opened by the chair");
+  g_assert_cmpstr (agenda_minutes (stored, 1), ==, "UNODC to circulate");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (stored, "agenda")), ==, 3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -588,6 +681,7 @@ main (int    argc,
   ADD ("/store/sync", test_sync);
   ADD ("/store/disk-full", test_disk_full);
   ADD ("/store/external-change", test_external_change);
+  ADD ("/store/save/after-change-elsewhere", test_save_after_change_elsewhere);
 #undef ADD
   g_test_add_func ("/store/read-only", test_read_only);
   g_test_add_func ("/store/bad-databases", test_bad_databases);

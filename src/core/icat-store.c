@@ -21,6 +21,7 @@
 #include "icat-device.h"
 #include "icat-error.h"
 #include "icat-record-io.h"
+#include "icat-json-merge.h"
 #include "icat-store-private.h"
 
 typedef enum {
@@ -36,6 +37,7 @@ typedef struct {
   char              *kind;
   char              *id;          /* SAVE: in and out; DELETE: in */
   JsonObject        *changes;     /* SAVE */
+  JsonObject        *base;        /* SAVE: its lists as the window knew them, or NULL */
   GBytes            *document;    /* IMPORT */
   char              *display_name;
   IcatImportFlags    flags;
@@ -64,6 +66,8 @@ struct _IcatStore {
   GMainContext *context;
   GThread      *owner;          /* the thread that opened the store: views live there */
   GHashTable   *live;           /* "kind/id" → IcatRecord, weak */
+  GHashTable   *unheard;        /* "kind/id" → Unheard: saves sent whose notices are
+                                 * not out yet (main thread only) */
   IcatJournal  *journal;        /* under write_lock */
   gint64        seen_data_version;
   char         *device_id;      /* who this copy's changes are by */
@@ -111,6 +115,7 @@ job_free (Job *job)
   g_free (job->kind);
   g_free (job->id);
   g_clear_pointer (&job->changes, json_object_unref);
+  g_clear_pointer (&job->base, json_object_unref);
   g_clear_pointer (&job->document, g_bytes_unref);
   g_free (job->display_name);
   g_free (job->resolves);
@@ -124,6 +129,35 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Job, job_free)
 
 /* SAVE: merges the changes into the stored record, stamps it, checks it
  * like an import would, writes it. */
+static gboolean
+same_value (JsonNode *a,
+            JsonNode *b)
+{
+  gboolean a_empty = a == NULL || JSON_NODE_HOLDS_NULL (a);
+  gboolean b_empty = b == NULL || JSON_NODE_HOLDS_NULL (b);
+
+  if (a_empty || b_empty)
+    return a_empty == b_empty;
+  return json_node_equal (a, b);
+}
+
+/* The value a save writes to field. A list is merged with what the record
+ * holds now when that changed since the window made the save (a change
+ * from another laptop applied while the save waited for the writer):
+ * without it, the save would write back the other rows as they were. */
+static JsonNode *
+saved_value (Job        *job,
+             const char *field,
+             JsonNode   *stored)
+{
+  JsonNode *value = json_object_get_member (job->changes, field);
+
+  if (job->base != NULL && json_object_has_member (job->base, field) && JSON_NODE_HOLDS_ARRAY (value) &&
+      !same_value (json_object_get_member (job->base, field), stored))
+    return icat_json_merge_lists (json_object_get_member (job->base, field), value, stored, same_value);
+  return json_node_copy (value);
+}
+
 static gboolean
 run_save (IcatStore  *self,
           Job        *job,
@@ -173,7 +207,7 @@ run_save (IcatStore  *self,
       /* The store keeps the id and timestamps; an edit cannot forge them. */
       if (field != NULL && (field->flags & ICAT_FIELD_META))
         continue;
-      json_object_set_member (merged, l->data, json_node_copy (json_object_get_member (job->changes, l->data)));
+      json_object_set_member (merged, l->data, saved_value (job, l->data, json_object_get_member (merged, l->data)));
     }
   json_object_set_string_member (merged, "updated_at", now);
   json_object_set_string_member (merged, "updated_by", self->device_id);
@@ -392,6 +426,55 @@ live_key (const char *kind,
   return g_strconcat (kind, "/", id, NULL);
 }
 
+/* A record's saves on their way to the writer: the lists the newest of
+ * them sets, which the window already shows though the record does not
+ * hold them yet. */
+typedef struct {
+  guint       saves;
+  JsonObject *lists;
+} Unheard;
+
+static void
+unheard_free (gpointer data)
+{
+  Unheard *unheard = data;
+
+  json_object_unref (unheard->lists);
+  g_free (unheard);
+}
+
+static void
+note_save_sent (IcatStore  *self,
+                const char *key,
+                JsonObject *changes)
+{
+  Unheard *unheard = g_hash_table_lookup (self->unheard, key);
+  g_autoptr(GList) members = json_object_get_members (changes);
+
+  if (unheard == NULL)
+    {
+      unheard = g_new0 (Unheard, 1);
+      unheard->lists = json_object_new ();
+      g_hash_table_insert (self->unheard, g_strdup (key), unheard);
+    }
+  unheard->saves++;
+  for (GList *l = members; l != NULL; l = l->next)
+    if (JSON_NODE_HOLDS_ARRAY (json_object_get_member (changes, l->data)))
+      json_object_set_member (unheard->lists, l->data, json_node_copy (json_object_get_member (changes, l->data)));
+}
+
+static void
+note_save_heard (IcatStore *self,
+                 Job       *job)
+{
+  const char *id = job->changes ? json_object_get_string_member_with_default (job->changes, "id", NULL) : NULL;
+  g_autofree char *key = id ? live_key (job->kind, id) : NULL;
+  Unheard *unheard = key ? g_hash_table_lookup (self->unheard, key) : NULL;
+
+  if (unheard != NULL && --unheard->saves == 0)
+    g_hash_table_remove (self->unheard, key);
+}
+
 static void
 live_record_finalized (gpointer  data,
                        GObject  *where_the_object_was)
@@ -478,6 +561,8 @@ finish_job_on_main_thread (gpointer data)
   g_autoptr(GTask) task = g_steal_pointer (&job->task);
   IcatStore *self = g_task_get_source_object (task);
 
+  if (job->type == JOB_SAVE)
+    note_save_heard (self, job);
   if (job->error != NULL)
     g_task_return_error (task, g_steal_pointer (&job->error));
   else
@@ -540,6 +625,7 @@ icat_store_finalize (GObject *object)
   while (g_hash_table_iter_next (&iter, NULL, &value))
     g_object_weak_unref (value, live_record_finalized, self);
   g_hash_table_unref (self->live);
+  g_hash_table_unref (self->unheard);
   _icat_journal_free (self->journal);
   g_clear_pointer (&self->read_db, icat_db_close);
   g_clear_pointer (&self->write_db, icat_db_close);
@@ -605,6 +691,7 @@ icat_store_init (IcatStore *self)
   g_cond_init (&self->queue_drained);
   self->journal = _icat_journal_new ();
   self->live = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->unheard = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, unheard_free);
   self->context = g_main_context_ref_thread_default ();
   self->owner = g_thread_self ();
   self->writer = g_thread_pool_new (writer_thread, self, 1, FALSE, NULL);
@@ -872,6 +959,43 @@ icat_store_save (IcatStore   *self,
   return g_steal_pointer (&job->id);
 }
 
+/* The lists of a save as the window knows the record now, copied on the
+ * window's thread: the base a change applied meanwhile is merged against
+ * (saved_value ()). NULL when no view holds the record. */
+static JsonObject *
+save_base (IcatStore  *self,
+           const char *kind,
+           JsonObject *changes)
+{
+  const char *id = json_object_get_string_member_with_default (changes, "id", NULL);
+  g_autofree char *key = id ? live_key (kind, id) : NULL;
+  IcatRecord *record = key ? g_hash_table_lookup (self->live, key) : NULL;
+  g_autoptr(GList) members = NULL;
+  JsonObject *data, *base;
+
+  Unheard *unheard = key ? g_hash_table_lookup (self->unheard, key) : NULL;
+
+  if (record == NULL || icat_record_get_deleted (record))
+    return NULL;
+  data = icat_record_get_data (record);
+  base = json_object_new ();
+  members = json_object_get_members (changes);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      /* The window's own saves still on their way count as known. */
+      JsonObject *known = unheard && json_object_has_member (unheard->lists, l->data) ? unheard->lists : data;
+
+      if (!JSON_NODE_HOLDS_ARRAY (json_object_get_member (changes, l->data)))
+        continue;
+      if (json_object_has_member (known, l->data))
+        json_object_set_member (base, l->data, json_node_copy (json_object_get_member (known, l->data)));
+      else
+        json_object_set_array_member (base, l->data, json_array_new ());
+    }
+  note_save_sent (self, key, changes);
+  return base;
+}
+
 void
 icat_store_save_async (IcatStore          *self,
                        const char         *kind,
@@ -886,6 +1010,13 @@ icat_store_save_async (IcatStore          *self,
   g_return_if_fail (changes != NULL);
   job->kind = g_strdup (kind);
   job->changes = json_object_ref (changes);
+  job->base = save_base (self, kind, changes);
+  if (job->base == NULL && json_object_has_member (changes, "id"))
+    {
+      g_autofree char *key = live_key (kind, json_object_get_string_member (changes, "id"));
+
+      note_save_sent (self, key, changes);
+    }
   queue_job (self, job, cancellable, callback, user_data, icat_store_save_async);
 }
 
