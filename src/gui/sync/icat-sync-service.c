@@ -75,16 +75,7 @@ run_after (IcatSyncService *self,
   self->run_source = g_timeout_add (delay_ms, run_timeout, self);
 }
 
-/* Reads the status again: cheap (a few small tables), on the store's thread. */
-static void
-refresh_summary (IcatSyncService *self)
-{
-  g_autoptr(IcatSyncStatus) status = icat_sync_status (self->store, NULL);
-
-  g_clear_pointer (&self->summary, icat_sync_summary_free);
-  self->summary = icat_sync_summary_new (status, self->failure);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
-}
+static void refresh_summary (IcatSyncService *self);
 
 static gboolean
 summary_timeout (gpointer data)
@@ -163,11 +154,13 @@ stop_watching (IcatSyncService *self)
 
 /* Follows the group's folder as the database names it now. */
 static void
-watch_folder (IcatSyncService *self)
+watch_folder (IcatSyncService      *self,
+              const IcatSyncStatus *status)
 {
-  g_autoptr(IcatSyncStatus) status = icat_sync_status (self->store, NULL);
   g_autoptr(GFile) file = NULL;
 
+  if (self->stopped)
+    return;
   if (status != NULL && status->group_id != NULL && g_strcmp0 (status->folder, self->folder) == 0 &&
       self->folder_monitor != NULL)
     return;
@@ -181,6 +174,19 @@ watch_folder (IcatSyncService *self)
   if (self->folder_monitor != NULL)
     g_signal_connect (self->folder_monitor, "changed", G_CALLBACK (sync_folder_changed_cb), self);
   watch_laptop_folders (self);
+}
+
+/* Reads the status again (cheap: a few small tables, on the store's
+ * thread), and follows its folder. */
+static void
+refresh_summary (IcatSyncService *self)
+{
+  g_autoptr(IcatSyncStatus) status = icat_sync_status (self->store, NULL);
+
+  g_clear_pointer (&self->summary, icat_sync_summary_free);
+  self->summary = icat_sync_summary_new (status, self->failure);
+  watch_folder (self, status);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
 }
 
 static void
@@ -217,7 +223,6 @@ run_done_cb (GObject      *source,
              report.applied_changes, report.applied_laptops, report.published_changes);
   if (self->stopped)
     return;
-  watch_folder (self);
   refresh_summary (self);
   g_signal_emit (self, signals[RAN], 0);
   icat_sharing_refresh (self->store);
@@ -249,8 +254,8 @@ rescan_timeout (gpointer data)
 {
   IcatSyncService *self = data;
 
-  watch_folder (self);
-  if (self->summary != NULL && self->summary->in_group)
+  refresh_summary (self);
+  if (self->summary->in_group)
     run (self);
   return G_SOURCE_CONTINUE;
 }
@@ -366,7 +371,6 @@ icat_sync_service_new (IcatStore *store)
   g_signal_connect_swapped (icat_conflict_marks_get (store), "changed", G_CALLBACK (marks_changed_cb), self);
   self->rescan_source = g_timeout_add_seconds (ICAT_SYNC_RESCAN_SECONDS, rescan_timeout, self);
   refresh_summary (self);
-  watch_folder (self);
   run (self);
   return self;
 }
@@ -393,7 +397,6 @@ icat_sync_service_run_now (IcatSyncService *self)
   g_clear_handle_id (&self->run_source, g_source_remove);
   g_clear_error (&self->failure);
   refresh_summary (self);
-  watch_folder (self);
   run (self);
 }
 
