@@ -16,6 +16,7 @@
 
 #include "icat-error.h"
 #include "icat-record-io.h"
+#include "icat-record-read.h"
 
 static gboolean
 is_column (const IcatField *field)
@@ -52,93 +53,6 @@ run_for_id (IcatDb      *db,
     return FALSE;
   icat_bind_text (stmt, 1, id);
   return icat_db_run (db, stmt, error);
-}
-
-static const char * const preferred_languages[] = { "en", "zh", "ar", "es", "fr", "ru", NULL };
-
-static int
-language_rank (const char *code)
-{
-  for (int i = 0; preferred_languages[i] != NULL; i++)
-    if (strcmp (code, preferred_languages[i]) == 0)
-      return i;
-  return G_N_ELEMENTS (preferred_languages);
-}
-
-static int
-compare_languages (gconstpointer a,
-                   gconstpointer b)
-{
-  const char *la = *(const char * const *) a;
-  const char *lb = *(const char * const *) b;
-  int ra = language_rank (la), rb = language_rank (lb);
-
-  return ra != rb ? ra - rb : strcmp (la, lb);
-}
-
-/* Localized text in a fixed key order, so exports are byte-stable. */
-static JsonNode *
-canonical_localized (JsonObject *source)
-{
-  g_autoptr(GList) members = json_object_get_members (source);
-  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
-  g_autoptr(JsonObject) result = json_object_new ();
-  JsonNode *node;
-
-  for (GList *l = members; l != NULL; l = l->next)
-    g_ptr_array_add (codes, l->data);
-  g_ptr_array_sort (codes, compare_languages);
-  for (guint i = 0; i < codes->len; i++)
-    json_object_set_member (result, codes->pdata[i],
-                            json_node_copy (json_object_get_member (source, codes->pdata[i])));
-  node = json_node_new (JSON_NODE_OBJECT);
-  json_node_set_object (node, result);
-  return node;
-}
-
-static JsonNode *
-column_to_node (sqlite3_stmt    *stmt,
-                int              column,
-                const IcatField *field)
-{
-  const char *text;
-  g_autoptr(JsonNode) parsed = NULL;
-
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    return json_node_new (JSON_NODE_NULL);
-
-  switch (field->type)
-    {
-    case ICAT_VALUE_INTEGER:
-      return json_node_init_int (json_node_alloc (), sqlite3_column_int64 (stmt, column));
-    case ICAT_VALUE_BOOLEAN:
-      return json_node_init_boolean (json_node_alloc (), sqlite3_column_int (stmt, column) != 0);
-    case ICAT_VALUE_LOCALIZED:
-      text = (const char *) sqlite3_column_text (stmt, column);
-      parsed = json_from_string (text, NULL);
-      if (parsed == NULL || !JSON_NODE_HOLDS_OBJECT (parsed))
-        return json_node_new (JSON_NODE_NULL);
-      return canonical_localized (json_node_get_object (parsed));
-    case ICAT_VALUE_NAME_LIST:
-      text = (const char *) sqlite3_column_text (stmt, column);
-      parsed = json_from_string (text, NULL);
-      if (parsed == NULL || !JSON_NODE_HOLDS_ARRAY (parsed))
-        return json_node_new (JSON_NODE_NULL);
-      return g_steal_pointer (&parsed);
-    case ICAT_VALUE_ID:
-    case ICAT_VALUE_TIMESTAMP:
-    case ICAT_VALUE_DATE:
-    case ICAT_VALUE_TEXT:
-    case ICAT_VALUE_ENUM:
-    case ICAT_VALUE_TIMEZONE:
-    case ICAT_VALUE_REF:
-    case ICAT_VALUE_CHILD_REF:
-    case ICAT_VALUE_REF_LIST:
-    case ICAT_VALUE_CHILDREN:
-    default:
-      return json_node_init_string (json_node_alloc (),
-                                    (const char *) sqlite3_column_text (stmt, column));
-    }
 }
 
 static gboolean
@@ -200,7 +114,7 @@ read_children (IcatDb          *db,
       for (guint i = 0; i < kind->n_fields; i++)
         if (is_column (&kind->fields[i]))
           json_object_set_member (child, kind->fields[i].name,
-                                  column_to_node (stmt, column++, &kind->fields[i]));
+                                  icat_record_column_to_node (stmt, column++, &kind->fields[i]));
       g_ptr_array_add (rows, child);
     }
   if (!icat_db_end_rows (db, stmt, rc, error))
@@ -272,7 +186,7 @@ icat_record_io_read (IcatDb          *db,
   for (guint i = 0, column = 0; i < kind->n_fields; i++)
     if (is_column (&kind->fields[i]))
       json_object_set_member (row, kind->fields[i].name,
-                              column_to_node (stmt, column++, &kind->fields[i]));
+                              icat_record_column_to_node (stmt, column++, &kind->fields[i]));
   sqlite3_reset (stmt);
 
   for (guint i = 0; i < kind->n_fields; i++)
