@@ -11,7 +11,9 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -405,6 +407,99 @@ test_export_output (Fixture       *fixture,
   }
 }
 
+/* A disk with room for max_bytes more of a file (RLIMIT_FSIZE), and
+ * standard output on a full device when stdout_full. */
+typedef struct {
+  rlim_t   max_bytes;
+  gboolean stdout_full;
+} Limits;
+
+static void
+limit_child (gpointer data)
+{
+  const Limits *limits = data;
+  struct rlimit limit = { limits->max_bytes, limits->max_bytes };
+
+  /* EFBIG from write() instead of a signal that ends the program. */
+  signal (SIGXFSZ, SIG_IGN);
+  setrlimit (RLIMIT_FSIZE, &limit);
+  if (limits->stdout_full)
+    {
+      int full = open ("/dev/full", O_WRONLY);
+
+      dup2 (full, STDOUT_FILENO);
+      close (full);
+    }
+}
+
+static int
+cli_limited (const Limits        *limits,
+             char               **err,
+             const char * const  *argv)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_ptr_array_add (args, (gpointer) g_getenv ("ICAT_CLI"));
+  for (guint i = 0; argv[i] != NULL; i++)
+    g_ptr_array_add (args, (gpointer) argv[i]);
+  g_ptr_array_add (args, NULL);
+  g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, limit_child, (gpointer) limits,
+                NULL, err, &status, &error);
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (listing) != NULL)
+    n++;
+  return n;
+}
+
+/* The export is written as it is read: a disk that fills up halfway
+ * leaves the old file whole and no temporary file beside it, and a full
+ * device or standard output is named in one line. */
+static void
+test_export_disk_full (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "out", NULL);
+  g_autofree char *file = g_build_filename (folder, "backup.json", NULL);
+  g_autofree char *kept = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *whole = export_db (fixture->db);
+  const Limits disk = { 100 * 1024, FALSE };
+  const Limits full_stdout = { RLIM_INFINITY, TRUE };
+
+  /* More than the disk has room for, and more than one piece. */
+  g_assert_cmpuint (strlen (whole), >, 150 * 1024);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  write_file (file, "the backup of yesterday", -1);
+
+  g_assert_cmpint (cli_limited (&disk, &err, (const char *[]) { "--database", fixture->db, "export", "-o", file, NULL }), ==, 1);
+  assert_one_line_error (err, "backup.json");
+  assert_contains (err, g_strerror (EFBIG));
+  kept = read_file (file, NULL);
+  g_assert_cmpstr (kept, ==, "the backup of yesterday");
+  g_assert_cmpuint (count_files (folder), ==, 1);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (cli_limited (&full_stdout, &err, (const char *[]) { "--database", fixture->db, "export", "-o", "/dev/full", NULL }), ==, 1);
+  assert_one_line_error (err, "/dev/full");
+  assert_contains (err, g_strerror (ENOSPC));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (cli_limited (&full_stdout, &err, (const char *[]) { "--database", fixture->db, "export", NULL }), ==, 1);
+  assert_one_line_error (err, "standard output");
+  assert_contains (err, g_strerror (ENOSPC));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -416,6 +511,7 @@ main (int    argc,
   ADD ("export/seed", test_export_seed);
   ADD ("export/seed-mandate-text", test_export_seed_mandate_text);
   ADD ("export/output", test_export_output);
+  ADD ("export/disk-full", test_export_disk_full);
 #undef ADD
 
   return g_test_run ();

@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
@@ -19,6 +20,7 @@
 #include "icat-document.h"
 #include "icat-error.h"
 #include "icat-exchange.h"
+#include "icat-exchange-export.h"
 #include "icat-export.h"
 
 typedef enum {
@@ -84,13 +86,71 @@ check_export_options (ExportOptions *options,
   return NULL;
 }
 
+static gboolean
+write_to_stdout (const char  *data,
+                 gsize        length,
+                 gpointer     user_data,
+                 GError     **error)
+{
+  if (fwrite (data, 1, length, stdout) != length)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
+                   _("Cannot write to standard output: %s"), g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_to_file (const char  *data,
+               gsize        length,
+               gpointer     user_data,
+               GError     **error)
+{
+  return icat_export_file_write (user_data, data, length, error);
+}
+
+static gboolean
+export_json_to_stdout (IcatDb  *db,
+                       GError **error)
+{
+  if (!icat_exchange_export_to (db, g_getenv ("ICAT_TRACKER_EXPORTED_AT"), write_to_stdout, NULL, error))
+    return FALSE;
+  if (fflush (stdout) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
+                   _("Cannot write to standard output: %s"), g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Written as it is read; a file is replaced only once the document is
+ * whole, as every output is (icat_cli_write_output). */
+static gboolean
+export_json_to_file (IcatDb      *db,
+                     const char  *output,
+                     GError     **error)
+{
+  g_autoptr(IcatExportFile) file = NULL;
+
+  /* Again: the database may have been created since the first check. */
+  if (!icat_cli_check_output (output, error))
+    return FALSE;
+  file = icat_cli_output_is_special (output) ? icat_export_file_new_in_place (output, error)
+                                             : icat_export_file_new (output, error);
+  return file != NULL &&
+         icat_exchange_export_to (db, g_getenv ("ICAT_TRACKER_EXPORTED_AT"), write_to_file, file, error) &&
+         icat_export_file_close (file, error);
+}
+
 static int
 export_json (const char          *database,
              const ExportOptions *options)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(IcatDb) db = NULL;
-  g_autofree char *text = NULL;
+  gboolean written;
 
   if (!icat_cli_check_output (options->output, &error))
     return icat_cli_fail (error);
@@ -99,8 +159,11 @@ export_json (const char          *database,
   db = icat_cli_open_read_only (database, &error);
   if (db == NULL)
     return icat_cli_fail (error);
-  text = icat_exchange_export (db, g_getenv ("ICAT_TRACKER_EXPORTED_AT"), &error);
-  if (text == NULL || !icat_cli_write_output (options->output, text, strlen (text), &error))
+  if (options->output == NULL || strcmp (options->output, "-") == 0)
+    written = export_json_to_stdout (db, &error);
+  else
+    written = export_json_to_file (db, options->output, &error);
+  if (!written)
     return icat_cli_fail (error);
   return ICAT_CLI_EXIT_OK;
 }

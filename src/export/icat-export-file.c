@@ -190,19 +190,142 @@ keep_mode (int         fd,
   return fchmod (fd, mode) == 0;
 }
 
-static gboolean
-write_temporary (int         fd,
-                 const char *target,
-                 const void *data,
-                 gsize       length)
+struct _IcatExportFile {
+  char *path;       /* as the user named it, for messages */
+  char *target;     /* the file written: path with its links followed */
+  char *temporary;  /* beside target, renamed over it when whole; NULL in place */
+  int   fd;
+};
+
+static IcatExportFile *
+export_file_fail (IcatExportFile  *file,
+                  GError         **error)
 {
-  gboolean written = keep_mode (fd, target) && write_all (fd, data, length) && fsync (fd) == 0;
   int saved_errno = errno;
 
-  if (close (fd) != 0 && written)
-    return FALSE;
-  errno = saved_errno;
-  return written;
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               _("Cannot write “%s”: %s"), file->path, g_strerror (saved_errno));
+  icat_export_file_free (file);
+  return NULL;
+}
+
+IcatExportFile *
+icat_export_file_new (const char  *path,
+                      GError     **error)
+{
+  IcatExportFile *file;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  file = g_new0 (IcatExportFile, 1);
+  file->path = g_strdup (path);
+  /* Through a symbolic link — even one whose file does not exist yet —
+   * the file it points to is replaced and the link stays. */
+  file->target = icat_export_resolve_links (path);
+  file->fd = -1;
+  /* Still a link: a loop, which the rename would replace by a file. */
+  if (g_file_test (file->target, G_FILE_TEST_IS_SYMLINK))
+    {
+      errno = ELOOP;
+      return export_file_fail (file, error);
+    }
+  file->temporary = g_strconcat (file->target, ".XXXXXX", NULL);
+  /* The usual mode of a new file (the umask applies). */
+  file->fd = g_mkstemp_full (file->temporary, O_WRONLY | O_CLOEXEC, 0666);
+  if (file->fd < 0)
+    {
+      g_clear_pointer (&file->temporary, g_free);
+      return export_file_fail (file, error);
+    }
+  if (!keep_mode (file->fd, file->target))
+    return export_file_fail (file, error);
+  return file;
+}
+
+IcatExportFile *
+icat_export_file_new_in_place (const char  *path,
+                               GError     **error)
+{
+  IcatExportFile *file;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  file = g_new0 (IcatExportFile, 1);
+  file->path = g_strdup (path);
+  file->fd = g_open (path, O_WRONLY | O_CLOEXEC, 0);
+  if (file->fd < 0)
+    return export_file_fail (file, error);
+  return file;
+}
+
+gboolean
+icat_export_file_write (IcatExportFile  *file,
+                        const void      *data,
+                        gsize            length,
+                        GError         **error)
+{
+  int saved_errno;
+
+  g_return_val_if_fail (file != NULL && file->fd >= 0, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  if (write_all (file->fd, data, length))
+    return TRUE;
+  saved_errno = errno;
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               _("Cannot write “%s”: %s"), file->path, g_strerror (saved_errno));
+  return FALSE;
+}
+
+gboolean
+icat_export_file_close (IcatExportFile  *file,
+                        GError         **error)
+{
+  gboolean synced;
+  int fd;
+  int saved_errno;
+
+  g_return_val_if_fail (file != NULL && file->fd >= 0, FALSE);
+
+  fd = g_steal_fd (&file->fd);
+  /* A device or pipe has nothing to sync or rename, and what it says on
+   * close was never taken as news about the data. */
+  if (file->temporary == NULL)
+    {
+      close (fd);
+      return TRUE;
+    }
+  synced = fsync (fd) == 0;
+  saved_errno = errno;
+  if (close (fd) == 0 && synced && g_rename (file->temporary, file->target) == 0)
+    {
+      g_clear_pointer (&file->temporary, g_free);
+      return TRUE;
+    }
+  if (!synced)
+    errno = saved_errno;
+  saved_errno = errno;
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               _("Cannot write “%s”: %s"), file->path, g_strerror (saved_errno));
+  return FALSE;
+}
+
+void
+icat_export_file_free (IcatExportFile *file)
+{
+  if (file == NULL)
+    return;
+  if (file->fd >= 0)
+    close (file->fd);
+  /* Not closed, or not whole: the old file stays as it was. */
+  if (file->temporary != NULL)
+    g_unlink (file->temporary);
+  g_free (file->temporary);
+  g_free (file->target);
+  g_free (file->path);
+  g_free (file);
 }
 
 gboolean
@@ -211,37 +334,16 @@ icat_export_replace_file (const char  *path,
                           gsize        length,
                           GError     **error)
 {
-  /* Through a symbolic link — even one whose file does not exist yet —
-   * the file it points to is replaced and the link stays. */
-  g_autofree char *target = NULL;
-  g_autofree char *temporary = NULL;
-  int fd;
-  int saved_errno;
+  g_autoptr(IcatExportFile) file = NULL;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  target = icat_export_resolve_links (path);
-  /* Still a link: a loop, which the rename would replace by a file. */
-  if (g_file_test (target, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (ELOOP),
-                   _("Cannot write “%s”: %s"), path, g_strerror (ELOOP));
-      return FALSE;
-    }
-  temporary = g_strconcat (target, ".XXXXXX", NULL);
-  /* The usual mode of a new file (the umask applies). */
-  fd = g_mkstemp_full (temporary, O_WRONLY | O_CLOEXEC, 0666);
-  if (fd >= 0 && write_temporary (fd, target, data, length) && g_rename (temporary, target) == 0)
-    return TRUE;
-
-  saved_errno = errno;
-  if (fd >= 0)
-    g_unlink (temporary);
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               _("Cannot write “%s”: %s"), path, g_strerror (saved_errno));
-  return FALSE;
+  file = icat_export_file_new (path, error);
+  return file != NULL &&
+         icat_export_file_write (file, data, length, error) &&
+         icat_export_file_close (file, error);
 }
 
 gboolean
@@ -250,21 +352,13 @@ icat_export_write_in_place (const char  *path,
                             gsize        length,
                             GError     **error)
 {
-  int fd;
-  gboolean written;
-  int saved_errno;
+  g_autoptr(IcatExportFile) file = NULL;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  fd = g_open (path, O_WRONLY | O_CLOEXEC, 0);
-  written = fd >= 0 && write_all (fd, data, length);
-  saved_errno = errno;
-  if (fd >= 0)
-    close (fd);
-  if (written)
-    return TRUE;
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               _("Cannot write “%s”: %s"), path, g_strerror (saved_errno));
-  return FALSE;
+  file = icat_export_file_new_in_place (path, error);
+  return file != NULL &&
+         icat_export_file_write (file, data, length, error) &&
+         icat_export_file_close (file, error);
 }

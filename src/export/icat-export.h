@@ -67,4 +67,25 @@ gboolean icat_export_write_in_place     (const char      *path,
                                         gsize            length,
                                         GError         **error);
 
+/* A document written as it is made: a temporary file beside the one
+ * named, renamed over it by icat_export_file_close() once whole, with the
+ * same rules as icat_export_replace_file(); freed before it is closed,
+ * the temporary file goes and the old file stays as it was. */
+typedef struct _IcatExportFile IcatExportFile;
+
+IcatExportFile *icat_export_file_new          (const char      *path,
+                                               GError         **error);
+/* A device or pipe, written into as icat_export_write_in_place() does. */
+IcatExportFile *icat_export_file_new_in_place (const char      *path,
+                                               GError         **error);
+gboolean        icat_export_file_write        (IcatExportFile  *file,
+                                               const void      *data,
+                                               gsize            length,
+                                               GError         **error);
+gboolean        icat_export_file_close        (IcatExportFile  *file,
+                                               GError         **error);
+void            icat_export_file_free         (IcatExportFile  *file);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcatExportFile, icat_export_file_free)
+
 G_END_DECLS
