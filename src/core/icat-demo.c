@@ -285,8 +285,8 @@ static const struct {
 } meeting_kinds[] = {
   { "working-group",         70, "Working Group meeting",            "工作组会议" },
   { "principals",             8, "Principals-level meeting of ICAT", "机构间协调小组主管级会议" },
-  { "member-state-briefing", 12, "Briefing for Member States",       "会员国通报会" },
-  { "hq-briefing",           10, "Briefing at Headquarters",         "总部通报会" },
+  { "member-state-briefing", 12, "Briefing for Member States",       "会员国情况简报会" },
+  { "hq-briefing",           10, "Headquarters briefing",            "总部情况简报会" },
 };
 
 static const struct {
@@ -672,7 +672,7 @@ static const char * const item_things[] = {
   "the policy paper on trafficking for forced labour",
   "the joint statement for the World Day against Trafficking in Persons",
   "the chairs' report",
-  "inputs to the Global Report on Trafficking in Persons",
+  "the Global Report on Trafficking in Persons",
   "the minutes of the Working Group meeting",
   "the briefing for Member States",
   "the ICAT work plan",
@@ -688,7 +688,7 @@ static const char * const item_titles_chinese[] = {
   "起草关于儿童贩运的议题简报",
   "审查工作组会议纪要",
   "分发主席报告草稿",
-  "为会员国通报会准备发言要点",
+  "为会员国情况简报会准备发言要点",
   "翻译关于强迫劳动目的贩运的政策文件",
   "收集各机构对全球行动计划评估的意见",
   "更新联合国打击贩运人口工作计划",
