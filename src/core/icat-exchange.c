@@ -12,6 +12,7 @@
 
 #include "icat-error.h"
 #include "icat-exchange.h"
+#include "icat-index-batch.h"
 #include "icat-record-io.h"
 #include "icat-validate.h"
 
@@ -20,6 +21,7 @@ typedef struct {
   guint           kind_index;
   JsonObject     *record;    /* normalized, owned */
   gboolean        write;     /* FALSE: the stored copy is newer */
+  gboolean        is_new;    /* the database does not hold it yet */
   guint           index;     /* in its list of the document */
 } PlannedRecord;
 
@@ -570,7 +572,7 @@ plan_kind (IcatImportPlan  *plan,
     {
       g_autofree char *path = g_strdup_printf ("$.%s[%u]", kind->plural, i);
       g_autoptr(GError) local_error = NULL;
-      PlannedRecord planned = { kind, kind_index, NULL, TRUE, i };
+      PlannedRecord planned = { kind, kind_index, NULL, TRUE, FALSE, i };
       const char *id;
 
       planned.record = icat_validate_record (kind, json_array_get_element (array, i), path,
@@ -652,7 +654,10 @@ plan_summary (IcatImportPlan  *plan,
           return FALSE;
         }
       if (stored == NULL)
-        counts->added++;
+        {
+          counts->added++;
+          planned->is_new = TRUE;
+        }
       else if (plan->replace ||
                strcmp (json_object_get_string_member (planned->record, "updated_at"), stored) >= 0)
         counts->updated++;
@@ -774,6 +779,17 @@ icat_import_plan_apply (IcatImportPlan  *plan,
                         IcatDb          *db,
                         GError         **error)
 {
+  return icat_import_plan_apply_noting_new_rows (plan, db, NULL, error);
+}
+
+gboolean
+icat_import_plan_apply_noting_new_rows (IcatImportPlan  *plan,
+                                        IcatDb          *db,
+                                        IcatNewRows     *new_rows,
+                                        GError         **error)
+{
+  g_autoptr(IcatIndexBatch) index = icat_index_batch_new ();
+
   if (plan->replace && !delete_records_not_in_file (plan, db, error))
     return FALSE;
 
@@ -787,9 +803,10 @@ icat_import_plan_apply (IcatImportPlan  *plan,
 
       if (!planned->write)
         continue;
-      if (!icat_record_io_write (db, planned->kind, planned->record, error) ||
-          !icat_record_io_index (db, planned->kind, id, planned->record, error))
+      if (!(planned->is_new ? icat_record_io_write_new (db, planned->kind, planned->record, new_rows, error)
+                            : icat_record_io_write (db, planned->kind, planned->record, error)) ||
+          !icat_index_batch_add (index, db, planned->kind, id, planned->record, error))
         return FALSE;
     }
-  return TRUE;
+  return icat_index_batch_flush (index, db, error);
 }

@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "icat-db.h"
+#include "icat-new-rows.h"
 #include "icat-schema.h"
 #include "icat-validate.h"
 
@@ -52,6 +53,13 @@ const IcatImportSummary *icat_import_plan_get_summary (IcatImportPlan *plan);
 gboolean        icat_import_plan_apply (IcatImportPlan *plan,
                                        IcatDb         *db,
                                        GError        **error);
+/* The same, with the rows of records new to the database (their own row
+ * and links) noted in new_rows instead of the session that records the
+ * transaction. */
+gboolean        icat_import_plan_apply_noting_new_rows (IcatImportPlan  *plan,
+                                                        IcatDb          *db,
+                                                        IcatNewRows     *new_rows,
+                                                        GError         **error);
 void            icat_import_plan_free (IcatImportPlan *plan);
 
 /* Checks that every reference the validation collected names a record in

@@ -300,35 +300,56 @@ run_for_id_and_list (IcatDb      *db,
 }
 
 /* Only what changed is written, so a changeset of the save holds only the
- * links added, moved or removed. */
+ * links added, moved or removed. A record not stored before owns no links
+ * yet, so nothing is removed; with links given, its rows are noted there
+ * instead of in the session. */
 static gboolean
-write_links (IcatDb      *db,
-             const char  *table,
-             const char  *owner_id,
-             JsonArray   *ids,
-             GError     **error)
+write_links (IcatDb           *db,
+             const char       *table,
+             const char       *owner_id,
+             JsonArray        *ids,
+             gboolean          owner_is_new,
+             IcatNewRows      *links,
+             GError          **error)
 {
-  g_autofree char *delete_sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE owner_id = ?1 AND target_id NOT IN "
-                                                 "(SELECT value FROM json_each (?2) WHERE value IS NOT NULL)", table);
-  g_autofree char *insert_sql = g_strdup_printf ("INSERT INTO \"%s\" (owner_id, target_id, position) VALUES (?1, ?2, ?3) "
-                                                 "ON CONFLICT (owner_id, target_id) DO UPDATE SET position = excluded.position "
-                                                 "WHERE position IS NOT excluded.position", table);
-  sqlite3_stmt *stmt;
+  g_autofree char *insert_sql = NULL;
+  gboolean noted = owner_is_new && links != NULL;
+  gboolean ok = TRUE;
 
-  if (!run_for_id_and_list (db, delete_sql, owner_id, ids, NULL, error))
-    return FALSE;
-  for (guint i = 0; ids != NULL && i < json_array_get_length (ids); i++)
+  if (!owner_is_new)
     {
-      stmt = icat_db_prepare (db, insert_sql, error);
-      if (stmt == NULL)
-        return FALSE;
-      icat_bind_text (stmt, 1, owner_id);
-      icat_bind_text (stmt, 2, json_array_get_string_element (ids, i));
-      sqlite3_bind_int (stmt, 3, i);
-      if (!icat_db_run (db, stmt, error))
+      g_autofree char *delete_sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE owner_id = ?1 AND target_id NOT IN "
+                                                     "(SELECT value FROM json_each (?2) WHERE value IS NOT NULL)", table);
+
+      if (!run_for_id_and_list (db, delete_sql, owner_id, ids, NULL, error))
         return FALSE;
     }
-  return TRUE;
+  if (ids == NULL || json_array_get_length (ids) == 0)
+    return TRUE;
+  insert_sql = g_strdup_printf ("INSERT INTO \"%s\" (owner_id, target_id, position) VALUES (?1, ?2, ?3) "
+                                "ON CONFLICT (owner_id, target_id) DO UPDATE SET position = excluded.position "
+                                "WHERE position IS NOT excluded.position", table);
+  if (noted)
+    icat_new_rows_pause (links);
+  for (guint i = 0; ok && ids != NULL && i < json_array_get_length (ids); i++)
+    {
+      const char *target_id = json_array_get_string_element (ids, i);
+      sqlite3_stmt *stmt = icat_db_prepare (db, insert_sql, error);
+
+      if (stmt == NULL)
+        {
+          ok = FALSE;
+          break;
+        }
+      icat_bind_text (stmt, 1, owner_id);
+      icat_bind_text (stmt, 2, target_id);
+      sqlite3_bind_int (stmt, 3, i);
+      ok = icat_db_run (db, stmt, error) &&
+           (!noted || icat_new_rows_add_link (links, db, table, owner_id, target_id, i, error));
+    }
+  if (noted)
+    icat_new_rows_resume (links);
+  return ok;
 }
 
 static JsonArray *
@@ -406,13 +427,19 @@ write_children (IcatDb          *db,
                 const IcatKind  *kind,
                 const char      *parent_id,
                 JsonArray       *children,
+                gboolean         parent_is_new,
                 GError         **error)
 {
-  g_autofree char *upsert_sql = child_upsert_sql (table, kind);
+  g_autofree char *upsert_sql = NULL;
   sqlite3_stmt *stmt;
 
-  if (!remove_children (db, table, kind, parent_id, children, error))
+  /* A record not stored before has no rows to lose; its rows are still
+   * upserted, since one may move here from another record. */
+  if (!parent_is_new && !remove_children (db, table, kind, parent_id, children, error))
     return FALSE;
+  if (children == NULL || json_array_get_length (children) == 0)
+    return TRUE;
+  upsert_sql = child_upsert_sql (table, kind);
 
   for (guint c = 0; children != NULL && c < json_array_get_length (children); c++)
     {
@@ -436,7 +463,7 @@ write_children (IcatDb          *db,
             continue;
           sub = icat_schema_sub_table (table, field);
           if (!write_links (db, sub, json_object_get_string_member (child, ICAT_KEY_ID),
-                            get_array (child, field->name), error))
+                            get_array (child, field->name), FALSE, NULL, error))
             return FALSE;
         }
     }
@@ -473,16 +500,11 @@ clear_lost_child_refs (IcatDb      *db,
   return TRUE;
 }
 
-gboolean
-icat_record_io_write (IcatDb          *db,
-                      const IcatKind  *kind,
-                      JsonObject      *record,
-                      GError         **error)
+static char *
+build_upsert_sql (const IcatKind *kind)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GString) differs = g_string_new (NULL);
-  const char *id = json_object_get_string_member (record, "id");
-  sqlite3_stmt *stmt;
   guint n_columns = 0;
 
   g_string_printf (sql, "INSERT INTO \"%s\" (", kind->name);
@@ -507,12 +529,66 @@ icat_record_io_write (IcatDb          *db,
       first = 0;
     }
   g_string_append_printf (sql, " WHERE %s", differs->str);
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
 
-  stmt = icat_db_prepare (db, sql->str, error);
+/* Built once per kind: an import writes 100,000 records, and formatting
+ * the statement's text each time cost more than running it. */
+static const char *
+upsert_sql (const IcatKind *kind)
+{
+  static GMutex lock;
+  static GHashTable *by_kind;  /* IcatKind → its upsert, for the program's life */
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
+  const char *sql;
+
+  if (by_kind == NULL)
+    by_kind = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  sql = g_hash_table_lookup (by_kind, kind);
+  if (sql == NULL)
+    {
+      sql = build_upsert_sql (kind);
+      g_hash_table_insert (by_kind, (gpointer) kind, (gpointer) sql);
+    }
+  return sql;
+}
+
+/* The record's own row, written only where it differs. */
+static gboolean
+upsert_row (IcatDb          *db,
+            const IcatKind  *kind,
+            JsonObject      *record,
+            GError         **error)
+{
+  sqlite3_stmt *stmt = icat_db_prepare (db, upsert_sql (kind), error);
+
   if (stmt == NULL)
     return FALSE;
   bind_columns (stmt, 1, kind, record);
-  if (!icat_db_run (db, stmt, error))
+  return icat_db_run (db, stmt, error);
+}
+
+static gboolean
+write_record (IcatDb           *db,
+              const IcatKind   *kind,
+              JsonObject       *record,
+              gboolean          is_new,
+              IcatNewRows      *new_rows,
+              GError          **error)
+{
+  const char *id = json_object_get_string_member (record, "id");
+
+  if (is_new && new_rows != NULL)
+    {
+      gboolean written;
+
+      icat_new_rows_pause (new_rows);
+      written = upsert_row (db, kind, record, error);
+      icat_new_rows_resume (new_rows);
+      if (!written || !icat_new_rows_add_record (new_rows, db, kind->name, id, error))
+        return FALSE;
+    }
+  else if (!upsert_row (db, kind, record, error))
     return FALSE;
 
   for (guint i = 0; i < kind->n_fields; i++)
@@ -525,14 +601,33 @@ icat_record_io_write (IcatDb          *db,
       sub = icat_schema_sub_table (kind->name, field);
       if (field->type == ICAT_VALUE_REF_LIST)
         {
-          if (!write_links (db, sub, id, get_array (record, field->name), error))
+          if (!write_links (db, sub, id, get_array (record, field->name), is_new, new_rows, error))
             return FALSE;
         }
-      else if (!write_children (db, sub, field->child, id, get_array (record, field->name), error) ||
+      else if (!write_children (db, sub, field->child, id, get_array (record, field->name), is_new, error) ||
                !clear_lost_child_refs (db, sub, id, error))
         return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+icat_record_io_write (IcatDb          *db,
+                      const IcatKind  *kind,
+                      JsonObject      *record,
+                      GError         **error)
+{
+  return write_record (db, kind, record, FALSE, NULL, error);
+}
+
+gboolean
+icat_record_io_write_new (IcatDb           *db,
+                          const IcatKind   *kind,
+                          JsonObject       *record,
+                          IcatNewRows      *new_rows,
+                          GError          **error)
+{
+  return write_record (db, kind, record, TRUE, new_rows, error);
 }
 
 static gboolean
@@ -629,7 +724,7 @@ icat_record_io_delete (IcatDb          *db,
         continue;
       sub = icat_schema_sub_table (kind->name, field);
       if (field->type == ICAT_VALUE_REF_LIST
-          ? !write_links (db, sub, id, NULL, error)
+          ? !write_links (db, sub, id, NULL, FALSE, NULL, error)
           : !remove_children (db, sub, field->child, id, NULL, error))
         return FALSE;
     }
@@ -835,6 +930,16 @@ collect_text (GString        *out,
     }
 }
 
+void
+icat_record_io_search_text (const IcatKind *kind,
+                            JsonObject     *record,
+                            GString        *title,
+                            GString        *body)
+{
+  collect_text (title, kind, record, ICAT_FIELD_TITLE);
+  collect_text (body, kind, record, ICAT_FIELD_SEARCH);
+}
+
 gboolean
 icat_record_io_index (IcatDb          *db,
                       const IcatKind  *kind,
@@ -849,8 +954,7 @@ icat_record_io_index (IcatDb          *db,
   if (record == NULL)
     return run_for_id (db, "DELETE FROM search_doc WHERE record_id = ?1", id, error);
 
-  collect_text (title, kind, record, ICAT_FIELD_TITLE);
-  collect_text (body, kind, record, ICAT_FIELD_SEARCH);
+  icat_record_io_search_text (kind, record, title, body);
   stmt = icat_db_prepare (db,
                           "INSERT INTO search_doc (kind, record_id, title, body) VALUES (?1, ?2, ?3, ?4) "
                           "ON CONFLICT (record_id) DO UPDATE SET title = excluded.title, body = excluded.body",

@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "icat-db.h"
+#include "icat-new-rows.h"
 #include "icat-schema.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,16 @@ gboolean    icat_record_io_write    (IcatDb         *db,
                                      const IcatKind *kind,
                                      JsonObject     *record,
                                      GError        **error);
+/* The same for a record the database does not hold yet (an import knows
+ * which): it skips looking for the record's own rows and links to remove,
+ * since it has none, and writes exactly what icat_record_io_write () would.
+ * With new_rows, the record's own row and links are noted there rather
+ * than in the session (see icat-new-rows.h). */
+gboolean    icat_record_io_write_new (IcatDb          *db,
+                                      const IcatKind  *kind,
+                                      JsonObject      *record,
+                                      IcatNewRows     *new_rows,
+                                      GError         **error);
 /* Deletes the record, its nested rows and every link row it owns, in the
  * caller's transaction. */
 gboolean    icat_record_io_delete   (IcatDb         *db,
@@ -51,6 +62,11 @@ char       *icat_record_io_updated_at (IcatDb       *db,
                                      const IcatKind *kind,
                                      const char     *id,
                                      GError        **error);
+/* The record's searchable text as its search document holds it. */
+void        icat_record_io_search_text (const IcatKind *kind,
+                                        JsonObject     *record,
+                                        GString        *title,
+                                        GString        *body);
 /* Refreshes the record's row in the full-text index (or removes it when
  * record is NULL). */
 gboolean    icat_record_io_index    (IcatDb         *db,

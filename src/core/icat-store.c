@@ -48,6 +48,8 @@ typedef struct {
   gpointer           write_data;
   IcatStoreWriteFlags write_flags;
   char              *resolves;    /* WRITE: the conflicts the change closes, a JSON array */
+  sqlite3_session   *session;     /* recording the job's transaction, or NULL */
+  GBytes            *new_rows;    /* IMPORT: rows the session did not record */
   GTask             *task;
   GError            *error;
 } Job;
@@ -119,6 +121,7 @@ job_free (Job *job)
   g_clear_pointer (&job->document, g_bytes_unref);
   g_free (job->display_name);
   g_free (job->resolves);
+  g_clear_pointer (&job->new_rows, g_bytes_unref);
   _icat_notices_clear (&job->notices);
   g_clear_error (&job->error);
   g_clear_object (&job->task);
@@ -284,6 +287,7 @@ run_import (IcatStore  *self,
 {
   g_autoptr(JsonNode) document = icat_exchange_parse (job->display_name, job->document, error);
   g_autoptr(IcatImportPlan) plan = NULL;
+  g_autoptr(IcatNewRows) new_rows = NULL;
 
   if (document == NULL)
     return FALSE;
@@ -296,7 +300,36 @@ run_import (IcatStore  *self,
     return TRUE;
   if (job->flags & ICAT_IMPORT_REPLACE)
     job->reload_all = TRUE;
-  return icat_import_plan_apply (plan, self->write_db, error);
+  new_rows = icat_new_rows_new (job->session);
+  if (!icat_import_plan_apply_noting_new_rows (plan, self->write_db, new_rows, error))
+    return FALSE;
+  job->new_rows = icat_new_rows_finish (new_rows);
+  return TRUE;
+}
+
+/* The session's changeset with the rows the import noted itself after it
+ * (a changeset may name a table again), in memory sqlite3_free () takes. */
+static gboolean
+append_new_rows (IcatStore  *self,
+                 Job        *job,
+                 void      **changeset,
+                 int        *size,
+                 GError    **error)
+{
+  gsize extra = job->new_rows != NULL ? g_bytes_get_size (job->new_rows) : 0;
+  guint8 *joined;
+
+  if (extra == 0)
+    return TRUE;
+  if ((gsize) *size + extra > G_MAXINT)
+    return icat_db_fail (self->write_db, SQLITE_TOOBIG, error);
+  joined = sqlite3_realloc64 (*changeset, *size + extra);
+  if (joined == NULL)
+    return icat_db_fail (self->write_db, SQLITE_NOMEM, error);
+  memcpy (joined + *size, g_bytes_get_data (job->new_rows, NULL), extra);
+  *changeset = joined;
+  *size += extra;
+  return TRUE;
 }
 
 static gboolean
@@ -384,12 +417,16 @@ run_job (IcatStore  *self,
       goto failed;
     }
 
+  job->session = session;
   ok = run_job_writes (self, job, undo_changeset, error);
+  job->session = NULL;
   if (ok && session != NULL)
     {
       rc = sqlite3session_changeset (session, &size, &changeset);
       if (rc != SQLITE_OK)
         ok = icat_db_fail (self->write_db, rc, error);
+      else
+        ok = append_new_rows (self, job, &changeset, &size, error);
     }
   g_clear_pointer (&session, sqlite3session_delete);
 
@@ -729,6 +766,11 @@ icat_store_open (const char  *path,
   self->device_id = g_strdup (icat_device_get_id ());
   self->write_db = icat_db_open_full (path, ICAT_DB_READ_WRITE, load_seed, NULL, NULL, error);
   if (self->write_db == NULL)
+    return NULL;
+  /* Each upsert of a long transaction (an import) keeps a statement
+   * journal of the pages it touches: in memory, rather than hundreds of
+   * megabytes written to a temporary file and thrown away. */
+  if (!icat_db_exec (self->write_db, "PRAGMA temp_store = MEMORY", error))
     return NULL;
   self->read_db = icat_db_open (path, ICAT_DB_READ_ONLY, NULL, error);
   if (self->read_db == NULL)

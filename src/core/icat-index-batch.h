@@ -1,0 +1,39 @@
+/* icat-index-batch.h — an import's search documents, written together
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "icat-db.h"
+#include "icat-schema.h"
+
+G_BEGIN_DECLS
+
+typedef struct _IcatIndexBatch IcatIndexBatch;
+
+/* Writes records' search documents as icat_record_io_index () would, a
+ * few thousand in one statement. The full-text index keeps what it is
+ * given in memory until a statement ends, then writes it out: one
+ * statement per document wrote a tiny index segment per record and then
+ * merged them, most of an import's time. */
+IcatIndexBatch *icat_index_batch_new   (void);
+void            icat_index_batch_free  (IcatIndexBatch  *batch);
+
+/* Adds the record's document, writing the batch when it is full. */
+gboolean        icat_index_batch_add   (IcatIndexBatch  *batch,
+                                        IcatDb          *db,
+                                        const IcatKind  *kind,
+                                        const char      *id,
+                                        JsonObject      *record,
+                                        GError         **error);
+/* Writes what is left; call it before the transaction ends. */
+gboolean        icat_index_batch_flush (IcatIndexBatch  *batch,
+                                        IcatDb          *db,
+                                        GError         **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcatIndexBatch, icat_index_batch_free)
+
+G_END_DECLS

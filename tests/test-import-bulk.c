@@ -1,0 +1,354 @@
+/* test-import-bulk.c — an import's fast path writes what the record-by-record path writes
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * An import writes records new to the database outside SQLite's session
+ * and notes their rows itself (icat-new-rows.c), and writes search
+ * documents a batch at a time (icat-index-batch.c). The same document is
+ * imported into two copies of one database, once through each path: every
+ * table must hold the same rows, the changesets other laptops get must
+ * hold the same changes, search must find the new text, and another laptop
+ * must receive the import.
+ */
+#define G_LOG_DOMAIN "icat-tests"
+
+#include "config.h"
+
+/* The session API, as icat-store-private.h switches it on. */
+#define SQLITE_ENABLE_SESSION 1
+#define SQLITE_ENABLE_PREUPDATE_HOOK 1
+#include <sqlite3.h>
+
+#include "icat-error.h"
+#include "icat-exchange.h"
+#include "icat-store-private.h"
+#include "icat-test-sync.h"
+#include "icat-test-util.h"
+
+#define N_ITEMS 40
+
+static char *
+query_text (IcatDb     *db,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (icat_db_handle (db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return text;
+}
+
+/* New action items (some with long titles, so text lengths need more
+ * than one byte), each linked to two mandates and with a status history;
+ * a new meeting whose agenda item links a mandate; and a newer copy of a
+ * stored agency, which goes through the session. */
+static GBytes *
+make_document (IcatDb *db)
+{
+  g_autofree char *unodc = query_text (db, "SELECT id FROM agency WHERE acronym = 'UNODC'");
+  g_autofree char *mandate_1 = query_text (db, "SELECT id FROM mandate ORDER BY id LIMIT 1");
+  g_autofree char *mandate_2 = query_text (db, "SELECT id FROM mandate ORDER BY id LIMIT 1 OFFSET 1");
+  g_autofree char *agency = query_text (db, "SELECT json_object ('id', id, 'acronym', acronym, 'name', json (name), "
+                                            "'kind', kind, 'created_at', created_at, "
+                                            "'updated_at', '2030-01-01T00:00:00.000Z', 'updated_by', updated_by) "
+                                            "FROM agency WHERE acronym = 'UNODC'");
+  GString *json = g_string_new ("{\"format\": \"icat-tracker\", \"version\": 1, \"agencies\": [");
+  g_autofree char *long_title = g_strnfill (300, 'x');
+
+  g_string_append_printf (json, "%s], \"meetings\": [{\"id\": \"7f000000-0000-4000-8000-000000000001\", "
+                          "\"kind\": \"working-group\", \"title\": {\"en\": \"Bulk meeting\"}, "
+                          "\"starts_at\": \"2026-03-01T09:00:00.000Z\", \"ends_at\": null, "
+                          "\"timezone\": \"Europe/Vienna\", \"venue\": \"Vienna\", \"date_precision\": \"minute\", "
+                          "\"created_at\": \"2026-01-01T00:00:00.000Z\", \"updated_at\": \"2026-01-01T00:00:00.000Z\", "
+                          "\"updated_by\": \"00000000-0000-4000-8000-000000000001\", "
+                          "\"agenda\": [{\"id\": \"7f000000-0000-4000-8000-0000000000a1\", \"position\": 0, "
+                          "\"title\": \"Bulk agenda\", \"presenter\": \"%s\", \"minutes\": \"Zebrafinch minutes\", "
+                          "\"mandates\": [\"%s\"]}]}], \"action_items\": [",
+                          agency, unodc, mandate_1);
+  for (guint i = 0; i < N_ITEMS; i++)
+    g_string_append_printf (json, "%s{\"id\": \"7f000000-0000-4000-8000-%012x\", \"title\": \"%s item %u 会议\", "
+                            "\"owner\": \"%s\", \"due\": \"2026-06-%02u\", \"status\": \"open\", "
+                            "\"mandates\": [\"%s\", \"%s\"], \"meeting\": \"7f000000-0000-4000-8000-000000000001\", "
+                            "\"history\": [{\"status\": \"open\", \"at\": \"2026-01-01T00:00:00.000Z\", \"by\": null}], "
+                            "\"created_at\": \"2026-01-01T00:00:00.000Z\", \"updated_at\": \"2026-01-01T00:00:00.000Z\", "
+                            "\"updated_by\": \"00000000-0000-4000-8000-000000000001\"}",
+                            i ? ", " : "", 0x100 + i, i % 3 == 0 ? long_title : "Quokka", i, unodc, 1 + i % 28,
+                            i % 2 ? mandate_1 : mandate_2, i % 2 ? mandate_2 : mandate_1);
+  g_string_append (json, "]}");
+  return g_string_free_to_bytes (json);
+}
+
+/* Imports document in one transaction recorded by a session, as the
+ * store does, through the fast path (new_rows) or record by record. */
+static GBytes *
+import_recorded (IcatDb   *db,
+                 GBytes   *document,
+                 gboolean  fast)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = icat_exchange_parse ("bulk.json", document, &error);
+  g_autoptr(IcatImportPlan) plan = NULL;
+  g_autoptr(IcatNewRows) new_rows = NULL;
+  g_autoptr(GBytes) noted = NULL;
+  g_autoptr(GByteArray) changeset = g_byte_array_new ();
+  sqlite3_session *session = NULL;
+  void *recorded = NULL;
+  int size = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (icat_db_begin (db, &error));
+  g_assert_true (_icat_journal_start_session (db, &session, &error));
+  plan = icat_import_plan_new (db, root, FALSE, "bulk.json", &error);
+  g_assert_no_error (error);
+  if (fast)
+    {
+      new_rows = icat_new_rows_new (session);
+      g_assert_true (icat_import_plan_apply_noting_new_rows (plan, db, new_rows, &error));
+      noted = icat_new_rows_finish (new_rows);
+    }
+  else
+    g_assert_true (icat_import_plan_apply (plan, db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3session_changeset (session, &size, &recorded), ==, SQLITE_OK);
+  sqlite3session_delete (session);
+  g_byte_array_append (changeset, recorded, size);
+  sqlite3_free (recorded);
+  if (noted != NULL)
+    g_byte_array_append (changeset, g_bytes_get_data (noted, NULL), g_bytes_get_size (noted));
+  g_assert_true (icat_db_commit (db, &error));
+  return g_byte_array_free_to_bytes (g_steal_pointer (&changeset));
+}
+
+static void
+append_value (GString       *out,
+              sqlite3_value *value)
+{
+  if (value == NULL)
+    g_string_append (out, "|-");
+  else if (sqlite3_value_type (value) == SQLITE_NULL)
+    g_string_append (out, "|null");
+  else
+    g_string_append_printf (out, "|%d:%s", sqlite3_value_type (value), sqlite3_value_text (value));
+}
+
+/* g_ptr_array_sort () passes pointers to the elements. */
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Each change as a line "table|op|values", sorted: the order of changes
+ * in a changeset does not matter to the laptops that apply it. */
+static char *
+changes_text (GBytes *changeset)
+{
+  sqlite3_changeset_iter *iter = NULL;
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) all = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3changeset_start (&iter, g_bytes_get_size (changeset),
+                                           (void *) g_bytes_get_data (changeset, NULL)), ==, SQLITE_OK);
+  while (sqlite3changeset_next (iter) == SQLITE_ROW)
+    {
+      const char *table;
+      int n_columns, op, indirect;
+      GString *line = g_string_new (NULL);
+      unsigned char *pk = NULL;
+      int n_pk = 0;
+
+      sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect);
+      sqlite3changeset_pk (iter, &pk, &n_pk);
+      g_string_append_printf (line, "%s|%d|%d|pk", table, op, indirect);
+      for (int i = 0; i < n_pk; i++)
+        g_string_append_printf (line, "%d", pk[i]);
+      for (int i = 0; i < n_columns; i++)
+        {
+          sqlite3_value *value = NULL;
+
+          if (op != SQLITE_INSERT)
+            sqlite3changeset_old (iter, i, &value);
+          append_value (line, value);
+          value = NULL;
+          if (op != SQLITE_DELETE)
+            sqlite3changeset_new (iter, i, &value);
+          append_value (line, value);
+        }
+      g_ptr_array_add (lines, g_string_free (line, FALSE));
+    }
+  g_assert_cmpint (sqlite3changeset_finalize (iter), ==, SQLITE_OK);
+  g_ptr_array_sort (lines, compare_lines);
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append_printf (all, "%s\n", (const char *) lines->pdata[i]);
+  return g_string_free (g_steal_pointer (&all), FALSE);
+}
+
+/* Every row of every record table and of the search documents, as text. */
+static char *
+tables_text (IcatDb *db)
+{
+  g_autoptr(GString) all = g_string_new (NULL);
+  sqlite3_stmt *tables = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (icat_db_handle (db),
+                                       "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' "
+                                       "AND name NOT LIKE 'sync%' AND name NOT LIKE 'search_fts%' ORDER BY name",
+                                       -1, &tables, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      const char *table = (const char *) sqlite3_column_text (tables, 0);
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY 1, 2, 3", table);
+      sqlite3_stmt *rows = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (icat_db_handle (db), sql, -1, &rows, NULL), ==, SQLITE_OK);
+      g_string_append_printf (all, "[%s]\n", table);
+      while (sqlite3_step (rows) == SQLITE_ROW)
+        {
+          for (int i = 0; i < sqlite3_column_count (rows); i++)
+            append_value (all, sqlite3_column_value (rows, i));
+          g_string_append_c (all, '\n');
+        }
+      sqlite3_finalize (rows);
+    }
+  sqlite3_finalize (tables);
+  return g_string_free (g_steal_pointer (&all), FALSE);
+}
+
+static IcatDb *
+seeded_db (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(IcatStore) store = icat_test_store_new (dir, &path);
+  IcatDb *db;
+
+  icat_test_finalize_store (g_steal_pointer (&store));
+  db = icat_db_open (path, ICAT_DB_READ_WRITE, NULL, &error);
+  g_assert_no_error (error);
+  return db;
+}
+
+static void
+test_same_as_record_by_record (void)
+{
+  g_autofree char *dir_slow = icat_test_tmpdir_new ();
+  g_autofree char *dir_fast = icat_test_tmpdir_new ();
+  IcatDb *slow = seeded_db (dir_slow);
+  IcatDb *fast = seeded_db (dir_fast);
+  g_autoptr(GBytes) document = make_document (slow);
+  g_autoptr(GBytes) slow_changes = import_recorded (slow, document, FALSE);
+  g_autoptr(GBytes) fast_changes = import_recorded (fast, document, TRUE);
+  g_autofree char *slow_tables = tables_text (slow);
+  g_autofree char *fast_tables = tables_text (fast);
+  g_autofree char *slow_text = changes_text (slow_changes);
+  g_autofree char *fast_text = changes_text (fast_changes);
+  g_autofree char *links = query_text (fast, "SELECT count(*) FROM action_item_mandates");
+  g_autofree char *long_title = g_strnfill (300, 'x');
+  g_autofree char *long_row = NULL;
+
+  g_assert_cmpstr (fast_tables, ==, slow_tables);
+  g_assert_cmpstr (fast_text, ==, slow_text);
+  /* Both made real changes: the new items, their links and the agency. */
+  g_assert_cmpstr (links, ==, "80");
+  g_assert_nonnull (strstr (fast_text, "action_item_mandates|18|"));
+  g_assert_nonnull (strstr (fast_text, "\nagency|23|"));
+  long_row = g_strdup_printf ("|3:%s item 0 会议|", long_title);
+  g_assert_nonnull (strstr (fast_text, long_row));
+
+  icat_db_close (slow);
+  icat_db_close (fast);
+  icat_test_tmpdir_free (g_steal_pointer (&dir_slow));
+  icat_test_tmpdir_free (g_steal_pointer (&dir_fast));
+}
+
+static guint
+count_hits (IcatStore  *store,
+            const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = icat_store_search (store, text, 100, &error);
+
+  g_assert_no_error (error);
+  return hits->len;
+}
+
+/* Through the store: search finds the new texts (titles, nested minutes,
+ * a two-character Chinese word), and a refused import changes nothing. */
+static void
+test_store_import (void)
+{
+  g_autofree char *dir = icat_test_tmpdir_new ();
+  g_autofree char *path = NULL;
+  g_autoptr(IcatStore) store = icat_test_store_new (dir, &path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcatDb) db = icat_db_open (path, ICAT_DB_READ_ONLY, NULL, &error);
+  g_autoptr(GBytes) document = make_document (db);
+  g_autofree char *before = icat_test_export (store);
+  g_autofree char *after = NULL;
+  g_autofree char *broken_text = g_strdup ((const char *) g_bytes_get_data (document, NULL));
+  g_autoptr(GBytes) broken = NULL;
+  char *owner;
+
+  /* The last item's owner names no agency: refused before any write. */
+  owner = g_strrstr (broken_text, "\"owner\": \"");
+  g_assert_nonnull (owner);
+  memcpy (owner + strlen ("\"owner\": \""), "00000000", 8);
+  broken = g_bytes_new (broken_text, strlen (broken_text));
+  g_assert_false (icat_store_import (store, broken, "bulk.json", ICAT_IMPORT_DEFAULT, NULL, &error));
+  g_assert_error (error, ICAT_ERROR, ICAT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "owner: "));
+  g_clear_error (&error);
+  after = icat_test_export (store);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (count_hits (store, "Quokka"), ==, 0);
+
+  g_assert_true (icat_store_import (store, document, "bulk.json", ICAT_IMPORT_DEFAULT, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_hits (store, "Quokka"), ==, N_ITEMS - (N_ITEMS + 2) / 3);
+  g_assert_cmpuint (count_hits (store, "Zebrafinch"), ==, 1);
+  g_assert_cmpuint (count_hits (store, "会议"), >=, N_ITEMS);
+
+  icat_test_finalize_store (g_steal_pointer (&store));
+  g_clear_pointer (&db, icat_db_close);
+  icat_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+/* The other laptop receives the import, links and nested rows included. */
+static void
+test_reaches_other_laptop (void)
+{
+  g_autoptr(IcatTestGroup) group = icat_test_group_new (2);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcatDb) db = icat_db_open (icat_store_get_path (group->laptops[0]), ICAT_DB_READ_ONLY, NULL, &error);
+  g_autoptr(GBytes) document = make_document (db);
+  g_autofree char *exported_a = NULL;
+  g_autofree char *exported_b = NULL;
+  g_autofree char *before_b = icat_test_export (group->laptops[1]);
+
+  g_assert_true (icat_store_import (group->laptops[0], document, "bulk.json", ICAT_IMPORT_DEFAULT, NULL, &error));
+  g_assert_no_error (error);
+  icat_test_group_run (group, 0, NULL);
+  icat_test_group_run (group, 1, NULL);
+  exported_a = icat_test_export (group->laptops[0]);
+  exported_b = icat_test_export (group->laptops[1]);
+  g_assert_cmpstr (exported_b, !=, before_b);
+  g_assert_cmpstr (exported_b, ==, exported_a);
+  g_assert_cmpuint (count_hits (group->laptops[1], "Zebrafinch"), ==, 1);
+  g_clear_pointer (&db, icat_db_close);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  icat_test_init (&argc, &argv);
+  g_test_add_func ("/import/bulk/same-as-record-by-record", test_same_as_record_by_record);
+  g_test_add_func ("/import/bulk/store", test_store_import);
+  g_test_add_func ("/import/bulk/reaches-other-laptop", test_reaches_other_laptop);
+  return g_test_run ();
+}
