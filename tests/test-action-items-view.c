@@ -15,6 +15,7 @@
 #include "icat-editor-util.h"
 #include "icat-error.h"
 #include "icat-format.h"
+#include "icat-record-list.h"
 #include "icat-schema.h"
 #include "icat-test-util.h"
 #include "icat-test-widgets.h"
@@ -286,6 +287,49 @@ test_filters (Fixture       *fixture,
   g_free (saved);
   saved = g_settings_get_string (fixture->settings, "action-filter-owner");
   g_assert_cmpstr (saved, ==, fixture->iom);
+}
+
+static GtkDropDown *
+meeting_filter (Fixture *fixture)
+{
+  return GTK_DROP_DOWN (icat_test_find_named (GTK_WIDGET (fixture->view), "meeting-filter"));
+}
+
+/* The meeting filter reads its meetings only when the user reaches for it
+ * or a meeting is chosen for it, such as the one saved at the last start. */
+static void
+test_meeting_filter (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(IcatRecordList) meetings = icat_record_list_new (fixture->store, "meeting");
+  guint n_meetings = g_list_model_get_n_items (G_LIST_MODEL (meetings));
+  g_autoptr(IcatRecord) first = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *item_id = NULL;
+  const char *meeting_id;
+
+  g_assert_cmpuint (n_meetings, >, 0);
+  /* "All meetings" alone, and nothing filtered. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (meeting_filter (fixture))), ==, 1);
+  g_assert_cmpuint (gtk_drop_down_get_selected (meeting_filter (fixture)), ==, 0);
+  g_assert_cmpuint (n_shown (fixture), ==, N_ITEMS);
+
+  first = g_list_model_get_item (G_LIST_MODEL (meetings), 0);
+  meeting_id = icat_record_get_id (first);
+  json = g_strdup_printf ("{\"title\": \"Item of a meeting\", \"owner\": \"%s\", \"meeting\": \"%s\","
+                          " \"status\": \"open\"}", fixture->unodc, meeting_id);
+  item_id = save_item (fixture, json);
+  g_settings_set_string (fixture->settings, "action-filter-meeting", meeting_id);
+  show_view (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (meeting_filter (fixture))), ==, n_meetings + 1);
+  g_assert_cmpuint (gtk_drop_down_get_selected (meeting_filter (fixture)), ==,
+                    dropdown_position (meeting_filter (fixture), meeting_id));
+  g_assert_cmpuint (n_shown (fixture), ==, 1);
+
+  /* Back to all meetings: the choices stay. */
+  gtk_drop_down_set_selected (meeting_filter (fixture), 0);
+  g_assert_cmpuint (n_shown (fixture), ==, N_ITEMS + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (meeting_filter (fixture))), ==, n_meetings + 1);
 }
 
 static gboolean
@@ -918,6 +962,7 @@ main (int    argc,
   }
   g_test_add_func ("/action-items/overdue-rule", test_overdue_rule);
   g_test_add ("/action-items/filters", Fixture, NULL, setup, test_filters, teardown);
+  g_test_add ("/action-items/meeting-filter", Fixture, NULL, setup, test_meeting_filter, teardown);
   g_test_add ("/action-items/sort", Fixture, NULL, setup, test_sort, teardown);
   g_test_add ("/action-items/new-item", Fixture, NULL, setup, test_new_item, teardown);
   g_test_add ("/action-items/bulk-status", Fixture, NULL, setup, test_bulk_status, teardown);

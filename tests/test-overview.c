@@ -1,4 +1,5 @@
-/* test-overview.c — the Overview's rows open the record they name
+/* test-overview.c — the Overview's rows open the record they name, and
+ * its counts fill in from a worker
  *
  * Copyright 2026 ICAT Tracker developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,6 +11,7 @@
 #include "icat-overview.h"
 #include "icat-overview-row.h"
 #include "icat-test-util.h"
+#include "icat-today.h"
 
 /* The first IcatOverviewRow under widget whose title is title, or NULL. */
 static IcatOverviewRow *
@@ -27,6 +29,59 @@ find_row (GtkWidget  *widget,
         return row;
     }
   return NULL;
+}
+
+/* The first AdwActionRow under widget whose title is title, or NULL. */
+static AdwActionRow *
+find_any_row (GtkWidget  *widget,
+              const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return ADW_ACTION_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwActionRow *row = find_any_row (child, title);
+
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+static guint
+count_rows (GtkWidget  *widget,
+            const char *title)
+{
+  guint n = ADW_IS_ACTION_ROW (widget) &&
+            g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_rows (child, title);
+  return n;
+}
+
+/* The row titled title (the data) is on the overview (the subject). */
+static gboolean
+has_row (gpointer      overview,
+         gconstpointer title)
+{
+  return find_any_row (overview, title) != NULL;
+}
+
+typedef struct {
+  const char *title;
+  const char *subtitle;
+} RowSays;
+
+static gboolean
+row_says (gpointer      overview,
+          gconstpointer data)
+{
+  const RowSays *says = data;
+  AdwActionRow *row = find_any_row (overview, says->title);
+
+  return row != NULL && g_strcmp0 (adw_action_row_get_subtitle (row), says->subtitle) == 0;
 }
 
 static void
@@ -74,11 +129,117 @@ test_rows_open_records (void)
   g_assert_cmpstr (shown_meeting, ==, meeting_id);
   g_assert_null (shown_overdue);
 
+  /* The workload is counted on a worker. */
+  icat_test_wait_until (has_row, overview, "UNODC", 10);
   row = find_row (overview, "UNODC");
   g_assert_nonnull (row);
   g_assert_cmpstr (icat_overview_row_get_target_id (row), ==, agency);
   adw_action_row_activate (ADW_ACTION_ROW (row));
   g_assert_cmpstr (shown_overdue, ==, agency);
+
+  g_object_unref (overview);
+  icat_test_finalize_store (store);
+  icat_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static char *
+save_item (IcatStore  *store,
+           const char *owner,
+           const char *due)
+{
+  g_autofree char *json = g_strdup_printf ("{\"title\": \"Chase the report\", \"owner\": \"%s\","
+                                           " \"status\": \"open\", \"due\": \"%s\"}", owner, due);
+  g_autoptr(JsonObject) item = icat_test_object (json);
+  g_autoptr(GError) error = NULL;
+  char *id = icat_store_save (store, "action_item", item, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+/* The page is drawn at once, with a placeholder where the counts go, and
+ * the counts replace it when the worker returns. */
+static void
+test_counts_fill_in (void)
+{
+  g_autofree char *dir = icat_test_tmpdir_new ();
+  IcatStore *store = icat_test_store_new (dir, NULL);
+  g_autofree char *unodc = icat_test_agency_id (store, "UNODC");
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) next_week = g_date_time_add_days (now, 7);
+  g_autofree char *soon = icat_day_string (next_week);
+  g_autofree char *overdue_id = save_item (store, unodc, "2020-06-30");
+  g_autofree char *soon_id = save_item (store, unodc, soon);
+  GtkWidget *overview = g_object_ref_sink (icat_overview_new (store));
+
+  /* Before the main loop has run: headings and the placeholder, no count. */
+  g_assert_true (has_row (overview, "Counting action items…"));
+  g_assert_false (has_row (overview, "UNODC"));
+  g_assert_false (has_row (overview, "Nothing overdue"));
+
+  icat_test_wait_until (row_says, overview, &(RowSays) { "UNODC", "1 overdue · 1 due within two weeks" }, 10);
+  g_assert_false (has_row (overview, "Counting action items…"));
+  g_assert_cmpuint (count_rows (overview, "UNODC"), ==, 1);
+
+  g_object_unref (overview);
+  icat_test_finalize_store (store);
+  icat_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+/* An empty database says so once counted. */
+static void
+test_counts_nothing_overdue (void)
+{
+  g_autofree char *dir = icat_test_tmpdir_new ();
+  IcatStore *store = icat_test_store_new (dir, NULL);
+  GtkWidget *overview = g_object_ref_sink (icat_overview_new (store));
+
+  icat_test_wait_until (has_row, overview, "Nothing overdue", 10);
+  g_assert_false (has_row (overview, "Counting action items…"));
+
+  g_object_unref (overview);
+  icat_test_finalize_store (store);
+  icat_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static gboolean
+time_passed (gpointer      until,
+             gconstpointer unused)
+{
+  return g_get_monotonic_time () >= *(gint64 *) until;
+}
+
+/* Changes that arrive while a count runs are counted again, and an older
+ * count finishing late never replaces a newer one on screen. */
+static void
+test_change_while_counting (void)
+{
+  g_autofree char *dir = icat_test_tmpdir_new ();
+  IcatStore *store = icat_test_store_new (dir, NULL);
+  g_autofree char *unodc = icat_test_agency_id (store, "UNODC");
+  g_autofree char *iom = icat_test_agency_id (store, "IOM");
+  GtkWidget *overview = g_object_ref_sink (icat_overview_new (store));
+  gint64 until;
+
+  /* The first count is running: each save queues another, and the loop
+   * runs a little between them so that counts overlap. */
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *id = save_item (store, unodc, "2021-01-15");
+
+      until = g_get_monotonic_time () + (i % 2 ? 250 : 20) * G_TIME_SPAN_MILLISECOND;
+      icat_test_wait_until (time_passed, &until, NULL, 10);
+    }
+  g_free (save_item (store, iom, "2022-03-01"));
+  icat_test_wait_until (row_says, overview, &(RowSays) { "UNODC", "5 overdue · 0 due within two weeks" }, 10);
+  icat_test_wait_until (row_says, overview, &(RowSays) { "IOM", "1 overdue · 0 due within two weeks" }, 10);
+  /* Longer than a refresh's delay and a count: nothing older comes back. */
+  until = g_get_monotonic_time () + 800 * G_TIME_SPAN_MILLISECOND;
+  icat_test_wait_until (time_passed, &until, NULL, 10);
+  g_assert_true (row_says (overview, &(RowSays) { "UNODC", "5 overdue · 0 due within two weeks" }));
+  g_assert_cmpuint (count_rows (overview, "UNODC"), ==, 1);
+  g_assert_cmpuint (count_rows (overview, "IOM"), ==, 1);
+  g_assert_false (has_row (overview, "Counting action items…"));
 
   g_object_unref (overview);
   icat_test_finalize_store (store);
@@ -106,5 +267,8 @@ main (int   argc,
   adw_init ();
   g_test_add_func ("/overview/row-new", test_row_new);
   g_test_add_func ("/overview/rows-open-records", test_rows_open_records);
+  g_test_add_func ("/overview/counts-fill-in", test_counts_fill_in);
+  g_test_add_func ("/overview/counts-nothing-overdue", test_counts_nothing_overdue);
+  g_test_add_func ("/overview/change-while-counting", test_change_while_counting);
   return g_test_run ();
 }

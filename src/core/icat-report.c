@@ -26,17 +26,17 @@ icat_agency_workload_free (IcatAgencyWorkload *workload)
 }
 
 GPtrArray *
-icat_report_workload (IcatStore   *store,
+icat_report_workload (IcatDb      *db,
                       const char  *today,
                       const char  *soon,
                       GError     **error)
 {
-  IcatDb *db = _icat_store_get_read_db (store);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) icat_agency_workload_free);
   sqlite3_stmt *stmt;
   int rc;
 
-  g_return_val_if_fail (ICAT_IS_STORE (store), NULL);
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (today != NULL && soon != NULL, NULL);
   stmt = icat_db_prepare (db,
                           "SELECT i.owner, a.acronym, sum (i.due < ?1), sum (i.due >= ?1 AND i.due < ?2) "
                           "FROM action_item i JOIN agency a ON a.id = i.owner "

@@ -19,8 +19,9 @@ typedef struct {
 void       icat_agency_workload_free (IcatAgencyWorkload *workload);
 
 /* Agencies with overdue or soon-due open action items, most overdue first.
- * today and soon are dates, "YYYY-MM-DD". */
-GPtrArray *icat_report_workload      (IcatStore  *store,
+ * today and soon are dates, "YYYY-MM-DD". It reads every open item due
+ * before soon: call it from a worker thread with a connection of its own. */
+GPtrArray *icat_report_workload      (struct _IcatDb *db,
                                       const char *today,
                                       const char *soon,
                                       GError    **error);

@@ -53,7 +53,8 @@ label_factory_new (int max_chars)
   return factory;
 }
 
-/* "All …" followed by the records of a (short) list. */
+/* "All …" followed by the records of a (short) list; records may be NULL
+ * for "All …" alone until add_choices () adds them. */
 static GListModel *
 choices_new (const char *all,
              GListModel *records)
@@ -63,8 +64,48 @@ choices_new (const char *all,
 
   gtk_string_list_append (first, all);
   g_list_store_append (parts, first);
-  g_list_store_append (parts, records);
+  if (records != NULL)
+    g_list_store_append (parts, records);
   return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts)));
+}
+
+/* The records after the "All …" of a dropdown made without them. */
+static void
+add_choices (GtkDropDown *dropdown,
+             GListModel  *records)
+{
+  GtkFlattenListModel *choices = GTK_FLATTEN_LIST_MODEL (gtk_drop_down_get_model (dropdown));
+  GListStore *parts = G_LIST_STORE (gtk_flatten_list_model_get_model (choices));
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (parts)) < 2)
+    g_list_store_append (parts, records);
+}
+
+/* A dropdown's list makes a row, and so reads the record, for up to 200
+ * choices as soon as it has them, and ten years of meetings are read in
+ * full: the meeting filter gets its meetings when the pointer, a touch or
+ * the focus reaches it, or when a meeting is chosen for it. */
+static void
+add_meeting_choices (IcatActionItemsView *self)
+{
+  add_choices (self->meeting_dropdown, G_LIST_MODEL (self->meetings));
+}
+
+static void
+add_meeting_choices_when_reached (IcatActionItemsView *self)
+{
+  GtkWidget *dropdown = GTK_WIDGET (self->meeting_dropdown);
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkGesture *press = gtk_gesture_click_new ();
+
+  g_signal_connect_object (motion, "enter", G_CALLBACK (add_meeting_choices), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (focus, "enter", G_CALLBACK (add_meeting_choices), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (press, "pressed", G_CALLBACK (add_meeting_choices), self, G_CONNECT_SWAPPED);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (press), GTK_PHASE_CAPTURE);
+  gtk_widget_add_controller (dropdown, motion);
+  gtk_widget_add_controller (dropdown, focus);
+  gtk_widget_add_controller (dropdown, GTK_EVENT_CONTROLLER (press));
 }
 
 static GListModel *
@@ -222,6 +263,8 @@ _icat_action_items_view_set_filters (IcatActionItemsView *self,
   gtk_toggle_button_set_active (self->month_toggle, this_month_only);
   select_record (self->mandate_dropdown, self->mandates, mandate);
   select_enum (self->pillar_dropdown, icat_pillars, pillar);
+  if (meeting != NULL && *meeting != '\0')
+    add_meeting_choices (self);
   select_record (self->meeting_dropdown, self->meetings, meeting);
   self->syncing = FALSE;
   sync_filters (self);
@@ -259,7 +302,8 @@ _icat_action_items_view_setup_filters (IcatActionItemsView *self)
   setup_dropdown (self, self->mandate_dropdown, choices_new (_("All mandates"), G_LIST_MODEL (self->mandates)));
   setup_dropdown (self, self->pillar_dropdown,
                   enum_choices_new (_("All pillars"), icat_pillars, icat_action_pillar_label));
-  setup_dropdown (self, self->meeting_dropdown, choices_new (_("All meetings"), G_LIST_MODEL (self->meetings)));
+  setup_dropdown (self, self->meeting_dropdown, choices_new (_("All meetings"), NULL));
+  add_meeting_choices_when_reached (self);
   g_signal_connect_object (self->overdue_toggle, "toggled", G_CALLBACK (sync_filters), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->month_toggle, "toggled", G_CALLBACK (sync_filters), self, G_CONNECT_SWAPPED);
   self->syncing = FALSE;

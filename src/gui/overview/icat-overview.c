@@ -41,8 +41,10 @@ struct _IcatOverview {
   GtkWidget           *status_empty;  /* shown instead of an empty status chart */
   IcatChart           *coverage_chart;
   IcatChart           *papers_chart;
-  GCancellable        *charts_cancellable;
+  GCancellable        *counts_cancellable;
+  guint                counts_serial;  /* of the newest count asked for */
   GPtrArray           *rows;      /* rows added by the last refresh, borrowed */
+  GPtrArray           *workload_rows;  /* rows of the last count, borrowed */
   guint                refresh_source;
 };
 
@@ -65,6 +67,7 @@ row_activated_cb (IcatOverview    *self,
 
 static GtkWidget *
 add_row (IcatOverview        *self,
+         GPtrArray           *rows,
          AdwPreferencesGroup *group,
          const char          *title,
          const char          *subtitle,
@@ -87,21 +90,21 @@ add_row (IcatOverview        *self,
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
     }
   adw_preferences_group_add (group, row);
-  g_ptr_array_add (self->rows, row);
+  g_ptr_array_add (rows, row);
   return row;
 }
 
 static void
-clear_rows (IcatOverview *self)
+clear_rows (GPtrArray *rows)
 {
-  for (guint i = 0; i < self->rows->len; i++)
+  for (guint i = 0; i < rows->len; i++)
     {
-      GtkWidget *row = self->rows->pdata[i];
+      GtkWidget *row = rows->pdata[i];
       GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
 
       adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
     }
-  g_ptr_array_set_size (self->rows, 0);
+  g_ptr_array_set_size (rows, 0);
 }
 
 static void
@@ -112,7 +115,7 @@ fill_year (IcatOverview *self,
   g_autofree char *chairs = icat_report_chairs_of (self->store, year);
   g_autofree char *title = g_strdup_printf (_("Chair in %d"), year);
 
-  add_row (self, self->year_group, title, chairs ? chairs : _("Not recorded yet"), NULL, NULL);
+  add_row (self, self->rows, self->year_group, title, chairs ? chairs : _("Not recorded yet"), NULL, NULL);
 }
 
 static void
@@ -133,28 +136,26 @@ fill_meetings (IcatOverview *self,
         break;
       when = icat_format_meeting_when (icat_record_get_data (meeting));
       subtitle = g_strdup_printf ("%s · %s", when, icat_format_venue (icat_record_get_string (meeting, ICAT_KEY_VENUE)));
-      add_row (self, self->meetings_group, icat_record_get_title (meeting), subtitle,
+      add_row (self, self->rows, self->meetings_group, icat_record_get_title (meeting), subtitle,
                "show-meeting", icat_record_get_id (meeting));
       shown++;
     }
   if (shown == 0)
-    add_row (self, self->meetings_group, _("No meetings planned"),
+    add_row (self, self->rows, self->meetings_group, _("No meetings planned"),
              _("Plan one in Meetings (Ctrl+N)."), NULL, NULL);
 }
 
+/* workload: as counted, or NULL when it could not be read (error says why). */
 static void
 fill_workload (IcatOverview *self,
-               GDateTime    *now)
+               GPtrArray    *workload,
+               const GError *error)
 {
-  g_autoptr(GDateTime) soon = g_date_time_add_days (now, SOON_DAYS);
-  g_autofree char *today = icat_day_string (now);
-  g_autofree char *soon_text = icat_day_string (soon);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) workload = icat_report_workload (self->store, today, soon_text, &error);
-
+  clear_rows (self->workload_rows);
   if (workload == NULL)
     {
-      add_row (self, self->workload_group, _("Action items cannot be read"), error->message, NULL, NULL);
+      add_row (self, self->workload_rows, self->workload_group, _("Action items cannot be read"), error->message,
+               NULL, NULL);
       return;
     }
   for (guint i = 0; i < workload->len; i++)
@@ -166,7 +167,7 @@ fill_workload (IcatOverview *self,
                                                                 "%u due within two weeks", agency->due_soon),
                                                    agency->due_soon);
       g_autofree char *subtitle = g_strdup_printf ("%s · %s", overdue, due_soon);
-      GtkWidget *row = add_row (self, self->workload_group, agency->acronym, subtitle,
+      GtkWidget *row = add_row (self, self->workload_rows, self->workload_group, agency->acronym, subtitle,
                                 "show-overdue", agency->agency_id);
 
       if (agency->overdue > 0)
@@ -179,14 +180,29 @@ fill_workload (IcatOverview *self,
         }
     }
   if (workload->len == 0)
-    add_row (self, self->workload_group, _("Nothing overdue"),
+    add_row (self, self->workload_rows, self->workload_group, _("Nothing overdue"),
              _("No open action item is due within two weeks."), NULL, NULL);
 }
 
-/* Charts: counted on a worker thread with a connection of its own, so a
- * database of 100,000 action items never holds up the window. */
+/* Counts (the workload and the charts): made on a worker thread with a
+ * connection of its own, so a database of 100,000 action items never holds
+ * up the window. The page is drawn at once and filled in when they come. */
 
 typedef struct {
+  char *today;  /* "YYYY-MM-DD" */
+  char *soon;   /* today + SOON_DAYS */
+} CountDays;
+
+static void
+count_days_free (CountDays *days)
+{
+  g_free (days->today);
+  g_free (days->soon);
+  g_free (days);
+}
+
+typedef struct {
+  GPtrArray *workload;
   GPtrArray *by_agency;
   GPtrArray *coverage;
   GPtrArray *papers;
@@ -195,6 +211,7 @@ typedef struct {
 static void
 chart_data_free (ChartData *data)
 {
+  g_clear_pointer (&data->workload, g_ptr_array_unref);
   g_clear_pointer (&data->by_agency, g_ptr_array_unref);
   g_clear_pointer (&data->coverage, g_ptr_array_unref);
   g_clear_pointer (&data->papers, g_ptr_array_unref);
@@ -235,15 +252,17 @@ coverage_tallies (IcatCoverage *coverage)
 
 /* On a worker thread, with a connection of its own. */
 static gpointer
-count_charts_thread (IcatDb        *db,
-                     gpointer       task_data,
-                     GCancellable  *cancellable,
-                     GError       **error)
+count_thread (IcatDb        *db,
+              gpointer       task_data,
+              GCancellable  *cancellable,
+              GError       **error)
 {
+  CountDays *days = task_data;
   g_autoptr(IcatCoverage) coverage = NULL;
   ChartData *data = g_new0 (ChartData, 1);
 
-  if ((data->by_agency = icat_report_status_by_agency (db, CHART_AGENCIES, error)) != NULL &&
+  if ((data->workload = icat_report_workload (db, days->today, days->soon, error)) != NULL &&
+      (data->by_agency = icat_report_status_by_agency (db, CHART_AGENCIES, error)) != NULL &&
       (data->papers = icat_report_papers_by_stage (db, error)) != NULL &&
       (coverage = icat_coverage_compute (db, ICAT_COVERAGE_BY_STATUS, error)) != NULL)
     {
@@ -267,38 +286,65 @@ set_chart_rows (IcatChart *chart,
     gtk_widget_set_visible (empty, icat_chart_get_n_rows (chart) == 0);
 }
 
+/* The count a callback answers: a count asked for before the newest one is
+ * stale, and never replaces what the newer one shows. */
+typedef struct {
+  IcatOverview *overview;  /* owned */
+  guint         serial;
+} CountRequest;
+
 static void
-charts_counted_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+counted_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
-  IcatOverview *self = user_data;
+  CountRequest *request = user_data;
+  g_autoptr(IcatOverview) self = request->overview;
   g_autoptr(GError) error = NULL;
   ChartData *data = icat_store_read_finish (result, &error);
+  gboolean stale = request->serial != self->counts_serial;
 
+  g_free (request);
   if (data == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        adw_preferences_group_set_description (self->charts_group, error->message);
-      g_object_unref (self);
+      if (!stale && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          adw_preferences_group_set_description (self->charts_group, error->message);
+          fill_workload (self, NULL, error);
+        }
       return;
     }
+  if (stale)
+    {
+      chart_data_free (data);
+      return;
+    }
+  fill_workload (self, data->workload, NULL);
   set_chart_rows (self->status_chart, self->status_empty, data->by_agency);
   set_chart_rows (self->coverage_chart, NULL, data->coverage);
   set_chart_rows (self->papers_chart, NULL, data->papers);
   chart_data_free (data);
-  g_object_unref (self);
 }
 
+/* A count still running is cancelled: its answer would be older. */
 static void
-count_charts (IcatOverview *self)
+count (IcatOverview *self,
+       GDateTime    *now)
 {
-  g_cancellable_cancel (self->charts_cancellable);
-  g_clear_object (&self->charts_cancellable);
-  self->charts_cancellable = g_cancellable_new ();
-  icat_store_read_async (self->store, count_charts_thread, NULL, NULL, (GDestroyNotify) chart_data_free,
-                         ICAT_STORE_READ_RETURN_ON_CANCEL, self->charts_cancellable,
-                         charts_counted_cb, g_object_ref (self));
+  g_autoptr(GDateTime) soon = g_date_time_add_days (now, SOON_DAYS);
+  CountDays *days = g_new0 (CountDays, 1);
+  CountRequest *request = g_new0 (CountRequest, 1);
+
+  days->today = icat_day_string (now);
+  days->soon = icat_day_string (soon);
+  request->overview = g_object_ref (self);
+  request->serial = ++self->counts_serial;
+  g_cancellable_cancel (self->counts_cancellable);
+  g_clear_object (&self->counts_cancellable);
+  self->counts_cancellable = g_cancellable_new ();
+  icat_store_read_async (self->store, count_thread, days, (GDestroyNotify) count_days_free,
+                         (GDestroyNotify) chart_data_free, ICAT_STORE_READ_RETURN_ON_CANCEL,
+                         self->counts_cancellable, counted_cb, request);
 }
 
 static gboolean
@@ -308,12 +354,11 @@ refresh (gpointer data)
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
   self->refresh_source = 0;
-  clear_rows (self);
+  clear_rows (self->rows);
   icat_record_list_refresh (self->meetings);
   fill_year (self, now);
   fill_meetings (self, now);
-  fill_workload (self, now);
-  count_charts (self);
+  count (self, now);
   return G_SOURCE_REMOVE;
 }
 
@@ -330,8 +375,8 @@ icat_overview_dispose (GObject *object)
   IcatOverview *self = ICAT_OVERVIEW (object);
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
-  g_cancellable_cancel (self->charts_cancellable);
-  g_clear_object (&self->charts_cancellable);
+  g_cancellable_cancel (self->counts_cancellable);
+  g_clear_object (&self->counts_cancellable);
   g_clear_object (&self->meetings);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (icat_overview_parent_class)->dispose (object);
@@ -341,6 +386,7 @@ static void
 icat_overview_finalize (GObject *object)
 {
   g_ptr_array_unref (ICAT_OVERVIEW (object)->rows);
+  g_ptr_array_unref (ICAT_OVERVIEW (object)->workload_rows);
   G_OBJECT_CLASS (icat_overview_parent_class)->finalize (object);
 }
 
@@ -458,12 +504,15 @@ icat_overview_init (IcatOverview *self)
 
   self->page = page;
   self->rows = g_ptr_array_new ();
+  self->workload_rows = g_ptr_array_new ();
   self->year_group = new_group (page, _("This Year"));
   add_charts (self);
   self->meetings_group = new_group (page, _("Next Meetings"));
   self->workload_group = new_group (page, _("Action Items Needing Attention"));
   adw_preferences_group_set_description (self->workload_group,
                                          _("Open action items per owner agency. Choose one to chase it."));
+  /* Until the first count comes back. */
+  add_row (self, self->workload_rows, self->workload_group, _("Counting action items…"), NULL, NULL, NULL);
   adw_bin_set_child (ADW_BIN (self), page);
 }
 

@@ -25,10 +25,6 @@ struct _IcatWindow {
   GtkListBox           *search_results;
   IcatSyncStatusButton *sync_status;
 
-  /* Borrowed: children of the sections stack */
-  GtkWidget            *meetings_view;
-  GtkWidget            *action_items_view;
-
   /* Owned */
   IcatStore            *store;
   GSettings            *settings;

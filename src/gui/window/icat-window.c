@@ -27,20 +27,34 @@
 
 G_DEFINE_FINAL_TYPE (IcatWindow, icat_window, ADW_TYPE_APPLICATION_WINDOW)
 
+/* A section's view is made the first time the section is shown: the
+ * window opens on the remembered section alone, and the other sections
+ * cost nothing until they are visited. */
+typedef GtkWidget *(*SectionCreate) (IcatWindow *self);
+
 typedef struct {
-  const char *name;
-  const char *title;
-  const char *icon;
+  const char    *name;
+  const char    *title;
+  const char    *icon;
+  SectionCreate  create;
 } Section;
 
+static GtkWidget *create_overview     (IcatWindow *self);
+static GtkWidget *create_meetings     (IcatWindow *self);
+static GtkWidget *create_action_items (IcatWindow *self);
+static GtkWidget *create_work_plan    (IcatWindow *self);
+static GtkWidget *create_papers       (IcatWindow *self);
+static GtkWidget *create_mandates     (IcatWindow *self);
+static GtkWidget *create_agencies     (IcatWindow *self);
+
 static const Section sections[] = {
-  { "overview", N_("Overview"), "view-grid-symbolic" },
-  { "meetings", N_("Meetings"), "x-office-calendar-symbolic" },
-  { "action-items", N_("Action Items"), "object-select-symbolic" },
-  { "work-plan", N_("Work Plan"), "view-list-bullet-symbolic" },
-  { "papers", N_("Papers"), "x-office-document-symbolic" },
-  { "mandates", N_("Mandates"), "accessories-dictionary-symbolic" },
-  { "agencies", N_("Agencies and Chairs"), "system-users-symbolic" },
+  { "overview", N_("Overview"), "view-grid-symbolic", create_overview },
+  { "meetings", N_("Meetings"), "x-office-calendar-symbolic", create_meetings },
+  { "action-items", N_("Action Items"), "object-select-symbolic", create_action_items },
+  { "work-plan", N_("Work Plan"), "view-list-bullet-symbolic", create_work_plan },
+  { "papers", N_("Papers"), "x-office-document-symbolic", create_papers },
+  { "mandates", N_("Mandates"), "accessories-dictionary-symbolic", create_mandates },
+  { "agencies", N_("Agencies and Chairs"), "system-users-symbolic", create_agencies },
 };
 
 static const Section *
@@ -50,6 +64,30 @@ find_section (const char *name)
     if (g_strcmp0 (sections[i].name, name) == 0)
       return &sections[i];
   return NULL;
+}
+
+/* The section's view, made now if this is its first use. Each stack page
+ * is a bin that holds the view once it is made. */
+static GtkWidget *
+section_view (IcatWindow    *self,
+              const Section *section)
+{
+  AdwBin *page = ADW_BIN (gtk_stack_get_child_by_name (self->sections, section->name));
+
+  if (adw_bin_get_child (page) == NULL)
+    adw_bin_set_child (page, section->create (self));
+  return adw_bin_get_child (page);
+}
+
+/* The view of the section called name (made now if need be). */
+static GtkWidget *
+named_view (IcatWindow *self,
+            const char *name)
+{
+  const Section *section = find_section (name);
+
+  g_assert (section != NULL);
+  return section_view (self, section);
 }
 
 void
@@ -62,6 +100,7 @@ icat_window_show_section (IcatWindow *self,
   g_return_if_fail (ICAT_IS_WINDOW (self));
   if (section == NULL)
     section = &sections[0];
+  section_view (self, section);
   gtk_stack_set_visible_child_name (self->sections, section->name);
   adw_window_title_set_title (self->section_title, _(section->title));
   row = gtk_list_box_get_row_at_index (self->sidebar, section - sections);
@@ -255,13 +294,13 @@ new_activated (GtkWidget  *widget,
   const char *section = icat_window_get_section (self);
 
   if (g_str_equal (section, "meetings"))
-    icat_meetings_view_new_meeting (ICAT_MEETINGS_VIEW (self->meetings_view));
+    icat_meetings_view_new_meeting (ICAT_MEETINGS_VIEW (named_view (self, "meetings")));
   else if (g_str_equal (section, "action-items"))
-    icat_action_items_view_new_item (ICAT_ACTION_ITEMS_VIEW (self->action_items_view));
+    icat_action_items_view_new_item (ICAT_ACTION_ITEMS_VIEW (named_view (self, "action-items")));
   else if (g_str_equal (section, "papers"))
-    icat_papers_view_new_paper (ICAT_PAPERS_VIEW (gtk_stack_get_child_by_name (self->sections, "papers")));
+    icat_papers_view_new_paper (ICAT_PAPERS_VIEW (named_view (self, "papers")));
   else if (g_str_equal (section, "agencies"))
-    icat_agencies_view_add (ICAT_AGENCIES_VIEW (gtk_stack_get_child_by_name (self->sections, "agencies")));
+    icat_agencies_view_add (ICAT_AGENCIES_VIEW (named_view (self, "agencies")));
 }
 
 static void
@@ -303,26 +342,26 @@ icat_window_show_record (IcatWindow *self,
   if (g_str_equal (kind, "meeting"))
     {
       icat_window_show_section (self, "meetings");
-      icat_meetings_view_show_meeting (ICAT_MEETINGS_VIEW (self->meetings_view), id);
+      icat_meetings_view_show_meeting (ICAT_MEETINGS_VIEW (named_view (self, "meetings")), id);
     }
   else if (g_str_equal (kind, "action_item"))
     {
       icat_window_show_section (self, "action-items");
-      icat_action_items_view_show_item (ICAT_ACTION_ITEMS_VIEW (self->action_items_view), id);
+      icat_action_items_view_show_item (ICAT_ACTION_ITEMS_VIEW (named_view (self, "action-items")), id);
     }
   else if (g_str_equal (kind, "paper"))
     {
       icat_window_show_section (self, "papers");
-      icat_papers_view_show_paper (ICAT_PAPERS_VIEW (gtk_stack_get_child_by_name (self->sections, "papers")), id);
+      icat_papers_view_show_paper (ICAT_PAPERS_VIEW (named_view (self, "papers")), id);
     }
   else if (g_str_equal (kind, "mandate"))
     {
       icat_window_show_section (self, "mandates");
-      icat_mandates_view_show_mandate (ICAT_MANDATES_VIEW (gtk_stack_get_child_by_name (self->sections, "mandates")), id);
+      icat_mandates_view_show_mandate (ICAT_MANDATES_VIEW (named_view (self, "mandates")), id);
     }
   else
     {
-      GtkWidget *agencies = gtk_stack_get_child_by_name (self->sections, "agencies");
+      GtkWidget *agencies = named_view (self, "agencies");
 
       icat_window_show_section (self, "agencies");
       if (g_str_equal (kind, "agency"))
@@ -351,7 +390,7 @@ show_overdue_cb (IcatWindow *self,
                  const char *agency_id)
 {
   icat_window_show_section (self, "action-items");
-  icat_action_items_view_show_overdue (ICAT_ACTION_ITEMS_VIEW (self->action_items_view), agency_id);
+  icat_action_items_view_show_overdue (ICAT_ACTION_ITEMS_VIEW (named_view (self, "action-items")), agency_id);
 }
 
 static void
@@ -362,30 +401,66 @@ show_record_cb (IcatWindow *self,
   icat_window_show_record (self, kind, id);
 }
 
+static GtkWidget *
+create_overview (IcatWindow *self)
+{
+  GtkWidget *overview = icat_overview_new (self->store);
+
+  g_signal_connect_object (overview, "show-meeting", G_CALLBACK (show_meeting_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (overview, "show-overdue", G_CALLBACK (show_overdue_cb), self, G_CONNECT_SWAPPED);
+  return overview;
+}
+
+static GtkWidget *
+create_meetings (IcatWindow *self)
+{
+  GtkWidget *meetings = icat_meetings_view_new (self->store, self->settings);
+
+  g_signal_connect_object (meetings, "show-action-item", G_CALLBACK (show_action_item_cb), self, G_CONNECT_SWAPPED);
+  return meetings;
+}
+
+static GtkWidget *
+create_action_items (IcatWindow *self)
+{
+  return icat_action_items_view_new (self->store, self->settings);
+}
+
+static GtkWidget *
+create_work_plan (IcatWindow *self)
+{
+  return icat_work_plan_view_new (self->store, self->settings);
+}
+
+static GtkWidget *
+create_papers (IcatWindow *self)
+{
+  return icat_papers_view_new (self->store);
+}
+
+static GtkWidget *
+create_mandates (IcatWindow *self)
+{
+  GtkWidget *mandates = icat_mandates_view_new (self->store);
+
+  g_signal_connect_object (mandates, "show-record", G_CALLBACK (show_record_cb), self, G_CONNECT_SWAPPED);
+  return mandates;
+}
+
+static GtkWidget *
+create_agencies (IcatWindow *self)
+{
+  return icat_agencies_view_new (self->store, self->settings);
+}
+
+/* Every section is listed and has its page; the views come later (see
+ * section_view). */
 static void
 build_sections (IcatWindow *self)
 {
-  GtkWidget *overview = icat_overview_new (self->store);
-  GtkWidget *pages[G_N_ELEMENTS (sections)];
-
-  self->meetings_view = icat_meetings_view_new (self->store, self->settings);
-  self->action_items_view = icat_action_items_view_new (self->store, self->settings);
-  g_signal_connect_object (self->meetings_view, "show-action-item", G_CALLBACK (show_action_item_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (overview, "show-meeting", G_CALLBACK (show_meeting_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (overview, "show-overdue", G_CALLBACK (show_overdue_cb), self, G_CONNECT_SWAPPED);
-
-  pages[0] = overview;
-  pages[1] = self->meetings_view;
-  pages[2] = self->action_items_view;
-  pages[3] = icat_work_plan_view_new (self->store, self->settings);
-  pages[4] = icat_papers_view_new (self->store);
-  pages[5] = icat_mandates_view_new (self->store);
-  g_signal_connect_object (pages[5], "show-record", G_CALLBACK (show_record_cb), self, G_CONNECT_SWAPPED);
-  pages[6] = icat_agencies_view_new (self->store, self->settings);
-
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
-      GtkStackPage *page = gtk_stack_add_named (self->sections, pages[i], sections[i].name);
+      GtkStackPage *page = gtk_stack_add_named (self->sections, adw_bin_new (), sections[i].name);
 
       gtk_stack_page_set_title (page, _(sections[i].title));
       gtk_list_box_append (self->sidebar, sidebar_row_new (&sections[i]));
