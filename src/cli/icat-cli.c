@@ -285,6 +285,7 @@ static const Command commands[] = {
   { "workplan", icat_cli_command_workplan, N_("Write a year’s work plan as PDF") },
   { "minutes",  icat_cli_command_minutes,  N_("Write the record of a meeting as PDF") },
   { "sync",     icat_cli_command_sync,     N_("Merge with other laptops through a sync folder") },
+  { "search",   icat_cli_command_search,   N_("Find records by any words in them, as Ctrl+F does") },
 };
 
 static char *
