@@ -241,6 +241,30 @@ test_titles_first (Fixture       *fixture,
   g_assert_cmpstr (found, ==, in_title);
 }
 
+/* More matches than one walk reads, the only title match the oldest: it
+ * still comes first, before the newest of the others. */
+static void
+test_old_title_first (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *in_title = save_item (fixture->store, "Qz guide", NULL);
+  g_autoptr(GPtrArray) newer = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *expected = NULL;
+  g_autofree char *found = NULL;
+
+  for (guint i = 0; i < 240; i++)
+    g_ptr_array_add (newer, save_item (fixture->store, "Map the mechanisms", "See the qz note"));
+  expected = g_strdup_printf ("%s %s %s", in_title, (char *) newer->pdata[239], (char *) newer->pdata[238]);
+  found = hit_ids (fixture->store, "qz", 3);
+  g_assert_cmpstr (found, ==, expected);
+  g_clear_pointer (&found, g_free);
+  found = hit_ids (fixture->store, "qz no", 1);
+  g_assert_cmpstr (found, ==, (char *) newer->pdata[239]);
+  g_clear_pointer (&found, g_free);
+  found = hit_ids (fixture->store, "q guide", 2);
+  g_assert_cmpstr (found, ==, in_title);
+}
+
 static void
 test_limit (Fixture       *fixture,
             gconstpointer  data)
@@ -468,6 +492,7 @@ main (int    argc,
   g_test_add ("/search/short-terms", Fixture, NULL, fixture_set_up, test_short_terms, fixture_tear_down);
   g_test_add ("/search/several-terms", Fixture, NULL, fixture_set_up, test_several_terms, fixture_tear_down);
   g_test_add ("/search/titles-first", Fixture, NULL, fixture_set_up, test_titles_first, fixture_tear_down);
+  g_test_add ("/search/old-title-first", Fixture, NULL, fixture_set_up, test_old_title_first, fixture_tear_down);
   g_test_add ("/search/limit", Fixture, NULL, fixture_set_up, test_limit, fixture_tear_down);
   g_test_add ("/search/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/search/async", Fixture, NULL, fixture_set_up, test_async, fixture_tear_down);
