@@ -47,6 +47,7 @@ result_row_new (IcatSearchHit *hit)
  * data, so the window's own files need not know about it. */
 typedef struct {
   GCancellable *cancellable;      /* the newest keystroke's search, or NULL */
+  char         *text;             /* what it searches for */
   gboolean      open_first;       /* Enter came before its results */
 } SearchState;
 
@@ -56,6 +57,7 @@ search_state_free (SearchState *state)
   if (state->cancellable != NULL)
     g_cancellable_cancel (state->cancellable);
   g_clear_object (&state->cancellable);
+  g_free (state->text);
   g_free (state);
 }
 
@@ -164,6 +166,11 @@ _icat_window_search_changed (IcatWindow *self)
   SearchState *state = search_state (self);
   SearchCall *call;
 
+  /* The entry says search-changed again for the same text (at Enter, or
+   * when its delay ends): the search under way, and an Enter waiting for
+   * it, go on. */
+  if (state->cancellable != NULL && g_strcmp0 (state->text, text) == 0)
+    return;
   /* The previous keystroke's search stops where it is. */
   if (state->cancellable != NULL)
     g_cancellable_cancel (state->cancellable);
@@ -178,6 +185,8 @@ _icat_window_search_changed (IcatWindow *self)
   /* The old results stay until the new ones come, so the list does not
    * flicker empty at every keystroke. */
   state->cancellable = g_cancellable_new ();
+  g_free (state->text);
+  state->text = g_strdup (text);
   call = g_new0 (SearchCall, 1);
   g_weak_ref_init (&call->window, self);
   call->cancellable = g_object_ref (state->cancellable);
