@@ -65,5 +65,8 @@ int        icat_cli_command_sync      (const char     *database,
 int        icat_cli_command_demo      (const char     *database,
                                        int             argc,
                                        char          **argv);
+int        icat_cli_command_search    (const char     *database,
+                                       int             argc,
+                                       char          **argv);
 
 G_END_DECLS

@@ -286,6 +286,7 @@ static const Command commands[] = {
   { "minutes",  icat_cli_command_minutes,  N_("Write the record of a meeting as PDF") },
   { "sync",     icat_cli_command_sync,     N_("Merge with other laptops through a sync folder") },
   { "demo",     icat_cli_command_demo,     N_("Write years of made-up data to try the app with") },
+  { "search",   icat_cli_command_search,   N_("Find records by any words in them, as Ctrl+F does") },
 };
 
 static char *

@@ -15,6 +15,7 @@
 #include "icat-db.h"
 #include "icat-error.h"
 #include "icat-nested-id.h"
+#include "icat-search-tokenizer.h"
 #include "icat-schema.h"
 #include "icat-sync-private.h"
 
@@ -314,6 +315,7 @@ static const char * const migrations[] = {
   "schema/004-multi-day.sql",
   "schema/005-merge.sql",
   "schema/006-history-index.sql",
+  "schema/007-search-short.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ICAT_SCHEMA_VERSION);
 
@@ -568,6 +570,8 @@ icat_db_open_full (const char      *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  /* search_doc's triggers fill search_short through this tokenizer. */
+  icat_search_tokenizer_init ();
   if (created != NULL)
     *created = FALSE;
   if (!check_folder (path, error))

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "icat-search.h"
 #include "icat-search-result-row.h"
 #include "icat-window-private.h"
 
@@ -42,25 +43,63 @@ result_row_new (IcatSearchHit *hit)
   return row;
 }
 
-void
-_icat_window_search_changed (IcatWindow *self)
+/* What the search popover is waiting for. Kept on the window as object
+ * data, so the window's own files need not know about it. */
+typedef struct {
+  GCancellable *cancellable;      /* the newest keystroke's search, or NULL */
+  char         *text;             /* what it searches for */
+  gboolean      open_first;       /* Enter came before its results */
+} SearchState;
+
+static void
+search_state_free (SearchState *state)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autoptr(GPtrArray) hits = NULL;
-  g_autoptr(GError) error = NULL;
+  if (state->cancellable != NULL)
+    g_cancellable_cancel (state->cancellable);
+  g_clear_object (&state->cancellable);
+  g_free (state->text);
+  g_free (state);
+}
+
+/* A closing window's last search is dropped, not shown in a list that is
+ * going away. */
+static void
+window_destroyed_cb (IcatWindow  *self,
+                     SearchState *state)
+{
+  if (state->cancellable != NULL)
+    g_cancellable_cancel (state->cancellable);
+  g_clear_object (&state->cancellable);
+}
+
+static SearchState *
+search_state (IcatWindow *self)
+{
+  SearchState *state = g_object_get_data (G_OBJECT (self), "icat-window-search");
+
+  if (state == NULL)
+    {
+      state = g_new0 (SearchState, 1);
+      g_object_set_data_full (G_OBJECT (self), "icat-window-search", state, (GDestroyNotify) search_state_free);
+      g_signal_connect (self, "destroy", G_CALLBACK (window_destroyed_cb), state);
+    }
+  return state;
+}
+
+static void
+clear_results (IcatWindow *self)
+{
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->search_results))) != NULL)
     gtk_list_box_remove (self->search_results, child);
-  if (*text == '\0')
-    return;
+}
 
-  hits = icat_store_search (self->store, text, MAX_RESULTS, &error);
-  if (hits == NULL)
-    {
-      icat_window_toast (self, error->message);
-      return;
-    }
+static void
+show_results (IcatWindow *self,
+              GPtrArray  *hits)
+{
+  clear_results (self);
   for (guint i = 0; i < hits->len; i++)
     gtk_list_box_append (self->search_results, result_row_new (hits->pdata[i]));
   if (hits->len == 0)
@@ -73,6 +112,91 @@ _icat_window_search_changed (IcatWindow *self)
       gtk_list_box_append (self->search_results, none);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (none)), FALSE);
     }
+}
+
+typedef struct {
+  GWeakRef      window;
+  GCancellable *cancellable;  /* owned: which keystroke this was */
+} SearchCall;
+
+static void
+search_call_free (SearchCall *call)
+{
+  g_weak_ref_clear (&call->window);
+  g_object_unref (call->cancellable);
+  g_free (call);
+}
+
+static void
+search_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  SearchCall *call = user_data;
+  g_autoptr(IcatWindow) self = g_weak_ref_get (&call->window);
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  SearchState *state;
+
+  hits = icat_store_search_finish (result, &error);
+  state = self != NULL ? search_state (self) : NULL;
+  /* Only the newest keystroke's results are shown; an older search that
+   * finished before it was cancelled is dropped here. */
+  if (state != NULL && call->cancellable == state->cancellable &&
+      !g_cancellable_is_cancelled (call->cancellable))
+    {
+      g_clear_object (&state->cancellable);
+      if (hits != NULL)
+        show_results (self, hits);
+      else
+        icat_window_toast (self, error->message);
+      if (state->open_first)
+        {
+          state->open_first = FALSE;
+          search_activated_cb (self);
+        }
+    }
+  search_call_free (call);
+}
+
+void
+_icat_window_search_changed (IcatWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  SearchState *state = search_state (self);
+  SearchCall *call;
+
+  /* The entry says search-changed again for the same text (at Enter, or
+   * when its delay ends): the search under way, and an Enter waiting for
+   * it, go on. */
+  if (state->cancellable != NULL && g_strcmp0 (state->text, text) == 0)
+    return;
+  /* The previous keystroke's search stops where it is. */
+  if (state->cancellable != NULL)
+    g_cancellable_cancel (state->cancellable);
+  g_clear_object (&state->cancellable);
+  state->open_first = FALSE;
+  if (*text == '\0')
+    {
+      clear_results (self);
+      return;
+    }
+
+  /* The old results stay until the new ones come, so the list does not
+   * flicker empty at every keystroke. */
+  state->cancellable = g_cancellable_new ();
+  g_free (state->text);
+  state->text = g_strdup (text);
+  call = g_new0 (SearchCall, 1);
+  g_weak_ref_init (&call->window, self);
+  call->cancellable = g_object_ref (state->cancellable);
+  icat_store_search_async (self->store, text, MAX_RESULTS, state->cancellable, search_done_cb, call);
+}
+
+static gboolean
+search_pending (IcatWindow *self)
+{
+  return search_state (self)->cancellable != NULL;
 }
 
 void
@@ -102,7 +226,12 @@ search_activated_cb (IcatWindow *self)
 {
   GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->search_results, 0);
 
-  /* Enter opens the best match. */
+  /* Enter opens the best match, once the last keystroke's results came. */
+  if (search_pending (self))
+    {
+      search_state (self)->open_first = TRUE;
+      return;
+    }
   if (first != NULL)
     search_result_activated_cb (self, first);
 }
