@@ -196,8 +196,12 @@ tables_text (IcatDb *db)
   sqlite3_stmt *tables = NULL;
 
   g_assert_cmpint (sqlite3_prepare_v2 (icat_db_handle (db),
-                                       "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' "
-                                       "AND name NOT LIKE 'sync%' AND name NOT LIKE 'search_fts%' ORDER BY name",
+                                       "SELECT name FROM sqlite_master m WHERE type = 'table' AND name NOT LIKE 'sqlite%' "
+                                       "AND name NOT LIKE 'sync%' "
+                                       /* Full-text indexes (search_fts, search_short) and
+                                        * their shadow tables are derived from search_doc. */
+                                       "AND NOT EXISTS (SELECT 1 FROM sqlite_master v WHERE v.sql LIKE 'CREATE VIRTUAL TABLE%' "
+                                       "AND (m.name = v.name OR m.name LIKE v.name || '\\_%' ESCAPE '\\')) ORDER BY name",
                                        -1, &tables, NULL), ==, SQLITE_OK);
   while (sqlite3_step (tables) == SQLITE_ROW)
     {

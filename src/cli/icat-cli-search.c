@@ -118,8 +118,7 @@ icat_cli_command_search (const char  *database,
   g_option_context_set_summary (context,
                                 _("The same search as Ctrl+F in the window: records holding every word, those with\n"
                                   "every word in their title first. One record a line, separated by tabs: its kind,\n"
-                                  "id, date, title and the text around the first match.\n"
-                                  "Exits 1 when nothing is found, like grep."));
+                                  "id, date, title and the text around the first match. Nothing found prints nothing."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return icat_cli_usage_error (error->message);
   if (argc < 2)
@@ -141,5 +140,5 @@ icat_cli_command_search (const char  *database,
   icat_db_end_snapshot (db);
   if (hits == NULL)
     return icat_cli_fail (error);
-  return hits->len > 0 ? ICAT_CLI_EXIT_OK : ICAT_CLI_EXIT_FAILED;
+  return ICAT_CLI_EXIT_OK;
 }
