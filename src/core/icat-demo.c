@@ -474,9 +474,9 @@ place_meeting (Demo        *demo,
 static void
 put_meeting_times (Demo        *demo,
                    DemoMeeting *meeting,
-                   const char  *timezone)
+                   const char  *zone_name)
 {
-  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (timezone);
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (zone_name);
   g_autoptr(GDateTime) local = g_date_time_new (zone, meeting->year, meeting->month, meeting->day, 10, 0, 0);
   g_autoptr(GDateTime) starts = g_date_time_to_utc (local);
   g_autoptr(GDateTime) ends = g_date_time_add_hours (starts, 3);
@@ -492,7 +492,7 @@ put_meeting_times (Demo        *demo,
   put_member (demo->out, "starts_at", starts_at);
   put_member (demo->out, "ends_at", ends_at);
   g_string_append (demo->out, ",\"multi_day\":false,\"date_precision\":\"minute\"");
-  put_member (demo->out, "timezone", timezone);
+  put_member (demo->out, "timezone", zone_name);
   put_member (demo->out, "record_status", draft ? "draft" : recent ? "circulated" : "approved");
   put_member (demo->out, "circulated_on", draft ? NULL : circulated_on);
   put_member (demo->out, "approved_on", recent ? NULL : approved_on);
