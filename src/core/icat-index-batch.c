@@ -15,7 +15,8 @@
 #define BATCH_SIZE 4096
 
 struct _IcatIndexBatch {
-  JsonArray *documents;  /* [kind, record id, title, body] */
+  GString *documents;  /* a JSON array of [kind, record id, title, body] */
+  guint    n_documents;
 };
 
 IcatIndexBatch *
@@ -23,15 +24,35 @@ icat_index_batch_new (void)
 {
   IcatIndexBatch *batch = g_new0 (IcatIndexBatch, 1);
 
-  batch->documents = json_array_new ();
+  batch->documents = g_string_new ("[");
   return batch;
 }
 
 void
 icat_index_batch_free (IcatIndexBatch *batch)
 {
-  json_array_unref (batch->documents);
+  g_string_free (batch->documents, TRUE);
   g_free (batch);
+}
+
+/* Written here rather than by json-glib, which leaves control characters
+ * other than \b \f \n \r \t as they are: an imported title may hold
+ * them (json-glib reads them), and SQLite's JSON reader refuses them. */
+static void
+append_json_string (GString    *out,
+                    const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *c = text; *c != '\0'; c++)
+    {
+      if (*c == '"' || *c == '\\')
+        g_string_append_printf (out, "\\%c", *c);
+      else if ((guchar) *c < 0x20)
+        g_string_append_printf (out, "\\u%04x", (guchar) *c);
+      else
+        g_string_append_c (out, *c);
+    }
+  g_string_append_c (out, '"');
 }
 
 gboolean
@@ -39,16 +60,15 @@ icat_index_batch_flush (IcatIndexBatch  *batch,
                         IcatDb          *db,
                         GError         **error)
 {
-  g_autoptr(JsonNode) node = NULL;
   g_autofree char *json = NULL;
   sqlite3_stmt *stmt;
 
-  if (json_array_get_length (batch->documents) == 0)
+  if (batch->n_documents == 0)
     return TRUE;
-  node = json_node_init_array (json_node_alloc (), batch->documents);
-  json = json_to_string (node, FALSE);
-  json_array_unref (batch->documents);
-  batch->documents = json_array_new ();
+  g_string_append_c (batch->documents, ']');
+  json = g_string_free (batch->documents, FALSE);
+  batch->documents = g_string_new ("[");
+  batch->n_documents = 0;
 
   /* The same upsert as icat_record_io_index (), row by row in the
    * batch's order; "WHERE true" tells SQLite that ON CONFLICT belongs to
@@ -75,15 +95,22 @@ icat_index_batch_add (IcatIndexBatch  *batch,
 {
   g_autoptr(GString) title = g_string_new (NULL);
   g_autoptr(GString) body = g_string_new (NULL);
-  JsonArray *document = json_array_sized_new (4);
+  const char *fields[4];
 
   icat_record_io_search_text (kind, record, title, body);
-  json_array_add_string_element (document, kind->name);
-  json_array_add_string_element (document, id);
-  json_array_add_string_element (document, title->str);
-  json_array_add_string_element (document, body->str);
-  json_array_add_array_element (batch->documents, document);
-  if (json_array_get_length (batch->documents) < BATCH_SIZE)
+  fields[0] = kind->name;
+  fields[1] = id;
+  fields[2] = title->str;
+  fields[3] = body->str;
+  g_string_append (batch->documents, batch->n_documents > 0 ? ",[" : "[");
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      if (i > 0)
+        g_string_append_c (batch->documents, ',');
+      append_json_string (batch->documents, fields[i]);
+    }
+  g_string_append_c (batch->documents, ']');
+  if (++batch->n_documents < BATCH_SIZE)
     return TRUE;
   return icat_index_batch_flush (batch, db, error);
 }
