@@ -374,8 +374,9 @@ add_meeting (Generator *gen)
   GPtrArray *agenda_ids = g_ptr_array_new_with_free_func (g_free);
   gint64 starts = 0;
   g_autofree char *starts_at = random_timestamp (gen, &starts);
-  /* Within the day: longer needs multi_day, which older schemas lack. */
-  g_autoptr(GDateTime) end = g_date_time_new_from_unix_utc (starts + g_rand_int_range (gen->rand, 0, 9 * 3600));
+  /* Within the day: longer needs multi_day, which older schemas lack. At
+   * least a second later, as the end has no milliseconds and the start may. */
+  g_autoptr(GDateTime) end = g_date_time_new_from_unix_utc (starts + g_rand_int_range (gen->rand, 1, 9 * 3600));
   g_autofree char *ends_at = g_date_time_format (end, "%Y-%m-%dT%H:%M:%S.000Z");
 
   begin_record (gen, gen->meetings);
