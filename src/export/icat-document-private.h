@@ -26,6 +26,31 @@ IcatDocument *icat_document_new_from_writer (IcatPageWriter *writer,
                                              const char     *running_footer,
                                              GPtrArray      *outline,
                                              gboolean        has_cover);
+typedef struct {
+  const char *title;
+  const char *subject;
+  const char *running_footer;
+  GPtrArray  *outline;      /* IcatOutlineEntry */
+  gboolean    has_cover;
+  double      width;        /* of a page, in points */
+  double      height;
+} IcatDocumentInfo;
+
+/* Lays out the pages of a document on writer, from its first page. */
+typedef void (*IcatDocumentLayOut) (IcatPageWriter *writer,
+                                    gpointer        user_data);
+
+/* The PDF of a document without keeping its pages: writer has measured
+ * them (icat_page_writer_new_measuring ()), lay_out draws them again
+ * straight into the PDF, with the same footers as
+ * icat_document_new_from_writer () gives. */
+gboolean      icat_document_stream_pdf      (IcatPageWriter         *writer,
+                                             IcatDocumentLayOut      lay_out,
+                                             gpointer                user_data,
+                                             const IcatDocumentInfo *info,
+                                             GOutputStream          *stream,
+                                             GCancellable           *cancellable,
+                                             GError                **error);
 void          icat_outline_add              (GPtrArray      *outline,
                                              const char     *title,
                                              guint           page,

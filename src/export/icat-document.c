@@ -81,15 +81,14 @@ icat_document_now (void)
 }
 
 static void
-draw_footer (cairo_surface_t *page,
-             PangoContext    *context,
-             double           width,
-             double           height,
-             const char      *running_footer,
-             guint            number,
-             guint            n_pages)
+draw_footer (cairo_t      *cr,
+             PangoContext *context,
+             double        width,
+             double        height,
+             const char   *running_footer,
+             guint         number,
+             guint         n_pages)
 {
-  cairo_t *cr = cairo_create (page);
   g_autoptr(PangoLayout) left = pango_layout_new (context);
   g_autoptr(PangoLayout) right = pango_layout_new (context);
   PangoFontDescription *font = pango_font_description_from_string ("Sans 7.5");
@@ -116,7 +115,6 @@ draw_footer (cairo_surface_t *page,
   pango_cairo_show_layout (cr, left);
   cairo_move_to (cr, width - margin - (double) right_width / PANGO_SCALE, y);
   pango_cairo_show_layout (cr, right);
-  cairo_destroy (cr);
 }
 
 IcatDocument *
@@ -144,8 +142,12 @@ icat_document_new_from_writer (IcatPageWriter *writer,
     document->height = extents.height;
   }
   for (guint i = has_cover ? 1 : 0; i < document->pages->len; i++)
-    draw_footer (document->pages->pdata[i], context, document->width, document->height,
-                 running_footer, i + 1, document->pages->len);
+    {
+      cairo_t *cr = cairo_create (document->pages->pdata[i]);
+
+      draw_footer (cr, context, document->width, document->height, running_footer, i + 1, document->pages->len);
+      cairo_destroy (cr);
+    }
   g_object_unref (context);
   g_object_unref (font_map);
   return document;
@@ -253,6 +255,32 @@ add_outline (cairo_surface_t *surface,
     }
 }
 
+/* Ends the PDF and says what went wrong, if anything did. */
+static gboolean
+finish_pdf (cairo_surface_t *surface,
+            PdfSink         *sink,
+            GError         **error)
+{
+  cairo_status_t status;
+
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (sink->error != NULL)
+    {
+      g_propagate_error (error, sink->error);
+      return FALSE;
+    }
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, ICAT_ERROR, ICAT_ERROR_FAILED, _("Could not draw the document: %s"),
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 icat_document_write_pdf (IcatDocument  *document,
                          GOutputStream *stream,
@@ -261,7 +289,6 @@ icat_document_write_pdf (IcatDocument  *document,
 {
   PdfSink sink = { stream, cancellable, NULL };
   cairo_surface_t *surface;
-  cairo_status_t status;
   cairo_t *cr;
 
   surface = cairo_pdf_surface_create_for_stream (write_to_stream, &sink, document->width, document->height);
@@ -274,22 +301,66 @@ icat_document_write_pdf (IcatDocument  *document,
       cairo_show_page (cr);
     }
   cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
+  return finish_pdf (surface, &sink, error);
+}
 
-  if (sink.error != NULL)
-    {
-      g_propagate_error (error, sink.error);
-      return FALSE;
-    }
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, ICAT_ERROR, ICAT_ERROR_FAILED, _("Could not draw the document: %s"),
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+typedef struct {
+  PangoContext *context;
+  double        width;
+  double        height;
+  const char   *running_footer;
+  guint         n_pages;
+  gboolean      has_cover;
+} StreamedFooter;
+
+static void
+footer_at_page_end (IcatPageWriter *writer,
+                    gpointer        user_data)
+{
+  StreamedFooter *footer = user_data;
+  guint page = icat_page_writer_get_page (writer);
+  cairo_t *cr;
+
+  if (footer->has_cover && page == 0)
+    return;
+  /* A context of its own, as on a recorded page: nothing the page left
+   * behind (a path, a colour) reaches the footer. */
+  cr = cairo_create (cairo_get_target (icat_page_writer_get_cairo (writer)));
+  draw_footer (cr, footer->context, footer->width, footer->height, footer->running_footer, page + 1, footer->n_pages);
+  cairo_destroy (cr);
+}
+
+gboolean
+icat_document_stream_pdf (IcatPageWriter      *writer,
+                          IcatDocumentLayOut   lay_out,
+                          gpointer             user_data,
+                          const IcatDocumentInfo *info,
+                          GOutputStream       *stream,
+                          GCancellable        *cancellable,
+                          GError             **error)
+{
+  IcatDocument shell = { (char *) info->title, (char *) info->subject, info->width, info->height, NULL, info->outline };
+  PdfSink sink = { stream, cancellable, NULL };
+  PangoFontMap *font_map = pango_cairo_font_map_new ();
+  PangoContext *context = pango_font_map_create_context (font_map);
+  StreamedFooter footer = { context, info->width, info->height, info->running_footer,
+                            icat_page_writer_get_n_pages (writer), info->has_cover };
+  cairo_surface_t *surface;
+  gboolean written;
+
+  pango_cairo_context_set_resolution (context, 72);
+  surface = cairo_pdf_surface_create_for_stream (write_to_stream, &sink, info->width, info->height);
+  set_metadata (surface, &shell);
+  add_outline (surface, &shell);
+  icat_page_writer_restart_on (writer, surface, footer_at_page_end, &footer);
+  lay_out (writer, user_data);
+  /* Laid out twice from the same records, the pages fall the same way. */
+  g_warn_if_fail (icat_page_writer_get_n_pages (writer) == footer.n_pages);
+  icat_page_writer_end_streaming (writer);
+  written = finish_pdf (surface, &sink, error);
+  g_object_unref (context);
+  g_object_unref (font_map);
+  return written;
 }
 
 gboolean

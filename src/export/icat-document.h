@@ -39,6 +39,17 @@ IcatDocument *icat_document_new_work_plan      (IcatDb          *db,
                                                 IcatPaperSize    paper,
                                                 IcatExportFlags  flags,
                                                 GError         **error);
+/* The same work plan as the PDF icat_document_write_pdf () writes, drawn
+ * straight into it rather than kept as pages: for the command line, where
+ * nothing shows the pages. */
+gboolean      icat_document_write_work_plan_pdf (IcatDb          *db,
+                                                 int              year,
+                                                 IcatGroupBy      group_by,
+                                                 IcatPaperSize    paper,
+                                                 IcatExportFlags  flags,
+                                                 GOutputStream   *stream,
+                                                 GCancellable    *cancellable,
+                                                 GError         **error);
 /* The record of one meeting; ICAT_ERROR_NOT_FOUND for an unknown id. */
 IcatDocument *icat_document_new_meeting_record (IcatDb          *db,
                                                 const char      *meeting_id,

@@ -35,11 +35,16 @@ struct _IcatPageWriter {
 
   PangoFontMap      *font_map;
   PangoContext      *context;
-  GPtrArray         *pages;       /* cairo_surface_t */
+  GPtrArray         *pages;       /* cairo_surface_t; NULL when measuring or streaming */
+  cairo_surface_t   *target;      /* streaming: the pages go straight onto it */
   cairo_t           *cr;          /* on the last page */
+  guint              n_pages;
+
+  IcatPageHeaderFunc page_end_func;
+  gpointer           page_end_data;
 
   PangoFontDescription *fonts[ICAT_TEXT_TITLE + 1];
-  GHashTable        *short_texts;  /* "style:width:text" → PangoLayout */
+  GHashTable        *laid_out;     /* LaidOutKey → LaidOut */
 
   IcatPageHeaderFunc header_func;
   gpointer           header_data;
@@ -73,23 +78,96 @@ table_free (Table *table)
   g_free (table);
 }
 
+/* A text laid out once for every place that shows it in the same style
+ * and width: statuses, dates and acronyms down a table, and the titles a
+ * work plan lists in its tables and again in its timeline (in a year of
+ * 2,000 action items, most titles recur). */
+typedef struct {
+  IcatTextStyle  style;
+  int            width;     /* Pango units, as the layout has it */
+  gboolean       one_line;  /* ellipsized to a single line */
+  char          *text;
+} LaidOutKey;
+
+typedef struct {
+  LaidOutKey   key;
+  PangoLayout *layout;
+  GArray      *bounds;  /* of each line: see line_bounds () */
+} LaidOut;
+
+/* Past this many texts the cache starts again, so a document of
+ * thousands of different titles keeps its memory flat. */
+#define MAX_LAID_OUT 4096
+
+static guint
+laid_out_key_hash (gconstpointer data)
+{
+  const LaidOutKey *key = data;
+
+  return g_str_hash (key->text) ^ ((guint) key->width * 31u) ^ ((guint) key->style << 24) ^ (guint) key->one_line;
+}
+
+static gboolean
+laid_out_key_equal (gconstpointer a,
+                    gconstpointer b)
+{
+  const LaidOutKey *key_a = a;
+  const LaidOutKey *key_b = b;
+
+  return key_a->style == key_b->style && key_a->width == key_b->width &&
+         key_a->one_line == key_b->one_line && strcmp (key_a->text, key_b->text) == 0;
+}
+
+static void
+laid_out_free (LaidOut *laid_out)
+{
+  g_free (laid_out->key.text);
+  g_clear_object (&laid_out->layout);
+  g_clear_pointer (&laid_out->bounds, g_array_unref);
+  g_free (laid_out);
+}
+
+/* Streaming: the page just drawn gets its footer and goes to the target. */
+static void
+end_streamed_page (IcatPageWriter *writer)
+{
+  if (writer->page_end_func != NULL)
+    writer->page_end_func (writer, writer->page_end_data);
+  cairo_show_page (writer->cr);
+  g_clear_pointer (&writer->cr, cairo_destroy);
+}
+
 static void
 start_page (IcatPageWriter *writer)
 {
-  cairo_rectangle_t extents = { 0, 0, writer->width, writer->height };
-  cairo_surface_t *page = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  if (writer->target != NULL)
+    {
+      if (writer->cr != NULL)
+        end_streamed_page (writer);
+      writer->cr = cairo_create (writer->target);
+    }
+  else if (writer->pages != NULL)
+    {
+      cairo_rectangle_t extents = { 0, 0, writer->width, writer->height };
+      cairo_surface_t *page = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
 
-  g_clear_pointer (&writer->cr, cairo_destroy);
-  g_ptr_array_add (writer->pages, page);
-  writer->cr = cairo_create (page);
+      g_clear_pointer (&writer->cr, cairo_destroy);
+      g_ptr_array_add (writer->pages, page);
+      writer->cr = cairo_create (page);
+    }
+  else if (writer->cr == NULL)
+    /* Measuring: a context in error, on which drawing does nothing. */
+    writer->cr = cairo_create (NULL);
+  writer->n_pages++;
   writer->y = writer->top;
   if (writer->header_func != NULL)
     writer->header_func (writer, writer->header_data);
 }
 
-IcatPageWriter *
-icat_page_writer_new (double width,
-                      double height)
+static IcatPageWriter *
+page_writer_new (double   width,
+                 double   height,
+                 gboolean recording)
 {
   IcatPageWriter *writer = g_new0 (IcatPageWriter, 1);
   cairo_font_options_t *options = cairo_font_options_create ();
@@ -115,11 +193,54 @@ icat_page_writer_new (double width,
 
   for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
     writer->fonts[i] = pango_font_description_from_string (styles[i].font);
-  writer->short_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  writer->laid_out = g_hash_table_new_full (laid_out_key_hash, laid_out_key_equal, NULL, (GDestroyNotify) laid_out_free);
 
-  writer->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  if (recording)
+    writer->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
   start_page (writer);
   return writer;
+}
+
+IcatPageWriter *
+icat_page_writer_new (double width,
+                      double height)
+{
+  return page_writer_new (width, height, TRUE);
+}
+
+IcatPageWriter *
+icat_page_writer_new_measuring (double width,
+                                double height)
+{
+  return page_writer_new (width, height, FALSE);
+}
+
+void
+icat_page_writer_restart_on (IcatPageWriter     *writer,
+                             cairo_surface_t    *target,
+                             IcatPageHeaderFunc  page_end,
+                             gpointer            user_data)
+{
+  g_return_if_fail (writer->pages == NULL && writer->target == NULL);
+
+  g_clear_pointer (&writer->table, table_free);
+  g_clear_pointer (&writer->cr, cairo_destroy);
+  writer->header_func = NULL;
+  writer->header_data = NULL;
+  writer->target = cairo_surface_reference (target);
+  writer->page_end_func = page_end;
+  writer->page_end_data = user_data;
+  writer->n_pages = 0;
+  start_page (writer);
+}
+
+void
+icat_page_writer_end_streaming (IcatPageWriter *writer)
+{
+  g_return_if_fail (writer->target != NULL && writer->cr != NULL);
+
+  end_streamed_page (writer);
+  g_clear_pointer (&writer->target, cairo_surface_destroy);
 }
 
 void
@@ -129,8 +250,9 @@ icat_page_writer_free (IcatPageWriter *writer)
     return;
   g_clear_pointer (&writer->table, table_free);
   g_clear_pointer (&writer->cr, cairo_destroy);
+  g_clear_pointer (&writer->target, cairo_surface_destroy);
   g_clear_pointer (&writer->pages, g_ptr_array_unref);
-  g_clear_pointer (&writer->short_texts, g_hash_table_unref);
+  g_clear_pointer (&writer->laid_out, g_hash_table_unref);
   for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
     g_clear_pointer (&writer->fonts[i], pango_font_description_free);
   g_clear_object (&writer->context);
@@ -178,13 +300,19 @@ icat_page_writer_get_cairo (IcatPageWriter *writer)
 guint
 icat_page_writer_get_page (IcatPageWriter *writer)
 {
-  return writer->pages->len - 1;
+  return writer->n_pages - 1;
 }
 
 guint
 icat_page_writer_get_n_pages (IcatPageWriter *writer)
 {
-  return writer->pages->len;
+  return writer->n_pages;
+}
+
+gboolean
+icat_page_writer_is_streaming (IcatPageWriter *writer)
+{
+  return writer->target != NULL;
 }
 
 void
@@ -197,6 +325,9 @@ cairo_t *
 icat_page_writer_cairo_for_page (IcatPageWriter *writer,
                                  guint           page)
 {
+  /* Measuring or streaming, earlier pages are gone: nothing to draw on. */
+  if (writer->pages == NULL)
+    return cairo_create (NULL);
   g_return_val_if_fail (page < writer->pages->len, NULL);
   return cairo_create (writer->pages->pdata[page]);
 }
@@ -315,27 +446,78 @@ icat_layout_height (PangoLayout *layout)
   return (double) height / PANGO_SCALE;
 }
 
+/* The top and bottom of each line, in points from the layout's top. */
+static GArray *
+line_bounds (PangoLayout *layout)
+{
+  GArray *bounds = g_array_new (FALSE, FALSE, sizeof (double) * 2);
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+  do
+    {
+      int top, bottom;
+      double pair[2];
+
+      pango_layout_iter_get_line_yrange (iter, &top, &bottom);
+      pair[0] = (double) top / PANGO_SCALE;
+      pair[1] = (double) bottom / PANGO_SCALE;
+      g_array_append_val (bounds, pair);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  return bounds;
+}
+
+#define LINE_TOP(bounds, i) (g_array_index (bounds, double, 2 * (i)))
+#define LINE_BOTTOM(bounds, i) (g_array_index (bounds, double, 2 * (i) + 1))
+
+/* The shared layout of a text, laid out on first use. */
+static LaidOut *
+lay_out_shared (IcatPageWriter *writer,
+                IcatTextStyle   style,
+                const char     *text,
+                double          width,
+                gboolean        one_line)
+{
+  LaidOutKey key = { style, (int) (MAX (width, 1) * PANGO_SCALE), one_line, (char *) (text != NULL ? text : "") };
+  LaidOut *laid_out = g_hash_table_lookup (writer->laid_out, &key);
+
+  if (laid_out != NULL)
+    return laid_out;
+  if (g_hash_table_size (writer->laid_out) >= MAX_LAID_OUT)
+    g_hash_table_remove_all (writer->laid_out);
+  laid_out = g_new0 (LaidOut, 1);
+  laid_out->key = key;
+  laid_out->key.text = g_strdup (key.text);
+  laid_out->layout = icat_page_writer_layout (writer, style, key.text, width);
+  if (one_line)
+    {
+      pango_layout_set_ellipsize (laid_out->layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_single_paragraph_mode (laid_out->layout, TRUE);
+    }
+  laid_out->bounds = line_bounds (laid_out->layout);
+  g_hash_table_insert (writer->laid_out, &laid_out->key, laid_out);
+  return laid_out;
+}
+
 /* Statuses, dates, acronyms and labels repeat down a table: each is laid
  * out once. A shared layout is only read and drawn, never changed. */
 PangoLayout *
 icat_page_writer_short_layout (IcatPageWriter *writer,
-                   IcatTextStyle   style,
-                   const char     *text,
-                   double          width)
+                               IcatTextStyle   style,
+                               const char     *text,
+                               double          width)
 {
-  g_autofree char *key = NULL;
-  PangoLayout *layout;
+  return g_object_ref (lay_out_shared (writer, style, text, width, FALSE)->layout);
+}
 
-  if (text == NULL || strlen (text) > 40)
-    return icat_page_writer_layout (writer, style, text, width);
-  key = g_strdup_printf ("%d:%.2f:%s", style, width, text);
-  layout = g_hash_table_lookup (writer->short_texts, key);
-  if (layout == NULL)
-    {
-      layout = icat_page_writer_layout (writer, style, text, width);
-      g_hash_table_insert (writer->short_texts, g_steal_pointer (&key), layout);
-    }
-  return g_object_ref (layout);
+PangoLayout *
+icat_page_writer_line_layout (IcatPageWriter *writer,
+                              IcatTextStyle   style,
+                              const char     *text,
+                              double          width)
+{
+  return g_object_ref (lay_out_shared (writer, style, text, width, TRUE)->layout);
 }
 
 static void
@@ -363,34 +545,11 @@ icat_page_writer_show (IcatPageWriter *writer,
                        double          x,
                        double          y)
 {
+  if (cairo_status (writer->cr) != CAIRO_STATUS_SUCCESS)
+    return;
   cairo_move_to (writer->cr, x, y);
   pango_cairo_show_layout (writer->cr, layout);
 }
-
-/* The top and bottom of each line, in points from the layout's top. */
-static GArray *
-line_bounds (PangoLayout *layout)
-{
-  GArray *bounds = g_array_new (FALSE, FALSE, sizeof (double) * 2);
-  PangoLayoutIter *iter = pango_layout_get_iter (layout);
-
-  do
-    {
-      int top, bottom;
-      double pair[2];
-
-      pango_layout_iter_get_line_yrange (iter, &top, &bottom);
-      pair[0] = (double) top / PANGO_SCALE;
-      pair[1] = (double) bottom / PANGO_SCALE;
-      g_array_append_val (bounds, pair);
-    }
-  while (pango_layout_iter_next_line (iter));
-  pango_layout_iter_free (iter);
-  return bounds;
-}
-
-#define LINE_TOP(bounds, i) (g_array_index (bounds, double, 2 * (i)))
-#define LINE_BOTTOM(bounds, i) (g_array_index (bounds, double, 2 * (i) + 1))
 
 /* Draws lines [first, end) of layout with the top of line `first` at y.
  * Line by line rather than clipped, so text cut off a page is not hidden in
@@ -403,9 +562,13 @@ show_lines (cairo_t     *cr,
             guint        first,
             guint        end)
 {
-  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  PangoLayoutIter *iter;
   double offset = 0;
 
+  /* Measuring: nothing would be drawn. */
+  if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
+    return;
+  iter = pango_layout_get_iter (layout);
   for (guint i = 0; i < end; i++)
     {
       if (i >= first)
@@ -684,8 +847,10 @@ icat_page_writer_table_row (IcatPageWriter     *writer,
       double width = (flags & ICAT_ROW_GROUP) ? icat_page_writer_get_body_width (writer) : table->width[i];
       IcatTextStyle style = (flags & ICAT_ROW_GROUP) ? ICAT_TEXT_TABLE_HEADER : ICAT_TEXT_TABLE_CELL;
 
-      laid_out[i].layout = icat_page_writer_short_layout (writer, style, i < n ? cells[i] : "", width - 2 * CELL_PAD);
-      laid_out[i].bounds = line_bounds (laid_out[i].layout);
+      LaidOut *shared = lay_out_shared (writer, style, i < n ? cells[i] : "", width - 2 * CELL_PAD, FALSE);
+
+      laid_out[i].layout = g_object_ref (shared->layout);
+      laid_out[i].bounds = g_array_ref (shared->bounds);
       if (i >= n)
         laid_out[i].next = laid_out[i].bounds->len;
       height = MAX (height, remaining_height (&laid_out[i]));

@@ -53,6 +53,21 @@ typedef void (*IcatPageHeaderFunc) (IcatPageWriter *writer,
 
 IcatPageWriter *icat_page_writer_new        (double          width,
                                              double          height);
+/* Pages that are only counted, not drawn: a first pass that finds where
+ * everything falls (page numbers for a contents page and "Page X of Y"). */
+IcatPageWriter *icat_page_writer_new_measuring (double       width,
+                                                double       height);
+/* A measuring writer starts again at the first page, now drawing straight
+ * onto target (a PDF surface), each page shown as it ends, once page_end
+ * has drawn on it. The texts laid out while measuring are not laid out
+ * again. */
+void            icat_page_writer_restart_on (IcatPageWriter     *writer,
+                                             cairo_surface_t    *target,
+                                             IcatPageHeaderFunc  page_end,
+                                             gpointer            user_data);
+/* Ends the last page on the target. */
+void            icat_page_writer_end_streaming (IcatPageWriter *writer);
+gboolean        icat_page_writer_is_streaming (IcatPageWriter *writer);
 void            icat_page_writer_free       (IcatPageWriter *writer);
 
 double          icat_page_writer_get_body_width (IcatPageWriter *writer);
@@ -88,6 +103,11 @@ PangoLayout    *icat_page_writer_short_layout (IcatPageWriter *writer,
                                                IcatTextStyle   style,
                                                const char     *text,
                                                double          width);
+/* Shared as well: on one line, ellipsized at the end when it is longer. */
+PangoLayout    *icat_page_writer_line_layout (IcatPageWriter *writer,
+                                              IcatTextStyle   style,
+                                              const char     *text,
+                                              double          width);
 double          icat_layout_height          (PangoLayout    *layout);
 /* Sets the text as documents draw it (see arabic_lam_alef_forms). */
 void            icat_layout_set_text        (PangoLayout    *layout,

@@ -207,8 +207,9 @@ draw_row (IcatPageWriter *writer,
   double chart_width = width * (1 - LABEL_SHARE);
   double y = icat_page_writer_get_y (writer);
   double mid = y + ROW_HEIGHT / 2;
-  g_autoptr(PangoLayout) label = icat_page_writer_layout (writer, ICAT_TEXT_SMALL, activity->title,
-                                                          width * LABEL_SHARE - 6);
+  /* One line per row; the full title is in the tables above. */
+  g_autoptr(PangoLayout) label = icat_page_writer_line_layout (writer, ICAT_TEXT_SMALL, activity->title,
+                                                               width * LABEL_SHARE - 6);
 
   if (shaded)
     {
@@ -216,9 +217,6 @@ draw_row (IcatPageWriter *writer,
       cairo_rectangle (cr, left, y, width, ROW_HEIGHT);
       cairo_fill (cr);
     }
-  /* One line per row; the full title is in the tables above. */
-  pango_layout_set_ellipsize (label, PANGO_ELLIPSIZE_END);
-  pango_layout_set_single_paragraph_mode (label, TRUE);
   cairo_set_source_rgb (cr, ICAT_INK_TEXT);
   icat_page_writer_show (writer, label, left, y + 1.5);
 

@@ -42,7 +42,24 @@ typedef struct {
   IcatPageWriter   *writer;
   GPtrArray        *sections;  /* Section, for the contents */
   GPtrArray        *outline;
+  gboolean          measured;  /* laid out once already: sections and outline known */
+  char             *title;
+  char             *subject;
+  char             *footer;
 } Builder;
+
+static void
+builder_clear (Builder *builder)
+{
+  g_clear_pointer (&builder->data, icat_work_plan_data_free);
+  g_clear_pointer (&builder->sections, g_ptr_array_unref);
+  g_clear_pointer (&builder->outline, g_ptr_array_unref);
+  g_clear_pointer (&builder->title, g_free);
+  g_clear_pointer (&builder->subject, g_free);
+  g_clear_pointer (&builder->footer, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Builder, builder_clear)
 
 static const char *
 group_by_label (IcatGroupBy group_by)
@@ -110,50 +127,60 @@ draw_cover (Builder *builder)
 
 /* Contents */
 
+/* One page of the contents: its entries from the (page_in_contents)th on. */
+static void
+draw_contents_page (Builder *builder,
+                    cairo_t *cr,
+                    guint    page_in_contents)
+{
+  IcatPageWriter *writer = builder->writer;
+  double left = icat_page_writer_get_left (writer);
+  double width = icat_page_writer_get_body_width (writer);
+  guint index = page_in_contents * CONTENTS_PER_PAGE;
+  double y = 56.7;
+
+  if (page_in_contents == 0)
+    {
+      g_autoptr(PangoLayout) heading = icat_page_writer_layout (writer, ICAT_TEXT_HEADING_1, _("Contents"), width);
+
+      cairo_set_source_rgb (cr, ICAT_INK_ACCENT);
+      cairo_move_to (cr, left, y);
+      pango_cairo_show_layout (cr, heading);
+      y += icat_layout_height (heading) + 18;
+    }
+  for (guint n = 0; n < CONTENTS_PER_PAGE && index < builder->sections->len; n++, index++)
+    {
+      Section *section = builder->sections->pdata[index];
+      g_autofree char *number = g_strdup_printf ("%u", section->page + 1);
+      g_autoptr(PangoLayout) entry = icat_page_writer_layout (writer, ICAT_TEXT_BODY, section->title, width - 50);
+      g_autoptr(PangoLayout) page_number = icat_page_writer_layout (writer, ICAT_TEXT_BODY, number, 40);
+      int number_width;
+
+      pango_layout_set_ellipsize (entry, PANGO_ELLIPSIZE_END);
+      pango_layout_get_pixel_size (page_number, &number_width, NULL);
+      cairo_set_source_rgb (cr, ICAT_INK_TEXT);
+      cairo_move_to (cr, left, y);
+      pango_cairo_show_layout (cr, entry);
+      cairo_move_to (cr, left + width - number_width, y);
+      pango_cairo_show_layout (cr, page_number);
+      cairo_set_source_rgb (cr, ICAT_INK_RULE);
+      cairo_rectangle (cr, left, y + 16, width, 0.3);
+      cairo_fill (cr);
+      y += 20;
+    }
+}
+
+/* The contents of recorded pages, filled in once the sections are laid out. */
 static void
 draw_contents (Builder *builder,
                guint    first_page,
                guint    n_pages)
 {
-  IcatPageWriter *writer = builder->writer;
-  double left = icat_page_writer_get_left (writer);
-  double width = icat_page_writer_get_body_width (writer);
-  guint index = 0;
-
-  for (guint page = first_page; page < first_page + n_pages; page++)
+  for (guint page = 0; page < n_pages; page++)
     {
-      cairo_t *cr = icat_page_writer_cairo_for_page (writer, page);
-      double y = 56.7;
+      cairo_t *cr = icat_page_writer_cairo_for_page (builder->writer, first_page + page);
 
-      if (page == first_page)
-        {
-          g_autoptr(PangoLayout) heading = icat_page_writer_layout (writer, ICAT_TEXT_HEADING_1, _("Contents"), width);
-
-          cairo_set_source_rgb (cr, ICAT_INK_ACCENT);
-          cairo_move_to (cr, left, y);
-          pango_cairo_show_layout (cr, heading);
-          y += icat_layout_height (heading) + 18;
-        }
-      for (guint n = 0; n < CONTENTS_PER_PAGE && index < builder->sections->len; n++, index++)
-        {
-          Section *section = builder->sections->pdata[index];
-          g_autofree char *number = g_strdup_printf ("%u", section->page + 1);
-          g_autoptr(PangoLayout) entry = icat_page_writer_layout (writer, ICAT_TEXT_BODY, section->title, width - 50);
-          g_autoptr(PangoLayout) page_number = icat_page_writer_layout (writer, ICAT_TEXT_BODY, number, 40);
-          int number_width;
-
-          pango_layout_set_ellipsize (entry, PANGO_ELLIPSIZE_END);
-          pango_layout_get_pixel_size (page_number, &number_width, NULL);
-          cairo_set_source_rgb (cr, ICAT_INK_TEXT);
-          cairo_move_to (cr, left, y);
-          pango_cairo_show_layout (cr, entry);
-          cairo_move_to (cr, left + width - number_width, y);
-          pango_cairo_show_layout (cr, page_number);
-          cairo_set_source_rgb (cr, ICAT_INK_RULE);
-          cairo_rectangle (cr, left, y + 16, width, 0.3);
-          cairo_fill (cr);
-          y += 20;
-        }
+      draw_contents_page (builder, cr, page);
       cairo_destroy (cr);
     }
 }
@@ -163,9 +190,12 @@ begin_section (Builder    *builder,
                const char *title,
                int         level)
 {
-  Section *section = g_new0 (Section, 1);
+  Section *section;
 
   icat_page_writer_heading (builder->writer, level == 0 ? ICAT_TEXT_HEADING_1 : ICAT_TEXT_HEADING_2, title);
+  if (builder->measured)
+    return;
+  section = g_new0 (Section, 1);
   section->title = g_strdup (title);
   section->page = icat_page_writer_get_page (builder->writer);
   g_ptr_array_add (builder->sections, section);
@@ -265,6 +295,74 @@ count_sections (Builder *builder)
   return groups->len + 1 + ((builder->flags & ICAT_EXPORT_INCLUDE_CONTACTS) ? 1 : 0);
 }
 
+/* The records of the year and the texts every page shares; FALSE, with
+ * error set, for a year without a plan. */
+static gboolean
+builder_init (Builder      *builder,
+              IcatDb       *db,
+              int           year,
+              IcatGroupBy   group_by,
+              IcatExportFlags flags,
+              GError      **error)
+{
+  if (year < 2006 || year > 2100)
+    {
+      g_set_error (error, ICAT_ERROR, ICAT_ERROR_INVALID, _("There is no work plan for %d: years run from 2006 to 2100."), year);
+      return FALSE;
+    }
+  builder->data = icat_work_plan_data_load (db, year, error);
+  if (builder->data == NULL)
+    return FALSE;
+  builder->group_by = group_by;
+  builder->flags = flags;
+  builder->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
+  builder->outline = g_ptr_array_new ();
+  builder->title = g_strdup_printf (_("Work plan %d"), year);
+  builder->subject = g_strdup_printf (_("The ICAT Working Group's work plan for %d: activities, lead agencies, dates and status"), year);
+  builder->footer = g_strdup_printf ("%s · %s · %s", _("ICAT"), builder->title,
+                                     g_strcmp0 (builder->data->status, "endorsed") == 0 ? _("Endorsed") : _("Draft"));
+  return TRUE;
+}
+
+/* Every page, in order. Onto recorded pages the contents are filled in at
+ * the end; streamed, the pages were measured before, so the contents are
+ * drawn where they stand. */
+static void
+lay_out_work_plan (IcatPageWriter *writer,
+                   gpointer        user_data)
+{
+  Builder *builder = user_data;
+  gboolean streaming = icat_page_writer_is_streaming (writer);
+  guint contents_pages, contents_first;
+
+  builder->writer = writer;
+  if (!builder->measured)
+    icat_outline_add (builder->outline, builder->title, 0, 0);
+  draw_cover (builder);
+
+  contents_pages = MAX (1, (count_sections (builder) + CONTENTS_PER_PAGE - 1) / CONTENTS_PER_PAGE);
+  contents_first = icat_page_writer_get_n_pages (writer);
+  for (guint i = 0; i < contents_pages; i++)
+    {
+      icat_page_writer_new_page (writer);
+      if (streaming)
+        draw_contents_page (builder, icat_page_writer_get_cairo (writer), i);
+    }
+  if (!builder->measured)
+    icat_outline_add (builder->outline, _("Contents"), contents_first, 0);
+  icat_page_writer_new_page (writer);
+
+  write_groups (builder);
+  icat_page_writer_new_page (writer);
+  begin_section (builder, _("Timeline of the year"), 0);
+  icat_work_plan_draw_timeline (writer, builder->data);
+  if (builder->flags & ICAT_EXPORT_INCLUDE_CONTACTS)
+    write_contacts (builder);
+
+  if (!streaming)
+    draw_contents (builder, contents_first, contents_pages);
+}
+
 IcatDocument *
 icat_document_new_work_plan (IcatDb          *db,
                              int              year,
@@ -273,51 +371,38 @@ icat_document_new_work_plan (IcatDb          *db,
                              IcatExportFlags  flags,
                              GError         **error)
 {
-  g_autoptr(IcatWorkPlanData) data = NULL;
-  g_autoptr(GPtrArray) sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
-  g_autoptr(GPtrArray) outline = g_ptr_array_new ();
+  g_auto(Builder) builder = { 0 };
   g_autoptr(IcatPageWriter) writer = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *subject = NULL;
-  g_autofree char *footer = NULL;
-  Builder builder = { 0 };
-  guint contents_pages, contents_first;
   double width, height;
 
-  if (year < 2006 || year > 2100)
-    {
-      g_set_error (error, ICAT_ERROR, ICAT_ERROR_INVALID, _("There is no work plan for %d: years run from 2006 to 2100."), year);
-      return NULL;
-    }
-  data = icat_work_plan_data_load (db, year, error);
-  if (data == NULL)
+  if (!builder_init (&builder, db, year, group_by, flags, error))
     return NULL;
-
   icat_page_size_points (paper, &width, &height);
   writer = icat_page_writer_new (width, height);
-  builder = (Builder) { data, group_by, flags, writer, sections, outline };
-  title = g_strdup_printf (_("Work plan %d"), year);
-  subject = g_strdup_printf (_("The ICAT Working Group's work plan for %d: activities, lead agencies, dates and status"), year);
-  footer = g_strdup_printf ("%s · %s · %s", _("ICAT"), title,
-                            g_strcmp0 (data->status, "endorsed") == 0 ? _("Endorsed") : _("Draft"));
+  lay_out_work_plan (writer, &builder);
+  return icat_document_new_from_writer (writer, builder.title, builder.subject, builder.footer, builder.outline, TRUE);
+}
 
-  icat_outline_add (outline, title, 0, 0);
-  draw_cover (&builder);
+gboolean
+icat_document_write_work_plan_pdf (IcatDb          *db,
+                                   int              year,
+                                   IcatGroupBy      group_by,
+                                   IcatPaperSize    paper,
+                                   IcatExportFlags  flags,
+                                   GOutputStream   *stream,
+                                   GCancellable    *cancellable,
+                                   GError         **error)
+{
+  g_auto(Builder) builder = { 0 };
+  g_autoptr(IcatPageWriter) writer = NULL;
+  IcatDocumentInfo info = { 0 };
 
-  contents_pages = MAX (1, (count_sections (&builder) + CONTENTS_PER_PAGE - 1) / CONTENTS_PER_PAGE);
-  contents_first = icat_page_writer_get_n_pages (writer);
-  for (guint i = 0; i < contents_pages; i++)
-    icat_page_writer_new_page (writer);
-  icat_outline_add (outline, _("Contents"), contents_first, 0);
-  icat_page_writer_new_page (writer);
-
-  write_groups (&builder);
-  icat_page_writer_new_page (writer);
-  begin_section (&builder, _("Timeline of the year"), 0);
-  icat_work_plan_draw_timeline (writer, data);
-  if (flags & ICAT_EXPORT_INCLUDE_CONTACTS)
-    write_contacts (&builder);
-
-  draw_contents (&builder, contents_first, contents_pages);
-  return icat_document_new_from_writer (writer, title, subject, footer, outline, TRUE);
+  if (!builder_init (&builder, db, year, group_by, flags, error))
+    return FALSE;
+  info = (IcatDocumentInfo) { builder.title, builder.subject, builder.footer, builder.outline, TRUE, 0, 0 };
+  icat_page_size_points (paper, &info.width, &info.height);
+  writer = icat_page_writer_new_measuring (info.width, info.height);
+  lay_out_work_plan (writer, &builder);
+  builder.measured = TRUE;
+  return icat_document_stream_pdf (writer, lay_out_work_plan, &builder, &info, stream, cancellable, error);
 }
