@@ -14,6 +14,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "icat-document.h"
+#include "icat-error.h"
 #include "icat-test-util.h"
 
 #define JANUARY_2015_BRIEFING "a205de48-c47f-5bf7-a9a4-42c2b8275c03"
@@ -362,6 +364,100 @@ test_work_plan_empty_year (Fixture       *fixture,
   assert_pdf_says (text, "2030");
   assert_contains (lower, "nothing");
   assert_contains (lower, "planned");
+}
+
+/* pdftotext's reading of a PDF, as laid out on the page. */
+static char *
+pdf_layout_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", pdf, "-", NULL };
+
+  return run_text (argv);
+}
+
+/* The work plan as the app keeps it (pages recorded, then replayed into
+ * the PDF), written in this process. */
+static void
+write_kept_work_plan (Fixture         *fixture,
+                      int              year,
+                      IcatGroupBy      group_by,
+                      IcatExportFlags  flags,
+                      const char      *pdf)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcatDb) db = icat_db_open (fixture->db, ICAT_DB_READ_ONLY, NULL, &error);
+  g_autoptr(IcatDocument) document = NULL;
+
+  g_assert_no_error (error);
+  document = icat_document_new_work_plan (db, year, group_by, ICAT_PAPER_A4, flags, &error);
+  g_assert_no_error (error);
+  g_assert_true (icat_document_write_pdf_file (document, pdf, &error));
+  g_assert_no_error (error);
+}
+
+/* The command line draws the plan straight into the PDF after measuring
+ * its pages once; the PDF says the same on the same pages as the app's. */
+static void
+test_work_plan_streamed (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *demo = output_path (fixture, "demo.json");
+  g_autofree char *streamed = output_path (fixture, "streamed.pdf");
+  g_autofree char *kept = output_path (fixture, "kept.pdf");
+  g_autofree char *streamed_mandate = output_path (fixture, "streamed-mandate.pdf");
+  g_autofree char *kept_mandate = output_path (fixture, "kept-mandate.pdf");
+  g_auto(IcatTestRun) made = cli (fixture, "demo", "--years", "1", "--meetings", "2", "--items", "300",
+                                  "--seed", "5", "-o", demo, NULL);
+  g_auto(IcatTestRun) imported = cli (fixture, "import", demo, NULL);
+  g_auto(IcatTestRun) by_pillar = { 0 };
+  g_auto(IcatTestRun) by_mandate = { 0 };
+  g_autoptr(GHashTable) streamed_info = NULL;
+  g_autoptr(GHashTable) kept_info = NULL;
+  g_autofree char *streamed_text = NULL;
+  g_autofree char *kept_text = NULL;
+  g_autofree char *streamed_mandate_text = NULL;
+  g_autofree char *kept_mandate_text = NULL;
+
+  g_assert_cmpint (made.status + imported.status, ==, 0);
+  g_setenv ("SOURCE_DATE_EPOCH", EPOCH, TRUE);
+  by_pillar = cli (fixture, "workplan", "--year", "2025", "-o", streamed, NULL);
+  by_mandate = cli (fixture, "workplan", "--year", "2025", "--group-by", "mandate", "--include-contacts",
+                    "-o", streamed_mandate, NULL);
+  g_assert_cmpint (by_pillar.status + by_mandate.status, ==, 0);
+  write_kept_work_plan (fixture, 2025, ICAT_GROUP_BY_PILLAR, 0, kept);
+  write_kept_work_plan (fixture, 2025, ICAT_GROUP_BY_MANDATE, ICAT_EXPORT_INCLUDE_CONTACTS, kept_mandate);
+
+  assert_sound_pdf (streamed);
+  streamed_info = pdf_info (streamed);
+  kept_info = pdf_info (kept);
+  /* Long enough for the timeline and the tables to run over many pages. */
+  g_assert_cmpuint (pdf_pages (streamed_info), >=, 15);
+  g_assert_cmpuint (pdf_pages (streamed_info), ==, pdf_pages (kept_info));
+  streamed_text = pdf_layout_text (streamed);
+  kept_text = pdf_layout_text (kept);
+  g_assert_cmpstr (streamed_text, ==, kept_text);
+  assert_contains (streamed_text, "Page 2 of");
+  streamed_mandate_text = pdf_layout_text (streamed_mandate);
+  kept_mandate_text = pdf_layout_text (kept_mandate);
+  g_assert_cmpstr (streamed_mandate_text, ==, kept_mandate_text);
+}
+
+/* A year without a plan writes nothing at all. */
+static void
+test_work_plan_streamed_error (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcatDb) db = NULL;
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+
+  create_database (fixture);
+  db = icat_db_open (fixture->db, ICAT_DB_READ_ONLY, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (icat_document_write_work_plan_pdf (db, 2005, ICAT_GROUP_BY_PILLAR, ICAT_PAPER_A4, 0,
+                                                     memory, NULL, &error));
+  g_assert_error (error, ICAT_ERROR, ICAT_ERROR_INVALID);
+  g_assert_cmpuint (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory)), ==, 0);
 }
 
 /* No page ends on a section's heading: its table's header comes with it.
@@ -786,6 +882,8 @@ main (int    argc,
   ADD ("work-plan/chinese", test_work_plan_chinese);
   ADD ("work-plan/empty-year", test_work_plan_empty_year);
   ADD ("work-plan/headings-keep-with-tables", test_work_plan_headings_keep_with_tables);
+  ADD ("work-plan/streamed", test_work_plan_streamed);
+  ADD ("work-plan/streamed-error", test_work_plan_streamed_error);
   ADD ("meeting-record/new-york", test_meeting_record);
   ADD ("meeting-record/chinese", test_meeting_record_chinese);
   ADD ("meeting-record/arabic", test_meeting_record_arabic);
