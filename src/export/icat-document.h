@@ -6,6 +6,8 @@
  * A document is laid out once, with cairo and PangoCairo and no display, into
  * one recording per page. The PDF export, the app's preview and the print
  * dialog all replay the same pages, so what is printed is what is exported.
+ * The command line's work plan, shown nowhere, is drawn from the same
+ * layout code straight into its PDF (icat_document_write_work_plan_pdf ()).
  * Headings and labels are in the language of the running program.
  */
 #pragma once

@@ -7,7 +7,9 @@
  * when the current one is full. Text breaks only between lines, a table row
  * moves whole to the next page when it fits there, and a table's header row
  * repeats on every page it spans. Each page is a cairo recording surface,
- * replayed later into a PDF, a preview or a printer.
+ * replayed later into a PDF, a preview or a printer; or, for a PDF that
+ * nothing else shows, the pages are measured first and then drawn straight
+ * into it (icat_page_writer_new_measuring ()).
  */
 #pragma once
 
