@@ -43,6 +43,7 @@ typedef struct {
   GPtrArray        *sections;  /* Section, for the contents */
   GPtrArray        *outline;
   gboolean          measured;  /* laid out once already: sections and outline known */
+  GHashTable       *date_labels;  /* stored date → as people read it */
   char             *title;
   char             *subject;
   char             *footer;
@@ -54,6 +55,7 @@ builder_clear (Builder *builder)
   g_clear_pointer (&builder->data, icat_work_plan_data_free);
   g_clear_pointer (&builder->sections, g_ptr_array_unref);
   g_clear_pointer (&builder->outline, g_ptr_array_unref);
+  g_clear_pointer (&builder->date_labels, g_hash_table_unref);
   g_clear_pointer (&builder->title, g_free);
   g_clear_pointer (&builder->subject, g_free);
   g_clear_pointer (&builder->footer, g_free);
@@ -204,15 +206,30 @@ begin_section (Builder    *builder,
 
 /* Activities */
 
+/* A year's activities share a few hundred dates, each formatted once
+ * rather than twice per row and pass. */
+static const char *
+date_label (Builder    *builder,
+            const char *date)
+{
+  const char *key = date != NULL ? date : "";
+  char *label = g_hash_table_lookup (builder->date_labels, key);
+
+  if (label == NULL)
+    {
+      label = icat_format_date (key);
+      g_hash_table_insert (builder->date_labels, g_strdup (key), label);
+    }
+  return label;
+}
+
 static void
 activity_row (Builder      *builder,
               IcatActivity *activity)
 {
-  g_autofree char *start = icat_format_date (activity->start);
-  g_autofree char *end = icat_format_date (activity->end);
   const char *cells[] = {
     activity->title, icat_activity_type_label (activity->type), activity->lead != NULL ? activity->lead : "—",
-    start, end, activity->status_label,
+    date_label (builder, activity->start), date_label (builder, activity->end), activity->status_label,
   };
   IcatRowFlags flags = ICAT_ROW_DEFAULT;
 
@@ -317,6 +334,7 @@ builder_init (Builder      *builder,
   builder->flags = flags;
   builder->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
   builder->outline = g_ptr_array_new ();
+  builder->date_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   builder->title = g_strdup_printf (_("Work plan %d"), year);
   builder->subject = g_strdup_printf (_("The ICAT Working Group's work plan for %d: activities, lead agencies, dates and status"), year);
   builder->footer = g_strdup_printf ("%s · %s · %s", _("ICAT"), builder->title,
