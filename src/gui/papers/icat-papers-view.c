@@ -6,7 +6,8 @@
  * One column per stage, proposed to published, each a lazy IcatRecordList
  * filtered by status in SQL. A card moves to the next stage in one saved
  * change (its button, or Alt+→ on the focused card), which Undo in the
- * toast takes back. Choosing a card opens the editor beside the board.
+ * toast takes back. Choosing a card opens the editor beside the board; the
+ * editor is made when the first paper opens, since most visits only look.
  */
 #define G_LOG_DOMAIN "icat-papers-view"
 
@@ -54,7 +55,7 @@ struct _IcatPapersView {
   AdwBin             *editor_bin;
 
   /* Borrowed */
-  IcatPaperEditor    *editor;
+  IcatPaperEditor    *editor;     /* NULL until a paper is first opened */
 
   /* Owned */
   IcatListDetail     *list_detail;
@@ -94,21 +95,45 @@ icat_paper_is_overdue (JsonObject *paper,
 /* }}} */
 /* Opening papers {{{ */
 
+static void editor_paper_changed_cb (IcatPapersView *self);
+
+static IcatPaperEditor *
+ensure_editor (IcatPapersView *self)
+{
+  GtkWidget *editor;
+
+  if (self->editor != NULL)
+    return self->editor;
+  editor = icat_paper_editor_new (self->store);
+  self->editor = ICAT_PAPER_EDITOR (editor);
+  adw_bin_set_child (self->editor_bin, editor);
+  icat_list_detail_bind_folded (self->list_detail, editor, "folded");
+  g_signal_connect_object (editor, "notify::paper-id", G_CALLBACK (editor_paper_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  return self->editor;
+}
+
+/* The open paper's id, or NULL. */
+static const char *
+open_paper_id (IcatPapersView *self)
+{
+  return self->editor != NULL ? icat_paper_editor_get_paper_id (self->editor) : NULL;
+}
+
 static void
 show_paper (gpointer    view,
             const char *id)
 {
   IcatPapersView *self = view;
 
-  icat_paper_editor_set_paper (self->editor, id);
+  if (id != NULL || self->editor != NULL)
+    icat_paper_editor_set_paper (ensure_editor (self), id);
 }
 
 static const char *
 shown_paper (gpointer view)
 {
-  IcatPapersView *self = view;
-
-  return icat_paper_editor_get_paper_id (self->editor);
+  return open_paper_id (view);
 }
 
 static void
@@ -182,7 +207,7 @@ selection_changed_cb (GtkSingleSelection *selection,
   if (self->selecting || paper == NULL)
     return;
   select_card (self, icat_record_get_id (paper));
-  if (g_strcmp0 (icat_record_get_id (paper), icat_paper_editor_get_paper_id (self->editor)) != 0)
+  if (g_strcmp0 (icat_record_get_id (paper), open_paper_id (self)) != 0)
     open_paper (self, icat_record_get_id (paper));
 }
 
@@ -202,7 +227,7 @@ icat_papers_view_show_paper (IcatPapersView *self,
   g_return_if_fail (id != NULL);
 
   open_paper (self, id);
-  if (icat_paper_editor_get_paper_id (self->editor) == NULL)
+  if (open_paper_id (self) == NULL)
     {
       icat_toast (GTK_WIDGET (self), _("This paper no longer exists."));
       return;
@@ -233,7 +258,7 @@ close_editor_activated (GtkWidget  *widget,
 static void
 papers_changed_cb (IcatPapersView *self)
 {
-  const char *id = icat_paper_editor_get_paper_id (self->editor);
+  const char *id = open_paper_id (self);
   guint total = 0;
   g_autofree char *summary = NULL;
 
@@ -303,7 +328,7 @@ icat_papers_view_advance (IcatPapersView *self,
   if (next == NULL)
     return;
   /* What was typed into it lands first: saves are written in order. */
-  if (g_strcmp0 (icat_paper_editor_get_paper_id (self->editor), id) == 0)
+  if (g_strcmp0 (open_paper_id (self), id) == 0)
     icat_paper_editor_flush (self->editor);
   json_object_set_string_member (changes, ICAT_KEY_ID, id);
   json_object_set_string_member (changes, ICAT_KEY_STATUS, next);
@@ -377,7 +402,7 @@ paper_created (GtkWidget  *view,
   if (self->store == NULL)
     return;
   icat_papers_view_show_paper (self, id);
-  icat_paper_editor_focus_title (self->editor);
+  icat_paper_editor_focus_title (ensure_editor (self));
 }
 
 void
@@ -586,22 +611,15 @@ GtkWidget *
 icat_papers_view_new (IcatStore *store)
 {
   IcatPapersView *self;
-  GtkWidget *editor;
 
   g_return_val_if_fail (ICAT_IS_STORE (store), NULL);
 
   self = g_object_new (ICAT_TYPE_PAPERS_VIEW, NULL);
   self->store = g_object_ref (store);
-  editor = icat_paper_editor_new (store);
-  self->editor = ICAT_PAPER_EDITOR (editor);
-  adw_bin_set_child (self->editor_bin, editor);
   /* Going back to the board, folded (button or swipe), closes the paper. */
   self->list_detail = icat_list_detail_new (ICAT_LIST_DETAIL_CLOSE, self->leaflet, self->board_page,
                                             GTK_WIDGET (self->editor_bin), self, show_paper, shown_paper);
   icat_list_detail_set_separator (self->list_detail, self->editor_separator);
-  icat_list_detail_bind_folded (self->list_detail, editor, "folded");
-  g_signal_connect_object (editor, "notify::paper-id", G_CALLBACK (editor_paper_changed_cb),
-                           self, G_CONNECT_SWAPPED);
   setup_board (self);
   setup_kind_filter (self);
   return GTK_WIDGET (self);
@@ -620,7 +638,7 @@ _icat_papers_view_get_column (IcatPapersView *self,
 GtkWidget *
 _icat_papers_view_get_editor (IcatPapersView *self)
 {
-  return GTK_WIDGET (self->editor);
+  return GTK_WIDGET (ensure_editor (self));
 }
 
 const char *
