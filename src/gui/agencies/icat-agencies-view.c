@@ -29,9 +29,13 @@
 #include "icat-record-create.h"
 #include "icat-record-factory.h"
 #include "icat-record-list.h"
+#include "icat-rows-later.h"
 #include "icat-schema.h"
 #include "icat-toast.h"
 #include "icat-today.h"
+
+/* Rows of about 90 pixels that fill a tall screen before the first frame. */
+#define FIRST_ROWS 16
 
 struct _IcatAgenciesView {
   AdwBin              parent_instance;
@@ -56,6 +60,7 @@ struct _IcatAgenciesView {
   GSettings          *settings;
   IcatRecordList     *agencies;
   GtkSingleSelection *selection;
+  GtkSliceListModel  *rows;       /* borrowed from selection */
 };
 
 G_DEFINE_FINAL_TYPE (IcatAgenciesView, icat_agencies_view, ADW_TYPE_BIN)
@@ -96,6 +101,7 @@ icat_agencies_view_show_agency (IcatAgenciesView *self,
   g_return_if_fail (id != NULL);
 
   adw_view_stack_set_visible_child_name (self->pages, "agencies");
+  icat_rows_later_show_all (self->rows);
   position = icat_record_list_find_position (self->agencies, id);
   gtk_single_selection_set_selected (self->selection, position);
   if (position != GTK_INVALID_LIST_POSITION)
@@ -413,7 +419,9 @@ setup_list (IcatAgenciesView *self)
   icat_record_list_set_sort (self->agencies, ICAT_KEY_ACRONYM, FALSE);
   g_signal_connect_object (self->agencies, "items-changed", G_CALLBACK (update_empty_state),
                            self, G_CONNECT_SWAPPED);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->agencies)));
+  self->rows = icat_rows_later_new (g_object_ref (G_LIST_MODEL (self->agencies)), FIRST_ROWS,
+                                    GTK_WIDGET (self->list_view));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->rows));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);

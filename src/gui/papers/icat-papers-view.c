@@ -24,17 +24,21 @@
 #include "icat-record-create.h"
 #include "icat-record-factory.h"
 #include "icat-record-list.h"
+#include "icat-rows-later.h"
 #include "icat-schema.h"
 #include "icat-toast.h"
 #include "icat-today.h"
 
 #define N_STAGES 5
+/* Cards of about 170 pixels that fill a tall screen before the first frame. */
+#define FIRST_CARDS 8
 
 typedef struct {
   IcatPapersView     *view;       /* borrowed: the owner of this struct */
   const char         *status;
   IcatRecordList     *papers;     /* owned */
   GtkSingleSelection *selection;  /* owned */
+  GtkSliceListModel  *cards;      /* borrowed from selection */
   GtkWidget          *lane;       /* borrowed: widgets of the board */
   GtkListView        *list;
   GtkLabel           *count;
@@ -184,8 +188,13 @@ select_card (IcatPapersView *self,
   for (guint i = 0; i < N_STAGES; i++)
     {
       Column *column = &self->columns[i];
-      guint position = id ? icat_record_list_find_position (column->papers, id) : GTK_INVALID_LIST_POSITION;
+      guint position = GTK_INVALID_LIST_POSITION;
 
+      if (id != NULL)
+        {
+          icat_rows_later_show_all (column->cards);
+          position = icat_record_list_find_position (column->papers, id);
+        }
       gtk_single_selection_set_selected (column->selection, position);
       if (position != GTK_INVALID_LIST_POSITION)
         {
@@ -495,7 +504,7 @@ column_new (IcatPapersView *self,
   GtkWidget *empty = gtk_label_new (_("No papers at this stage"));
   GtkWidget *list;
 
-  list = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (column->selection)), g_object_ref (factory));
+  list = gtk_list_view_new (NULL, g_object_ref (factory));
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   icat_format_enum (ICAT_KEY_STATUS, column->status), -1);
   g_signal_connect (list, "activate", G_CALLBACK (card_activated_cb), column);
@@ -535,14 +544,17 @@ setup_board (IcatPapersView *self)
       icat_record_list_set_filter (column->papers, ICAT_FILTER_STATUS, column->status);
       /* Newest first; papers whose year is unknown last. */
       icat_record_list_set_sort (column->papers, ICAT_KEY_YEAR, TRUE);
-      column->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (column->papers)));
+      gtk_box_append (self->board, column_new (self, column));
+      column->cards = icat_rows_later_new (g_object_ref (G_LIST_MODEL (column->papers)), FIRST_CARDS,
+                                           GTK_WIDGET (column->list));
+      column->selection = gtk_single_selection_new (G_LIST_MODEL (column->cards));
       gtk_single_selection_set_autoselect (column->selection, FALSE);
       gtk_single_selection_set_can_unselect (column->selection, TRUE);
       gtk_single_selection_set_selected (column->selection, GTK_INVALID_LIST_POSITION);
       g_signal_connect (column->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), column);
       g_signal_connect_object (column->papers, "items-changed", G_CALLBACK (papers_changed_cb),
                                self, G_CONNECT_SWAPPED);
-      gtk_box_append (self->board, column_new (self, column));
+      gtk_list_view_set_model (column->list, GTK_SELECTION_MODEL (column->selection));
     }
   papers_changed_cb (self);
 }
