@@ -70,6 +70,9 @@ toast_cb (GSimpleAction *action,
   g_ptr_array_add (f->toasts, g_variant_dup_string (parameter, NULL));
 }
 
+/* Fixture data: leave the Chair Rotation page unmade until it is shown. */
+#define ROTATION_WHEN_SHOWN "rotation-when-shown"
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -93,7 +96,8 @@ fixture_set_up (Fixture       *f,
   gtk_widget_insert_action_group (f->window, "win", G_ACTION_GROUP (group));
   f->view = ICAT_AGENCIES_VIEW (icat_agencies_view_new (f->store, f->settings));
   f->editor = ICAT_AGENCY_EDITOR (_icat_agencies_view_get_editor (f->view));
-  f->rotation = ICAT_CHAIR_ROTATION (_icat_agencies_view_get_rotation (f->view));
+  if (g_strcmp0 (data, ROTATION_WHEN_SHOWN) != 0)
+    f->rotation = ICAT_CHAIR_ROTATION (_icat_agencies_view_get_rotation (f->view));
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->view));
   gtk_window_present (GTK_WINDOW (f->window));
 }
@@ -821,6 +825,54 @@ test_warnings (Fixture       *f,
   icat_test_wait_until (proposal_warns, f, "No agency in the turn order is free to chair in 2030; IOM, who waited longest, is proposed.", 10);
 }
 
+/* The agency list: its rows sit on IcatRowsLater (a GtkSliceListModel). */
+static GtkSingleSelection *
+find_agency_selection (GtkWidget *root)
+{
+  if (GTK_IS_LIST_VIEW (root))
+    {
+      GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (root));
+
+      if (GTK_IS_SINGLE_SELECTION (model) &&
+          GTK_IS_SLICE_LIST_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model))))
+        return GTK_SINGLE_SELECTION (model);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkSingleSelection *found = find_agency_selection (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The rotation page is made when shown; an agency opened before the first
+ * frame, beyond the rows the list shows until then, is still chosen. */
+static void
+test_made_when_shown (Fixture       *f,
+                      gconstpointer  data)
+{
+  GListModel *agencies = _icat_agencies_view_get_list (f->view);
+  guint last = g_list_model_get_n_items (agencies) - 1;
+  g_autoptr(IcatRecord) agency = g_list_model_get_item (agencies, last);
+  GtkSingleSelection *selection;
+  GtkWidget *rotation;
+
+  g_assert_cmpuint (last, >, 16);
+  icat_agencies_view_show_agency (f->view, icat_record_get_id (agency));
+  g_assert_cmpstr (icat_agency_editor_get_agency_id (f->editor), ==, icat_record_get_id (agency));
+  selection = find_agency_selection (GTK_WIDGET (f->view));
+  g_assert_nonnull (selection);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, last);
+  g_assert_null (icat_test_find_type (GTK_WIDGET (f->view), ICAT_TYPE_CHAIR_ROTATION));
+  icat_agencies_view_set_page (f->view, "rotation");
+  rotation = icat_test_find_type (GTK_WIDGET (f->view), ICAT_TYPE_CHAIR_ROTATION);
+  g_assert_nonnull (rotation);
+  g_assert_true (rotation == _icat_agencies_view_get_rotation (f->view));
+  g_assert_nonnull (_icat_chair_rotation_get_proposal (ICAT_CHAIR_ROTATION (rotation), 0));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -840,5 +892,7 @@ main (int   argc,
   g_test_add ("/rotation/year-typed-wrong", Fixture, NULL, fixture_set_up, test_year_typed_wrong, fixture_tear_down);
   g_test_add ("/rotation/proposal", Fixture, NULL, fixture_set_up, test_proposal, fixture_tear_down);
   g_test_add ("/rotation/warnings", Fixture, NULL, fixture_set_up, test_warnings, fixture_tear_down);
+  g_test_add ("/rotation/made-when-shown", Fixture, ROTATION_WHEN_SHOWN, fixture_set_up, test_made_when_shown,
+              fixture_tear_down);
   return g_test_run ();
 }

@@ -6,7 +6,10 @@
  * Two pages under a switcher: the agencies, a lazy list sorted by acronym
  * with an editor beside it (as the Meetings section has), and the chair
  * rotation. What acts on whole agencies (a new one, deleting) lives here as
- * "agencies.*" actions, which the editor's buttons and menu reach.
+ * "agencies.*" actions, which the editor's buttons and menu reach. The
+ * rotation page is made when it is first shown: it reads every chair term
+ * and works out its proposal as it is made, which the agency list, the
+ * page people open most, need not wait for.
  */
 #define G_LOG_DOMAIN "icat-agencies-view"
 
@@ -26,9 +29,13 @@
 #include "icat-record-create.h"
 #include "icat-record-factory.h"
 #include "icat-record-list.h"
+#include "icat-rows-later.h"
 #include "icat-schema.h"
 #include "icat-toast.h"
 #include "icat-today.h"
+
+/* Rows of about 90 pixels that fill a tall screen before the first frame. */
+#define FIRST_ROWS 16
 
 struct _IcatAgenciesView {
   AdwBin              parent_instance;
@@ -45,13 +52,15 @@ struct _IcatAgenciesView {
 
   /* Borrowed */
   IcatAgencyEditor   *editor;
-  IcatChairRotation  *rotation;
+  IcatChairRotation  *rotation;   /* NULL until the page is first shown */
 
   /* Owned */
   IcatListDetail     *list_detail;
   IcatStore          *store;
+  GSettings          *settings;
   IcatRecordList     *agencies;
   GtkSingleSelection *selection;
+  GtkSliceListModel  *rows;       /* borrowed from selection */
 };
 
 G_DEFINE_FINAL_TYPE (IcatAgenciesView, icat_agencies_view, ADW_TYPE_BIN)
@@ -92,6 +101,7 @@ icat_agencies_view_show_agency (IcatAgenciesView *self,
   g_return_if_fail (id != NULL);
 
   adw_view_stack_set_visible_child_name (self->pages, "agencies");
+  icat_rows_later_show_all (self->rows);
   position = icat_record_list_find_position (self->agencies, id);
   gtk_single_selection_set_selected (self->selection, position);
   if (position != GTK_INVALID_LIST_POSITION)
@@ -199,13 +209,35 @@ new_agency (IcatAgenciesView *self)
   icat_record_create (self->store, "agency", agency, GTK_WIDGET (self), agency_created, NULL);
 }
 
+/* The rotation page */
+
+static IcatChairRotation *
+ensure_rotation (IcatAgenciesView *self)
+{
+  if (self->rotation == NULL)
+    {
+      GtkWidget *rotation = icat_chair_rotation_new (self->store, self->settings);
+
+      self->rotation = ICAT_CHAIR_ROTATION (rotation);
+      adw_bin_set_child (self->rotation_bin, rotation);
+    }
+  return self->rotation;
+}
+
+static void
+visible_page_changed_cb (IcatAgenciesView *self)
+{
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->pages), "rotation") == 0)
+    ensure_rotation (self);
+}
+
 void
 icat_agencies_view_add (IcatAgenciesView *self)
 {
   g_return_if_fail (ICAT_IS_AGENCIES_VIEW (self));
 
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->pages), "rotation") == 0)
-    icat_chair_rotation_add_year (self->rotation);
+    icat_chair_rotation_add_year (ensure_rotation (self));
   else
     new_agency (self);
 }
@@ -337,6 +369,7 @@ icat_agencies_view_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->agencies);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
   G_OBJECT_CLASS (icat_agencies_view_parent_class)->dispose (object);
 }
 
@@ -386,7 +419,9 @@ setup_list (IcatAgenciesView *self)
   icat_record_list_set_sort (self->agencies, ICAT_KEY_ACRONYM, FALSE);
   g_signal_connect_object (self->agencies, "items-changed", G_CALLBACK (update_empty_state),
                            self, G_CONNECT_SWAPPED);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->agencies)));
+  self->rows = icat_rows_later_new (g_object_ref (G_LIST_MODEL (self->agencies)), FIRST_ROWS,
+                                    GTK_WIDGET (self->list_view));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->rows));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -402,13 +437,14 @@ icat_agencies_view_new (IcatStore *store,
                         GSettings *settings)
 {
   IcatAgenciesView *self;
-  GtkWidget *editor, *rotation;
+  GtkWidget *editor;
 
   g_return_val_if_fail (ICAT_IS_STORE (store), NULL);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
   self = g_object_new (ICAT_TYPE_AGENCIES_VIEW, NULL);
   self->store = g_object_ref (store);
+  self->settings = g_object_ref (settings);
   editor = icat_agency_editor_new (store);
   self->editor = ICAT_AGENCY_EDITOR (editor);
   adw_bin_set_child (self->editor_bin, editor);
@@ -418,9 +454,8 @@ icat_agencies_view_new (IcatStore *store,
   icat_list_detail_bind_folded (self->list_detail, editor, "folded");
   g_signal_connect_object (editor, "notify::agency-id", G_CALLBACK (icat_list_detail_shown_changed),
                            self->list_detail, G_CONNECT_SWAPPED);
-  rotation = icat_chair_rotation_new (store, settings);
-  self->rotation = ICAT_CHAIR_ROTATION (rotation);
-  adw_bin_set_child (self->rotation_bin, rotation);
+  g_signal_connect_object (self->pages, "notify::visible-child", G_CALLBACK (visible_page_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   setup_list (self);
   setup_filter (self);
   return GTK_WIDGET (self);
@@ -437,7 +472,7 @@ _icat_agencies_view_get_editor (IcatAgenciesView *self)
 GtkWidget *
 _icat_agencies_view_get_rotation (IcatAgenciesView *self)
 {
-  return GTK_WIDGET (self->rotation);
+  return GTK_WIDGET (ensure_rotation (self));
 }
 
 GListModel *

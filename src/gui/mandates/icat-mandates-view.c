@@ -26,8 +26,12 @@
 #include "icat-mandates-view.h"
 #include "icat-record-factory.h"
 #include "icat-record-list.h"
+#include "icat-rows-later.h"
 #include "icat-schema.h"
 #include "icat-toast.h"
+
+/* Rows of about 90 pixels that fill a tall screen before the first frame. */
+#define FIRST_ROWS 16
 
 /* A paragraph's detail lists at most this many records of a kind. */
 #define MAX_LINKED 50
@@ -82,6 +86,7 @@ struct _IcatMandatesView {
   IcatStore           *store;
   IcatRecordList      *mandates;
   GtkSingleSelection  *selection;
+  GtkSliceListModel   *rows;         /* borrowed from selection */
   IcatRecord          *mandate;     /* the paragraph shown */
   Linked               linked[N_LINKED];
   guint                links_source;
@@ -503,6 +508,7 @@ icat_mandates_view_show_mandate (IcatMandatesView *self,
   g_return_if_fail (id != NULL);
 
   icat_mandates_view_set_page (self, "paragraphs");
+  icat_rows_later_show_all (self->rows);
   position = icat_record_list_find_position (self->mandates, id);
   if (position == GTK_INVALID_LIST_POSITION &&
       (icat_filter_selected (self->document_dropdown) > 0 || icat_filter_selected (self->pillar_dropdown) > 0))
@@ -659,7 +665,9 @@ setup_list (IcatMandatesView *self)
 
   self->mandates = icat_record_list_new (self->store, "mandate");
   icat_record_list_set_sort (self->mandates, ICAT_KEY_DOCUMENT, FALSE);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->mandates)));
+  self->rows = icat_rows_later_new (g_object_ref (G_LIST_MODEL (self->mandates)), FIRST_ROWS,
+                                    GTK_WIDGET (self->list_view));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->rows));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);

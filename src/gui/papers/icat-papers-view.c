@@ -6,7 +6,8 @@
  * One column per stage, proposed to published, each a lazy IcatRecordList
  * filtered by status in SQL. A card moves to the next stage in one saved
  * change (its button, or Alt+→ on the focused card), which Undo in the
- * toast takes back. Choosing a card opens the editor beside the board.
+ * toast takes back. Choosing a card opens the editor beside the board; the
+ * editor is made when the first paper opens, since most visits only look.
  */
 #define G_LOG_DOMAIN "icat-papers-view"
 
@@ -23,17 +24,21 @@
 #include "icat-record-create.h"
 #include "icat-record-factory.h"
 #include "icat-record-list.h"
+#include "icat-rows-later.h"
 #include "icat-schema.h"
 #include "icat-toast.h"
 #include "icat-today.h"
 
 #define N_STAGES 5
+/* Cards of about 170 pixels that fill a tall screen before the first frame. */
+#define FIRST_CARDS 8
 
 typedef struct {
   IcatPapersView     *view;       /* borrowed: the owner of this struct */
   const char         *status;
   IcatRecordList     *papers;     /* owned */
   GtkSingleSelection *selection;  /* owned */
+  GtkSliceListModel  *cards;      /* borrowed from selection */
   GtkWidget          *lane;       /* borrowed: widgets of the board */
   GtkListView        *list;
   GtkLabel           *count;
@@ -54,7 +59,7 @@ struct _IcatPapersView {
   AdwBin             *editor_bin;
 
   /* Borrowed */
-  IcatPaperEditor    *editor;
+  IcatPaperEditor    *editor;     /* NULL until a paper is first opened */
 
   /* Owned */
   IcatListDetail     *list_detail;
@@ -94,21 +99,45 @@ icat_paper_is_overdue (JsonObject *paper,
 /* }}} */
 /* Opening papers {{{ */
 
+static void editor_paper_changed_cb (IcatPapersView *self);
+
+static IcatPaperEditor *
+ensure_editor (IcatPapersView *self)
+{
+  GtkWidget *editor;
+
+  if (self->editor != NULL)
+    return self->editor;
+  editor = icat_paper_editor_new (self->store);
+  self->editor = ICAT_PAPER_EDITOR (editor);
+  adw_bin_set_child (self->editor_bin, editor);
+  icat_list_detail_bind_folded (self->list_detail, editor, "folded");
+  g_signal_connect_object (editor, "notify::paper-id", G_CALLBACK (editor_paper_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  return self->editor;
+}
+
+/* The open paper's id, or NULL. */
+static const char *
+open_paper_id (IcatPapersView *self)
+{
+  return self->editor != NULL ? icat_paper_editor_get_paper_id (self->editor) : NULL;
+}
+
 static void
 show_paper (gpointer    view,
             const char *id)
 {
   IcatPapersView *self = view;
 
-  icat_paper_editor_set_paper (self->editor, id);
+  if (id != NULL || self->editor != NULL)
+    icat_paper_editor_set_paper (ensure_editor (self), id);
 }
 
 static const char *
 shown_paper (gpointer view)
 {
-  IcatPapersView *self = view;
-
-  return icat_paper_editor_get_paper_id (self->editor);
+  return open_paper_id (view);
 }
 
 static void
@@ -159,8 +188,13 @@ select_card (IcatPapersView *self,
   for (guint i = 0; i < N_STAGES; i++)
     {
       Column *column = &self->columns[i];
-      guint position = id ? icat_record_list_find_position (column->papers, id) : GTK_INVALID_LIST_POSITION;
+      guint position = GTK_INVALID_LIST_POSITION;
 
+      if (id != NULL)
+        {
+          icat_rows_later_show_all (column->cards);
+          position = icat_record_list_find_position (column->papers, id);
+        }
       gtk_single_selection_set_selected (column->selection, position);
       if (position != GTK_INVALID_LIST_POSITION)
         {
@@ -182,7 +216,7 @@ selection_changed_cb (GtkSingleSelection *selection,
   if (self->selecting || paper == NULL)
     return;
   select_card (self, icat_record_get_id (paper));
-  if (g_strcmp0 (icat_record_get_id (paper), icat_paper_editor_get_paper_id (self->editor)) != 0)
+  if (g_strcmp0 (icat_record_get_id (paper), open_paper_id (self)) != 0)
     open_paper (self, icat_record_get_id (paper));
 }
 
@@ -202,7 +236,7 @@ icat_papers_view_show_paper (IcatPapersView *self,
   g_return_if_fail (id != NULL);
 
   open_paper (self, id);
-  if (icat_paper_editor_get_paper_id (self->editor) == NULL)
+  if (open_paper_id (self) == NULL)
     {
       icat_toast (GTK_WIDGET (self), _("This paper no longer exists."));
       return;
@@ -233,7 +267,7 @@ close_editor_activated (GtkWidget  *widget,
 static void
 papers_changed_cb (IcatPapersView *self)
 {
-  const char *id = icat_paper_editor_get_paper_id (self->editor);
+  const char *id = open_paper_id (self);
   guint total = 0;
   g_autofree char *summary = NULL;
 
@@ -303,7 +337,7 @@ icat_papers_view_advance (IcatPapersView *self,
   if (next == NULL)
     return;
   /* What was typed into it lands first: saves are written in order. */
-  if (g_strcmp0 (icat_paper_editor_get_paper_id (self->editor), id) == 0)
+  if (g_strcmp0 (open_paper_id (self), id) == 0)
     icat_paper_editor_flush (self->editor);
   json_object_set_string_member (changes, ICAT_KEY_ID, id);
   json_object_set_string_member (changes, ICAT_KEY_STATUS, next);
@@ -377,7 +411,7 @@ paper_created (GtkWidget  *view,
   if (self->store == NULL)
     return;
   icat_papers_view_show_paper (self, id);
-  icat_paper_editor_focus_title (self->editor);
+  icat_paper_editor_focus_title (ensure_editor (self));
 }
 
 void
@@ -470,7 +504,7 @@ column_new (IcatPapersView *self,
   GtkWidget *empty = gtk_label_new (_("No papers at this stage"));
   GtkWidget *list;
 
-  list = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (column->selection)), g_object_ref (factory));
+  list = gtk_list_view_new (NULL, g_object_ref (factory));
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   icat_format_enum (ICAT_KEY_STATUS, column->status), -1);
   g_signal_connect (list, "activate", G_CALLBACK (card_activated_cb), column);
@@ -510,14 +544,17 @@ setup_board (IcatPapersView *self)
       icat_record_list_set_filter (column->papers, ICAT_FILTER_STATUS, column->status);
       /* Newest first; papers whose year is unknown last. */
       icat_record_list_set_sort (column->papers, ICAT_KEY_YEAR, TRUE);
-      column->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (column->papers)));
+      gtk_box_append (self->board, column_new (self, column));
+      column->cards = icat_rows_later_new (g_object_ref (G_LIST_MODEL (column->papers)), FIRST_CARDS,
+                                           GTK_WIDGET (column->list));
+      column->selection = gtk_single_selection_new (G_LIST_MODEL (column->cards));
       gtk_single_selection_set_autoselect (column->selection, FALSE);
       gtk_single_selection_set_can_unselect (column->selection, TRUE);
       gtk_single_selection_set_selected (column->selection, GTK_INVALID_LIST_POSITION);
       g_signal_connect (column->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), column);
       g_signal_connect_object (column->papers, "items-changed", G_CALLBACK (papers_changed_cb),
                                self, G_CONNECT_SWAPPED);
-      gtk_box_append (self->board, column_new (self, column));
+      gtk_list_view_set_model (column->list, GTK_SELECTION_MODEL (column->selection));
     }
   papers_changed_cb (self);
 }
@@ -586,22 +623,15 @@ GtkWidget *
 icat_papers_view_new (IcatStore *store)
 {
   IcatPapersView *self;
-  GtkWidget *editor;
 
   g_return_val_if_fail (ICAT_IS_STORE (store), NULL);
 
   self = g_object_new (ICAT_TYPE_PAPERS_VIEW, NULL);
   self->store = g_object_ref (store);
-  editor = icat_paper_editor_new (store);
-  self->editor = ICAT_PAPER_EDITOR (editor);
-  adw_bin_set_child (self->editor_bin, editor);
   /* Going back to the board, folded (button or swipe), closes the paper. */
   self->list_detail = icat_list_detail_new (ICAT_LIST_DETAIL_CLOSE, self->leaflet, self->board_page,
                                             GTK_WIDGET (self->editor_bin), self, show_paper, shown_paper);
   icat_list_detail_set_separator (self->list_detail, self->editor_separator);
-  icat_list_detail_bind_folded (self->list_detail, editor, "folded");
-  g_signal_connect_object (editor, "notify::paper-id", G_CALLBACK (editor_paper_changed_cb),
-                           self, G_CONNECT_SWAPPED);
   setup_board (self);
   setup_kind_filter (self);
   return GTK_WIDGET (self);
@@ -620,7 +650,7 @@ _icat_papers_view_get_column (IcatPapersView *self,
 GtkWidget *
 _icat_papers_view_get_editor (IcatPapersView *self)
 {
-  return GTK_WIDGET (self->editor);
+  return GTK_WIDGET (ensure_editor (self));
 }
 
 const char *
