@@ -69,6 +69,7 @@ struct _IcatActionItemsView {
   IcatStore            *store;
   GSettings            *settings;
   IcatRecordList       *items;
+  GtkSliceListModel    *first_page;  /* of items, until the first frame is painted */
   GtkMultiSelection    *selection;
   IcatRecordList       *agencies;
   IcatRecordList       *mandates;
