@@ -76,6 +76,7 @@ struct _IcatActionItemsView {
   IcatRecordList       *meetings;
   IcatListDetail       *list_detail; /* made with the editor */
   GHashTable           *related;     /* "kind/id" → IcatRecord the rows name: kept live */
+  GHashTable           *title_cells; /* the title column's bound GtkListItems, to mark conflicts */
   char                 *today;       /* YYYY-MM-DD */
   char                 *sort;
   CellContext           cells[N_COLUMNS];
