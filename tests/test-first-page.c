@@ -199,6 +199,33 @@ test_painted (void)
   g_object_unref (strings);
 }
 
+/* Enough rows of a height to fill the tallest monitor, and one more at
+ * each end; taller rows, fewer. */
+static void
+test_rows (void)
+{
+  GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+  int tallest = 0;
+  guint rows_30 = icat_first_page_rows (30);
+  guint rows_70 = icat_first_page_rows (70);
+
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      tallest = MAX (tallest, geometry.height);
+    }
+  g_assert_cmpint (tallest, >, 0);
+  g_assert_cmpint ((rows_30 - 2) * 30, >=, tallest);
+  g_assert_cmpint ((rows_30 - 3) * 30, <, tallest);
+  g_assert_cmpint ((rows_70 - 2) * 70, >=, tallest);
+  g_assert_cmpint ((rows_70 - 3) * 70, <, tallest);
+  g_assert_cmpuint (rows_70, <, rows_30);
+  g_assert_cmpuint (icat_first_page_rows (G_MAXINT), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -209,5 +236,6 @@ main (int   argc,
   g_test_add_func ("/first-page/show-all", test_show_all);
   g_test_add_func ("/first-page/short-list", test_short_list);
   g_test_add_func ("/first-page/painted", test_painted);
+  g_test_add_func ("/first-page/rows", test_rows);
   return g_test_run ();
 }

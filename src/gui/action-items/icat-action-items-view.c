@@ -24,8 +24,8 @@
 #include "icat-toast.h"
 #include "icat-today.h"
 
-/* Rows of one line: more than a screen 2,000 pixels tall shows. */
-#define FIRST_PAGE_ROWS 60
+/* The table's rows are one line of text: 32 pixels in Adwaita. */
+#define MIN_ROW_HEIGHT 30
 
 G_DEFINE_FINAL_TYPE (IcatActionItemsView, icat_action_items_view, ADW_TYPE_BIN)
 
@@ -451,7 +451,8 @@ icat_action_items_view_new (IcatStore *store,
   _icat_action_items_view_setup_filters (self);
   _icat_action_items_view_restore_sort (self);
   _icat_action_items_view_restore_filters (self);
-  self->first_page = icat_first_page_new (g_object_ref (G_LIST_MODEL (self->items)), FIRST_PAGE_ROWS, GTK_WIDGET (self));
+  self->first_page = icat_first_page_new (g_object_ref (G_LIST_MODEL (self->items)),
+                                           icat_first_page_rows (MIN_ROW_HEIGHT), GTK_WIDGET (self));
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->first_page)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->items, "items-changed", G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);

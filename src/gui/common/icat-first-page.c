@@ -73,8 +73,32 @@ view_mapped_cb (GtkWidget         *view,
   g_signal_connect_object (clock, "after-paint", G_CALLBACK (painted_cb), first_page, 0);
 }
 
-/* A slice of `model` (taken) that holds its first `n_rows` (as many as a
- * tall screen shows) until `view` has painted its first frame, then all of
+/* Without a monitor to ask: a 4K screen at scale 1. */
+#define FALLBACK_HEIGHT 2160
+
+guint
+icat_first_page_rows (int min_row_height)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  GListModel *monitors = display != NULL ? gdk_display_get_monitors (display) : NULL;
+  int tallest = 0;
+
+  g_return_val_if_fail (min_row_height > 0, 0);
+  for (guint i = 0; monitors != NULL && i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      tallest = MAX (tallest, geometry.height);
+    }
+  if (tallest <= 0)
+    tallest = FALLBACK_HEIGHT;
+  return (guint) (tallest / min_row_height + (tallest % min_row_height != 0)) + 2;
+}
+
+/* A slice of `model` (taken) that holds its first `n_rows` (what
+ * icat_first_page_rows () counts) until `view` has painted its first frame, then all of
  * it. Owned by the caller. */
 GtkSliceListModel *
 icat_first_page_new (GListModel *model,

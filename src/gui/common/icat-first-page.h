@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+/* How many rows at least `min_row_height` pixels tall fill the tallest
+ * monitor, and a row more beyond each end. */
+guint              icat_first_page_rows     (int                min_row_height);
 GtkSliceListModel *icat_first_page_new      (GListModel        *model,
                                              guint              n_rows,
                                              GtkWidget         *view);

@@ -30,8 +30,8 @@
 #include "icat-toast.h"
 
 #define FIRST_YEAR 2006  /* ICAT's first year */
-/* Rows of three lines or more: more than a screen 2,000 pixels tall shows. */
-#define FIRST_PAGE_ROWS 25
+/* A meeting's row has three lines or more: 76 pixels in Adwaita. */
+#define MIN_ROW_HEIGHT 70
 
 /* The venues the list filters by (NULL: all). */
 static const char * const venue_filters[] = { NULL, "Geneva", "Vienna", "New York", "virtual" };
@@ -738,7 +738,8 @@ setup_list (IcatMeetingsView *self)
   icat_record_list_set_sort (self->meetings, "upcoming", FALSE);
   g_signal_connect_object (self->meetings, "items-changed", G_CALLBACK (update_empty_state),
                            self, G_CONNECT_SWAPPED);
-  self->first_page = icat_first_page_new (g_object_ref (G_LIST_MODEL (self->meetings)), FIRST_PAGE_ROWS, GTK_WIDGET (self));
+  self->first_page = icat_first_page_new (g_object_ref (G_LIST_MODEL (self->meetings)),
+                                           icat_first_page_rows (MIN_ROW_HEIGHT), GTK_WIDGET (self));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->first_page)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
