@@ -22,6 +22,7 @@
 
 #include "icat-action-items-view-private.h"
 #include "icat-conflict-mark.h"
+#include "icat-conflict-marks.h"
 #include "icat-format.h"
 #include "icat-schema.h"
 
@@ -106,24 +107,47 @@ set_label (GtkWidget  *label,
     gtk_label_set_label (GTK_LABEL (label), text ? text : "");
 }
 
+static gboolean
+query_overdue_cb (GtkWidget  *icon,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  gtk_tooltip_set_text (tooltip, _("Overdue"));
+  return TRUE;
+}
+
+/* Made when the cell first shows an overdue date: most rows never do, and
+ * GTK keeps up to 200 rows. */
+static GtkWidget *
+overdue_icon_new (GtkWidget *box)
+{
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+  gtk_widget_set_has_tooltip (icon, TRUE);
+  g_signal_connect (icon, "query-tooltip", G_CALLBACK (query_overdue_cb), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Overdue"), -1);
+  gtk_box_prepend (GTK_BOX (box), icon);
+  return icon;
+}
+
 static void
 update_due_cell (IcatActionItemsView *self,
                  IcatRecord          *item,
                  GtkWidget           *box)
 {
-  GtkWidget *icon = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_next_sibling (icon);
+  GtkWidget *label = gtk_widget_get_last_child (box);
+  GtkWidget *icon = gtk_widget_get_prev_sibling (label);
   g_autofree char *due = icat_action_format_date (icat_record_get_string (item, ICAT_KEY_DUE));
   gboolean overdue = icat_action_item_is_overdue (icat_record_get_data (item), self->today);
 
   set_label (label, due);
-  /* Named when first shown: most rows never are, and GTK keeps ~200 rows. */
-  if (overdue && !gtk_widget_get_visible (icon) && g_object_get_data (G_OBJECT (icon), "icat-named") == NULL)
-    {
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Overdue"), -1);
-      g_object_set_data (G_OBJECT (icon), "icat-named", GINT_TO_POINTER (TRUE));
-    }
-  gtk_widget_set_visible (icon, overdue);
+  if (overdue && icon == NULL)
+    icon = overdue_icon_new (box);
+  if (icon != NULL)
+    gtk_widget_set_visible (icon, overdue);
   if (overdue)
     gtk_widget_add_css_class (box, "error");
   else
@@ -165,6 +189,28 @@ update_priority_cell (IcatRecord *item,
     gtk_widget_remove_css_class (label, "dim-label");
 }
 
+/* Most rows never need a decision: a title cell gets its mark the first
+ * time its record does, and the mark follows the record from then on. */
+static void
+update_title_cell (IcatActionItemsView *self,
+                   IcatRecord          *item,
+                   GtkWidget           *box)
+{
+  GtkWidget *label = gtk_widget_get_first_child (box);
+  GtkWidget *mark = gtk_widget_get_next_sibling (label);
+  const char *id = icat_record_get_id (item);
+
+  set_label (label, icat_record_get_string (item, ICAT_KEY_TITLE));
+  if (mark == NULL && !icat_conflict_marks_has (icat_conflict_marks_get (self->store), "action_item", id))
+    return;
+  if (mark == NULL)
+    {
+      mark = icat_conflict_mark_new ();
+      gtk_box_append (GTK_BOX (box), mark);
+    }
+  icat_conflict_mark_set_record (ICAT_CONFLICT_MARK (mark), self->store, "action_item", id);
+}
+
 static void
 update_cell (IcatActionItemsView *self,
              ColumnId             column,
@@ -177,9 +223,7 @@ update_cell (IcatActionItemsView *self,
   switch (column)
     {
     case COLUMN_TITLE:
-      set_label (gtk_widget_get_first_child (cell), icat_record_get_string (item, ICAT_KEY_TITLE));
-      icat_conflict_mark_set_record (ICAT_CONFLICT_MARK (gtk_widget_get_last_child (cell)), self->store,
-                                     "action_item", icat_record_get_id (item));
+      update_title_cell (self, item, cell);
       break;
     case COLUMN_OWNER:
       other = related_lookup (self, "agency", icat_record_get_string (item, ICAT_KEY_OWNER));
@@ -225,18 +269,6 @@ query_cut_text_cb (GtkWidget  *label,
   return TRUE;
 }
 
-static gboolean
-query_overdue_cb (GtkWidget  *icon,
-                  int         x,
-                  int         y,
-                  gboolean    keyboard,
-                  GtkTooltip *tooltip,
-                  gpointer    user_data)
-{
-  gtk_tooltip_set_text (tooltip, _("Overdue"));
-  return TRUE;
-}
-
 static GtkWidget *
 cell_label_new (void)
 {
@@ -256,30 +288,21 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                CellContext              *context)
 {
   GtkWidget *label = cell_label_new ();
-  GtkWidget *box, *icon;
+  GtkWidget *box;
 
-  if (context->column == COLUMN_TITLE)
-    {
-      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-      gtk_widget_set_hexpand (label, TRUE);
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_box_append (GTK_BOX (box), icat_conflict_mark_new ());
-      gtk_list_item_set_child (list_item, box);
-      return;
-    }
-  if (context->column != COLUMN_DUE)
+  if (context->column != COLUMN_TITLE && context->column != COLUMN_DUE)
     {
       gtk_list_item_set_child (list_item, label);
       return;
     }
+  /* The conflict mark after the title, the overdue icon before the date:
+   * each made when first needed (update_title_cell, update_due_cell). */
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  gtk_widget_set_visible (icon, FALSE);
-  gtk_widget_set_has_tooltip (icon, TRUE);
-  g_signal_connect (icon, "query-tooltip", G_CALLBACK (query_overdue_cb), NULL);
-  gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), label);
-  gtk_widget_add_css_class (box, "action-due");
+  if (context->column == COLUMN_TITLE)
+    gtk_widget_set_hexpand (label, TRUE);
+  else
+    gtk_widget_add_css_class (box, "action-due");
   gtk_list_item_set_child (list_item, box);
 }
 
@@ -293,6 +316,32 @@ item_data_changed_cb (IcatRecord  *item,
   update_cell (context->self, context->column, item, gtk_list_item_get_child (list_item));
 }
 
+/* A record of a row without a mark may come to need a decision. */
+static void
+conflict_marks_changed_cb (IcatActionItemsView *self)
+{
+  GHashTableIter iter;
+  gpointer list_item;
+
+  if (self->title_cells == NULL)
+    return;
+  g_hash_table_iter_init (&iter, self->title_cells);
+  while (g_hash_table_iter_next (&iter, &list_item, NULL))
+    update_title_cell (self, gtk_list_item_get_item (list_item), gtk_list_item_get_child (list_item));
+}
+
+static void
+follow_title_cell (IcatActionItemsView *self,
+                   GtkListItem         *list_item)
+{
+  if (self->title_cells == NULL)
+    return;
+  if (g_hash_table_size (self->title_cells) == 0)
+    g_signal_connect_object (icat_conflict_marks_get (self->store), "changed",
+                             G_CALLBACK (conflict_marks_changed_cb), self, G_CONNECT_SWAPPED);
+  g_hash_table_add (self->title_cells, list_item);
+}
+
 static void
 bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
@@ -302,6 +351,8 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 
   if (item == NULL)
     return;
+  if (context->column == COLUMN_TITLE)
+    follow_title_cell (context->self, list_item);
   g_object_set_data (G_OBJECT (list_item), "icat-cell", context);
   /* Rows follow edits made anywhere: the store refreshes the record. */
   g_signal_connect (item, "notify::data", G_CALLBACK (item_data_changed_cb), list_item);
@@ -314,9 +365,13 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
                 CellContext              *context)
 {
   IcatRecord *item = gtk_list_item_get_item (list_item);
+  IcatActionItemsView *self = context->self;
 
   if (item != NULL)
     g_signal_handlers_disconnect_by_func (item, item_data_changed_cb, list_item);
+  if (self->title_cells != NULL && g_hash_table_remove (self->title_cells, list_item) &&
+      g_hash_table_size (self->title_cells) == 0)
+    g_signal_handlers_disconnect_by_func (icat_conflict_marks_get (self->store), conflict_marks_changed_cb, self);
 }
 
 /* }}} */
@@ -527,6 +582,7 @@ _icat_action_items_view_restore_sort (IcatActionItemsView *self)
 void
 _icat_action_items_view_setup_columns (IcatActionItemsView *self)
 {
+  self->title_cells = g_hash_table_new (NULL, NULL);
   for (int i = 0; i < N_COLUMNS; i++)
     {
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
@@ -567,6 +623,9 @@ void
 _icat_action_items_view_dispose_columns (IcatActionItemsView *self)
 {
   g_signal_handlers_disconnect_by_func (gtk_widget_get_settings (GTK_WIDGET (self)), fit_columns, self);
+  if (self->title_cells != NULL && g_hash_table_size (self->title_cells) > 0)
+    g_signal_handlers_disconnect_by_func (icat_conflict_marks_get (self->store), conflict_marks_changed_cb, self);
+  g_clear_pointer (&self->title_cells, g_hash_table_unref);
 }
 
 /* }}} */

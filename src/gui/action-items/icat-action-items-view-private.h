@@ -69,12 +69,14 @@ struct _IcatActionItemsView {
   IcatStore            *store;
   GSettings            *settings;
   IcatRecordList       *items;
+  GtkSliceListModel    *first_page;  /* of items, until the first frame is painted */
   GtkMultiSelection    *selection;
   IcatRecordList       *agencies;
   IcatRecordList       *mandates;
   IcatRecordList       *meetings;
   IcatListDetail       *list_detail; /* made with the editor */
   GHashTable           *related;     /* "kind/id" → IcatRecord the rows name: kept live */
+  GHashTable           *title_cells; /* the title column's bound GtkListItems, to mark conflicts */
   char                 *today;       /* YYYY-MM-DD */
   char                 *sort;
   CellContext           cells[N_COLUMNS];

@@ -17,11 +17,15 @@
 
 #include "icat-action-item-editor.h"
 #include "icat-action-items-view-private.h"
+#include "icat-first-page.h"
 #include "icat-format.h"
 #include "icat-record-create.h"
 #include "icat-schema.h"
 #include "icat-toast.h"
 #include "icat-today.h"
+
+/* The table's rows are one line of text: 32 pixels in Adwaita. */
+#define MIN_ROW_HEIGHT 30
 
 G_DEFINE_FINAL_TYPE (IcatActionItemsView, icat_action_items_view, ADW_TYPE_BIN)
 
@@ -103,6 +107,7 @@ select_row (IcatActionItemsView *self,
       gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
       return;
     }
+  icat_first_page_show_all (self->first_page);
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
   if (list != NULL)
     gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
@@ -339,6 +344,7 @@ icat_action_items_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ICAT_TYPE_ACTION_ITEMS_VIEW);
   g_clear_object (&self->list_detail);
   g_clear_object (&self->selection);
+  g_clear_object (&self->first_page);
   g_clear_object (&self->items);
   g_clear_object (&self->agencies);
   g_clear_object (&self->mandates);
@@ -445,7 +451,9 @@ icat_action_items_view_new (IcatStore *store,
   _icat_action_items_view_setup_filters (self);
   _icat_action_items_view_restore_sort (self);
   _icat_action_items_view_restore_filters (self);
-  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
+  self->first_page = icat_first_page_new (g_object_ref (G_LIST_MODEL (self->items)),
+                                           icat_first_page_rows (MIN_ROW_HEIGHT), GTK_WIDGET (self));
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->first_page)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->items, "items-changed", G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb),

@@ -17,6 +17,7 @@
 #include "icat-delete-confirm.h"
 #include "icat-error.h"
 #include "icat-filter.h"
+#include "icat-first-page.h"
 #include "icat-format.h"
 #include "icat-list-detail.h"
 #include "icat-meeting-editor.h"
@@ -29,6 +30,8 @@
 #include "icat-toast.h"
 
 #define FIRST_YEAR 2006  /* ICAT's first year */
+/* A meeting's row has three lines or more: 76 pixels in Adwaita. */
+#define MIN_ROW_HEIGHT 70
 
 /* The venues the list filters by (NULL: all). */
 static const char * const venue_filters[] = { NULL, "Geneva", "Vienna", "New York", "virtual" };
@@ -49,15 +52,17 @@ struct _IcatMeetingsView {
   AdwBin             *editor_bin;
 
   /* Borrowed */
-  IcatMeetingEditor  *editor;
+  IcatMeetingEditor  *editor;     /* NULL until made: see ensure_editor () */
 
   /* Owned */
   IcatListDetail     *list_detail;
   IcatStore          *store;
   GSettings          *settings;
   IcatRecordList     *meetings;
+  GtkSliceListModel  *first_page; /* of meetings, until the first frame is painted */
   GtkSingleSelection *selection;
   int                 last_year;  /* the year listed first in the year filter */
+  guint               editor_source;
 };
 
 G_DEFINE_FINAL_TYPE (IcatMeetingsView, icat_meetings_view, ADW_TYPE_BIN)
@@ -69,6 +74,58 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* The editor {{{ */
+
+/* The editor is made when a meeting is first opened, or just after the
+ * section's first frame: making it costs as much as the list, and until
+ * then its pane shows the editor's own empty state (the template). */
+static void
+ensure_editor (IcatMeetingsView *self)
+{
+  GtkWidget *editor;
+
+  if (self->editor != NULL)
+    return;
+  g_clear_handle_id (&self->editor_source, g_source_remove);
+  editor = icat_meeting_editor_new (self->store);
+  self->editor = ICAT_MEETING_EDITOR (editor);
+  adw_bin_set_child (self->editor_bin, editor);
+  icat_list_detail_bind_folded (self->list_detail, editor, "folded");
+  g_signal_connect_object (editor, "notify::meeting-id", G_CALLBACK (icat_list_detail_shown_changed),
+                           self->list_detail, G_CONNECT_SWAPPED);
+}
+
+static gboolean
+make_editor_idle (gpointer data)
+{
+  IcatMeetingsView *self = data;
+
+  self->editor_source = 0;
+  ensure_editor (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* After the rows of the list (icat-first-page.c), at a lower priority. */
+static void
+first_frame_painted_cb (GdkFrameClock    *clock,
+                        IcatMeetingsView *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, self);
+  if (self->editor == NULL && self->editor_source == 0)
+    self->editor_source = g_idle_add_full (G_PRIORITY_LOW, make_editor_idle, self, NULL);
+}
+
+static void
+mapped_cb (IcatMeetingsView *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  g_signal_handlers_disconnect_by_func (self, mapped_cb, self);
+  if (clock != NULL)
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_frame_painted_cb), self, 0);
+}
+
+/* }}} */
 /* Opening meetings */
 
 static void
@@ -77,6 +134,7 @@ show_meeting (gpointer    view,
 {
   IcatMeetingsView *self = view;
 
+  ensure_editor (self);
   icat_meeting_editor_set_meeting (self->editor, id);
 }
 
@@ -85,13 +143,14 @@ shown_meeting (gpointer view)
 {
   IcatMeetingsView *self = view;
 
-  return icat_meeting_editor_get_meeting_id (self->editor);
+  return self->editor != NULL ? icat_meeting_editor_get_meeting_id (self->editor) : NULL;
 }
 
 static void
 open_meeting (IcatMeetingsView *self,
               const char       *id)
 {
+  ensure_editor (self);
   icat_list_detail_open (self->list_detail, id);
 }
 
@@ -112,6 +171,7 @@ icat_meetings_view_show_meeting (IcatMeetingsView *self,
     }
   /* Its row, found by counting in SQL; none when the filters hide it. */
   position = icat_record_list_find_position (self->meetings, id);
+  icat_first_page_show_all (self->first_page);
   gtk_single_selection_set_selected (self->selection, position);
   if (position != GTK_INVALID_LIST_POSITION)
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
@@ -463,7 +523,7 @@ plan_next_activated (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   IcatMeetingsView *self = ICAT_MEETINGS_VIEW (widget);
-  g_autoptr(JsonObject) meeting = icat_meeting_editor_dup_state (self->editor);
+  g_autoptr(JsonObject) meeting = self->editor ? icat_meeting_editor_dup_state (self->editor) : NULL;
   g_autoptr(JsonObject) next = NULL;
 
   if (meeting == NULL)
@@ -531,7 +591,7 @@ new_action_item_activated (GtkWidget  *widget,
                            GVariant   *parameter)
 {
   IcatMeetingsView *self = ICAT_MEETINGS_VIEW (widget);
-  g_autoptr(JsonObject) meeting = icat_meeting_editor_dup_state (self->editor);
+  g_autoptr(JsonObject) meeting = self->editor ? icat_meeting_editor_dup_state (self->editor) : NULL;
   g_autoptr(JsonObject) action = json_object_new ();
   JsonObject *agenda_item = meeting ? find_agenda_item (meeting, g_variant_get_string (parameter, NULL)) : NULL;
   g_autofree char *owner = NULL;
@@ -582,7 +642,8 @@ delete_confirmed (GtkWidget *view,
   IcatMeetingsView *self = ICAT_MEETINGS_VIEW (view);
   const char *id = user_data;
 
-  icat_meeting_editor_flush (self->editor);
+  if (self->editor != NULL)
+    icat_meeting_editor_flush (self->editor);
   icat_store_delete_async (self->store, "meeting", id, NULL, meeting_deleted_cb, g_object_ref (self));
 }
 
@@ -592,7 +653,7 @@ delete_activated (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   IcatMeetingsView *self = ICAT_MEETINGS_VIEW (widget);
-  const char *id = icat_meeting_editor_get_meeting_id (self->editor);
+  const char *id = self->editor ? icat_meeting_editor_get_meeting_id (self->editor) : NULL;
   g_autoptr(IcatRecord) meeting = id ? icat_store_lookup (self->store, "meeting", id) : NULL;
   g_autofree char *body = NULL;
 
@@ -610,11 +671,13 @@ icat_meetings_view_dispose (GObject *object)
 {
   IcatMeetingsView *self = ICAT_MEETINGS_VIEW (object);
 
+  g_clear_handle_id (&self->editor_source, g_source_remove);
   /* AdwBin unparents its child itself: the template must not do it first. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ICAT_TYPE_MEETINGS_VIEW);
   g_clear_object (&self->list_detail);
   g_clear_object (&self->selection);
+  g_clear_object (&self->first_page);
   g_clear_object (&self->meetings);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -633,7 +696,6 @@ icat_meetings_view_class_init (IcatMeetingsViewClass *klass)
     g_signal_new ("show-action-item", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  g_type_ensure (ICAT_TYPE_MEETING_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/meetings/icat-meetings-view.ui");
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingsView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingsView, list_pane);
@@ -676,7 +738,9 @@ setup_list (IcatMeetingsView *self)
   icat_record_list_set_sort (self->meetings, "upcoming", FALSE);
   g_signal_connect_object (self->meetings, "items-changed", G_CALLBACK (update_empty_state),
                            self, G_CONNECT_SWAPPED);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->meetings)));
+  self->first_page = icat_first_page_new (g_object_ref (G_LIST_MODEL (self->meetings)),
+                                           icat_first_page_rows (MIN_ROW_HEIGHT), GTK_WIDGET (self));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->first_page)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -691,7 +755,6 @@ icat_meetings_view_new (IcatStore *store,
                         GSettings *settings)
 {
   IcatMeetingsView *self;
-  GtkWidget *editor;
 
   g_return_val_if_fail (ICAT_IS_STORE (store), NULL);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
@@ -699,15 +762,10 @@ icat_meetings_view_new (IcatStore *store,
   self = g_object_new (ICAT_TYPE_MEETINGS_VIEW, NULL);
   self->store = g_object_ref (store);
   self->settings = g_object_ref (settings);
-  editor = icat_meeting_editor_new (store);
-  self->editor = ICAT_MEETING_EDITOR (editor);
-  adw_bin_set_child (self->editor_bin, editor);
   self->list_detail = icat_list_detail_new (ICAT_LIST_DETAIL_KEEP, self->leaflet, self->list_pane,
                                             adw_leaflet_get_child_by_name (self->leaflet, "editor"),
                                             self, show_meeting, shown_meeting);
-  icat_list_detail_bind_folded (self->list_detail, editor, "folded");
-  g_signal_connect_object (editor, "notify::meeting-id", G_CALLBACK (icat_list_detail_shown_changed),
-                           self->list_detail, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (mapped_cb), self);
   setup_list (self);
   setup_filters (self);
   return GTK_WIDGET (self);
@@ -716,6 +774,7 @@ icat_meetings_view_new (IcatStore *store,
 GtkWidget *
 _icat_meetings_view_get_editor (IcatMeetingsView *self)
 {
+  ensure_editor (self);
   return GTK_WIDGET (self->editor);
 }
 
