@@ -49,8 +49,8 @@ records_of_changeset (IcatDb     *db,
   return records;
 }
 
-/* One statement for all the records of the change: an import touches a
- * hundred thousand, and a statement for each was a second of it. */
+/* One statement for all the records of the change, rather than one for
+ * each of the hundred thousand an import touches. */
 gboolean
 _icat_sync_history_note (IcatDb      *db,
                          const char  *device,
