@@ -23,6 +23,7 @@
 #include "icat-error.h"
 #include "icat-exchange.h"
 #include "icat-store-private.h"
+#include "icat-sync-private.h"
 #include "icat-test-sync.h"
 #include "icat-test-util.h"
 
@@ -47,7 +48,8 @@ query_text (IcatDb     *db,
  * a new meeting whose agenda item links a mandate; and a newer copy of a
  * stored agency, which goes through the session. */
 static GBytes *
-make_document (IcatDb *db)
+make_document_of (IcatDb *db,
+                  guint   n_items)
 {
   g_autofree char *unodc = query_text (db, "SELECT id FROM agency WHERE acronym = 'UNODC'");
   g_autofree char *mandate_1 = query_text (db, "SELECT id FROM mandate ORDER BY id LIMIT 1");
@@ -69,7 +71,7 @@ make_document (IcatDb *db)
                           "\"title\": \"Bulk agenda\", \"presenter\": \"%s\", \"minutes\": \"Zebrafinch minutes\", "
                           "\"mandates\": [\"%s\"]}]}], \"action_items\": [",
                           agency, unodc, mandate_1);
-  for (guint i = 0; i < N_ITEMS; i++)
+  for (guint i = 0; i < n_items; i++)
     g_string_append_printf (json, "%s{\"id\": \"7f000000-0000-4000-8000-%012x\", \"title\": \"%s item %u 会议\", "
                             "\"owner\": \"%s\", \"due\": \"2026-06-%02u\", \"status\": \"open\", "
                             "\"mandates\": [\"%s\", \"%s\"], \"meeting\": \"7f000000-0000-4000-8000-000000000001\", "
@@ -80,6 +82,12 @@ make_document (IcatDb *db)
                             i % 2 ? mandate_1 : mandate_2, i % 2 ? mandate_2 : mandate_1);
   g_string_append (json, "]}");
   return g_string_free_to_bytes (json);
+}
+
+static GBytes *
+make_document (IcatDb *db)
+{
+  return make_document_of (db, N_ITEMS);
 }
 
 /* Imports document in one transaction recorded by a session, as the
@@ -346,6 +354,198 @@ test_reaches_other_laptop (void)
   g_clear_pointer (&db, icat_db_close);
 }
 
+/* Checks that the newest journal entry noted each row it inserts: the
+ * row's clock (column -1) is the entry's, it has no other clock and no
+ * tombstone. Returns how many rows it inserts. */
+static guint
+check_inserts_noted (IcatDb *db)
+{
+  sqlite3 *handle = icat_db_handle (db);
+  sqlite3_stmt *entry = NULL;
+  sqlite3_stmt *clocks = NULL;
+  sqlite3_stmt *tombstones = NULL;
+  sqlite3_changeset_iter *iter = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *noted = NULL;
+  gint64 hlc;
+  guint n_inserted = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT hlc, device, changeset FROM sync_journal "
+                                       "ORDER BY hlc DESC LIMIT 1", -1, &entry, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT count(*), sum(col = -1 AND hlc = ?3 AND device = ?4) "
+                                       "FROM sync_clock WHERE tbl = ?1 AND pk = ?2", -1, &clocks, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT count(*) FROM sync_tombstone WHERE tbl = ?1 AND pk = ?2",
+                                       -1, &tombstones, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (entry), ==, SQLITE_ROW);
+  hlc = sqlite3_column_int64 (entry, 0);
+  g_assert_cmpint (sqlite3changeset_start (&iter, sqlite3_column_bytes (entry, 2),
+                                           (void *) sqlite3_column_blob (entry, 2)), ==, SQLITE_OK);
+  while (sqlite3changeset_next (iter) == SQLITE_ROW)
+    {
+      const char *table;
+      int n_columns, op, indirect;
+      g_autofree char *key = NULL;
+
+      sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect);
+      if (op != SQLITE_INSERT)
+        continue;
+      key = _icat_sync_row_key (iter, FALSE);
+      sqlite3_bind_text (clocks, 1, table, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (clocks, 2, key, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (clocks, 3, hlc);
+      sqlite3_bind_value (clocks, 4, sqlite3_column_value (entry, 1));
+      g_assert_cmpint (sqlite3_step (clocks), ==, SQLITE_ROW);
+      g_assert_cmpint (sqlite3_column_int (clocks, 0), ==, 1);
+      g_assert_cmpint (sqlite3_column_int (clocks, 1), ==, 1);
+      sqlite3_reset (clocks);
+      sqlite3_bind_text (tombstones, 1, table, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (tombstones, 2, key, -1, SQLITE_TRANSIENT);
+      g_assert_cmpint (sqlite3_step (tombstones), ==, SQLITE_ROW);
+      g_assert_cmpint (sqlite3_column_int (tombstones, 0), ==, 0);
+      sqlite3_reset (tombstones);
+      n_inserted++;
+    }
+  g_assert_cmpint (sqlite3changeset_finalize (iter), ==, SQLITE_OK);
+  /* No row clock of the entry that it does not insert. */
+  sql = g_strdup_printf ("SELECT count(*) FROM sync_clock WHERE col = -1 AND hlc = %" G_GINT64_FORMAT, hlc);
+  noted = query_text (db, sql);
+  g_assert_cmpuint (g_ascii_strtoull (noted, NULL, 10), ==, n_inserted);
+  sqlite3_finalize (entry);
+  sqlite3_finalize (clocks);
+  sqlite3_finalize (tombstones);
+  return n_inserted;
+}
+
+static IcatImportPlan *
+plan_document (IcatDb     *db,
+               JsonNode   *root,
+               gboolean    emptying,
+               GError    **error)
+{
+  return emptying ? icat_import_plan_new_emptying (db, root, FALSE, "bulk.json", error)
+                  : icat_import_plan_new (db, root, FALSE, "bulk.json", error);
+}
+
+/* The store plans with icat_import_plan_new_emptying (): the same summary,
+ * tables and refusals as icat_import_plan_new (), with the document's
+ * records null afterwards and the rest of it as it was. */
+static void
+test_emptying_plan (void)
+{
+  g_autofree char *dir_kept = icat_test_tmpdir_new ();
+  g_autofree char *dir_emptied = icat_test_tmpdir_new ();
+  IcatDb *kept = seeded_db (dir_kept);
+  IcatDb *emptied = seeded_db (dir_emptied);
+  g_autoptr(GBytes) document = make_document (kept);
+  g_autofree char *broken_text = g_strdup ((const char *) g_bytes_get_data (document, NULL));
+  g_autoptr(GBytes) broken = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) emptied_error = NULL;
+  g_autoptr(JsonNode) kept_root = icat_exchange_parse ("bulk.json", document, &error);
+  g_autoptr(JsonNode) emptied_root = icat_exchange_parse ("bulk.json", document, &error);
+  g_autoptr(JsonNode) broken_root = NULL;
+  g_autoptr(IcatImportPlan) kept_plan = NULL;
+  g_autoptr(IcatImportPlan) emptied_plan = NULL;
+  g_autofree char *kept_tables = NULL;
+  g_autofree char *emptied_tables = NULL;
+  JsonObject *emptied_object = json_node_get_object (emptied_root);
+  JsonArray *kept_items = json_object_get_array_member (json_node_get_object (kept_root), "action_items");
+  JsonArray *emptied_items = json_object_get_array_member (emptied_object, "action_items");
+  char *owner;
+
+  g_assert_no_error (error);
+  kept_plan = plan_document (kept, kept_root, FALSE, &error);
+  g_assert_no_error (error);
+  emptied_plan = plan_document (emptied, emptied_root, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (icat_import_plan_get_summary (emptied_plan), sizeof (IcatImportSummary),
+                   icat_import_plan_get_summary (kept_plan), sizeof (IcatImportSummary));
+  g_assert_cmpuint (icat_import_plan_get_summary (emptied_plan)->total.added, ==, N_ITEMS + 1);
+  g_assert_cmpuint (json_array_get_length (emptied_items), ==, N_ITEMS);
+  for (guint i = 0; i < N_ITEMS; i++)
+    {
+      g_assert_true (JSON_NODE_HOLDS_NULL (json_array_get_element (emptied_items, i)));
+      g_assert_true (JSON_NODE_HOLDS_OBJECT (json_array_get_element (kept_items, i)));
+    }
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_array_get_element (json_object_get_array_member (emptied_object,
+                                                                                             "meetings"), 0)));
+  g_assert_cmpstr (json_object_get_string_member (emptied_object, "format"), ==, "icat-tracker");
+
+  g_assert_true (icat_db_begin (kept, &error) && icat_import_plan_apply (kept_plan, kept, &error) &&
+                 icat_db_commit (kept, &error));
+  g_assert_no_error (error);
+  g_assert_true (icat_db_begin (emptied, &error) && icat_import_plan_apply (emptied_plan, emptied, &error) &&
+                 icat_db_commit (emptied, &error));
+  g_assert_no_error (error);
+  kept_tables = tables_text (kept);
+  emptied_tables = tables_text (emptied);
+  g_assert_cmpstr (emptied_tables, ==, kept_tables);
+
+  /* A refusal reads the same, though records before it are emptied. */
+  owner = g_strrstr (broken_text, "\"owner\": \"");
+  g_assert_nonnull (owner);
+  memcpy (owner + strlen ("\"owner\": \""), "00000000", 8);
+  broken = g_bytes_new (broken_text, strlen (broken_text));
+  g_clear_pointer (&kept_plan, icat_import_plan_free);
+  g_clear_pointer (&emptied_plan, icat_import_plan_free);
+  g_clear_pointer (&kept_root, json_node_unref);
+  kept_root = icat_exchange_parse ("bulk.json", broken, &error);
+  broken_root = icat_exchange_parse ("bulk.json", broken, &error);
+  g_assert_no_error (error);
+  g_assert_null (plan_document (kept, kept_root, FALSE, &error));
+  g_assert_null (plan_document (kept, broken_root, TRUE, &emptied_error));
+  g_assert_error (error, ICAT_ERROR, ICAT_ERROR_INVALID);
+  g_assert_error (emptied_error, ICAT_ERROR, ICAT_ERROR_INVALID);
+  g_assert_cmpstr (emptied_error->message, ==, error->message);
+
+  icat_db_close (kept);
+  icat_db_close (emptied);
+  icat_test_tmpdir_free (g_steal_pointer (&dir_kept));
+  icat_test_tmpdir_free (g_steal_pointer (&dir_emptied));
+}
+
+/* Other laptops tell a newer change from an older one by these clocks.
+ * Enough items that the journal notes their rows in more than one batch;
+ * then one item deleted (its rows leave tombstones) and imported again,
+ * with one more item so the import is a change of its own rather than
+ * combined with the deletion. */
+static void
+test_notes_clocks (void)
+{
+  g_autofree char *dir = icat_test_tmpdir_new ();
+  g_autofree char *path = NULL;
+  g_autoptr(IcatStore) store = icat_test_store_new (dir, &path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcatDb) db = icat_db_open (path, ICAT_DB_READ_ONLY, NULL, &error);
+  g_autoptr(GBytes) document = make_document_of (db, 2500);
+  g_autoptr(GBytes) one_more = make_document_of (db, 2501);
+  const char *first_item = "7f000000-0000-4000-8000-000000000100";
+  g_autofree char *tombstones_before = NULL;
+  g_autofree char *tombstones = NULL;
+  g_autofree char *tombstones_after = NULL;
+
+  g_assert_true (icat_store_import (store, document, "bulk.json", ICAT_IMPORT_DEFAULT, NULL, &error));
+  g_assert_no_error (error);
+  /* Each item, its two links and its status history; the meeting, its
+   * agenda item and that item's link. */
+  g_assert_cmpuint (check_inserts_noted (db), ==, 2500 * 4 + 3);
+
+  tombstones_before = query_text (db, "SELECT count(*) FROM sync_tombstone");
+  g_assert_true (icat_store_delete (store, "action_item", first_item, &error));
+  g_assert_no_error (error);
+  tombstones = query_text (db, "SELECT count(*) - 4 FROM sync_tombstone");
+  g_assert_cmpstr (tombstones, ==, tombstones_before);
+  g_assert_true (icat_store_import (store, one_more, "bulk.json", ICAT_IMPORT_DEFAULT, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (check_inserts_noted (db), ==, 2 * 4);
+  tombstones_after = query_text (db, "SELECT count(*) FROM sync_tombstone");
+  g_assert_cmpstr (tombstones_after, ==, tombstones_before);
+
+  icat_test_finalize_store (g_steal_pointer (&store));
+  g_clear_pointer (&db, icat_db_close);
+  icat_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,5 +554,7 @@ main (int   argc,
   g_test_add_func ("/import/bulk/same-as-record-by-record", test_same_as_record_by_record);
   g_test_add_func ("/import/bulk/store", test_store_import);
   g_test_add_func ("/import/bulk/reaches-other-laptop", test_reaches_other_laptop);
+  g_test_add_func ("/import/bulk/notes-clocks", test_notes_clocks);
+  g_test_add_func ("/import/bulk/emptying-plan", test_emptying_plan);
   return g_test_run ();
 }

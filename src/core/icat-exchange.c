@@ -194,7 +194,10 @@ icat_exchange_parse (const char  *display_name,
                      GBytes      *bytes,
                      GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  /* Not sealed: an import empties the document as it plans (see
+   * icat_import_plan_new_emptying ()), and sealing every node of a large
+   * document took time of its own. */
+  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) parse_error = NULL;
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
@@ -556,6 +559,7 @@ plan_kind (IcatImportPlan  *plan,
            GHashTable      *file_ids,
            GHashTable      *file_parents,
            GHashTable      *record_paths,
+           gboolean         emptying,
            const char      *display_name,
            GError         **error)
 {
@@ -582,21 +586,26 @@ plan_kind (IcatImportPlan  *plan,
       id = json_object_get_string_member (planned.record, "id");
       if (!g_hash_table_add (file_ids, g_strconcat (kind->name, "/", id, NULL)))
         {
+          icat_set_invalid (error, display_name, _("%s.id: the id %s appears twice"), path, id);
           json_object_unref (planned.record);
-          return icat_set_invalid (error, display_name, _("%s.id: the id %s appears twice"), path, id);
+          return FALSE;
         }
       /* One id, one record: undo, search and the documents find a record
        * by its id alone. */
       if (g_hash_table_contains (record_paths, id))
         {
+          icat_set_invalid (error, display_name, _("%s.id: the id %s is already the id of %s"),
+                            path, id, (const char *) g_hash_table_lookup (record_paths, id));
           json_object_unref (planned.record);
-          return icat_set_invalid (error, display_name, _("%s.id: the id %s is already the id of %s"),
-                                    path, id, (const char *) g_hash_table_lookup (record_paths, id));
+          return FALSE;
         }
       g_hash_table_insert (record_paths, g_strdup (id), g_strdup (path));
       /* Any record may hold nested rows the file moves to another. */
       g_hash_table_add (file_parents, g_strdup (id));
       g_array_append_val (plan->records, planned);
+      /* The checked copy shares the document's values, not its objects. */
+      if (emptying)
+        json_node_init_null (json_array_get_element (array, i));
     }
   return TRUE;
 }
@@ -685,12 +694,13 @@ plan_summary (IcatImportPlan  *plan,
   return TRUE;
 }
 
-IcatImportPlan *
-icat_import_plan_new (IcatDb      *db,
-                      JsonNode    *document,
-                      gboolean     replace,
-                      const char  *display_name,
-                      GError     **error)
+static IcatImportPlan *
+plan_new (IcatDb      *db,
+          JsonNode    *document,
+          gboolean     replace,
+          gboolean     emptying,
+          const char  *display_name,
+          GError     **error)
 {
   g_autoptr(IcatImportPlan) plan = g_new0 (IcatImportPlan, 1);
   g_autoptr(IcatValidation) validation = icat_validation_new ();
@@ -707,7 +717,7 @@ icat_import_plan_new (IcatDb      *db,
 
   for (guint k = 0; k < n_kinds; k++)
     if (!plan_kind (plan, db, root, k, kinds[k], validation, file_ids, file_parents, record_paths,
-                    display_name, error))
+                    emptying, display_name, error))
       return NULL;
 
   {
@@ -733,6 +743,26 @@ icat_import_plan_new (IcatDb      *db,
   if (!plan_summary (plan, db, error))
     return NULL;
   return g_steal_pointer (&plan);
+}
+
+IcatImportPlan *
+icat_import_plan_new (IcatDb      *db,
+                      JsonNode    *document,
+                      gboolean     replace,
+                      const char  *display_name,
+                      GError     **error)
+{
+  return plan_new (db, document, replace, FALSE, display_name, error);
+}
+
+IcatImportPlan *
+icat_import_plan_new_emptying (IcatDb      *db,
+                               JsonNode    *document,
+                               gboolean     replace,
+                               const char  *display_name,
+                               GError     **error)
+{
+  return plan_new (db, document, replace, TRUE, display_name, error);
 }
 
 /* With --replace, every stored record the file does not carry goes (with
@@ -801,12 +831,13 @@ icat_import_plan_apply_noting_new_rows (IcatImportPlan  *plan,
       PlannedRecord *planned = &g_array_index (plan->records, PlannedRecord, i);
       const char *id = json_object_get_string_member (planned->record, "id");
 
-      if (!planned->write)
-        continue;
-      if (!(planned->is_new ? icat_record_io_write_new (db, planned->kind, planned->record, new_rows, error)
-                            : icat_record_io_write (db, planned->kind, planned->record, error)) ||
-          !icat_index_batch_add (index, db, planned->kind, id, planned->record, error))
+      if (planned->write &&
+          (!(planned->is_new ? icat_record_io_write_new (db, planned->kind, planned->record, new_rows, error)
+                             : icat_record_io_write (db, planned->kind, planned->record, error)) ||
+           !icat_index_batch_add (index, db, planned->kind, id, planned->record, error)))
         return FALSE;
+      /* Written: the memory goes to the journal's changeset instead. */
+      g_clear_pointer (&planned->record, json_object_unref);
     }
   return icat_index_batch_flush (index, db, error);
 }

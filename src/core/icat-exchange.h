@@ -48,8 +48,18 @@ IcatImportPlan *icat_import_plan_new  (IcatDb         *db,
                                        gboolean        replace,
                                        const char     *display_name,
                                        GError        **error);
+/* The same, but each record of the document (as icat_exchange_parse ()
+ * returns it) is replaced by null once the plan holds its checked copy,
+ * so a large import does not hold every record twice. The document is
+ * good for nothing but freeing afterwards, whether or not a plan is made. */
+IcatImportPlan *icat_import_plan_new_emptying (IcatDb     *db,
+                                               JsonNode   *document,
+                                               gboolean    replace,
+                                               const char *display_name,
+                                               GError    **error);
 const IcatImportSummary *icat_import_plan_get_summary (IcatImportPlan *plan);
-/* Writes the plan; the caller holds the transaction. */
+/* Writes the plan; the caller holds the transaction. Each record is let
+ * go once written, so a plan is applied once. */
 gboolean        icat_import_plan_apply (IcatImportPlan *plan,
                                        IcatDb         *db,
                                        GError        **error);

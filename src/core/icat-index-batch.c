@@ -38,10 +38,15 @@ icat_index_batch_free (IcatIndexBatch *batch)
 /* Written here rather than by json-glib, which leaves control characters
  * other than \b \f \n \r \t as they are: an imported title may hold
  * them (json-glib reads them), and SQLite's JSON reader refuses them. */
-static void
-append_json_string (GString    *out,
-                    const char *text)
+void
+icat_json_append_string (GString    *out,
+                         const char *text)
 {
+  if (text == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
   g_string_append_c (out, '"');
   for (const char *c = text; *c != '\0'; c++)
     {
@@ -107,7 +112,7 @@ icat_index_batch_add (IcatIndexBatch  *batch,
     {
       if (i > 0)
         g_string_append_c (batch->documents, ',');
-      append_json_string (batch->documents, fields[i]);
+      icat_json_append_string (batch->documents, fields[i]);
     }
   g_string_append_c (batch->documents, ']');
   if (++batch->n_documents < BATCH_SIZE)

@@ -34,6 +34,12 @@ gboolean        icat_index_batch_flush (IcatIndexBatch  *batch,
                                         IcatDb          *db,
                                         GError         **error);
 
+/* Appends text as a JSON string that SQLite's JSON functions read: every
+ * control character escaped, which json-glib does not do; NULL as null.
+ * For statements that take many rows as one JSON array. */
+void            icat_json_append_string (GString    *out,
+                                         const char *text);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcatIndexBatch, icat_index_batch_free)
 
 G_END_DECLS

@@ -291,8 +291,9 @@ run_import (IcatStore  *self,
 
   if (document == NULL)
     return FALSE;
-  plan = icat_import_plan_new (self->write_db, document, (job->flags & ICAT_IMPORT_REPLACE) != 0,
-                               job->display_name, error);
+  plan = icat_import_plan_new_emptying (self->write_db, document, (job->flags & ICAT_IMPORT_REPLACE) != 0,
+                                        job->display_name, error);
+  g_clear_pointer (&document, json_node_unref);
   if (plan == NULL)
     return FALSE;
   job->summary = *icat_import_plan_get_summary (plan);
@@ -329,6 +330,9 @@ append_new_rows (IcatStore  *self,
   memcpy (joined + *size, g_bytes_get_data (job->new_rows, NULL), extra);
   *changeset = joined;
   *size += extra;
+  /* An import's rows are tens of megabytes: not kept twice while the
+   * journal stores them. */
+  g_clear_pointer (&job->new_rows, g_bytes_unref);
   return TRUE;
 }
 

@@ -18,6 +18,7 @@
 
 #include "icat-error.h"
 #include "icat-format.h"
+#include "icat-index-batch.h"
 #include "icat-record-io.h"
 #include "icat-schema.h"
 #include "icat-sync-private.h"
@@ -48,6 +49,8 @@ records_of_changeset (IcatDb     *db,
   return records;
 }
 
+/* One statement for all the records of the change, rather than one for
+ * each of the hundred thousand an import touches. */
 gboolean
 _icat_sync_history_note (IcatDb      *db,
                          const char  *device,
@@ -56,29 +59,41 @@ _icat_sync_history_note (IcatDb      *db,
                          gsize        size,
                          GError     **error)
 {
-  g_autoptr(JsonArray) records = records_of_changeset (db, data, size);
+  g_autoptr(GString) records = g_string_new ("[");
+  IcatNotices notices;
+  guint n_records;
   sqlite3_stmt *stmt;
 
-  for (guint i = 0; i < json_array_get_length (records); i++)
+  _icat_notices_init (&notices);
+  _icat_notices_collect (&notices, db, data, size);
+  n_records = notices.list->len;
+  for (guint i = 0; i < n_records; i++)
     {
-      JsonArray *pair = json_array_get_array_element (records, i);
+      IcatNotice *notice = &g_array_index (notices.list, IcatNotice, i);
 
-      /* seq 0: the device's newest entry, the one just journaled. */
-      stmt = icat_db_prepare (db,
-                              "INSERT OR IGNORE INTO sync_journal_record (kind, record_id, device, seq) "
-                              "VALUES (?1, ?2, ?3, CASE WHEN ?4 > 0 THEN ?4 ELSE "
-                              "(SELECT seq FROM sync_applied WHERE device = ?3) END)",
-                              error);
-      if (stmt == NULL)
-        return FALSE;
-      icat_bind_text (stmt, 1, json_array_get_string_element (pair, 0));
-      icat_bind_text (stmt, 2, json_array_get_string_element (pair, 1));
-      icat_bind_text (stmt, 3, device);
-      sqlite3_bind_int64 (stmt, 4, seq);
-      if (!icat_db_run (db, stmt, error))
-        return FALSE;
+      g_string_append (records, i > 0 ? ",[" : "[");
+      icat_json_append_string (records, notice->kind);
+      g_string_append_c (records, ',');
+      icat_json_append_string (records, notice->id);
+      g_string_append_c (records, ']');
     }
-  return TRUE;
+  _icat_notices_clear (&notices);
+  if (n_records == 0)
+    return TRUE;
+  g_string_append_c (records, ']');
+
+  /* seq 0: the device's newest entry, the one just journaled. */
+  stmt = icat_db_prepare (db,
+                          "INSERT OR IGNORE INTO sync_journal_record (kind, record_id, device, seq) "
+                          "SELECT value ->> 0, value ->> 1, ?2, CASE WHEN ?3 > 0 THEN ?3 ELSE "
+                          "(SELECT seq FROM sync_applied WHERE device = ?2) END FROM json_each (?1) ORDER BY key",
+                          error);
+  if (stmt == NULL)
+    return FALSE;
+  icat_bind_text (stmt, 1, records->str);
+  icat_bind_text (stmt, 2, device);
+  sqlite3_bind_int64 (stmt, 3, seq);
+  return icat_db_run (db, stmt, error);
 }
 
 /* icat_journal_records (changeset): for the migration that fills the
