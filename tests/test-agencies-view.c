@@ -825,7 +825,7 @@ test_warnings (Fixture       *f,
   icat_test_wait_until (proposal_warns, f, "No agency in the turn order is free to chair in 2030; IOM, who waited longest, is proposed.", 10);
 }
 
-/* The agency list: its rows sit on IcatRowsLater (a GtkSliceListModel). */
+/* The agency list: its rows sit on icat_first_page_new ()'s GtkSliceListModel. */
 static GtkSingleSelection *
 find_agency_selection (GtkWidget *root)
 {

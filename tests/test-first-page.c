@@ -95,6 +95,32 @@ test_show_all (void)
   g_object_unref (strings);
 }
 
+/* Changes made while rows are held back are not lost: a renamed first row
+ * shows at once, a row added beyond the page arrives with the others. */
+static void
+test_changes_while_held (void)
+{
+  GListModel *strings = strings_new (40);
+  GtkWidget *view = g_object_ref_sink (gtk_label_new (NULL));
+  g_autoptr(GtkSliceListModel) first_page = icat_first_page_new (g_object_ref (strings), 5, view);
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+
+  gtk_string_list_splice (GTK_STRING_LIST (strings), 0, 1, (const char * const[]) { "row 0, renamed", NULL });
+  gtk_string_list_append (GTK_STRING_LIST (strings), "row 40");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (first_page)), ==, 5);
+  first = string_at (G_LIST_MODEL (first_page), 0);
+  g_assert_cmpstr (first, ==, "row 0, renamed");
+
+  icat_first_page_show_all (first_page);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (first_page)), ==, 41);
+  last = string_at (G_LIST_MODEL (first_page), 40);
+  g_assert_cmpstr (last, ==, "row 40");
+
+  g_object_unref (view);
+  g_object_unref (strings);
+}
+
 /* A list shorter than its first page is whole from the start. */
 static void
 test_short_list (void)
@@ -234,6 +260,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_test_add_func ("/first-page/show-all", test_show_all);
+  g_test_add_func ("/first-page/changes-while-held", test_changes_while_held);
   g_test_add_func ("/first-page/short-list", test_short_list);
   g_test_add_func ("/first-page/painted", test_painted);
   g_test_add_func ("/first-page/rows", test_rows);

@@ -253,7 +253,7 @@ test_linked (void)
   run_app (linked_test);
 }
 
-/* The list shows its first rows until its first frame (icat-rows-later.h). */
+/* The list shows its first rows until its first frame (icat-first-page.h). */
 static gboolean
 all_rows_listed (Fixture       *f,
                  gconstpointer  list)

@@ -27,15 +27,15 @@
 #include "icat-format.h"
 #include "icat-list-detail.h"
 #include "icat-record-create.h"
+#include "icat-first-page.h"
 #include "icat-record-factory.h"
 #include "icat-record-list.h"
-#include "icat-rows-later.h"
 #include "icat-schema.h"
 #include "icat-toast.h"
 #include "icat-today.h"
 
-/* Rows of about 90 pixels that fill a tall screen before the first frame. */
-#define FIRST_ROWS 16
+/* The shortest an agency row is: how many fill the screen at the first frame. */
+#define MIN_ROW_HEIGHT 90
 
 struct _IcatAgenciesView {
   AdwBin              parent_instance;
@@ -101,7 +101,7 @@ icat_agencies_view_show_agency (IcatAgenciesView *self,
   g_return_if_fail (id != NULL);
 
   adw_view_stack_set_visible_child_name (self->pages, "agencies");
-  icat_rows_later_show_all (self->rows);
+  icat_first_page_show_all (self->rows);
   position = icat_record_list_find_position (self->agencies, id);
   gtk_single_selection_set_selected (self->selection, position);
   if (position != GTK_INVALID_LIST_POSITION)
@@ -419,8 +419,8 @@ setup_list (IcatAgenciesView *self)
   icat_record_list_set_sort (self->agencies, ICAT_KEY_ACRONYM, FALSE);
   g_signal_connect_object (self->agencies, "items-changed", G_CALLBACK (update_empty_state),
                            self, G_CONNECT_SWAPPED);
-  self->rows = icat_rows_later_new (g_object_ref (G_LIST_MODEL (self->agencies)), FIRST_ROWS,
-                                    GTK_WIDGET (self->list_view));
+  self->rows = icat_first_page_new (g_object_ref (G_LIST_MODEL (self->agencies)),
+                                    icat_first_page_rows (MIN_ROW_HEIGHT), GTK_WIDGET (self->list_view));
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->rows));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);

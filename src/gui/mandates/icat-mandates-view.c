@@ -19,6 +19,7 @@
 #include "icat-coverage-map.h"
 #include "icat-coverage.h"
 #include "icat-filter.h"
+#include "icat-first-page.h"
 #include "icat-format.h"
 #include "icat-linked-row.h"
 #include "icat-list-detail.h"
@@ -26,12 +27,11 @@
 #include "icat-mandates-view.h"
 #include "icat-record-factory.h"
 #include "icat-record-list.h"
-#include "icat-rows-later.h"
 #include "icat-schema.h"
 #include "icat-toast.h"
 
-/* Rows of about 90 pixels that fill a tall screen before the first frame. */
-#define FIRST_ROWS 16
+/* The shortest a mandate row is: how many fill the screen at the first frame. */
+#define MIN_ROW_HEIGHT 90
 
 /* A paragraph's detail lists at most this many records of a kind. */
 #define MAX_LINKED 50
@@ -508,7 +508,7 @@ icat_mandates_view_show_mandate (IcatMandatesView *self,
   g_return_if_fail (id != NULL);
 
   icat_mandates_view_set_page (self, "paragraphs");
-  icat_rows_later_show_all (self->rows);
+  icat_first_page_show_all (self->rows);
   position = icat_record_list_find_position (self->mandates, id);
   if (position == GTK_INVALID_LIST_POSITION &&
       (icat_filter_selected (self->document_dropdown) > 0 || icat_filter_selected (self->pillar_dropdown) > 0))
@@ -665,8 +665,8 @@ setup_list (IcatMandatesView *self)
 
   self->mandates = icat_record_list_new (self->store, "mandate");
   icat_record_list_set_sort (self->mandates, ICAT_KEY_DOCUMENT, FALSE);
-  self->rows = icat_rows_later_new (g_object_ref (G_LIST_MODEL (self->mandates)), FIRST_ROWS,
-                                    GTK_WIDGET (self->list_view));
+  self->rows = icat_first_page_new (g_object_ref (G_LIST_MODEL (self->mandates)),
+                                    icat_first_page_rows (MIN_ROW_HEIGHT), GTK_WIDGET (self->list_view));
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->rows));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "icat-first-page.h"
 #include "icat-format.h"
 #include "icat-list-detail.h"
 #include "icat-paper-card.h"
@@ -24,14 +25,13 @@
 #include "icat-record-create.h"
 #include "icat-record-factory.h"
 #include "icat-record-list.h"
-#include "icat-rows-later.h"
 #include "icat-schema.h"
 #include "icat-toast.h"
 #include "icat-today.h"
 
 #define N_STAGES 5
-/* Cards of about 170 pixels that fill a tall screen before the first frame. */
-#define FIRST_CARDS 8
+/* The shortest a paper card is: how many fill the screen at the first frame. */
+#define MIN_CARD_HEIGHT 170
 
 typedef struct {
   IcatPapersView     *view;       /* borrowed: the owner of this struct */
@@ -192,7 +192,7 @@ select_card (IcatPapersView *self,
 
       if (id != NULL)
         {
-          icat_rows_later_show_all (column->cards);
+          icat_first_page_show_all (column->cards);
           position = icat_record_list_find_position (column->papers, id);
         }
       gtk_single_selection_set_selected (column->selection, position);
@@ -545,8 +545,8 @@ setup_board (IcatPapersView *self)
       /* Newest first; papers whose year is unknown last. */
       icat_record_list_set_sort (column->papers, ICAT_KEY_YEAR, TRUE);
       gtk_box_append (self->board, column_new (self, column));
-      column->cards = icat_rows_later_new (g_object_ref (G_LIST_MODEL (column->papers)), FIRST_CARDS,
-                                           GTK_WIDGET (column->list));
+      column->cards = icat_first_page_new (g_object_ref (G_LIST_MODEL (column->papers)),
+                                           icat_first_page_rows (MIN_CARD_HEIGHT), GTK_WIDGET (column->list));
       column->selection = gtk_single_selection_new (G_LIST_MODEL (column->cards));
       gtk_single_selection_set_autoselect (column->selection, FALSE);
       gtk_single_selection_set_can_unselect (column->selection, TRUE);
