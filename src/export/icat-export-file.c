@@ -209,6 +209,16 @@ export_file_fail (IcatExportFile  *file,
   return NULL;
 }
 
+static IcatExportFile *
+export_file_alloc (const char *path)
+{
+  IcatExportFile *file = g_new0 (IcatExportFile, 1);
+
+  file->path = g_strdup (path);
+  file->fd = -1;
+  return file;
+}
+
 IcatExportFile *
 icat_export_file_new (const char  *path,
                       GError     **error)
@@ -218,12 +228,10 @@ icat_export_file_new (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  file = g_new0 (IcatExportFile, 1);
-  file->path = g_strdup (path);
+  file = export_file_alloc (path);
   /* Through a symbolic link — even one whose file does not exist yet —
    * the file it points to is replaced and the link stays. */
   file->target = icat_export_resolve_links (path);
-  file->fd = -1;
   /* Still a link: a loop, which the rename would replace by a file. */
   if (g_file_test (file->target, G_FILE_TEST_IS_SYMLINK))
     {
@@ -252,8 +260,7 @@ icat_export_file_new_in_place (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  file = g_new0 (IcatExportFile, 1);
-  file->path = g_strdup (path);
+  file = export_file_alloc (path);
   file->fd = g_open (path, O_WRONLY | O_CLOEXEC, 0);
   if (file->fd < 0)
     return export_file_fail (file, error);
