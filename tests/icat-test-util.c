@@ -182,6 +182,20 @@ icat_test_agency_id (IcatStore  *store,
 }
 
 char *
+icat_test_query_text (IcatDb     *db,
+                      const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (icat_db_handle (db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return text;
+}
+
+char *
 icat_test_fill_disk (IcatDb     *db,
                      const char *sentence)
 {

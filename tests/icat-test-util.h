@@ -28,6 +28,10 @@ IcatStore *icat_test_store_new      (const char *dir,
 JsonObject *icat_test_object        (const char *json);
 /* The database's export with a fixed exported_at, for before/after comparisons. */
 char       *icat_test_export        (IcatStore  *store);
+/* The first column of the first row of sql, as text; NULL when there is
+ * no row or it is NULL. Aborts on an SQL error. */
+char       *icat_test_query_text    (IcatDb     *db,
+                                     const char *sql);
 /* An agency id of the seed by acronym. */
 char       *icat_test_agency_id     (IcatStore  *store,
                                      const char *acronym);

@@ -29,20 +29,6 @@
 
 #define N_ITEMS 40
 
-static char *
-query_text (IcatDb     *db,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *text = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (icat_db_handle (db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return text;
-}
-
 /* New action items (some with long titles, so text lengths need more
  * than one byte), each linked to two mandates and with a status history;
  * a new meeting whose agenda item links a mandate; and a newer copy of a
@@ -51,10 +37,10 @@ static GBytes *
 make_document_of (IcatDb *db,
                   guint   n_items)
 {
-  g_autofree char *unodc = query_text (db, "SELECT id FROM agency WHERE acronym = 'UNODC'");
-  g_autofree char *mandate_1 = query_text (db, "SELECT id FROM mandate ORDER BY id LIMIT 1");
-  g_autofree char *mandate_2 = query_text (db, "SELECT id FROM mandate ORDER BY id LIMIT 1 OFFSET 1");
-  g_autofree char *agency = query_text (db, "SELECT json_object ('id', id, 'acronym', acronym, 'name', json (name), "
+  g_autofree char *unodc = icat_test_query_text (db, "SELECT id FROM agency WHERE acronym = 'UNODC'");
+  g_autofree char *mandate_1 = icat_test_query_text (db, "SELECT id FROM mandate ORDER BY id LIMIT 1");
+  g_autofree char *mandate_2 = icat_test_query_text (db, "SELECT id FROM mandate ORDER BY id LIMIT 1 OFFSET 1");
+  g_autofree char *agency = icat_test_query_text (db, "SELECT json_object ('id', id, 'acronym', acronym, 'name', json (name), "
                                             "'kind', kind, 'created_at', created_at, "
                                             "'updated_at', '2030-01-01T00:00:00.000Z', 'updated_by', updated_by) "
                                             "FROM agency WHERE acronym = 'UNODC'");
@@ -259,7 +245,7 @@ test_same_as_record_by_record (void)
   g_autofree char *fast_tables = tables_text (fast);
   g_autofree char *slow_text = changes_text (slow_changes);
   g_autofree char *fast_text = changes_text (fast_changes);
-  g_autofree char *links = query_text (fast, "SELECT count(*) FROM action_item_mandates");
+  g_autofree char *links = icat_test_query_text (fast, "SELECT count(*) FROM action_item_mandates");
   g_autofree char *long_title = g_strnfill (300, 'x');
   g_autofree char *long_row = NULL;
 
@@ -408,7 +394,7 @@ check_inserts_noted (IcatDb *db)
   g_assert_cmpint (sqlite3changeset_finalize (iter), ==, SQLITE_OK);
   /* No row clock of the entry that it does not insert. */
   sql = g_strdup_printf ("SELECT count(*) FROM sync_clock WHERE col = -1 AND hlc = %" G_GINT64_FORMAT, hlc);
-  noted = query_text (db, sql);
+  noted = icat_test_query_text (db, sql);
   g_assert_cmpuint (g_ascii_strtoull (noted, NULL, 10), ==, n_inserted);
   sqlite3_finalize (entry);
   sqlite3_finalize (clocks);
@@ -530,15 +516,15 @@ test_notes_clocks (void)
    * agenda item and that item's link. */
   g_assert_cmpuint (check_inserts_noted (db), ==, 2500 * 4 + 3);
 
-  tombstones_before = query_text (db, "SELECT count(*) FROM sync_tombstone");
+  tombstones_before = icat_test_query_text (db, "SELECT count(*) FROM sync_tombstone");
   g_assert_true (icat_store_delete (store, "action_item", first_item, &error));
   g_assert_no_error (error);
-  tombstones = query_text (db, "SELECT count(*) - 4 FROM sync_tombstone");
+  tombstones = icat_test_query_text (db, "SELECT count(*) - 4 FROM sync_tombstone");
   g_assert_cmpstr (tombstones, ==, tombstones_before);
   g_assert_true (icat_store_import (store, one_more, "bulk.json", ICAT_IMPORT_DEFAULT, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (check_inserts_noted (db), ==, 2 * 4);
-  tombstones_after = query_text (db, "SELECT count(*) FROM sync_tombstone");
+  tombstones_after = icat_test_query_text (db, "SELECT count(*) FROM sync_tombstone");
   g_assert_cmpstr (tombstones_after, ==, tombstones_before);
 
   icat_test_finalize_store (g_steal_pointer (&store));

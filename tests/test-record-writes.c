@@ -37,25 +37,11 @@ typedef struct {
   char   *mandate_2;
 } Fixture;
 
-static char *
-query_text (IcatDb     *db,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *text = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (icat_db_handle (db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return text;
-}
-
 static gint64
 query_int (IcatDb     *db,
            const char *sql)
 {
-  g_autofree char *text = query_text (db, sql);
+  g_autofree char *text = icat_test_query_text (db, sql);
 
   g_assert_nonnull (text);
   return g_ascii_strtoll (text, NULL, 10);
@@ -74,10 +60,10 @@ fixture_set_up (Fixture       *f,
   g_clear_object (&store);
   f->db = icat_db_open (path, ICAT_DB_READ_WRITE, NULL, &error);
   g_assert_no_error (error);
-  f->unodc = query_text (f->db, "SELECT id FROM agency WHERE acronym = 'UNODC'");
-  f->unicef = query_text (f->db, "SELECT id FROM agency WHERE acronym = 'UNICEF'");
-  f->mandate_1 = query_text (f->db, "SELECT id FROM mandate ORDER BY id LIMIT 1");
-  f->mandate_2 = query_text (f->db, "SELECT id FROM mandate ORDER BY id LIMIT 1 OFFSET 1");
+  f->unodc = icat_test_query_text (f->db, "SELECT id FROM agency WHERE acronym = 'UNODC'");
+  f->unicef = icat_test_query_text (f->db, "SELECT id FROM agency WHERE acronym = 'UNICEF'");
+  f->mandate_1 = icat_test_query_text (f->db, "SELECT id FROM mandate ORDER BY id LIMIT 1");
+  f->mandate_2 = icat_test_query_text (f->db, "SELECT id FROM mandate ORDER BY id LIMIT 1 OFFSET 1");
   g_assert_nonnull (f->unicef);
   g_assert_nonnull (f->mandate_2);
 }
@@ -209,7 +195,7 @@ test_one_minute (Fixture       *f,
 static char *
 agenda_ids (Fixture *f)
 {
-  return query_text (f->db, "SELECT group_concat (title || '=' || id, ' ') FROM "
+  return icat_test_query_text (f->db, "SELECT group_concat (title || '=' || id, ' ') FROM "
                             "(SELECT title, id FROM meeting_agenda WHERE parent_id = '" MEETING "' ORDER BY title)");
 }
 
@@ -314,7 +300,7 @@ test_delete_leaves_no_orphans (Fixture       *f,
   g_assert_true (icat_record_io_delete (f->db, icat_schema_lookup ("action_item"), ACTION, &error));
   g_assert_true (icat_record_io_delete (f->db, icat_schema_lookup ("meeting"), MEETING, &error));
   g_assert_no_error (error);
-  problems = query_text (f->db, "SELECT group_concat (\"table\") FROM pragma_foreign_key_check");
+  problems = icat_test_query_text (f->db, "SELECT group_concat (\"table\") FROM pragma_foreign_key_check");
   g_assert_null (problems);
   g_assert_true (icat_db_commit (f->db, &error));
   g_assert_no_error (error);
@@ -327,7 +313,7 @@ static void
 test_no_cascade (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autofree char *cascading = query_text (f->db, "SELECT group_concat (name) FROM sqlite_schema "
+  g_autofree char *cascading = icat_test_query_text (f->db, "SELECT group_concat (name) FROM sqlite_schema "
                                                   "WHERE upper (sql) LIKE '%CASCADE%'");
 
   g_assert_null (cascading);
@@ -351,8 +337,8 @@ test_nested_columns (Fixture       *f,
                                                       tables[i]);
       g_autofree char *index_sql = g_strdup_printf ("SELECT group_concat (name) FROM pragma_index_info ('%s_order')",
                                                     tables[i]);
-      g_autofree char *columns = query_text (f->db, columns_sql);
-      g_autofree char *index = query_text (f->db, index_sql);
+      g_autofree char *columns = icat_test_query_text (f->db, columns_sql);
+      g_autofree char *index = icat_test_query_text (f->db, index_sql);
 
       g_assert_cmpstr (columns, ==, "parent_id:0 id:1 seq:0");
       g_assert_cmpstr (index, ==, "parent_id,seq");
