@@ -301,7 +301,8 @@ close_editor_activated (GtkWidget  *widget,
   icat_list_detail_close (self->list_detail);
 }
 
-/* Whether some column with papers is at least partly in view. */
+/* Whether some column with papers is in view: all of it, or as much as
+ * the view has room for (a sliver of a column shows no paper). */
 static gboolean
 papers_in_sight (IcatPapersView *self)
 {
@@ -312,10 +313,13 @@ papers_in_sight (IcatPapersView *self)
   for (guint i = 0; i < N_STAGES; i++)
     {
       graphene_rect_t bounds;
+      double shown;
 
-      if (g_list_model_get_n_items (G_LIST_MODEL (self->columns[i].papers)) > 0 &&
-          gtk_widget_compute_bounds (self->columns[i].lane, GTK_WIDGET (self->board), &bounds) &&
-          bounds.origin.x < value + page && bounds.origin.x + bounds.size.width > value)
+      if (g_list_model_get_n_items (G_LIST_MODEL (self->columns[i].papers)) == 0 ||
+          !gtk_widget_compute_bounds (self->columns[i].lane, GTK_WIDGET (self->board), &bounds))
+        continue;
+      shown = MIN (bounds.origin.x + bounds.size.width, value + page) - MAX (bounds.origin.x, value);
+      if (shown >= MIN (bounds.size.width, page) - 1)
         return TRUE;
     }
   return FALSE;
