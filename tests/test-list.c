@@ -594,6 +594,59 @@ test_find_new_record (Fixture       *fixture,
   icat_store_sync (other);
 }
 
+/* A published paper leaves the board for the archive once its date (a
+ * day, a month or a year, else its year, else its last change) is wholly
+ * before the day given; papers at other stages never do. */
+static void
+test_paper_archive (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  struct { const char *fields; gboolean archived; } papers[] = {
+    { "\"status\": \"published\", \"published_on\": \"2025-12-05\"", TRUE },
+    { "\"status\": \"published\", \"published_on\": \"2025-12-06\"", FALSE },
+    { "\"status\": \"published\", \"published_on\": \"2025-11\"", TRUE },
+    { "\"status\": \"published\", \"published_on\": \"2025-12\"", FALSE },
+    { "\"status\": \"published\", \"published_on\": \"2025\"", FALSE },
+    { "\"status\": \"published\", \"published_on\": \"2024\", \"year\": 2026", TRUE },
+    { "\"status\": \"published\", \"year\": 2024", TRUE },
+    { "\"status\": \"published\", \"year\": 2025", FALSE },
+    /* No date at all: the day it was saved, today. */
+    { "\"status\": \"published\"", FALSE },
+    { "\"status\": \"drafting\", \"year\": 2010, \"published_on\": \"2010\"", FALSE },
+  };
+  g_autoptr(IcatRecordList) archive = icat_record_list_new (fixture->store, "paper");
+  g_autoptr(IcatRecordList) board = icat_record_list_new (fixture->store, "paper");
+  g_autoptr(IcatRecordList) all = icat_record_list_new (fixture->store, "paper");
+  g_autoptr(IcatRecordList) items = icat_record_list_new (fixture->store, "action_item");
+  guint seeded = g_list_model_get_n_items (G_LIST_MODEL (all));
+
+  g_assert_true (icat_record_list_set_filter (archive, ICAT_FILTER_ARCHIVED, "2025-12-06"));
+  g_assert_true (icat_record_list_set_filter (board, ICAT_FILTER_ON_BOARD, "2025-12-06"));
+  for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"kind\": \"report\", \"title\": {\"en\": \"Paper %u\"}, %s}",
+                                               i, papers[i].fields);
+      g_autoptr(JsonObject) paper = icat_test_object (json);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *id = icat_store_save (fixture->store, "paper", paper, &error);
+
+      g_assert_no_error (error);
+      g_test_message ("paper %u: %s", i, papers[i].fields);
+      icat_record_list_refresh (archive);
+      icat_record_list_refresh (board);
+      g_assert_cmpint (lists_item (archive, id), ==, papers[i].archived);
+      g_assert_cmpint (lists_item (board, id), ==, !papers[i].archived);
+    }
+  /* Each paper is on exactly one of the two. */
+  icat_record_list_refresh (all);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (all)), ==, seeded + G_N_ELEMENTS (papers));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (archive)) +
+                    g_list_model_get_n_items (G_LIST_MODEL (board)), ==, seeded + G_N_ELEMENTS (papers));
+  /* Other kinds have no archive. */
+  g_assert_false (icat_record_list_set_filter (items, ICAT_FILTER_ARCHIVED, "2025-12-06"));
+  g_assert_false (icat_record_list_set_filter (items, ICAT_FILTER_ON_BOARD, "2025-12-06"));
+}
+
 /* }}} */
 
 int
@@ -605,6 +658,7 @@ main (int    argc,
   g_test_add ("/list/other-kinds", Fixture, NULL, fixture_set_up, test_other_kinds, fixture_tear_down);
   g_test_add ("/list/items-changed", Fixture, NULL, fixture_set_up, test_items_changed, fixture_tear_down);
   g_test_add ("/list/scale", Fixture, NULL, fixture_set_up, test_scale, fixture_tear_down);
+  g_test_add ("/list/paper-archive", Fixture, NULL, fixture_set_up, test_paper_archive, fixture_tear_down);
   g_test_add ("/list/find-position", Fixture, NULL, fixture_set_up, test_find_position, fixture_tear_down);
   g_test_add ("/list/find-position/new-record", Fixture, NULL, fixture_set_up, test_find_new_record,
               fixture_tear_down);

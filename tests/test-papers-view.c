@@ -21,6 +21,7 @@
 #include "icat-ref-row.h"
 #include "icat-test-util.h"
 #include "icat-test-widgets.h"
+#include "icat-today.h"
 #include "icat-window.h"
 
 typedef struct {
@@ -212,6 +213,24 @@ test_rules (void)
   json_object_set_string_member (paper, "status", "drafting");
   json_object_remove_member (paper, "target_date");
   g_assert_false (icat_paper_is_overdue (paper, "2030-01-01"));
+}
+
+static void
+test_archive_cutoff (void)
+{
+  g_autofree char *ordinary = icat_paper_archive_cutoff ("2026-12-06");
+  g_autofree char *leap = icat_paper_archive_cutoff ("2028-02-29");
+  g_autofree char *new_year = icat_paper_archive_cutoff ("2027-01-01");
+
+  g_assert_cmpstr (ordinary, ==, "2025-12-06");
+  /* No 29 February a year before: the 28th. */
+  g_assert_cmpstr (leap, ==, "2027-02-28");
+  g_assert_cmpstr (new_year, ==, "2026-01-01");
+  g_assert_null (icat_paper_archive_cutoff (NULL));
+  g_assert_null (icat_paper_archive_cutoff (""));
+  g_assert_null (icat_paper_archive_cutoff ("2026-12"));
+  g_assert_null (icat_paper_archive_cutoff ("2026-02-30"));
+  g_assert_null (icat_paper_archive_cutoff ("yesterday!"));
 }
 
 static void
@@ -746,6 +765,125 @@ open_link_test (Fixture *f)
   g_clear_pointer (&launched, g_ptr_array_unref);
 }
 
+static char *
+seeded_paper_id (Fixture    *f,
+                 const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcatDb) db = icat_db_open (icat_store_get_path (f->store), ICAT_DB_READ_ONLY, NULL, &error);
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM paper WHERE json_extract (title, '$.en') = '%s'", title);
+
+  g_assert_no_error (error);
+  return icat_test_query_text (db, sql);
+}
+
+static gboolean
+page_is (Fixture       *f,
+         gconstpointer  name)
+{
+  return g_strcmp0 (_icat_papers_view_get_page (f->view), name) == 0;
+}
+
+static gboolean
+archived (Fixture       *f,
+          gconstpointer  id)
+{
+  GListModel *archive = _icat_papers_view_get_archive (f->view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (archive); i++)
+    {
+      g_autoptr(IcatRecord) paper = g_list_model_get_item (archive, i);
+
+      if (g_strcmp0 (icat_record_get_id (paper), id) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The card is shown and lies wholly inside the view, not scrolled away. */
+static gboolean
+card_in_sight (Fixture       *f,
+               gconstpointer  id)
+{
+  GtkWidget *card = find_card (GTK_WIDGET (f->view), id);
+  graphene_rect_t bounds;
+
+  if (card == NULL || !gtk_widget_get_mapped (card) ||
+      !gtk_widget_compute_bounds (card, GTK_WIDGET (f->view), &bounds))
+    return FALSE;
+  return bounds.origin.x >= 0 && bounds.origin.x + bounds.size.width <= gtk_widget_get_width (GTK_WIDGET (f->view));
+}
+
+static gboolean
+view_narrower (Fixture       *f,
+               gconstpointer  width)
+{
+  return gtk_widget_get_width (GTK_WIDGET (f->view)) < GPOINTER_TO_INT (width);
+}
+
+static void
+archive_test (Fixture *f)
+{
+  g_autofree char *today = icat_today_string ();
+  g_autofree char *json = g_strdup_printf ("{\"kind\": \"report\", \"title\": {\"en\": \"Published this week\"},"
+                                           " \"status\": \"published\", \"published_on\": \"%s\"}", today);
+  g_autofree char *recent = save_paper (f, json);
+  g_autofree char *old = seeded_paper_id (f, "The next decade");
+  g_autofree char *undated = seeded_paper_id (f, "Public procurement");
+  g_autofree char *technology = seeded_paper_id (f, "Human trafficking and technology");
+  /* The newest archived: first in the archive. */
+  g_autofree char *report_2023 = seeded_paper_id (f, "ICAT chairs'' report 2023");
+  g_autoptr(JsonObject) stored = read_paper (f, old);
+
+  /* The built-in papers are all published; those of past years are in the
+   * archive, off the board, and the new one is on it. */
+  g_assert_cmpstr (icat_json_get_string (stored, "published_on"), ==, "2012-05");
+  icat_test_wait_until (only_in_column, f, &(Expect) { recent, "status", "published" }, 10);
+  g_assert_true (archived (f, old));
+  g_assert_true (archived (f, technology));
+  g_assert_true (archived (f, report_2023));
+  g_assert_false (archived (f, recent));
+  g_assert_false (in_column (f, "published", old));
+  g_assert_false (in_column (f, "published", technology));
+  /* Undated: it stays as long as its last change is recent, and leaves after. */
+  g_assert_true (archived (f, undated) != in_column (f, "published", undated));
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpuint (g_list_model_get_n_items (_icat_papers_view_get_column (f->view, (const char *[]) {
+                        "proposed", "drafting", "agency-review", "wg-endorsement" }[i])), ==, 0);
+
+  /* The stages before are empty; the board, wider than the window, scrolls
+   * its papers into sight. */
+  g_assert_cmpstr (_icat_papers_view_get_page (f->view), ==, "board");
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 760, 700);
+  icat_test_wait_until (view_narrower, f, GINT_TO_POINTER (600), 10);
+  icat_test_wait_until (card_in_sight, f, recent, 10);
+  g_assert_null (find_card (GTK_WIDGET (f->view), old));
+  g_assert_true (label_shown (f, in_column (f, "published", undated) ? "2 papers" : "1 paper"));
+
+  /* The archive shows the old papers, not the new one. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "papers.show-archive", NULL));
+  icat_test_wait_until (page_is, f, "archive", 10);
+  icat_test_wait_until (card_in_sight, f, report_2023, 10);
+  g_assert_false (card_in_sight (f, recent));
+
+  /* Opened from the archive and taken back to drafting, it is on the board again. */
+  icat_papers_view_show_paper (f->view, old);
+  icat_test_wait_until (editor_shows, f, old, 10);
+  g_assert_cmpstr (_icat_papers_view_get_page (f->view), ==, "archive");
+  g_free (json);
+  json = g_strdup_printf ("{\"id\": \"%s\", \"status\": \"drafting\"}", old);
+  g_free (save_paper (f, json));
+  icat_test_wait_until (only_in_column, f, &(Expect) { old, "status", "drafting" }, 10);
+  icat_test_wait_until (page_is, f, "board", 10);
+  g_assert_false (archived (f, old));
+}
+
+static void
+test_archive (void)
+{
+  run_app (archive_test);
+}
+
 static void
 test_open_link (void)
 {
@@ -777,6 +915,8 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/papers/rules", test_rules);
   g_test_add_func ("/papers/advance", test_advance);
+  g_test_add_func ("/papers/archive-cutoff", test_archive_cutoff);
+  g_test_add_func ("/papers/archive", test_archive);
   g_test_add_func ("/papers/keyboard", test_keyboard);
   g_test_add_func ("/papers/edit", test_edit);
   g_test_add_func ("/papers/new", test_new);

@@ -50,6 +50,12 @@ typedef struct {
   SortKey     keys[MAX_SORT_KEYS];
 } SortSql;
 
+/* A published paper's date is its publication date, else its year, else
+ * the day it last changed (when it was published, most likely); a date
+ * of a month or a year is before a day once the whole of it is. */
+#define PAPER_DATE "coalesce (t.published_on, CAST (t.year AS TEXT), substr (t.updated_at, 1, 10))"
+#define PAPER_ARCHIVED "(t.status = 'published' AND " PAPER_DATE " < substr (@, 1, length (" PAPER_DATE ")))"
+
 static const FilterSql filters[] = {
   { "action_item", ICAT_FILTER_AGENCY, "(t.owner = @ OR EXISTS (SELECT 1 FROM action_item_supporting s WHERE s.owner_id = t.id AND s.target_id = @))" },
   { "action_item", ICAT_FILTER_STATUS, "t.status = @" },
@@ -72,6 +78,8 @@ static const FilterSql filters[] = {
   { "paper", ICAT_FILTER_YEAR, "t.year = CAST (@ AS INTEGER)" },
   { "paper", ICAT_FILTER_KIND, "t.kind = @" },
   { "paper", ICAT_FILTER_MANDATE, "EXISTS (SELECT 1 FROM paper_mandates m WHERE m.owner_id = t.id AND m.target_id = @)" },
+  { "paper", ICAT_FILTER_ARCHIVED, PAPER_ARCHIVED },
+  { "paper", ICAT_FILTER_ON_BOARD, "NOT " PAPER_ARCHIVED },
   { "mandate", ICAT_FILTER_DOCUMENT, "t.document = @" },
   { "mandate", ICAT_FILTER_PILLAR, "t.pillar = @" },
   { "agency", ICAT_FILTER_KIND, "t.kind = @" },

@@ -24,6 +24,8 @@ typedef enum {
   ICAT_FILTER_VENUE,
   ICAT_FILTER_DUE_MONTH,   /* "2026-11": due in that month */
   ICAT_FILTER_OWNER,       /* action items: the owner agency's id only */
+  ICAT_FILTER_ARCHIVED,    /* papers, "2025-11-23": published and dated before that day */
+  ICAT_FILTER_ON_BOARD,    /* papers, "2025-11-23": all but those ICAT_FILTER_ARCHIVED holds */
   ICAT_N_FILTERS
 } IcatFilter;
 

@@ -4,7 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * One column per stage, proposed to published, each a lazy IcatRecordList
- * filtered by status in SQL. A card moves to the next stage in one saved
+ * filtered by status in SQL. A paper published more than a year ago
+ * leaves the board for the archive, a lazy list of its own beside it, so
+ * that years of published papers do not fill the board and push the
+ * papers still at work out of sight. A card moves to the next stage in one saved
  * change (its button, or Alt+→ on the focused card), which Undo in the
  * toast takes back. Choosing a card opens the editor beside the board; the
  * editor is made when the first paper opens, since most visits only look.
@@ -14,6 +17,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "icat-first-page.h"
@@ -30,16 +34,18 @@
 #include "icat-today.h"
 
 #define N_STAGES 5
+/* The archive is one more list after the board's columns. */
+#define ARCHIVE N_STAGES
 /* The shortest a paper card is: how many fill the screen at the first frame. */
 #define MIN_CARD_HEIGHT 170
 
 typedef struct {
   IcatPapersView     *view;       /* borrowed: the owner of this struct */
-  const char         *status;
+  const char         *status;     /* NULL for the archive */
   IcatRecordList     *papers;     /* owned */
   GtkSingleSelection *selection;  /* owned */
   GtkSliceListModel  *cards;      /* borrowed from selection */
-  GtkWidget          *lane;       /* borrowed: widgets of the board */
+  GtkWidget          *lane;       /* borrowed: widgets of the board (NULL for the archive) */
   GtkListView        *list;
   GtkLabel           *count;
   GtkStack           *stack;
@@ -53,8 +59,12 @@ struct _IcatPapersView {
   GtkWidget          *board_page;
   GtkDropDown        *kind_dropdown;
   GtkLabel           *summary_label;
+  GtkToggleButton    *board_button;
+  GtkToggleButton    *archive_button;
+  GtkStack           *pages;
   GtkScrolledWindow  *board_scroller;
   GtkBox             *board;
+  GtkListView        *archive_list;
   GtkWidget          *editor_separator;
   AdwBin             *editor_bin;
 
@@ -64,10 +74,12 @@ struct _IcatPapersView {
   /* Owned */
   IcatListDetail     *list_detail;
   IcatStore          *store;
-  Column              columns[N_STAGES];
+  Column              columns[N_STAGES + 1];  /* the board's, then the archive */
+  char               *archive_cutoff;  /* "YYYY-MM-DD": archived if published before */
   gboolean            selecting;  /* selections changed by code, not by a person */
   Column             *to_reveal;  /* scrolled into view once laid out */
   guint               reveal_source;
+  guint               reveal_papers_source;
 };
 
 G_DEFINE_FINAL_TYPE (IcatPapersView, icat_papers_view, ADW_TYPE_BIN)
@@ -94,6 +106,22 @@ icat_paper_is_overdue (JsonObject *paper,
     return FALSE;
   /* "2026-05" is past once May is: compared as far as the target goes. */
   return strncmp (target, today, strlen (target)) < 0;
+}
+
+char *
+icat_paper_archive_cutoff (const char *today)
+{
+  guint year, month, day;
+  g_autoptr(GDate) date = NULL;
+
+  if (today == NULL || strlen (today) != 10 || sscanf (today, "%4u-%2u-%2u", &year, &month, &day) != 3 ||
+      !g_date_valid_dmy (day, month, year) || year < 2)
+    return NULL;
+  date = g_date_new_dmy (day, month, year);
+  /* 29 February goes back to the 28th. */
+  g_date_subtract_years (date, 1);
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
+                          g_date_get_day (date));
 }
 
 /* }}} */
@@ -179,13 +207,21 @@ queue_reveal (IcatPapersView *self,
     self->reveal_source = g_timeout_add (50, reveal_lane, self);
 }
 
-/* Selects the paper's card in its column, and no other. */
+static void
+show_archive (IcatPapersView *self,
+              gboolean        archive)
+{
+  gtk_toggle_button_set_active (archive ? self->archive_button : self->board_button, TRUE);
+}
+
+/* Selects the paper's card in its column, and no other; the board or the
+ * archive, whichever holds it, is shown. */
 static void
 select_card (IcatPapersView *self,
              const char     *id)
 {
   self->selecting = TRUE;
-  for (guint i = 0; i < N_STAGES; i++)
+  for (guint i = 0; i <= ARCHIVE; i++)
     {
       Column *column = &self->columns[i];
       guint position = GTK_INVALID_LIST_POSITION;
@@ -198,8 +234,10 @@ select_card (IcatPapersView *self,
       gtk_single_selection_set_selected (column->selection, position);
       if (position != GTK_INVALID_LIST_POSITION)
         {
+          show_archive (self, i == ARCHIVE);
           gtk_widget_activate_action (GTK_WIDGET (column->list), "list.scroll-to-item", "u", position);
-          queue_reveal (self, column);
+          if (column->lane != NULL)
+            queue_reveal (self, column);
         }
     }
   self->selecting = FALSE;
@@ -263,13 +301,103 @@ close_editor_activated (GtkWidget  *widget,
   icat_list_detail_close (self->list_detail);
 }
 
+/* Whether some column with papers is in view: all of it, or as much as
+ * the view has room for (a sliver of a column shows no paper). */
+static gboolean
+papers_in_sight (IcatPapersView *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->board_scroller);
+  double value = gtk_adjustment_get_value (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+
+  for (guint i = 0; i < N_STAGES; i++)
+    {
+      graphene_rect_t bounds;
+      double shown;
+
+      if (g_list_model_get_n_items (G_LIST_MODEL (self->columns[i].papers)) == 0 ||
+          !gtk_widget_compute_bounds (self->columns[i].lane, GTK_WIDGET (self->board), &bounds))
+        continue;
+      shown = MIN (bounds.origin.x + bounds.size.width, value + page) - MAX (bounds.origin.x, value);
+      if (shown >= MIN (bounds.size.width, page) - 1)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Empty stages must not hide the papers off to one side: when no column
+ * in view has papers, the first that has comes into view. */
+static gboolean
+reveal_papers (gpointer data)
+{
+  IcatPapersView *self = data;
+
+  self->reveal_papers_source = 0;
+  if (open_paper_id (self) != NULL || papers_in_sight (self))
+    return G_SOURCE_REMOVE;
+  for (guint i = 0; i < N_STAGES; i++)
+    if (g_list_model_get_n_items (G_LIST_MODEL (self->columns[i].papers)) > 0)
+      {
+        queue_reveal (self, &self->columns[i]);
+        break;
+      }
+  return G_SOURCE_REMOVE;
+}
+
+/* Once laid out with the new counts. */
+static void
+queue_reveal_papers (IcatPapersView *self)
+{
+  if (self->reveal_papers_source == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->reveal_papers_source = g_timeout_add (50, reveal_papers, self);
+}
+
+/* The board, the archive or their empty states, as the toggle and the
+ * counts say; and how many papers the page shows. */
+static void
+update_page (IcatPapersView *self)
+{
+  gboolean archive = gtk_toggle_button_get_active (self->archive_button);
+  guint shown = 0;
+  g_autofree char *summary = NULL;
+
+  if (archive)
+    shown = g_list_model_get_n_items (G_LIST_MODEL (self->columns[ARCHIVE].papers));
+  else
+    for (guint i = 0; i < N_STAGES; i++)
+      shown += g_list_model_get_n_items (G_LIST_MODEL (self->columns[i].papers));
+  if (archive)
+    gtk_stack_set_visible_child_name (self->pages, shown > 0 ? "archive" : "archive-empty");
+  else
+    gtk_stack_set_visible_child_name (self->pages, shown > 0 ? "board" : "board-empty");
+  if (archive)
+    summary = g_strdup_printf (ngettext ("%u paper in the archive", "%u papers in the archive", shown), shown);
+  else
+    summary = g_strdup_printf (ngettext ("%u paper", "%u papers", shown), shown);
+  gtk_label_set_label (self->summary_label, summary);
+}
+
+static void
+page_toggled_cb (IcatPapersView *self)
+{
+  /* The template sets the toggle before the lists exist. */
+  if (self->columns[ARCHIVE].papers != NULL)
+    update_page (self);
+}
+
+static void
+show_archive_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  show_archive (ICAT_PAPERS_VIEW (widget), TRUE);
+}
+
 /* A moved paper's card is selected again in its new column. */
 static void
 papers_changed_cb (IcatPapersView *self)
 {
   const char *id = open_paper_id (self);
-  guint total = 0;
-  g_autofree char *summary = NULL;
 
   for (guint i = 0; i < N_STAGES; i++)
     {
@@ -277,14 +405,26 @@ papers_changed_cb (IcatPapersView *self)
       guint n = g_list_model_get_n_items (G_LIST_MODEL (column->papers));
       g_autofree char *count = g_strdup_printf ("%u", n);
 
-      total += n;
       gtk_label_set_label (column->count, count);
       gtk_stack_set_visible_child_name (column->stack, n > 0 ? "list" : "empty");
     }
-  summary = g_strdup_printf (ngettext ("%u paper", "%u papers", total), total);
-  gtk_label_set_label (self->summary_label, summary);
+  update_page (self);
   if (id != NULL)
     select_card (self, id);
+  else
+    queue_reveal_papers (self);
+}
+
+/* A year before today: the day moves on while the window stays open. */
+static void
+update_archive_cutoff (IcatPapersView *self)
+{
+  g_autofree char *today = icat_today_string ();
+
+  g_free (self->archive_cutoff);
+  self->archive_cutoff = icat_paper_archive_cutoff (today);
+  icat_record_list_set_filter (self->columns[N_STAGES - 1].papers, ICAT_FILTER_ON_BOARD, self->archive_cutoff);
+  icat_record_list_set_filter (self->columns[ARCHIVE].papers, ICAT_FILTER_ARCHIVED, self->archive_cutoff);
 }
 
 /* }}} */
@@ -447,7 +587,7 @@ kind_selected_cb (IcatPapersView *self)
   guint position = gtk_drop_down_get_selected (self->kind_dropdown);
   const char *kind = position > 0 && position != GTK_INVALID_LIST_POSITION ? icat_paper_kinds[position - 1] : NULL;
 
-  for (guint i = 0; i < N_STAGES; i++)
+  for (guint i = 0; i <= ARCHIVE; i++)
     icat_record_list_set_filter (self->columns[i].papers, ICAT_FILTER_KIND, kind);
 }
 
@@ -501,7 +641,10 @@ column_new (IcatPapersView *self,
   g_autoptr(GtkListItemFactory) factory = icat_record_factory_new (paper_card_new, self);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *empty = gtk_label_new (_("No papers at this stage"));
+  /* Older published papers are in the archive, not missing. */
+  GtkWidget *empty = gtk_label_new (g_str_equal (column->status, "published")
+                                    ? _("None published in the last year")
+                                    : _("No papers at this stage"));
   GtkWidget *list;
 
   list = gtk_list_view_new (NULL, g_object_ref (factory));
@@ -531,20 +674,37 @@ column_new (IcatPapersView *self,
   return box;
 }
 
+/* The archive's list: cards as on the board, one under another. */
+static void
+setup_archive (IcatPapersView *self,
+               Column         *column)
+{
+  g_autoptr(GtkListItemFactory) factory = icat_record_factory_new (paper_card_new, self);
+
+  gtk_list_view_set_factory (self->archive_list, factory);
+  g_signal_connect (self->archive_list, "activate", G_CALLBACK (card_activated_cb), column);
+  column->list = self->archive_list;
+}
+
 static void
 setup_board (IcatPapersView *self)
 {
-  for (guint i = 0; i < N_STAGES; i++)
+  for (guint i = 0; i <= ARCHIVE; i++)
     {
       Column *column = &self->columns[i];
 
       column->view = self;
-      column->status = icat_paper_statuses[i];
       column->papers = icat_record_list_new (self->store, "paper");
-      icat_record_list_set_filter (column->papers, ICAT_FILTER_STATUS, column->status);
       /* Newest first; papers whose year is unknown last. */
       icat_record_list_set_sort (column->papers, ICAT_KEY_YEAR, TRUE);
-      gtk_box_append (self->board, column_new (self, column));
+      if (i == ARCHIVE)
+        setup_archive (self, column);
+      else
+        {
+          column->status = icat_paper_statuses[i];
+          icat_record_list_set_filter (column->papers, ICAT_FILTER_STATUS, column->status);
+          gtk_box_append (self->board, column_new (self, column));
+        }
       column->cards = icat_first_page_new (g_object_ref (G_LIST_MODEL (column->papers)),
                                            icat_first_page_rows (MIN_CARD_HEIGHT), GTK_WIDGET (column->list));
       column->selection = gtk_single_selection_new (G_LIST_MODEL (column->cards));
@@ -556,11 +716,26 @@ setup_board (IcatPapersView *self)
                                self, G_CONNECT_SWAPPED);
       gtk_list_view_set_model (column->list, GTK_SELECTION_MODEL (column->selection));
     }
+  update_archive_cutoff (self);
   papers_changed_cb (self);
+  /* A narrower window may leave only empty stages in view; a person's own
+   * scrolling (the value) is left alone. */
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->board_scroller), "changed",
+                           G_CALLBACK (queue_reveal_papers), self, G_CONNECT_SWAPPED);
 }
 
 /* }}} */
 /* GObject {{{ */
+
+static void
+icat_papers_view_map (GtkWidget *widget)
+{
+  IcatPapersView *self = ICAT_PAPERS_VIEW (widget);
+
+  GTK_WIDGET_CLASS (icat_papers_view_parent_class)->map (widget);
+  update_archive_cutoff (self);
+  queue_reveal_papers (self);
+}
 
 static void
 icat_papers_view_dispose (GObject *object)
@@ -571,11 +746,12 @@ icat_papers_view_dispose (GObject *object)
     icat_paper_editor_set_paper (self->editor, NULL);
   /* Closing the editor selected no card, which may have queued this. */
   g_clear_handle_id (&self->reveal_source, g_source_remove);
+  g_clear_handle_id (&self->reveal_papers_source, g_source_remove);
   /* AdwBin unparents its child itself: the template must not do it first. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ICAT_TYPE_PAPERS_VIEW);
   g_clear_object (&self->list_detail);
-  for (guint i = 0; i < N_STAGES; i++)
+  for (guint i = 0; i <= ARCHIVE; i++)
     {
       if (self->columns[i].selection != NULL)
         g_signal_handlers_disconnect_by_func (self->columns[i].selection, selection_changed_cb, &self->columns[i]);
@@ -583,6 +759,7 @@ icat_papers_view_dispose (GObject *object)
       g_clear_object (&self->columns[i].papers);
     }
   g_clear_object (&self->store);
+  g_clear_pointer (&self->archive_cutoff, g_free);
   G_OBJECT_CLASS (icat_papers_view_parent_class)->dispose (object);
 }
 
@@ -593,19 +770,26 @@ icat_papers_view_class_init (IcatPapersViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = icat_papers_view_dispose;
+  widget_class->map = icat_papers_view_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/papers/icat-papers-view.ui");
   gtk_widget_class_bind_template_child (widget_class, IcatPapersView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, IcatPapersView, board_page);
   gtk_widget_class_bind_template_child (widget_class, IcatPapersView, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, IcatPapersView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, IcatPapersView, board_button);
+  gtk_widget_class_bind_template_child (widget_class, IcatPapersView, archive_button);
+  gtk_widget_class_bind_template_child (widget_class, IcatPapersView, pages);
   gtk_widget_class_bind_template_child (widget_class, IcatPapersView, board_scroller);
   gtk_widget_class_bind_template_child (widget_class, IcatPapersView, board);
   gtk_widget_class_bind_template_child (widget_class, IcatPapersView, editor_separator);
   gtk_widget_class_bind_template_child (widget_class, IcatPapersView, editor_bin);
+  gtk_widget_class_bind_template_child (widget_class, IcatPapersView, archive_list);
+  gtk_widget_class_bind_template_callback (widget_class, page_toggled_cb);
 
   gtk_widget_class_install_action (widget_class, "papers.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "papers.close-editor", NULL, close_editor_activated);
+  gtk_widget_class_install_action (widget_class, "papers.show-archive", NULL, show_archive_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "papers.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "papers.close-editor", NULL);
   gtk_widget_class_install_action (widget_class, "papers.advance-focused", "b", advance_focused_activated);
@@ -645,6 +829,18 @@ _icat_papers_view_get_column (IcatPapersView *self,
     if (g_strcmp0 (self->columns[i].status, status) == 0)
       return G_LIST_MODEL (self->columns[i].papers);
   return NULL;
+}
+
+GListModel *
+_icat_papers_view_get_archive (IcatPapersView *self)
+{
+  return G_LIST_MODEL (self->columns[ARCHIVE].papers);
+}
+
+const char *
+_icat_papers_view_get_page (IcatPapersView *self)
+{
+  return gtk_stack_get_visible_child_name (self->pages);
 }
 
 GtkWidget *

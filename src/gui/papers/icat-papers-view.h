@@ -37,10 +37,19 @@ const char *icat_paper_next_status       (const char     *status);
  * year) is past. Needs no display. */
 gboolean    icat_paper_is_overdue        (JsonObject     *paper,
                                           const char     *today);
+/* The day a year before today ("YYYY-MM-DD", 29 February going back to
+ * the 28th): a paper published before it is in the archive, not on the
+ * board. NULL when today is not a day. Needs no display. */
+char       *icat_paper_archive_cutoff    (const char     *today);
 
-/* For tests: the lazy list of one stage's column, the editor, the cards. */
+/* For tests: the lazy list of one stage's column (a published paper of
+ * the last year only), of the archive, the page shown ("board",
+ * "board-empty", "archive" or "archive-empty"), the
+ * editor, the cards. */
 GListModel *_icat_papers_view_get_column (IcatPapersView *self,
                                           const char     *status);
+GListModel *_icat_papers_view_get_archive (IcatPapersView *self);
+const char *_icat_papers_view_get_page   (IcatPapersView *self);
 GtkWidget  *_icat_papers_view_get_editor (IcatPapersView *self);
 /* A card's paper (NULL for any other widget), and its "overdue" badge
  * or "advance" button. */
