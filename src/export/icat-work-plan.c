@@ -308,8 +308,11 @@ count_sections (Builder *builder)
 {
   g_autoptr(GPtrArray) groups = icat_work_plan_data_group (builder->data, builder->group_by);
 
-  /* The groups, the timeline, and the focal points when asked for. */
-  return groups->len + 1 + ((builder->flags & ICAT_EXPORT_INCLUDE_CONTACTS) ? 1 : 0);
+  /* The groups and the timeline unless left out, and the focal points
+   * when asked for. */
+  return ((builder->flags & ICAT_EXPORT_OMIT_ACTIVITIES) ? 0 : groups->len)
+         + ((builder->flags & ICAT_EXPORT_OMIT_TIMELINE) ? 0 : 1)
+         + ((builder->flags & ICAT_EXPORT_INCLUDE_CONTACTS) ? 1 : 0);
 }
 
 /* The records of the year and the texts every page shares; FALSE, with
@@ -351,14 +354,16 @@ lay_out_work_plan (IcatPageWriter *writer,
 {
   Builder *builder = user_data;
   gboolean streaming = icat_page_writer_is_streaming (writer);
-  guint contents_pages, contents_first;
+  guint n_sections, contents_pages, contents_first;
 
   builder->writer = writer;
   if (!builder->measured)
     icat_outline_add (builder->outline, builder->title, 0, 0);
   draw_cover (builder);
 
-  contents_pages = MAX (1, (count_sections (builder) + CONTENTS_PER_PAGE - 1) / CONTENTS_PER_PAGE);
+  /* With every section left out, the cover is the whole plan. */
+  n_sections = count_sections (builder);
+  contents_pages = n_sections == 0 ? 0 : MAX (1, (n_sections + CONTENTS_PER_PAGE - 1) / CONTENTS_PER_PAGE);
   contents_first = icat_page_writer_get_n_pages (writer);
   for (guint i = 0; i < contents_pages; i++)
     {
@@ -366,14 +371,21 @@ lay_out_work_plan (IcatPageWriter *writer,
       if (streaming)
         draw_contents_page (builder, icat_page_writer_get_cairo (writer), i);
     }
-  if (!builder->measured)
+  if (!builder->measured && contents_pages > 0)
     icat_outline_add (builder->outline, _("Contents"), contents_first, 0);
-  icat_page_writer_new_page (writer);
+  if (n_sections > 0)
+    icat_page_writer_new_page (writer);
 
-  write_groups (builder);
-  icat_page_writer_new_page (writer);
-  begin_section (builder, _("Timeline of the year"), 0);
-  icat_work_plan_draw_timeline (writer, builder->data);
+  if (!(builder->flags & ICAT_EXPORT_OMIT_ACTIVITIES))
+    write_groups (builder);
+  if (!(builder->flags & ICAT_EXPORT_OMIT_TIMELINE))
+    {
+      /* The timeline has a page of its own, after the activities. */
+      if (!(builder->flags & ICAT_EXPORT_OMIT_ACTIVITIES))
+        icat_page_writer_new_page (writer);
+      begin_section (builder, _("Timeline of the year"), 0);
+      icat_work_plan_draw_timeline (writer, builder->data);
+    }
   if (builder->flags & ICAT_EXPORT_INCLUDE_CONTACTS)
     write_contacts (builder);
 
