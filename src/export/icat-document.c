@@ -91,7 +91,7 @@ draw_footer (cairo_t      *cr,
 {
   g_autoptr(PangoLayout) left = pango_layout_new (context);
   g_autoptr(PangoLayout) right = pango_layout_new (context);
-  PangoFontDescription *font = pango_font_description_from_string ("Sans 7.5");
+  PangoFontDescription *font = pango_font_description_from_string (ICAT_DOCUMENT_SANS " 8");
   /* Translators: the page number in a document's footer */
   g_autofree char *page_text = g_strdup_printf (_("Page %u of %u"), number, n_pages);
   double margin = 56.7;
