@@ -191,6 +191,12 @@ record_file_chosen_cb (GtkNativeDialog *chooser,
    * then written to the file chosen. */
   export->sections = sections;
   export->output = g_file_get_path (file);
+  if (export->output == NULL)
+    {
+      /* Not in a folder on this computer: write_record () says so. */
+      write_record (export, file);
+      return;
+    }
   g_clear_pointer (&export->document, icat_document_free);
   lay_out_record (export);
 }
