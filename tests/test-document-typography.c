@@ -174,14 +174,18 @@ test_cover_count (Fixture       *fixture,
   g_autoptr(GRegex) sentence = g_regex_new ("This plan has (\\d+) activit(y|ies)\\.\\s*Action items: (\\d+) · "
                                             "papers: (\\d+) · meetings: (\\d+) · recurring dates: (\\d+)", 0, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *total_text = NULL;
+  g_autofree char *ending = NULL;
   guint total, sum = 0;
 
   write_document (fixture, (const char * const[]) { "workplan", "--year", "2016", NULL }, pdf);
   text = pdf_text (pdf);
   if (!g_regex_match (sentence, text, 0, &match))
     g_error ("no count sentence in: %s", text);
-  total = atoi (g_match_info_fetch (match, 1));
-  g_assert_cmpstr (g_match_info_fetch (match, 2), ==, total == 1 ? "y" : "ies");
+  total_text = g_match_info_fetch (match, 1);
+  ending = g_match_info_fetch (match, 2);
+  total = atoi (total_text);
+  g_assert_cmpstr (ending, ==, total == 1 ? "y" : "ies");
   for (int i = 3; i <= 6; i++)
     {
       g_autofree char *number = g_match_info_fetch (match, i);
