@@ -91,7 +91,7 @@ draw_footer (cairo_t      *cr,
 {
   g_autoptr(PangoLayout) left = pango_layout_new (context);
   g_autoptr(PangoLayout) right = pango_layout_new (context);
-  PangoFontDescription *font = pango_font_description_from_string ("Sans 7.5");
+  PangoFontDescription *font = pango_font_description_from_string (ICAT_DOCUMENT_SANS " 8");
   /* Translators: the page number in a document's footer */
   g_autofree char *page_text = g_strdup_printf (_("Page %u of %u"), number, n_pages);
   double margin = 56.7;
@@ -388,6 +388,38 @@ icat_document_write_pdf_file (IcatDocument *document,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Sections the user chooses */
+
+const IcatDocumentSection icat_work_plan_sections[] = {
+  { "activities", ICAT_EXPORT_OMIT_ACTIVITIES, N_("Activities") },
+  { "timeline", ICAT_EXPORT_OMIT_TIMELINE, N_("Timeline of the year") },
+  { NULL, 0, NULL },
+};
+
+const IcatDocumentSection icat_meeting_record_sections[] = {
+  { "attendance", ICAT_EXPORT_OMIT_ATTENDANCE, N_("Attendance") },
+  { "agenda", ICAT_EXPORT_OMIT_AGENDA, N_("Agenda and minutes") },
+  { "decisions", ICAT_EXPORT_OMIT_DECISIONS, N_("Decisions") },
+  { "action-items", ICAT_EXPORT_OMIT_ACTION_ITEMS, N_("Action items arising") },
+  { "attachments", ICAT_EXPORT_OMIT_ATTACHMENTS, N_("Attachments") },
+  { NULL, 0, NULL },
+};
+
+IcatExportFlags
+icat_document_sections_flags (const IcatDocumentSection *sections,
+                              const char * const        *omitted)
+{
+  IcatExportFlags flags = ICAT_EXPORT_DEFAULT;
+
+  g_return_val_if_fail (sections != NULL, ICAT_EXPORT_DEFAULT);
+
+  for (guint i = 0; omitted != NULL && omitted[i] != NULL; i++)
+    for (guint s = 0; sections[s].name != NULL; s++)
+      if (g_str_equal (sections[s].name, omitted[i]))
+        flags |= sections[s].omit;
+  return flags;
 }
 
 /* Reading helpers */

@@ -60,6 +60,24 @@ IcatDocument *icat_document_new_meeting_record (IcatDb          *db,
                                                 GError         **error);
 void          icat_document_free               (IcatDocument    *document);
 
+/* A section of a document that the user may leave out: its name in the
+ * settings ("timeline"), the flag that leaves it out, and its heading
+ * (untranslated: show it with gettext). */
+typedef struct {
+  const char      *name;
+  IcatExportFlags  omit;
+  const char      *title;
+} IcatDocumentSection;
+
+/* Each ends with an entry whose name is NULL. */
+extern const IcatDocumentSection icat_work_plan_sections[];
+extern const IcatDocumentSection icat_meeting_record_sections[];
+
+/* The flags that leave out the sections named in omitted (NULL: none);
+ * names of other sections, or of none, leave nothing out. */
+IcatExportFlags icat_document_sections_flags   (const IcatDocumentSection *sections,
+                                                const char * const        *omitted);
+
 const char   *icat_document_get_title          (IcatDocument    *document);
 guint         icat_document_get_n_pages        (IcatDocument    *document);
 /* In points (1/72 inch). */

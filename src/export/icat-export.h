@@ -20,6 +20,15 @@ typedef enum {
   ICAT_EXPORT_INCLUDE_CONTACTS = 1 << 0,  /* focal points' e-mail and phone */
   ICAT_EXPORT_BOM              = 1 << 1,  /* CSV only: a UTF-8 byte-order mark for spreadsheets */
   ICAT_EXPORT_RAW              = 1 << 2,  /* CSV only: cells exactly as stored, formulas and all */
+  /* Sections of a work plan or a meeting record the user left out; by
+   * default a document has them all (icat_document_sections_flags ()). */
+  ICAT_EXPORT_OMIT_ACTIVITIES   = 1 << 3,  /* work plan: the activities by pillar or mandate */
+  ICAT_EXPORT_OMIT_TIMELINE     = 1 << 4,  /* work plan: the timeline of the year */
+  ICAT_EXPORT_OMIT_ATTENDANCE   = 1 << 5,  /* record: attendance and invited States */
+  ICAT_EXPORT_OMIT_AGENDA       = 1 << 6,  /* record: agenda and minutes */
+  ICAT_EXPORT_OMIT_DECISIONS    = 1 << 7,  /* record: decisions */
+  ICAT_EXPORT_OMIT_ACTION_ITEMS = 1 << 8,  /* record: action items arising */
+  ICAT_EXPORT_OMIT_ATTACHMENTS  = 1 << 9,  /* record: attachments */
 } IcatExportFlags;
 
 /* Action items, one row each under a header row; RFC 4180 quoting, UTF-8,

@@ -553,12 +553,16 @@ icat_document_new_meeting_record (IcatDb          *db,
   footer = g_strdup_printf ("%s · %s", _("ICAT"), document_title);
 
   write_head (&record);
-  write_attendance (&record);
-  write_agenda (&record);
-  write_decisions (&record);
-  if (!write_action_items (&record, meeting_id, error))
+  if (!(flags & ICAT_EXPORT_OMIT_ATTENDANCE))
+    write_attendance (&record);
+  if (!(flags & ICAT_EXPORT_OMIT_AGENDA))
+    write_agenda (&record);
+  if (!(flags & ICAT_EXPORT_OMIT_DECISIONS))
+    write_decisions (&record);
+  if (!(flags & ICAT_EXPORT_OMIT_ACTION_ITEMS) && !write_action_items (&record, meeting_id, error))
     return NULL;
-  write_attachments (&record);
+  if (!(flags & ICAT_EXPORT_OMIT_ATTACHMENTS))
+    write_attachments (&record);
   if (flags & ICAT_EXPORT_INCLUDE_CONTACTS)
     write_contacts (&record);
 

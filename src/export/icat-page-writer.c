@@ -51,22 +51,30 @@ struct _IcatPageWriter {
   Table             *table;
 };
 
+/* UN documents are set in Times New Roman: the text is in Liberation Serif
+ * (fonts-liberation2), which has its metrics, and Chinese in the Ming face
+ * AR PL UMing (fonts-arphic-uming). Headings and labels are in a sans:
+ * Liberation Sans (Arial's metrics), and WenQuanYi Micro Hei for Chinese.
+ * The generic family last stands in where a face is missing. */
+#define ICAT_SERIF "Liberation Serif,AR PL UMing CN,serif "
+#define ICAT_SANS  ICAT_DOCUMENT_SANS " "
+
 static const struct {
   const char *font;
   double      space_after;
 } styles[] = {
-  [ICAT_TEXT_BODY]           = { "Sans 9.5", 5 },
-  [ICAT_TEXT_SMALL]          = { "Sans 8", 3 },
-  [ICAT_TEXT_CAPTION]        = { "Sans 8", 6 },
-  [ICAT_TEXT_HEADING_1]      = { "Sans Bold 15", 8 },
-  [ICAT_TEXT_HEADING_2]      = { "Sans Bold 12", 5 },
-  [ICAT_TEXT_HEADING_3]      = { "Sans Bold 10", 3 },
-  [ICAT_TEXT_TABLE_HEADER]   = { "Sans Bold 8", 0 },
-  [ICAT_TEXT_TABLE_CELL]     = { "Sans 8.5", 0 },
-  [ICAT_TEXT_COVER_KICKER]   = { "Sans Bold 11", 10 },
-  [ICAT_TEXT_COVER_TITLE]    = { "Sans Bold 30", 14 },
-  [ICAT_TEXT_COVER_SUBTITLE] = { "Sans 13", 8 },
-  [ICAT_TEXT_TITLE]          = { "Sans Bold 19", 10 },
+  [ICAT_TEXT_BODY]           = { ICAT_SERIF "10.5", 5 },
+  [ICAT_TEXT_SMALL]          = { ICAT_SERIF "9", 3 },
+  [ICAT_TEXT_CAPTION]        = { ICAT_SANS "8.5", 6 },
+  [ICAT_TEXT_HEADING_1]      = { ICAT_SANS "Bold 15", 8 },
+  [ICAT_TEXT_HEADING_2]      = { ICAT_SANS "Bold 12", 5 },
+  [ICAT_TEXT_HEADING_3]      = { ICAT_SANS "Bold 10.5", 3 },
+  [ICAT_TEXT_TABLE_HEADER]   = { ICAT_SANS "Bold 8.5", 0 },
+  [ICAT_TEXT_TABLE_CELL]     = { ICAT_SERIF "9.5", 0 },
+  [ICAT_TEXT_COVER_KICKER]   = { ICAT_SANS "Bold 11", 10 },
+  [ICAT_TEXT_COVER_TITLE]    = { ICAT_SANS "Bold 30", 14 },
+  [ICAT_TEXT_COVER_SUBTITLE] = { ICAT_SERIF "14", 8 },
+  [ICAT_TEXT_TITLE]          = { ICAT_SANS "Bold 19", 10 },
 };
 
 static void

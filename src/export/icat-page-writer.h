@@ -40,6 +40,9 @@ typedef enum {
   ICAT_ROW_GROUP   = 1 << 2,  /* a sub-heading spanning the table */
 } IcatRowFlags;
 
+/* The sans of headings, labels and footers (see icat-page-writer.c). */
+#define ICAT_DOCUMENT_SANS "Liberation Sans,WenQuanYi Micro Hei,sans-serif"
+
 /* Colours of the documents: UN blue for rules and shading, near-black text. */
 #define ICAT_INK_TEXT   0.10, 0.10, 0.12
 #define ICAT_INK_MUTED  0.37, 0.36, 0.39

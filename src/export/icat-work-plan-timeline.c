@@ -281,7 +281,7 @@ icat_work_plan_draw_timeline (IcatPageWriter   *writer,
   double top;
 
   icat_page_writer_text (writer, ICAT_TEXT_CAPTION,
-                         _("Bars run from an activity's start to its end or due date; a diamond marks a single day; "
+                         _("Bars run from an activity’s start to its end or due date; a diamond marks a single day; "
                            "a pale bar covers the month or the year when only that much is known."), 0);
   draw_legend (writer);
   icat_page_writer_ensure (writer, HEADER_HEIGHT + 3 * ROW_HEIGHT);

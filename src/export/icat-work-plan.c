@@ -22,6 +22,8 @@
 #include "icat-work-plan-data.h"
 
 #define CONTENTS_PER_PAGE 34
+/* A shorter plan is read without a contents page. */
+#define CONTENTS_MIN_ENTRIES 10
 
 typedef struct {
   char  *title;
@@ -100,6 +102,8 @@ draw_cover (Builder *builder)
   g_autofree char *today = icat_day_string (now);
   g_autofree char *prepared = icat_format_date (today);
   g_autofree char *counts = NULL;
+  g_autofree char *kinds = NULL;
+  g_autofree char *sentence_and_kinds = NULL;
 
   /* A band of UN blue across the top of the cover. */
   cairo_set_source_rgb (cr, ICAT_INK_ACCENT);
@@ -117,12 +121,16 @@ draw_cover (Builder *builder)
               data->chairs != NULL ? data->chairs : _("No chair is recorded for this year."));
   icat_page_writer_fact (builder->writer, _("Working Group"),
               data->working_group != NULL ? data->working_group : _("No Working Group members are recorded for this year."));
-  counts = g_strdup_printf (/* Translators: the cover's count of activities; "in all: action
-                               * items 60, papers 3…" reads right for any number */
-                            _("%u in all: action items %u, papers %u, meetings %u, recurring dates %u"),
-                            data->activities->len, data->n_action_items, data->n_papers,
-                            data->n_meetings, data->n_recurring);
-  icat_page_writer_fact (builder->writer, _("Activities"), counts);
+  /* Translators: the cover's count of activities, a sentence */
+  counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "This plan has %u activity.", "This plan has %u activities.",
+                                         data->activities->len),
+                            data->activities->len);
+  /* Translators: under the cover's count, the activities of each kind; "papers: 3" reads
+   * right for any number */
+  kinds = g_strdup_printf (_("Action items: %u · papers: %u · meetings: %u · recurring dates: %u"),
+                           data->n_action_items, data->n_papers, data->n_meetings, data->n_recurring);
+  sentence_and_kinds = g_strconcat (counts, "\n", kinds, NULL);
+  icat_page_writer_fact (builder->writer, _("Activities"), sentence_and_kinds);
   icat_page_writer_fact (builder->writer, _("Arranged"), group_by_label (builder->group_by));
   icat_page_writer_fact (builder->writer, _("Prepared"), prepared);
 }
@@ -246,7 +254,7 @@ activity_table (Builder   *builder,
 {
   /* The date columns fit a Chinese date ("2026年12月22日") and the type
    * column "Recurring date" without breaking a word. */
-  const double fractions[] = { 0.27, 0.12, 0.11, 0.17, 0.17, 0.16 };
+  const double fractions[] = { 0.33, 0.11, 0.10, 0.16, 0.16, 0.14 };
   const char *headers[] = { _("Activity"), _("Type"), _("Lead"), _("Start"), _("End or due"), _("Status") };
 
   icat_page_writer_table_begin (builder->writer, G_N_ELEMENTS (fractions), fractions, headers);
@@ -308,8 +316,11 @@ count_sections (Builder *builder)
 {
   g_autoptr(GPtrArray) groups = icat_work_plan_data_group (builder->data, builder->group_by);
 
-  /* The groups, the timeline, and the focal points when asked for. */
-  return groups->len + 1 + ((builder->flags & ICAT_EXPORT_INCLUDE_CONTACTS) ? 1 : 0);
+  /* The groups and the timeline unless left out, and the focal points
+   * when asked for. */
+  return ((builder->flags & ICAT_EXPORT_OMIT_ACTIVITIES) ? 0 : groups->len)
+         + ((builder->flags & ICAT_EXPORT_OMIT_TIMELINE) ? 0 : 1)
+         + ((builder->flags & ICAT_EXPORT_INCLUDE_CONTACTS) ? 1 : 0);
 }
 
 /* The records of the year and the texts every page shares; FALSE, with
@@ -336,7 +347,7 @@ builder_init (Builder      *builder,
   builder->outline = g_ptr_array_new ();
   builder->date_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   builder->title = g_strdup_printf (_("Work plan %d"), year);
-  builder->subject = g_strdup_printf (_("The ICAT Working Group's work plan for %d: activities, lead agencies, dates and status"), year);
+  builder->subject = g_strdup_printf (_("The ICAT Working Group’s work plan for %d: activities, lead agencies, dates and status"), year);
   builder->footer = g_strdup_printf ("%s · %s · %s", _("ICAT"), builder->title,
                                      g_strcmp0 (builder->data->status, "endorsed") == 0 ? _("Endorsed") : _("Draft"));
   return TRUE;
@@ -351,14 +362,16 @@ lay_out_work_plan (IcatPageWriter *writer,
 {
   Builder *builder = user_data;
   gboolean streaming = icat_page_writer_is_streaming (writer);
-  guint contents_pages, contents_first;
+  guint n_sections, contents_pages, contents_first;
 
   builder->writer = writer;
   if (!builder->measured)
     icat_outline_add (builder->outline, builder->title, 0, 0);
   draw_cover (builder);
 
-  contents_pages = MAX (1, (count_sections (builder) + CONTENTS_PER_PAGE - 1) / CONTENTS_PER_PAGE);
+  /* With every section left out, the cover is the whole plan. */
+  n_sections = count_sections (builder);
+  contents_pages = n_sections < CONTENTS_MIN_ENTRIES ? 0 : (n_sections + CONTENTS_PER_PAGE - 1) / CONTENTS_PER_PAGE;
   contents_first = icat_page_writer_get_n_pages (writer);
   for (guint i = 0; i < contents_pages; i++)
     {
@@ -366,14 +379,21 @@ lay_out_work_plan (IcatPageWriter *writer,
       if (streaming)
         draw_contents_page (builder, icat_page_writer_get_cairo (writer), i);
     }
-  if (!builder->measured)
+  if (!builder->measured && contents_pages > 0)
     icat_outline_add (builder->outline, _("Contents"), contents_first, 0);
-  icat_page_writer_new_page (writer);
+  if (n_sections > 0)
+    icat_page_writer_new_page (writer);
 
-  write_groups (builder);
-  icat_page_writer_new_page (writer);
-  begin_section (builder, _("Timeline of the year"), 0);
-  icat_work_plan_draw_timeline (writer, builder->data);
+  if (!(builder->flags & ICAT_EXPORT_OMIT_ACTIVITIES))
+    write_groups (builder);
+  if (!(builder->flags & ICAT_EXPORT_OMIT_TIMELINE))
+    {
+      /* The timeline has a page of its own, after the activities. */
+      if (!(builder->flags & ICAT_EXPORT_OMIT_ACTIVITIES))
+        icat_page_writer_new_page (writer);
+      begin_section (builder, _("Timeline of the year"), 0);
+      icat_work_plan_draw_timeline (writer, builder->data);
+    }
   if (builder->flags & ICAT_EXPORT_INCLUDE_CONTACTS)
     write_contacts (builder);
 

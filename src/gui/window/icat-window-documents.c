@@ -5,8 +5,10 @@
  *
  * "win.export-meeting-record" (the meeting's id): the record is laid out on
  * a worker thread with a connection of its own, so an unknown meeting is
- * reported before anybody picks a file; then the user picks the file, and
- * the PDF is written on a worker thread. Each ending is told in a toast.
+ * reported before anybody picks a file; then the user picks the file and
+ * the sections to include (remembered for the next record; other sections
+ * than those laid out mean a second layout), and the PDF is written on a
+ * worker thread. Each ending is told in a toast.
  */
 #define G_LOG_DOMAIN "icat-window"
 
@@ -25,6 +27,7 @@ typedef struct {
   char          *database;
   char          *meeting_id;
   IcatPaperSize  paper;
+  IcatExportFlags sections; /* the sections left out */
   IcatDocument  *document;  /* laid out on the worker thread */
   char          *output;
 } RecordExport;
@@ -146,17 +149,70 @@ write_record (RecordExport *export,
   g_task_run_in_thread (task, write_thread);
 }
 
+static void lay_out_record (RecordExport *export);
+
+/* The sections the user left out, as the chooser's check boxes say, and
+ * remembered for the next record. */
+static IcatExportFlags
+chosen_sections (RecordExport   *export,
+                 GtkFileChooser *chooser)
+{
+  g_autoptr(GStrvBuilder) omitted = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+
+  for (guint i = 0; icat_meeting_record_sections[i].name != NULL; i++)
+    if (g_strcmp0 (gtk_file_chooser_get_choice (chooser, icat_meeting_record_sections[i].name), "false") == 0)
+      g_strv_builder_add (omitted, icat_meeting_record_sections[i].name);
+  names = g_strv_builder_end (omitted);
+  g_settings_set_strv (export->window->settings, "meeting-record-omitted-sections", (const char * const *) names);
+  return icat_document_sections_flags (icat_meeting_record_sections, (const char * const *) names);
+}
+
 static void
 record_file_chosen_cb (GtkNativeDialog *chooser,
                        int              response,
                        RecordExport    *export)
 {
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  IcatExportFlags sections;
 
-  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
-    write_record (export, file);
-  else
-    record_export_free (export);
+  if (response != GTK_RESPONSE_ACCEPT || file == NULL)
+    {
+      record_export_free (export);
+      return;
+    }
+  sections = chosen_sections (export, GTK_FILE_CHOOSER (chooser));
+  if (sections == export->sections)
+    {
+      write_record (export, file);
+      return;
+    }
+  /* Other sections than those laid out: the record is laid out again,
+   * then written to the file chosen. */
+  export->sections = sections;
+  export->output = g_file_get_path (file);
+  if (export->output == NULL)
+    {
+      /* Not in a folder on this computer: write_record () says so. */
+      write_record (export, file);
+      return;
+    }
+  g_clear_pointer (&export->document, icat_document_free);
+  lay_out_record (export);
+}
+
+/* A check box per section, as the user left them last time. */
+static void
+add_section_choices (RecordExport   *export,
+                     GtkFileChooser *chooser)
+{
+  for (guint i = 0; icat_meeting_record_sections[i].name != NULL; i++)
+    {
+      const IcatDocumentSection *section = &icat_meeting_record_sections[i];
+
+      gtk_file_chooser_add_choice (chooser, section->name, _(section->title), NULL, NULL);
+      gtk_file_chooser_set_choice (chooser, section->name, (export->sections & section->omit) ? "false" : "true");
+    }
 }
 
 static void
@@ -173,6 +229,7 @@ choose_record_file (RecordExport *export)
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  add_section_choices (export, GTK_FILE_CHOOSER (chooser));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (record_file_chosen_cb), export);
   g_clear_object (&self->chooser);
@@ -197,6 +254,14 @@ laid_out_cb (GObject      *source,
       icat_window_toast (export->window, message);
       return;
     }
+  if (export->output != NULL)
+    {
+      /* Laid out again with the sections chosen with the file. */
+      file = g_file_new_for_path (export->output);
+      g_clear_pointer (&export->output, g_free);
+      write_record (g_steal_pointer (&export), file);
+      return;
+    }
   file = _icat_window_take_document_file (export->window);
   if (file != NULL)
     write_record (g_steal_pointer (&export), file);
@@ -215,7 +280,16 @@ lay_out_thread (IcatDb        *db,
   RecordExport *export = data;
 
   /* Meant for agencies and Member States: no focal points' contacts. */
-  return icat_document_new_meeting_record (db, export->meeting_id, export->paper, ICAT_EXPORT_DEFAULT, error);
+  return icat_document_new_meeting_record (db, export->meeting_id, export->paper, export->sections, error);
+}
+
+static void
+lay_out_record (RecordExport *export)
+{
+  /* The worker only reads the request; the callback takes it on, after
+   * the worker is done with it. */
+  icat_store_read_async (export->window->store, lay_out_thread, export, NULL, (GDestroyNotify) icat_document_free,
+                         ICAT_STORE_READ_DEFAULT, NULL, laid_out_cb, export);
 }
 
 static void
@@ -225,15 +299,14 @@ export_meeting_record_activated (GtkWidget  *widget,
 {
   IcatWindow *self = ICAT_WINDOW (widget);
   RecordExport *export = g_new0 (RecordExport, 1);
+  g_auto(GStrv) omitted = g_settings_get_strv (self->settings, "meeting-record-omitted-sections");
 
   export->window = g_object_ref (self);
   export->database = g_strdup (icat_store_get_path (self->store));
   export->meeting_id = g_variant_dup_string (parameter, NULL);
   export->paper = icat_paper_size_from_settings (self->settings);
-  /* The worker only reads the request; the callback takes it on, after
-   * the worker is done with it. */
-  icat_store_read_async (self->store, lay_out_thread, export, NULL, (GDestroyNotify) icat_document_free,
-                         ICAT_STORE_READ_DEFAULT, NULL, laid_out_cb, export);
+  export->sections = icat_document_sections_flags (icat_meeting_record_sections, (const char * const *) omitted);
+  lay_out_record (export);
 }
 
 void

@@ -23,6 +23,7 @@ struct _IcatWorkPlanView {
   AdwComboRow          *year_row;
   AdwComboRow          *group_row;
   AdwComboRow          *paper_row;
+  AdwPreferencesGroup  *sections_group;
   AdwComboRow          *status_row;
   AdwEntryRow          *endorsed_on_row;
   GtkMenuButton        *calendar_button;
@@ -41,6 +42,7 @@ struct _IcatWorkPlanView {
   IcatStore            *store;
   GSettings            *settings;
   GtkStringList        *years;          /* "2027", "2026", …: newest first */
+  GPtrArray            *section_switches; /* GtkSwitch, one per icat_work_plan_sections[] */
   IcatRecordList       *plans;          /* the year's work_plan record: none or one */
   IcatRecordList       *meetings;       /* where a plan may have been endorsed */
   IcatRecord           *plan;           /* the year's record, NULL until one is made */
@@ -67,6 +69,7 @@ typedef struct {
   int            year;
   IcatGroupBy    group_by;
   IcatPaperSize  paper;
+  IcatExportFlags sections; /* the sections left out */
   char          *output;  /* where Export PDF writes, or NULL */
 } IcatWorkPlanLayout;
 

@@ -398,6 +398,15 @@ _icat_work_plan_layout_free (IcatWorkPlanLayout *layout)
   g_free (layout);
 }
 
+/* The sections the user switched off, as remembered. */
+static IcatExportFlags
+omitted_sections (IcatWorkPlanView *self)
+{
+  g_auto(GStrv) omitted = g_settings_get_strv (self->settings, "work-plan-omitted-sections");
+
+  return icat_document_sections_flags (icat_work_plan_sections, (const char * const *) omitted);
+}
+
 IcatWorkPlanLayout *
 _icat_work_plan_layout_new (IcatWorkPlanView *self)
 {
@@ -407,6 +416,7 @@ _icat_work_plan_layout_new (IcatWorkPlanView *self)
   layout->year = self->year;
   layout->group_by = selected_group_by (self);
   layout->paper = selected_paper (self);
+  layout->sections = omitted_sections (self);
   return layout;
 }
 
@@ -418,7 +428,7 @@ _icat_work_plan_lay_out (IcatDb              *db,
                          GError             **error)
 {
   /* Meant for agencies and Member States: no focal points' contacts. */
-  return icat_document_new_work_plan (db, layout->year, layout->group_by, layout->paper, ICAT_EXPORT_DEFAULT, error);
+  return icat_document_new_work_plan (db, layout->year, layout->group_by, layout->paper, layout->sections, error);
 }
 
 static gpointer
@@ -586,6 +596,47 @@ paper_selected_cb (IcatWorkPlanView *self)
   schedule_rebuild (self);
 }
 
+static void
+section_toggled_cb (IcatWorkPlanView *self)
+{
+  g_autoptr(GStrvBuilder) omitted = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+
+  for (guint i = 0; i < self->section_switches->len; i++)
+    if (!gtk_switch_get_active (self->section_switches->pdata[i]))
+      g_strv_builder_add (omitted, icat_work_plan_sections[i].name);
+  names = g_strv_builder_end (omitted);
+  g_settings_set_strv (self->settings, "work-plan-omitted-sections", (const char * const *) names);
+  schedule_rebuild (self);
+}
+
+/* A switch per section, on unless the user left the section out before:
+ * the preview, the PDF and the printout show the same sections. */
+static void
+setup_sections (IcatWorkPlanView *self)
+{
+  IcatExportFlags omitted = omitted_sections (self);
+
+  self->section_switches = g_ptr_array_new ();
+  for (guint i = 0; icat_work_plan_sections[i].name != NULL; i++)
+    {
+      const IcatDocumentSection *section = &icat_work_plan_sections[i];
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *toggle = gtk_switch_new ();
+
+      gtk_widget_set_name (row, section->name);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(section->title));
+      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+      gtk_switch_set_active (GTK_SWITCH (toggle), (omitted & section->omit) == 0);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, _(section->title), -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+      g_signal_connect_swapped (toggle, "notify::active", G_CALLBACK (section_toggled_cb), self);
+      adw_preferences_group_add (self->sections_group, row);
+      g_ptr_array_add (self->section_switches, toggle);
+    }
+}
+
 int
 icat_work_plan_view_get_year (IcatWorkPlanView *self)
 {
@@ -684,6 +735,7 @@ icat_work_plan_view_dispose (GObject *object)
   g_clear_object (&self->plans);
   g_clear_object (&self->meetings);
   g_clear_object (&self->years);
+  g_clear_pointer (&self->section_switches, g_ptr_array_unref);
   g_clear_object (&self->printing);
   g_clear_object (&self->print_settings);
   g_clear_object (&self->settings);
@@ -717,6 +769,7 @@ icat_work_plan_view_class_init (IcatWorkPlanViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcatWorkPlanView, year_row);
   gtk_widget_class_bind_template_child (widget_class, IcatWorkPlanView, group_row);
   gtk_widget_class_bind_template_child (widget_class, IcatWorkPlanView, paper_row);
+  gtk_widget_class_bind_template_child (widget_class, IcatWorkPlanView, sections_group);
   gtk_widget_class_bind_template_child (widget_class, IcatWorkPlanView, status_row);
   gtk_widget_class_bind_template_child (widget_class, IcatWorkPlanView, endorsed_on_row);
   gtk_widget_class_bind_template_child (widget_class, IcatWorkPlanView, calendar_button);
@@ -808,6 +861,7 @@ setup_choices (IcatWorkPlanView *self)
   adw_combo_row_set_selected (self->group_row, index_of (group_by_names, group_by));
   adw_combo_row_set_selected (self->paper_row, index_of (paper_names, paper));
   setup_status_choices (self);
+  setup_sections (self);
 
   g_signal_connect_swapped (self->year_row, "notify::selected", G_CALLBACK (year_selected_cb), self);
   g_signal_connect_swapped (self->group_row, "notify::selected", G_CALLBACK (group_selected_cb), self);
