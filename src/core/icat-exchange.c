@@ -12,6 +12,7 @@
 
 #include "icat-error.h"
 #include "icat-exchange.h"
+#include "icat-exchange-split.h"
 #include "icat-index-batch.h"
 #include "icat-record-io.h"
 #include "icat-validate.h"
@@ -19,16 +20,21 @@
 typedef struct {
   const IcatKind *kind;
   guint           kind_index;
-  JsonObject     *record;    /* normalized, owned */
+  /* Normalized, owned; NULL once checked when the document can read it
+   * again, so a large import holds one record at a time. */
+  JsonObject     *record;
+  char           *id;
+  char           *updated_at;
   gboolean        write;     /* FALSE: the stored copy is newer */
   gboolean        is_new;    /* the database does not hold it yet */
   guint           index;     /* in its list of the document */
 } PlannedRecord;
 
 struct _IcatImportPlan {
-  GArray            *records;  /* PlannedRecord */
-  gboolean           replace;
-  IcatImportSummary  summary;
+  GArray               *records;   /* PlannedRecord */
+  IcatExchangeDocument *document;  /* owned; NULL for a plan of a tree */
+  gboolean              replace;
+  IcatImportSummary     summary;
 };
 
 /* A problem with the file names the file; a failing disk or a busy database
@@ -189,24 +195,20 @@ check_text (JsonNode    *node,
   return TRUE;
 }
 
-JsonNode *
-icat_exchange_parse (const char  *display_name,
-                     GBytes      *bytes,
-                     GError     **error)
+/* What json-glib would get wrong, found before it reads: an empty file,
+ * text that is not UTF-8, nesting too deep, data after the document. Each
+ * \u0000 becomes \ud800 (the same length, so every line and column stays
+ * where it was), which check_text () then refuses with the field's path. */
+static GBytes *
+prepare_text (const char  *display_name,
+              GBytes      *bytes,
+              GError     **error)
 {
-  /* Not sealed: an import empties the document as it plans (see
-   * icat_import_plan_new_emptying ()), and sealing every node of a large
-   * document took time of its own. */
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) parse_error = NULL;
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
   const char *invalid_at = NULL;
   g_autoptr(GArray) nul_escapes = g_array_new (FALSE, FALSE, sizeof (gsize));
-  g_autofree char *patched = NULL;
-  g_autoptr(GString) path = g_string_new ("$");
-  JsonObject *root;
-  JsonNode *node;
+  char *patched;
 
   if (length == 0)
     return icat_set_invalid (error, display_name, _("the file is empty")), NULL;
@@ -221,14 +223,27 @@ icat_exchange_parse (const char  *display_name,
     }
   if (!scan_document (data, length, display_name, nul_escapes, error))
     return NULL;
-  if (nul_escapes->len > 0)
-    {
-      /* Same length, so every line and column stays where it was. */
-      patched = g_memdup2 (data, length);
-      for (guint i = 0; i < nul_escapes->len; i++)
-        memcpy (patched + g_array_index (nul_escapes, gsize, i), "\\ud800", 6);
-      data = patched;
-    }
+  if (nul_escapes->len == 0)
+    return g_bytes_ref (bytes);
+  patched = g_memdup2 (data, length);
+  for (guint i = 0; i < nul_escapes->len; i++)
+    memcpy (patched + g_array_index (nul_escapes, gsize, i), "\\ud800", 6);
+  return g_bytes_new_take (patched, length);
+}
+
+static JsonNode *
+parse_json (const char  *display_name,
+            const char  *data,
+            gsize        length,
+            GError     **error)
+{
+  /* Not sealed: an import empties the document as it plans (see
+   * icat_import_plan_new_emptying ()), and sealing every node of a large
+   * document took time of its own. */
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) parse_error = NULL;
+  JsonNode *node;
+
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
     {
       /* json-glib says "<data>:LINE:COLUMN: Parse error: ..."; name the file. */
@@ -240,28 +255,136 @@ icat_exchange_parse (const char  *display_name,
                      display_name, parse_error->message);
       return NULL;
     }
-
   node = json_parser_get_root (parser);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return icat_set_invalid (error, display_name, _("not an ICAT Tracker document (it must be a JSON object)")), NULL;
+  return node != NULL ? json_node_ref (node) : json_node_new (JSON_NODE_NULL);
+}
+
+/* Our format and version, and text every string can hold. */
+static gboolean
+check_root (const char  *display_name,
+            JsonNode    *node,
+            GError     **error)
+{
+  g_autoptr(GString) path = g_string_new ("$");
+  JsonObject *root;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return icat_set_invalid (error, display_name, _("not an ICAT Tracker document (it must be a JSON object)"));
   root = json_node_get_object (node);
   if (!json_object_has_member (root, "format") ||
       !JSON_NODE_HOLDS_VALUE (json_object_get_member (root, "format")) ||
       g_strcmp0 (json_object_get_string_member (root, "format"), ICAT_FORMAT_NAME) != 0)
     return icat_set_invalid (error, display_name, _("$.format: not an ICAT Tracker document (format must be “%s”)"),
-                              ICAT_FORMAT_NAME), NULL;
+                              ICAT_FORMAT_NAME);
   if (!json_object_has_member (root, "version") ||
       !JSON_NODE_HOLDS_VALUE (json_object_get_member (root, "version")) ||
       json_node_get_value_type (json_object_get_member (root, "version")) != G_TYPE_INT64)
-    return icat_set_invalid (error, display_name, _("$.version: must be a whole number")), NULL;
+    return icat_set_invalid (error, display_name, _("$.version: must be a whole number"));
   if (json_object_get_int_member (root, "version") != ICAT_FORMAT_VERSION)
     return icat_set_invalid (error, display_name,
                               _("$.version: version %d is not supported; this ICAT Tracker reads version %d"),
                               (int) CLAMP (json_object_get_int_member (root, "version"), G_MININT, G_MAXINT),
-                              ICAT_FORMAT_VERSION), NULL;
-  if (!check_text (node, path, display_name, error))
+                              ICAT_FORMAT_VERSION);
+  return check_text (node, path, display_name, error);
+}
+
+JsonNode *
+icat_exchange_parse (const char  *display_name,
+                     GBytes      *bytes,
+                     GError     **error)
+{
+  g_autoptr(GBytes) text = prepare_text (display_name, bytes, error);
+  g_autoptr(JsonNode) node = NULL;
+  gsize length;
+  const char *data;
+
+  if (text == NULL)
     return NULL;
-  return json_node_ref (node);
+  data = g_bytes_get_data (text, &length);
+  node = parse_json (display_name, data, length, error);
+  if (node == NULL || !check_root (display_name, node, error))
+    return NULL;
+  return g_steal_pointer (&node);
+}
+
+struct _IcatExchangeDocument {
+  JsonNode          *root;   /* without the records split holds */
+  GBytes            *text;   /* the document as read, \u0000 marked */
+  IcatExchangeSplit *split;  /* NULL: root holds every record */
+  char              *display_name;
+};
+
+void
+icat_exchange_document_free (IcatExchangeDocument *document)
+{
+  g_clear_pointer (&document->root, json_node_unref);
+  g_clear_pointer (&document->text, g_bytes_unref);
+  g_clear_pointer (&document->split, icat_exchange_split_free);
+  g_free (document->display_name);
+  g_free (document);
+}
+
+IcatExchangeDocument *
+icat_exchange_read (const char  *display_name,
+                    GBytes      *bytes,
+                    GError     **error)
+{
+  g_autoptr(IcatExchangeDocument) document = g_new0 (IcatExchangeDocument, 1);
+  gsize length;
+  const char *data;
+
+  document->display_name = g_strdup (display_name);
+  document->text = prepare_text (display_name, bytes, error);
+  if (document->text == NULL)
+    return NULL;
+  data = g_bytes_get_data (document->text, &length);
+  document->split = icat_exchange_split (data, length);
+  if (document->split != NULL)
+    {
+      document->root = parse_json (display_name, document->split->skeleton, document->split->skeleton_length, NULL);
+      g_clear_pointer (&document->split->skeleton, g_free);
+    }
+  /* A document that cannot be cut, or whose rest json-glib refuses, is
+   * read whole: its errors are then told with their place in the file. */
+  if (document->root == NULL)
+    {
+      g_clear_pointer (&document->split, icat_exchange_split_free);
+      document->root = parse_json (display_name, data, length, error);
+      if (document->root == NULL)
+        return NULL;
+    }
+  if (!check_root (display_name, document->root, error))
+    return NULL;
+  return g_steal_pointer (&document);
+}
+
+/* One record of a split document, read by json-glib and checked as
+ * icat_exchange_parse () checks a whole one. A record json-glib refuses
+ * is told as reading the whole document tells it, with its place. */
+static JsonNode *
+read_record (IcatExchangeDocument  *document,
+             guint                  kind_index,
+             guint                  index,
+             const char            *path,
+             GError               **error)
+{
+  const IcatRecordSpan *span = &g_array_index (document->split->spans[kind_index], IcatRecordSpan, index);
+  const char *data = g_bytes_get_data (document->text, NULL);
+  g_autoptr(GString) record_path = g_string_new (path);
+  g_autoptr(JsonNode) node = parse_json (document->display_name, data + span->offset, span->length, NULL);
+
+  if (node == NULL)
+    {
+      g_autoptr(JsonNode) whole = icat_exchange_parse (document->display_name, document->text, error);
+
+      /* json-glib read the whole but not the part: said in general words. */
+      if (whole != NULL)
+        icat_set_invalid (error, document->display_name, _("%s: not a JSON value"), path);
+      return NULL;
+    }
+  if (!check_text (node, record_path, document->display_name, error))
+    return NULL;
+  return g_steal_pointer (&node);
 }
 
 static void
@@ -270,12 +393,15 @@ planned_record_clear (gpointer data)
   PlannedRecord *planned = data;
 
   g_clear_pointer (&planned->record, json_object_unref);
+  g_free (planned->id);
+  g_free (planned->updated_at);
 }
 
 void
 icat_import_plan_free (IcatImportPlan *plan)
 {
   g_array_unref (plan->records);
+  g_clear_pointer (&plan->document, icat_exchange_document_free);
   g_free (plan);
 }
 
@@ -465,11 +591,10 @@ taken:
 static gboolean
 check_id_free (IcatDb          *db,
                const IcatKind  *kind,
-               JsonObject      *record,
+               const char      *id,
                const char      *path,
                GError         **error)
 {
-  const char *id = json_object_get_string_member (record, "id");
   guint n_kinds;
   const IcatKind * const *kinds = icat_schema_kinds (&n_kinds);
 
@@ -549,60 +674,104 @@ taken:
   return FALSE;
 }
 
+/* What a plan of one document keeps while it checks every record. */
+typedef struct {
+  IcatValidation *validation;
+  GHashTable     *file_ids;      /* "kind/id" of every record */
+  GHashTable     *file_parents;  /* ids of records whose nested lists the file sets */
+  GHashTable     *record_paths;  /* id → the path of its record */
+  const char     *display_name;
+} Planning;
+
+/* Only these checks need a record again once every id is known: the
+ * other kinds need not be held. */
+static gboolean
+kind_needs_record (const IcatKind *kind)
+{
+  if (strcmp (kind->name, "mandate") == 0)
+    return TRUE;
+  for (guint i = 0; i < kind->n_fields; i++)
+    if (kind->fields[i].flags & ICAT_FIELD_UNIQUE)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+plan_record (IcatImportPlan  *plan,
+             Planning        *planning,
+             guint            kind_index,
+             const IcatKind  *kind,
+             JsonNode        *node,
+             guint            index,
+             const char      *path,
+             gboolean         keep,
+             GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonObject) record = icat_validate_record (kind, node, path, planning->validation, &local_error);
+  PlannedRecord planned = { kind, kind_index, NULL, NULL, NULL, TRUE, FALSE, index };
+  const char *id;
+
+  if (record == NULL)
+    return icat_set_invalid (error, planning->display_name, "%s", local_error->message);
+  id = json_object_get_string_member (record, "id");
+  if (!g_hash_table_add (planning->file_ids, g_strconcat (kind->name, "/", id, NULL)))
+    return icat_set_invalid (error, planning->display_name, _("%s.id: the id %s appears twice"), path, id);
+  /* One id, one record: undo, search and the documents find a record
+   * by its id alone. */
+  if (g_hash_table_contains (planning->record_paths, id))
+    return icat_set_invalid (error, planning->display_name, _("%s.id: the id %s is already the id of %s"),
+                             path, id, (const char *) g_hash_table_lookup (planning->record_paths, id));
+  g_hash_table_insert (planning->record_paths, g_strdup (id), g_strdup (path));
+  /* Any record may hold nested rows the file moves to another. */
+  g_hash_table_add (planning->file_parents, g_strdup (id));
+  planned.id = g_strdup (id);
+  planned.updated_at = g_strdup (json_object_get_string_member (record, "updated_at"));
+  if (keep)
+    planned.record = g_steal_pointer (&record);
+  g_array_append_val (plan->records, planned);
+  return TRUE;
+}
+
 static gboolean
 plan_kind (IcatImportPlan  *plan,
-           IcatDb          *db,
+           Planning        *planning,
            JsonObject      *root,
            guint            kind_index,
            const IcatKind  *kind,
-           IcatValidation  *validation,
-           GHashTable      *file_ids,
-           GHashTable      *file_parents,
-           GHashTable      *record_paths,
            gboolean         emptying,
-           const char      *display_name,
            GError         **error)
 {
+  IcatExchangeDocument *document = plan->document;
   JsonNode *list = json_object_get_member (root, kind->plural);
+  GArray *spans = document && document->split ? document->split->spans[kind_index] : NULL;
   JsonArray *array;
 
+  if (spans != NULL)
+    {
+      for (guint i = 0; i < spans->len; i++)
+        {
+          g_autofree char *path = g_strdup_printf ("$.%s[%u]", kind->plural, i);
+          g_autoptr(JsonNode) node = read_record (document, kind_index, i, path, error);
+
+          if (node == NULL ||
+              !plan_record (plan, planning, kind_index, kind, node, i, path, kind_needs_record (kind), error))
+            return FALSE;
+        }
+      return TRUE;
+    }
   if (list == NULL || JSON_NODE_HOLDS_NULL (list))
     return TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (list))
-    return icat_set_invalid (error, display_name, _("$.%s: must be a list"), kind->plural);
+    return icat_set_invalid (error, planning->display_name, _("$.%s: must be a list"), kind->plural);
   array = json_node_get_array (list);
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       g_autofree char *path = g_strdup_printf ("$.%s[%u]", kind->plural, i);
-      g_autoptr(GError) local_error = NULL;
-      PlannedRecord planned = { kind, kind_index, NULL, TRUE, FALSE, i };
-      const char *id;
 
-      planned.record = icat_validate_record (kind, json_array_get_element (array, i), path,
-                                             validation, &local_error);
-      if (planned.record == NULL)
-        return icat_set_invalid (error, display_name, "%s", local_error->message);
-      id = json_object_get_string_member (planned.record, "id");
-      if (!g_hash_table_add (file_ids, g_strconcat (kind->name, "/", id, NULL)))
-        {
-          icat_set_invalid (error, display_name, _("%s.id: the id %s appears twice"), path, id);
-          json_object_unref (planned.record);
-          return FALSE;
-        }
-      /* One id, one record: undo, search and the documents find a record
-       * by its id alone. */
-      if (g_hash_table_contains (record_paths, id))
-        {
-          icat_set_invalid (error, display_name, _("%s.id: the id %s is already the id of %s"),
-                            path, id, (const char *) g_hash_table_lookup (record_paths, id));
-          json_object_unref (planned.record);
-          return FALSE;
-        }
-      g_hash_table_insert (record_paths, g_strdup (id), g_strdup (path));
-      /* Any record may hold nested rows the file moves to another. */
-      g_hash_table_add (file_parents, g_strdup (id));
-      g_array_append_val (plan->records, planned);
+      if (!plan_record (plan, planning, kind_index, kind, json_array_get_element (array, i), i, path, TRUE, error))
+        return FALSE;
       /* The checked copy shares the document's values, not its objects. */
       if (emptying)
         json_node_init_null (json_array_get_element (array, i));
@@ -652,11 +821,10 @@ plan_summary (IcatImportPlan  *plan,
     {
       PlannedRecord *planned = &g_array_index (plan->records, PlannedRecord, i);
       IcatImportCounts *counts = &plan->summary.by_kind[planned->kind_index];
-      const char *id = json_object_get_string_member (planned->record, "id");
       g_autofree char *stored = NULL;
       g_autoptr(GError) local_error = NULL;
 
-      stored = icat_record_io_updated_at (db, planned->kind, id, &local_error);
+      stored = icat_record_io_updated_at (db, planned->kind, planned->id, &local_error);
       if (local_error != NULL)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
@@ -667,8 +835,7 @@ plan_summary (IcatImportPlan  *plan,
           counts->added++;
           planned->is_new = TRUE;
         }
-      else if (plan->replace ||
-               strcmp (json_object_get_string_member (planned->record, "updated_at"), stored) >= 0)
+      else if (plan->replace || strcmp (planned->updated_at, stored) >= 0)
         counts->updated++;
       else
         {
@@ -694,52 +861,73 @@ plan_summary (IcatImportPlan  *plan,
   return TRUE;
 }
 
+/* Every record held is checked against the others and the database now
+ * that every id is known; a record let go needs none of these checks but
+ * the id's. */
+static gboolean
+check_records (IcatImportPlan  *plan,
+               IcatDb          *db,
+               Planning        *planning,
+               GError         **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < plan->records->len; i++)
+    {
+      PlannedRecord *planned = &g_array_index (plan->records, PlannedRecord, i);
+      g_autofree char *path = g_strdup_printf ("$.%s[%u]", planned->kind->plural, planned->index);
+
+      if (planned->record != NULL &&
+          !icat_check_unique (db, planned->kind, planned->record, path, seen, planning->file_ids, plan->replace,
+                              error))
+        return FALSE;
+      if (!plan->replace && !check_id_free (db, planned->kind, planned->id, path, error))
+        return FALSE;
+      if (planned->record != NULL &&
+          !check_mandate_paragraph (db, planned->kind, planned->record, path, seen, planning->file_ids,
+                                    plan->replace, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Takes document. */
 static IcatImportPlan *
-plan_new (IcatDb      *db,
-          JsonNode    *document,
-          gboolean     replace,
-          gboolean     emptying,
-          const char  *display_name,
-          GError     **error)
+plan_new (IcatDb                *db,
+          JsonNode              *tree,
+          IcatExchangeDocument  *document,
+          gboolean               replace,
+          gboolean               emptying,
+          const char            *display_name,
+          GError               **error)
 {
   g_autoptr(IcatImportPlan) plan = g_new0 (IcatImportPlan, 1);
   g_autoptr(IcatValidation) validation = icat_validation_new ();
   g_autoptr(GHashTable) file_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) file_parents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) record_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  JsonObject *root = json_node_get_object (document);
+  g_autoptr(GError) local_error = NULL;
+  Planning planning = { validation, file_ids, file_parents, record_paths, display_name };
+  JsonObject *root;
   guint n_kinds;
   const IcatKind * const *kinds = icat_schema_kinds (&n_kinds);
 
   plan->records = g_array_new (FALSE, TRUE, sizeof (PlannedRecord));
   g_array_set_clear_func (plan->records, planned_record_clear);
   plan->replace = replace;
+  plan->document = document;
+  root = json_node_get_object (document != NULL ? document->root : tree);
 
   for (guint k = 0; k < n_kinds; k++)
-    if (!plan_kind (plan, db, root, k, kinds[k], validation, file_ids, file_parents, record_paths,
-                    emptying, display_name, error))
+    if (!plan_kind (plan, &planning, root, k, kinds[k], emptying, error))
       return NULL;
+  /* The records' own words are let go; only what is checked across them
+   * is kept until the plan is written. */
+  g_clear_pointer (&record_paths, g_hash_table_unref);
 
-  {
-    g_autoptr(GError) local_error = NULL;
-
-    g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-    if (!icat_validation_resolve (validation, db, file_ids, file_parents, replace, &local_error))
-      return document_or_database_error (error, display_name, local_error), NULL;
-    for (guint i = 0; i < plan->records->len; i++)
-      {
-        PlannedRecord *planned = &g_array_index (plan->records, PlannedRecord, i);
-        g_autofree char *path = g_strdup_printf ("$.%s[%u]", planned->kind->plural, planned->index);
-
-        if (!icat_check_unique (db, planned->kind, planned->record, path, seen, file_ids, replace, &local_error) ||
-            (!replace && !check_id_free (db, planned->kind, planned->record, path, &local_error)) ||
-            !check_mandate_paragraph (db, planned->kind, planned->record, path, seen, file_ids, replace,
-                                      &local_error))
-          return document_or_database_error (error, display_name, local_error), NULL;
-      }
-  }
-
+  if (!icat_validation_resolve (validation, db, file_ids, file_parents, replace, &local_error) ||
+      !check_records (plan, db, &planning, &local_error))
+    return document_or_database_error (error, display_name, local_error), NULL;
   if (!plan_summary (plan, db, error))
     return NULL;
   return g_steal_pointer (&plan);
@@ -752,7 +940,7 @@ icat_import_plan_new (IcatDb      *db,
                       const char  *display_name,
                       GError     **error)
 {
-  return plan_new (db, document, replace, FALSE, display_name, error);
+  return plan_new (db, document, NULL, replace, FALSE, display_name, error);
 }
 
 IcatImportPlan *
@@ -762,7 +950,16 @@ icat_import_plan_new_emptying (IcatDb      *db,
                                const char  *display_name,
                                GError     **error)
 {
-  return plan_new (db, document, replace, TRUE, display_name, error);
+  return plan_new (db, document, NULL, replace, TRUE, display_name, error);
+}
+
+IcatImportPlan *
+icat_import_plan_new_reading (IcatDb                *db,
+                              IcatExchangeDocument  *document,
+                              gboolean               replace,
+                              GError               **error)
+{
+  return plan_new (db, NULL, document, replace, FALSE, document->display_name, error);
 }
 
 /* With --replace, every stored record the file does not carry goes (with
@@ -781,8 +978,7 @@ delete_records_not_in_file (IcatImportPlan  *plan,
     {
       PlannedRecord *planned = &g_array_index (plan->records, PlannedRecord, i);
 
-      g_hash_table_add (in_file, g_strconcat (planned->kind->name, "/",
-                                              json_object_get_string_member (planned->record, "id"), NULL));
+      g_hash_table_add (in_file, g_strconcat (planned->kind->name, "/", planned->id, NULL));
     }
   /* References between records are checked at commit, so the order does
    * not matter. */
@@ -802,6 +998,27 @@ delete_records_not_in_file (IcatImportPlan  *plan,
         }
     }
   return TRUE;
+}
+
+/* A record the plan let go, read and normalized again as it was when
+ * checked. */
+static JsonObject *
+read_checked_record (IcatImportPlan  *plan,
+                     PlannedRecord   *planned,
+                     GError         **error)
+{
+  g_autofree char *path = g_strdup_printf ("$.%s[%u]", planned->kind->plural, planned->index);
+  g_autoptr(IcatValidation) validation = icat_validation_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) node = read_record (plan->document, planned->kind_index, planned->index, path, error);
+  JsonObject *record;
+
+  if (node == NULL)
+    return NULL;
+  record = icat_validate_record (planned->kind, node, path, validation, &local_error);
+  if (record == NULL)
+    icat_set_invalid (error, plan->document->display_name, "%s", local_error->message);
+  return record;
 }
 
 gboolean
@@ -829,12 +1046,14 @@ icat_import_plan_apply_noting_new_rows (IcatImportPlan  *plan,
   for (guint i = 0; i < plan->records->len; i++)
     {
       PlannedRecord *planned = &g_array_index (plan->records, PlannedRecord, i);
-      const char *id = json_object_get_string_member (planned->record, "id");
 
+      if (planned->write && planned->record == NULL &&
+          (planned->record = read_checked_record (plan, planned, error)) == NULL)
+        return FALSE;
       if (planned->write &&
           (!(planned->is_new ? icat_record_io_write_new (db, planned->kind, planned->record, new_rows, error)
                              : icat_record_io_write (db, planned->kind, planned->record, error)) ||
-           !icat_index_batch_add (index, db, planned->kind, id, planned->record, error)))
+           !icat_index_batch_add (index, db, planned->kind, planned->id, planned->record, error)))
         return FALSE;
       /* Written: the memory goes to the journal's changeset instead. */
       g_clear_pointer (&planned->record, json_object_unref);

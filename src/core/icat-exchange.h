@@ -41,6 +41,17 @@ typedef struct _IcatImportPlan IcatImportPlan;
 JsonNode       *icat_exchange_parse   (const char     *display_name,
                                        GBytes         *bytes,
                                        GError        **error);
+/* A document read for an import: checked as icat_exchange_parse ()
+ * checks it, but with each record left as text until it is planned, then
+ * read one at a time (see icat-exchange-split.c). */
+typedef struct _IcatExchangeDocument IcatExchangeDocument;
+
+IcatExchangeDocument *icat_exchange_read (const char   *display_name,
+                                          GBytes       *bytes,
+                                          GError      **error);
+void            icat_exchange_document_free (IcatExchangeDocument *document);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcatExchangeDocument, icat_exchange_document_free)
+
 /* Validates every record and reference against the document and the
  * database; nothing is written. */
 IcatImportPlan *icat_import_plan_new  (IcatDb         *db,
@@ -57,6 +68,13 @@ IcatImportPlan *icat_import_plan_new_emptying (IcatDb     *db,
                                                gboolean    replace,
                                                const char *display_name,
                                                GError    **error);
+/* The same for a document icat_exchange_read () read, which the plan takes,
+ * holding only the records it needs to check across the document; the
+ * others are read again when written. */
+IcatImportPlan *icat_import_plan_new_reading (IcatDb                *db,
+                                              IcatExchangeDocument  *document,
+                                              gboolean               replace,
+                                              GError               **error);
 const IcatImportSummary *icat_import_plan_get_summary (IcatImportPlan *plan);
 /* Writes the plan; the caller holds the transaction. Each record is let
  * go once written, so a plan is applied once. */

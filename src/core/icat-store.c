@@ -285,15 +285,13 @@ run_import (IcatStore  *self,
             Job        *job,
             GError    **error)
 {
-  g_autoptr(JsonNode) document = icat_exchange_parse (job->display_name, job->document, error);
+  IcatExchangeDocument *document = icat_exchange_read (job->display_name, job->document, error);
   g_autoptr(IcatImportPlan) plan = NULL;
   g_autoptr(IcatNewRows) new_rows = NULL;
 
   if (document == NULL)
     return FALSE;
-  plan = icat_import_plan_new_emptying (self->write_db, document, (job->flags & ICAT_IMPORT_REPLACE) != 0,
-                                        job->display_name, error);
-  g_clear_pointer (&document, json_node_unref);
+  plan = icat_import_plan_new_reading (self->write_db, document, (job->flags & ICAT_IMPORT_REPLACE) != 0, error);
   if (plan == NULL)
     return FALSE;
   job->summary = *icat_import_plan_get_summary (plan);

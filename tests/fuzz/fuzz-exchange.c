@@ -36,21 +36,27 @@ require (gboolean    condition,
   abort ();
 }
 
-/* Parse, plan and apply, in the caller's transaction; FALSE when refused. */
+/* Parse, plan and apply, in the caller's transaction; FALSE when refused.
+ * The import reads a document a record at a time (icat_exchange_read ());
+ * read whole into one tree, the same document must be taken or refused
+ * alike. */
 static gboolean
 import (GBytes   *bytes,
         gboolean  replace)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) document = icat_exchange_parse ("fuzz.json", bytes, &error);
+  g_autoptr(GError) tree_error = NULL;
+  g_autoptr(JsonNode) tree = icat_exchange_parse ("fuzz.json", bytes, &tree_error);
+  g_autoptr(IcatImportPlan) tree_plan = NULL;
+  IcatExchangeDocument *document = icat_exchange_read ("fuzz.json", bytes, &error);
   g_autoptr(IcatImportPlan) plan = NULL;
 
-  if (document == NULL)
-    {
-      require (error != NULL && error->message[0] != '\0', "a document refused without a message", NULL);
-      return FALSE;
-    }
-  plan = icat_import_plan_new (db, document, replace, "fuzz.json", &error);
+  if (tree != NULL)
+    tree_plan = icat_import_plan_new (db, tree, replace, "fuzz.json", &tree_error);
+  if (document != NULL)
+    plan = icat_import_plan_new_reading (db, document, replace, &error);
+  require ((plan != NULL) == (tree_plan != NULL), "read by records and read whole, the document is taken once",
+           plan != NULL ? tree_error : error);
   if (plan == NULL)
     {
       require (error != NULL && error->message[0] != '\0', "a document refused without a message", NULL);
