@@ -14,6 +14,7 @@
 
 #include "icat-action-items-view-private.h"
 #include "icat-format.h"
+#include "icat-reminders.h"
 #include "icat-schema.h"
 
 static void sync_filters (IcatActionItemsView *self);
@@ -198,6 +199,7 @@ _icat_action_items_view_any_filter (IcatActionItemsView *self)
          gtk_drop_down_get_selected (self->pillar_dropdown) > 0 ||
          gtk_drop_down_get_selected (self->meeting_dropdown) > 0 ||
          gtk_toggle_button_get_active (self->overdue_toggle) ||
+         gtk_toggle_button_get_active (self->week_toggle) ||
          gtk_toggle_button_get_active (self->month_toggle);
 }
 
@@ -216,8 +218,20 @@ save_filters (IcatActionItemsView *self)
   g_settings_set_string (self->settings, "action-filter-pillar", pillar ? pillar : "");
   g_settings_set_string (self->settings, "action-filter-meeting", meeting ? meeting : "");
   g_settings_set_boolean (self->settings, "action-filter-overdue", gtk_toggle_button_get_active (self->overdue_toggle));
+  g_settings_set_boolean (self->settings, "action-filter-due-this-week", gtk_toggle_button_get_active (self->week_toggle));
   g_settings_set_boolean (self->settings, "action-filter-due-this-month",
                           gtk_toggle_button_get_active (self->month_toggle));
+}
+
+/* "Overdue" and "Due this week" are both open items due before a day:
+ * today, or the day after the next seven days (so overdue ones too). */
+static const char *
+due_before (IcatActionItemsView *self,
+            const char          *week_end)
+{
+  if (gtk_toggle_button_get_active (self->week_toggle))
+    return week_end;
+  return gtk_toggle_button_get_active (self->overdue_toggle) ? self->today : NULL;
 }
 
 /* The widgets' filters onto the list. Each change re-reads the list, so
@@ -226,9 +240,10 @@ static void
 sync_filters (IcatActionItemsView *self)
 {
   g_autofree char *month = this_month (self);
+  g_autofree char *week_end = icat_reminders_week_end (self->today);
   struct { IcatFilter filter; const char *value; } wanted[] = {
     { ICAT_FILTER_AGENCY, dropdown_record_id (self->agency_dropdown) },
-    { ICAT_FILTER_DUE_BEFORE, gtk_toggle_button_get_active (self->overdue_toggle) ? self->today : NULL },
+    { ICAT_FILTER_DUE_BEFORE, due_before (self, week_end) },
     { ICAT_FILTER_DUE_MONTH, gtk_toggle_button_get_active (self->month_toggle) ? month : NULL },
     { ICAT_FILTER_STATUS, dropdown_enum_value (self->status_dropdown, icat_action_statuses) },
     { ICAT_FILTER_MANDATE, dropdown_record_id (self->mandate_dropdown) },
@@ -251,6 +266,7 @@ _icat_action_items_view_set_filters (IcatActionItemsView *self,
                                      const char          *agency,
                                      const char          *status,
                                      gboolean             overdue,
+                                     gboolean             this_week_only,
                                      gboolean             this_month_only,
                                      const char          *mandate,
                                      const char          *pillar,
@@ -259,7 +275,8 @@ _icat_action_items_view_set_filters (IcatActionItemsView *self,
   self->syncing = TRUE;
   select_record (self->agency_dropdown, self->agencies, agency);
   select_enum (self->status_dropdown, icat_action_statuses, status);
-  gtk_toggle_button_set_active (self->overdue_toggle, overdue);
+  gtk_toggle_button_set_active (self->overdue_toggle, overdue && !this_week_only);
+  gtk_toggle_button_set_active (self->week_toggle, this_week_only);
   gtk_toggle_button_set_active (self->month_toggle, this_month_only);
   select_record (self->mandate_dropdown, self->mandates, mandate);
   select_enum (self->pillar_dropdown, icat_pillars, pillar);
@@ -267,6 +284,22 @@ _icat_action_items_view_set_filters (IcatActionItemsView *self,
     add_meeting_choices (self);
   select_record (self->meeting_dropdown, self->meetings, meeting);
   self->syncing = FALSE;
+  sync_filters (self);
+}
+
+/* Overdue items are a part of this week's: one of the two at a time. */
+static void
+due_toggled (IcatActionItemsView *self,
+             GtkToggleButton     *toggle)
+{
+  GtkToggleButton *other = toggle == self->week_toggle ? self->overdue_toggle : self->week_toggle;
+
+  if (gtk_toggle_button_get_active (toggle) && gtk_toggle_button_get_active (other))
+    {
+      self->syncing = TRUE;
+      gtk_toggle_button_set_active (other, FALSE);
+      self->syncing = FALSE;
+    }
   sync_filters (self);
 }
 
@@ -281,6 +314,7 @@ _icat_action_items_view_restore_filters (IcatActionItemsView *self)
 
   _icat_action_items_view_set_filters (self, agency, status,
                                        g_settings_get_boolean (self->settings, "action-filter-overdue"),
+                                       g_settings_get_boolean (self->settings, "action-filter-due-this-week"),
                                        g_settings_get_boolean (self->settings, "action-filter-due-this-month"),
                                        mandate, pillar, meeting);
 }
@@ -304,7 +338,8 @@ _icat_action_items_view_setup_filters (IcatActionItemsView *self)
                   enum_choices_new (_("All pillars"), icat_pillars, icat_action_pillar_label));
   setup_dropdown (self, self->meeting_dropdown, choices_new (_("All meetings"), NULL));
   add_meeting_choices_when_reached (self);
-  g_signal_connect_object (self->overdue_toggle, "toggled", G_CALLBACK (sync_filters), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->overdue_toggle, "toggled", G_CALLBACK (due_toggled), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->week_toggle, "toggled", G_CALLBACK (due_toggled), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->month_toggle, "toggled", G_CALLBACK (sync_filters), self, G_CONNECT_SWAPPED);
   self->syncing = FALSE;
 }

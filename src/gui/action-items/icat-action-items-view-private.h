@@ -50,6 +50,7 @@ struct _IcatActionItemsView {
   GtkDropDown          *pillar_dropdown;
   GtkDropDown          *meeting_dropdown;
   GtkToggleButton      *overdue_toggle;
+  GtkToggleButton      *week_toggle;
   GtkToggleButton      *month_toggle;
   GtkStack             *list_stack;
   GtkScrolledWindow    *scroller;
@@ -105,6 +106,7 @@ void        _icat_action_items_view_set_filters            (IcatActionItemsView 
                                                             const char          *agency,
                                                             const char          *status,
                                                             gboolean             overdue,
+                                                            gboolean             this_week_only,
                                                             gboolean             this_month_only,
                                                             const char          *mandate,
                                                             const char          *pillar,

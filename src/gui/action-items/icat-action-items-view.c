@@ -183,7 +183,7 @@ clear_filters_activated (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  _icat_action_items_view_set_filters (ICAT_ACTION_ITEMS_VIEW (widget), NULL, NULL, FALSE, FALSE, NULL, NULL, NULL);
+  _icat_action_items_view_set_filters (ICAT_ACTION_ITEMS_VIEW (widget), NULL, NULL, FALSE, FALSE, FALSE, NULL, NULL, NULL);
 }
 
 static void
@@ -320,7 +320,15 @@ icat_action_items_view_show_overdue (IcatActionItemsView *self,
                                      const char          *agency_id)
 {
   g_return_if_fail (ICAT_IS_ACTION_ITEMS_VIEW (self));
-  _icat_action_items_view_set_filters (self, agency_id, NULL, TRUE, FALSE, NULL, NULL, NULL);
+  _icat_action_items_view_set_filters (self, agency_id, NULL, TRUE, FALSE, FALSE, NULL, NULL, NULL);
+}
+
+void
+icat_action_items_view_show_due (IcatActionItemsView *self,
+                                 const char          *agency_id)
+{
+  g_return_if_fail (ICAT_IS_ACTION_ITEMS_VIEW (self));
+  _icat_action_items_view_set_filters (self, agency_id, NULL, FALSE, TRUE, FALSE, NULL, NULL, NULL);
 }
 
 /* }}} */
@@ -386,6 +394,7 @@ icat_action_items_view_class_init (IcatActionItemsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcatActionItemsView, meeting_dropdown);
   gtk_widget_class_bind_template_child (widget_class, IcatActionItemsView, overdue_toggle);
   gtk_widget_class_bind_template_child (widget_class, IcatActionItemsView, month_toggle);
+  gtk_widget_class_bind_template_child (widget_class, IcatActionItemsView, week_toggle);
   gtk_widget_class_bind_template_child (widget_class, IcatActionItemsView, list_stack);
   gtk_widget_class_bind_template_child (widget_class, IcatActionItemsView, scroller);
   gtk_widget_class_bind_template_child (widget_class, IcatActionItemsView, column_view);

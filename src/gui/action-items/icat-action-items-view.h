@@ -27,6 +27,10 @@ void       icat_action_items_view_show_item    (IcatActionItemsView *self,
  * other filters cleared. */
 void       icat_action_items_view_show_overdue (IcatActionItemsView *self,
                                                 const char          *agency_id);
+/* The agency's open items due this week (the next 7 days) and overdue, as
+ * a reminder's notification opens them; agency_id NULL for every agency's. */
+void       icat_action_items_view_show_due     (IcatActionItemsView *self,
+                                                const char          *agency_id);
 
 /* A mailto: URI asking the agency's focal points about its items overdue
  * on today ("YYYY-MM-DD"); every part percent-encoded. NULL if there is no

@@ -27,9 +27,11 @@ struct _IcatPreferencesWindow {
   AdwActionRow         *join_row;
   AdwActionRow         *group_row;
   AdwActionRow         *leave_row;
+  GtkSwitch            *reminders_switch;
 
   /* Owned */
   IcatStore            *store;
+  GSettings            *settings;       /* the app's: reminders on or off */
   char                 *group_id;       /* NULL: not in a group */
   char                 *folder;         /* the group's, or the one chosen before making or joining one */
   GtkFileChooserNative *chooser;        /* the one open, kept alive while it is */

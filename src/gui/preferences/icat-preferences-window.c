@@ -335,6 +335,7 @@ icat_preferences_window_finalize (GObject *object)
   IcatPreferencesWindow *self = ICAT_PREFERENCES_WINDOW (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
   g_free (self->group_id);
   g_free (self->folder);
   G_OBJECT_CLASS (icat_preferences_window_parent_class)->finalize (object);
@@ -401,6 +402,7 @@ icat_preferences_window_class_init (IcatPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcatPreferencesWindow, join_row);
   gtk_widget_class_bind_template_child (widget_class, IcatPreferencesWindow, group_row);
   gtk_widget_class_bind_template_child (widget_class, IcatPreferencesWindow, leave_row);
+  gtk_widget_class_bind_template_child (widget_class, IcatPreferencesWindow, reminders_switch);
   gtk_widget_class_bind_template_callback (widget_class, name_applied_cb);
 
   gtk_widget_class_install_action (widget_class, "prefs.choose-folder", NULL, choose_folder_activated);
@@ -413,6 +415,8 @@ static void
 icat_preferences_window_init (IcatPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "reminders", self->reminders_switch, "active", G_SETTINGS_BIND_DEFAULT);
 }
 
 GtkWidget *

@@ -15,6 +15,7 @@
 #include "icat-application.h"
 #include "icat-autosave.h"
 #include "icat-preferences-window.h"
+#include "icat-reminder-service.h"
 #include "icat-window.h"
 
 #define EXTERNAL_CHANGE_POLL_SECONDS 2
@@ -25,6 +26,7 @@ struct _IcatApplication {
   char           *database;       /* from --database, or NULL for the default */
   IcatStore      *store;
   IcatSyncService *sync_service;
+  IcatReminderService *reminders;
   guint           poll_source;
   guint           signal_sources[3];  /* SIGTERM, SIGINT, SIGHUP */
   gboolean        exit_after_first_frame;  /* for bench/run only */
@@ -57,6 +59,7 @@ open_store (IcatApplication  *self,
             GError          **error)
 {
   g_autofree char *path = self->database ? g_strdup (self->database) : icat_store_default_path ();
+  g_autoptr(GSettings) settings = NULL;
 
   if (self->database == NULL)
     {
@@ -69,6 +72,8 @@ open_store (IcatApplication  *self,
     return FALSE;
   self->poll_source = g_timeout_add_seconds (EXTERNAL_CHANGE_POLL_SECONDS, poll_external_changes, self);
   self->sync_service = icat_sync_service_new (self->store);
+  settings = g_settings_new (APP_ID);
+  self->reminders = icat_reminder_service_new (G_APPLICATION (self), self->store, settings);
   return TRUE;
 }
 
@@ -152,6 +157,7 @@ icat_application_finalize (GObject *object)
 {
   IcatApplication *self = ICAT_APPLICATION (object);
 
+  g_clear_object (&self->reminders);
   g_clear_object (&self->sync_service);
   g_clear_object (&self->store);
   g_free (self->database);
@@ -240,6 +246,22 @@ watch_quit_signals (IcatApplication *self)
     self->signal_sources[i] = g_unix_signal_add (signals[i], quit_signalled, self);
 }
 
+/* A reminder's notification: the agency's items due this week and
+ * overdue. The notification may start the app, so the window comes first. */
+static void
+show_due_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GApplication *application = user_data;
+  GtkWindow *window;
+
+  g_application_activate (application);
+  window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  if (ICAT_IS_WINDOW (window))
+    icat_window_show_due (ICAT_WINDOW (window), g_variant_get_string (parameter, NULL));
+}
+
 /* Preferences changed the group or the folder: follow them at once. */
 static void
 sync_now_activated (GSimpleAction *action,
@@ -260,6 +282,7 @@ icat_application_startup (GApplication *application)
     { "about", about_activated },
     { "sync-now", sync_now_activated },
     { "preferences", preferences_activated },
+    { "show-due", show_due_activated, "s" },
   };
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };

@@ -393,6 +393,15 @@ show_overdue_cb (IcatWindow *self,
   icat_action_items_view_show_overdue (ICAT_ACTION_ITEMS_VIEW (named_view (self, "action-items")), agency_id);
 }
 
+void
+icat_window_show_due (IcatWindow *self,
+                      const char *agency_id)
+{
+  g_return_if_fail (ICAT_IS_WINDOW (self));
+  icat_window_show_section (self, "action-items");
+  icat_action_items_view_show_due (ICAT_ACTION_ITEMS_VIEW (named_view (self, "action-items")), agency_id);
+}
+
 static void
 show_record_cb (IcatWindow *self,
                 const char *kind,

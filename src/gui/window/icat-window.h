@@ -26,6 +26,9 @@ const char *icat_window_get_section  (IcatWindow      *self);
 void        icat_window_show_record  (IcatWindow      *self,
                                       const char      *kind,
                                       const char      *id);
+/* Action items: the agency's open items due this week and overdue. */
+void        icat_window_show_due     (IcatWindow      *self,
+                                      const char      *agency_id);
 /* A message in a toast: errors the user must see. */
 void        icat_window_toast        (IcatWindow      *self,
                                       const char      *message);
