@@ -418,13 +418,101 @@ _icat_meeting_agenda_load (IcatMeetingEditor *self,
     gtk_box_append (self->agenda_box, agenda_item_new (self, json_array_get_object_element (agenda, i)));
 }
 
+/* Brings box into the editor's view once it has a place: a box just added
+ * or just shown is laid out at the next frame, and the viewport's own
+ * scrolling to the focus misses a widget that had no place yet when it
+ * took the focus. FALSE while box has no place. */
+static gboolean
+scroll_to_placed_box (GtkWidget *box)
+{
+  IcatMeetingEditor *self = ICAT_MEETING_EDITOR (gtk_widget_get_ancestor (box, ICAT_TYPE_MEETING_EDITOR));
+  GtkWidget *viewport = self ? gtk_scrolled_window_get_child (self->scroller) : NULL;
+  GtkAdjustment *vadjustment;
+  graphene_rect_t bounds;
+  double value, page, top;
+
+  if (viewport == NULL || gtk_widget_get_height (box) == 0 ||
+      !gtk_widget_compute_bounds (box, viewport, &bounds))
+    return FALSE;
+  vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  value = gtk_adjustment_get_value (vadjustment);
+  page = gtk_adjustment_get_page_size (vadjustment);
+  top = value + bounds.origin.y;
+  /* Set, not animated (gtk_adjustment_clamp_page): the person is already
+   * looking for the item. */
+  if (top < value)
+    gtk_adjustment_set_value (vadjustment, top);
+  else if (top + MIN (bounds.size.height, page) > value + page)
+    gtk_adjustment_set_value (vadjustment, top + MIN (bounds.size.height, page) - page);
+  return TRUE;
+}
+
+#define SCROLL_TRIES 100
+
+typedef struct {
+  GWeakRef box;
+  guint    tries;
+} ScrollWait;
+
+static void
+scroll_wait_free (ScrollWait *wait)
+{
+  g_weak_ref_clear (&wait->box);
+  g_free (wait);
+}
+
+/* A timeout, not a tick callback: a frame clock with nothing else to draw
+ * may not tick again before the box is placed. */
+static gboolean
+scroll_wait_cb (gpointer data)
+{
+  ScrollWait *wait = data;
+  g_autoptr(GtkWidget) box = g_weak_ref_get (&wait->box);
+
+  if (box == NULL || scroll_to_placed_box (box) || ++wait->tries >= SCROLL_TRIES)
+    return G_SOURCE_REMOVE;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+scroll_to_box (GtkWidget *box)
+{
+  ScrollWait *wait = g_new0 (ScrollWait, 1);
+
+  g_weak_ref_init (&wait->box, box);
+  g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, 20, scroll_wait_cb, wait, (GDestroyNotify) scroll_wait_free);
+}
+
 GtkWidget *
 _icat_meeting_agenda_add (IcatMeetingEditor *self)
 {
   GtkWidget *box = agenda_item_new (self, NULL);
 
   gtk_box_append (self->agenda_box, box);
+  scroll_to_box (box);
   return GTK_WIDGET (icat_agenda_item_row_get_title_row (_icat_meeting_agenda_item_get (box)));
+}
+
+gboolean
+icat_meeting_editor_show_agenda_item (IcatMeetingEditor *self,
+                                      const char        *item_id)
+{
+  g_return_val_if_fail (ICAT_IS_MEETING_EDITOR (self), FALSE);
+  g_return_val_if_fail (item_id != NULL, FALSE);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->agenda_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      IcatAgendaItemRow *item = _icat_meeting_agenda_item_get (child);
+
+      if (item != NULL && g_strcmp0 (icat_agenda_item_row_get_item_id (item), item_id) == 0)
+        {
+          gtk_widget_grab_focus (GTK_WIDGET (icat_agenda_item_row_get_title_row (item)));
+          scroll_to_box (child);
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 /* Decisions */

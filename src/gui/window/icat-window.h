@@ -26,6 +26,10 @@ const char *icat_window_get_section  (IcatWindow      *self);
 void        icat_window_show_record  (IcatWindow      *self,
                                       const char      *kind,
                                       const char      *id);
+/* Opens a meeting scrolled to one of its agenda items. */
+void        icat_window_show_agenda_item (IcatWindow  *self,
+                                          const char  *meeting_id,
+                                          const char  *item_id);
 /* A message in a toast: errors the user must see. */
 void        icat_window_toast        (IcatWindow      *self,
                                       const char      *message);
