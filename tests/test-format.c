@@ -189,14 +189,14 @@ assert_short_label (const char *document,
 static void
 test_mandate_short_label (void)
 {
-  assert_short_label ("A/RES/72/195", "10", "72/195 ¶10");
-  assert_short_label ("A/RES/72/195", "annex 3", "72/195 annex 3");
+  assert_short_label ("A/RES/72/195", "10", "\u2068" "72/195 ¶10" "\u2069");
+  assert_short_label ("A/RES/72/195", "annex 3", "\u2068" "72/195 annex 3" "\u2069");
   /* The Global Plan of Action is the annex of 64/293; its own paragraphs are not. */
-  assert_short_label ("A/RES/64/293", "annex 11", "GPA annex 11");
-  assert_short_label ("A/RES/64/293", "3", "64/293 ¶3");
-  assert_short_label ("E/RES/2015/23", "7", "2015/23 ¶7");
-  assert_short_label ("CTOC/COP resolution 5/2", "16", "5/2 ¶16");
-  assert_short_label ("A/71/119", "79", "A/71/119 ¶79");
+  assert_short_label ("A/RES/64/293", "annex 11", "\u2068" "GPA annex 11" "\u2069");
+  assert_short_label ("A/RES/64/293", "3", "\u2068" "64/293 ¶3" "\u2069");
+  assert_short_label ("E/RES/2015/23", "7", "\u2068" "2015/23 ¶7" "\u2069");
+  assert_short_label ("CTOC/COP resolution 5/2", "16", "\u2068" "5/2 ¶16" "\u2069");
+  assert_short_label ("A/71/119", "79", "\u2068" "A/71/119 ¶79" "\u2069");
   /* Without a document or a paragraph there is nothing to abbreviate. */
   assert_short_label ("A/RES/72/195", NULL, NULL);
   assert_short_label ("A/RES/72/195", "", NULL);
@@ -221,8 +221,8 @@ test_mandate_record_short_label (void)
   g_autoptr(JsonObject) no_paragraph = icat_test_object ("{\"document\": \"A/RES/72/195\"}");
   g_autofree char *title = icat_record_title (icat_schema_lookup ("mandate"), no_paragraph);
 
-  assert_record_short_label ("{\"document\": \"A/RES/72/195\", \"paragraph\": \"10\"}", "72/195 ¶10");
-  assert_record_short_label ("{\"document\": \"A/RES/64/293\", \"paragraph\": \"annex 38\"}", "GPA annex 38");
+  assert_record_short_label ("{\"document\": \"A/RES/72/195\", \"paragraph\": \"10\"}", "\u2068" "72/195 ¶10" "\u2069");
+  assert_record_short_label ("{\"document\": \"A/RES/64/293\", \"paragraph\": \"annex 38\"}", "\u2068" "GPA annex 38" "\u2069");
   /* A mandate that names no paragraph falls back to its title. */
   g_assert_cmpstr (title, !=, "");
   assert_record_short_label ("{\"document\": \"A/RES/72/195\"}", title);
@@ -355,7 +355,7 @@ test_chinese (void)
       return;
     }
   g_assert_cmpstr (date, ==, "2026年11月23日");
-  g_assert_cmpstr (mandate, ==, "72/195 第 10 段");
+  g_assert_cmpstr (mandate, ==, "\u2068" "72/195 第 10 段" "\u2069");
 }
 
 int

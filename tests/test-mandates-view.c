@@ -143,11 +143,44 @@ test_short_labels (void)
   g_autofree char *ecosoc = icat_mandate_short_label ("E/RES/2015/23", "7");
   g_autofree char *cop = icat_mandate_short_label ("CTOC/COP resolution 5/2", "16");
 
-  g_assert_cmpstr (resolution, ==, "72/195 ¶10");
-  g_assert_cmpstr (plan, ==, "GPA annex 11");
-  g_assert_cmpstr (plan_operative, ==, "64/293 ¶3");
-  g_assert_cmpstr (ecosoc, ==, "2015/23 ¶7");
-  g_assert_cmpstr (cop, ==, "5/2 ¶16");
+  g_assert_cmpstr (resolution, ==, "\u2068" "72/195 ¶10" "\u2069");
+  g_assert_cmpstr (plan, ==, "\u2068" "GPA annex 11" "\u2069");
+  g_assert_cmpstr (plan_operative, ==, "\u2068" "64/293 ¶3" "\u2069");
+  g_assert_cmpstr (ecosoc, ==, "\u2068" "2015/23 ¶7" "\u2069");
+  g_assert_cmpstr (cop, ==, "\u2068" "5/2 ¶16" "\u2069");
+}
+
+/* Where the character at byte index of a label's text is drawn, from the
+ * label's left edge. */
+static int
+drawn_at (GtkWidget  *label,
+          const char *text,
+          const char *character)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (label, text);
+  PangoRectangle position;
+
+  pango_layout_index_to_pos (layout, (int) (strstr (text, character) - text), &position);
+  return MIN (position.x, position.x + position.width);
+}
+
+/* In a right-to-left window the label still reads "72/195 ¶10" from the
+ * left: 7 before /, / before ¶, ¶ before the paragraph's 1. Without the
+ * isolate a right-to-left line shows "10¶ 72/195". */
+static void
+test_short_label_right_to_left (void)
+{
+  g_autofree char *label = icat_mandate_short_label ("A/RES/72/195", "10");
+  g_autofree char *bare = g_strdup ("72/195 ¶10");
+  GtkWidget *widget = g_object_ref_sink (gtk_label_new (NULL));
+
+  gtk_widget_set_direction (widget, GTK_TEXT_DIR_RTL);
+  g_assert_cmpint (drawn_at (widget, label, "7"), <, drawn_at (widget, label, "/"));
+  g_assert_cmpint (drawn_at (widget, label, "/"), <, drawn_at (widget, label, "¶"));
+  g_assert_cmpint (drawn_at (widget, label, "¶"), <, drawn_at (widget, label, "10"));
+  /* What the isolate prevents: "10¶ 72/195". */
+  g_assert_cmpint (drawn_at (widget, bare, "¶"), <, drawn_at (widget, bare, "72"));
+  g_object_unref (widget);
 }
 
 static gboolean
@@ -407,6 +440,7 @@ main (int   argc,
   icat_test_init (&argc, &argv);
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/mandates/short-labels", test_short_labels);
+  g_test_add_func ("/mandates/short-label/right-to-left", test_short_label_right_to_left);
   g_test_add_func ("/mandates/linked", test_linked);
   g_test_add_func ("/mandates/filters", test_filters);
   g_test_add_func ("/mandates/coverage", test_coverage);

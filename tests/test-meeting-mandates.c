@@ -193,9 +193,9 @@ test_link_mandates (Fixture       *f,
   search_mandates (f, link, "principals-level", 2);
   choose_match (link, para10);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (link))));
-  g_assert_cmpstr (chip_label (chip_at (f, 0)), ==, "72/195 ¶10");
+  g_assert_cmpstr (chip_label (chip_at (f, 0)), ==, "\u2068" "72/195 ¶10" "\u2069");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (icat_test_find_named (chip_at (f, 0), "agenda-mandate-remove")), ==,
-                   "Remove 72/195 ¶10");
+                   "Remove \u2068" "72/195 ¶10" "\u2069");
   icat_test_wait_until (stored_links_are, f, one, 10);
 
   /* What is linked is no longer offered; the paragraph as written finds another. */
@@ -205,8 +205,8 @@ test_link_mandates (Fixture       *f,
   search_mandates (f, link, "A/RES/64/293, annex para. 3", 1);
   choose_match (link, gpa3);
   icat_test_wait_until (stored_links_are, f, two, 10);
-  g_assert_cmpstr (chip_label (chip_at (f, 0)), ==, "72/195 ¶10");
-  g_assert_cmpstr (chip_label (chip_at (f, 1)), ==, "GPA annex 3");
+  g_assert_cmpstr (chip_label (chip_at (f, 0)), ==, "\u2068" "72/195 ¶10" "\u2069");
+  g_assert_cmpstr (chip_label (chip_at (f, 1)), ==, "\u2068" "GPA annex 3" "\u2069");
 
   /* "New action item" on the agenda item carries its mandates. */
   g_signal_emit_by_name (agenda_part (f, 0, "agenda-new-action-item"), "clicked");
@@ -221,15 +221,15 @@ test_link_mandates (Fixture       *f,
   /* Unlinking one is saved, with Undo offered. */
   g_signal_emit_by_name (icat_test_find_named (chip_at (f, 0), "agenda-mandate-remove"), "clicked");
   icat_test_wait_until (stored_links_are, f, after_removal, 10);
-  g_assert_true (toast_shown (f, "72/195 ¶10 unlinked"));
-  g_assert_cmpstr (chip_label (chip_at (f, 0)), ==, "GPA annex 3");
+  g_assert_true (toast_shown (f, "\u2068" "72/195 ¶10" "\u2069 unlinked"));
+  g_assert_cmpstr (chip_label (chip_at (f, 0)), ==, "\u2068" "GPA annex 3" "\u2069");
   g_assert_null (chip_at (f, 1));
   /* The toast's Undo (the window calls the store) takes back just that. */
   g_assert_true (icat_store_undo (f->store, &error));
   g_assert_no_error (error);
   icat_test_wait_until (stored_links_are, f, two, 10);
   icat_test_wait_until (chips_are, f, GUINT_TO_POINTER (2), 10);
-  g_assert_cmpstr (chip_label (chip_at (f, 0)), ==, "72/195 ¶10");
+  g_assert_cmpstr (chip_label (chip_at (f, 0)), ==, "\u2068" "72/195 ¶10" "\u2069");
   g_signal_emit_by_name (icat_test_find_named (chip_at (f, 1), "agenda-mandate-remove"), "clicked");
   g_signal_emit_by_name (icat_test_find_named (chip_at (f, 0), "agenda-mandate-remove"), "clicked");
   icat_test_wait_until (stored_links_are, f, "[]", 10);

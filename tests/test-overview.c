@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "icat-chart.h"
 #include "icat-overview.h"
 #include "icat-overview-row.h"
 #include "icat-test-util.h"
@@ -258,6 +259,57 @@ test_row_new (void)
   g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (row)));
 }
 
+static IcatTally *
+tally_new (const char *label,
+           guint       value)
+{
+  IcatTally *tally = g_new0 (IcatTally, 1);
+
+  tally->label = g_strdup (label);
+  tally->values[0] = value;
+  return tally;
+}
+
+static int
+height_for_width (GtkWidget *widget,
+                  int        width)
+{
+  int minimum, natural;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, width, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, ==, natural);
+  return minimum;
+}
+
+/* At 360 px the legend wraps to more lines instead of being cut
+ * ("Don…"); wide, it is one line; a chart of one series has none. */
+static void
+test_chart_legend_wraps (void)
+{
+  const char * const labels[] = { "Open work", "Completed work only", "No work" };
+  const char * const colors[] = { "#3584e4", "#2ec27e", "#c0bfbc" };
+  GtkWidget *chart = g_object_ref_sink (icat_chart_new ());
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) icat_tally_free);
+  int wide, narrow, narrowest, one_series;
+
+  g_ptr_array_add (rows, tally_new ("All mandates", 119));
+  g_ptr_array_add (rows, tally_new ("Addressed to ICAT", 16));
+  icat_chart_set_rows (ICAT_CHART (chart), rows);
+  icat_chart_set_series (ICAT_CHART (chart), labels, colors, 3);
+  wide = height_for_width (chart, 1000);
+  narrow = height_for_width (chart, 260);
+  narrowest = height_for_width (chart, 60);
+  /* Two rows of 24 px under a legend of lines of 24 px. */
+  g_assert_cmpint (wide, ==, 24 + 2 * 24);
+  g_assert_cmpint (narrow, >=, 2 * 24 + 2 * 24);
+  g_assert_cmpint (narrow, <, 3 * 24 + 2 * 24 + 1);
+  g_assert_cmpint (narrowest, ==, 3 * 24 + 2 * 24);
+  icat_chart_set_series (ICAT_CHART (chart), labels, colors, 1);
+  one_series = height_for_width (chart, 60);
+  g_assert_cmpint (one_series, ==, 2 * 24);
+  g_object_unref (chart);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -270,5 +322,6 @@ main (int   argc,
   g_test_add_func ("/overview/counts-fill-in", test_counts_fill_in);
   g_test_add_func ("/overview/counts-nothing-overdue", test_counts_nothing_overdue);
   g_test_add_func ("/overview/change-while-counting", test_change_while_counting);
+  g_test_add_func ("/overview/chart-legend-wraps", test_chart_legend_wraps);
   return g_test_run ();
 }

@@ -378,6 +378,69 @@ test_after_import (Fixture       *fixture,
   icat_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* What a hit says of its record, to tell it from others of the same
+ * title: its date, the text around the match, the agenda item. */
+static void
+test_hit_details (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) minutes = icat_store_search (fixture->store, "工作计划", 10, &error);
+  g_autoptr(GPtrArray) title = NULL;
+  g_autoptr(GPtrArray) item = NULL;
+  IcatSearchHit *hit;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (minutes->len, ==, 1);
+  hit = minutes->pdata[0];
+  /* The day in Geneva, as the CLI prints it and as people read it. */
+  g_assert_cmpstr (hit->date, ==, "2026-05-12");
+  g_assert_true (g_str_has_prefix (hit->when, "12 May 2026"));
+  g_assert_cmpstr (hit->text, ==, "…va Work plan 会议讨论了年度工作计划，主席总结了意见。");
+  /* Found in the minutes, not the title: the agenda item to open at. */
+  g_assert_cmpstr (hit->agenda_item_id, ==, "aaaaaaaa-0000-4000-8000-000000000001");
+
+  /* Found in the meeting's title: the meeting itself, no agenda item. */
+  title = icat_store_search (fixture->store, "geneva", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (title->len, ==, 1);
+  hit = title->pdata[0];
+  g_assert_cmpstr (hit->kind, ==, "meeting");
+  g_assert_null (hit->agenda_item_id);
+
+  /* An action item without a due date is known by when it last changed;
+   * its title is the text found. */
+  item = icat_store_search (fixture->store, "non-punishment case studies", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (item->len, ==, 1);
+  hit = item->pdata[0];
+  g_assert_cmpstr (hit->kind, ==, "action_item");
+  g_assert_cmpuint (strlen (hit->date), ==, 10);
+  g_assert_cmpstr (hit->when, !=, "");
+  g_assert_cmpstr (hit->text, ==, "Collect non-punishment case studies");
+  g_assert_null (hit->agenda_item_id);
+}
+
+static void
+test_markup (void)
+{
+  g_autofree char *one = icat_search_markup ("Referral & <b>safe</b> houses", "REFERRAL safe");
+  g_autofree char *every = icat_search_markup ("会议讨论了会议", "会议");
+  g_autofree char *none = icat_search_markup ("a < b", "zzz");
+  g_autofree char *empty = icat_search_markup ("", "a");
+  g_autofree char *no_query = icat_search_markup ("a & b", "");
+  g_autofree char *overlap = icat_search_markup ("aaaa", "aa aaa");
+
+  /* Every match in bold, in any case; everything else escaped. */
+  g_assert_cmpstr (one, ==, "<b>Referral</b> &amp; &lt;b&gt;<b>safe</b>&lt;/b&gt; houses");
+  g_assert_cmpstr (every, ==, "<b>会议</b>讨论了<b>会议</b>");
+  g_assert_cmpstr (none, ==, "a &lt; b");
+  g_assert_cmpstr (empty, ==, "");
+  g_assert_cmpstr (no_query, ==, "a &amp; b");
+  /* Matches that overlap make one bold run. */
+  g_assert_cmpstr (overlap, ==, "<b>aaaa</b>");
+}
+
 static void
 exec_sql (const char *path,
           const char *sql)
@@ -500,5 +563,7 @@ main (int    argc,
   g_test_add ("/search/migrated-from-6", Fixture, NULL, fixture_set_up, test_migrated_from_6, fixture_tear_down);
   g_test_add_func ("/search/tokenizer", test_tokenizer);
   g_test_add_func ("/search/snippet", test_snippet);
+  g_test_add_func ("/search/markup", test_markup);
+  g_test_add ("/search/hit-details", Fixture, NULL, fixture_set_up, test_hit_details, fixture_tear_down);
   return g_test_run ();
 }

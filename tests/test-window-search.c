@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include "icat-meeting-editor.h"
+#include "icat-meetings-view.h"
 #include "icat-search-result-row.h"
 #include "icat-test-util.h"
 #include "icat-test-widgets.h"
@@ -177,6 +179,158 @@ test_enter_before_results (void)
   icat_test_run_app (enter_test, NULL);
 }
 
+/* Four meetings of one title, on four days; the minutes of the third's
+ * twelfth agenda item (id ...0000000000<day><11>) say "zanzibar". */
+static char *
+save_principals_meeting (IcatStore *store,
+                         guint      day)
+{
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(JsonObject) meeting = NULL;
+  g_autoptr(GError) error = NULL;
+  char *id;
+
+  g_string_append_printf (json,
+                          "{\"kind\": \"principals\", \"title\": {\"en\": \"Qorvath <ICAT> & heads\", \"zh\": \"机构间协调小组主管级会议\"},"
+                          " \"starts_at\": \"2030-0%u-1%uT08:00:00.000Z\", \"date_precision\": \"day\","
+                          " \"timezone\": \"Europe/Vienna\", \"venue\": \"Vienna\", \"agenda\": [", day, day);
+  for (guint i = 0; i < 14; i++)
+    g_string_append_printf (json, "%s{\"id\": \"0b8c1f3e-5d7a-4c2b-9e6f-000000000%u%02u\", \"position\": %u,"
+                            " \"title\": \"Item %u\", \"minutes\": \"%s\"}",
+                            i > 0 ? "," : "", day, i, i, i + 1,
+                            day == 3 && i == 11 ? "The delegates from zanzibar & <elsewhere> reported." : "Noted.");
+  g_string_append (json, "]}");
+  meeting = icat_test_object (json->str);
+  id = icat_store_save (store, "meeting", meeting, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+/* The label below root with this style class, or NULL. */
+static GtkLabel *
+find_label (GtkWidget  *root,
+            const char *css_class)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_has_css_class (root, css_class))
+    return GTK_LABEL (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The subtitles of the result rows as their labels have them (Pango
+ * markup, and whether it is read as markup), one a line. */
+static char *
+shown_subtitles (GtkWidget *entry)
+{
+  GtkWidget *list = icat_test_find_type (gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER), GTK_TYPE_LIST_BOX);
+  g_autoptr(GString) subtitles = g_string_new (NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    if (ICAT_IS_SEARCH_RESULT_ROW (row))
+      {
+        GtkLabel *subtitle = find_label (row, "subtitle");
+
+        g_assert_nonnull (subtitle);
+        g_assert_true (gtk_label_get_use_markup (subtitle));
+        g_string_append_printf (subtitles, "%s\n", gtk_label_get_label (subtitle));
+      }
+  return g_string_free (g_steal_pointer (&subtitles), FALSE);
+}
+
+typedef struct {
+  GtkWidget *entry;
+  guint      rows;
+} RowsWait;
+
+static gboolean
+shows_rows (gpointer      data,
+            gconstpointer unused)
+{
+  RowsWait *wait = data;
+  GtkWidget *list = icat_test_find_type (gtk_widget_get_ancestor (wait->entry, GTK_TYPE_POPOVER), GTK_TYPE_LIST_BOX);
+  guint rows = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    rows += ICAT_IS_SEARCH_RESULT_ROW (row);
+  return rows == wait->rows;
+}
+
+/* The agenda item's title has the focus and is on screen. */
+static gboolean
+agenda_item_in_view (gpointer      data,
+                     gconstpointer index_data)
+{
+  IcatMeetingEditor *editor = data;
+  GtkWidget *box = _icat_meeting_editor_get_agenda_item (editor, GPOINTER_TO_UINT (index_data));
+  GtkWidget *title = box ? icat_test_find_named (box, "agenda-title") : NULL;
+  GtkWidget *scroller = box ? gtk_widget_get_ancestor (box, GTK_TYPE_SCROLLED_WINDOW) : NULL;
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (editor)));
+  graphene_rect_t bounds;
+
+  if (title == NULL || scroller == NULL || focus == NULL || !gtk_widget_is_ancestor (focus, title) ||
+      !gtk_widget_compute_bounds (title, scroller, &bounds))
+    return FALSE;
+  return bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
+}
+
+static void
+minutes_test (IcatWindow *window,
+              IcatStore  *store,
+              gpointer    data)
+{
+  g_autofree char *first = save_principals_meeting (store, 1);
+  g_autofree char *second = save_principals_meeting (store, 2);
+  g_autofree char *third = save_principals_meeting (store, 3);
+  g_autofree char *fourth = save_principals_meeting (store, 4);
+  g_autofree char *subtitles = NULL;
+  GtkWidget *entry = open_search (window);
+  RowsWait all = { entry, 4 };
+  RowsWait one = { entry, 1 };
+  GtkWidget *list;
+  GtkWidget *view;
+  IcatMeetingEditor *editor;
+
+  /* Four rows of one title, told apart by their dates. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "qorvath");
+  g_signal_emit_by_name (entry, "search-changed");
+  icat_test_wait_until (shows_rows, &all, NULL, 20);
+  subtitles = shown_subtitles (entry);
+  g_assert_cmpstr (subtitles, ==,
+                   "Meeting · 14 April 2030\n<b>Qorvath</b> &lt;ICAT&gt; &amp; heads 机构间协调小组主管级会议\n"
+                   "Meeting · 13 March 2030\n<b>Qorvath</b> &lt;ICAT&gt; &amp; heads 机构间协调小组主管级会议\n"
+                   "Meeting · 12 February 2030\n<b>Qorvath</b> &lt;ICAT&gt; &amp; heads 机构间协调小组主管级会议\n"
+                   "Meeting · 11 January 2030\n<b>Qorvath</b> &lt;ICAT&gt; &amp; heads 机构间协调小组主管级会议\n");
+  g_clear_pointer (&subtitles, g_free);
+
+  /* A word of the minutes: the text around it, the word in bold, and the
+   * meeting opens at that agenda item. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "zanzibar");
+  g_signal_emit_by_name (entry, "search-changed");
+  icat_test_wait_until (shows_rows, &one, NULL, 20);
+  subtitles = shown_subtitles (entry);
+  g_assert_cmpstr (subtitles, ==,
+                   "Meeting · 13 March 2030\n…The delegates from <b>zanzibar</b> &amp; &lt;elsewhere&gt; reported. Item 13…\n");
+  list = icat_test_find_type (gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER), GTK_TYPE_LIST_BOX);
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  g_assert_cmpstr (icat_window_get_section (window), ==, "meetings");
+  view = icat_test_find_type (GTK_WIDGET (window), ICAT_TYPE_MEETINGS_VIEW);
+  editor = ICAT_MEETING_EDITOR (_icat_meetings_view_get_editor (ICAT_MEETINGS_VIEW (view)));
+  g_assert_cmpstr (icat_meeting_editor_get_meeting_id (editor), ==, third);
+  icat_test_wait_until (agenda_item_in_view, editor, GUINT_TO_POINTER (11), 20);
+}
+
+static void
+test_minutes (void)
+{
+  icat_test_run_app (minutes_test, NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -185,5 +339,6 @@ main (int    argc,
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/window/search/typing", test_typing);
   g_test_add_func ("/window/search/enter-before-results", test_enter_before_results);
+  g_test_add_func ("/window/search/minutes", test_minutes);
   return g_test_run ();
 }

@@ -329,9 +329,23 @@ icat_action_item_is_overdue (JsonObject *item,
 /* }}} */
 /* Mandates and records {{{ */
 
-char *
-icat_mandate_short_label (const char *document,
-                          const char *paragraph)
+/* A reference such as "72/195 ¶10" has no letter to say which way it
+ * reads: in a right-to-left line its parts would be reordered to "10¶
+ * 72/195". Wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE it
+ * is one run of its own, left to right when it holds no letter, and in
+ * the direction of its letters when a translation gives it some. */
+static char *
+bidi_isolated (char *label)
+{
+  char *isolated = g_strconcat ("\u2068", label, "\u2069", NULL);
+
+  g_free (label);
+  return isolated;
+}
+
+static char *
+mandate_label (const char *document,
+               const char *paragraph)
 {
   gboolean annex;
 
@@ -355,6 +369,15 @@ icat_mandate_short_label (const char *document,
     return g_strdup_printf (_("%s annex %s"), document, paragraph + strlen ("annex "));
   /* Translators: a resolution's paragraph, e.g. "72/195 ¶10" */
   return g_strdup_printf (_("%s ¶%s"), document, paragraph);
+}
+
+char *
+icat_mandate_short_label (const char *document,
+                          const char *paragraph)
+{
+  char *label = mandate_label (document, paragraph);
+
+  return label != NULL ? bidi_isolated (label) : NULL;
 }
 
 char *

@@ -61,7 +61,8 @@ gboolean    icat_action_item_is_overdue     (JsonObject *item,
                                              const char *today);
 
 /* "72/195 ¶10", "GPA annex 11", "2015/23 ¶7", "5/2 ¶16": a mandate in a
- * few characters, as row labels, cards and chips show it. NULL when the
+ * few characters, as row labels, cards and chips show it, between U+2068
+ * and U+2069 so that a right-to-left line keeps it in order. NULL when the
  * document or the paragraph is missing or empty. */
 char       *icat_mandate_short_label        (const char *document,
                                              const char *paragraph);

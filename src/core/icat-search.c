@@ -23,6 +23,8 @@
 #include <string.h>
 
 #include "icat-db.h"
+#include "icat-fields.h"
+#include "icat-format.h"
 #include "icat-record-io.h"
 #include "icat-search.h"
 #include "icat-store.h"
@@ -32,6 +34,8 @@
 #define CANCEL_CHECK_STEPS 1000
 /* One walk reads the newest 4 × MAX (limit, this) matches. */
 #define WALK_AT_LEAST 50
+/* Characters of text around the match. */
+#define SNIPPET_WIDTH 60
 
 static GPtrArray *
 split_terms (const char *text)
@@ -252,9 +256,108 @@ take_hits (Walk       *walk,
     }
 }
 
+/* The date a record is known by, as YYYY-MM-DD; "" when it has none. */
+static char *
+record_date (JsonObject *record,
+             const char *kind)
+{
+  const char *key = ICAT_KEY_UPDATED_AT;
+  const char *value;
+
+  if (g_str_equal (kind, "meeting"))
+    key = ICAT_KEY_STARTS_AT;
+  else if (g_str_equal (kind, "action_item"))
+    key = ICAT_KEY_DUE;
+  else if (g_str_equal (kind, "paper"))
+    key = ICAT_KEY_PUBLISHED_ON;
+  value = json_object_get_string_member_with_default (record, key, NULL);
+  if (value == NULL && !g_str_equal (key, ICAT_KEY_UPDATED_AT))
+    value = json_object_get_string_member_with_default (record, ICAT_KEY_UPDATED_AT, "");
+  if (g_str_equal (key, ICAT_KEY_STARTS_AT) && value != NULL)
+    {
+      /* A meeting's day where it meets, not in UTC. */
+      g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (
+        json_object_get_string_member_with_default (record, ICAT_KEY_TIMEZONE, "UTC"));
+      g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (value, NULL);
+      g_autoptr(GDateTime) local = utc && zone ? g_date_time_to_timezone (utc, zone) : NULL;
+
+      if (local != NULL)
+        return g_date_time_format (local, "%Y-%m-%d");
+    }
+  return g_strndup (value != NULL ? value : "", 10);
+}
+
+/* The text the match is in: the body when it is there, else the title,
+ * as the search document holds them. */
+static char *
+matching_text (const IcatKind *kind,
+               JsonObject     *record,
+               const char     *query)
+{
+  g_autoptr(GString) title = g_string_new (NULL);
+  g_autoptr(GString) body = g_string_new (NULL);
+  char *snippet;
+
+  icat_record_io_search_text (kind, record, title, body);
+  snippet = icat_search_snippet (body->str, query, SNIPPET_WIDTH);
+  if (snippet == NULL)
+    snippet = icat_search_snippet (title->str, query, SNIPPET_WIDTH);
+  return snippet != NULL ? snippet : g_strdup ("");
+}
+
+static gboolean
+text_has_term (const char *text,
+               Terms      *terms)
+{
+  GPtrArray *lists[] = { terms->long_terms, terms->short_terms };
+  gsize start, end;
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < lists[l]->len; i++)
+      if (find_folded (text, lists[l]->pdata[i], &start, &end))
+        return TRUE;
+  return FALSE;
+}
+
+/* The first agenda item of a meeting whose title or minutes hold a word
+ * of the query, so that a hit in the minutes opens there; NULL when the
+ * meeting's title holds them all (the meeting itself is the match). */
+static char *
+matching_agenda_item (const IcatKind *kind,
+                      JsonObject     *record,
+                      const char     *title,
+                      Terms          *terms)
+{
+  const IcatField *field = icat_kind_lookup_field (kind, ICAT_KEY_AGENDA);
+  JsonNode *node = json_object_get_member (record, ICAT_KEY_AGENDA);
+  JsonArray *agenda;
+
+  if (field == NULL || node == NULL || !JSON_NODE_HOLDS_ARRAY (node) || title_has_terms (title, terms))
+    return NULL;
+  agenda = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (agenda); i++)
+    {
+      JsonObject *item = json_array_get_object_element (agenda, i);
+      g_autoptr(GString) item_title = g_string_new (NULL);
+      g_autoptr(GString) item_body = g_string_new (NULL);
+
+      if (item == NULL)
+        continue;
+      icat_record_io_search_text (field->child, item, item_title, item_body);
+      if (text_has_term (item_title->str, terms) || text_has_term (item_body->str, terms))
+        return g_strdup (json_object_get_string_member_with_default (item, ICAT_KEY_ID, NULL));
+    }
+  return NULL;
+}
+
+/* What a list of hits shows of each: its title, its date, the text
+ * around the match, and for a meeting the agenda item it matched in. Read
+ * on the searching thread, in the search's snapshot. */
 static void
-read_titles (IcatDb    *db,
-             GPtrArray *hits)
+read_hits (IcatDb     *db,
+           GPtrArray  *hits,
+           const char *query,
+           Terms      *terms)
 {
   for (guint i = 0; i < hits->len; i++)
     {
@@ -262,7 +365,19 @@ read_titles (IcatDb    *db,
       const IcatKind *kind = icat_schema_lookup (hit->kind);
       g_autoptr(JsonObject) record = kind ? icat_record_io_read (db, kind, hit->id, NULL) : NULL;
 
-      hit->title = record ? icat_record_title (kind, record) : g_strdup (hit->id);
+      if (record == NULL)
+        {
+          hit->title = g_strdup (hit->id);
+          hit->date = g_strdup ("");
+          hit->when = g_strdup ("");
+          hit->text = g_strdup ("");
+          continue;
+        }
+      hit->title = icat_record_title (kind, record);
+      hit->date = record_date (record, hit->kind);
+      hit->when = g_str_equal (hit->kind, "meeting") ? icat_format_meeting_when (record) : icat_format_date (hit->date);
+      hit->text = matching_text (kind, record, query);
+      hit->agenda_item_id = matching_agenda_item (kind, record, hit->title, terms);
     }
 }
 
@@ -277,10 +392,11 @@ cancelled_cb (void *user_data)
  * matches, that is the answer; only otherwise does a second walk, through
  * the titles alone, find the older title matches. */
 static GPtrArray *
-search_terms (IcatDb   *db,
-              Terms    *terms,
-              guint     limit,
-              GError  **error)
+search_terms (IcatDb      *db,
+              Terms       *terms,
+              const char  *query,
+              guint        limit,
+              GError     **error)
 {
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) icat_search_hit_free);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
@@ -303,7 +419,7 @@ search_terms (IcatDb   *db,
     }
   take_hits (&newest, TRUE, seen, limit, hits);
   take_hits (&newest, FALSE, seen, limit, hits);
-  read_titles (db, hits);
+  read_hits (db, hits, query, terms);
   return g_steal_pointer (&hits);
 }
 
@@ -333,7 +449,7 @@ icat_search_run (IcatDb        *db,
     hits = NULL;
   else
     {
-      hits = search_terms (db, &terms, limit, &local_error);
+      hits = search_terms (db, &terms, valid, limit, &local_error);
       icat_db_end_snapshot (db);
     }
   if (cancellable != NULL)
@@ -470,4 +586,56 @@ icat_search_snippet (const char *text,
   if (*to != '\0')
     g_string_append (snippet, "…");
   return g_string_free (g_steal_pointer (&snippet), FALSE);
+}
+
+/* Marks the bytes of text where term occurs, every time it does. */
+static void
+mark_term (const char *text,
+           const char *term,
+           gboolean   *marked)
+{
+  const char *from = text;
+  gsize start, end;
+
+  while (*from != '\0' && find_folded (from, term, &start, &end))
+    {
+      for (gsize b = start; b < end; b++)
+        marked[from - text + b] = TRUE;
+      from += end;
+    }
+}
+
+char *
+icat_search_markup (const char *text,
+                    const char *query)
+{
+  g_autofree char *valid_text = NULL;
+  g_autofree char *valid_query = NULL;
+  g_autofree gboolean *marked = NULL;
+  g_autoptr(GPtrArray) terms = NULL;
+  g_autoptr(GString) markup = g_string_new (NULL);
+  gsize length;
+  gsize run = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  valid_text = g_utf8_make_valid (text, -1);
+  valid_query = g_utf8_make_valid (query, -1);
+  length = strlen (valid_text);
+  marked = g_new0 (gboolean, length + 1);
+  terms = split_terms (valid_query);
+  for (guint i = 0; i < terms->len; i++)
+    mark_term (valid_text, terms->pdata[i], marked);
+  /* Runs of marked and unmarked bytes; a match starts and ends on
+   * character boundaries, so every run is whole characters. */
+  for (gsize b = 1; b <= length; b++)
+    if (b == length || marked[b] != marked[run])
+      {
+        g_autofree char *escaped = g_markup_escape_text (valid_text + run, b - run);
+
+        g_string_append_printf (markup, marked[run] ? "<b>%s</b>" : "%s", escaped);
+        run = b;
+      }
+  return g_string_free (g_steal_pointer (&markup), FALSE);
 }

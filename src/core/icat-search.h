@@ -42,4 +42,9 @@ char      *icat_search_snippet       (const char    *text,
                                       const char    *query,
                                       guint          width);
 
+/* text as Pango markup: escaped, each place where a word of query occurs
+ * (as the search finds it, in any case) in bold. */
+char      *icat_search_markup        (const char    *text,
+                                      const char    *query);
+
 G_END_DECLS

@@ -98,6 +98,10 @@ icat_search_hit_free (IcatSearchHit *hit)
   g_free (hit->kind);
   g_free (hit->id);
   g_free (hit->title);
+  g_free (hit->date);
+  g_free (hit->when);
+  g_free (hit->text);
+  g_free (hit->agenda_item_id);
   g_free (hit);
 }
 

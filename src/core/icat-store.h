@@ -35,6 +35,10 @@ typedef struct {
   char *kind;
   char *id;
   char *title;
+  char *date;            /* the date the record is known by, YYYY-MM-DD; "" when none */
+  char *when;            /* the same as people read it ("2 May 2018", "May 2018") */
+  char *text;            /* the text around the first match (icat_search_snippet); "" when none */
+  char *agenda_item_id;  /* a meeting matched in its agenda, not its title: the first such item; else NULL */
 } IcatSearchHit;
 
 void        icat_search_hit_free (IcatSearchHit *hit);

@@ -418,13 +418,131 @@ _icat_meeting_agenda_load (IcatMeetingEditor *self,
     gtk_box_append (self->agenda_box, agenda_item_new (self, json_array_get_object_element (agenda, i)));
 }
 
+/* Where box is in the editor's scrolled content: FALSE while it has no
+ * place yet (a box just added is laid out at the next frame). */
+static gboolean
+box_place (GtkWidget         *box,
+           IcatMeetingEditor **editor,
+           double            *top,
+           double            *height)
+{
+  IcatMeetingEditor *self = ICAT_MEETING_EDITOR (gtk_widget_get_ancestor (box, ICAT_TYPE_MEETING_EDITOR));
+  GtkWidget *viewport = self ? gtk_scrolled_window_get_child (self->scroller) : NULL;
+  graphene_rect_t bounds;
+
+  if (viewport == NULL || gtk_widget_get_height (box) == 0 ||
+      !gtk_widget_compute_bounds (box, viewport, &bounds))
+    return FALSE;
+  *editor = self;
+  *top = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scroller)) + bounds.origin.y;
+  *height = bounds.size.height;
+  return TRUE;
+}
+
+/* Set, not animated (gtk_adjustment_clamp_page): the person is already
+ * looking for the item. */
+static void
+scroll_to_place (IcatMeetingEditor *self,
+                 double             top,
+                 double             height)
+{
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double value = gtk_adjustment_get_value (vadjustment);
+  double page = gtk_adjustment_get_page_size (vadjustment);
+
+  if (top < value)
+    gtk_adjustment_set_value (vadjustment, top);
+  else if (top + MIN (height, page) > value + page)
+    gtk_adjustment_set_value (vadjustment, top + MIN (height, page) - page);
+}
+
+/* Looks every 50 ms, for up to 10 s, since the first layout of a long
+ * agenda can take seconds on a slow machine; once the box has a place it
+ * follows it until the place has not moved for half a second, as the rows
+ * above it may still grow. Scrolling by the person leaves the box's place
+ * in the content as it is, so it is never undone. */
+#define SCROLL_INTERVAL_MS 50
+#define SCROLL_TRIES 200
+#define SCROLL_SETTLED 10
+
+typedef struct {
+  GWeakRef box;
+  guint    tries;
+  guint    settled;
+  double   top;     /* where it was scrolled to, or -1 */
+} ScrollWait;
+
+static void
+scroll_wait_free (ScrollWait *wait)
+{
+  g_weak_ref_clear (&wait->box);
+  g_free (wait);
+}
+
+/* A timeout, not a tick callback: a frame clock with nothing else to draw
+ * may not tick again before the box is placed. */
+static gboolean
+scroll_wait_cb (gpointer data)
+{
+  ScrollWait *wait = data;
+  g_autoptr(GtkWidget) box = g_weak_ref_get (&wait->box);
+  IcatMeetingEditor *self = NULL;
+  double top, height;
+
+  if (box == NULL || ++wait->tries >= SCROLL_TRIES)
+    return G_SOURCE_REMOVE;
+  if (!box_place (box, &self, &top, &height))
+    return G_SOURCE_CONTINUE;
+  if (top != wait->top)
+    {
+      scroll_to_place (self, top, height);
+      wait->top = top;
+      wait->settled = 0;
+      return G_SOURCE_CONTINUE;
+    }
+  return ++wait->settled >= SCROLL_SETTLED ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
+}
+
+static void
+scroll_to_box (GtkWidget *box)
+{
+  ScrollWait *wait = g_new0 (ScrollWait, 1);
+
+  g_weak_ref_init (&wait->box, box);
+  wait->top = -1;
+  g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, SCROLL_INTERVAL_MS, scroll_wait_cb, wait, (GDestroyNotify) scroll_wait_free);
+}
+
 GtkWidget *
 _icat_meeting_agenda_add (IcatMeetingEditor *self)
 {
   GtkWidget *box = agenda_item_new (self, NULL);
 
   gtk_box_append (self->agenda_box, box);
+  scroll_to_box (box);
   return GTK_WIDGET (icat_agenda_item_row_get_title_row (_icat_meeting_agenda_item_get (box)));
+}
+
+gboolean
+icat_meeting_editor_show_agenda_item (IcatMeetingEditor *self,
+                                      const char        *item_id)
+{
+  g_return_val_if_fail (ICAT_IS_MEETING_EDITOR (self), FALSE);
+  g_return_val_if_fail (item_id != NULL, FALSE);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->agenda_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      IcatAgendaItemRow *item = _icat_meeting_agenda_item_get (child);
+
+      if (item != NULL && g_strcmp0 (icat_agenda_item_row_get_item_id (item), item_id) == 0)
+        {
+          gtk_widget_grab_focus (GTK_WIDGET (icat_agenda_item_row_get_title_row (item)));
+          scroll_to_box (child);
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 /* Decisions */

@@ -43,6 +43,12 @@ JsonObject *icat_meeting_editor_dup_state      (IcatMeetingEditor *self);
 char      **icat_meeting_missing_inactive_members (IcatStore  *store,
                                                    JsonObject *meeting);
 
+/* Scrolls the agenda item with this id into view, its title focused (a
+ * search hit in its minutes, the way back from an action item made from
+ * it); FALSE when the meeting shown has no such item. */
+gboolean    icat_meeting_editor_show_agenda_item (IcatMeetingEditor *self,
+                                                  const char        *item_id);
+
 /* For tests: the widgets a person would use. */
 GtkEditable   *_icat_meeting_editor_get_title       (IcatMeetingEditor *self);
 guint          _icat_meeting_editor_get_n_agenda    (IcatMeetingEditor *self);

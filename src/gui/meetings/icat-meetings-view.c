@@ -177,6 +177,20 @@ icat_meetings_view_show_meeting (IcatMeetingsView *self,
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 }
 
+void
+icat_meetings_view_show_agenda_item (IcatMeetingsView *self,
+                                     const char       *meeting_id,
+                                     const char       *item_id)
+{
+  g_return_if_fail (ICAT_IS_MEETINGS_VIEW (self));
+  g_return_if_fail (meeting_id != NULL);
+
+  icat_meetings_view_show_meeting (self, meeting_id);
+  if (item_id != NULL && self->editor != NULL &&
+      g_strcmp0 (icat_meeting_editor_get_meeting_id (self->editor), meeting_id) == 0)
+    icat_meeting_editor_show_agenda_item (self->editor, item_id);
+}
+
 static void
 back_activated (GtkWidget  *widget,
                 const char *action_name,
@@ -539,7 +553,16 @@ action_item_created (GtkWidget  *view,
                      const char *id,
                      gpointer    user_data)
 {
+  IcatMeetingsView *self = ICAT_MEETINGS_VIEW (view);
+  g_autoptr(IcatRecord) item = icat_store_lookup (self->store, "action_item", id);
+  const char *meeting_id = item ? icat_record_get_string (item, ICAT_KEY_MEETING) : NULL;
+  const char *agenda_item_id = item ? icat_record_get_string (item, ICAT_KEY_AGENDA_ITEM) : NULL;
+
   g_signal_emit (view, signals[SHOW_ACTION_ITEM], 0, id);
+  /* The action item is shown in its own section: the toast leads back to
+   * the agenda item it came from, where the minutes were being taken. */
+  if (meeting_id != NULL && agenda_item_id != NULL)
+    gtk_widget_activate_action (view, "win.toast-back-to-meeting", "(ss)", meeting_id, agenda_item_id);
 }
 
 /* The coordinator answers for what has no presenter and no chair. */

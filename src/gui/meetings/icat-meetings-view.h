@@ -25,6 +25,11 @@ void       icat_meetings_view_new_meeting  (IcatMeetingsView *self);
 /* Opens a meeting in the editor (from search, or from an action item). */
 void       icat_meetings_view_show_meeting (IcatMeetingsView *self,
                                             const char       *id);
+/* Opens a meeting scrolled to one of its agenda items (a search hit in its
+ * minutes, the way back from an action item made from it). */
+void       icat_meetings_view_show_agenda_item (IcatMeetingsView *self,
+                                                const char       *meeting_id,
+                                                const char       *item_id);
 
 /* For tests. */
 GtkWidget *_icat_meetings_view_get_editor  (IcatMeetingsView *self);

@@ -54,10 +54,54 @@ max_total (IcatChart *self)
   return max;
 }
 
-static double
-legend_height (IcatChart *self)
+/* A legend entry: its swatch, its label and the gap after it. */
+static int
+legend_entry_width (IcatChart *self,
+                    guint      series)
 {
-  return self->n_series > 1 ? LEGEND_HEIGHT : 0;
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->series[series]);
+  int text_width;
+
+  pango_layout_get_pixel_size (layout, &text_width, NULL);
+  return 16 + text_width + 16;
+}
+
+/* Where each legend entry goes in a chart width wide: the entries fill a
+ * line and wrap to the next, so that a narrow window shows "Done" whole
+ * rather than "Don…". Returns the number of lines; x and line (MAX_SERIES
+ * each, may be NULL) get each entry's place. */
+static guint
+legend_lines (IcatChart *self,
+              double     width,
+              double    *x,
+              guint     *line)
+{
+  double at = 0;
+  guint lines = 1;
+
+  for (guint s = 0; s < self->n_series; s++)
+    {
+      int entry = legend_entry_width (self, s);
+
+      if (at > 0 && at + entry - 16 > width)
+        {
+          lines++;
+          at = 0;
+        }
+      if (x != NULL)
+        x[s] = at;
+      if (line != NULL)
+        line[s] = lines - 1;
+      at += entry;
+    }
+  return lines;
+}
+
+static double
+legend_height (IcatChart *self,
+               double     width)
+{
+  return self->n_series > 1 ? LEGEND_HEIGHT * legend_lines (self, width, NULL, NULL) : 0;
 }
 
 static int
@@ -75,6 +119,13 @@ label_width (IcatChart *self)
       widest = MAX (widest, width);
     }
   return MIN (widest, 160);
+}
+
+/* The legend wraps: the height depends on the width. */
+static GtkSizeRequestMode
+icat_chart_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 static void
@@ -97,7 +148,8 @@ icat_chart_measure (GtkWidget      *widget,
     {
       guint n = self->rows != NULL ? self->rows->len : 0;
 
-      *minimum = *natural = (int) legend_height (self) + (int) MAX (n, 1) * ROW_HEIGHT;
+      /* As wide as it is given, or as its natural width. */
+      *minimum = *natural = (int) legend_height (self, for_size >= 0 ? for_size : 480) + (int) MAX (n, 1) * ROW_HEIGHT;
     }
 }
 
@@ -113,23 +165,26 @@ flip (IcatChart *self,
 static void
 draw_legend (IcatChart *self,
              cairo_t   *cr,
+             double     width,
              GdkRGBA   *ink)
 {
-  double x = 0;
+  double x[MAX_SERIES];
+  guint line[MAX_SERIES];
 
+  legend_lines (self, width, x, line);
   for (guint s = 0; s < self->n_series; s++)
     {
       g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->series[s]);
+      double top = line[s] * LEGEND_HEIGHT;
       int text_width, text_height;
 
       pango_layout_get_pixel_size (layout, &text_width, &text_height);
       gdk_cairo_set_source_rgba (cr, &self->colors[s]);
-      cairo_rectangle (cr, flip (self, x, 12), 6, 12, 12);
+      cairo_rectangle (cr, flip (self, x[s], 12), top + 6, 12, 12);
       cairo_fill (cr);
       gdk_cairo_set_source_rgba (cr, ink);
-      cairo_move_to (cr, flip (self, x + 16, text_width), 12 - text_height / 2.0);
+      cairo_move_to (cr, flip (self, x[s] + 16, text_width), top + 12 - text_height / 2.0);
       pango_cairo_show_layout (cr, layout);
-      x += 16 + text_width + 16;
     }
 }
 
@@ -192,9 +247,9 @@ icat_chart_snapshot (GtkWidget   *widget,
   scale = max > 0 ? (width - labels - LABEL_GAP - 40) / max : 0;
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (self->n_series > 1)
-    draw_legend (self, cr, &ink);
+    draw_legend (self, cr, width, &ink);
   for (guint i = 0; i < self->rows->len; i++)
-    draw_row (self, cr, self->rows->pdata[i], legend_height (self) + i * ROW_HEIGHT, labels,
+    draw_row (self, cr, self->rows->pdata[i], legend_height (self, width) + i * ROW_HEIGHT, labels,
               MAX (scale, 0), &ink);
   cairo_destroy (cr);
 }
@@ -245,10 +300,11 @@ icat_chart_query_tooltip (GtkWidget  *widget,
                           GtkTooltip *tooltip)
 {
   IcatChart *self = ICAT_CHART (widget);
-  int row = (int) ((y - legend_height (self)) / ROW_HEIGHT);
+  double legend = legend_height (self, gtk_widget_get_width (widget));
+  int row = (int) ((y - legend) / ROW_HEIGHT);
   g_autofree char *text = NULL;
 
-  if (self->rows == NULL || y < legend_height (self) || row < 0 || row >= (int) self->rows->len)
+  if (self->rows == NULL || y < legend || row < 0 || row >= (int) self->rows->len)
     return FALSE;
   text = describe_row (self, self->rows->pdata[row]);
   gtk_tooltip_set_text (tooltip, text);
@@ -320,6 +376,7 @@ icat_chart_class_init (IcatChartClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = icat_chart_finalize;
+  widget_class->get_request_mode = icat_chart_get_request_mode;
   widget_class->measure = icat_chart_measure;
   widget_class->snapshot = icat_chart_snapshot;
   widget_class->query_tooltip = icat_chart_query_tooltip;

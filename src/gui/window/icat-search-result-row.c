@@ -15,6 +15,7 @@ struct _IcatSearchResultRow {
   /* Owned */
   char           *kind;
   char           *id;
+  char           *agenda_item_id;
 };
 
 G_DEFINE_FINAL_TYPE (IcatSearchResultRow, icat_search_result_row, ADW_TYPE_ACTION_ROW)
@@ -26,6 +27,7 @@ icat_search_result_row_finalize (GObject *object)
 
   g_free (self->kind);
   g_free (self->id);
+  g_free (self->agenda_item_id);
   G_OBJECT_CLASS (icat_search_result_row_parent_class)->finalize (object);
 }
 
@@ -70,4 +72,20 @@ icat_search_result_row_get_id (IcatSearchResultRow *self)
 {
   g_return_val_if_fail (ICAT_IS_SEARCH_RESULT_ROW (self), NULL);
   return self->id;
+}
+
+void
+icat_search_result_row_set_agenda_item_id (IcatSearchResultRow *self,
+                                           const char          *agenda_item_id)
+{
+  g_return_if_fail (ICAT_IS_SEARCH_RESULT_ROW (self));
+  g_free (self->agenda_item_id);
+  self->agenda_item_id = g_strdup (agenda_item_id);
+}
+
+const char *
+icat_search_result_row_get_agenda_item_id (IcatSearchResultRow *self)
+{
+  g_return_val_if_fail (ICAT_IS_SEARCH_RESULT_ROW (self), NULL);
+  return self->agenda_item_id;
 }

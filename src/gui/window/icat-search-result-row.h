@@ -19,5 +19,9 @@ GtkWidget  *icat_search_result_row_new       (const char          *kind,
                                               const char          *id);
 const char *icat_search_result_row_get_kind  (IcatSearchResultRow *self);
 const char *icat_search_result_row_get_id    (IcatSearchResultRow *self);
+/* For a meeting matched in its minutes: the agenda item to open it at. */
+void        icat_search_result_row_set_agenda_item_id (IcatSearchResultRow *self,
+                                                       const char          *agenda_item_id);
+const char *icat_search_result_row_get_agenda_item_id (IcatSearchResultRow *self);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 
 #include "icat-exchange.h"
 #include "icat-export.h"
+#include "icat-import-error.h"
 #include "icat-window-private.h"
 
 typedef struct {
@@ -151,6 +152,26 @@ export_backup_activated (GtkWidget  *widget,
 
 /* Import and restore: read, dry run, confirm, import. */
 
+/* A problem in the file stays on screen, with its place in the file, until
+ * the user has read it: a toast would vanish before the file is open in an
+ * editor. */
+static void
+show_import_error (ImportRequest *request,
+                   const GError  *error)
+{
+  g_autofree char *body = icat_import_error_describe (error->message, request->name);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (request->window),
+                                              request->replace ? _("The Backup Cannot Be Restored")
+                                                               : _("The File Cannot Be Imported"),
+                                              body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_widget_add_css_class (dialog, "icat-import-error");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 imported_cb (GObject      *source,
              GAsyncResult *result,
@@ -161,7 +182,7 @@ imported_cb (GObject      *source,
   IcatImportSummary summary;
 
   if (!icat_store_import_finish (ICAT_STORE (source), result, &summary, &error))
-    icat_window_toast (request->window, error->message);
+    show_import_error (request, error);
   else
     icat_window_toast (request->window, request->replace ? _("Backup restored") : _("Import finished"));
 }
@@ -212,7 +233,7 @@ dry_run_cb (GObject      *source,
 
   if (!icat_store_import_finish (ICAT_STORE (source), result, &summary, &error))
     {
-      icat_window_toast (self, error->message);
+      show_import_error (request, error);
       import_request_free (request);
       return;
     }
@@ -253,7 +274,7 @@ file_loaded_cb (GObject      *source,
 
   if (!g_file_load_contents_finish (G_FILE (source), result, &contents, &length, NULL, &error))
     {
-      icat_window_toast (request->window, error->message);
+      show_import_error (request, error);
       import_request_free (request);
       return;
     }
@@ -264,27 +285,43 @@ file_loaded_cb (GObject      *source,
 }
 
 static void
+import_file (IcatWindow *self,
+             GFile      *file,
+             gboolean    replace)
+{
+  ImportRequest *request = g_new0 (ImportRequest, 1);
+
+  request->window = g_object_ref (self);
+  request->name = g_file_get_basename (file);
+  request->replace = replace;
+  g_file_load_contents_async (file, NULL, file_loaded_cb, request);
+}
+
+static void
 import_chosen_cb (GtkNativeDialog *chooser,
                   int              response,
                   IcatWindow      *self)
 {
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  ImportRequest *request;
 
   if (response != GTK_RESPONSE_ACCEPT || file == NULL)
     return;
-  request = g_new0 (ImportRequest, 1);
-  request->window = g_object_ref (self);
-  request->name = g_file_get_basename (file);
-  request->replace = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "replace"));
-  g_file_load_contents_async (file, NULL, file_loaded_cb, request);
+  import_file (self, file, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "replace")));
 }
 
 static void
 choose_import (IcatWindow *self,
                gboolean    replace)
 {
-  GtkFileChooserNative *chooser = new_chooser (self, replace ? _("Restore Backup") : _("Import"),
+  g_autoptr(GFile) named = _icat_window_take_document_file (self);
+  GtkFileChooserNative *chooser;
+
+  if (named != NULL)
+    {
+      import_file (self, named, replace);
+      return;
+    }
+  chooser = new_chooser (self, replace ? _("Restore Backup") : _("Import"),
                                                GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
 
   g_object_set_data (G_OBJECT (chooser), "replace", GINT_TO_POINTER (replace));

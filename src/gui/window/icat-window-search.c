@@ -33,13 +33,37 @@ kind_label (const char *kind)
   return _("Agency");
 }
 
+/* "Meeting · 2 May 2018", then the text around the match with the match
+ * in bold: four meetings of one title are told apart by their dates and
+ * by what was said at them. Every text is escaped; only the bold is markup. */
+static char *
+result_subtitle (IcatSearchHit *hit,
+                 const char    *query)
+{
+  g_autofree char *kind = g_markup_escape_text (kind_label (hit->kind), -1);
+  g_autofree char *when = g_markup_escape_text (hit->when, -1);
+  g_autofree char *text = icat_search_markup (hit->text, query);
+  g_autoptr(GString) subtitle = g_string_new (kind);
+
+  if (*when != '\0')
+    /* Translators: between the kind of a record found and its date: "Meeting · 2 May 2018" */
+    g_string_append_printf (subtitle, _(" · %s"), when);
+  if (*text != '\0')
+    g_string_append_printf (subtitle, "\n%s", text);
+  return g_string_free (g_steal_pointer (&subtitle), FALSE);
+}
+
 static GtkWidget *
-result_row_new (IcatSearchHit *hit)
+result_row_new (IcatSearchHit *hit,
+                const char    *query)
 {
   GtkWidget *row = icat_search_result_row_new (hit->kind, hit->id);
+  g_autofree char *title = g_markup_escape_text (hit->title, -1);
+  g_autofree char *subtitle = result_subtitle (hit, query);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hit->title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), kind_label (hit->kind));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  icat_search_result_row_set_agenda_item_id (ICAT_SEARCH_RESULT_ROW (row), hit->agenda_item_id);
   return row;
 }
 
@@ -97,11 +121,12 @@ clear_results (IcatWindow *self)
 
 static void
 show_results (IcatWindow *self,
-              GPtrArray  *hits)
+              GPtrArray  *hits,
+              const char *query)
 {
   clear_results (self);
   for (guint i = 0; i < hits->len; i++)
-    gtk_list_box_append (self->search_results, result_row_new (hits->pdata[i]));
+    gtk_list_box_append (self->search_results, result_row_new (hits->pdata[i], query));
   if (hits->len == 0)
     {
       GtkWidget *none = gtk_label_new (_("No results"));
@@ -147,7 +172,7 @@ search_done_cb (GObject      *source,
     {
       g_clear_object (&state->cancellable);
       if (hits != NULL)
-        show_results (self, hits);
+        show_results (self, hits, state->text);
       else
         icat_window_toast (self, error->message);
       if (state->open_first)
@@ -209,16 +234,22 @@ void
 search_result_activated_cb (IcatWindow    *self,
                             GtkListBoxRow *row)
 {
-  const char *kind;
+  g_autofree char *kind = NULL;
   g_autofree char *id = NULL;
+  g_autofree char *agenda_item_id = NULL;
 
   /* "No results" is a row too, of nothing. */
   if (!ICAT_IS_SEARCH_RESULT_ROW (row))
     return;
-  kind = icat_search_result_row_get_kind (ICAT_SEARCH_RESULT_ROW (row));
+  /* Closing the popover may take the row away: what it names is copied. */
+  kind = g_strdup (icat_search_result_row_get_kind (ICAT_SEARCH_RESULT_ROW (row)));
   id = g_strdup (icat_search_result_row_get_id (ICAT_SEARCH_RESULT_ROW (row)));
+  agenda_item_id = g_strdup (icat_search_result_row_get_agenda_item_id (ICAT_SEARCH_RESULT_ROW (row)));
   gtk_popover_popdown (gtk_menu_button_get_popover (self->search_button));
-  icat_window_show_record (self, kind, id);
+  if (agenda_item_id != NULL && g_str_equal (kind, "meeting"))
+    icat_window_show_agenda_item (self, id, agenda_item_id);
+  else
+    icat_window_show_record (self, kind, id);
 }
 
 void

@@ -273,6 +273,26 @@ undo_shortcut_cb (GtkWidget *widget,
   return TRUE;
 }
 
+/* Alt+1…7 go to a section wherever the focus is: in the capture phase, so
+ * that no button, dropdown or list on the way takes them first. */
+static void
+add_section_shortcuts (IcatWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_1 + i, GDK_ALT_MASK),
+                                                gtk_named_action_new ("win.section"));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (sections[i].name));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 static void
 add_undo_shortcut (IcatWindow *self)
 {
@@ -369,6 +389,46 @@ icat_window_show_record (IcatWindow *self,
       else if (g_str_equal (kind, "chair_term"))
         icat_agencies_view_set_page (ICAT_AGENCIES_VIEW (agencies), "rotation");
     }
+}
+
+void
+icat_window_show_agenda_item (IcatWindow *self,
+                              const char *meeting_id,
+                              const char *item_id)
+{
+  g_return_if_fail (ICAT_IS_WINDOW (self));
+  g_return_if_fail (meeting_id != NULL);
+
+  icat_window_show_section (self, "meetings");
+  icat_meetings_view_show_agenda_item (ICAT_MEETINGS_VIEW (named_view (self, "meetings")), meeting_id, item_id);
+}
+
+static void
+show_agenda_item_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  const char *meeting_id, *item_id;
+
+  g_variant_get (parameter, "(&s&s)", &meeting_id, &item_id);
+  icat_window_show_agenda_item (ICAT_WINDOW (widget), meeting_id, item_id);
+}
+
+/* An action item made from an agenda item opens in Action items; the way
+ * back to the minutes is one click. */
+static void
+toast_back_to_meeting_activated (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  IcatWindow *self = ICAT_WINDOW (widget);
+  AdwToast *toast = adw_toast_new (_("Action item created"));
+
+  adw_toast_set_button_label (toast, _("_Back to Meeting"));
+  adw_toast_set_action_name (toast, "win.show-agenda-item");
+  adw_toast_set_action_target_value (toast, parameter);
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -610,14 +670,14 @@ icat_window_class_init (IcatWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.section", "s", section_activated);
   gtk_widget_class_install_action (widget_class, "win.show-history", "s", icat_history_show_activated);
   gtk_widget_class_install_action (widget_class, "win.show-sharing", "s", show_sharing_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-agenda-item", "(ss)", show_agenda_item_activated);
+  gtk_widget_class_install_action (widget_class, "win.toast-back-to-meeting", "(ss)", toast_back_to_meeting_activated);
   _icat_window_class_init_backup (widget_class);
   _icat_window_class_init_documents (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, "win.section", "s", sections[i].name);
 }
 
 static void
@@ -631,6 +691,7 @@ icat_window_init (IcatWindow *self)
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
   add_undo_shortcut (self);
+  add_section_shortcuts (self);
 }
 
 IcatWindow *

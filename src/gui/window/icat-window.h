@@ -29,6 +29,10 @@ void        icat_window_show_record  (IcatWindow      *self,
 /* Action items: the agency's open items due this week and overdue. */
 void        icat_window_show_due     (IcatWindow      *self,
                                       const char      *agency_id);
+/* Opens a meeting scrolled to one of its agenda items. */
+void        icat_window_show_agenda_item (IcatWindow  *self,
+                                          const char  *meeting_id,
+                                          const char  *item_id);
 /* A message in a toast: errors the user must see. */
 void        icat_window_toast        (IcatWindow      *self,
                                       const char      *message);
