@@ -12,6 +12,7 @@
 #include "icat-agency-order.h"
 #include "icat-fields.h"
 #include "icat-format.h"
+#include "icat-record.h"
 
 gboolean
 icat_agency_is_former (JsonObject *agency,
@@ -62,4 +63,35 @@ icat_agency_compare_current_first (JsonObject *a,
     return order;
   return g_strcmp0 (json_object_get_string_member_with_default (a, ICAT_KEY_ID, NULL),
                     json_object_get_string_member_with_default (b, ICAT_KEY_ID, NULL));
+}
+
+static int
+compare_records_cb (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      date)
+{
+  return icat_agency_compare_current_first (icat_record_get_data (*(IcatRecord **) a),
+                                            icat_record_get_data (*(IcatRecord **) b), date);
+}
+
+GPtrArray *
+icat_agency_list_current_first (GListModel *agencies,
+                                const char *date)
+{
+  GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (agencies), records);
+  g_return_val_if_fail (date != NULL, records);
+
+  for (guint i = 0; i < g_list_model_get_n_items (agencies); i++)
+    {
+      IcatRecord *agency = g_list_model_get_item (agencies, i);
+
+      if (agency != NULL && icat_record_get_id (agency) != NULL)
+        g_ptr_array_add (records, agency);
+      else
+        g_clear_object (&agency);
+    }
+  g_ptr_array_sort_with_data (records, compare_records_cb, (gpointer) date);
+  return records;
 }

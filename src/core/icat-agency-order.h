@@ -10,6 +10,7 @@
  */
 #pragma once
 
+#include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
@@ -25,6 +26,12 @@ gboolean icat_agency_is_former              (JsonObject *agency,
  * agencies tie. NULL agencies sort last. */
 int      icat_agency_compare_current_first  (JsonObject *a,
                                              JsonObject *b,
+                                             const char *date);
+
+/* agencies: a GListModel of IcatRecord (a short list: every agency is
+ * read). Returns its records with an id, current members first as
+ * icat_agency_compare_current_first () orders them; owned references. */
+GPtrArray *icat_agency_list_current_first   (GListModel *agencies,
                                              const char *date);
 
 G_END_DECLS

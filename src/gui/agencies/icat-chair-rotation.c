@@ -164,45 +164,19 @@ static void load_year_row (IcatChairRotation *self,
                            IcatChairTermRow  *row,
                            gboolean           force);
 
-static int
-compare_agencies_cb (gconstpointer a,
-                     gconstpointer b,
-                     gpointer      today)
-{
-  return icat_agency_compare_current_first (icat_record_get_data (*(IcatRecord **) a),
-                                            icat_record_get_data (*(IcatRecord **) b), today);
-}
-
-/* The agencies with an id and an acronym, current members first: the
- * chair drop-downs offer them in this order. */
-static GPtrArray *
-agencies_current_first (IcatChairRotation *self,
-                        const char        *today)
-{
-  GListModel *agencies = G_LIST_MODEL (self->agencies);
-  GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < g_list_model_get_n_items (agencies); i++)
-    {
-      IcatRecord *agency = g_list_model_get_item (agencies, i);
-
-      if (agency != NULL && icat_record_get_id (agency) != NULL &&
-          icat_record_get_string (agency, ICAT_KEY_ACRONYM) != NULL)
-        g_ptr_array_add (records, agency);
-      else
-        g_clear_object (&agency);
-    }
-  g_ptr_array_sort_with_data (records, compare_agencies_cb, (gpointer) today);
-  return records;
-}
-
 static void
 collect_agencies (IcatChairRotation *self)
 {
   g_autofree char *today = icat_today_string ();
-  g_autoptr(GPtrArray) records = agencies_current_first (self, today);
+  g_autoptr(GPtrArray) records = icat_agency_list_current_first (G_LIST_MODEL (self->agencies), today);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  gboolean same = records->len == self->agency_ids->len;
+  gboolean same;
+
+  /* The chair drop-downs offer only agencies with an acronym. */
+  for (guint i = records->len; i > 0; i--)
+    if (icat_record_get_string (records->pdata[i - 1], ICAT_KEY_ACRONYM) == NULL)
+      g_ptr_array_remove_index (records, i - 1);
+  same = records->len == self->agency_ids->len;
 
   g_hash_table_remove_all (self->acronyms);
   g_hash_table_remove_all (self->un_entities);
