@@ -63,6 +63,16 @@ warning_icon_new (void)
   return icon;
 }
 
+/* As wide as the warning icon, for the rows without a warning. */
+static GtkWidget *
+warning_space_new (void)
+{
+  GtkWidget *space = gtk_image_new ();
+
+  gtk_widget_set_size_request (space, 16, -1);
+  return space;
+}
+
 static void
 clear_list (GtkListBox *list)
 {
@@ -527,11 +537,10 @@ proposal_row_new (IcatChairRotation *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  /* Every year keeps the icon's place, so the years stay aligned. */
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), warned ? warning_icon_new () : warning_space_new ());
   if (warned)
-    {
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), warning_icon_new ());
-      gtk_widget_add_css_class (row, "rotation-warning");
-    }
+    gtk_widget_add_css_class (row, "rotation-warning");
   gtk_widget_set_valign (adopt, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (adopt, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (adopt), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
