@@ -16,6 +16,7 @@
 #include "icat-error.h"
 #include "icat-format.h"
 #include "icat-record-list.h"
+#include "icat-record-picker.h"
 #include "icat-schema.h"
 #include "icat-test-util.h"
 #include "icat-test-widgets.h"
@@ -383,6 +384,118 @@ test_new_item (Fixture       *fixture,
                    "in-progress");
   g_assert_cmpuint (n_shown (fixture), ==, N_ITEMS + 1);
   g_assert_cmpuint (fixture->toasts->len, ==, 0);
+}
+
+
+static gboolean
+owner_saved (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(JsonObject) item = read_item (fixture, icat_action_item_editor_get_item_id (editor (fixture)));
+
+  return g_strcmp0 (json_object_get_string_member (item, "owner"), data) == 0;
+}
+
+/* The acronyms the owner's picker offers now, in order. */
+static char *
+offered_owners (GtkMenuButton *owner)
+{
+  GListModel *matches = _icat_record_picker_get_matches (owner);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (matches); i++)
+    {
+      g_autoptr(IcatRecord) agency = g_list_model_get_item (matches, i);
+
+      g_string_append_printf (text, "%s%s", i > 0 ? " " : "", icat_record_get_string (agency, "acronym"));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static GtkMenuButton *
+owner_button (Fixture *fixture)
+{
+  return GTK_MENU_BUTTON (icat_test_find_named (GTK_WIDGET (editor (fixture)), "owner"));
+}
+
+/* The search filters a moment after typing. */
+static gboolean
+offered_are (Fixture       *fixture,
+             gconstpointer  expected)
+{
+  g_autofree char *offered = offered_owners (owner_button (fixture));
+
+  return g_strcmp0 (offered, expected) == 0;
+}
+
+static gboolean
+owner_is_shown (Fixture       *fixture,
+                gconstpointer  acronym)
+{
+  return g_strcmp0 (gtk_menu_button_get_label (owner_button (fixture)), acronym) == 0;
+}
+
+/* The owner is found by typing and offers current members first; DAW and
+ * UNIFEM (merged into UN-Women) only once "Show former members" is ticked,
+ * and an item that names one still shows it. */
+static void
+test_owner_search (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *daw = icat_test_agency_id (fixture->store, "DAW");
+  g_autofree char *un_women = icat_test_agency_id (fixture->store, "UN-Women");
+  g_autofree char *offered = NULL;
+  GtkMenuButton *owner;
+  GtkSearchEntry *search;
+  GtkCheckButton *former;
+  GListModel *matches;
+
+  icat_action_items_view_show_item (fixture->view, fixture->ids[ITEM_OLD]);
+  icat_test_wait_until (editor_has_item, fixture, NULL, 10);
+  owner = owner_button (fixture);
+  g_assert_cmpstr (gtk_menu_button_get_label (owner), ==, "UNODC");
+  search = _icat_record_picker_get_search (owner);
+  former = _icat_record_picker_get_former_toggle (owner);
+  matches = _icat_record_picker_get_matches (owner);
+  gtk_menu_button_popup (owner);
+  spin ();
+
+  /* The built-in data's 20 current members by acronym, the former last and hidden. */
+  offered = offered_owners (owner);
+  g_assert_true (g_str_has_prefix (offered, "DPKO ICAO ICMPD ILO INTERPOL IOM OAS OHCHR OSCE OSRSG-VAC UN-Women "));
+  g_assert_null (strstr (offered, "DAW"));
+  g_assert_null (strstr (offered, "UNIFEM"));
+  g_assert_cmpuint (g_list_model_get_n_items (matches), ==, 20);
+  g_clear_pointer (&offered, g_free);
+
+  gtk_check_button_set_active (former, TRUE);
+  offered = offered_owners (owner);
+  g_assert_true (g_str_has_suffix (offered, "World Bank DAW UNIFEM"));
+  g_assert_cmpuint (g_list_model_get_n_items (matches), ==, 22);
+  g_clear_pointer (&offered, g_free);
+
+  /* Searching narrows: a word of the names finds UN-Women and the two bodies it replaced. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "women");
+  icat_test_wait_until (offered_are, fixture, "UN-Women DAW UNIFEM", 10);
+  gtk_check_button_set_active (former, FALSE);
+  offered = offered_owners (owner);
+  g_assert_cmpstr (offered, ==, "UN-Women");
+  g_clear_pointer (&offered, g_free);
+
+  /* Enter chooses the first match, and the database has its id. */
+  g_signal_emit_by_name (search, "activate");
+  icat_test_wait_until (owner_saved, fixture, un_women, 10);
+  g_assert_cmpstr (gtk_menu_button_get_label (owner), ==, "UN-Women");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (owner))));
+
+  /* An item whose owner is a former member still shows it. */
+  {
+    g_autofree char *json = g_strdup_printf ("{\"title\": \"From 2009\", \"owner\": \"%s\", \"status\": \"done\"}", daw);
+    g_autofree char *id = save_item (fixture, json);
+
+    icat_action_items_view_show_item (fixture->view, id);
+    icat_test_wait_until (owner_is_shown, fixture, "DAW", 10);
+  }
 }
 
 static gboolean
@@ -965,6 +1078,7 @@ main (int    argc,
   g_test_add ("/action-items/meeting-filter", Fixture, NULL, setup, test_meeting_filter, teardown);
   g_test_add ("/action-items/sort", Fixture, NULL, setup, test_sort, teardown);
   g_test_add ("/action-items/new-item", Fixture, NULL, setup, test_new_item, teardown);
+  g_test_add ("/action-items/owner-search", Fixture, NULL, setup, test_owner_search, teardown);
   g_test_add ("/action-items/bulk-status", Fixture, NULL, setup, test_bulk_status, teardown);
   g_test_add ("/action-items/mailto", Fixture, NULL, setup, test_mailto, teardown);
   g_test_add ("/action-items/mailto-long", Fixture, NULL, setup, test_mailto_long, teardown);

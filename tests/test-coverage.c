@@ -180,6 +180,55 @@ test_by_agency (Fixture       *fixture,
   g_assert_cmpuint (row_line (coverage, "A/RES/72/195, para. 5")->open + row_line (coverage, "A/RES/72/195, para. 5")->completed, ==, 0);
 }
 
+static char *
+column_labels (IcatCoverage *coverage)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < coverage->columns->len; i++)
+    {
+      IcatCoverageLine *column = coverage->columns->pdata[i];
+
+      g_string_append_printf (text, "%s%s%s", i > 0 ? " " : "", column->label, column->former ? "*" : "");
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Current members' columns first; DAW and UNIFEM (merged into UN-Women)
+ * only once they have work, after them, and with their count. */
+static void
+test_by_agency_former_last (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *daw = icat_test_agency_id (fixture->store, "DAW");
+  g_autofree char *p10 = mandate_id (fixture->store, "A/RES/72/195", "10");
+  g_autofree char *json = NULL;
+  g_autofree char *labels = NULL;
+  g_autoptr(IcatCoverage) coverage = icat_coverage_compute (_icat_store_get_read_db (fixture->store),
+                                                            ICAT_COVERAGE_BY_AGENCY, NULL);
+
+  labels = column_labels (coverage);
+  g_assert_cmpstr (labels, ==, "DPKO ICAO ICMPD ILO INTERPOL IOM OAS OHCHR OSCE OSRSG-VAC UN-Women "
+                               "UNAIDS UNDP UNESCO UNFPA UNHCR UNICEF UNICRI UNODC World Bank");
+  g_clear_pointer (&coverage, icat_coverage_free);
+  g_clear_pointer (&labels, g_free);
+
+  json = g_strdup_printf ("{\"title\": \"Report of 2009\", \"owner\": \"%s\", \"status\": \"done\", "
+                          "\"mandates\": [\"%s\"]}", daw, p10);
+  save (fixture->store, "action_item", json);
+  coverage = icat_coverage_compute (_icat_store_get_read_db (fixture->store), ICAT_COVERAGE_BY_AGENCY, NULL);
+  labels = column_labels (coverage);
+  g_assert_cmpstr (labels, ==, "DPKO ICAO ICMPD ILO INTERPOL IOM OAS OHCHR OSCE OSRSG-VAC UN-Women "
+                               "UNAIDS UNDP UNESCO UNFPA UNHCR UNICEF UNICRI UNODC World Bank DAW*");
+  /* The cells moved with their columns. */
+  g_assert_cmpuint (cell (coverage, "A/RES/72/195, para. 10", "DAW"), ==, 1);
+  g_assert_cmpuint (cell (coverage, "A/RES/72/195, para. 10", "UNODC"), ==, 1);
+  g_assert_cmpuint (cell (coverage, "A/RES/72/195, para. 10", "ILO"), ==, 1);
+  g_assert_cmpuint (cell (coverage, "A/RES/72/195, para. 12", "UNHCR"), ==, 1);
+  g_assert_cmpuint (cell (coverage, "A/RES/64/293, annex para. 11", "ILO"), ==, 1);
+  g_assert_cmpuint (cell (coverage, "A/RES/64/293, annex para. 11", "World Bank"), ==, 0);
+}
+
 /* DOMAIN.md's list of the paragraphs that address ICAT or its coordinator. */
 static void
 test_addressed_to_icat (Fixture       *fixture,
@@ -215,6 +264,8 @@ main (int    argc,
   icat_test_init (&argc, &argv);
   g_test_add ("/coverage/by-status", Fixture, NULL, fixture_set_up, test_by_status, fixture_tear_down);
   g_test_add ("/coverage/by-agency", Fixture, NULL, fixture_set_up, test_by_agency, fixture_tear_down);
+  g_test_add ("/coverage/by-agency/former-last", Fixture, NULL, fixture_set_up, test_by_agency_former_last,
+              fixture_tear_down);
   g_test_add ("/coverage/addressed-to-icat", Fixture, NULL, fixture_set_up, test_addressed_to_icat, fixture_tear_down);
   return g_test_run ();
 }

@@ -376,6 +376,19 @@ map_counts (Fixture       *f,
   return cell (map, expect->row, expect->column) == expect->count;
 }
 
+static gboolean
+shows_label (GtkWidget  *root,
+             const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0 &&
+      gtk_widget_get_mapped (root))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 coverage_test (Fixture *f)
 {
@@ -411,6 +424,9 @@ coverage_test (Fixture *f)
   summary_label = _icat_mandates_view_get_part (f->view, "summary");
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (summary_label)), ==,
                    "118 of 119 mandates have no open or completed work");
+  /* The legend's scale says what both its ends count. */
+  g_assert_true (shows_label (GTK_WIDGET (f->view), "1 item"));
+  g_assert_true (shows_label (GTK_WIDGET (f->view), "2 items"));
 
   /* By state of work. */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (_icat_mandates_view_get_part (f->view, "by-status")), TRUE);

@@ -6,7 +6,9 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
+#include "icat-attendance-row.h"
 #include "icat-editor-util.h"
 #include "icat-error.h"
 #include "icat-meeting-editor.h"
@@ -120,6 +122,76 @@ test_attendance_and_decisions (Fixture       *f,
   g_assert_nonnull (decision);
   gtk_editable_set_text (GTK_EDITABLE (decision), "The Working Group endorsed the issue brief.");
   icat_test_wait_until (decision_saved, f, "The Working Group endorsed the issue brief.", 10);
+}
+
+/* The acronyms of the attendance rows shown, in order. */
+static char *
+attendance_shown (Fixture *f)
+{
+  g_autofree char *unodc = icat_test_agency_id (f->store, "UNODC");
+  GtkWidget *list = gtk_widget_get_parent (_icat_meeting_editor_get_attendance (f->editor, unodc));
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (ICAT_IS_ATTENDANCE_ROW (row) && gtk_widget_get_visible (row))
+      {
+        g_autoptr(IcatRecord) agency = icat_store_lookup (f->store, "agency",
+                                                          icat_attendance_row_get_agency_id (ICAT_ATTENDANCE_ROW (row)));
+
+        g_string_append_printf (text, "%s%s", text->len > 0 ? " " : "", icat_record_get_string (agency, "acronym"));
+      }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Attendance lists current members first; DAW and UNIFEM wait behind
+ * "Show former members" unless the meeting names them, and what is ticked
+ * for them once shown is saved. */
+static void
+test_attendance_former_members (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *daw = icat_test_agency_id (f->store, "DAW");
+  g_autofree char *unifem = icat_test_agency_id (f->store, "UNIFEM");
+  g_autofree char *json = g_strdup_printf ("{\"kind\": \"working-group\", \"title\": {\"en\": \"2009 meeting\"},"
+                                           " \"starts_at\": \"2009-06-01T10:00:00.000Z\", \"date_precision\": \"day\","
+                                           " \"timezone\": \"Europe/Vienna\", \"venue\": \"Vienna\","
+                                           " \"attendance\": [{\"agency\": \"%s\", \"present\": true, \"delegates\": []}]}",
+                                           daw);
+  g_autofree char *shown = NULL;
+  g_autofree char *stored = NULL;
+  GtkWidget *toggle;
+
+  g_free (new_meeting (f));
+  shown = attendance_shown (f);
+  g_assert_true (g_str_has_prefix (shown, "DPKO ICAO ICMPD ILO INTERPOL IOM OAS OHCHR OSCE OSRSG-VAC UN-Women "));
+  g_assert_true (g_str_has_suffix (shown, " World Bank"));
+  g_assert_null (strstr (shown, "DAW"));
+  g_assert_null (strstr (shown, "UNIFEM"));
+  toggle = icat_test_find_named (GTK_WIDGET (f->editor), "attendance-show-former");
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (toggle, ADW_TYPE_ACTION_ROW)));
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+  g_clear_pointer (&shown, g_free);
+  shown = attendance_shown (f);
+  g_assert_true (g_str_has_suffix (shown, " World Bank DAW UNIFEM"));
+
+  /* Ticked once shown: saved like any other agency's attendance. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (icat_test_find_named (_icat_meeting_editor_get_attendance (f->editor, unifem),
+                                                                       "attendance-present")), TRUE);
+  icat_test_wait_saved (f->store);
+  stored = stored_field (f, "attendance");
+  g_assert_nonnull (strstr (stored, unifem));
+  gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
+  g_clear_pointer (&shown, g_free);
+  shown = attendance_shown (f);
+  g_assert_true (g_str_has_suffix (shown, " World Bank UNIFEM"));
+
+  /* A meeting that names DAW still shows it, the toggle off. */
+  g_free (open_stored_meeting (f, json));
+  g_clear_pointer (&shown, g_free);
+  shown = attendance_shown (f);
+  g_assert_true (g_str_has_suffix (shown, " World Bank DAW"));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (
+    icat_test_find_named (_icat_meeting_editor_get_attendance (f->editor, daw), "attendance-present"))));
 }
 
 /* A meeting saved through the store, then opened as from a search. */
@@ -698,6 +770,8 @@ main (int    argc,
   g_test_add ("/meetings/new", Fixture, NULL, fixture_set_up, test_new_meeting, fixture_tear_down);
   g_test_add ("/meetings/disk-full", Fixture, NULL, fixture_set_up, test_disk_full, fixture_tear_down);
   g_test_add ("/meetings/agenda", Fixture, NULL, fixture_set_up, test_agenda, fixture_tear_down);
+  g_test_add ("/meetings/attendance-former", Fixture, NULL, fixture_set_up, test_attendance_former_members,
+              fixture_tear_down);
   g_test_add ("/meetings/attendance-decisions", Fixture, NULL, fixture_set_up, test_attendance_and_decisions,
               fixture_tear_down);
   g_test_add ("/meetings/action-item", Fixture, NULL, fixture_set_up, test_action_item, fixture_tear_down);

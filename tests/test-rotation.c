@@ -186,6 +186,69 @@ test_propose_without_order (void)
   g_assert_cmpuint (proposals->len, ==, 0);
 }
 
+/* DAW and UNIFEM are still in a stored order (they chaired before 2011 and
+ * the coordinators never removed them): the turn passes them over, even
+ * when they waited longest, for single chairs and for co-chairs. */
+static void
+test_propose_never_former_members (void)
+{
+  const char *order[] = { "DAW", "ILO", "IOM", "UNIFEM", "UNODC", NULL };
+  IcatRotationRule rule = { order, 1, FALSE, FALSE };
+  g_autoptr(GHashTable) former = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) history = history_new ();
+  g_autoptr(GPtrArray) proposals = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *problems = NULL;
+
+  g_hash_table_add (former, (gpointer) "DAW");
+  g_hash_table_add (former, (gpointer) "UNIFEM");
+  rule.former = former;
+  add_year (history, 2024, "IOM", NULL);
+  add_year (history, 2025, "UNODC", NULL);
+  proposals = icat_rotation_propose (&rule, history, NULL, 2026, 4, &warnings);
+  text = describe (proposals);
+  g_assert_cmpstr (text, ==, "2026:ILO 2027:IOM 2028:UNODC 2029:ILO");
+  g_assert_cmpuint (warnings->len, ==, 0);
+
+  /* Everyone chaired last year: the longest waiting would be DAW (never
+   * chaired), but only a current member may be proposed. */
+  rule.skip_recent_years = 5;
+  g_clear_pointer (&proposals, g_ptr_array_unref);
+  g_clear_pointer (&warnings, g_ptr_array_unref);
+  g_clear_pointer (&text, g_free);
+  proposals = icat_rotation_propose (&rule, history, NULL, 2026, 3, &warnings);
+  text = describe (proposals);
+  problems = describe_warnings (warnings);
+  g_assert_cmpstr (text, ==, "2026:ILO 2027:IOM 2028:UNODC");
+  g_assert_cmpstr (problems, ==, "2027:no-candidate:IOM 2028:no-candidate:UNODC");
+
+  /* Co-chairs: two current members a year, never a former one. */
+  rule.skip_recent_years = 0;
+  rule.co_chairs = TRUE;
+  g_clear_pointer (&proposals, g_ptr_array_unref);
+  g_clear_pointer (&text, g_free);
+  proposals = icat_rotation_propose (&rule, history, NULL, 2026, 2, NULL);
+  text = describe (proposals);
+  g_assert_cmpstr (text, ==, "2026:ILO+IOM 2027:UNODC+ILO");
+}
+
+/* An order of former members only proposes nobody, and nothing crashes. */
+static void
+test_propose_only_former_members (void)
+{
+  const char *order[] = { "DAW", "UNIFEM", NULL };
+  IcatRotationRule rule = { order, 0, TRUE, FALSE };
+  g_autoptr(GHashTable) former = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) proposals = NULL;
+
+  g_hash_table_add (former, (gpointer) "DAW");
+  g_hash_table_add (former, (gpointer) "UNIFEM");
+  rule.former = former;
+  proposals = icat_rotation_propose (&rule, NULL, NULL, 2027, 3, NULL);
+  g_assert_cmpuint (proposals->len, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -196,6 +259,8 @@ main (int    argc,
   g_test_add_func ("/rotation/propose/nobody-free", test_propose_when_nobody_is_free);
   g_test_add_func ("/rotation/propose/paired-co-chairs", test_propose_paired_co_chairs);
   g_test_add_func ("/rotation/propose/without-order", test_propose_without_order);
+  g_test_add_func ("/rotation/propose/never-former", test_propose_never_former_members);
+  g_test_add_func ("/rotation/propose/only-former", test_propose_only_former_members);
   g_test_add_func ("/rotation/check", test_check_entered_chairs);
   return g_test_run ();
 }

@@ -11,9 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "icat-agency-order.h"
 #include "icat-coverage.h"
 #include "icat-format.h"
 #include "icat-record-io.h"
+#include "icat-schema.h"
+#include "icat-today.h"
 
 static const char * const work_statuses[] = { "open", "in-progress", "blocked", "done", "cancelled", NULL };
 
@@ -151,8 +154,19 @@ add_column (IcatCoverage *coverage,
   g_ptr_array_add (coverage->columns, column);
 }
 
+static gboolean
+agency_is_former (IcatDb     *db,
+                  const char *id,
+                  const char *today)
+{
+  g_autoptr(JsonObject) agency = icat_record_io_read (db, icat_schema_lookup ("agency"), id, NULL);
+
+  return icat_agency_is_former (agency, today);
+}
+
 /* Agencies that are or were members, partners or coordinator: the ones
- * that can own work. */
+ * that can own work. Current members come first, since new work goes to
+ * them; a former member's column is dropped later if it has no work. */
 static gboolean
 load_agency_columns (IcatDb        *db,
                      IcatCoverage  *coverage,
@@ -163,14 +177,72 @@ load_agency_columns (IcatDb        *db,
                                         "SELECT a.id, a.acronym FROM agency a WHERE EXISTS "
                                         "(SELECT 1 FROM agency_memberships m WHERE m.parent_id = a.id) "
                                         "ORDER BY a.acronym COLLATE NOCASE, a.id", error);
+  g_autofree char *today = icat_today_string ();
+  g_autoptr(GPtrArray) former = g_ptr_array_new_with_free_func (g_free);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    add_column (coverage, column_of, (const char *) sqlite3_column_text (stmt, 0),
-                (const char *) sqlite3_column_text (stmt, 1));
-  return icat_db_end_rows (db, stmt, rc, error);
+    {
+      const char *id = (const char *) sqlite3_column_text (stmt, 0);
+      const char *acronym = (const char *) sqlite3_column_text (stmt, 1);
+
+      if (agency_is_former (db, id, today))
+        {
+          g_ptr_array_add (former, g_strdup (id));
+          g_ptr_array_add (former, g_strdup (acronym));
+        }
+      else
+        add_column (coverage, column_of, id, acronym);
+    }
+  if (!icat_db_end_rows (db, stmt, rc, error))
+    return FALSE;
+  for (guint i = 0; i + 1 < former->len; i += 2)
+    {
+      add_column (coverage, column_of, former->pdata[i], former->pdata[i + 1]);
+      ((IcatCoverageLine *) g_ptr_array_index (coverage->columns, coverage->columns->len - 1))->former = TRUE;
+    }
+  return TRUE;
+}
+
+static gboolean
+column_has_work (IcatCoverage *coverage,
+                 guint         column)
+{
+  for (guint row = 0; row < coverage->rows->len; row++)
+    if (coverage->counts[row * coverage->columns->len + column] > 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A former member without work would be an empty column nobody can fill;
+ * one with work keeps it, so no counted work is hidden. */
+static void
+drop_idle_former_columns (IcatCoverage *coverage)
+{
+  guint n_old = coverage->columns->len;
+  g_autofree gboolean *keep = g_new0 (gboolean, MAX (1, n_old));
+  guint n_new = 0;
+  guint *counts;
+
+  for (guint c = 0; c < n_old; c++)
+    {
+      keep[c] = !((IcatCoverageLine *) coverage->columns->pdata[c])->former || column_has_work (coverage, c);
+      n_new += keep[c];
+    }
+  if (n_new == n_old)
+    return;
+  counts = g_new0 (guint, MAX (1, coverage->rows->len * n_new));
+  for (guint row = 0; row < coverage->rows->len; row++)
+    for (guint c = 0, kept = 0; c < n_old; c++)
+      if (keep[c])
+        counts[row * n_new + kept++] = coverage->counts[row * n_old + c];
+  g_free (coverage->counts);
+  coverage->counts = counts;
+  for (guint c = n_old; c > 0; c--)
+    if (!keep[c - 1])
+      g_ptr_array_remove_index (coverage->columns, c - 1);
 }
 
 static void
@@ -266,5 +338,7 @@ icat_coverage_compute (IcatDb           *db,
     return NULL;
   if (axis == ICAT_COVERAGE_BY_AGENCY && !fill_row_states (db, coverage, row_of, error))
     return NULL;
+  if (axis == ICAT_COVERAGE_BY_AGENCY)
+    drop_idle_former_columns (coverage);
   return g_steal_pointer (&coverage);
 }

@@ -18,7 +18,9 @@ G_BEGIN_DECLS
 
 typedef enum {
   ICAT_COVERAGE_BY_AGENCY,   /* columns: agencies that own, support, lead or contribute;
-                              * cancelled action items not counted */
+                              * cancelled action items not counted; current members
+                              * first by acronym, then former members and defunct
+                              * bodies (DAW, UNIFEM) that have work, by acronym */
   ICAT_COVERAGE_BY_STATUS,   /* columns: open, in progress, blocked, done, cancelled */
 } IcatCoverageAxis;
 
@@ -29,6 +31,7 @@ typedef struct {
   gboolean  for_icat;        /* rows only: the paragraph addresses ICAT or its coordinator */
   guint     open;            /* rows only: open, in-progress and blocked work */
   guint     completed;       /* rows only: done action items and published papers */
+  gboolean  former;          /* agency columns only: a former member or defunct body */
 } IcatCoverageLine;
 
 typedef struct {

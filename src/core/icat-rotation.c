@@ -137,6 +137,24 @@ fits_pairing (Turn       *turn,
          is_un (turn->is_un_entity, turn->partner) != is_un (turn->is_un_entity, agency_id);
 }
 
+static gboolean
+is_former (const IcatRotationRule *rule,
+           const char             *agency_id)
+{
+  return rule->former != NULL && g_hash_table_contains (rule->former, agency_id);
+}
+
+/* How many agencies of the order may chair at all. */
+static guint
+n_proposable (const IcatRotationRule *rule)
+{
+  guint n = 0;
+
+  for (guint i = 0; rule->order != NULL && rule->order[i] != NULL; i++)
+    n += !is_former (rule, rule->order[i]);
+  return n;
+}
+
 /* The next agency after `after` in the order that is free to chair. */
 static int
 next_free (Turn *turn,
@@ -149,7 +167,7 @@ next_free (Turn *turn,
       int candidate = (int) ((after + step + n) % n);
       const char *agency_id = turn->rule->order[candidate];
 
-      if (fits_pairing (turn, agency_id) &&
+      if (!is_former (turn->rule, agency_id) && fits_pairing (turn, agency_id) &&
           !chaired_too_recently (turn->rule, turn->years, agency_id, turn->year))
         return candidate;
     }
@@ -169,6 +187,8 @@ longest_waiting (Turn *turn)
         const char *agency_id = turn->rule->order[i];
         int last = last_chaired (turn->years, agency_id, turn->year);
 
+        if (is_former (turn->rule, agency_id))
+          continue;
         if (turn->partner != NULL && g_str_equal (turn->partner, agency_id))
           continue;
         if (pass == 0 && !fits_pairing (turn, agency_id))
@@ -202,11 +222,11 @@ icat_rotation_propose (const IcatRotationRule *rule,
       g_ptr_array_add (years, history->pdata[i]);
   position = latest_position (rule, years);
 
-  for (guint offset = 0; rule->order != NULL && rule->order[0] != NULL && offset < n_years; offset++)
+  for (guint offset = 0; n_proposable (rule) > 0 && offset < n_years; offset++)
     {
       const char *chosen[3] = { NULL, NULL, NULL };
       Turn turn = { rule, years, is_un_entity, from_year + (int) offset, NULL };
-      guint n_chairs = rule->co_chairs && g_strv_length ((char **) rule->order) > 1 ? 2 : 1;
+      guint n_chairs = rule->co_chairs && n_proposable (rule) > 1 ? 2 : 1;
       IcatChairYear *proposal;
 
       for (guint c = 0; c < n_chairs; c++)

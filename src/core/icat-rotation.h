@@ -21,6 +21,8 @@ typedef struct {
   guint       skip_recent_years;   /* an agency that chaired in the last N years waits */
   gboolean    co_chairs;           /* propose two co-chairs a year */
   gboolean    pair_un_with_other;  /* co-chairs: one UN entity and one from outside the UN system */
+  GHashTable *former;              /* agency ids never proposed: former members and defunct
+                                    * bodies still in a stored order; may be NULL */
 } IcatRotationRule;
 
 typedef struct {
@@ -51,7 +53,9 @@ void           icat_rotation_warning_free     (IcatRotationWarning    *warning);
  * Returns IcatChairYear for from_year .. from_year + n_years - 1, each the
  * next in the order after the latest chair who has not chaired within the
  * rule's window (counting the proposals before it). A year where nobody is
- * free takes the agency that chaired longest ago and gets a warning. */
+ * free takes the agency that chaired longest ago and gets a warning. An
+ * agency in rule->former is never proposed; when the order holds no other,
+ * nothing is proposed. */
 GPtrArray     *icat_rotation_propose          (const IcatRotationRule *rule,
                                                GPtrArray              *history,
                                                GHashTable             *is_un_entity,

@@ -24,6 +24,7 @@
 #include "icat-history-window.h"
 #include "icat-input.h"
 #include "icat-record-list.h"
+#include "icat-record-picker.h"
 #include "icat-ref-list.h"
 #include "icat-schema.h"
 #include "icat-toast.h"
@@ -39,7 +40,8 @@ struct _IcatActionItemEditor {
   AdwEntryRow         *title_row;
   AdwComboRow         *status_row;
   AdwComboRow         *priority_row;
-  AdwComboRow         *owner_row;
+  AdwActionRow        *owner_row;
+  GtkMenuButton       *owner_button;
   GtkWidget           *email_button;
   AdwComboRow         *meeting_row;
   GtkTextView         *description_view;
@@ -153,6 +155,24 @@ load_history (IcatActionItemEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->history_group), n > 0);
 }
 
+/* The owner as the row shows it: the acronym on the button (a former
+ * member the record names stays shown) and the name below the title. */
+static void
+show_owner (IcatActionItemEditor *self,
+            const char           *owner)
+{
+  g_autoptr(IcatRecord) agency = owner ? icat_store_lookup (self->store, "agency", owner) : NULL;
+  const char *acronym = agency ? icat_record_get_string (agency, ICAT_KEY_ACRONYM) : NULL;
+  const char *name = agency ? icat_record_get_localized (agency, ICAT_KEY_NAME) : NULL;
+
+  gtk_menu_button_set_label (self->owner_button, acronym ? acronym : _("Choose…"));
+  adw_action_row_set_subtitle (self->owner_row, name ? name : "");
+  g_free (self->shown_owner);
+  self->shown_owner = g_strdup (owner);
+  if (owner != NULL)
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (self->email_button), "s", owner);
+}
+
 static void
 load_choices (IcatActionItemEditor *self)
 {
@@ -165,12 +185,7 @@ load_choices (IcatActionItemEditor *self)
                               icat_enum_index (icat_action_statuses, icat_record_get_string (record, ICAT_KEY_STATUS), 0));
   adw_combo_row_set_selected (self->priority_row,
                               icat_enum_index (icat_priorities, icat_record_get_string (record, ICAT_KEY_PRIORITY), 1));
-  position = find_record (self->agencies, 0, owner);
-  adw_combo_row_set_selected (self->owner_row, position);
-  g_free (self->shown_owner);
-  self->shown_owner = g_strdup (owner);
-  if (owner != NULL)
-    gtk_actionable_set_action_target (GTK_ACTIONABLE (self->email_button), "s", owner);
+  show_owner (self, owner);
   position = find_record (self->meetings, 1, meeting);
   adw_combo_row_set_selected (self->meeting_row, position == GTK_INVALID_LIST_POSITION ? 0 : position);
   g_free (self->shown_meeting);
@@ -347,15 +362,15 @@ priority_selected_cb (IcatActionItemEditor *self)
 }
 
 static void
-owner_selected_cb (IcatActionItemEditor *self)
+owner_chosen (IcatRecord *agency,
+              gpointer    user_data)
 {
-  const char *id = selected_record_id (self->owner_row);
+  IcatActionItemEditor *self = user_data;
+  const char *id = icat_record_get_id (agency);
 
-  if (self->loading || self->autosave == NULL || id == NULL || g_strcmp0 (id, self->shown_owner) == 0)
+  if (self->loading || self->autosave == NULL || g_strcmp0 (id, self->shown_owner) == 0)
     return;
-  g_free (self->shown_owner);
-  self->shown_owner = g_strdup (id);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->email_button), "s", id);
+  show_owner (self, id);
   icat_autosave_set_string (self->autosave, ICAT_KEY_OWNER, id);
 }
 
@@ -562,6 +577,7 @@ icat_action_item_editor_class_init (IcatActionItemEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, status_row);
   gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, priority_row);
   gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, owner_row);
+  gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, owner_button);
   gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, email_button);
   gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, meeting_row);
   gtk_widget_class_bind_template_child (widget_class, IcatActionItemEditor, description_view);
@@ -613,13 +629,11 @@ setup_choices (IcatActionItemEditor *self)
 
   adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
   adw_combo_row_set_model (self->priority_row, G_LIST_MODEL (priorities));
-  adw_combo_row_set_expression (self->owner_row, expression);
-  adw_combo_row_set_model (self->owner_row, G_LIST_MODEL (self->agencies));
+  icat_record_picker_attach (self->owner_button, self->agencies, NULL, owner_chosen, self);
   adw_combo_row_set_expression (self->meeting_row, expression);
   adw_combo_row_set_model (self->meeting_row, G_LIST_MODEL (meetings));
   g_signal_connect_swapped (self->status_row, "notify::selected", G_CALLBACK (status_selected_cb), self);
   g_signal_connect_swapped (self->priority_row, "notify::selected", G_CALLBACK (priority_selected_cb), self);
-  g_signal_connect_swapped (self->owner_row, "notify::selected", G_CALLBACK (owner_selected_cb), self);
   g_signal_connect_swapped (self->meeting_row, "notify::selected", G_CALLBACK (meeting_selected_cb), self);
 }
 

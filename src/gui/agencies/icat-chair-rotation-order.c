@@ -114,8 +114,10 @@ _icat_chair_rotation_update_order (IcatChairRotation *self)
   self->focus_order = -1;
 
   g_ptr_array_set_size (self->missing_ids, 0);
+  /* A former member is never offered for the turn order again. */
   for (guint i = 0; i < self->agency_ids->len; i++)
-    if (!g_strv_contains ((const char * const *) self->order, self->agency_ids->pdata[i]))
+    if (!g_strv_contains ((const char * const *) self->order, self->agency_ids->pdata[i]) &&
+        !g_hash_table_contains (self->former, self->agency_ids->pdata[i]))
       {
         g_ptr_array_add (self->missing_ids, g_strdup (self->agency_ids->pdata[i]));
         g_ptr_array_add (missing, g_strdup (_icat_chair_rotation_acronym_of (self, self->agency_ids->pdata[i])));

@@ -42,9 +42,12 @@ struct _IcatChairRotation {
   IcatRecordList      *terms;          /* chair terms by year */
   GtkStringList       *chair_names;    /* the acronyms, as the chair drop-downs show them */
   GtkStringList       *cochair_names;  /* "None" and the acronyms */
-  GPtrArray           *agency_ids;     /* the ids, in the order of chair_names */
+  GPtrArray           *agency_ids;     /* the ids, in the order of chair_names: current
+                                        * members first, by acronym */
   GHashTable          *acronyms;       /* id → acronym */
   GHashTable          *un_entities;    /* ids of the agencies of kind "un-entity" */
+  GHashTable          *former;         /* ids of former members and defunct bodies: never
+                                        * proposed nor offered for the turn order */
   GtkStringList       *missing_names;  /* agencies not in the turn order */
   GPtrArray           *missing_ids;
   GHashTable          *year_rows;      /* chair term id → its row (borrowed from the list) */

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "icat-agency-order.h"
 #include "icat-autosave.h"
 #include "icat-chair-rotation-private.h"
 #include "icat-chair-term-row.h"
@@ -24,6 +25,7 @@
 #include "icat-input.h"
 #include "icat-record-list.h"
 #include "icat-rotation.h"
+#include "icat-today.h"
 #include "icat-toast.h"
 #include "icat-fields.h"
 
@@ -59,6 +61,16 @@ warning_icon_new (void)
   gtk_widget_add_css_class (icon, "rotation-warning-icon");
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Warning"), -1);
   return icon;
+}
+
+/* As wide as the warning icon, for the rows without a warning. */
+static GtkWidget *
+warning_space_new (void)
+{
+  GtkWidget *space = gtk_image_new ();
+
+  gtk_widget_set_size_request (space, 16, -1);
+  return space;
 }
 
 static void
@@ -165,25 +177,32 @@ static void load_year_row (IcatChairRotation *self,
 static void
 collect_agencies (IcatChairRotation *self)
 {
-  GListModel *agencies = G_LIST_MODEL (self->agencies);
-  guint n = g_list_model_get_n_items (agencies);
+  g_autofree char *today = icat_today_string ();
+  g_autoptr(GPtrArray) records = icat_agency_list_current_first (G_LIST_MODEL (self->agencies), today);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  gboolean same = n == self->agency_ids->len;
+  gboolean same;
+
+  /* The chair drop-downs offer only agencies with an acronym. */
+  for (guint i = records->len; i > 0; i--)
+    if (icat_record_get_string (records->pdata[i - 1], ICAT_KEY_ACRONYM) == NULL)
+      g_ptr_array_remove_index (records, i - 1);
+  same = records->len == self->agency_ids->len;
 
   g_hash_table_remove_all (self->acronyms);
   g_hash_table_remove_all (self->un_entities);
-  for (guint i = 0; i < n; i++)
+  g_hash_table_remove_all (self->former);
+  for (guint i = 0; i < records->len; i++)
     {
-      g_autoptr(IcatRecord) agency = g_list_model_get_item (agencies, i);
-      const char *id = agency ? icat_record_get_id (agency) : NULL;
-      const char *acronym = agency ? icat_record_get_string (agency, ICAT_KEY_ACRONYM) : NULL;
+      IcatRecord *agency = records->pdata[i];
+      const char *id = icat_record_get_id (agency);
+      const char *acronym = icat_record_get_string (agency, ICAT_KEY_ACRONYM);
 
-      if (id == NULL || acronym == NULL)
-        continue;
       g_hash_table_insert (self->acronyms, g_strdup (id), g_strdup (acronym));
       if (g_strcmp0 (icat_record_get_string (agency, ICAT_KEY_KIND), "un-entity") == 0)
         g_hash_table_add (self->un_entities, g_strdup (id));
-      same = same && i < self->agency_ids->len && g_str_equal (self->agency_ids->pdata[i], id) &&
+      if (icat_agency_is_former (icat_record_get_data (agency), today))
+        g_hash_table_add (self->former, g_strdup (id));
+      same = same && g_str_equal (self->agency_ids->pdata[i], id) &&
              g_strcmp0 (gtk_string_list_get_string (self->chair_names, i), acronym) == 0;
       g_ptr_array_add (names, g_strdup (acronym));
     }
@@ -193,13 +212,8 @@ collect_agencies (IcatChairRotation *self)
   /* Every drop-down's choice moves: fill them again from their records. */
   self->loading++;
   g_ptr_array_set_size (self->agency_ids, 0);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(IcatRecord) agency = g_list_model_get_item (agencies, i);
-
-      if (agency != NULL)
-        g_ptr_array_add (self->agency_ids, g_strdup (icat_record_get_id (agency)));
-    }
+  for (guint i = 0; i < records->len; i++)
+    g_ptr_array_add (self->agency_ids, g_strdup (icat_record_get_id (records->pdata[i])));
   g_ptr_array_add (names, NULL);
   gtk_string_list_splice (self->chair_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->chair_names)),
                           (const char * const *) names->pdata);
@@ -523,11 +537,10 @@ proposal_row_new (IcatChairRotation *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  /* Every year keeps the icon's place, so the years stay aligned. */
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), warned ? warning_icon_new () : warning_space_new ());
   if (warned)
-    {
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), warning_icon_new ());
-      gtk_widget_add_css_class (row, "rotation-warning");
-    }
+    gtk_widget_add_css_class (row, "rotation-warning");
   gtk_widget_set_valign (adopt, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (adopt, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (adopt), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
@@ -613,6 +626,7 @@ refresh_now (IcatChairRotation *self)
   rule.skip_recent_years = g_settings_get_uint (self->settings, "rotation-skip-years");
   rule.co_chairs = g_settings_get_boolean (self->settings, "rotation-co-chairs");
   rule.pair_un_with_other = rule.co_chairs && g_settings_get_boolean (self->settings, "rotation-pair");
+  rule.former = self->former;
 
   warnings = icat_rotation_check (&rule, history, self->un_entities);
   update_warnings (self, warnings, history);
@@ -756,6 +770,7 @@ icat_chair_rotation_dispose (GObject *object)
   g_clear_pointer (&self->missing_ids, g_ptr_array_unref);
   g_clear_pointer (&self->acronyms, g_hash_table_unref);
   g_clear_pointer (&self->un_entities, g_hash_table_unref);
+  g_clear_pointer (&self->former, g_hash_table_unref);
   g_clear_pointer (&self->open_when_shown, g_free);
   g_clear_object (&self->chair_names);
   g_clear_object (&self->cochair_names);
@@ -809,6 +824,7 @@ icat_chair_rotation_init (IcatChairRotation *self)
   self->missing_ids = g_ptr_array_new_with_free_func (g_free);
   self->acronyms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->un_entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->former = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->year_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_drop_down_set_model (self->add_order_dropdown, G_LIST_MODEL (self->missing_names));
   gtk_list_box_set_sort_func (self->history_list, compare_years, NULL, NULL);

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "icat-chair-term-row.h"
 #include "icat-editor-util.h"
 #include "icat-input.h"
@@ -198,7 +200,14 @@ icat_chair_term_row_show_header (IcatChairTermRow *self,
   title = g_strdup_printf ("%d", self->year);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
-  gtk_widget_set_visible (self->warning_icon, warned);
+  /* The icon's place is kept when there is no warning, so the years of
+   * the list stay aligned. */
+  gtk_image_set_from_icon_name (GTK_IMAGE (self->warning_icon), warned ? "dialog-warning-symbolic" : NULL);
+  if (warned)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->warning_icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Warning"), -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->warning_icon), GTK_ACCESSIBLE_PROPERTY_LABEL);
   gtk_widget_set_visible (self->this_year_badge, this_year);
   if (this_year)
     gtk_widget_add_css_class (GTK_WIDGET (self), "rotation-this-year");

@@ -10,8 +10,10 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "icat-agency-order.h"
 #include "icat-format.h"
 #include "icat-record-picker.h"
+#include "icat-today.h"
 
 typedef struct {
   GtkMenuButton          *button;    /* borrowed: the popover is its own */
@@ -20,7 +22,10 @@ typedef struct {
   IcatRecordPickerChosen  chosen;
   gpointer                user_data;
   gboolean                agencies;
+  gboolean                show_former;  /* agencies: former members offered too */
+  char                   *today;        /* owned: the day "former" is judged on */
   GtkSearchEntry         *search;
+  GtkCheckButton         *former_toggle;
   GtkFilterListModel     *matches;   /* owned */
   GtkCustomFilter        *filter;    /* borrowed: owned by matches */
   GtkStack               *results;
@@ -84,6 +89,9 @@ record_matches (gpointer item,
 
   if (picker->offers != NULL && !picker->offers (ICAT_RECORD (item), picker->user_data))
     return FALSE;
+  if (picker->agencies && !picker->show_former &&
+      icat_agency_is_former (icat_record_get_data (ICAT_RECORD (item)), picker->today))
+    return FALSE;
   if (picker->terms == NULL || picker->terms[0] == NULL)
     return TRUE;
   text = search_text (ICAT_RECORD (item));
@@ -105,6 +113,7 @@ picker_free (gpointer data)
   g_clear_object (&picker->matches);
   g_clear_object (&picker->source);
   g_strfreev (picker->terms);
+  g_free (picker->today);
   g_free (picker);
 }
 
@@ -231,11 +240,63 @@ results_new (Picker *picker)
   return stack;
 }
 
+static int
+compare_current_first (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      user_data)
+{
+  Picker *picker = user_data;
+
+  return icat_agency_compare_current_first (icat_record_get_data (ICAT_RECORD ((gpointer) a)),
+                                            icat_record_get_data (ICAT_RECORD ((gpointer) b)),
+                                            picker->today);
+}
+
+/* Agencies: current members first, by acronym. The list of agencies is
+ * short, so sorting it reads every agency, never an action item. */
+static GListModel *
+offered_order (Picker     *picker,
+               GListModel *source)
+{
+  GtkCustomSorter *sorter;
+
+  if (!picker->agencies)
+    return source;
+  sorter = gtk_custom_sorter_new (compare_current_first, picker, NULL);
+  return G_LIST_MODEL (gtk_sort_list_model_new (source, GTK_SORTER (sorter)));
+}
+
+static void
+former_toggled_cb (GtkCheckButton *toggle,
+                   Picker         *picker)
+{
+  picker->show_former = gtk_check_button_get_active (toggle);
+  gtk_filter_changed (GTK_FILTER (picker->filter),
+                      picker->show_former ? GTK_FILTER_CHANGE_LESS_STRICT : GTK_FILTER_CHANGE_MORE_STRICT);
+  update_results (picker);
+}
+
+/* Former members and defunct bodies (DAW, UNIFEM) are rarely given new
+ * work, but a record may still need them. */
+static GtkWidget *
+former_toggle_new (Picker *picker)
+{
+  GtkWidget *toggle = gtk_check_button_new_with_mnemonic (_("Show _former members"));
+
+  gtk_widget_set_name (toggle, "show-former");
+  g_signal_connect (toggle, "toggled", G_CALLBACK (former_toggled_cb), picker);
+  picker->former_toggle = GTK_CHECK_BUTTON (toggle);
+  return toggle;
+}
+
 static void
 popover_shown_cb (GtkPopover *popover,
                   Picker     *picker)
 {
-  /* What may be offered can have changed since it was last open. */
+  /* What may be offered can have changed since it was last open, and a
+   * day may have passed. */
+  g_free (picker->today);
+  picker->today = icat_today_string ();
   gtk_filter_changed (GTK_FILTER (picker->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_results (picker);
   gtk_widget_grab_focus (GTK_WIDGET (picker->search));
@@ -251,7 +312,7 @@ create_popup_cb (GtkMenuButton *button,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
   picker->filter = gtk_custom_filter_new (record_matches, picker, NULL);
-  picker->matches = gtk_filter_list_model_new (G_LIST_MODEL (g_steal_pointer (&picker->source)),
+  picker->matches = gtk_filter_list_model_new (offered_order (picker, G_LIST_MODEL (g_steal_pointer (&picker->source))),
                                                GTK_FILTER (picker->filter));
   picker->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   gtk_widget_set_name (GTK_WIDGET (picker->search), "record-search");
@@ -263,6 +324,8 @@ create_popup_cb (GtkMenuButton *button,
   g_signal_connect (picker->search, "activate", G_CALLBACK (search_activated_cb), picker);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (picker->search));
   gtk_box_append (GTK_BOX (box), results_new (picker));
+  if (picker->agencies)
+    gtk_box_append (GTK_BOX (box), former_toggle_new (picker));
   gtk_popover_set_child (GTK_POPOVER (popover), box);
   gtk_popover_set_default_widget (GTK_POPOVER (popover), GTK_WIDGET (picker->search));
   g_signal_connect (popover, "show", G_CALLBACK (popover_shown_cb), picker);
@@ -286,8 +349,29 @@ icat_record_picker_attach (GtkMenuButton          *button,
   picker->chosen = chosen;
   picker->user_data = user_data;
   picker->agencies = g_str_equal (icat_record_list_get_kind (source), "agency");
+  picker->today = icat_today_string ();
   gtk_menu_button_set_create_popup_func (button, create_popup_cb, picker, NULL);
   g_object_set_data_full (G_OBJECT (button), "icat-record-picker", picker, picker_free);
+}
+
+GtkCheckButton *
+_icat_record_picker_get_former_toggle (GtkMenuButton *button)
+{
+  Picker *picker = g_object_get_data (G_OBJECT (button), "icat-record-picker");
+
+  if (picker->search == NULL)
+    create_popup_cb (button, picker);
+  return picker->former_toggle;
+}
+
+GListModel *
+_icat_record_picker_get_matches (GtkMenuButton *button)
+{
+  Picker *picker = g_object_get_data (G_OBJECT (button), "icat-record-picker");
+
+  if (picker->search == NULL)
+    create_popup_cb (button, picker);
+  return G_LIST_MODEL (picker->matches);
 }
 
 GtkSearchEntry *

@@ -8,7 +8,9 @@
  * user's language) and the matches below it. Every word typed must appear;
  * a number is found whole, so "72/195 10" finds paragraph 10 and not 100;
  * Chinese, written without spaces, is found as a substring however short.
- * Enter or a click chooses; the popover then closes and clears.
+ * Enter or a click chooses; the popover then closes and clears. Agencies
+ * are offered current members first; former members and defunct bodies
+ * only once "Show former members" is ticked.
  */
 #pragma once
 
@@ -40,7 +42,11 @@ void            icat_record_picker_attach     (GtkMenuButton          *button,
 char           *icat_record_picker_label      (IcatRecord             *record);
 const char     *icat_record_picker_detail     (IcatRecord             *record);
 
-/* For tests: the search entry (the popover is made if it is not yet). */
+/* For tests: the search entry, the "Show former members" check button
+ * (NULL for mandates) and the records offered, in order (the popover is
+ * made if it is not yet). */
 GtkSearchEntry *_icat_record_picker_get_search (GtkMenuButton         *button);
+GtkCheckButton *_icat_record_picker_get_former_toggle (GtkMenuButton  *button);
+GListModel     *_icat_record_picker_get_matches (GtkMenuButton        *button);
 
 G_END_DECLS

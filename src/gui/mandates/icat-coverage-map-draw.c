@@ -495,12 +495,15 @@ icat_coverage_legend_new (IcatCoverageMap *map)
 {
   GtkWidget *flow = gtk_flow_box_new ();
   GtkWidget *most = gtk_label_new (NULL);
+  /* Both ends of the scale say what they count: "1 item ▒▒▒ 12 items",
+   * not a bare "1". */
+  g_autofree char *least = g_strdup_printf (ngettext ("%u item", "%u items", 1), 1);
 
   g_return_val_if_fail (ICAT_IS_COVERAGE_MAP (map), NULL);
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 3);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 18);
-  gtk_flow_box_append (GTK_FLOW_BOX (flow), legend_item_new (swatch_new (SWATCH_SCALE, 96), "1", most));
+  gtk_flow_box_append (GTK_FLOW_BOX (flow), legend_item_new (swatch_new (SWATCH_SCALE, 96), least, most));
   gtk_flow_box_append (GTK_FLOW_BOX (flow), legend_item_new (swatch_new (SWATCH_NO_WORK, 28), NULL,
                                                              gtk_label_new (_("No open or completed work"))));
   gtk_flow_box_append (GTK_FLOW_BOX (flow), legend_item_new (swatch_new (SWATCH_ICAT, 28), NULL,

@@ -85,13 +85,18 @@ struct _IcatMeetingEditor {
 
   /* Borrowed */
   GPtrArray         *attendance;    /* IcatAttendanceRow, one per agency, borrowed */
+  GtkWidget         *show_former_row; /* "Show former members", last in the attendance */
+  GtkSwitch         *show_former_switch;
 
   /* Owned */
   IcatStore         *store;
   IcatRecordList    *agencies;      /* by acronym: attendance, chairs, presenters */
+  GHashTable        *former_agencies; /* ids of former members and defunct bodies: their
+                                       * attendance rows wait behind show_former_row */
   IcatRecordList    *mandates;      /* by document: what agenda items can link to */
   GtkStringList     *agency_names;  /* "None" and the acronyms, as drop-downs show them */
-  GPtrArray         *agency_ids;    /* NULL and the ids, in the same order */
+  GPtrArray         *agency_ids;    /* NULL and the ids, in the same order: current
+                                     * members first */
   IcatRecord        *meeting;
   IcatAutosave      *autosave;
   JsonObject        *shown;         /* each field as the editor last showed or sent it */
@@ -212,6 +217,11 @@ void        _icat_meeting_attendance_update   (IcatMeetingEditor *self);
 void        _icat_meeting_attendance_clear    (IcatMeetingEditor *self);
 void        _icat_meeting_attendance_add_row  (IcatMeetingEditor *self,
                                                IcatRecord        *agency);
+/* Adds "Show former members" after the rows, or moves it there. */
+void        _icat_meeting_attendance_add_show_former (IcatMeetingEditor *self);
+/* Shows the rows of former members the meeting names, or all of them
+ * while "Show former members" is on. */
+void        _icat_meeting_attendance_show_former (IcatMeetingEditor *self);
 JsonNode   *_icat_meeting_invited_to_json     (IcatMeetingEditor *self);
 void        _icat_meeting_invited_load        (IcatMeetingEditor *self,
                                                JsonArray         *invited);

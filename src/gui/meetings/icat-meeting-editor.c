@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "icat-agency-order.h"
 #include "icat-editor-chrome.h"
 #include "icat-editor-util.h"
 #include "icat-format.h"
@@ -743,22 +744,28 @@ icat_meeting_editor_dup_state (IcatMeetingEditor *self)
 static void
 rebuild_agencies (IcatMeetingEditor *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->agencies));
+  g_autofree char *today = icat_today_string ();
+  g_autoptr(GPtrArray) agencies = icat_agency_list_current_first (G_LIST_MODEL (self->agencies), today);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
 
   self->loading++;
   _icat_meeting_attendance_clear (self);
+  g_hash_table_remove_all (self->former_agencies);
   g_ptr_array_set_size (self->agency_ids, 0);
   g_ptr_array_add (self->agency_ids, NULL);
   g_ptr_array_add (names, g_strdup (_("None")));
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < agencies->len; i++)
     {
-      g_autoptr(IcatRecord) agency = g_list_model_get_item (G_LIST_MODEL (self->agencies), i);
+      IcatRecord *agency = agencies->pdata[i];
 
       g_ptr_array_add (self->agency_ids, g_strdup (icat_record_get_id (agency)));
       g_ptr_array_add (names, g_strdup (icat_record_get_string (agency, ICAT_KEY_ACRONYM)));
+      if (icat_agency_is_former (icat_record_get_data (agency), today))
+        g_hash_table_add (self->former_agencies, g_strdup (icat_record_get_id (agency)));
       _icat_meeting_attendance_add_row (self, agency);
     }
+  _icat_meeting_attendance_add_show_former (self);
+  _icat_meeting_attendance_show_former (self);
   g_ptr_array_add (names, NULL);
   gtk_string_list_splice (self->agency_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->agency_names)),
                           (const char * const *) names->pdata);
@@ -790,6 +797,7 @@ icat_meeting_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ICAT_TYPE_MEETING_EDITOR);
   g_clear_pointer (&self->attendance, g_ptr_array_unref);
   g_clear_pointer (&self->agency_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->former_agencies, g_hash_table_unref);
   g_clear_pointer (&self->shown, json_object_unref);
   g_clear_pointer (&self->stored, json_object_unref);
   g_clear_object (&self->agency_names);
@@ -938,6 +946,7 @@ icat_meeting_editor_init (IcatMeetingEditor *self)
 
   self->agency_names = gtk_string_list_new (NULL);
   self->agency_ids = g_ptr_array_new_with_free_func (g_free);
+  self->former_agencies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->attendance = g_ptr_array_new ();
   self->shown = json_object_new ();
   self->stored = json_object_new ();

@@ -102,6 +102,68 @@ _icat_meeting_attendance_add_row (IcatMeetingEditor *self,
   g_ptr_array_add (self->attendance, row);
 }
 
+static gboolean
+attendance_row_names_agency (IcatAttendanceRow *row)
+{
+  return icat_attendance_row_get_listed (row) ||
+         gtk_check_button_get_active (icat_attendance_row_get_present_button (row)) ||
+         *gtk_editable_get_text (GTK_EDITABLE (row)) != '\0';
+}
+
+void
+_icat_meeting_attendance_show_former (IcatMeetingEditor *self)
+{
+  gboolean show_all;
+
+  if (self->show_former_row == NULL)
+    return;
+  show_all = gtk_switch_get_active (self->show_former_switch);
+
+  for (guint i = 0; i < self->attendance->len; i++)
+    {
+      IcatAttendanceRow *row = self->attendance->pdata[i];
+      gboolean former = g_hash_table_contains (self->former_agencies, icat_attendance_row_get_agency_id (row));
+
+      gtk_widget_set_visible (GTK_WIDGET (row), !former || show_all || attendance_row_names_agency (row));
+    }
+  gtk_widget_set_visible (self->show_former_row, g_hash_table_size (self->former_agencies) > 0);
+}
+
+static void
+show_former_toggled_cb (IcatMeetingEditor *self)
+{
+  _icat_meeting_attendance_show_former (self);
+}
+
+/* Former members and defunct bodies (DAW, UNIFEM) rarely attend now; a
+ * meeting that lists them still shows them. */
+void
+_icat_meeting_attendance_add_show_former (IcatMeetingEditor *self)
+{
+  GtkWidget *toggle;
+
+  if (self->show_former_row != NULL)
+    {
+      g_autoptr(GtkWidget) row = g_object_ref (self->show_former_row);
+
+      adw_expander_row_remove (self->attendance_expander, row);
+      adw_expander_row_add_row (self->attendance_expander, row);
+      return;
+    }
+  self->show_former_row = adw_action_row_new ();
+  toggle = gtk_switch_new ();
+  gtk_widget_set_name (toggle, "attendance-show-former");
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->show_former_row), _("Show former members"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self->show_former_row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self->show_former_row), toggle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Show former members"), -1);
+  g_signal_connect_swapped (toggle, "notify::active", G_CALLBACK (show_former_toggled_cb), self);
+  self->show_former_switch = GTK_SWITCH (toggle);
+  adw_expander_row_add_row (self->attendance_expander, self->show_former_row);
+}
+
 void
 _icat_meeting_attendance_clear (IcatMeetingEditor *self)
 {
@@ -134,6 +196,7 @@ _icat_meeting_attendance_load (IcatMeetingEditor *self,
                                    found && json_object_get_boolean_member_with_default (found, ICAT_KEY_PRESENT, FALSE));
       gtk_editable_set_text (GTK_EDITABLE (row), names->str);
     }
+  _icat_meeting_attendance_show_former (self);
 }
 
 /* Invited States and organizations */
