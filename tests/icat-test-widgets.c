@@ -15,6 +15,8 @@
 
 #include "icat-application.h"
 #include "icat-autosave.h"
+#include "icat-meeting-editor.h"
+#include "icat-preferences-window.h"
 #include "icat-test-util.h"
 #include "icat-test-widgets.h"
 
@@ -271,6 +273,72 @@ icat_test_display_stop (GSubprocess *server)
   g_subprocess_send_signal (server, SIGTERM);
   g_subprocess_wait (server, NULL, NULL);
   g_object_unref (server);
+}
+
+IcatPreferencesWindow *
+icat_test_open_preferences (IcatWindow *window)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (ICAT_IS_PREFERENCES_WINDOW (l->data))
+      return l->data;
+  g_assert_not_reached ();
+}
+
+gboolean
+icat_test_agenda_item_in_view (gpointer      editor,
+                               gconstpointer index)
+{
+  GtkWidget *box = _icat_meeting_editor_get_agenda_item (editor, GPOINTER_TO_UINT (index));
+  GtkWidget *title = box ? icat_test_find_named (box, "agenda-title") : NULL;
+  GtkWidget *scroller = box ? gtk_widget_get_ancestor (box, GTK_TYPE_SCROLLED_WINDOW) : NULL;
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (editor)));
+  graphene_rect_t bounds;
+
+  if (title == NULL || scroller == NULL || focus == NULL || !gtk_widget_is_ancestor (focus, title) ||
+      !gtk_widget_compute_bounds (title, scroller, &bounds))
+    return FALSE;
+  return bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
+}
+
+void
+icat_test_run_app_with_keys (const char      *program,
+                             const char      *test_path,
+                             const char      *child_variable,
+                             IcatTestAppFunc  test)
+{
+  g_autofree char *display = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GError) error = NULL;
+  GSubprocess *server;
+
+  if (g_getenv (child_variable) != NULL)
+    {
+      IcatTestKeyboard *kb = icat_test_keyboard_open (NULL);
+
+      g_assert_nonnull (kb);
+      icat_test_run_app (test, kb);
+      icat_test_keyboard_free (kb);
+      return;
+    }
+  server = icat_test_display_start (&display);
+  if (server == NULL)
+    {
+      g_test_skip ("No Xvfb to press keys on");
+      return;
+    }
+  /* Its TAP lines are its own; its errors show on stderr. */
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+  g_subprocess_launcher_setenv (launcher, "DISPLAY", display, TRUE);
+  g_subprocess_launcher_setenv (launcher, child_variable, "1", TRUE);
+  child = g_subprocess_launcher_spawn (launcher, &error, program, "-p", test_path, NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_check (child, NULL, &error);
+  icat_test_display_stop (server);
+  g_assert_no_error (error);
 }
 
 IcatTestKeyboard *

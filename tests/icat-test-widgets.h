@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 #include <gtk/gtk.h>
 
+#include "icat-preferences-window.h"
 #include "icat-store.h"
 #include "icat-window.h"
 
@@ -35,6 +36,15 @@ GtkWidget *icat_test_show_section (IcatWindow    *window,
                                    const char    *section,
                                    GType          type);
 
+/* Opens Preferences from the app's menu action; its window. */
+IcatPreferencesWindow *icat_test_open_preferences (IcatWindow *window);
+
+/* A condition for icat_test_wait_until (): the agenda item of a
+ * meeting editor at the index (GUINT_TO_POINTER) has the focus in its
+ * title, and the title is on screen in the editor's scrolled window. */
+gboolean   icat_test_agenda_item_in_view (gpointer      editor,
+                                          gconstpointer index);
+
 /* Real key presses, through the X server (XTEST), as a person types: they
  * reach whatever window and widget has the focus. NULL when the display
  * cannot do it (no X11, or no libXtst): the test should then skip. */
@@ -44,6 +54,15 @@ typedef struct _IcatTestKeyboard IcatTestKeyboard;
  * gets its name (":5"). Stop it with icat_test_display_stop. */
 GSubprocess      *icat_test_display_start        (char              **name);
 void              icat_test_display_stop         (GSubprocess        *server);
+/* Runs the app with test (given the keyboard as its data) in a child
+ * process, on an X server of its own where no other test's window takes
+ * the keyboard focus: program is the test program (argv[0]), test_path
+ * the test that calls this, and child_variable the environment variable
+ * that tells the child it is one. Skips when there is no Xvfb. */
+void              icat_test_run_app_with_keys    (const char         *program,
+                                                  const char         *test_path,
+                                                  const char         *child_variable,
+                                                  IcatTestAppFunc     test);
 /* Keys for the display named (NULL: $DISPLAY). */
 IcatTestKeyboard *icat_test_keyboard_open        (const char         *display);
 void              icat_test_keyboard_free        (IcatTestKeyboard   *kb);

@@ -271,40 +271,10 @@ undo_keys_test (IcatWindow *window,
 
 static char *test_program;
 
-/* Run as a child process on an X server of its own, where no other test's
- * window takes the keyboard focus. */
 static void
 test_undo_keys (void)
 {
-  g_autofree char *display = NULL;
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) child = NULL;
-  g_autoptr(GError) error = NULL;
-  GSubprocess *server;
-
-  if (g_getenv ("ICAT_TEST_UNDO_KEYS_CHILD") != NULL)
-    {
-      g_autoptr(IcatTestKeyboard) kb = icat_test_keyboard_open (NULL);
-
-      g_assert_nonnull (kb);
-      icat_test_run_app (undo_keys_test, kb);
-      return;
-    }
-  server = icat_test_display_start (&display);
-  if (server == NULL)
-    {
-      g_test_skip ("No Xvfb to press keys on");
-      return;
-    }
-  /* Its TAP lines are its own; its errors show on stderr. */
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
-  g_subprocess_launcher_setenv (launcher, "DISPLAY", display, TRUE);
-  g_subprocess_launcher_setenv (launcher, "ICAT_TEST_UNDO_KEYS_CHILD", "1", TRUE);
-  child = g_subprocess_launcher_spawn (launcher, &error, test_program, "-p", "/meetings/agenda/undo-keys", NULL);
-  g_assert_no_error (error);
-  g_subprocess_wait_check (child, NULL, &error);
-  icat_test_display_stop (server);
-  g_assert_no_error (error);
+  icat_test_run_app_with_keys (test_program, "/meetings/agenda/undo-keys", "ICAT_TEST_UNDO_KEYS_CHILD", undo_keys_test);
 }
 
 int

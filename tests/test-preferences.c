@@ -25,18 +25,6 @@
 /* Not this process's own device id: a second laptop in the same test. */
 #define OTHER_DEVICE "00000000-0000-4000-8000-0000000000b2"
 
-static IcatPreferencesWindow *
-open_preferences (IcatWindow *window)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
-
-  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
-    if (ICAT_IS_PREFERENCES_WINDOW (l->data))
-      return l->data;
-  g_assert_not_reached ();
-}
-
 static gboolean
 is_gone (GtkWidget **widget)
 {
@@ -110,7 +98,7 @@ name_test (IcatWindow *window,
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
   g_auto(GStrv) accels = gtk_application_get_accels_for_action (app, "app.preferences");
-  IcatPreferencesWindow *prefs = open_preferences (window);
+  IcatPreferencesWindow *prefs = icat_test_open_preferences (window);
   GtkWidget *row = icat_test_find_named (GTK_WIDGET (prefs), "device-name-row");
   g_autoptr(IcatSyncStatus) status = NULL;
 
@@ -146,7 +134,7 @@ name_test (IcatWindow *window,
 
   /* Opened again, the preferences show what is stored. */
   g_assert_true (icat_sync_set_device_name (store, "Chair’s laptop", NULL));
-  prefs = open_preferences (window);
+  prefs = icat_test_open_preferences (window);
   row = icat_test_find_named (GTK_WIDGET (prefs), "device-name-row");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Chair’s laptop");
   close_preferences (prefs);
@@ -231,7 +219,7 @@ create_test (IcatWindow *window,
   g_autofree char *before = icat_test_export (store);
   g_autofree char *after = NULL;
   g_autofree char *short_id = NULL;
-  IcatPreferencesWindow *prefs = open_preferences (window);
+  IcatPreferencesWindow *prefs = icat_test_open_preferences (window);
   g_autoptr(IcatSyncStatus) status = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -342,7 +330,7 @@ join_test (IcatWindow *window,
            gpointer    data)
 {
   OtherGroup *other = data;
-  IcatPreferencesWindow *prefs = open_preferences (window);
+  IcatPreferencesWindow *prefs = icat_test_open_preferences (window);
   g_autofree char *wrong = g_strnfill (52, 'A');
   g_autofree char *before = icat_test_export (store);
   g_autofree char *after = NULL;

@@ -339,18 +339,6 @@ sent_today (GSettings     *settings,
   return g_str_equal (last_day, today);
 }
 
-static IcatPreferencesWindow *
-open_preferences (IcatWindow *window)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
-
-  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
-    if (ICAT_IS_PREFERENCES_WINDOW (l->data))
-      return l->data;
-  g_assert_not_reached ();
-}
-
 static void
 reminders_test (IcatWindow *window,
                 IcatStore  *store,
@@ -381,7 +369,7 @@ reminders_test (IcatWindow *window,
   g_assert_false (icat_reminder_service_check_now (service));
 
   /* The switch in Preferences turns them off: nothing even counted. */
-  prefs = open_preferences (window);
+  prefs = icat_test_open_preferences (window);
   reminders_switch = icat_test_find_named (GTK_WIDGET (prefs), "reminders-switch");
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (reminders_switch)));
   gtk_switch_set_active (GTK_SWITCH (reminders_switch), FALSE);

@@ -53,25 +53,6 @@ open_meeting (IcatWindow *window,
   return ICAT_MEETING_EDITOR (_icat_meetings_view_get_editor (ICAT_MEETINGS_VIEW (view)));
 }
 
-/* Whether the agenda item at index has the focus in its title, and its
- * title is on screen in the editor's scrolled window. */
-static gboolean
-agenda_item_focused_in_view (gpointer      data,
-                             gconstpointer index_data)
-{
-  IcatMeetingEditor *editor = data;
-  GtkWidget *box = _icat_meeting_editor_get_agenda_item (editor, GPOINTER_TO_UINT (index_data));
-  GtkWidget *title = box ? icat_test_find_named (box, "agenda-title") : NULL;
-  GtkWidget *scroller = box ? gtk_widget_get_ancestor (box, GTK_TYPE_SCROLLED_WINDOW) : NULL;
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (editor)));
-  graphene_rect_t bounds;
-
-  if (title == NULL || scroller == NULL || focus == NULL || !gtk_widget_is_ancestor (focus, title) ||
-      !gtk_widget_compute_bounds (title, scroller, &bounds))
-    return FALSE;
-  return bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
-}
-
 static void
 new_agenda_item_test (IcatWindow *window,
                       IcatStore  *store,
@@ -82,10 +63,10 @@ new_agenda_item_test (IcatWindow *window,
 
   g_assert_cmpuint (_icat_meeting_editor_get_n_agenda (editor), ==, N_AGENDA);
   /* The first screen shows the first items, not the last. */
-  g_assert_false (agenda_item_focused_in_view (editor, GUINT_TO_POINTER (N_AGENDA - 1)));
+  g_assert_false (icat_test_agenda_item_in_view (editor, GUINT_TO_POINTER (N_AGENDA - 1)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-agenda-item", NULL));
   g_assert_cmpuint (_icat_meeting_editor_get_n_agenda (editor), ==, N_AGENDA + 1);
-  icat_test_wait_until (agenda_item_focused_in_view, editor, GUINT_TO_POINTER (N_AGENDA), 10);
+  icat_test_wait_until (icat_test_agenda_item_in_view, editor, GUINT_TO_POINTER (N_AGENDA), 10);
 }
 
 static void
@@ -159,7 +140,7 @@ back_to_meeting_test (IcatWindow *window,
   g_signal_emit_by_name (find_button (GTK_WIDGET (window), "_Back to Meeting"), "clicked");
   icat_test_wait_until (in_section, window, "meetings", 10);
   g_assert_cmpstr (icat_meeting_editor_get_meeting_id (editor), ==, id);
-  icat_test_wait_until (agenda_item_focused_in_view, editor, GUINT_TO_POINTER (N_AGENDA - 1), 10);
+  icat_test_wait_until (icat_test_agenda_item_in_view, editor, GUINT_TO_POINTER (N_AGENDA - 1), 10);
 }
 
 static void
@@ -241,40 +222,10 @@ alt_keys_test (IcatWindow *window,
   icat_test_wait_until (in_section, window, "action-items", 10);
 }
 
-/* Run as a child process on an X server of its own, where no other test's
- * window takes the keyboard focus. */
 static void
 test_alt_keys (void)
 {
-  g_autofree char *display = NULL;
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) child = NULL;
-  g_autoptr(GError) error = NULL;
-  GSubprocess *server;
-
-  if (g_getenv ("ICAT_TEST_ALT_KEYS_CHILD") != NULL)
-    {
-      g_autoptr(IcatTestKeyboard) kb = icat_test_keyboard_open (NULL);
-
-      g_assert_nonnull (kb);
-      icat_test_run_app (alt_keys_test, kb);
-      return;
-    }
-  server = icat_test_display_start (&display);
-  if (server == NULL)
-    {
-      g_test_skip ("No Xvfb to press keys on");
-      return;
-    }
-  /* Its TAP lines are its own; its errors show on stderr. */
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
-  g_subprocess_launcher_setenv (launcher, "DISPLAY", display, TRUE);
-  g_subprocess_launcher_setenv (launcher, "ICAT_TEST_ALT_KEYS_CHILD", "1", TRUE);
-  child = g_subprocess_launcher_spawn (launcher, &error, test_program, "-p", "/window/keys/alt-sections", NULL);
-  g_assert_no_error (error);
-  g_subprocess_wait_check (child, NULL, &error);
-  icat_test_display_stop (server);
-  g_assert_no_error (error);
+  icat_test_run_app_with_keys (test_program, "/window/keys/alt-sections", "ICAT_TEST_ALT_KEYS_CHILD", alt_keys_test);
 }
 
 int

@@ -261,24 +261,6 @@ shows_rows (gpointer      data,
   return rows == wait->rows;
 }
 
-/* The agenda item's title has the focus and is on screen. */
-static gboolean
-agenda_item_in_view (gpointer      data,
-                     gconstpointer index_data)
-{
-  IcatMeetingEditor *editor = data;
-  GtkWidget *box = _icat_meeting_editor_get_agenda_item (editor, GPOINTER_TO_UINT (index_data));
-  GtkWidget *title = box ? icat_test_find_named (box, "agenda-title") : NULL;
-  GtkWidget *scroller = box ? gtk_widget_get_ancestor (box, GTK_TYPE_SCROLLED_WINDOW) : NULL;
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (editor)));
-  graphene_rect_t bounds;
-
-  if (title == NULL || scroller == NULL || focus == NULL || !gtk_widget_is_ancestor (focus, title) ||
-      !gtk_widget_compute_bounds (title, scroller, &bounds))
-    return FALSE;
-  return bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
-}
-
 static void
 minutes_test (IcatWindow *window,
               IcatStore  *store,
@@ -322,7 +304,7 @@ minutes_test (IcatWindow *window,
   view = icat_test_find_type (GTK_WIDGET (window), ICAT_TYPE_MEETINGS_VIEW);
   editor = ICAT_MEETING_EDITOR (_icat_meetings_view_get_editor (ICAT_MEETINGS_VIEW (view)));
   g_assert_cmpstr (icat_meeting_editor_get_meeting_id (editor), ==, third);
-  icat_test_wait_until (agenda_item_in_view, editor, GUINT_TO_POINTER (11), 20);
+  icat_test_wait_until (icat_test_agenda_item_in_view, editor, GUINT_TO_POINTER (11), 20);
 }
 
 static void
