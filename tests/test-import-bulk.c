@@ -403,91 +403,81 @@ check_inserts_noted (IcatDb *db)
 }
 
 static IcatImportPlan *
-plan_document (IcatDb     *db,
-               JsonNode   *root,
-               gboolean    emptying,
-               GError    **error)
+plan_tree (IcatDb     *db,
+           GBytes     *document,
+           GError    **error)
 {
-  return emptying ? icat_import_plan_new_emptying (db, root, FALSE, "bulk.json", error)
-                  : icat_import_plan_new (db, root, FALSE, "bulk.json", error);
+  g_autoptr(JsonNode) root = icat_exchange_parse ("bulk.json", document, error);
+
+  return root != NULL ? icat_import_plan_new (db, root, FALSE, "bulk.json", error) : NULL;
 }
 
-/* The store plans with icat_import_plan_new_emptying (): the same summary,
- * tables and refusals as icat_import_plan_new (), with the document's
- * records null afterwards and the rest of it as it was. */
-static void
-test_emptying_plan (void)
+static IcatImportPlan *
+plan_reading (IcatDb     *db,
+              GBytes     *document,
+              GError    **error)
 {
-  g_autofree char *dir_kept = icat_test_tmpdir_new ();
-  g_autofree char *dir_emptied = icat_test_tmpdir_new ();
-  IcatDb *kept = seeded_db (dir_kept);
-  IcatDb *emptied = seeded_db (dir_emptied);
-  g_autoptr(GBytes) document = make_document (kept);
+  IcatExchangeDocument *read = icat_exchange_read ("bulk.json", document, error);
+
+  return read != NULL ? icat_import_plan_new_reading (db, read, FALSE, error) : NULL;
+}
+
+/* The store plans with icat_import_plan_new_reading (), one record at a
+ * time: the same summary, tables and refusals as a plan of the whole
+ * tree (icat_import_plan_new ()). */
+static void
+test_reading_plan (void)
+{
+  g_autofree char *dir_tree = icat_test_tmpdir_new ();
+  g_autofree char *dir_read = icat_test_tmpdir_new ();
+  IcatDb *tree = seeded_db (dir_tree);
+  IcatDb *read = seeded_db (dir_read);
+  g_autoptr(GBytes) document = make_document (tree);
   g_autofree char *broken_text = g_strdup ((const char *) g_bytes_get_data (document, NULL));
   g_autoptr(GBytes) broken = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GError) emptied_error = NULL;
-  g_autoptr(JsonNode) kept_root = icat_exchange_parse ("bulk.json", document, &error);
-  g_autoptr(JsonNode) emptied_root = icat_exchange_parse ("bulk.json", document, &error);
-  g_autoptr(JsonNode) broken_root = NULL;
-  g_autoptr(IcatImportPlan) kept_plan = NULL;
-  g_autoptr(IcatImportPlan) emptied_plan = NULL;
-  g_autofree char *kept_tables = NULL;
-  g_autofree char *emptied_tables = NULL;
-  JsonObject *emptied_object = json_node_get_object (emptied_root);
-  JsonArray *kept_items = json_object_get_array_member (json_node_get_object (kept_root), "action_items");
-  JsonArray *emptied_items = json_object_get_array_member (emptied_object, "action_items");
+  g_autoptr(GError) read_error = NULL;
+  g_autoptr(IcatImportPlan) tree_plan = NULL;
+  g_autoptr(IcatImportPlan) read_plan = NULL;
+  g_autofree char *tree_tables = NULL;
+  g_autofree char *read_tables = NULL;
   char *owner;
 
+  tree_plan = plan_tree (tree, document, &error);
   g_assert_no_error (error);
-  kept_plan = plan_document (kept, kept_root, FALSE, &error);
+  read_plan = plan_reading (read, document, &error);
   g_assert_no_error (error);
-  emptied_plan = plan_document (emptied, emptied_root, TRUE, &error);
-  g_assert_no_error (error);
-  g_assert_cmpmem (icat_import_plan_get_summary (emptied_plan), sizeof (IcatImportSummary),
-                   icat_import_plan_get_summary (kept_plan), sizeof (IcatImportSummary));
-  g_assert_cmpuint (icat_import_plan_get_summary (emptied_plan)->total.added, ==, N_ITEMS + 1);
-  g_assert_cmpuint (json_array_get_length (emptied_items), ==, N_ITEMS);
-  for (guint i = 0; i < N_ITEMS; i++)
-    {
-      g_assert_true (JSON_NODE_HOLDS_NULL (json_array_get_element (emptied_items, i)));
-      g_assert_true (JSON_NODE_HOLDS_OBJECT (json_array_get_element (kept_items, i)));
-    }
-  g_assert_true (JSON_NODE_HOLDS_NULL (json_array_get_element (json_object_get_array_member (emptied_object,
-                                                                                             "meetings"), 0)));
-  g_assert_cmpstr (json_object_get_string_member (emptied_object, "format"), ==, "icat-tracker");
+  g_assert_cmpmem (icat_import_plan_get_summary (read_plan), sizeof (IcatImportSummary),
+                   icat_import_plan_get_summary (tree_plan), sizeof (IcatImportSummary));
+  g_assert_cmpuint (icat_import_plan_get_summary (read_plan)->total.added, ==, N_ITEMS + 1);
 
-  g_assert_true (icat_db_begin (kept, &error) && icat_import_plan_apply (kept_plan, kept, &error) &&
-                 icat_db_commit (kept, &error));
+  g_assert_true (icat_db_begin (tree, &error) && icat_import_plan_apply (tree_plan, tree, &error) &&
+                 icat_db_commit (tree, &error));
   g_assert_no_error (error);
-  g_assert_true (icat_db_begin (emptied, &error) && icat_import_plan_apply (emptied_plan, emptied, &error) &&
-                 icat_db_commit (emptied, &error));
+  g_assert_true (icat_db_begin (read, &error) && icat_import_plan_apply (read_plan, read, &error) &&
+                 icat_db_commit (read, &error));
   g_assert_no_error (error);
-  kept_tables = tables_text (kept);
-  emptied_tables = tables_text (emptied);
-  g_assert_cmpstr (emptied_tables, ==, kept_tables);
+  tree_tables = tables_text (tree);
+  read_tables = tables_text (read);
+  g_assert_cmpstr (read_tables, ==, tree_tables);
 
-  /* A refusal reads the same, though records before it are emptied. */
+  /* A refusal reads the same, though the records before it were let go. */
   owner = g_strrstr (broken_text, "\"owner\": \"");
   g_assert_nonnull (owner);
   memcpy (owner + strlen ("\"owner\": \""), "00000000", 8);
   broken = g_bytes_new (broken_text, strlen (broken_text));
-  g_clear_pointer (&kept_plan, icat_import_plan_free);
-  g_clear_pointer (&emptied_plan, icat_import_plan_free);
-  g_clear_pointer (&kept_root, json_node_unref);
-  kept_root = icat_exchange_parse ("bulk.json", broken, &error);
-  broken_root = icat_exchange_parse ("bulk.json", broken, &error);
-  g_assert_no_error (error);
-  g_assert_null (plan_document (kept, kept_root, FALSE, &error));
-  g_assert_null (plan_document (kept, broken_root, TRUE, &emptied_error));
+  g_clear_pointer (&tree_plan, icat_import_plan_free);
+  g_clear_pointer (&read_plan, icat_import_plan_free);
+  g_assert_null (plan_tree (tree, broken, &error));
+  g_assert_null (plan_reading (tree, broken, &read_error));
   g_assert_error (error, ICAT_ERROR, ICAT_ERROR_INVALID);
-  g_assert_error (emptied_error, ICAT_ERROR, ICAT_ERROR_INVALID);
-  g_assert_cmpstr (emptied_error->message, ==, error->message);
+  g_assert_error (read_error, ICAT_ERROR, ICAT_ERROR_INVALID);
+  g_assert_cmpstr (read_error->message, ==, error->message);
 
-  icat_db_close (kept);
-  icat_db_close (emptied);
-  icat_test_tmpdir_free (g_steal_pointer (&dir_kept));
-  icat_test_tmpdir_free (g_steal_pointer (&dir_emptied));
+  icat_db_close (tree);
+  icat_db_close (read);
+  icat_test_tmpdir_free (g_steal_pointer (&dir_tree));
+  icat_test_tmpdir_free (g_steal_pointer (&dir_read));
 }
 
 /* Other laptops tell a newer change from an older one by these clocks.
@@ -541,6 +531,6 @@ main (int   argc,
   g_test_add_func ("/import/bulk/store", test_store_import);
   g_test_add_func ("/import/bulk/reaches-other-laptop", test_reaches_other_laptop);
   g_test_add_func ("/import/bulk/notes-clocks", test_notes_clocks);
-  g_test_add_func ("/import/bulk/emptying-plan", test_emptying_plan);
+  g_test_add_func ("/import/bulk/reading-plan", test_reading_plan);
   return g_test_run ();
 }

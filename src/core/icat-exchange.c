@@ -237,9 +237,8 @@ parse_json (const char  *display_name,
             gsize        length,
             GError     **error)
 {
-  /* Not sealed: an import empties the document as it plans (see
-   * icat_import_plan_new_emptying ()), and sealing every node of a large
-   * document took time of its own. */
+  /* Not sealed: sealing every node of a large document took time of its
+   * own. */
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) parse_error = NULL;
   JsonNode *node;
@@ -739,7 +738,6 @@ plan_kind (IcatImportPlan  *plan,
            JsonObject      *root,
            guint            kind_index,
            const IcatKind  *kind,
-           gboolean         emptying,
            GError         **error)
 {
   IcatExchangeDocument *document = plan->document;
@@ -772,9 +770,6 @@ plan_kind (IcatImportPlan  *plan,
 
       if (!plan_record (plan, planning, kind_index, kind, json_array_get_element (array, i), i, path, TRUE, error))
         return FALSE;
-      /* The checked copy shares the document's values, not its objects. */
-      if (emptying)
-        json_node_init_null (json_array_get_element (array, i));
     }
   return TRUE;
 }
@@ -897,7 +892,6 @@ plan_new (IcatDb                *db,
           JsonNode              *tree,
           IcatExchangeDocument  *document,
           gboolean               replace,
-          gboolean               emptying,
           const char            *display_name,
           GError               **error)
 {
@@ -919,7 +913,7 @@ plan_new (IcatDb                *db,
   root = json_node_get_object (document != NULL ? document->root : tree);
 
   for (guint k = 0; k < n_kinds; k++)
-    if (!plan_kind (plan, &planning, root, k, kinds[k], emptying, error))
+    if (!plan_kind (plan, &planning, root, k, kinds[k], error))
       return NULL;
   /* The records' own words are let go; only what is checked across them
    * is kept until the plan is written. */
@@ -940,17 +934,7 @@ icat_import_plan_new (IcatDb      *db,
                       const char  *display_name,
                       GError     **error)
 {
-  return plan_new (db, document, NULL, replace, FALSE, display_name, error);
-}
-
-IcatImportPlan *
-icat_import_plan_new_emptying (IcatDb      *db,
-                               JsonNode    *document,
-                               gboolean     replace,
-                               const char  *display_name,
-                               GError     **error)
-{
-  return plan_new (db, document, NULL, replace, TRUE, display_name, error);
+  return plan_new (db, document, NULL, replace, display_name, error);
 }
 
 IcatImportPlan *
@@ -959,7 +943,7 @@ icat_import_plan_new_reading (IcatDb                *db,
                               gboolean               replace,
                               GError               **error)
 {
-  return plan_new (db, NULL, document, replace, FALSE, document->display_name, error);
+  return plan_new (db, NULL, document, replace, document->display_name, error);
 }
 
 /* With --replace, every stored record the file does not carry goes (with

@@ -59,15 +59,6 @@ IcatImportPlan *icat_import_plan_new  (IcatDb         *db,
                                        gboolean        replace,
                                        const char     *display_name,
                                        GError        **error);
-/* The same, but each record of the document (as icat_exchange_parse ()
- * returns it) is replaced by null once the plan holds its checked copy,
- * so a large import does not hold every record twice. The document is
- * good for nothing but freeing afterwards, whether or not a plan is made. */
-IcatImportPlan *icat_import_plan_new_emptying (IcatDb     *db,
-                                               JsonNode   *document,
-                                               gboolean    replace,
-                                               const char *display_name,
-                                               GError    **error);
 /* The same for a document icat_exchange_read () read, which the plan takes,
  * holding only the records it needs to check across the document; the
  * others are read again when written. */
