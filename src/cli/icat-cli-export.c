@@ -168,13 +168,10 @@ export_json (const char          *database,
   return ICAT_CLI_EXIT_OK;
 }
 
-/* The database, read-only and in one snapshot, for an export written to
- * output; NULL with error set. The output is checked before the database
- * is read, so a mistyped path costs nothing. */
-static IcatDb *
-open_snapshot_for (const char  *database,
-                   const char  *output,
-                   GError     **error)
+IcatDb *
+icat_cli_open_snapshot_for (const char  *database,
+                            const char  *output,
+                            GError     **error)
 {
   g_autoptr(IcatDb) db = NULL;
 
@@ -199,7 +196,7 @@ export_document (const char          *database,
   g_autoptr(IcatDb) db = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
-  db = open_snapshot_for (database, options->output, &error);
+  db = icat_cli_open_snapshot_for (database, options->output, &error);
   if (db == NULL)
     return icat_cli_fail (error);
   if (format == FORMAT_CSV)
@@ -345,7 +342,7 @@ write_document (const char       *database,
   g_autoptr(IcatDb) db = NULL;
   g_autoptr(IcatDocument) document = NULL;
 
-  db = open_snapshot_for (database, options->output, &error);
+  db = icat_cli_open_snapshot_for (database, options->output, &error);
   if (db == NULL)
     return icat_cli_fail (error);
   document = document_new (db, data, paper, flags, &error);
@@ -375,7 +372,7 @@ write_work_plan (const char            *database,
   g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
   gboolean written;
 
-  db = open_snapshot_for (database, options->output, &error);
+  db = icat_cli_open_snapshot_for (database, options->output, &error);
   if (db == NULL)
     return icat_cli_fail (error);
   written = icat_document_write_work_plan_pdf (db, request->year, request->group_by, paper, flags,

@@ -32,6 +32,13 @@ IcatStore *icat_cli_open_store        (const char     *database,
 IcatDb    *icat_cli_open_read_only    (const char     *database,
                                        GError        **error);
 
+/* The database, read-only and in one snapshot, for an export written to
+ * output; NULL with error set. The output is checked before the database
+ * is read, so a mistyped path costs nothing. End the snapshot with
+ * icat_db_end_snapshot (). */
+IcatDb    *icat_cli_open_snapshot_for (const char     *database,
+                                       const char     *output,
+                                       GError        **error);
 /* Checks that output ("-" or NULL: standard output) names a file that can
  * be written, with a message naming the file when not. */
 gboolean   icat_cli_check_output      (const char     *output,
@@ -63,6 +70,9 @@ int        icat_cli_command_sync      (const char     *database,
                                        int             argc,
                                        char          **argv);
 int        icat_cli_command_demo      (const char     *database,
+                                       int             argc,
+                                       char          **argv);
+int        icat_cli_command_report    (const char     *database,
                                        int             argc,
                                        char          **argv);
 int        icat_cli_command_search    (const char     *database,

@@ -287,6 +287,7 @@ static const Command commands[] = {
   { "sync",     icat_cli_command_sync,     N_("Merge with other laptops through a sync folder") },
   { "demo",     icat_cli_command_demo,     N_("Write years of made-up data to try the app with") },
   { "search",   icat_cli_command_search,   N_("Find records by any words in them, as Ctrl+F does") },
+  { "report",   icat_cli_command_report,   N_("Write a report drafted from the records, as PDF or OpenDocument") },
 };
 
 static char *

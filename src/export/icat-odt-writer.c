@@ -37,6 +37,8 @@ struct _IcatOdtWriter {
   guint      n_tables;
   guint      table_columns;  /* 0 outside a table */
   gboolean   in_list;
+  gboolean   in_facts;
+  guint      n_fact_tables;
 };
 
 IcatOdtWriter *
@@ -145,14 +147,15 @@ heading_level (IcatTextStyle style)
     }
 }
 
-/* Lists and tables end where something else starts. */
+/* A list or a run of facts ends where something else starts. */
 static void
 close_list (IcatOdtWriter *writer)
 {
-  if (!writer->in_list)
-    return;
-  g_string_append (writer->body, "</text:list>\n");
-  writer->in_list = FALSE;
+  if (writer->in_list)
+    g_string_append (writer->body, "</text:list>\n");
+  if (writer->in_facts)
+    g_string_append (writer->body, "</table:table>\n");
+  writer->in_list = writer->in_facts = FALSE;
 }
 
 void
@@ -193,6 +196,7 @@ icat_odt_writer_item (IcatOdtWriter *writer,
 {
   if (!writer->in_list)
     {
+      close_list (writer);
       g_string_append (writer->body, "<text:list text:style-name=\"ICAT_20_Bullets\">\n");
       writer->in_list = TRUE;
     }
@@ -206,15 +210,25 @@ icat_odt_writer_fact (IcatOdtWriter *writer,
                       const char    *label,
                       const char    *value)
 {
-  close_list (writer);
-  /* The label in its own column, as the PDF sets it: a tab stop rather
-   * than punctuation that each language writes differently. */
-  g_string_append (writer->body,
-                   "<text:p text:style-name=\"ICAT_20_Fact\"><text:span text:style-name=\"ICAT_20_Label\">");
+  /* Facts in a row make a borderless table, as the PDF sets them: labels
+   * in a column of their own, wrapping there when long. */
+  if (!writer->in_facts)
+    {
+      close_list (writer);
+      /* Every table of a document has a name of its own. */
+      g_string_append_printf (writer->body,
+                       "<table:table table:name=\"Facts%u\" table:style-name=\"ICAT_Facts\">"
+                       "<table:table-column table:style-name=\"ICAT_Facts.Label\"/>"
+                       "<table:table-column table:style-name=\"ICAT_Facts.Value\"/>\n", ++writer->n_fact_tables);
+      writer->in_facts = TRUE;
+    }
+  g_string_append (writer->body, "<table:table-row><table:table-cell table:style-name=\"ICAT_FactCell\""
+                   " office:value-type=\"string\"><text:p text:style-name=\"ICAT_20_Fact\">");
   append_text (writer->body, label);
-  g_string_append (writer->body, "</text:span><text:tab/>");
+  g_string_append (writer->body, "</text:p></table:table-cell><table:table-cell table:style-name=\"ICAT_FactCell\""
+                   " office:value-type=\"string\"><text:p text:style-name=\"Text_20_body\">");
   append_text (writer->body, value);
-  g_string_append (writer->body, "</text:p>\n");
+  g_string_append (writer->body, "</text:p></table:table-cell></table:table-row>\n");
 }
 
 static void
@@ -337,7 +351,15 @@ static const char odt_cell_styles[] =
   "<style:style style:name=\"ICAT_HeaderCell\" style:family=\"table-cell\">"
   "<style:table-cell-properties fo:padding=\"0.1cm\" fo:background-color=\"#e6f2fa\""
   " fo:border-bottom=\"0.8pt solid #0078b5\" fo:border-top=\"none\" fo:border-left=\"none\""
-  " fo:border-right=\"none\"/></style:style>\n";
+  " fo:border-right=\"none\"/></style:style>\n"
+  "<style:style style:name=\"ICAT_Facts\" style:family=\"table\"><style:table-properties"
+  " style:width=\"17cm\" table:align=\"margins\"/></style:style>\n"
+  "<style:style style:name=\"ICAT_Facts.Label\" style:family=\"table-column\">"
+  "<style:table-column-properties style:rel-column-width=\"3000*\"/></style:style>\n"
+  "<style:style style:name=\"ICAT_Facts.Value\" style:family=\"table-column\">"
+  "<style:table-column-properties style:rel-column-width=\"7000*\"/></style:style>\n"
+  "<style:style style:name=\"ICAT_FactCell\" style:family=\"table-cell\">"
+  "<style:table-cell-properties fo:padding=\"0.05cm\" fo:border=\"none\"/></style:style>\n";
 
 static char *
 content_xml (IcatOdtWriter *writer)
@@ -439,8 +461,8 @@ static const char odt_named_styles[] =
   "</style:style>\n"
   "<style:style style:name=\"ICAT_20_Fact\" style:display-name=\"ICAT Fact\" style:family=\"paragraph\""
   " style:parent-style-name=\"Text_20_body\">"
-  "<style:paragraph-properties fo:margin-left=\"4.6cm\" fo:text-indent=\"-4.6cm\"><style:tab-stops>"
-  "<style:tab-stop style:position=\"0cm\"/></style:tab-stops></style:paragraph-properties>"
+  "<style:text-properties fo:color=\"#5e5c64\" fo:font-weight=\"bold\" style:font-weight-asian=\"bold\""
+  " style:font-weight-complex=\"bold\"/>"
   "</style:style>\n"
   "<style:style style:name=\"ICAT_20_List\" style:display-name=\"ICAT List\" style:family=\"paragraph\""
   " style:parent-style-name=\"Text_20_body\"/>\n"
@@ -459,10 +481,6 @@ static const char odt_named_styles[] =
   " style:parent-style-name=\"Table_20_Contents\"><style:text-properties fo:color=\"#5e5c64\"/></style:style>\n"
   "<style:style style:name=\"ICAT_20_Alert\" style:display-name=\"ICAT Alert\" style:family=\"paragraph\""
   " style:parent-style-name=\"Table_20_Contents\"><style:text-properties fo:color=\"#bf1c29\"/></style:style>\n"
-  "<style:style style:name=\"ICAT_20_Label\" style:display-name=\"ICAT Label\" style:family=\"text\">"
-  "<style:text-properties fo:color=\"#5e5c64\" fo:font-weight=\"bold\" style:font-weight-asian=\"bold\""
-  " style:font-weight-complex=\"bold\"/>"
-  "</style:style>\n"
   "<text:list-style style:name=\"ICAT_20_Bullets\" style:display-name=\"ICAT Bullets\">"
   "<text:list-level-style-bullet text:level=\"1\" text:bullet-char=\"•\">"
   "<style:list-level-properties text:list-level-position-and-space-mode=\"label-alignment\">"

@@ -1,0 +1,27 @@
+/* icat-reports.h — the reports coordinators draft from the records
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "icat-db.h"
+#include "icat-report-doc.h"
+
+G_BEGIN_DECLS
+
+/* Mandate coverage for a year: each paragraph of the mandates in the
+ * documents' order, the year's action items, papers and meetings linked to
+ * it with their state, and the paragraphs with no work (those addressed to
+ * ICAT or its coordinator marked). */
+IcatReportDoc *icat_report_coverage_new (IcatDb      *db,
+                                         int          year,
+                                         GError     **error);
+
+/* When the records last changed (the newest updated_at of any record):
+ * the date a report carries, so the same records give the same file. The
+ * Unix epoch for an empty database. */
+GDateTime     *icat_report_records_date (IcatDb      *db,
+                                         GError     **error);
+
+G_END_DECLS
