@@ -15,11 +15,6 @@
 #include "icat-cli-private.h"
 #include "icat-reports.h"
 
-typedef enum {
-  REPORT_PDF,
-  REPORT_ODT,
-} ReportFormat;
-
 typedef struct {
   char *year;
   char *format;
@@ -38,19 +33,9 @@ report_options_clear (ReportOptions *options)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ReportOptions, report_options_clear)
 
-/* The language of the running program's messages, which a report's
- * headings are in, as a language tag: each translation names its own. */
-static const char *
-messages_language (void)
-{
-  /* Translators: this translation's language as a language tag (RFC 5646),
-   * e.g. "zh-CN" or "fr"; the .odt reports say they are in it */
-  return C_("language tag", "en");
-}
-
 static char *
 check_format (const ReportOptions *options,
-              ReportFormat        *format,
+              IcatReportFormat        *format,
               IcatPaperSize       *paper)
 {
   if (options->output == NULL)
@@ -58,17 +43,17 @@ check_format (const ReportOptions *options,
   if (options->format != NULL)
     {
       if (g_ascii_strcasecmp (options->format, "pdf") == 0)
-        *format = REPORT_PDF;
+        *format = ICAT_REPORT_PDF;
       else if (g_ascii_strcasecmp (options->format, "odt") == 0)
-        *format = REPORT_ODT;
+        *format = ICAT_REPORT_ODT;
       else
         /* Translators: %s is the format asked for */
         return g_strdup_printf (_("Unknown report format “%s”; use pdf or odt"), options->format);
     }
   else if (g_str_has_suffix (options->output, ".odt") || g_str_has_suffix (options->output, ".ODT"))
-    *format = REPORT_ODT;
+    *format = ICAT_REPORT_ODT;
   else if (g_str_has_suffix (options->output, ".pdf") || g_str_has_suffix (options->output, ".PDF"))
-    *format = REPORT_PDF;
+    *format = ICAT_REPORT_PDF;
   else
     return g_strdup (_("Say which format the report is in with --format pdf or --format odt"));
 
@@ -82,30 +67,11 @@ check_format (const ReportOptions *options,
   return NULL;
 }
 
-static GBytes *
-render (IcatReportDoc  *doc,
-        ReportFormat    format,
-        IcatPaperSize   paper,
-        GDateTime      *date,
-        GError        **error)
-{
-  g_autoptr(IcatDocument) document = NULL;
-  g_autoptr(GOutputStream) memory = NULL;
-
-  if (format == REPORT_ODT)
-    return icat_report_doc_write_odt (doc, messages_language (), date, error);
-  document = icat_report_doc_lay_out (doc, paper);
-  memory = g_memory_output_stream_new_resizable ();
-  if (!icat_document_write_pdf (document, memory, NULL, error) || !g_output_stream_close (memory, NULL, error))
-    return NULL;
-  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
-}
-
 static int
 write_coverage (const char          *database,
                 const ReportOptions *options,
                 int                  year,
-                ReportFormat         format,
+                IcatReportFormat         format,
                 IcatPaperSize        paper)
 {
   g_autoptr(GError) error = NULL;
@@ -120,7 +86,7 @@ write_coverage (const char          *database,
   if (doc != NULL)
     date = icat_report_records_date (db, &error);
   icat_db_end_snapshot (db);
-  if (date == NULL || (bytes = render (doc, format, paper, date, &error)) == NULL
+  if (date == NULL || (bytes = icat_report_doc_render (doc, format, paper, date, &error)) == NULL
       || !icat_cli_write_output (options->output, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
     return icat_cli_fail (error);
   return ICAT_CLI_EXIT_OK;
@@ -145,7 +111,7 @@ command_coverage (const char  *database,
   g_autoptr(GOptionContext) context = g_option_context_new (_("— write the coverage of the mandates in a year"));
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  ReportFormat format = REPORT_PDF;
+  IcatReportFormat format = ICAT_REPORT_PDF;
   IcatPaperSize paper = ICAT_PAPER_A4;
   int year = 0;
 

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "icat-report-doc.h"
 
 #include "icat-document-private.h"
@@ -309,4 +311,31 @@ icat_report_doc_write_odt (IcatReportDoc  *doc,
         }
     }
   return icat_odt_writer_finish (writer, error);
+}
+
+const char *
+icat_report_language (void)
+{
+  /* Translators: this translation's language as a language tag (RFC 5646),
+   * e.g. "zh-CN" or "fr"; the .odt reports say they are in it */
+  return C_("language tag", "en");
+}
+
+GBytes *
+icat_report_doc_render (IcatReportDoc     *doc,
+                        IcatReportFormat   format,
+                        IcatPaperSize      paper,
+                        GDateTime         *date,
+                        GError           **error)
+{
+  g_autoptr(IcatDocument) document = NULL;
+  g_autoptr(GOutputStream) memory = NULL;
+
+  if (format == ICAT_REPORT_ODT)
+    return icat_report_doc_write_odt (doc, icat_report_language (), date, error);
+  document = icat_report_doc_lay_out (doc, paper);
+  memory = g_memory_output_stream_new_resizable ();
+  if (!icat_document_write_pdf (document, memory, NULL, error) || !g_output_stream_close (memory, NULL, error))
+    return NULL;
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
 }

@@ -60,6 +60,21 @@ GBytes        *icat_report_doc_write_odt   (IcatReportDoc      *doc,
                                             GDateTime          *date,
                                             GError            **error);
 
+typedef enum {
+  ICAT_REPORT_PDF,
+  ICAT_REPORT_ODT,
+} IcatReportFormat;
+
+/* The finished file: a PDF on paper, or an .odt in the language of the
+ * program's messages; date as icat_report_doc_write_odt () takes it. */
+GBytes        *icat_report_doc_render      (IcatReportDoc      *doc,
+                                            IcatReportFormat    format,
+                                            IcatPaperSize       paper,
+                                            GDateTime          *date,
+                                            GError            **error);
+/* The language of the program's messages as a language tag ("zh-CN"). */
+const char    *icat_report_language        (void);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcatReportDoc, icat_report_doc_free)
 
 G_END_DECLS

@@ -48,6 +48,7 @@ void _icat_window_class_init_backup (GtkWidgetClass *widget_class);
 
 /* icat-window-documents.c: "win.export-meeting-record" (s: meeting id) */
 void _icat_window_class_init_documents (GtkWidgetClass *widget_class);
+void _icat_window_class_init_reports (GtkWidgetClass *widget_class);
 /* For tests, which cannot answer a file chooser: the next meeting record,
  * backup, import or restore uses file without asking. */
 void _icat_window_set_document_file    (IcatWindow     *self,

@@ -674,6 +674,7 @@ icat_window_class_init (IcatWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toast-back-to-meeting", "(ss)", toast_back_to_meeting_activated);
   _icat_window_class_init_backup (widget_class);
   _icat_window_class_init_documents (widget_class);
+  _icat_window_class_init_reports (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);

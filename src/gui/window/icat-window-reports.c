@@ -1,0 +1,211 @@
+/* icat-window-reports.c — reports drafted from the records, from anywhere in the window
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * "win.export-coverage-report" (a year, or 0 for this year): the user picks
+ * the file — PDF to send, OpenDocument to edit — and the year in the file
+ * chooser; the report is drafted and written on a worker thread with a
+ * connection of its own, in one snapshot of the records, and the ending is
+ * told in a toast.
+ */
+#define G_LOG_DOMAIN "icat-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "icat-export.h"
+#include "icat-reports.h"
+#include "icat-today.h"
+#include "icat-window-private.h"
+#include "icat-work-plan-view.h"
+
+#define FIRST_YEAR 2006   /* ICAT's first */
+
+typedef struct {
+  IcatWindow       *window;
+  char             *database;
+  int               year;
+  IcatPaperSize     paper;
+  IcatReportFormat  format;
+  char             *output;
+} ReportExport;
+
+static void
+report_export_free (ReportExport *export)
+{
+  g_object_unref (export->window);
+  g_free (export->database);
+  g_free (export->output);
+  g_free (export);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReportExport, report_export_free)
+
+/* The file's bytes, drafted on the worker from its own connection. */
+static gpointer
+draft_thread (IcatDb        *db,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  ReportExport *export = data;
+  g_autoptr(IcatReportDoc) doc = icat_report_coverage_new (db, export->year, error);
+  g_autoptr(GDateTime) date = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (doc == NULL || (date = icat_report_records_date (db, error)) == NULL)
+    return NULL;
+  bytes = icat_report_doc_render (doc, export->format, export->paper, date, error);
+  /* The file chooser lets anyone pick the database itself. */
+  if (bytes == NULL || !icat_export_check_not_database (export->output, export->database, error)
+      || !icat_export_replace_file (export->output, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error))
+    return NULL;
+  return g_steal_pointer (&bytes);
+}
+
+static void
+written_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(ReportExport) export = user_data;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_filename_display_basename (export->output);
+  g_autofree char *message = NULL;
+
+  bytes = icat_store_read_finish (result, &error);
+  if (bytes != NULL)
+    /* Translators: a toast; %s is the file's name */
+    message = g_strdup_printf (_("Coverage report saved as “%s”"), name);
+  else
+    message = g_strdup_printf (_("The coverage report could not be saved: %s"), error->message);
+  icat_window_toast (export->window, message);
+}
+
+static void
+write_report (ReportExport *export,
+              GFile        *file)
+{
+  export->output = g_file_get_path (file);
+  if (export->output == NULL)
+    {
+      icat_window_toast (export->window, _("The coverage report can only be saved in a folder on this computer."));
+      report_export_free (export);
+      return;
+    }
+  /* The name says the format: an .odt to edit, a PDF otherwise. */
+  export->format = g_str_has_suffix (export->output, ".odt") ? ICAT_REPORT_ODT : ICAT_REPORT_PDF;
+  icat_store_read_async (export->window->store, draft_thread, export, NULL, (GDestroyNotify) g_bytes_unref,
+                         ICAT_STORE_READ_DEFAULT, NULL, written_cb, export);
+}
+
+static char *
+suggested_name (int year)
+{
+  /* Translators: the file name a coverage report is saved as; %d is a year */
+  g_autofree char *name = g_strdup_printf (_("Coverage of ICAT’s mandates %d"), year);
+
+  return g_strconcat (name, ".pdf", NULL);
+}
+
+static void
+file_chosen_cb (GtkNativeDialog *chooser,
+                int              response,
+                ReportExport    *export)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  const char *year = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "year");
+
+  if (response != GTK_RESPONSE_ACCEPT || file == NULL)
+    {
+      report_export_free (export);
+      return;
+    }
+  if (year != NULL)
+    export->year = (int) g_ascii_strtoll (year, NULL, 10);
+  write_report (export, file);
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *suffix,
+            const char     *mime_type)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_suffix (filter, suffix);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+/* The year to report on, among the years ICAT has had, newest first. */
+static void
+add_year_choice (GtkFileChooser *chooser,
+                 int             year,
+                 int             this_year)
+{
+  g_autoptr(GPtrArray) options = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *chosen = g_strdup_printf ("%d", year);
+
+  for (int y = this_year + 1; y >= FIRST_YEAR; y--)
+    g_ptr_array_add (options, g_strdup_printf ("%d", y));
+  g_ptr_array_add (options, NULL);
+  gtk_file_chooser_add_choice (chooser, "year", _("Year"), (const char **) options->pdata,
+                               (const char **) options->pdata);
+  gtk_file_chooser_set_choice (chooser, "year", chosen);
+}
+
+static void
+choose_file (ReportExport *export,
+             int           this_year)
+{
+  IcatWindow *self = export->window;
+  g_autofree char *name = suggested_name (export->year);
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Export Coverage Report"), GTK_WINDOW (self),
+                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+
+  add_filter (GTK_FILE_CHOOSER (chooser), _("PDF documents"), "pdf", "application/pdf");
+  add_filter (GTK_FILE_CHOOSER (chooser), _("OpenDocument text, to edit"), "odt",
+              "application/vnd.oasis.opendocument.text");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  add_year_choice (GTK_FILE_CHOOSER (chooser), export->year, this_year);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (file_chosen_cb), export);
+  g_clear_object (&self->chooser);
+  self->chooser = chooser;
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_coverage_report_activated (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  IcatWindow *self = ICAT_WINDOW (widget);
+  ReportExport *export = g_new0 (ReportExport, 1);
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *today = icat_today_string ();
+  int this_year = (int) g_ascii_strtoll (today, NULL, 10);
+
+  export->window = g_object_ref (self);
+  export->database = g_strdup (icat_store_get_path (self->store));
+  export->year = g_variant_get_int32 (parameter) > 0 ? g_variant_get_int32 (parameter) : this_year;
+  export->paper = icat_paper_size_from_settings (self->settings);
+  /* Tests cannot answer a file chooser: they name the file beforehand. */
+  file = _icat_window_take_document_file (self);
+  if (file != NULL)
+    write_report (export, file);
+  else
+    choose_file (export, this_year);
+}
+
+void
+_icat_window_class_init_reports (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.export-coverage-report", "i", export_coverage_report_activated);
+}
