@@ -189,7 +189,7 @@ test_report_usage_errors (Fixture       *fixture,
     int         status;
     const char *says;
   } cases[] = {
-    { { "report", NULL }, 2, NULL },
+    { { "report", NULL }, 2, "Name the report" },
     { { "report", "handbook", NULL }, 2, "Unknown report “handbook”" },
     { { "report", "coverage", "-o", "x.pdf", NULL }, 2, "--year" },
     { { "report", "coverage", "--year", "1999", "-o", "x.pdf", NULL }, 2, "1999" },
@@ -202,6 +202,7 @@ test_report_usage_errors (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GPtrArray) args = g_ptr_array_new ();
+      g_autofree char *out = NULL;
       g_autofree char *err = NULL;
 
       g_ptr_array_add (args, (gpointer) "--database");
@@ -209,9 +210,9 @@ test_report_usage_errors (Fixture       *fixture,
       for (guint a = 0; cases[i].args[a] != NULL; a++)
         g_ptr_array_add (args, (gpointer) cases[i].args[a]);
       g_ptr_array_add (args, NULL);
-      g_assert_cmpint (icat_test_run_cli ((const char * const *) args->pdata, NULL, &err), ==, cases[i].status);
-      if (cases[i].says != NULL)
-        assert_one_line_error (err, cases[i].says);
+      g_assert_cmpint (icat_test_run_cli ((const char * const *) args->pdata, &out, &err), ==, cases[i].status);
+      assert_one_line_error (err, cases[i].says);
+      g_assert_cmpstr (out, ==, "");
     }
   g_assert_false (g_file_test (missing_dir, G_FILE_TEST_EXISTS));
 }

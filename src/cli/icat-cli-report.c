@@ -140,11 +140,13 @@ icat_cli_command_report (const char  *database,
 {
   g_autofree char *message = NULL;
 
-  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
+  if (argc < 2)
+    return icat_cli_usage_error (_("Name the report to write: coverage"));
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
     {
       g_print ("%s\n  %-9s %s\n", _("Usage: icat-tracker-cli report REPORT [OPTION…]"), "coverage",
                _("The coverage of the mandates in a year"));
-      return argc < 2 ? ICAT_CLI_EXIT_USAGE : ICAT_CLI_EXIT_OK;
+      return ICAT_CLI_EXIT_OK;
     }
   if (g_str_equal (argv[1], "coverage"))
     return command_coverage (database, argc - 1, argv + 1);
