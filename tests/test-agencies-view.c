@@ -627,9 +627,85 @@ choice_of (AdwComboRow *row,
   GListModel *model = adw_combo_row_get_model (row);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), text) == 0)
-      return i;
+    {
+      g_autoptr(GtkStringObject) name = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (name), text) == 0)
+        return i;
+    }
   g_assert_not_reached ();
+}
+
+/* What a chair drop-down offers, in order, a space between. */
+static char *
+choices_offered (AdwComboRow *row)
+{
+  GListModel *model = adw_combo_row_get_model (row);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) name = g_list_model_get_item (model, i);
+
+      g_string_append_printf (text, "%s%s", i > 0 ? " " : "", gtk_string_object_get_string (name));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static const char *
+chosen (AdwComboRow *row)
+{
+  GtkStringObject *name = adw_combo_row_get_selected_item (row);
+
+  return name ? gtk_string_object_get_string (name) : NULL;
+}
+
+/* A new year's chairs are chosen among current members; DAW and UNIFEM
+ * wait behind "Show former members…", which keeps the choice; a year that
+ * DAW chaired still shows DAW, chosen. */
+static void
+test_former_chairs (Fixture       *f,
+                    gconstpointer  data)
+{
+  Chairs expected = { 2030, "IOM", "UNIFEM" };
+  g_autofree char *daw_year = save_chair_year (f, 2007, "DAW", NULL);
+  g_autofree char *offered = NULL;
+  GtkWidget *row;
+  AdwComboRow *chair, *cochair;
+
+  icat_agencies_view_set_page (f->view, "rotation");
+  _icat_chair_rotation_set_this_year (f->rotation, 2030);
+  icat_agencies_view_add (f->view);
+  icat_test_wait_until (year_recorded, f, GINT_TO_POINTER (2030), 10);
+  row = _icat_chair_rotation_get_year_row (f->rotation, 2030);
+  chair = ADW_COMBO_ROW (find_named (row, "chair-chair"));
+  cochair = ADW_COMBO_ROW (find_named (row, "chair-cochair"));
+  offered = choices_offered (cochair);
+  g_assert_true (g_str_has_prefix (offered, "None DPKO "));
+  g_assert_true (g_str_has_suffix (offered, " World Bank Show former members…"));
+  g_assert_null (strstr (offered, "DAW"));
+  g_assert_null (strstr (offered, "UNIFEM"));
+
+  adw_combo_row_set_selected (chair, choice_of (chair, "IOM"));
+  adw_combo_row_set_selected (cochair, choice_of (cochair, "OSCE"));
+  adw_combo_row_set_selected (cochair, choice_of (cochair, "Show former members…"));
+  g_assert_cmpstr (chosen (cochair), ==, "OSCE");
+  g_clear_pointer (&offered, g_free);
+  offered = choices_offered (cochair);
+  g_assert_true (g_str_has_suffix (offered, " World Bank DAW UNIFEM"));
+  adw_combo_row_set_selected (cochair, choice_of (cochair, "UNIFEM"));
+  icat_test_wait_until (chairs_are, f, &expected, 10);
+
+  /* 2007: DAW chaired; offered and chosen, UNIFEM still hidden there. */
+  row = _icat_chair_rotation_get_year_row (f->rotation, 2007);
+  g_assert_nonnull (row);
+  chair = ADW_COMBO_ROW (find_named (row, "chair-chair"));
+  g_assert_cmpstr (chosen (chair), ==, "DAW");
+  g_clear_pointer (&offered, g_free);
+  offered = choices_offered (chair);
+  g_assert_true (g_str_has_suffix (offered, " World Bank DAW Show former members…"));
+  g_assert_null (strstr (offered, "UNIFEM"));
+  g_assert_cmpuint (f->toasts->len, ==, 0);
 }
 
 static void
@@ -889,6 +965,7 @@ main (int   argc,
   g_test_add ("/agencies/bad-input", Fixture, NULL, fixture_set_up, test_bad_input, fixture_tear_down);
   g_test_add ("/agencies/delete", Fixture, NULL, fixture_set_up, test_delete, fixture_tear_down);
   g_test_add ("/rotation/add-year", Fixture, NULL, fixture_set_up, test_add_year, fixture_tear_down);
+  g_test_add ("/rotation/former-chairs", Fixture, NULL, fixture_set_up, test_former_chairs, fixture_tear_down);
   g_test_add ("/rotation/year-typed-wrong", Fixture, NULL, fixture_set_up, test_year_typed_wrong, fixture_tear_down);
   g_test_add ("/rotation/proposal", Fixture, NULL, fixture_set_up, test_proposal, fixture_tear_down);
   g_test_add ("/rotation/warnings", Fixture, NULL, fixture_set_up, test_warnings, fixture_tear_down);

@@ -189,6 +189,27 @@ press_alt (IcatTestKeyboard *kb,
   icat_test_keyboard_press (kb, keys);
 }
 
+/* Keys pressed on the X server, with the focus on widget. */
+static void
+press_keys (IcatTestKeyboard   *kb,
+            GtkWidget          *widget,
+            const char * const *keys)
+{
+  g_assert_true (gtk_widget_grab_focus (widget));
+  icat_test_keyboard_press (kb, keys);
+}
+
+/* The popover is open, and the window's focus inside it. */
+static gboolean
+focus_in_popover (gpointer      popover,
+                  gconstpointer unused)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (popover));
+
+  return gtk_widget_get_mapped (popover) && focus != NULL &&
+         GTK_WIDGET (gtk_widget_get_native (focus)) == GTK_WIDGET (popover);
+}
+
 static void
 alt_keys_test (IcatWindow *window,
                IcatStore  *store,
@@ -197,8 +218,11 @@ alt_keys_test (IcatWindow *window,
   IcatTestKeyboard *kb = data;
   GtkWidget *view = icat_test_show_section (window, "action-items", ICAT_TYPE_ACTION_ITEMS_VIEW);
   GtkWidget *dropdown = icat_test_find_type (view, GTK_TYPE_DROP_DOWN);
+  const char * const space[] = { "space", NULL };
+  const char * const alt_2[] = { "Alt_L", "2", NULL };
   GtkWidget *meetings;
   GtkWidget *button;
+  GtkWidget *popover;
 
   icat_test_keyboard_focus_widget (kb, GTK_WIDGET (window));
   icat_test_wait_until (window_active, window, NULL, 10);
@@ -220,6 +244,15 @@ alt_keys_test (IcatWindow *window,
   g_assert_nonnull (button);
   press_alt (kb, button, "3");
   icat_test_wait_until (in_section, window, "action-items", 10);
+
+  /* With the dropdown's list open: the list closes on the way. */
+  popover = icat_test_find_type (dropdown, GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  press_keys (kb, find_focusable (dropdown, GTK_TYPE_BUTTON), space);
+  icat_test_wait_until (focus_in_popover, popover, NULL, 10);
+  icat_test_keyboard_press (kb, alt_2);
+  icat_test_wait_until (in_section, window, "meetings", 10);
+  g_assert_false (gtk_widget_get_visible (popover));
 }
 
 static void

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "icat-agency-choice.h"
 #include "icat-agency-order.h"
 #include "icat-autosave.h"
 #include "icat-chair-rotation-private.h"
@@ -299,8 +300,8 @@ chairs_changed_cb (GtkWidget         *combo,
                    IcatChairRotation *self)
 {
   IcatChairTermRow *row = term_row_of (combo);
-  guint chair = adw_combo_row_get_selected (icat_chair_term_row_get_chair_row (row));
-  guint cochair = adw_combo_row_get_selected (icat_chair_term_row_get_cochair_row (row));
+  guint chair = icat_agency_choice_get_selected (icat_chair_term_row_get_chair_row (row));
+  guint cochair = icat_agency_choice_get_selected (icat_chair_term_row_get_cochair_row (row));
   JsonArray *agencies;
   JsonNode *node;
 
@@ -357,7 +358,7 @@ year_row_new (IcatChairRotation *self,
               const char        *id)
 {
   GtkWidget *row = icat_chair_term_row_new (self->store, id, G_LIST_MODEL (self->chair_names),
-                                            G_LIST_MODEL (self->cochair_names));
+                                            G_LIST_MODEL (self->cochair_names), self->agency_ids, self->former);
   IcatChairTermRow *term_row = ICAT_CHAIR_TERM_ROW (row);
 
   g_signal_connect_object (icat_chair_term_row_get_autosave (term_row), "failed", G_CALLBACK (year_failed_cb),

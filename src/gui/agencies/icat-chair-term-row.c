@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "icat-agency-choice.h"
 #include "icat-chair-term-row.h"
 #include "icat-editor-util.h"
 #include "icat-input.h"
@@ -75,7 +76,9 @@ GtkWidget *
 icat_chair_term_row_new (IcatStore  *store,
                          const char *term_id,
                          GListModel *chair_names,
-                         GListModel *cochair_names)
+                         GListModel *cochair_names,
+                         GPtrArray  *agency_ids,
+                         GHashTable *former)
 {
   IcatChairTermRow *self;
 
@@ -84,8 +87,9 @@ icat_chair_term_row_new (IcatStore  *store,
   self = g_object_new (ICAT_TYPE_CHAIR_TERM_ROW, NULL);
   self->term_id = g_strdup (term_id);
   self->autosave = icat_autosave_new (store, "chair_term", term_id);
-  adw_combo_row_set_model (self->chair_row, chair_names);
-  adw_combo_row_set_model (self->cochair_row, cochair_names);
+  /* The co-chair's names start with "None". */
+  icat_agency_choice_attach (self->chair_row, chair_names, agency_ids, 0, former);
+  icat_agency_choice_attach (self->cochair_row, cochair_names, agency_ids, 1, former);
   return GTK_WIDGET (self);
 }
 
@@ -172,8 +176,8 @@ icat_chair_term_row_load (IcatChairTermRow *self,
   self->year = self->shown_year = year;
   if (gtk_spin_button_get_value_as_int (self->year_spin) != year)
     gtk_spin_button_set_value (self->year_spin, year);
-  adw_combo_row_set_selected (self->chair_row, chair);
-  adw_combo_row_set_selected (self->cochair_row, cochair);
+  icat_agency_choice_set_selected (self->chair_row, chair);
+  icat_agency_choice_set_selected (self->cochair_row, cochair);
   /* Setting the same text again would move the cursor of someone typing. */
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->note_row)), note ? note : "") != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->note_row), note ? note : "");

@@ -23,7 +23,9 @@ G_DECLARE_FINAL_TYPE (IcatChairTermRow, icat_chair_term_row, ICAT, CHAIR_TERM_RO
 GtkWidget     *icat_chair_term_row_new               (IcatStore        *store,
                                                       const char       *term_id,
                                                       GListModel       *chair_names,
-                                                      GListModel       *cochair_names);
+                                                      GListModel       *cochair_names,
+                                                      GPtrArray        *agency_ids,
+                                                      GHashTable       *former);
 const char    *icat_chair_term_row_get_term_id       (IcatChairTermRow *self);
 IcatAutosave  *icat_chair_term_row_get_autosave      (IcatChairTermRow *self);
 GtkWidget     *icat_chair_term_row_get_remove_button (IcatChairTermRow *self);

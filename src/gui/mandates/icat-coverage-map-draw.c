@@ -486,8 +486,12 @@ legend_scale_changed_cb (IcatCoverageMap *map,
   guint max_count = coverage ? MAX (coverage->max_count, 1) : 1;
   /* Translators: the right end of the coverage map's colour scale: "12 items" */
   g_autofree char *text = g_strdup_printf (ngettext ("%u item", "%u items", max_count), max_count);
+  GtkWidget *least = gtk_widget_get_first_child (gtk_widget_get_parent (GTK_WIDGET (label)));
 
   gtk_label_set_label (label, text);
+  /* A scale from one item to one item would say "1 item ▒▒▒ 1 item":
+   * it says it once, after the colour. */
+  gtk_widget_set_visible (least, max_count > 1);
 }
 
 GtkWidget *

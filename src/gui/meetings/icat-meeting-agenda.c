@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "icat-agency-choice.h"
 #include "icat-agenda-item-row.h"
 #include "icat-decision-row.h"
 #include "icat-editor-util.h"
@@ -82,7 +83,7 @@ _icat_meeting_agenda_to_json (IcatMeetingEditor *self)
       GtkTextIter start, end;
       g_autofree char *minutes = NULL;
       g_autofree char *title = NULL;
-      const char *presenter = _icat_meeting_editor_agency_at (self, adw_combo_row_get_selected (icat_agenda_item_row_get_presenter_row (item)));
+      const char *presenter = _icat_meeting_editor_agency_at (self, icat_agency_choice_get_selected (icat_agenda_item_row_get_presenter_row (item)));
 
       gtk_text_buffer_get_bounds (buffer, &start, &end);
       minutes = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
@@ -250,8 +251,8 @@ agenda_fields_init (IcatMeetingEditor *self,
   g_signal_connect (drag, "drag-begin", G_CALLBACK (agenda_drag_begin_cb), self);
   gtk_widget_add_controller (icat_agenda_item_row_get_drag_handle (item), GTK_EVENT_CONTROLLER (drag));
   g_signal_connect_swapped (title_row, "changed", G_CALLBACK (agenda_changed_cb), self);
-  adw_combo_row_set_model (presenter, G_LIST_MODEL (self->agency_names));
-  adw_combo_row_set_selected (presenter, _icat_meeting_editor_agency_index (self, icat_json_get_string (data, ICAT_KEY_PRESENTER)));
+  icat_agency_choice_attach (presenter, G_LIST_MODEL (self->agency_names), self->agency_ids, 0, self->former_agencies);
+  icat_agency_choice_set_selected (presenter, _icat_meeting_editor_agency_index (self, icat_json_get_string (data, ICAT_KEY_PRESENTER)));
   g_signal_connect_swapped (presenter, "notify::selected", G_CALLBACK (agenda_changed_cb), self);
   gtk_text_buffer_set_text (minutes, text ? text : "", -1);
   g_signal_connect_object (minutes, "changed", G_CALLBACK (agenda_changed_cb), self, G_CONNECT_SWAPPED);
@@ -392,8 +393,8 @@ agenda_item_fill (IcatMeetingEditor *self,
 
   icat_agenda_item_row_set_saved_title (item, title);
   set_title_in_place (icat_agenda_item_row_get_title_row (item), title ? title : "");
-  if (adw_combo_row_get_selected (presenter) != presenter_index)
-    adw_combo_row_set_selected (presenter, presenter_index);
+  if (icat_agency_choice_get_selected (presenter) != presenter_index)
+    icat_agency_choice_set_selected (presenter, presenter_index);
   set_minutes_in_place (icat_agenda_item_row_get_minutes (item), minutes ? minutes : "");
 }
 

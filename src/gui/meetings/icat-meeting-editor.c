@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "icat-agency-choice.h"
 #include "icat-agency-order.h"
 #include "icat-editor-chrome.h"
 #include "icat-editor-util.h"
@@ -186,8 +187,8 @@ kind_selected_cb (IcatMeetingEditor *self)
 static void
 chairs_selected_cb (IcatMeetingEditor *self)
 {
-  const char *chair = _icat_meeting_editor_agency_at (self, adw_combo_row_get_selected (self->chair_row));
-  const char *cochair = _icat_meeting_editor_agency_at (self, adw_combo_row_get_selected (self->cochair_row));
+  const char *chair = _icat_meeting_editor_agency_at (self, icat_agency_choice_get_selected (self->chair_row));
+  const char *cochair = _icat_meeting_editor_agency_at (self, icat_agency_choice_get_selected (self->cochair_row));
 
   _icat_meeting_editor_queue_field (self, ICAT_KEY_CHAIRS, _icat_meeting_chairs_node (chair, cochair));
 }
@@ -222,10 +223,10 @@ load_general (IcatMeetingEditor *self,
                            _icat_meeting_title_text (title && JSON_NODE_HOLDS_OBJECT (title) ? json_node_get_object (title) : NULL));
   adw_combo_row_set_selected (self->kind_row, icat_enum_index (icat_meeting_kinds, icat_json_get_string (data, ICAT_KEY_KIND), 0));
   _icat_meeting_time_load (self, data);
-  adw_combo_row_set_selected (self->chair_row,
-                              _icat_meeting_editor_agency_index (self, _icat_meeting_chair_at (data, 0)));
-  adw_combo_row_set_selected (self->cochair_row,
-                              _icat_meeting_editor_agency_index (self, _icat_meeting_chair_at (data, 1)));
+  icat_agency_choice_set_selected (self->chair_row,
+                                   _icat_meeting_editor_agency_index (self, _icat_meeting_chair_at (data, 0)));
+  icat_agency_choice_set_selected (self->cochair_row,
+                                   _icat_meeting_editor_agency_index (self, _icat_meeting_chair_at (data, 1)));
   adw_combo_row_set_selected (self->status_row,
                               icat_enum_index (icat_record_statuses, icat_json_get_string (data, ICAT_KEY_RECORD_STATUS), 0));
   for (guint i = 0; i < G_N_ELEMENTS (general_fields); i++)
@@ -929,8 +930,8 @@ setup_models (IcatMeetingEditor *self)
 
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
   adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
-  adw_combo_row_set_model (self->chair_row, G_LIST_MODEL (self->agency_names));
-  adw_combo_row_set_model (self->cochair_row, G_LIST_MODEL (self->agency_names));
+  icat_agency_choice_attach (self->chair_row, G_LIST_MODEL (self->agency_names), self->agency_ids, 0, self->former_agencies);
+  icat_agency_choice_attach (self->cochair_row, G_LIST_MODEL (self->agency_names), self->agency_ids, 0, self->former_agencies);
   placeholder = gtk_label_new (_("No decisions yet."));
   gtk_widget_add_css_class (placeholder, "meeting-placeholder");
   gtk_list_box_set_placeholder (self->decisions_list, placeholder);

@@ -96,6 +96,7 @@ icat_window_show_section (IcatWindow *self,
 {
   const Section *section = find_section (name);
   GtkListBoxRow *row;
+  gboolean can_create;
 
   g_return_if_fail (ICAT_IS_WINDOW (self));
   if (section == NULL)
@@ -106,10 +107,13 @@ icat_window_show_section (IcatWindow *self,
   row = gtk_list_box_get_row_at_index (self->sidebar, section - sections);
   if (gtk_list_box_get_selected_row (self->sidebar) != row)
     gtk_list_box_select_row (self->sidebar, row);
-  /* "New" makes sense where there is something to create. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->new_button),
-                            g_str_equal (section->name, "meetings") || g_str_equal (section->name, "action-items") ||
-                            g_str_equal (section->name, "papers") || g_str_equal (section->name, "agencies"));
+  /* "New" is there only where there is something to create: no dead
+   * button in the Overview, the Work Plan (made of action items) and the
+   * Mandates (the General Assembly's texts, from the built-in data). */
+  can_create = g_str_equal (section->name, "meetings") || g_str_equal (section->name, "action-items") ||
+               g_str_equal (section->name, "papers") || g_str_equal (section->name, "agencies");
+  gtk_widget_set_visible (GTK_WIDGET (self->new_button), can_create);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new", can_create);
   g_settings_set_string (self->settings, "last-section", section->name);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
@@ -273,24 +277,61 @@ undo_shortcut_cb (GtkWidget *widget,
   return TRUE;
 }
 
+/* Alt+1…7 in a popover: it closes, and the window goes to the section. */
+static gboolean
+popover_section_key_cb (GtkWidget *popover,
+                        GVariant  *section,
+                        gpointer   user_data)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (popover));
+
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  return gtk_widget_activate_action_variant (window, "win.section", section);
+}
+
 /* Alt+1…7 go to a section wherever the focus is: in the capture phase, so
  * that no button, dropdown or list on the way takes them first. */
-static void
-add_section_shortcuts (IcatWindow *self)
+static GtkEventController *
+section_shortcuts_new (gboolean in_popover)
 {
   GtkEventController *controller = gtk_shortcut_controller_new ();
 
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
+  if (!in_popover)
+    gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
-      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_1 + i, GDK_ALT_MASK),
-                                                gtk_named_action_new ("win.section"));
+      GtkShortcutAction *action = in_popover ? gtk_callback_action_new (popover_section_key_cb, NULL, NULL)
+                                             : gtk_named_action_new ("win.section");
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_1 + i, GDK_ALT_MASK), action);
 
       gtk_shortcut_set_arguments (shortcut, g_variant_new_string (sections[i].name));
       gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
     }
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  return controller;
+}
+
+/* A popover (a drop-down's list, a menu, a picker) is a surface of its own:
+ * its keys go from the popover down to its focus and never pass the
+ * window's controllers. The first time the focus enters one, it gets the
+ * same shortcuts. */
+static void
+focus_changed_cb (IcatWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkNative *native = focus != NULL ? gtk_widget_get_native (focus) : NULL;
+
+  if (!GTK_IS_POPOVER (native) || g_object_get_data (G_OBJECT (native), "icat-section-keys") != NULL)
+    return;
+  gtk_widget_add_controller (GTK_WIDGET (native), section_shortcuts_new (TRUE));
+  g_object_set_data (G_OBJECT (native), "icat-section-keys", GINT_TO_POINTER (TRUE));
+}
+
+static void
+add_section_shortcuts (IcatWindow *self)
+{
+  gtk_widget_add_controller (GTK_WIDGET (self), section_shortcuts_new (FALSE));
+  g_signal_connect_swapped (self, "notify::focus-widget", G_CALLBACK (focus_changed_cb), self);
 }
 
 static void
