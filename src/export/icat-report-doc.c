@@ -212,7 +212,7 @@ icat_report_doc_lay_out (IcatReportDoc *doc,
                          IcatPaperSize  paper)
 {
   g_autoptr(GPtrArray) outline = g_ptr_array_new ();
-  IcatPageWriter *writer;
+  g_autoptr(IcatPageWriter) writer = NULL;
   double width, height;
   guint n_columns = 0;
 
