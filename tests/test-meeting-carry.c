@@ -133,12 +133,12 @@ test_plan_next_carries (Fixture       *f,
   assert_agenda_item (agenda, 0, "Welcome", NULL, NULL);
   assert_agenda_item (agenda, 1, "Open action items", NULL, NULL);
   /* 23:30 UTC is the next day in Vienna: the meeting's own day is named. */
-  assert_agenda_item (agenda, 2, "Issue brief", iom, "Continued from Working Group, 11 March 2030");
+  assert_agenda_item (agenda, 2, "Issue brief", iom, "Continued from Working Group (11 March 2030)");
   mandates = json_object_get_array_member (json_array_get_object_element (agenda, 2), "mandates");
   g_assert_cmpuint (json_array_get_length (mandates), ==, 1);
   g_assert_cmpstr (json_array_get_string_element (mandates, 0), ==, mandate);
   assert_agenda_item (agenda, 3, "Trafficking for forced criminality", NULL,
-                      "Continued from Working Group, 11 March 2030");
+                      "Continued from Working Group (11 March 2030)");
 }
 
 static IcatMeetingReported *

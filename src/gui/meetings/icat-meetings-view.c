@@ -495,7 +495,7 @@ continues_next (JsonObject *agenda_item)
   return json_object_get_boolean_member_with_default (agenda_item, ICAT_KEY_CONTINUE_NEXT, FALSE);
 }
 
-/* "Continued from ICAT Working Group, 10 March 2026": the meeting by its
+/* "Continued from ICAT Working Group (10 March 2026)": the meeting by its
  * title and day, as far as its date is known. */
 static char *
 continued_from_text (JsonObject *meeting)
@@ -511,8 +511,8 @@ continued_from_text (JsonObject *meeting)
                                  g_strcmp0 (precision, "minute") == 0 || precision == NULL ? "day" : precision);
   when = icat_format_meeting_when (day);
   /* Translators: the minutes of an agenda item carried over from an earlier
-   * meeting: "Continued from ICAT Working Group, 10 March 2026" */
-  return g_strdup_printf (_("Continued from %1$s, %2$s"),
+   * meeting: "Continued from ICAT Working Group (10 March 2026)" */
+  return g_strdup_printf (_("Continued from %1$s (%2$s)"),
                           title && JSON_NODE_HOLDS_OBJECT (title) ? icat_localized_pick (json_node_get_object (title)) : "",
                           when);
 }
