@@ -233,7 +233,8 @@ agenda_changed_cb (IcatMeetingEditor *self)
   _icat_meeting_editor_section_changed (self, SECTION_AGENDA);
 }
 
-/* Fills the title, presenter and minutes of the row's template and follows them. */
+/* Fills the title, presenter, minutes and "Continue at Next Meeting" of the
+ * row's template and follows them. */
 static void
 agenda_fields_init (IcatMeetingEditor *self,
                     IcatAgendaItemRow *item,
@@ -242,6 +243,7 @@ agenda_fields_init (IcatMeetingEditor *self,
   AdwEntryRow *title_row = icat_agenda_item_row_get_title_row (item);
   AdwComboRow *presenter = icat_agenda_item_row_get_presenter_row (item);
   GtkTextBuffer *minutes = icat_agenda_item_row_get_minutes (item);
+  GtkSwitch *continue_switch = icat_agenda_item_row_get_continue_switch (item);
   GtkDragSource *drag = gtk_drag_source_new ();
   const char *title = icat_json_get_string (data, ICAT_KEY_TITLE);
   const char *text = icat_json_get_string (data, ICAT_KEY_MINUTES);
@@ -257,10 +259,10 @@ agenda_fields_init (IcatMeetingEditor *self,
   g_signal_connect_swapped (presenter, "notify::selected", G_CALLBACK (agenda_changed_cb), self);
   gtk_text_buffer_set_text (minutes, text ? text : "", -1);
   g_signal_connect_object (minutes, "changed", G_CALLBACK (agenda_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_switch_set_active (icat_agenda_item_row_get_continue_switch (item),
-                         data != NULL && json_object_get_boolean_member_with_default (data, ICAT_KEY_CONTINUE_NEXT, FALSE));
-  g_signal_connect_swapped (icat_agenda_item_row_get_continue_switch (item), "notify::active",
-                            G_CALLBACK (agenda_changed_cb), self);
+  gtk_switch_set_active (continue_switch,
+                         data != NULL && json_object_get_boolean_member_with_default (data, ICAT_KEY_CONTINUE_NEXT,
+                                                                                      FALSE));
+  g_signal_connect_swapped (continue_switch, "notify::active", G_CALLBACK (agenda_changed_cb), self);
 }
 
 static void
