@@ -61,7 +61,10 @@ icat_meeting_days_range (const char  *starts_at,
     zone = g_time_zone_new_utc ();
   /* An end before the start is a mistake check reports; the start's day stands. */
   if (ends == NULL || g_date_time_compare (ends, starts) < 0)
-    ends = g_date_time_ref (starts);
+    {
+      g_clear_pointer (&ends, g_date_time_unref);
+      ends = g_date_time_ref (starts);
+    }
   *from = local_midnight (starts, zone, 0);
   *until = local_midnight (ends, zone, 1);
   return TRUE;
