@@ -115,6 +115,7 @@ test_plan_next_carries (Fixture       *f,
   g_autofree char *json = g_strdup_printf (
     "{\"kind\": \"working-group\", \"title\": {\"en\": \"Working Group\", \"zh\": \"工作组\"},"
     " \"starts_at\": \"2030-03-10T23:30:00.000Z\", \"date_precision\": \"minute\", \"timezone\": \"Europe/Vienna\","
+    " \"venue\": \"Vienna\","
     " \"agenda\": ["
     "  {\"id\": \"" ITEM_C "\", \"position\": 2, \"title\": \"Trafficking for forced criminality\", \"continue_next\": true},"
     "  {\"id\": \"" ITEM_A "\", \"position\": 0, \"title\": \"Welcome\", \"minutes\": \"Opened at 10:05.\"},"
