@@ -300,6 +300,12 @@ add_agenda (Generator *gen,
       add_string (gen, "presenter", maybe (gen) ? random_id_of (gen, gen->agencies) : NULL);
       add_optional_text (gen, "minutes");
       add_ref_list (gen, "mandates", gen->mandates, 0, 2);
+      /* Absent, false or true: absent reads as false. */
+      if (maybe (gen))
+        {
+          json_builder_set_member_name (gen->builder, "continue_next");
+          json_builder_add_boolean_value (gen->builder, maybe (gen));
+        }
       json_builder_end_object (gen->builder);
     }
   json_builder_end_array (gen->builder);

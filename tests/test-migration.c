@@ -120,6 +120,7 @@ test_open_version (gconstpointer data)
   g_autoptr(IcatStore) store = NULL;
   g_autoptr(JsonObject) item = NULL;
   g_autoptr(JsonObject) meeting = NULL;
+  JsonObject *agenda_item;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
   gsize length;
@@ -144,6 +145,10 @@ test_open_version (gconstpointer data)
   /* Meetings from before version 4 are not multi-day. */
   g_assert_true (json_object_has_member (meeting, "multi_day"));
   g_assert_false (json_object_get_boolean_member (meeting, "multi_day"));
+  /* Agenda items from before version 10 do not continue at the next meeting. */
+  agenda_item = json_array_get_object_element (json_object_get_array_member (meeting, "agenda"), 0);
+  g_assert_true (json_object_has_member (agenda_item, "continue_next"));
+  g_assert_false (json_object_get_boolean_member (agenda_item, "continue_next"));
   if (version >= 2)
     {
       g_autoptr(JsonObject) plan = icat_store_read (store, "work_plan", "5e1f0c2a-6d7b-4c1e-9a3f-000000000005", &error);
@@ -171,6 +176,13 @@ test_open_version (gconstpointer data)
                    ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
+  sqlite3_finalize (stmt);
+  /* Version 10's index, for what a meeting heard reported. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND "
+                                           "name = 'action_item_history_at'", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
   sqlite3_finalize (stmt);
   assert_version_5 (db);
   sqlite3_close (db);

@@ -207,7 +207,8 @@ test_insert_at_top (Fixture       *f,
   JsonArray *agenda = json_object_get_array_member (meeting, "agenda");
   g_autoptr(JsonArray) moved = json_array_new ();
   g_autoptr(JsonObject) top = icat_test_object ("{\"id\": \"" AGENDA_0 "\", \"position\": 0, \"title\": \"Zero: welcome\","
-                                                " \"presenter\": null, \"minutes\": null, \"mandates\": []}");
+                                                " \"presenter\": null, \"minutes\": null, \"mandates\": [],"
+                                                " \"continue_next\": false}");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *changes = NULL;

@@ -474,7 +474,10 @@ test_migration_fills_index (Pair          *pair,
   icat_test_finalize_store (g_steal_pointer (&pair->laptop[1]));
 
   g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (handle, "DROP TABLE sync_journal_record; PRAGMA user_version = 5",
+  /* Back to version 5: what the later versions added goes too. */
+  g_assert_cmpint (sqlite3_exec (handle, "DROP TABLE sync_journal_record; "
+                                 "ALTER TABLE meeting_agenda DROP COLUMN continue_next; "
+                                 "DROP INDEX action_item_history_at; PRAGMA user_version = 5",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (handle);
 

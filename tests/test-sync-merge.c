@@ -319,6 +319,42 @@ test_same_decision_number (Pair          *pair,
   g_assert_cmpstr (((IcatSyncConflict *) conflicts->pdata[0])->kind, ==, "duplicate");
 }
 
+/* An agenda item marked to continue on one laptop while its minutes are
+ * written on the other: both reach both, field by field. */
+static void
+test_agenda_continue_next (Pair          *pair,
+                           gconstpointer  data)
+{
+  g_autofree char *id = new_meeting (pair);
+  g_autofree char *first = g_strdup_printf ("{\"id\": \"%s\", \"agenda\": [{\"id\": \"%s\", \"position\": 0, "
+                                            "\"title\": \"Issue brief\"}]}", id,
+                                            "33333333-3333-4333-8333-333333333333");
+  g_autofree char *marked = g_strdup_printf ("{\"id\": \"%s\", \"agenda\": [{\"id\": \"%s\", \"position\": 0, "
+                                             "\"title\": \"Issue brief\", \"continue_next\": true}]}", id,
+                                             "33333333-3333-4333-8333-333333333333");
+  g_autofree char *minutes = g_strdup_printf ("{\"id\": \"%s\", \"agenda\": [{\"id\": \"%s\", \"position\": 0, "
+                                              "\"title\": \"Issue brief\", \"minutes\": \"Second draft discussed.\"}]}",
+                                              id, "33333333-3333-4333-8333-333333333333");
+  g_autoptr(GPtrArray) conflicts = NULL;
+
+  g_free (save (pair->laptop[0], "meeting", first));
+  exchange (pair);
+  g_free (save (pair->laptop[0], "meeting", marked));
+  g_free (save (pair->laptop[1], "meeting", minutes));
+  exchange (pair);
+  assert_same (pair);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(JsonObject) meeting = read_meeting (pair->laptop[i], id);
+      JsonObject *item = json_array_get_object_element (json_object_get_array_member (meeting, "agenda"), 0);
+
+      g_assert_true (json_object_get_boolean_member (item, "continue_next"));
+      g_assert_cmpstr (text_of (item, "minutes"), ==, "Second draft discussed.");
+    }
+  conflicts = icat_sync_conflicts (pair->laptop[0], NULL);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+}
+
 static void
 test_search_and_views (Pair          *pair,
                        gconstpointer  data)
@@ -538,6 +574,7 @@ main (int    argc,
   g_test_add ("/sync/merge/edit-of-deleted", Pair, NULL, pair_set_up, test_edit_of_deleted, pair_tear_down);
   g_test_add ("/sync/merge/reference-to-deleted", Pair, NULL, pair_set_up, test_reference_to_deleted, pair_tear_down);
   g_test_add ("/sync/merge/same-decision-number", Pair, NULL, pair_set_up, test_same_decision_number, pair_tear_down);
+  g_test_add ("/sync/merge/agenda-continue-next", Pair, NULL, pair_set_up, test_agenda_continue_next, pair_tear_down);
   g_test_add ("/sync/merge/search-and-views", Pair, NULL, pair_set_up, test_search_and_views, pair_tear_down);
   g_test_add ("/sync/merge/undo-after-remote", Pair, NULL, pair_set_up, test_undo_after_remote, pair_tear_down);
   g_test_add ("/sync/merge/replace-reaches-others", Pair, NULL, pair_set_up, test_replace_reaches_others, pair_tear_down);

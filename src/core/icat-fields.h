@@ -30,6 +30,7 @@ G_BEGIN_DECLS
 #define ICAT_KEY_CHAIRS                "chairs"
 #define ICAT_KEY_CIRCULATED_ON         "circulated_on"
 #define ICAT_KEY_COMPLETION_NOTE       "completion_note"
+#define ICAT_KEY_CONTINUE_NEXT         "continue_next"
 #define ICAT_KEY_CONTRIBUTING_AGENCIES "contributing_agencies"
 #define ICAT_KEY_CREATED_AT            "created_at"
 #define ICAT_KEY_DATE_PRECISION        "date_precision"

@@ -43,6 +43,7 @@ const char * const icat_field_keys[] = {
   ICAT_KEY_CHAIRS,
   ICAT_KEY_CIRCULATED_ON,
   ICAT_KEY_COMPLETION_NOTE,
+  ICAT_KEY_CONTINUE_NEXT,
   ICAT_KEY_CONTRIBUTING_AGENCIES,
   ICAT_KEY_CREATED_AT,
   ICAT_KEY_DATE_PRECISION,
@@ -158,6 +159,9 @@ static const IcatField agenda_fields[] = {
   { ICAT_KEY_PRESENTER, ICAT_VALUE_REF,      0, NULL, "agency" },
   { ICAT_KEY_MINUTES,   ICAT_VALUE_TEXT,     ICAT_FIELD_SEARCH },
   { ICAT_KEY_MANDATES,  ICAT_VALUE_REF_LIST, 0, NULL, "mandate" },
+  /* "Plan Next Meeting" carries the item into the next agenda (schema
+   * version 10; older documents lack it). */
+  { ICAT_KEY_CONTINUE_NEXT, ICAT_VALUE_BOOLEAN, ICAT_FIELD_FALSE_IF_ABSENT },
 };
 static const IcatField decision_fields[] = {
   { ICAT_KEY_ID,     ICAT_VALUE_ID,      REQ },

@@ -143,6 +143,7 @@ static const struct {
   { "chairs", N_("Chairs") },
   { "circulated_on", N_("Circulated on") },
   { "completion_note", N_("Completion note") },
+  { "continue_next", N_("Continue at next meeting") },
   { "contributing_agencies", N_("Contributing agencies") },
   { "date_precision", N_("Date precision") },
   { "decisions", N_("Decisions") },

@@ -18,6 +18,7 @@ struct _IcatAgendaItemRow {
   GtkWidget      *drag_handle;
   AdwComboRow    *presenter_row;
   GtkTextView    *minutes_view;
+  GtkSwitch      *continue_switch;
 
   /* Borrowed: in the mandates row, which list holds */
   GtkFlowBox     *mandate_chips;
@@ -130,6 +131,7 @@ icat_agenda_item_row_class_init (IcatAgendaItemRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcatAgendaItemRow, drag_handle);
   gtk_widget_class_bind_template_child (widget_class, IcatAgendaItemRow, presenter_row);
   gtk_widget_class_bind_template_child (widget_class, IcatAgendaItemRow, minutes_view);
+  gtk_widget_class_bind_template_child (widget_class, IcatAgendaItemRow, continue_switch);
 }
 
 static void
@@ -219,6 +221,13 @@ icat_agenda_item_row_get_minutes (IcatAgendaItemRow *self)
 {
   g_return_val_if_fail (ICAT_IS_AGENDA_ITEM_ROW (self), NULL);
   return gtk_text_view_get_buffer (self->minutes_view);
+}
+
+GtkSwitch *
+icat_agenda_item_row_get_continue_switch (IcatAgendaItemRow *self)
+{
+  g_return_val_if_fail (ICAT_IS_AGENDA_ITEM_ROW (self), NULL);
+  return self->continue_switch;
 }
 
 void

@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A boxed list of an agenda item's rows: its title (with a drag handle),
- * presenter, linked mandates, minutes and buttons. The row keeps what the
+ * presenter, linked mandates, minutes, whether it continues at the next
+ * meeting, and buttons. The row keeps what the
  * item is beyond its widgets: its id, the title it was last saved with and
  * the mandates it links. The editor fills and follows the widgets.
  */
@@ -37,6 +38,8 @@ AdwEntryRow   *icat_agenda_item_row_get_title_row       (IcatAgendaItemRow *self
 GtkWidget     *icat_agenda_item_row_get_drag_handle     (IcatAgendaItemRow *self);
 AdwComboRow   *icat_agenda_item_row_get_presenter_row   (IcatAgendaItemRow *self);
 GtkTextBuffer *icat_agenda_item_row_get_minutes         (IcatAgendaItemRow *self);
+/* On when the item continues at the next meeting. */
+GtkSwitch     *icat_agenda_item_row_get_continue_switch (IcatAgendaItemRow *self);
 /* The mandates row is made by the editor (see icat-meeting-mandates.c),
  * which gives the row its chips, the label shown when there are none and
  * the button that links one more. */

@@ -98,6 +98,8 @@ _icat_meeting_agenda_to_json (IcatMeetingEditor *self)
       json_object_set_member (object, ICAT_KEY_MINUTES, _icat_meeting_string_node (minutes));
       if (mandates != NULL)
         json_object_set_member (object, ICAT_KEY_MANDATES, icat_json_normalized (mandates));
+      json_object_set_boolean_member (object, ICAT_KEY_CONTINUE_NEXT,
+                                      gtk_switch_get_active (icat_agenda_item_row_get_continue_switch (item)));
       json_array_add_object_element (agenda, object);
     }
   return _icat_meeting_array_node (agenda);
@@ -232,7 +234,8 @@ agenda_changed_cb (IcatMeetingEditor *self)
   _icat_meeting_editor_section_changed (self, SECTION_AGENDA);
 }
 
-/* Fills the title, presenter and minutes of the row's template and follows them. */
+/* Fills the title, presenter, minutes and "Continue at Next Meeting" of the
+ * row's template and follows them. */
 static void
 agenda_fields_init (IcatMeetingEditor *self,
                     IcatAgendaItemRow *item,
@@ -241,6 +244,7 @@ agenda_fields_init (IcatMeetingEditor *self,
   AdwEntryRow *title_row = icat_agenda_item_row_get_title_row (item);
   AdwComboRow *presenter = icat_agenda_item_row_get_presenter_row (item);
   GtkTextBuffer *minutes = icat_agenda_item_row_get_minutes (item);
+  GtkSwitch *continue_switch = icat_agenda_item_row_get_continue_switch (item);
   GtkDragSource *drag = gtk_drag_source_new ();
   const char *title = icat_json_get_string (data, ICAT_KEY_TITLE);
   const char *text = icat_json_get_string (data, ICAT_KEY_MINUTES);
@@ -256,6 +260,10 @@ agenda_fields_init (IcatMeetingEditor *self,
   g_signal_connect_swapped (presenter, "notify::selected", G_CALLBACK (agenda_changed_cb), self);
   gtk_text_buffer_set_text (minutes, text ? text : "", -1);
   g_signal_connect_object (minutes, "changed", G_CALLBACK (agenda_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_switch_set_active (continue_switch,
+                         data != NULL && json_object_get_boolean_member_with_default (data, ICAT_KEY_CONTINUE_NEXT,
+                                                                                      FALSE));
+  g_signal_connect_swapped (continue_switch, "notify::active", G_CALLBACK (agenda_changed_cb), self);
 }
 
 static void
@@ -390,12 +398,16 @@ agenda_item_fill (IcatMeetingEditor *self,
   const char *minutes = icat_json_get_string (data, ICAT_KEY_MINUTES);
   AdwComboRow *presenter = icat_agenda_item_row_get_presenter_row (item);
   guint presenter_index = _icat_meeting_editor_agency_index (self, icat_json_get_string (data, ICAT_KEY_PRESENTER));
+  GtkSwitch *continue_switch = icat_agenda_item_row_get_continue_switch (item);
+  gboolean continue_next = json_object_get_boolean_member_with_default (data, ICAT_KEY_CONTINUE_NEXT, FALSE);
 
   icat_agenda_item_row_set_saved_title (item, title);
   set_title_in_place (icat_agenda_item_row_get_title_row (item), title ? title : "");
   if (icat_agency_choice_get_selected (presenter) != presenter_index)
     icat_agency_choice_set_selected (presenter, presenter_index);
   set_minutes_in_place (icat_agenda_item_row_get_minutes (item), minutes ? minutes : "");
+  if (gtk_switch_get_active (continue_switch) != continue_next)
+    gtk_switch_set_active (continue_switch, continue_next);
 }
 
 /* Filled in place where the items are the same ones (a change from

@@ -32,6 +32,7 @@
 #include "icat-autosave.h"
 #include "icat-conflict-banner.h"
 #include "icat-meeting-editor.h"
+#include "icat-meeting-reported.h"
 #include "icat-record-list.h"
 
 G_BEGIN_DECLS
@@ -76,6 +77,7 @@ struct _IcatMeetingEditor {
   GtkLabel          *agenda_empty;
   GtkBox            *agenda_box;
   GtkListBox        *decisions_list;
+  IcatMeetingReported *reported;
   AdwExpanderRow    *attendance_expander;
   GtkListBox        *invited_list;
   GtkLabel          *attachments_empty;

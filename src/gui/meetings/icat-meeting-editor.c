@@ -699,6 +699,8 @@ icat_meeting_editor_set_meeting (IcatMeetingEditor *self,
                                          self->meeting ? icat_record_get_id (self->meeting) : NULL);
   icat_conflict_banner_set_record (self->conflict_banner, self->store, "meeting",
                                    self->meeting ? icat_record_get_id (self->meeting) : NULL);
+  icat_meeting_reported_set_meeting (self->reported, self->store,
+                                     self->meeting ? icat_record_get_id (self->meeting) : NULL);
   if (self->meeting == NULL)
     {
       adw_window_title_set_title (self->heading, NULL);
@@ -853,6 +855,7 @@ bind_template (GtkWidgetClass *widget_class)
 {
   g_type_ensure (ICAT_TYPE_HISTORY_APPROVAL_NOTE);
   g_type_ensure (ICAT_TYPE_CONFLICT_BANNER);
+  g_type_ensure (ICAT_TYPE_MEETING_REPORTED);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/meetings/icat-meeting-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingEditor, conflict_banner);
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingEditor, back_button);
@@ -881,6 +884,7 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingEditor, agenda_empty);
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingEditor, agenda_box);
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingEditor, decisions_list);
+  gtk_widget_class_bind_template_child (widget_class, IcatMeetingEditor, reported);
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingEditor, attendance_expander);
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingEditor, invited_list);
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingEditor, attachments_empty);

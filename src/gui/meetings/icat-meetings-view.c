@@ -25,6 +25,7 @@
 #include "icat-meetings-view.h"
 #include "icat-record-create.h"
 #include "icat-record-factory.h"
+#include "icat-record-io.h"
 #include "icat-record-list.h"
 #include "icat-schema.h"
 #include "icat-toast.h"
@@ -411,7 +412,8 @@ new_activated (GtkWidget  *widget,
 }
 
 /* Plan next meeting: a month later, same place and chairs, the same agenda
- * titles, and the action items still open. */
+ * titles, the action items still open, and the agenda items marked to
+ * continue at the next meeting. */
 
 static JsonNode *
 month_later (JsonObject *meeting,
@@ -466,6 +468,73 @@ open_action_items_text (IcatMeetingsView *self,
   return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }
 
+/* An agenda item for the next meeting: a new id, the same title, presenter
+ * and mandates. */
+static JsonObject *
+next_agenda_item (JsonObject *old,
+                  guint       position)
+{
+  JsonObject *item = json_object_new ();
+  JsonNode *mandates = json_object_get_member (old, ICAT_KEY_MANDATES);
+  g_autofree char *id = g_uuid_string_random ();
+
+  json_object_set_string_member (item, ICAT_KEY_ID, id);
+  json_object_set_int_member (item, ICAT_KEY_POSITION, position);
+  json_object_set_string_member (item, ICAT_KEY_TITLE, icat_json_get_string (old, ICAT_KEY_TITLE));
+  if (icat_json_get_string (old, ICAT_KEY_PRESENTER) != NULL)
+    json_object_set_string_member (item, ICAT_KEY_PRESENTER, icat_json_get_string (old, ICAT_KEY_PRESENTER));
+  /* The item answers to the same mandates next time. */
+  if (mandates != NULL && JSON_NODE_HOLDS_ARRAY (mandates))
+    json_object_set_member (item, ICAT_KEY_MANDATES, json_node_copy (mandates));
+  return item;
+}
+
+static gboolean
+continues_next (JsonObject *agenda_item)
+{
+  return json_object_get_boolean_member_with_default (agenda_item, ICAT_KEY_CONTINUE_NEXT, FALSE);
+}
+
+/* "Continued from ICAT Working Group (10 March 2026)": the meeting by its
+ * title and day, as far as its date is known. */
+static char *
+continued_from_text (JsonObject *meeting)
+{
+  JsonNode *title = json_object_get_member (meeting, ICAT_KEY_TITLE);
+  const char *precision = icat_json_get_string (meeting, ICAT_KEY_DATE_PRECISION);
+  g_autoptr(JsonObject) day = json_object_new ();
+  g_autofree char *when = NULL;
+
+  json_object_set_string_member (day, ICAT_KEY_STARTS_AT, icat_json_get_string (meeting, ICAT_KEY_STARTS_AT));
+  json_object_set_string_member (day, ICAT_KEY_TIMEZONE, icat_json_get_string (meeting, ICAT_KEY_TIMEZONE));
+  json_object_set_string_member (day, ICAT_KEY_DATE_PRECISION,
+                                 g_strcmp0 (precision, "minute") == 0 || precision == NULL ? "day" : precision);
+  when = icat_format_meeting_when (day);
+  /* Translators: the minutes of an agenda item carried over from an earlier
+   * meeting: "Continued from ICAT Working Group (10 March 2026)" */
+  return g_strdup_printf (_("Continued from %1$s (%2$s)"),
+                          title && JSON_NODE_HOLDS_OBJECT (title) ? icat_localized_pick (json_node_get_object (title)) : "",
+                          when);
+}
+
+static JsonObject *
+open_items_agenda_item (const char *open_items,
+                        guint       position)
+{
+  JsonObject *item = json_object_new ();
+  g_autofree char *id = g_uuid_string_random ();
+
+  json_object_set_string_member (item, ICAT_KEY_ID, id);
+  json_object_set_int_member (item, ICAT_KEY_POSITION, position);
+  json_object_set_string_member (item, ICAT_KEY_TITLE, _("Open action items"));
+  if (open_items != NULL)
+    json_object_set_string_member (item, ICAT_KEY_MINUTES, open_items);
+  return item;
+}
+
+/* The standing items (every item not marked to continue, and the open
+ * action items), then the items marked "Continue at next meeting", each
+ * in the order it had. */
 static JsonArray *
 next_agenda (IcatMeetingsView *self,
              JsonObject       *meeting)
@@ -475,35 +544,23 @@ next_agenda (IcatMeetingsView *self,
   guint n = agenda ? json_array_get_length (agenda) : 0;
   JsonArray *next = json_array_new ();
   g_autofree char *open_items = open_action_items_text (self, icat_json_get_string (meeting, ICAT_KEY_ID));
+  g_autofree char *continued_from = continued_from_text (meeting);
+  guint position = 0;
   JsonObject *item;
 
-  for (guint i = 0; i <= n; i++)
-    {
-      JsonObject *old = i < n ? json_array_get_object_element (agenda, i) : NULL;
-      g_autofree char *id = g_uuid_string_random ();
+  for (guint i = 0; i < n; i++)
+    if (!continues_next (json_array_get_object_element (agenda, i)))
+      json_array_add_object_element (next, next_agenda_item (json_array_get_object_element (agenda, i), position++));
 
-      item = json_object_new ();
-      json_object_set_string_member (item, ICAT_KEY_ID, id);
-      json_object_set_int_member (item, ICAT_KEY_POSITION, i);
-      if (old != NULL)
-        {
-          JsonNode *mandates = json_object_get_member (old, ICAT_KEY_MANDATES);
+  json_array_add_object_element (next, open_items_agenda_item (open_items, position++));
 
-          json_object_set_string_member (item, ICAT_KEY_TITLE, icat_json_get_string (old, ICAT_KEY_TITLE));
-          if (icat_json_get_string (old, ICAT_KEY_PRESENTER) != NULL)
-            json_object_set_string_member (item, ICAT_KEY_PRESENTER, icat_json_get_string (old, ICAT_KEY_PRESENTER));
-          /* The item answers to the same mandates next time. */
-          if (mandates != NULL && JSON_NODE_HOLDS_ARRAY (mandates))
-            json_object_set_member (item, ICAT_KEY_MANDATES, json_node_copy (mandates));
-        }
-      else
-        {
-          json_object_set_string_member (item, ICAT_KEY_TITLE, _("Open action items"));
-          if (open_items != NULL)
-            json_object_set_string_member (item, ICAT_KEY_MINUTES, open_items);
-        }
-      json_array_add_object_element (next, item);
-    }
+  for (guint i = 0; i < n; i++)
+    if (continues_next (json_array_get_object_element (agenda, i)))
+      {
+        item = next_agenda_item (json_array_get_object_element (agenda, i), position++);
+        json_object_set_string_member (item, ICAT_KEY_MINUTES, continued_from);
+        json_array_add_object_element (next, item);
+      }
   return next;
 }
 
@@ -544,6 +601,15 @@ plan_next_activated (GtkWidget  *widget,
     return;
   next = next_meeting (self, meeting);
   icat_record_create (self->store, "meeting", next, GTK_WIDGET (self), meeting_created, NULL);
+}
+
+/* An action item reported at the meeting, opened in its own section. */
+static void
+show_action_item_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[SHOW_ACTION_ITEM], 0, g_variant_get_string (parameter, NULL));
 }
 
 /* An action item from an agenda item */
@@ -737,6 +803,7 @@ icat_meetings_view_class_init (IcatMeetingsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "meetings.plan-next", NULL, plan_next_activated);
   gtk_widget_class_install_action (widget_class, "meetings.delete", NULL, delete_activated);
   gtk_widget_class_install_action (widget_class, "meetings.new-action-item", "s", new_action_item_activated);
+  gtk_widget_class_install_action (widget_class, "meetings.show-action-item", "s", show_action_item_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "meetings.new", NULL);
 }
 
