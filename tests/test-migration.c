@@ -144,6 +144,8 @@ test_open_version (gconstpointer data)
   /* Meetings from before version 4 are not multi-day. */
   g_assert_true (json_object_has_member (meeting, "multi_day"));
   g_assert_false (json_object_get_boolean_member (meeting, "multi_day"));
+  /* Records from before schema 9 were never reopened. */
+  g_assert_null (json_object_get_string_member_with_default (meeting, "reopened_on", NULL));
   if (version >= 2)
     {
       g_autoptr(JsonObject) plan = icat_store_read (store, "work_plan", "5e1f0c2a-6d7b-4c1e-9a3f-000000000005", &error);
@@ -173,6 +175,13 @@ test_open_version (gconstpointer data)
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
   sqlite3_finalize (stmt);
   assert_version_5 (db);
+  /* The reopening day of every meeting recorded before is empty. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*), count(reopened_on) FROM meeting", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), >, 0);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 0);
+  sqlite3_finalize (stmt);
   sqlite3_close (db);
   icat_test_tmpdir_free (g_steal_pointer (&dir));
 }

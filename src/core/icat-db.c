@@ -316,6 +316,7 @@ static const char * const migrations[] = {
   "schema/005-merge.sql",
   "schema/006-history-index.sql",
   "schema/007-search-short.sql",
+  "schema/009-meeting-reopened.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ICAT_SCHEMA_VERSION);
 
