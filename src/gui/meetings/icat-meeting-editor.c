@@ -33,7 +33,7 @@ static const char * const general_fields[] = {
   ICAT_KEY_TITLE, ICAT_KEY_KIND, ICAT_KEY_VENUE, ICAT_KEY_TIMEZONE,
   ICAT_KEY_STARTS_AT, ICAT_KEY_ENDS_AT, ICAT_KEY_MULTI_DAY,
   ICAT_KEY_DATE_PRECISION, ICAT_KEY_CHAIRS, ICAT_KEY_RECORD_STATUS,
-  ICAT_KEY_CIRCULATED_ON, ICAT_KEY_APPROVED_ON,
+  ICAT_KEY_CIRCULATED_ON, ICAT_KEY_APPROVED_ON, ICAT_KEY_REOPENED_ON,
 };
 
 G_DEFINE_FINAL_TYPE (IcatMeetingEditor, icat_meeting_editor, ADW_TYPE_BIN)
@@ -142,6 +142,7 @@ update_status_subtitle (IcatMeetingEditor *self)
 {
   const char *circulated = icat_json_get_string (self->shown, ICAT_KEY_CIRCULATED_ON);
   const char *approved = icat_json_get_string (self->shown, ICAT_KEY_APPROVED_ON);
+  const char *reopened = icat_json_get_string (self->shown, ICAT_KEY_REOPENED_ON);
   g_autoptr(GString) text = g_string_new (NULL);
 
   if (circulated != NULL)
@@ -151,6 +152,14 @@ update_status_subtitle (IcatMeetingEditor *self)
       if (text->len > 0)
         g_string_append (text, " · ");
       g_string_append_printf (text, _("Approved on %s"), approved);
+    }
+  /* Once approved again, the reopening is history (as in the PDF). */
+  if (reopened != NULL &&
+      g_strcmp0 (icat_json_get_string (self->shown, ICAT_KEY_RECORD_STATUS), "approved") != 0)
+    {
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      g_string_append_printf (text, _("Reopened on %s"), reopened);
     }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->status_row), text->str);
 }
@@ -206,6 +215,18 @@ status_selected_cb (IcatMeetingEditor *self)
     _icat_meeting_editor_queue_field (self, ICAT_KEY_CIRCULATED_ON, _icat_meeting_string_node (today));
   if (status == 2)
     _icat_meeting_editor_queue_field (self, ICAT_KEY_APPROVED_ON, _icat_meeting_string_node (today));
+  update_status_subtitle (self);
+  _icat_meeting_lock_update (self);
+}
+
+void
+_icat_meeting_editor_status_shown (IcatMeetingEditor *self)
+{
+  self->loading++;
+  adw_combo_row_set_selected (self->status_row,
+                              icat_enum_index (icat_record_statuses,
+                                               icat_json_get_string (self->shown, ICAT_KEY_RECORD_STATUS), 0));
+  self->loading--;
   update_status_subtitle (self);
 }
 
@@ -272,6 +293,9 @@ _icat_meeting_editor_section_changed (IcatMeetingEditor  *self,
 {
   update_section (self, section);
   if (self->loading > 0)
+    return;
+  /* Approved minutes change only once reopened, whatever path led here. */
+  if (_icat_meeting_lock_covers (section) && _icat_meeting_lock_is_locked (self))
     return;
   _icat_meeting_editor_queue_field (self, sections[section].field, sections[section].to_json (self));
   if (section == SECTION_ATTENDANCE || section == SECTION_INVITED)
@@ -399,6 +423,7 @@ load_all (IcatMeetingEditor *self)
   remember_stored (self, data);
   update_heading (self);
   update_warning (self);
+  _icat_meeting_lock_update (self);
 }
 
 /* Whether the record's field is what a save of this editor sent: then
@@ -506,6 +531,7 @@ sync_from_record (IcatMeetingEditor *self)
     {
       merge_while_typing (self, data);
       remember_stored (self, data);
+      _icat_meeting_lock_update (self);
       return;
     }
   for (guint i = 0; i < G_N_ELEMENTS (general_fields); i++)
@@ -523,6 +549,7 @@ sync_from_record (IcatMeetingEditor *self)
       }
   remember_stored (self, data);
   update_warning (self);
+  _icat_meeting_lock_update (self);
 }
 
 static void
@@ -888,6 +915,7 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingEditor, approval_note);
   gtk_widget_class_bind_template_callback (widget_class, title_changed_cb);
   _icat_meeting_time_class_init (widget_class);
+  _icat_meeting_lock_class_init (widget_class);
 }
 
 static void
@@ -973,6 +1001,7 @@ icat_meeting_editor_new (IcatStore *store)
   icat_record_list_set_sort (self->mandates, ICAT_KEY_DOCUMENT, FALSE);
   g_signal_connect_object (store, "record-changed::agency", G_CALLBACK (agency_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "reloaded", G_CALLBACK (agency_changed_cb), self, G_CONNECT_SWAPPED);
+  _icat_meeting_lock_init (self);
   rebuild_agencies (self);
   return GTK_WIDGET (self);
 }
