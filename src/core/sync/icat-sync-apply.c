@@ -668,7 +668,7 @@ _icat_sync_apply_entry (IcatDb               *db,
           sqlite3changeset_finalize (iter);
         }
       if (ok)
-        ok = _icat_sync_approved_flag (db, approved_touched, &apply.remote, new_conflicts, error);
+        ok = _icat_sync_approved_flag (db, approved_touched, &apply.remote, entry->deps, new_conflicts, error);
     }
   g_hash_table_unref (apply.set_aside);
   g_hash_table_unref (apply.not_found);
