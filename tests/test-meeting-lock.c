@@ -144,6 +144,7 @@ test_locked_until_reopened (Fixture       *f,
   const Expected circulated = { "record_status", "\"circulated\"" };
   const Expected reopened_today = { "reopened_on", reopened };
   g_autoptr(JsonObject) cancelled = NULL;
+  GtkWidget *status;
   g_autoptr(JsonObject) reopened_record = NULL;
 
   g_assert_cmpstr (lock_line (f), ==, "Record approved on 3 May 2026");
@@ -169,6 +170,10 @@ test_locked_until_reopened (Fixture       *f,
   reopened_record = read_meeting (f);
   g_assert_cmpstr (json_object_get_string_member (reopened_record, "approved_on"), ==, "2026-05-03");
   g_assert_null (lock_line (f));
+  status = icat_test_find_named (GTK_WIDGET (f->editor), "meeting-status");
+  g_assert_true (gtk_widget_get_sensitive (status));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (status)), ==, 1);
+  g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (status)), today));
   assert_agenda_editable (f, TRUE);
   assert_lists_editable (f, unodc, TRUE);
 

@@ -183,7 +183,7 @@ GtkWidget   *_icat_meeting_icon_button_new        (const char         *icon,
 void         _icat_meeting_clear_box              (GtkBox             *box);
 void         _icat_meeting_clear_list             (GtkListBox         *list);
 
-/* Shows the record's status, from shown, in its row. */
+/* Shows the record's status and the days of its steps, from shown, in its row. */
 void         _icat_meeting_editor_status_shown    (IcatMeetingEditor  *self);
 
 /* icat-meeting-lock.c */

@@ -137,14 +137,20 @@ update_heading (IcatMeetingEditor *self)
   adw_window_title_set_subtitle (self->heading, subtitle);
 }
 
-static void
-update_status_subtitle (IcatMeetingEditor *self)
+void
+_icat_meeting_editor_status_shown (IcatMeetingEditor *self)
 {
+  const char *status = icat_json_get_string (self->shown, ICAT_KEY_RECORD_STATUS);
   const char *circulated = icat_json_get_string (self->shown, ICAT_KEY_CIRCULATED_ON);
   const char *approved = icat_json_get_string (self->shown, ICAT_KEY_APPROVED_ON);
-  const char *reopened = icat_json_get_string (self->shown, ICAT_KEY_REOPENED_ON);
+  /* Once approved again, the reopening is history (as in the PDF). */
+  const char *reopened = g_strcmp0 (status, "approved") != 0
+                         ? icat_json_get_string (self->shown, ICAT_KEY_REOPENED_ON) : NULL;
   g_autoptr(GString) text = g_string_new (NULL);
 
+  self->loading++;
+  adw_combo_row_set_selected (self->status_row, icat_enum_index (icat_record_statuses, status, 0));
+  self->loading--;
   if (circulated != NULL)
     g_string_append_printf (text, _("Circulated on %s"), circulated);
   if (approved != NULL)
@@ -153,9 +159,7 @@ update_status_subtitle (IcatMeetingEditor *self)
         g_string_append (text, " · ");
       g_string_append_printf (text, _("Approved on %s"), approved);
     }
-  /* Once approved again, the reopening is history (as in the PDF). */
-  if (reopened != NULL &&
-      g_strcmp0 (icat_json_get_string (self->shown, ICAT_KEY_RECORD_STATUS), "approved") != 0)
+  if (reopened != NULL)
     {
       if (text->len > 0)
         g_string_append (text, " · ");
@@ -215,19 +219,8 @@ status_selected_cb (IcatMeetingEditor *self)
     _icat_meeting_editor_queue_field (self, ICAT_KEY_CIRCULATED_ON, _icat_meeting_string_node (today));
   if (status == 2)
     _icat_meeting_editor_queue_field (self, ICAT_KEY_APPROVED_ON, _icat_meeting_string_node (today));
-  update_status_subtitle (self);
+  _icat_meeting_editor_status_shown (self);
   _icat_meeting_lock_update (self);
-}
-
-void
-_icat_meeting_editor_status_shown (IcatMeetingEditor *self)
-{
-  self->loading++;
-  adw_combo_row_set_selected (self->status_row,
-                              icat_enum_index (icat_record_statuses,
-                                               icat_json_get_string (self->shown, ICAT_KEY_RECORD_STATUS), 0));
-  self->loading--;
-  update_status_subtitle (self);
 }
 
 static void
@@ -253,7 +246,7 @@ load_general (IcatMeetingEditor *self,
     _icat_meeting_shown_remember (self->shown, general_fields[i], json_object_get_member (data, general_fields[i]));
   self->loading--;
   _icat_meeting_time_update (self);
-  update_status_subtitle (self);
+  _icat_meeting_editor_status_shown (self);
 }
 
 /* Sections: the lists of the record, each saved whole */
