@@ -399,7 +399,12 @@ add_meeting (Generator *gen)
   add_ref_list (gen, "chairs", gen->agencies, 0, 2);
   add_string (gen, "record_status", PICK (gen, "draft", "circulated", "approved"));
   add_optional_date (gen, "circulated_on");
-  add_optional_date (gen, "approved_on");
+  if (maybe (gen))
+    {
+      /* A record is only reopened after an approval, whose day it keeps. */
+      add_owned_string (gen, "approved_on", random_date (gen));
+      add_optional_date (gen, "reopened_on");
+    }
   add_agenda (gen, agenda_ids);
   add_decisions_and_attendance (gen);
   add_invited_and_attachments (gen);

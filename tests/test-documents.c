@@ -680,6 +680,42 @@ test_meeting_record_end_time (Fixture       *fixture,
   assert_pdf_says (three_days, "10 March 2026 – 12 March 2026");
 }
 
+#define RECORDED_MEETING(id, status_fields) \
+  "{\"id\": \"" id "\", \"created_at\": \"2026-02-01T09:00:00.000Z\", " \
+  "\"updated_at\": \"2026-02-01T10:00:00.000Z\", \"updated_by\": \"99999999-9999-4999-8999-999999999999\", " \
+  "\"kind\": \"working-group\", \"title\": {\"en\": \"Working Group\"}, " \
+  "\"starts_at\": \"2026-03-10T09:00:00.000Z\", \"date_precision\": \"minute\", " \
+  "\"timezone\": \"Europe/Vienna\", \"venue\": \"Vienna\", " status_fields "}"
+
+/* The record says when it was approved, and when it was reopened since. */
+static void
+test_meeting_record_approval (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *approved = NULL;
+  g_autofree char *reopened = NULL;
+  g_autofree char *approved_again = NULL;
+
+  import (fixture,
+          "{\"format\": \"icat-tracker\", \"version\": 1, \"meetings\": ["
+          RECORDED_MEETING (MORNING_ID, "\"record_status\": \"approved\", \"circulated_on\": \"2026-03-12\", "
+                                        "\"approved_on\": \"2026-03-20\"") ", "
+          RECORDED_MEETING (TWO_DAYS_ID, "\"record_status\": \"circulated\", \"circulated_on\": \"2026-03-12\", "
+                                         "\"approved_on\": \"2026-03-20\", \"reopened_on\": \"2026-04-02\"") ", "
+          RECORDED_MEETING (EVENING_ID, "\"record_status\": \"approved\", \"approved_on\": \"2026-04-09\", "
+                                        "\"reopened_on\": \"2026-04-02\"")
+          "]}");
+  approved = record_text (fixture, MORNING_ID);
+  assert_pdf_says (approved, "Approved on 20 March 2026");
+  g_assert_null (strstr (approved, "reopened"));
+  reopened = record_text (fixture, TWO_DAYS_ID);
+  assert_pdf_says (reopened, "Approved on 20 March 2026, reopened on 2 April 2026");
+  /* Approved again after reopening: the newer approval is what counts. */
+  approved_again = record_text (fixture, EVENING_ID);
+  assert_pdf_says (approved_again, "Approved on 9 April 2026");
+  g_assert_null (strstr (approved_again, "reopened"));
+}
+
 /* In Chinese the dates and times take the Chinese form. */
 static void
 test_meeting_record_end_time_chinese (Fixture       *fixture,
@@ -916,6 +952,7 @@ main (int    argc,
   ADD ("meeting-record/end-time", test_meeting_record_end_time);
   ADD ("meeting-record/end-time-chinese", test_meeting_record_end_time_chinese);
   ADD ("meeting-record/long", test_meeting_record_long);
+  ADD ("meeting-record/approval", test_meeting_record_approval);
   ADD ("reproducible", test_reproducible);
   ADD ("errors", test_errors);
   ADD ("usage-errors", test_usage_errors);

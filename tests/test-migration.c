@@ -149,6 +149,8 @@ test_open_version (gconstpointer data)
   agenda_item = json_array_get_object_element (json_object_get_array_member (meeting, "agenda"), 0);
   g_assert_true (json_object_has_member (agenda_item, "continue_next"));
   g_assert_false (json_object_get_boolean_member (agenda_item, "continue_next"));
+  /* Records from before schema 9 were never reopened. */
+  g_assert_null (json_object_get_string_member_with_default (meeting, "reopened_on", NULL));
   if (version >= 2)
     {
       g_autoptr(JsonObject) plan = icat_store_read (store, "work_plan", "5e1f0c2a-6d7b-4c1e-9a3f-000000000005", &error);
@@ -185,7 +187,51 @@ test_open_version (gconstpointer data)
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
   sqlite3_finalize (stmt);
   assert_version_5 (db);
+  /* The reopening day of every meeting recorded before is empty. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*), count(reopened_on) FROM meeting", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), >, 0);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 0);
+  sqlite3_finalize (stmt);
   sqlite3_close (db);
+  icat_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+/* A database set back to an older version number is migrated again: the
+ * migrations that add a column skip it where it is there already. */
+static void
+test_migrate_again (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "schema-v4.db", NULL);
+  g_autofree char *dir = icat_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "again.db", NULL);
+  g_autofree char *contents = NULL;
+  /* Schema 7: from before reopened_on, whatever the versions after it. */
+  const char *set_back = "PRAGMA user_version = 7";
+  g_autoptr(IcatStore) store = NULL;
+  g_autoptr(JsonObject) meeting = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  sqlite3 *db;
+
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  store = icat_store_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE meeting SET approved_on = '2026-05-03', reopened_on = '2026-06-01'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, set_back, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = icat_store_open (path, &error);
+  g_assert_no_error (error);
+  meeting = icat_store_read (store, "meeting", "5e1f0c2a-6d7b-4c1e-9a3f-000000000001", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (meeting, "reopened_on"), ==, "2026-06-01");
+  g_clear_object (&store);
   icat_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
@@ -227,5 +273,6 @@ main (int    argc,
       g_test_add_data_func (path, GINT_TO_POINTER (version), test_open_version);
     }
   g_test_add_func ("/migration/foreign-keys-on", test_foreign_keys_on);
+  g_test_add_func ("/migration/again", test_migrate_again);
   return g_test_run ();
 }

@@ -355,6 +355,125 @@ test_agenda_continue_next (Pair          *pair,
   g_assert_cmpuint (conflicts->len, ==, 0);
 }
 
+static char *
+agenda_json (const char *meeting_id,
+             const char *minutes)
+{
+  return g_strdup_printf ("{\"id\": \"%s\", \"agenda\": [{\"id\": \"33333333-3333-4333-8333-333333333333\", "
+                          "\"position\": 1, \"title\": \"Work plan\", \"minutes\": \"%s\"}]}",
+                          meeting_id, minutes);
+}
+
+static guint
+count_approved_conflicts (IcatStore  *store,
+                          const char *meeting_id)
+{
+  g_autoptr(GPtrArray) conflicts = icat_sync_conflicts (store, NULL);
+  guint count = 0;
+
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      IcatSyncConflict *conflict = conflicts->pdata[i];
+
+      if (g_str_equal (conflict->kind, "approved"))
+        {
+          g_assert_cmpstr (conflict->record_kind, ==, "meeting");
+          g_assert_cmpstr (conflict->record_id, ==, meeting_id);
+          count++;
+        }
+    }
+  return count;
+}
+
+/* How many changes the meeting's History marks as made on another laptop
+ * after approval; each is laptop B's. */
+static void
+assert_history_flags (IcatStore  *store,
+                      const char *meeting_id,
+                      guint       expected)
+{
+  IcatSyncHistoryQuery query = { "meeting", meeting_id, NULL, NULL, 0, 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = icat_sync_history (_icat_store_get_read_db (store), &query, NULL, &error);
+  guint flagged = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, >, 0);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      IcatSyncHistoryEntry *entry = entries->pdata[i];
+
+      if (entry->after_approval)
+        {
+          g_assert_cmpstr (entry->device_id, ==, device_ids[1]);
+          flagged++;
+        }
+    }
+  g_assert_cmpuint (flagged, ==, expected);
+}
+
+/* Laptop A approves the minutes while laptop B, not yet seeing the
+ * approval, edits them: B's edit is kept everywhere, and both laptops
+ * flag the meeting until the flag is dismissed on one of them. */
+static void
+test_edit_of_approved (Pair          *pair,
+                       gconstpointer  data)
+{
+  g_autofree char *id = new_meeting (pair);
+  g_autofree char *agenda = agenda_json (id, "Endorsed as drafted.");
+  g_autofree char *edited = agenda_json (id, "Endorsed with the changes of UNODC.");
+  g_autofree char *approve = g_strdup_printf ("{\"id\": \"%s\", \"record_status\": \"approved\", "
+                                              "\"approved_on\": \"2027-03-20\"}", id);
+  g_autofree char *note = g_strdup_printf ("{\"id\": \"%s\", \"note\": \"Room C\"}", id);
+  g_autoptr(JsonObject) meeting = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_free (save (pair->laptop[0], "meeting", agenda));
+  exchange (pair);
+  /* Edits of a record not approved flag nothing. */
+  g_assert_cmpuint (count_approved_conflicts (pair->laptop[1], id), ==, 0);
+
+  g_free (save (pair->laptop[0], "meeting", approve));
+  g_free (save (pair->laptop[1], "meeting", edited));
+  exchange (pair);
+  assert_same (pair);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(JsonObject) read = read_meeting (pair->laptop[i], id);
+      JsonArray *items = json_object_get_array_member (read, "agenda");
+
+      g_assert_cmpstr (text_of (read, "record_status"), ==, "approved");
+      g_assert_cmpstr (text_of (json_array_get_object_element (items, 0), "minutes"), ==,
+                       "Endorsed with the changes of UNODC.");
+    }
+  /* A met B's edit after approving; B met an approval that had not seen
+   * its edit: both flag that one change, named alike. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_cmpuint (count_approved_conflicts (pair->laptop[i], id), ==, 1);
+      assert_history_flags (pair->laptop[i], id, 1);
+    }
+
+  /* The approval itself and fields outside the minutes are no flag. */
+  g_free (save (pair->laptop[1], "meeting", note));
+  exchange (pair);
+  g_assert_cmpuint (count_approved_conflicts (pair->laptop[0], id), ==, 1);
+  g_assert_cmpuint (count_approved_conflicts (pair->laptop[1], id), ==, 1);
+
+  /* Dismissed on one laptop, closed on both. */
+  conflicts = icat_sync_conflicts (pair->laptop[0], NULL);
+  g_assert_true (icat_sync_resolve (pair->laptop[0], ((IcatSyncConflict *) conflicts->pdata[0])->id,
+                                    ICAT_SYNC_KEEP_MINE, &error));
+  g_assert_no_error (error);
+  exchange (pair);
+  g_assert_cmpuint (count_approved_conflicts (pair->laptop[0], id), ==, 0);
+  g_assert_cmpuint (count_approved_conflicts (pair->laptop[1], id), ==, 0);
+  meeting = read_meeting (pair->laptop[0], id);
+  g_assert_cmpstr (text_of (json_array_get_object_element (json_object_get_array_member (meeting, "agenda"), 0),
+                            "minutes"), ==, "Endorsed with the changes of UNODC.");
+}
+
 static void
 test_search_and_views (Pair          *pair,
                        gconstpointer  data)
@@ -575,6 +694,7 @@ main (int    argc,
   g_test_add ("/sync/merge/reference-to-deleted", Pair, NULL, pair_set_up, test_reference_to_deleted, pair_tear_down);
   g_test_add ("/sync/merge/same-decision-number", Pair, NULL, pair_set_up, test_same_decision_number, pair_tear_down);
   g_test_add ("/sync/merge/agenda-continue-next", Pair, NULL, pair_set_up, test_agenda_continue_next, pair_tear_down);
+  g_test_add ("/sync/merge/edit-of-approved", Pair, NULL, pair_set_up, test_edit_of_approved, pair_tear_down);
   g_test_add ("/sync/merge/search-and-views", Pair, NULL, pair_set_up, test_search_and_views, pair_tear_down);
   g_test_add ("/sync/merge/undo-after-remote", Pair, NULL, pair_set_up, test_undo_after_remote, pair_tear_down);
   g_test_add ("/sync/merge/replace-reaches-others", Pair, NULL, pair_set_up, test_replace_reaches_others, pair_tear_down);

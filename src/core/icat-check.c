@@ -156,6 +156,11 @@ check_all (IcatDb  *db,
       "AND julianday (ends_at) - julianday (starts_at) > 1.0",
       /* Translators: %s is a meeting's id. */
       _("The meeting %s ends more than 24 hours after it starts but is not marked as lasting several days.") },
+    /* Reopening keeps the day of the approval; without it the record
+     * says it was reopened from an approval nobody recorded. */
+    { "SELECT id FROM meeting WHERE reopened_on IS NOT NULL AND approved_on IS NULL",
+      /* Translators: %s is a meeting's id. */
+      _("The meeting record %s is marked reopened but has no date of approval.") },
     { "SELECT i.id FROM action_item i WHERE i.agenda_item IS NOT NULL AND NOT EXISTS "
       "(SELECT 1 FROM meeting_agenda a WHERE a.id = i.agenda_item AND a.parent_id = i.meeting)",
       _("The action item %s names an agenda item of another meeting.") },

@@ -316,6 +316,7 @@ static const char * const migrations[] = {
   "schema/005-merge.sql",
   "schema/006-history-index.sql",
   "schema/007-search-short.sql",
+  "schema/009-meeting-reopened.sql",
   "schema/010-agenda-carry.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ICAT_SCHEMA_VERSION);
@@ -372,6 +373,39 @@ has_records (IcatDb   *db,
   return TRUE;
 }
 
+/* A migration that adds a column cannot run twice (SQLite has no ADD
+ * COLUMN IF NOT EXISTS), and a database set back to an older version
+ * number is migrated again: it is skipped where its column is there. */
+static const struct {
+  const char *migration;
+  const char *table;
+  const char *column;
+} added_columns[] = {
+  { "schema/009-meeting-reopened.sql", "meeting", "reopened_on" },
+  { "schema/010-agenda-carry.sql", "meeting_agenda", "continue_next" },
+};
+
+static gboolean
+already_added (IcatDb      *db,
+               const char  *migration,
+               gboolean    *added,
+               GError     **error)
+{
+  *added = FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (added_columns); i++)
+    if (g_str_equal (added_columns[i].migration, migration))
+      {
+        g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM pragma_table_info ('%s') WHERE name = '%s'",
+                                                added_columns[i].table, added_columns[i].column);
+        gint64 found = 0;
+
+        if (!query_int (db, sql, &found, error))
+          return FALSE;
+        *added = found > 0;
+      }
+  return TRUE;
+}
+
 static gboolean
 apply_migrations (IcatDb  *db,
                   gint64   from_version,
@@ -382,8 +416,14 @@ apply_migrations (IcatDb  *db,
   for (gint64 version = from_version; version < ICAT_SCHEMA_VERSION; version++)
     {
       g_autofree char *resource = g_strconcat (RESOURCE_PREFIX "/", migrations[version], NULL);
-      g_autoptr(GBytes) sql = g_resources_lookup_data (resource, 0, error);
+      g_autoptr(GBytes) sql = NULL;
+      gboolean added;
 
+      if (!already_added (db, migrations[version], &added, error))
+        return FALSE;
+      if (added)
+        continue;
+      sql = g_resources_lookup_data (resource, 0, error);
       if (sql == NULL || !icat_db_exec (db, g_bytes_get_data (sql, NULL), error))
         return FALSE;
     }

@@ -70,6 +70,7 @@ G_BEGIN_DECLS
 #define ICAT_KEY_PRIORITY              "priority"
 #define ICAT_KEY_PUBLISHED_ON          "published_on"
 #define ICAT_KEY_RECORD_STATUS         "record_status"
+#define ICAT_KEY_REOPENED_ON           "reopened_on"
 #define ICAT_KEY_ROLE                  "role"
 #define ICAT_KEY_STARTS                "starts"
 #define ICAT_KEY_STARTS_AT             "starts_at"

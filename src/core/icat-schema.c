@@ -83,6 +83,7 @@ const char * const icat_field_keys[] = {
   ICAT_KEY_PRIORITY,
   ICAT_KEY_PUBLISHED_ON,
   ICAT_KEY_RECORD_STATUS,
+  ICAT_KEY_REOPENED_ON,
   ICAT_KEY_ROLE,
   ICAT_KEY_STARTS,
   ICAT_KEY_STARTS_AT,
@@ -208,6 +209,9 @@ static const IcatField meeting_fields[] = {
   { ICAT_KEY_RECORD_STATUS,  ICAT_VALUE_ENUM,     0, icat_record_statuses },
   { ICAT_KEY_CIRCULATED_ON,  ICAT_VALUE_DATE,     0 },
   { ICAT_KEY_APPROVED_ON,    ICAT_VALUE_DATE,     0 },
+  /* The day an approved record was last reopened (set back to circulated);
+   * approved_on keeps the approval's day (schema 9; older documents lack it). */
+  { ICAT_KEY_REOPENED_ON,    ICAT_VALUE_DATE,     0 },
   { ICAT_KEY_AGENDA,         ICAT_VALUE_CHILDREN, 0, NULL, NULL, &agenda_kind },
   { ICAT_KEY_DECISIONS,      ICAT_VALUE_CHILDREN, 0, NULL, NULL, &decision_kind },
   { ICAT_KEY_ATTENDANCE,     ICAT_VALUE_CHILDREN, 0, NULL, NULL, &attendance_kind },

@@ -222,10 +222,17 @@ record_status_text (JsonObject *meeting)
   const char *status = member_string (meeting, "record_status");
   g_autofree char *circulated = icat_format_date (member_string (meeting, "circulated_on"));
   g_autofree char *approved = icat_format_date (member_string (meeting, "approved_on"));
+  g_autofree char *reopened = icat_format_date (member_string (meeting, "reopened_on"));
 
   if (g_strcmp0 (status, "approved") == 0 && *approved != '\0')
     /* Translators: the status of a meeting record, with its date */
     return g_strdup_printf (_("Approved on %s"), approved);
+  /* A reopened record is circulated again, but readers must know that
+   * what they hold may differ from what was approved. */
+  if (*reopened != '\0' && *approved != '\0')
+    /* Translators: the status of a meeting record: the day it was approved,
+     * then the day it was reopened for changes */
+    return g_strdup_printf (_("Approved on %s, reopened on %s"), approved, reopened);
   if (g_strcmp0 (status, "circulated") == 0 && *circulated != '\0')
     /* Translators: the status of a meeting record, with its date */
     return g_strdup_printf (_("Circulated on %s"), circulated);

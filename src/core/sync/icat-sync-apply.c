@@ -623,6 +623,8 @@ _icat_sync_apply_entry (IcatDb               *db,
   gboolean ok = TRUE;
   int rc;
 
+  g_autoptr(GHashTable) approved_touched = NULL;
+
   apply.set_aside = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   apply.not_found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (size > 0)
@@ -648,6 +650,8 @@ _icat_sync_apply_entry (IcatDb               *db,
         ok = icat_db_fail (db, rc, error);
 
       if (ok)
+        ok = (approved_touched = _icat_sync_approved_touched (db, entry->changeset, error)) != NULL;
+      if (ok)
         {
           rc = sqlite3changeset_apply_v2 (icat_db_handle (db), size, data, NULL, on_conflict, &apply,
                                           NULL, NULL, 0);
@@ -663,6 +667,8 @@ _icat_sync_apply_entry (IcatDb               *db,
             ok = settle_change (&apply, iter, notices, error);
           sqlite3changeset_finalize (iter);
         }
+      if (ok)
+        ok = _icat_sync_approved_flag (db, approved_touched, &apply.remote, entry->deps, new_conflicts, error);
     }
   g_hash_table_unref (apply.set_aside);
   g_hash_table_unref (apply.not_found);

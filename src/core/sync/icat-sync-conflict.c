@@ -42,7 +42,8 @@ icat_sync_conflict_free (IcatSyncConflict *conflict)
 static char *
 conflict_id (const IcatSyncClash *clash)
 {
-  gboolean by_write = g_str_equal (clash->kind, "field") && clash->lost != NULL;
+  gboolean by_write = (g_str_equal (clash->kind, "field") || g_str_equal (clash->kind, "approved")) &&
+                      clash->lost != NULL;
   gboolean by_laptop = g_str_equal (clash->kind, "deleted") && clash->lost != NULL;
   g_autofree char *text = g_strdup_printf ("%s\n%s\n%s\n%d\n%" G_GINT64_FORMAT "\n%s",
                                            clash->kind, clash->table, clash->row_key, clash->column,
@@ -263,7 +264,7 @@ _icat_sync_forget_row_conflicts (IcatDb               *db,
    * this laptop has seen them all. */
   sqlite3_stmt *stmt = icat_db_prepare (db,
                                         "DELETE FROM sync_conflict WHERE tbl = ?1 AND pk = ?2 AND resolved_at IS NULL "
-                                        "AND (kind IN ('field', 'orphan', 'cleared', 'restored') OR (kind = 'deleted' AND ?3 AND "
+                                        "AND (kind IN ('field', 'orphan', 'cleared', 'restored', 'approved') OR (kind = 'deleted' AND ?3 AND "
                                         "  (?4 IS NULL OR lost_device = ?4 OR lost_hlc <= "
                                         "   (SELECT j.hlc FROM json_each (?5) AS d JOIN sync_journal AS j "
                                         "    ON j.device = d.key AND j.seq = d.value WHERE d.key = sync_conflict.lost_device))))",

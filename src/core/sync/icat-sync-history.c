@@ -789,7 +789,9 @@ select_entries (IcatDb                      *db,
   sqlite3_stmt *stmt = icat_db_prepare (db,
                                         "SELECT j.device, j.seq, j.hlc, j.made_at, j.changeset, "
                                         "CASE WHEN j.device = ?4 THEN (SELECT value FROM sync_setting WHERE key = 'device_name') "
-                                        "ELSE (SELECT name FROM sync_device WHERE id = j.device) END "
+                                        "ELSE (SELECT name FROM sync_device WHERE id = j.device) END, "
+                                        "EXISTS (SELECT 1 FROM sync_conflict AS c WHERE c.kind = 'approved' "
+                                        "        AND c.record_id = ?2 AND c.lost_device = j.device AND c.lost_hlc = j.hlc) "
                                         HISTORY_WHERE
                                         "ORDER BY j.hlc DESC, j.device DESC LIMIT ?5 OFFSET ?6",
                                         error);
@@ -813,6 +815,7 @@ select_entries (IcatDb                      *db,
       entry->made_at = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
       entry->device_name = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
       entry->is_self = g_strcmp0 (entry->device_id, query->self_device) == 0;
+      entry->after_approval = sqlite3_column_int (stmt, 6) != 0;
       g_ptr_array_add (changesets, g_bytes_new (sqlite3_column_blob (stmt, 4), sqlite3_column_bytes (stmt, 4)));
       g_ptr_array_add (entries, entry);
     }

@@ -160,6 +160,23 @@ gboolean  _icat_sync_record_clash  (IcatDb          *db,
                                     const IcatSyncClash *clash,
                                     guint           *new_conflicts,
                                     GError         **error);
+/* Approved minutes changed elsewhere (icat-sync-approved.c): the meetings
+ * whose agenda, minutes, decisions or attendance a changeset touches or
+ * whose record it approves, each with whether its record is approved
+ * before it is applied... */
+GHashTable *_icat_sync_approved_touched (IcatDb          *db,
+                                         GBytes          *changeset,
+                                         GError         **error);
+/* ...and, once it is, an "approved" conflict named by the change for
+ * each of them approved before or after; for a meeting the change
+ * approves, one for each change of those lists made elsewhere that the
+ * approving laptop had not applied (deps). */
+gboolean  _icat_sync_approved_flag (IcatDb              *db,
+                                    GHashTable          *touched,
+                                    const IcatSyncClock *remote,
+                                    const char          *deps,
+                                    guint               *new_conflicts,
+                                    GError             **error);
 /* A write drops the conflicts whose losing values its laptop had seen
  * (its own older ones, and others' up to deps, a JSON object). */
 gboolean  _icat_sync_drop_seen     (IcatDb          *db,

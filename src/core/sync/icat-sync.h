@@ -177,6 +177,8 @@ typedef struct {
   gint64     hlc;
   char      *made_at;      /* ISO 8601 UTC */
   GPtrArray *changes;      /* IcatSyncFieldChange, in the change's order */
+  gboolean   after_approval; /* another laptop's change to approved minutes,
+                              * flagged as an "approved" conflict */
 } IcatSyncHistoryEntry;
 
 void      icat_sync_history_entry_free (IcatSyncHistoryEntry *entry);

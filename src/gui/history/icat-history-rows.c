@@ -170,6 +170,15 @@ _icat_history_entry_new (IcatSyncHistoryEntry   *entry,
   gtk_box_append (GTK_BOX (heading), who);
   gtk_box_append (GTK_BOX (heading), when);
   gtk_box_append (GTK_BOX (box), heading);
+  if (entry->after_approval)
+    {
+      /* Translators: over a change in a History: another laptop changed the minutes once they were approved */
+      GtkWidget *flag = text_label (_("Changed on another laptop after approval"), FALSE);
+
+      gtk_widget_set_name (flag, "history-after-approval");
+      gtk_widget_add_css_class (flag, "warning");
+      gtk_box_append (GTK_BOX (box), flag);
+    }
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");

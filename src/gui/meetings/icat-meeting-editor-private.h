@@ -22,7 +22,9 @@
  *   icat-attendance-row.c    one agency's attendance row: its agency id and
  *                            whether the record lists it;
  *   icat-invitee-row.c       one invitee's row and whether they came;
- *   icat-attachment-row.c    one attachment's title and address rows.
+ *   icat-attachment-row.c    one attachment's title and address rows;
+ *   icat-meeting-lock.c      an approved record's read-only sections, the
+ *                            line that says so and "Reopen Record".
  * Each list of the record is a "section": shown by its own widgets, sent
  * whole through the autosave when any of them changes.
  */
@@ -84,6 +86,9 @@ struct _IcatMeetingEditor {
   GtkBox            *attachments_box;
   AdwComboRow       *status_row;
   GtkWidget         *approval_note;
+  GtkWidget         *lock_box;      /* "Record approved on …  Reopen Record" */
+  GtkLabel          *lock_label;
+  GtkLabel          *lock_flag;     /* "Changed on another laptop after approval" */
 
   /* Borrowed */
   GPtrArray         *attendance;    /* IcatAttendanceRow, one per agency, borrowed */
@@ -179,6 +184,21 @@ GtkWidget   *_icat_meeting_icon_button_new        (const char         *icon,
                                                    const char         *name);
 void         _icat_meeting_clear_box              (GtkBox             *box);
 void         _icat_meeting_clear_list             (GtkListBox         *list);
+
+/* Shows the record's status and the days of its steps, from shown, in its row. */
+void         _icat_meeting_editor_status_shown    (IcatMeetingEditor  *self);
+
+/* icat-meeting-lock.c */
+void            _icat_meeting_lock_class_init       (GtkWidgetClass    *widget_class);
+/* Once the store is known. */
+void            _icat_meeting_lock_init             (IcatMeetingEditor *self);
+/* Whether the record shown is approved, and so its locked sections read-only. */
+gboolean        _icat_meeting_lock_is_locked        (IcatMeetingEditor *self);
+/* Whether approval locks the section. */
+gboolean        _icat_meeting_lock_covers           (IcatMeetingSection section);
+/* Makes the locked sections read-only or editable, as the status says,
+ * after they are filled or the status changed. */
+void            _icat_meeting_lock_update           (IcatMeetingEditor *self);
 
 /* icat-meeting-time.c */
 void            _icat_meeting_time_class_init       (GtkWidgetClass    *widget_class);

@@ -34,7 +34,7 @@ static const char * const general_fields[] = {
   ICAT_KEY_TITLE, ICAT_KEY_KIND, ICAT_KEY_VENUE, ICAT_KEY_TIMEZONE,
   ICAT_KEY_STARTS_AT, ICAT_KEY_ENDS_AT, ICAT_KEY_MULTI_DAY,
   ICAT_KEY_DATE_PRECISION, ICAT_KEY_CHAIRS, ICAT_KEY_RECORD_STATUS,
-  ICAT_KEY_CIRCULATED_ON, ICAT_KEY_APPROVED_ON,
+  ICAT_KEY_CIRCULATED_ON, ICAT_KEY_APPROVED_ON, ICAT_KEY_REOPENED_ON,
 };
 
 G_DEFINE_FINAL_TYPE (IcatMeetingEditor, icat_meeting_editor, ADW_TYPE_BIN)
@@ -138,13 +138,20 @@ update_heading (IcatMeetingEditor *self)
   adw_window_title_set_subtitle (self->heading, subtitle);
 }
 
-static void
-update_status_subtitle (IcatMeetingEditor *self)
+void
+_icat_meeting_editor_status_shown (IcatMeetingEditor *self)
 {
+  const char *status = icat_json_get_string (self->shown, ICAT_KEY_RECORD_STATUS);
   const char *circulated = icat_json_get_string (self->shown, ICAT_KEY_CIRCULATED_ON);
   const char *approved = icat_json_get_string (self->shown, ICAT_KEY_APPROVED_ON);
+  /* Once approved again, the reopening is history (as in the PDF). */
+  const char *reopened = g_strcmp0 (status, "approved") != 0
+                         ? icat_json_get_string (self->shown, ICAT_KEY_REOPENED_ON) : NULL;
   g_autoptr(GString) text = g_string_new (NULL);
 
+  self->loading++;
+  adw_combo_row_set_selected (self->status_row, icat_enum_index (icat_record_statuses, status, 0));
+  self->loading--;
   if (circulated != NULL)
     g_string_append_printf (text, _("Circulated on %s"), circulated);
   if (approved != NULL)
@@ -152,6 +159,12 @@ update_status_subtitle (IcatMeetingEditor *self)
       if (text->len > 0)
         g_string_append (text, " · ");
       g_string_append_printf (text, _("Approved on %s"), approved);
+    }
+  if (reopened != NULL)
+    {
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      g_string_append_printf (text, _("Reopened on %s"), reopened);
     }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->status_row), text->str);
 }
@@ -207,7 +220,8 @@ status_selected_cb (IcatMeetingEditor *self)
     _icat_meeting_editor_queue_field (self, ICAT_KEY_CIRCULATED_ON, _icat_meeting_string_node (today));
   if (status == 2)
     _icat_meeting_editor_queue_field (self, ICAT_KEY_APPROVED_ON, _icat_meeting_string_node (today));
-  update_status_subtitle (self);
+  _icat_meeting_editor_status_shown (self);
+  _icat_meeting_lock_update (self);
 }
 
 static void
@@ -233,7 +247,7 @@ load_general (IcatMeetingEditor *self,
     _icat_meeting_shown_remember (self->shown, general_fields[i], json_object_get_member (data, general_fields[i]));
   self->loading--;
   _icat_meeting_time_update (self);
-  update_status_subtitle (self);
+  _icat_meeting_editor_status_shown (self);
 }
 
 /* Sections: the lists of the record, each saved whole */
@@ -273,6 +287,9 @@ _icat_meeting_editor_section_changed (IcatMeetingEditor  *self,
 {
   update_section (self, section);
   if (self->loading > 0)
+    return;
+  /* Approved minutes change only once reopened, whatever path led here. */
+  if (_icat_meeting_lock_covers (section) && _icat_meeting_lock_is_locked (self))
     return;
   _icat_meeting_editor_queue_field (self, sections[section].field, sections[section].to_json (self));
   if (section == SECTION_ATTENDANCE || section == SECTION_INVITED)
@@ -400,6 +417,7 @@ load_all (IcatMeetingEditor *self)
   remember_stored (self, data);
   update_heading (self);
   update_warning (self);
+  _icat_meeting_lock_update (self);
 }
 
 /* Whether the record's field is what a save of this editor sent: then
@@ -507,6 +525,7 @@ sync_from_record (IcatMeetingEditor *self)
     {
       merge_while_typing (self, data);
       remember_stored (self, data);
+      _icat_meeting_lock_update (self);
       return;
     }
   for (guint i = 0; i < G_N_ELEMENTS (general_fields); i++)
@@ -524,6 +543,7 @@ sync_from_record (IcatMeetingEditor *self)
       }
   remember_stored (self, data);
   update_warning (self);
+  _icat_meeting_lock_update (self);
 }
 
 static void
@@ -893,6 +913,7 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, IcatMeetingEditor, approval_note);
   gtk_widget_class_bind_template_callback (widget_class, title_changed_cb);
   _icat_meeting_time_class_init (widget_class);
+  _icat_meeting_lock_class_init (widget_class);
 }
 
 static void
@@ -978,6 +999,7 @@ icat_meeting_editor_new (IcatStore *store)
   icat_record_list_set_sort (self->mandates, ICAT_KEY_DOCUMENT, FALSE);
   g_signal_connect_object (store, "record-changed::agency", G_CALLBACK (agency_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "reloaded", G_CALLBACK (agency_changed_cb), self, G_CONNECT_SWAPPED);
+  _icat_meeting_lock_init (self);
   rebuild_agencies (self);
   return GTK_WIDGET (self);
 }

@@ -289,6 +289,8 @@ icat_sharing_kind_explanation (const IcatSyncConflict *conflict)
     return _("Another laptop deleted a record that this one still needs, so it was brought back.");
   if (g_strcmp0 (kind, "cleared") == 0)
     return _("This record pointed to a record another laptop deleted, so the link was removed.");
+  if (g_strcmp0 (kind, "approved") == 0)
+    return _("Changed on another laptop after approval. The change is kept; the record’s History shows what changed since it was approved.");
   if (g_strcmp0 (kind, "duplicate") == 0)
     return _("Two laptops gave decisions of this meeting the same number. Renumber one of them in the meeting.");
   return _("Two laptops changed this record at the same time.");
