@@ -316,6 +316,7 @@ static const char * const migrations[] = {
   "schema/005-merge.sql",
   "schema/006-history-index.sql",
   "schema/007-search-short.sql",
+  "schema/008-paper-clearances.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ICAT_SCHEMA_VERSION);
 
@@ -371,6 +372,52 @@ has_records (IcatDb   *db,
   return TRUE;
 }
 
+/* Columns a migration adds to an existing table. ALTER TABLE has no IF
+ * NOT EXISTS, and a database set back to an older version number is
+ * migrated again, so each is added only where it is missing. */
+static const struct {
+  const char *migration;
+  const char *table;
+  const char *column;
+  const char *type;
+} added_columns[] = {
+  { "schema/008-paper-clearances.sql", "paper", "endorsement_reason", "TEXT" },
+};
+
+static gboolean
+add_missing_columns (IcatDb      *db,
+                     const char  *migration,
+                     GError     **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (added_columns); i++)
+    {
+      g_autofree char *check = NULL;
+      g_autofree char *add = NULL;
+      sqlite3_stmt *stmt;
+      int rc;
+
+      if (!g_str_equal (added_columns[i].migration, migration))
+        continue;
+      /* Names come from the table above only. */
+      check = g_strdup_printf ("SELECT 1 FROM pragma_table_info ('%s') WHERE name = '%s'",
+                               added_columns[i].table, added_columns[i].column);
+      stmt = icat_db_prepare (db, check, error);
+      if (stmt == NULL)
+        return FALSE;
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_ROW)
+        continue;
+      if (rc != SQLITE_DONE)
+        return icat_db_fail (db, rc, error);
+      add = g_strdup_printf ("ALTER TABLE \"%s\" ADD COLUMN \"%s\" %s",
+                             added_columns[i].table, added_columns[i].column, added_columns[i].type);
+      if (!icat_db_exec (db, add, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 apply_migrations (IcatDb  *db,
                   gint64   from_version,
@@ -383,7 +430,8 @@ apply_migrations (IcatDb  *db,
       g_autofree char *resource = g_strconcat (RESOURCE_PREFIX "/", migrations[version], NULL);
       g_autoptr(GBytes) sql = g_resources_lookup_data (resource, 0, error);
 
-      if (sql == NULL || !icat_db_exec (db, g_bytes_get_data (sql, NULL), error))
+      if (sql == NULL || !icat_db_exec (db, g_bytes_get_data (sql, NULL), error) ||
+          !add_missing_columns (db, migrations[version], error))
         return FALSE;
     }
   set_version = g_strdup_printf ("PRAGMA user_version = %d", ICAT_SCHEMA_VERSION);
