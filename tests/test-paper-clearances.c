@@ -316,8 +316,9 @@ endorsement_test (Fixture *f)
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (status)), ==, 2);
   dialog = ADW_MESSAGE_DIALOG (icat_test_find_toplevel ("endorsement-reason"));
   gtk_editable_set_text (_icat_endorsement_reason_get_entry (dialog), "Agreed by e-mail");
-  adw_message_dialog_response (dialog, "move");
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  /* Enter in the reason answers and closes the dialog. */
+  g_signal_emit_by_name (_icat_endorsement_reason_get_entry (dialog), "activate");
+  g_assert_null (icat_test_find_toplevel ("endorsement-reason"));
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (status)), ==, 3);
   icat_test_wait_until (paper_field_is, f, &(Expect) { other, NULL, "status", "wg-endorsement" }, 10);
   g_assert_true (paper_field_is (f, &(Expect) { other, NULL, "endorsement_reason", "Agreed by e-mail" }));

@@ -60,8 +60,12 @@ static void
 reason_activated_cb (GtkEntry         *entry,
                      AdwMessageDialog *dialog)
 {
+  /* As a click on the button does: answer, then go. */
   if (adw_message_dialog_get_response_enabled (dialog, "move"))
-    adw_message_dialog_response (dialog, "move");
+    {
+      adw_message_dialog_response (dialog, "move");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
 }
 
 AdwMessageDialog *

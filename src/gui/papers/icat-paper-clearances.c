@@ -257,7 +257,7 @@ row_new (IcatPaperClearances *self,
   row->state = state_dropdown (acronym ? acronym : "?");
   adw_expander_row_add_action (row->expander, GTK_WIDGET (row->state));
   row->date = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->date), _("Date"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->date), _("Date of this state (YYYY-MM-DD)"));
   adw_expander_row_add_row (row->expander, GTK_WIDGET (row->date));
   row->note = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->note), _("Comments or reason for objecting"));
