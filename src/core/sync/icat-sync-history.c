@@ -185,7 +185,7 @@ static const struct {
   { "role", N_("Role") },
   { "starts", N_("Starts") },
   { "starts_at", N_("Starts") },
-  { "state", N_("Clearance") },
+  { "state", N_("Clearance state") },
   { "status", N_("Status") },
   { "successor", N_("Successor") },
   { "supporting", N_("Supporting agencies") },
