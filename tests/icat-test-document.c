@@ -168,13 +168,15 @@ add_localized (Generator  *gen,
   json_builder_end_object (gen->builder);
 }
 
-/* Up to max distinct ids of the list, in random order. */
+/* Up to max distinct ids of the list, in random order; each id written
+ * is also added to written, when given. */
 static void
-add_ref_list (Generator  *gen,
-              const char *name,
-              GPtrArray  *ids,
-              guint       min,
-              guint       max)
+add_ref_list_noting (Generator  *gen,
+                     const char *name,
+                     GPtrArray  *ids,
+                     guint       min,
+                     guint       max,
+                     GPtrArray  *written)
 {
   g_autoptr(GHashTable) chosen = g_hash_table_new (g_str_hash, g_str_equal);
   guint wanted = g_rand_int_range (gen->rand, min, max + 1);
@@ -187,9 +189,23 @@ add_ref_list (Generator  *gen,
       const char *id = random_id_of (gen, ids);
 
       if (g_hash_table_add (chosen, (gpointer) id))
-        json_builder_add_string_value (gen->builder, id);
+        {
+          json_builder_add_string_value (gen->builder, id);
+          if (written != NULL)
+            g_ptr_array_add (written, (gpointer) id);
+        }
     }
   json_builder_end_array (gen->builder);
+}
+
+static void
+add_ref_list (Generator  *gen,
+              const char *name,
+              GPtrArray  *ids,
+              guint       min,
+              guint       max)
+{
+  add_ref_list_noting (gen, name, ids, min, max, NULL);
 }
 
 /* Starts a record: its id (returned, owned by the list it joins) and stamps. */
@@ -412,9 +428,42 @@ add_meeting (Generator *gen)
   json_builder_end_object (gen->builder);
 }
 
+/* Some of the agencies that write a paper, each once, in any state; an
+ * objection always says why, with or without an id of its own. */
+static void
+add_clearances (Generator *gen,
+                GPtrArray *writers)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  json_builder_set_member_name (gen->builder, "clearances");
+  json_builder_begin_array (gen->builder);
+  for (guint i = 0; i < writers->len; i++)
+    {
+      const char *state = PICK (gen, "requested", "cleared", "cleared-with-comments", "objected");
+
+      if (!g_hash_table_add (seen, writers->pdata[i]) || !maybe (gen))
+        continue;
+      json_builder_begin_object (gen->builder);
+      if (maybe (gen))
+        add_owned_string (gen, "id", random_uuid (gen));
+      add_string (gen, "agency", writers->pdata[i]);
+      add_string (gen, "state", state);
+      add_owned_string (gen, "on", maybe (gen) ? random_date (gen) : NULL);
+      if (g_str_equal (state, "objected"))
+        add_owned_string (gen, "note", random_text (gen, 4));
+      else
+        add_optional_text (gen, "note");
+      json_builder_end_object (gen->builder);
+    }
+  json_builder_end_array (gen->builder);
+}
+
 static void
 add_paper (Generator *gen)
 {
+  g_autoptr(GPtrArray) writers = g_ptr_array_new ();
+
   begin_record (gen, NULL);
   add_string (gen, "kind", PICK (gen, "policy-paper", "issue-brief", "joint-statement", "report", "other"));
   add_owned_string (gen, "number", maybe (gen) ? g_strdup_printf ("%02d", g_rand_int_range (gen->rand, 1, 20)) : NULL);
@@ -427,11 +476,13 @@ add_paper (Generator *gen)
   add_optional_date (gen, "published_on");
   add_optional_date (gen, "target_date");
   add_string (gen, "status", PICK (gen, "proposed", "drafting", "agency-review", "wg-endorsement", "published"));
-  add_ref_list (gen, "lead_agencies", gen->agencies, 0, 2);
-  add_ref_list (gen, "contributing_agencies", gen->agencies, 0, 3);
+  add_ref_list_noting (gen, "lead_agencies", gen->agencies, 0, 2, writers);
+  add_ref_list_noting (gen, "contributing_agencies", gen->agencies, 0, 3, writers);
   add_ref_list (gen, "mandates", gen->mandates, 0, 3);
   add_string (gen, "link", maybe (gen) ? "https://icat.un.org/publications" : NULL);
   add_optional_text (gen, "note");
+  add_clearances (gen, writers);
+  add_optional_text (gen, "endorsement_reason");
   json_builder_end_object (gen->builder);
 }
 

@@ -108,6 +108,44 @@ assert_version_5 (sqlite3 *db)
   sqlite3_finalize (stmt);
 }
 
+/* Version 8: the clearance list of joint papers, empty, and the reason
+ * for endorsing despite an objection, unset on every paper; the papers
+ * themselves as they were. */
+static void
+assert_version_8 (sqlite3 *db,
+                  int      papers_before)
+{
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT count(*) FROM paper_clearances), "
+                                           "(SELECT count(*) FROM paper WHERE endorsement_reason IS NOT NULL), "
+                                           "(SELECT count(*) FROM paper), "
+                                           "(SELECT count(*) FROM sqlite_schema WHERE name = 'paper_clearances_agency')",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 0);
+  g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, papers_before);
+  g_assert_cmpint (sqlite3_column_int (stmt, 3), ==, 1);
+  sqlite3_finalize (stmt);
+}
+
+static int
+count_papers (const char *path)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  int n;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM paper", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
 static void
 test_open_version (gconstpointer data)
 {
@@ -126,9 +164,11 @@ test_open_version (gconstpointer data)
   gsize length;
   sqlite3 *db;
   sqlite3_stmt *stmt;
+  int papers_before;
 
   g_assert_true (g_file_get_contents (fixture, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  papers_before = count_papers (path);
 
   store = icat_store_open (path, &error);
   g_assert_no_error (error);
@@ -194,6 +234,7 @@ test_open_version (gconstpointer data)
   g_assert_cmpint (sqlite3_column_int (stmt, 0), >, 0);
   g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 0);
   sqlite3_finalize (stmt);
+  assert_version_8 (db, papers_before);
   sqlite3_close (db);
   icat_test_tmpdir_free (g_steal_pointer (&dir));
 }

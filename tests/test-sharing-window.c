@@ -483,6 +483,9 @@ test_words (void)
   text = icat_sharing_field_label ("note");
   g_assert_cmpstr (text, ==, "Note");
   g_free (text);
+  text = icat_sharing_field_label ("clearances.state");
+  g_assert_cmpstr (text, ==, "Clearances · Clearance state");
+  g_free (text);
   text = icat_sharing_field_label ("no_such_field");
   g_assert_cmpstr (text, ==, "no_such_field");
   g_free (text);

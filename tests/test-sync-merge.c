@@ -474,6 +474,83 @@ test_edit_of_approved (Pair          *pair,
                             "minutes"), ==, "Endorsed with the changes of UNODC.");
 }
 
+/* The first change whose row label starts with row_label (an agency's
+ * row is named by its acronym and name). */
+static IcatSyncFieldChange *
+find_labelled_change (GPtrArray  *entries,
+                      const char *row_label)
+{
+  for (guint e = 0; e < entries->len; e++)
+    {
+      IcatSyncHistoryEntry *entry = entries->pdata[e];
+
+      for (guint i = 0; i < entry->changes->len; i++)
+        {
+          const char *label = ((IcatSyncFieldChange *) entry->changes->pdata[i])->row_label;
+
+          if (label != NULL && g_str_has_prefix (label, row_label))
+            return entry->changes->pdata[i];
+        }
+    }
+  return NULL;
+}
+
+/* Two laptops clear a joint paper for different agencies at the same
+ * time: each clearance is a row of its own, keyed by the agency, and both
+ * survive; the paper's history names each in plain words. */
+static void
+test_clearances_of_two_agencies (Pair          *pair,
+                                 gconstpointer  data)
+{
+  g_autofree char *unodc = icat_test_agency_id (pair->laptop[0], "UNODC");
+  g_autofree char *iom = icat_test_agency_id (pair->laptop[0], "IOM");
+  g_autofree char *create = g_strdup_printf ("{\"kind\": \"joint-statement\", \"title\": {\"en\": \"Joint statement\"}, "
+                                             "\"status\": \"agency-review\", \"lead_agencies\": [\"%s\"], "
+                                             "\"contributing_agencies\": [\"%s\"]}", unodc, iom);
+  g_autofree char *id = save (pair->laptop[0], "paper", create);
+  g_autofree char *by_unodc = NULL;
+  g_autofree char *by_iom = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  IcatSyncHistoryQuery query = { "paper", id, device_ids[1], NULL, 0, 0 };
+  IcatSyncFieldChange *change;
+
+  exchange (pair);
+  by_unodc = g_strdup_printf ("{\"id\": \"%s\", \"clearances\": [{\"agency\": \"%s\", \"state\": \"cleared\", "
+                              "\"on\": \"2027-03-01\"}]}", id, unodc);
+  by_iom = g_strdup_printf ("{\"id\": \"%s\", \"clearances\": [{\"agency\": \"%s\", \"state\": \"objected\", "
+                            "\"on\": \"2027-03-02\", \"note\": \"Needs the 2026 data\"}]}", id, iom);
+  g_free (save (pair->laptop[0], "paper", by_unodc));
+  g_free (save (pair->laptop[1], "paper", by_iom));
+  exchange (pair);
+  assert_same (pair);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(JsonObject) paper = icat_store_read (pair->laptop[i], "paper", id, NULL);
+      JsonArray *clearances = json_object_get_array_member (paper, "clearances");
+
+      g_assert_cmpuint (json_array_get_length (clearances), ==, 2);
+      for (guint r = 0; r < 2; r++)
+        {
+          JsonObject *row = json_array_get_object_element (clearances, r);
+          const char *agency = json_object_get_string_member (row, "agency");
+
+          g_assert_cmpstr (json_object_get_string_member (row, "state"), ==,
+                           g_str_equal (agency, unodc) ? "cleared" : "objected");
+        }
+    }
+  conflicts = icat_sync_conflicts (pair->laptop[0], NULL);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+
+  entries = icat_sync_history (_icat_store_get_read_db (pair->laptop[1]), &query, NULL, &error);
+  g_assert_no_error (error);
+  change = find_labelled_change (entries, "Clearance by UNODC");
+  g_assert_nonnull (change);
+  g_assert_cmpint (change->change, ==, ICAT_SYNC_ROW_CREATED);
+  g_assert_nonnull (find_labelled_change (entries, "Clearance by IOM"));
+}
+
 static void
 test_search_and_views (Pair          *pair,
                        gconstpointer  data)
@@ -695,6 +772,7 @@ main (int    argc,
   g_test_add ("/sync/merge/same-decision-number", Pair, NULL, pair_set_up, test_same_decision_number, pair_tear_down);
   g_test_add ("/sync/merge/agenda-continue-next", Pair, NULL, pair_set_up, test_agenda_continue_next, pair_tear_down);
   g_test_add ("/sync/merge/edit-of-approved", Pair, NULL, pair_set_up, test_edit_of_approved, pair_tear_down);
+  g_test_add ("/sync/merge/clearances-of-two-agencies", Pair, NULL, pair_set_up, test_clearances_of_two_agencies, pair_tear_down);
   g_test_add ("/sync/merge/search-and-views", Pair, NULL, pair_set_up, test_search_and_views, pair_tear_down);
   g_test_add ("/sync/merge/undo-after-remote", Pair, NULL, pair_set_up, test_undo_after_remote, pair_tear_down);
   g_test_add ("/sync/merge/replace-reaches-others", Pair, NULL, pair_set_up, test_replace_reaches_others, pair_tear_down);

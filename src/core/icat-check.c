@@ -168,6 +168,18 @@ check_all (IcatDb  *db,
       _("More than one work plan is recorded for %s.") },
     { "SELECT year FROM work_plan WHERE status = 'endorsed' AND endorsed_on IS NULL",
       _("The work plan of %s is marked endorsed but has no date of endorsement.") },
+    /* Clearance is asked of the agencies that write the paper; a row for
+     * another agency is more often one removed from the paper since. */
+    { "SELECT c.parent_id || ' (' || coalesce (a.acronym, c.agency) || ')' FROM paper_clearances c "
+      "LEFT JOIN agency a ON a.id = c.agency WHERE "
+      "NOT EXISTS (SELECT 1 FROM paper_lead_agencies l WHERE l.owner_id = c.parent_id AND l.target_id = c.agency) AND "
+      "NOT EXISTS (SELECT 1 FROM paper_contributing_agencies t WHERE t.owner_id = c.parent_id AND t.target_id = c.agency)",
+      /* Translators: %s is a paper's id and an agency's acronym: "… (UNODC)" */
+      _("The paper %s has a clearance from an agency that neither leads nor contributes to it.") },
+    { "SELECT c.parent_id || ' (' || coalesce (a.acronym, c.agency) || ')' FROM paper_clearances c "
+      "LEFT JOIN agency a ON a.id = c.agency WHERE c.state = 'objected' AND trim (coalesce (c.note, '')) = ''",
+      /* Translators: %s is a paper's id and an agency's acronym: "… (UNODC)" */
+      _("The objection to the paper %s says nothing of why: its note is empty.") },
     { "SELECT acronym FROM agency GROUP BY acronym HAVING count(*) > 1",
       _("The acronym %s is used by more than one agency.") },
     { "SELECT 'search' WHERE (SELECT count(*) FROM search_doc) != "

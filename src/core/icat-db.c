@@ -316,6 +316,7 @@ static const char * const migrations[] = {
   "schema/005-merge.sql",
   "schema/006-history-index.sql",
   "schema/007-search-short.sql",
+  "schema/008-paper-clearances.sql",
   "schema/009-meeting-reopened.sql",
   "schema/010-agenda-carry.sql",
 };
@@ -381,6 +382,7 @@ static const struct {
   const char *table;
   const char *column;
 } added_columns[] = {
+  { "schema/008-paper-clearances.sql", "paper", "endorsement_reason" },
   { "schema/009-meeting-reopened.sql", "meeting", "reopened_on" },
   { "schema/010-agenda-carry.sql", "meeting_agenda", "continue_next" },
 };

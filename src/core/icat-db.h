@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-#define ICAT_SCHEMA_VERSION 9
+#define ICAT_SCHEMA_VERSION 10
 
 typedef enum {
   ICAT_DB_READ_WRITE = 0,

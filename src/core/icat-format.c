@@ -140,6 +140,11 @@ static const struct {
   { NULL, "partner", NC_("value", "Partner") },
   { "role", "working-group", NC_("value", "Working Group member") },
   { NULL, "coordinator", NC_("value", "Coordinator") },
+  /* clearances of joint papers */
+  { "state", "requested", NC_("value", "Requested") },
+  { "state", "cleared", NC_("value", "Cleared") },
+  { "state", "cleared-with-comments", NC_("value", "Cleared with comments") },
+  { "state", "objected", NC_("value", "Objected") },
   /* invitees */
   { NULL, "state", NC_("value", "State") },
   { NULL, "organization", NC_("value", "Organization") },

@@ -26,6 +26,7 @@ static const NaturalKey natural_keys[] = {
   { "invitee",       { ICAT_KEY_KIND, ICAT_KEY_NAME, NULL } },
   { "attachment",    { ICAT_KEY_URI, NULL } },
   { "status_change", { ICAT_KEY_STATUS, ICAT_KEY_AT, NULL } },
+  { "clearance",     { ICAT_KEY_AGENCY, NULL } },
 };
 
 static gboolean

@@ -19,6 +19,7 @@ const char * const icat_date_precisions[] = { "minute", "day", "month", "year", 
 const char * const icat_record_statuses[] = { "draft", "circulated", "approved", NULL };
 const char * const icat_paper_kinds[] = { "policy-paper", "issue-brief", "joint-statement", "report", "other", NULL };
 const char * const icat_paper_statuses[] = { "proposed", "drafting", "agency-review", "wg-endorsement", "published", NULL };
+const char * const icat_clearance_states[] = { "requested", "cleared", "cleared-with-comments", "objected", NULL };
 const char * const icat_documents[] = { "A/RES/72/195", "A/RES/64/293", "E/RES/2015/23", "CTOC/COP resolution 5/2", NULL };
 const char * const icat_addressees[] = { "icat", "coordinator", "member-states", "secretary-general", "un-system", "stakeholders", NULL };
 const char * const icat_pillars[] = { "general", "prevention", "protection", "prosecution", "partnership", "coordination", "reporting", NULL };
@@ -42,6 +43,7 @@ const char * const icat_field_keys[] = {
   ICAT_KEY_BY,
   ICAT_KEY_CHAIRS,
   ICAT_KEY_CIRCULATED_ON,
+  ICAT_KEY_CLEARANCES,
   ICAT_KEY_COMPLETION_NOTE,
   ICAT_KEY_CONTINUE_NEXT,
   ICAT_KEY_CONTRIBUTING_AGENCIES,
@@ -55,6 +57,7 @@ const char * const icat_field_keys[] = {
   ICAT_KEY_EMAIL,
   ICAT_KEY_ENDORSED_AT,
   ICAT_KEY_ENDORSED_ON,
+  ICAT_KEY_ENDORSEMENT_REASON,
   ICAT_KEY_ENDS_AT,
   ICAT_KEY_FOCAL_POINTS,
   ICAT_KEY_FROM,
@@ -73,6 +76,7 @@ const char * const icat_field_keys[] = {
   ICAT_KEY_NAME,
   ICAT_KEY_NOTE,
   ICAT_KEY_NUMBER,
+  ICAT_KEY_ON,
   ICAT_KEY_OWNER,
   ICAT_KEY_PARAGRAPH,
   ICAT_KEY_PHONE,
@@ -87,6 +91,7 @@ const char * const icat_field_keys[] = {
   ICAT_KEY_ROLE,
   ICAT_KEY_STARTS,
   ICAT_KEY_STARTS_AT,
+  ICAT_KEY_STATE,
   ICAT_KEY_STATUS,
   ICAT_KEY_SUCCESSOR,
   ICAT_KEY_SUPPORTING,
@@ -221,6 +226,18 @@ static const IcatField meeting_fields[] = {
 };
 
 /* Papers */
+/* One agency's clearance of a joint paper (schema version 8). Its id is
+ * derived from the agency, so two laptops clearing for different agencies
+ * write different rows and both survive a merge. */
+static const IcatField clearance_fields[] = {
+  { ICAT_KEY_ID,     ICAT_VALUE_ID,   0 },
+  { ICAT_KEY_AGENCY, ICAT_VALUE_REF,  REQ, NULL, "agency" },
+  { ICAT_KEY_STATE,  ICAT_VALUE_ENUM, REQ, icat_clearance_states },
+  { ICAT_KEY_ON,     ICAT_VALUE_DATE, 0 },
+  { ICAT_KEY_NOTE,   ICAT_VALUE_TEXT, ICAT_FIELD_SEARCH },
+};
+static const IcatKind clearance_kind = KIND ("clearance", "clearances", clearance_fields, TRUE, "seq, id");
+
 static const IcatField paper_fields[] = {
   META_FIELDS,
   { ICAT_KEY_KIND,                  ICAT_VALUE_ENUM,      REQ, icat_paper_kinds },
@@ -235,6 +252,10 @@ static const IcatField paper_fields[] = {
   { ICAT_KEY_MANDATES,              ICAT_VALUE_REF_LIST,  0, NULL, "mandate" },
   { ICAT_KEY_LINK,                  ICAT_VALUE_TEXT,      0 },
   { ICAT_KEY_NOTE,                  ICAT_VALUE_TEXT,      ICAT_FIELD_SEARCH },
+  { ICAT_KEY_CLEARANCES,            ICAT_VALUE_CHILDREN,  0, NULL, NULL, &clearance_kind },
+  /* Why the paper went to Working Group endorsement while an agency
+   * objected (schema version 8). */
+  { ICAT_KEY_ENDORSEMENT_REASON,    ICAT_VALUE_TEXT,      ICAT_FIELD_SEARCH },
 };
 
 /* Mandates */

@@ -104,6 +104,7 @@ extern const char * const icat_date_precisions[];
 extern const char * const icat_record_statuses[];
 extern const char * const icat_paper_kinds[];
 extern const char * const icat_paper_statuses[];
+extern const char * const icat_clearance_states[];
 extern const char * const icat_documents[];
 extern const char * const icat_addressees[];
 extern const char * const icat_pillars[];

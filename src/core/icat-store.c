@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "icat-clearance.h"
 #include "icat-device.h"
 #include "icat-error.h"
 #include "icat-record-io.h"
@@ -240,6 +241,8 @@ run_save (IcatStore  *self,
   json_node_set_object (node, merged);
   record = icat_validate_record (kind, node, "$", validation, error);
   if (record == NULL)
+    return FALSE;
+  if (g_str_equal (kind->name, "paper") && !icat_paper_check_endorsement (old_status, record, error))
     return FALSE;
   id = json_object_get_string_member (record, "id");
   g_hash_table_add (own_ids, g_strconcat (kind->name, "/", id, NULL));

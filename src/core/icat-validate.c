@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "icat-clearance.h"
 #include "icat-error.h"
 #include "icat-nested-id.h"
 #include "icat-validate.h"
@@ -418,6 +419,20 @@ check_record_rules (const IcatKind  *kind,
       g_autofree char *field_path = g_strconcat (path, ".due", NULL);
 
       return icat_set_invalid (error, field_path, _("is before the start date"));
+    }
+  /* One agency clears a paper once: two rows would be two answers. */
+  if (strcmp (kind->name, "paper") == 0)
+    {
+      JsonNode *clearances = json_object_get_member (record, ICAT_KEY_CLEARANCES);
+      int twice = clearances != NULL && JSON_NODE_HOLDS_ARRAY (clearances)
+                  ? icat_clearance_find_duplicate (json_node_get_array (clearances)) : -1;
+
+      if (twice >= 0)
+        {
+          g_autofree char *row_path = g_strdup_printf ("%s.%s[%d].%s", path, ICAT_KEY_CLEARANCES, twice, ICAT_KEY_AGENCY);
+
+          return icat_set_invalid (error, row_path, _("this agency's clearance is already listed"));
+        }
     }
   return TRUE;
 }

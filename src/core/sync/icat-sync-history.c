@@ -142,6 +142,7 @@ static const struct {
   { "by", N_("By") },
   { "chairs", N_("Chairs") },
   { "circulated_on", N_("Circulated on") },
+  { "clearances", N_("Clearances") },
   { "completion_note", N_("Completion note") },
   { "continue_next", N_("Continue at next meeting") },
   { "contributing_agencies", N_("Contributing agencies") },
@@ -154,6 +155,7 @@ static const struct {
   { "email", N_("E-mail") },
   { "endorsed_at", N_("Endorsed at") },
   { "endorsed_on", N_("Endorsed on") },
+  { "endorsement_reason", N_("Reason for endorsement despite an objection") },
   { "ends_at", N_("Ends") },
   { "focal_points", N_("Focal points") },
   { "from", N_("From") },
@@ -171,6 +173,7 @@ static const struct {
   { "name", N_("Name") },
   { "note", N_("Note") },
   { "number", N_("Number") },
+  { "on", N_("Date") },
   { "owner", N_("Owner") },
   { "paragraph", N_("Paragraph") },
   { "phone", N_("Phone") },
@@ -183,6 +186,7 @@ static const struct {
   { "role", N_("Role") },
   { "starts", N_("Starts") },
   { "starts_at", N_("Starts") },
+  { "state", N_("Clearance state") },
   { "status", N_("Status") },
   { "successor", N_("Successor") },
   { "supporting", N_("Supporting agencies") },
@@ -221,6 +225,7 @@ static const struct {
   { "memberships", "role" },
   { "focal_points", "name" },
   { "history", "status" },
+  { "clearances", "agency" },
 };
 
 static char *
@@ -248,6 +253,9 @@ row_words (const char *list,
   if (g_str_equal (list, "focal_points"))
     /* Translators: %s is a person's name */
     return g_strdup_printf (_("Focal point %s"), value);
+  if (g_str_equal (list, "clearances"))
+    /* Translators: in a paper's history, one agency's clearance; %s is the agency */
+    return g_strdup_printf (_("Clearance by %s"), value);
   /* Translators: %s is an action item's status */
   return g_strdup_printf (_("Status change %s"), value);
 }

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "icat-clearance.h"
 #include "icat-conflict-mark.h"
 #include "icat-format.h"
 #include "icat-paper-card.h"
@@ -28,6 +29,9 @@ struct _IcatPaperCard {
   GtkLabel          *lead_label;
   GtkLabel          *contributing_label;
   GtkLabel          *mandates_label;
+  GtkWidget         *clearance_box;
+  GtkWidget         *objection_icon;
+  GtkLabel          *clearance_label;
   GtkLabel          *date_label;
   GtkWidget         *overdue_badge;
   GtkButton         *advance_button;
@@ -182,7 +186,9 @@ show_paper (IcatPaperCard *self)
   g_autofree char *mandates = NULL;
   g_autofree char *mandates_line = NULL;
   g_autofree char *date = NULL;
+  g_autofree char *clearance = NULL;
   g_autofree char *description = NULL;
+  IcatClearanceCount count;
   gboolean overdue;
 
   if (paper == NULL)
@@ -200,6 +206,8 @@ show_paper (IcatPaperCard *self)
   /* Translators: on a paper's card, the mandates it answers: "Mandates: 72/195 ¶10" */
   mandates_line = mandates ? g_strdup_printf (_("Mandates: %s"), mandates) : NULL;
   date = date_line (data);
+  clearance = icat_clearance_summary (data);
+  icat_clearance_count (data, &count);
 
   set_line (self->title_label, icat_record_get_title (paper));
   set_line (self->kind_label, kind);
@@ -207,6 +215,9 @@ show_paper (IcatPaperCard *self)
   set_line (self->contributing_label, contributing_line);
   set_line (self->mandates_label, mandates_line);
   set_line (self->date_label, date);
+  set_line (self->clearance_label, clearance);
+  gtk_widget_set_visible (self->clearance_box, clearance != NULL);
+  gtk_widget_set_visible (self->objection_icon, count.n_objected > 0);
   gtk_widget_set_visible (self->overdue_badge, overdue);
   if (overdue)
     gtk_widget_add_css_class (GTK_WIDGET (self), "paper-card-overdue");
@@ -216,6 +227,13 @@ show_paper (IcatPaperCard *self)
   /* For screen readers: what the card shows, one sentence a line. */
   description = g_strjoin (". ", icat_record_get_title (paper), kind, lead_line, date,
                            overdue ? _("Overdue") : NULL, NULL);
+  if (clearance != NULL)
+    {
+      char *with_clearance = g_strconcat (description, ". ", clearance, NULL);
+
+      g_free (description);
+      description = with_clearance;
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
 }
 
@@ -302,6 +320,9 @@ icat_paper_card_class_init (IcatPaperCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcatPaperCard, lead_label);
   gtk_widget_class_bind_template_child (widget_class, IcatPaperCard, contributing_label);
   gtk_widget_class_bind_template_child (widget_class, IcatPaperCard, mandates_label);
+  gtk_widget_class_bind_template_child (widget_class, IcatPaperCard, clearance_box);
+  gtk_widget_class_bind_template_child (widget_class, IcatPaperCard, objection_icon);
+  gtk_widget_class_bind_template_child (widget_class, IcatPaperCard, clearance_label);
   gtk_widget_class_bind_template_child (widget_class, IcatPaperCard, date_label);
   gtk_widget_class_bind_template_child (widget_class, IcatPaperCard, overdue_badge);
   gtk_widget_class_bind_template_child (widget_class, IcatPaperCard, advance_button);
@@ -354,6 +375,13 @@ _icat_paper_card_get_overdue_badge (IcatPaperCard *self)
 {
   g_return_val_if_fail (ICAT_IS_PAPER_CARD (self), NULL);
   return self->overdue_badge;
+}
+
+GtkLabel *
+_icat_paper_card_get_clearance_label (IcatPaperCard *self)
+{
+  g_return_val_if_fail (ICAT_IS_PAPER_CARD (self), NULL);
+  return self->clearance_label;
 }
 
 GtkWidget *

@@ -29,5 +29,7 @@ const char *icat_paper_card_get_paper_id        (IcatPaperCard *self);
 /* For tests: the "overdue" badge and the button to the next stage. */
 GtkWidget  *_icat_paper_card_get_overdue_badge  (IcatPaperCard *self);
 GtkWidget  *_icat_paper_card_get_advance_button (IcatPaperCard *self);
+/* For tests: the line "5 of 7 cleared". */
+GtkLabel   *_icat_paper_card_get_clearance_label (IcatPaperCard *self);
 
 G_END_DECLS

@@ -15,13 +15,16 @@
 #include <glib/gi18n.h>
 
 #include "icat-autosave.h"
+#include "icat-clearance.h"
 #include "icat-conflict-banner.h"
 #include "icat-editor-chrome.h"
 #include "icat-editor-record.h"
 #include "icat-editor-util.h"
+#include "icat-endorsement-reason.h"
 #include "icat-format.h"
 #include "icat-history-window.h"
 #include "icat-input.h"
+#include "icat-paper-clearances.h"
 #include "icat-paper-editor.h"
 #include "icat-record-list.h"
 #include "icat-ref-list.h"
@@ -51,6 +54,10 @@ struct _IcatPaperEditor {
   AdwPreferencesGroup *lead_group;
   AdwPreferencesGroup *contributing_group;
   AdwPreferencesGroup *mandates_group;
+  AdwPreferencesGroup *clearances_group;
+  GtkButton           *request_all_button;
+  GtkWidget           *endorsement_reason_group;
+  AdwEntryRow         *endorsement_reason_row;
   GtkMenuButton       *lead_add;
   GtkMenuButton       *contributing_add;
   GtkMenuButton       *mandates_add;
@@ -67,6 +74,7 @@ struct _IcatPaperEditor {
   IcatRefList         *lead;
   IcatRefList         *contributing;
   IcatRefList         *mandate_refs;
+  IcatPaperClearances *clearances;
   /* What the date rows show, so retyping the same date saves nothing. */
   char                *shown_target;
   char                *shown_published;
@@ -133,6 +141,32 @@ load_dates (IcatPaperEditor *self)
   self->shown_published = g_strdup (published);
 }
 
+/* The reason row shows once a reason was given or an agency objected:
+ * it is no field to fill in before there is something to explain. */
+static void
+show_endorsement_reason (IcatPaperEditor *self,
+                         JsonObject      *paper)
+{
+  const char *reason = icat_json_get_string (paper, ICAT_KEY_ENDORSEMENT_REASON);
+  IcatClearanceCount count;
+
+  icat_clearance_count (paper, &count);
+  if (!gtk_widget_has_focus (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self->endorsement_reason_row)))))
+    icat_editable_show_text (GTK_EDITABLE (self->endorsement_reason_row), reason);
+  gtk_widget_set_visible (self->endorsement_reason_group,
+                          reason != NULL || (count.n_objected > 0 &&
+                                             g_strcmp0 (icat_json_get_string (paper, ICAT_KEY_STATUS), "wg-endorsement") == 0));
+}
+
+static void
+load_clearances (IcatPaperEditor *self)
+{
+  JsonObject *data = icat_record_get_data (self->record);
+
+  icat_paper_clearances_set_from (self->clearances, data);
+  show_endorsement_reason (self, data);
+}
+
 static void
 load_fields (IcatPaperEditor *self)
 {
@@ -161,6 +195,7 @@ load_fields (IcatPaperEditor *self)
   icat_ref_list_set_from (self->lead, icat_record_get_array (record, ICAT_KEY_LEAD_AGENCIES));
   icat_ref_list_set_from (self->contributing, icat_record_get_array (record, ICAT_KEY_CONTRIBUTING_AGENCIES));
   icat_ref_list_set_from (self->mandate_refs, icat_record_get_array (record, ICAT_KEY_MANDATES));
+  load_clearances (self);
   self->loading = FALSE;
 }
 
@@ -325,13 +360,110 @@ kind_selected_cb (IcatPaperEditor *self)
 }
 
 static void
+show_status (IcatPaperEditor *self,
+             const char      *status)
+{
+  self->loading = TRUE;
+  adw_combo_row_set_selected (self->status_row, icat_enum_index (icat_paper_statuses, status, 0));
+  self->loading = FALSE;
+}
+
+typedef struct {
+  IcatPaperEditor *editor;
+  char            *paper_id;
+} Endorsing;
+
+static void
+endorsing_free (gpointer data)
+{
+  Endorsing *endorsing = data;
+
+  g_object_unref (endorsing->editor);
+  g_free (endorsing->paper_id);
+  g_free (endorsing);
+}
+
+/* The reason and the move are saved together: the store refuses the move
+ * of a paper an agency objected to without one. */
+static void
+endorsement_reason_given (const char *reason,
+                          gpointer    user_data)
+{
+  Endorsing *endorsing = user_data;
+  IcatPaperEditor *self = endorsing->editor;
+
+  if (reason == NULL || self->autosave == NULL || g_strcmp0 (icat_paper_editor_get_paper_id (self), endorsing->paper_id) != 0)
+    return;
+  show_status (self, "wg-endorsement");
+  self->loading = TRUE;
+  icat_editable_show_text (GTK_EDITABLE (self->endorsement_reason_row), reason);
+  gtk_widget_set_visible (self->endorsement_reason_group, TRUE);
+  self->loading = FALSE;
+  icat_autosave_set_string (self->autosave, ICAT_KEY_ENDORSEMENT_REASON, reason);
+  icat_autosave_set_string (self->autosave, ICAT_KEY_STATUS, "wg-endorsement");
+  icat_autosave_flush (self->autosave);
+}
+
+/* The paper as the editor shows it: its clearances and reason as typed. */
+static gboolean
+endorsement_needs_reason (IcatPaperEditor *self)
+{
+  g_autoptr(JsonObject) shown = json_object_new ();
+  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->endorsement_reason_row))));
+
+  json_object_set_array_member (shown, ICAT_KEY_CLEARANCES, icat_paper_clearances_dup_rows (self->clearances));
+  if (*reason != '\0')
+    json_object_set_string_member (shown, ICAT_KEY_ENDORSEMENT_REASON, reason);
+  return icat_paper_endorsement_needs_reason (shown);
+}
+
+static void
 status_selected_cb (IcatPaperEditor *self)
 {
   guint position = adw_combo_row_get_selected (self->status_row);
+  const char *stored = icat_record_get_string (self->record, ICAT_KEY_STATUS);
+  Endorsing *endorsing;
 
   if (self->loading || self->autosave == NULL || position >= g_strv_length ((char **) icat_paper_statuses))
     return;
-  icat_autosave_set_string (self->autosave, ICAT_KEY_STATUS, icat_paper_statuses[position]);
+  if (!g_str_equal (icat_paper_statuses[position], "wg-endorsement") || g_strcmp0 (stored, "wg-endorsement") == 0 ||
+      !endorsement_needs_reason (self))
+    {
+      icat_autosave_set_string (self->autosave, ICAT_KEY_STATUS, icat_paper_statuses[position]);
+      return;
+    }
+  /* The stage stays as it was until the reason is given. */
+  show_status (self, stored);
+  endorsing = g_new0 (Endorsing, 1);
+  endorsing->editor = g_object_ref (self);
+  endorsing->paper_id = g_strdup (icat_record_get_id (self->record));
+  icat_endorsement_reason_ask (GTK_WIDGET (self), icat_record_get_title (self->record),
+                               endorsement_reason_given, endorsing, endorsing_free);
+}
+
+static void
+endorsement_reason_changed_cb (IcatPaperEditor *self)
+{
+  g_autofree char *reason = NULL;
+
+  if (self->loading || self->autosave == NULL)
+    return;
+  reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->endorsement_reason_row))));
+  icat_autosave_set_string (self->autosave, ICAT_KEY_ENDORSEMENT_REASON, reason);
+}
+
+static void
+clearances_changed (JsonNode *rows,
+                    gpointer  user_data)
+{
+  IcatPaperEditor *self = user_data;
+
+  if (self->loading || self->autosave == NULL)
+    {
+      json_node_unref (rows);
+      return;
+    }
+  icat_autosave_set (self->autosave, ICAT_KEY_CLEARANCES, rows);
 }
 
 /* A date row said right or wrong, and saved when right. */
@@ -488,12 +620,20 @@ _icat_paper_editor_get_row (IcatPaperEditor *self,
     { "status", self->status_row },
     { "target-date", self->target_row },
     { "link", self->link_row },
+    { "request-all", self->request_all_button },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     if (g_str_equal (rows[i].field, field))
       return rows[i].row;
   g_return_val_if_reached (NULL);
+}
+
+IcatPaperClearances *
+_icat_paper_editor_get_clearances (IcatPaperEditor *self)
+{
+  g_return_val_if_fail (ICAT_IS_PAPER_EDITOR (self), NULL);
+  return self->clearances;
 }
 
 IcatRefList *
@@ -535,6 +675,8 @@ icat_paper_editor_dispose (GObject *object)
   IcatPaperEditor *self = ICAT_PAPER_EDITOR (object);
 
   detach_paper (self);
+  /* Before the rows it fills go with the template. */
+  g_clear_pointer (&self->clearances, icat_paper_clearances_free);
   /* AdwBin holds its child itself: let it go before the template does. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ICAT_TYPE_PAPER_EDITOR);
@@ -637,6 +779,10 @@ icat_paper_editor_class_init (IcatPaperEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, lead_group);
   gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, contributing_group);
   gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, mandates_group);
+  gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, clearances_group);
+  gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, request_all_button);
+  gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, endorsement_reason_group);
+  gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, endorsement_reason_row);
   gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, lead_add);
   gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, contributing_add);
   gtk_widget_class_bind_template_child (widget_class, IcatPaperEditor, mandates_add);
@@ -648,6 +794,7 @@ icat_paper_editor_class_init (IcatPaperEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, year_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, link_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, endorsement_reason_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_activated);
   gtk_widget_class_install_action (widget_class, "editor.open-link", NULL, open_link_activated);
@@ -708,6 +855,8 @@ icat_paper_editor_new (IcatStore *store)
   self->mandate_refs = icat_ref_list_new (store, ICAT_KEY_MANDATES, "mandate", _("No mandates"),
                                           self->mandates_group, self->mandates_add, self->mandates,
                                           icat_editor_record_refs_changed, &self->autosave);
+  self->clearances = icat_paper_clearances_new (store, self->clearances_group, self->request_all_button,
+                                                clearances_changed, self);
   setup_choices (self);
   g_signal_connect (gtk_text_view_get_buffer (self->note_view), "changed", G_CALLBACK (note_changed_cb), self);
   return GTK_WIDGET (self);

@@ -35,5 +35,7 @@ GtkWidget  *_icat_paper_editor_get_row     (IcatPaperEditor *self,
  * or "mandates". */
 struct _IcatRefList *_icat_paper_editor_get_refs (IcatPaperEditor *self,
                                                   const char      *field);
+/* For tests: the Clearances group. */
+struct _IcatPaperClearances *_icat_paper_editor_get_clearances (IcatPaperEditor *self);
 
 G_END_DECLS

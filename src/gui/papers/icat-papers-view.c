@@ -20,6 +20,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "icat-clearance.h"
+#include "icat-endorsement-reason.h"
 #include "icat-first-page.h"
 #include "icat-format.h"
 #include "icat-list-detail.h"
@@ -460,28 +462,26 @@ advanced_cb (GObject      *source,
     gtk_widget_activate_action (GTK_WIDGET (moving->view), "win.toast-undo", "s", moving->message);
 }
 
-void
-icat_papers_view_advance (IcatPapersView *self,
-                          const char     *id)
+/* Moves paper to next, with the reason for endorsing it despite an
+ * objection when one was asked for. */
+static void
+save_advance (IcatPapersView *self,
+              IcatRecord     *paper,
+              const char     *next,
+              const char     *reason)
 {
-  g_autoptr(IcatRecord) paper = NULL;
   g_autoptr(JsonObject) changes = json_object_new ();
-  const char *next;
+  const char *id = icat_record_get_id (paper);
   Moving *moving;
 
-  g_return_if_fail (ICAT_IS_PAPERS_VIEW (self));
-  g_return_if_fail (id != NULL);
-
-  paper = icat_store_lookup (self->store, "paper", id);
-  next = paper ? icat_paper_next_status (icat_record_get_string (paper, ICAT_KEY_STATUS)) : NULL;
-  if (next == NULL)
-    return;
   /* What was typed into it lands first: saves are written in order. */
   if (g_strcmp0 (open_paper_id (self), id) == 0)
     icat_paper_editor_flush (self->editor);
   json_object_set_string_member (changes, ICAT_KEY_ID, id);
   json_object_set_string_member (changes, ICAT_KEY_STATUS, next);
   json_object_set_null_member (changes, ICAT_KEY_TARGET_DATE);
+  if (reason != NULL)
+    json_object_set_string_member (changes, ICAT_KEY_ENDORSEMENT_REASON, reason);
   if (g_str_equal (next, "published"))
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -498,6 +498,59 @@ icat_papers_view_advance (IcatPapersView *self,
   moving->message = g_strdup_printf (_("“%s” moved to %s"), icat_record_get_title (paper),
                                      icat_format_enum (ICAT_KEY_STATUS, next));
   icat_store_save_async (self->store, "paper", changes, NULL, advanced_cb, moving);
+}
+
+typedef struct {
+  IcatPapersView *view;
+  IcatRecord     *paper;
+} Endorsing;
+
+static void
+endorsing_free (gpointer data)
+{
+  Endorsing *endorsing = data;
+
+  g_object_unref (endorsing->view);
+  g_object_unref (endorsing->paper);
+  g_free (endorsing);
+}
+
+static void
+endorsement_reason_given (const char *reason,
+                          gpointer    user_data)
+{
+  Endorsing *endorsing = user_data;
+
+  /* Cancelled: the paper stays where it is. */
+  if (reason != NULL)
+    save_advance (endorsing->view, endorsing->paper, "wg-endorsement", reason);
+}
+
+void
+icat_papers_view_advance (IcatPapersView *self,
+                          const char     *id)
+{
+  g_autoptr(IcatRecord) paper = NULL;
+  const char *next;
+  Endorsing *endorsing;
+
+  g_return_if_fail (ICAT_IS_PAPERS_VIEW (self));
+  g_return_if_fail (id != NULL);
+
+  paper = icat_store_lookup (self->store, "paper", id);
+  next = paper ? icat_paper_next_status (icat_record_get_string (paper, ICAT_KEY_STATUS)) : NULL;
+  if (next == NULL)
+    return;
+  if (!g_str_equal (next, "wg-endorsement") || !icat_paper_endorsement_needs_reason (icat_record_get_data (paper)))
+    {
+      save_advance (self, paper, next, NULL);
+      return;
+    }
+  endorsing = g_new0 (Endorsing, 1);
+  endorsing->view = g_object_ref (self);
+  endorsing->paper = g_object_ref (paper);
+  icat_endorsement_reason_ask (GTK_WIDGET (self), icat_record_get_title (paper),
+                               endorsement_reason_given, endorsing, endorsing_free);
 }
 
 /* The card that has the keyboard focus, or holds it: its paper's id. */
@@ -864,6 +917,8 @@ _icat_paper_card_get_part (GtkWidget  *card,
     return _icat_paper_card_get_overdue_badge (ICAT_PAPER_CARD (card));
   if (g_str_equal (part, "advance"))
     return _icat_paper_card_get_advance_button (ICAT_PAPER_CARD (card));
+  if (g_str_equal (part, "clearance"))
+    return GTK_WIDGET (_icat_paper_card_get_clearance_label (ICAT_PAPER_CARD (card)));
   return NULL;
 }
 
