@@ -70,6 +70,9 @@ assert_agenda_editable (Fixture  *f,
   g_assert_true (gtk_widget_get_visible (agenda_part (f, 0, "agenda-move-up")) == editable);
   g_assert_true (gtk_widget_get_visible (agenda_part (f, 0, "agenda-link-mandate")) == editable);
   g_assert_true (gtk_widget_get_visible (agenda_part (f, 0, "agenda-drag-handle")) == editable);
+  /* Whether the item continues at the next meeting is part of the agenda too. */
+  g_assert_true (gtk_widget_get_sensitive (adw_action_row_get_activatable_widget (
+                   ADW_ACTION_ROW (agenda_part (f, 0, "agenda-continue-next")))) == editable);
   /* A new action item is a record of its own: always offered. */
   g_assert_true (gtk_widget_get_visible (agenda_part (f, 0, "agenda-new-action-item")));
 }

@@ -83,7 +83,7 @@ lock_tree (GtkWidget *widget,
     }
   else if (ADW_IS_ENTRY_ROW (widget))
     gtk_editable_set_editable (GTK_EDITABLE (widget), !locked);
-  else if (ADW_IS_COMBO_ROW (widget) || GTK_IS_CHECK_BUTTON (widget))
+  else if (ADW_IS_COMBO_ROW (widget) || GTK_IS_CHECK_BUTTON (widget) || GTK_IS_SWITCH (widget))
     gtk_widget_set_sensitive (widget, !locked);
   else if (is_locked_button (widget) || is_locked_add_button (widget))
     gtk_widget_set_visible (widget, !locked);
