@@ -272,6 +272,36 @@ icat_test_bytes_text (GBytes *bytes)
   return length > 0 ? g_strndup (data, length) : g_strdup ("");
 }
 
+char *
+icat_test_libreoffice_text (const char *dir,
+                            const char *odt)
+{
+  g_autofree char *profile = g_strconcat ("-env:UserInstallation=file://", dir, "/libreoffice-profile", NULL);
+  g_autofree char *base = g_path_get_basename (odt);
+  g_autofree char *stem = g_strndup (base, strrchr (base, '.') != NULL ? (gsize) (strrchr (base, '.') - base)
+                                                                       : strlen (base));
+  g_autofree char *txt_name = g_strconcat (stem, ".txt", NULL);
+  g_autofree char *txt = g_build_filename (dir, txt_name, NULL);
+  const char *argv[] = { "soffice", profile, "--headless", "--norestore", "--convert-to", "txt:Text (encoded):UTF8",
+                         "--outdir", dir, odt, NULL };
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+  int status = 0;
+
+  /* LibreOffice is not under test: its own GLib criticals (dconf without
+   * a home) must not abort it, and it wants a home to write to. */
+  env = g_environ_unsetenv (env, "G_DEBUG");
+  env = g_environ_setenv (env, "HOME", dir, TRUE);
+  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL
+                | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_file_get_contents (txt, &text, NULL, &error));
+  g_assert_no_error (error);
+  return text;
+}
+
 IcatTestRun
 icat_test_run_program (const char         *cwd,
                        const char * const *argv)

@@ -62,6 +62,11 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (IcatTestRun, icat_test_run_clear)
 
 /* The bytes as a string; empty bytes give "". */
 char       *icat_test_bytes_text    (GBytes      *bytes);
+/* The text LibreOffice reads in the .odt at odt (converted to plain text
+ * in dir, with a profile of its own there), as a coordinator editing the
+ * document would find it. */
+char       *icat_test_libreoffice_text (const char *dir,
+                                        const char *odt);
 /* Runs argv (a program and its arguments) in the folder cwd (NULL: this
  * one). The CLI lays out text with Pango, and fontconfig 2.14.1 (Debian 12)
  * leaks while it parses the system's configuration, so under LeakSanitizer

@@ -105,31 +105,6 @@ test_report_coverage_pdf (Fixture       *fixture,
   g_assert_null (strstr (strstr (text, "Noworkrecordedin2025"), "A/RES/72/195,para.10"));
 }
 
-static char *
-libreoffice_text (Fixture    *fixture,
-                  const char *odt)
-{
-  g_autofree char *profile = g_strconcat ("-env:UserInstallation=file://", fixture->dir, "/lo-profile", NULL);
-  g_autofree char *txt = g_build_filename (fixture->dir, "coverage.txt", NULL);
-  const char *argv[] = { "soffice", profile, "--headless", "--norestore", "--convert-to", "txt:Text (encoded):UTF8",
-                         "--outdir", fixture->dir, odt, NULL };
-  g_auto(GStrv) env = g_environ_unsetenv (g_get_environ (), "G_DEBUG");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  int status = 0;
-
-  /* LibreOffice is not under test: its own GLib criticals must not abort
-   * it, and it wants a home to write to. */
-  env = g_environ_setenv (env, "HOME", fixture->dir, TRUE);
-  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL
-                | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  g_assert_true (g_file_get_contents (txt, &text, NULL, &error));
-  g_assert_no_error (error);
-  return squeezed (text);
-}
-
 static void
 test_report_coverage_odt (Fixture       *fixture,
                           gconstpointer  data)
@@ -139,6 +114,7 @@ test_report_coverage_odt (Fixture       *fixture,
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
   gsize first_length = 0, second_length = 0;
+  g_autofree char *raw = NULL;
   g_autofree char *text = NULL;
 
   import_linked_item (fixture);
@@ -158,7 +134,8 @@ test_report_coverage_odt (Fixture       *fixture,
       g_test_skip ("LibreOffice reads the documents in the normal build only");
       return;
     }
-  text = libreoffice_text (fixture, odt);
+  raw = icat_test_libreoffice_text (fixture->dir, odt);
+  text = squeezed (raw);
   assert_says_in_order (text, coverage_in_order);
 }
 
