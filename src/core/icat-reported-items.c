@@ -46,11 +46,11 @@ local_midnight (GDateTime *when,
 gboolean
 icat_meeting_days_range (const char  *starts_at,
                          const char  *ends_at,
-                         const char  *timezone,
+                         const char  *zone_name,
                          char       **from,
                          char       **until)
 {
-  g_autoptr(GTimeZone) zone = timezone ? g_time_zone_new_identifier (timezone) : NULL;
+  g_autoptr(GTimeZone) zone = zone_name ? g_time_zone_new_identifier (zone_name) : NULL;
   g_autoptr(GDateTime) starts = starts_at ? g_date_time_new_from_iso8601 (starts_at, NULL) : NULL;
   g_autoptr(GDateTime) ends = ends_at ? g_date_time_new_from_iso8601 (ends_at, NULL) : NULL;
 

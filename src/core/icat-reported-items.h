@@ -30,7 +30,7 @@ void       icat_reported_item_free         (IcatReportedItem *item);
  * cannot be read counts as UTC. FALSE when starts_at is not a time. */
 gboolean   icat_meeting_days_range         (const char  *starts_at,
                                             const char  *ends_at,
-                                            const char  *timezone,
+                                            const char  *zone_name,
                                             char       **from,
                                             char       **until);
 
