@@ -58,7 +58,7 @@ export_report (IcatWindow *window,
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
   _icat_window_set_document_file (window, file);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-coverage-report", "i", year));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-report", "(sii)", "coverage", year, 0));
   icat_test_wait_until (file_written, (gpointer) path, NULL, 30);
 }
 

@@ -56,6 +56,11 @@ gboolean   icat_cli_write_output      (const char     *output,
 gboolean   icat_cli_parse_year        (const char     *text,
                                        int            *year,
                                        char          **message);
+/* The same for another option ("--from", "--to"), named in the message. */
+gboolean   icat_cli_parse_year_option (const char     *option,
+                                       const char     *text,
+                                       int            *year,
+                                       char          **message);
 
 int        icat_cli_command_export    (const char     *database,
                                        int             argc,

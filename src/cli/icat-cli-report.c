@@ -17,6 +17,8 @@
 
 typedef struct {
   char *year;
+  char *from;
+  char *to;
   char *format;
   char *paper;
   char *output;
@@ -26,12 +28,38 @@ static void
 report_options_clear (ReportOptions *options)
 {
   g_free (options->year);
+  g_free (options->from);
+  g_free (options->to);
   g_free (options->format);
   g_free (options->paper);
   g_free (options->output);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ReportOptions, report_options_clear)
+
+/* How each report of icat-reports.c is asked for on the command line. */
+typedef struct {
+  const char *name;
+  const char *parameter_string;   /* after "report NAME [OPTION…]" in its --help */
+  const char *summary;            /* its --help's paragraph */
+  const char *listing;            /* its line in "report --help" */
+} ReportWords;
+
+static const ReportWords report_words[] = {
+  { "coverage", N_("— write the coverage of the mandates in a year"),
+    N_("Each paragraph of the mandates, the year’s action items, papers and meetings linked to it, and the "
+       "paragraphs with no work."),
+    N_("The coverage of the mandates in a year") },
+};
+
+static const ReportWords *
+words_for (const IcatReportKind *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (report_words); i++)
+    if (g_str_equal (report_words[i].name, kind->name))
+      return &report_words[i];
+  g_assert_not_reached ();
+}
 
 static char *
 check_format (const ReportOptions *options,
@@ -68,38 +96,75 @@ check_format (const ReportOptions *options,
 }
 
 static int
-write_coverage (const char          *database,
-                const ReportOptions *options,
-                int                  year,
-                IcatReportFormat         format,
-                IcatPaperSize        paper)
+write_report (const char           *database,
+              const IcatReportKind *kind,
+              const ReportOptions  *options,
+              int                   from_year,
+              int                   to_year,
+              IcatReportFormat      format,
+              IcatPaperSize         paper)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(IcatDb) db = icat_cli_open_snapshot_for (database, options->output, &error);
-  g_autoptr(IcatReportDoc) doc = NULL;
-  g_autoptr(GDateTime) date = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
   if (db == NULL)
     return icat_cli_fail (error);
-  doc = icat_report_coverage_new (db, year, &error);
-  if (doc != NULL)
-    date = icat_report_records_date (db, &error);
+  bytes = icat_report_draft (db, kind, from_year, to_year, format, paper, &error);
   icat_db_end_snapshot (db);
-  if (date == NULL || (bytes = icat_report_doc_render (doc, format, paper, date, &error)) == NULL
+  if (bytes == NULL
       || !icat_cli_write_output (options->output, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
     return icat_cli_fail (error);
   return ICAT_CLI_EXIT_OK;
 }
 
-static int
-command_coverage (const char  *database,
-                  int          argc,
-                  char       **argv)
+/* --year Y, or --from Y --to Y for a report on a period; NULL when they are
+ * right, or else what is wrong with them. */
+static char *
+check_years (const IcatReportKind *kind,
+             const ReportOptions  *options,
+             int                  *from_year,
+             int                  *to_year)
 {
+  char *message = NULL;
+
+  if (!kind->spans_years)
+    {
+      if (options->year == NULL)
+        return g_strdup (_("Name the year of the report with --year YYYY"));
+      if (!icat_cli_parse_year (options->year, from_year, &message))
+        return message;
+      *to_year = *from_year;
+      return NULL;
+    }
+  if (options->from == NULL || options->to == NULL)
+    return g_strdup (_("Name the years of the report with --from YYYY --to YYYY"));
+  if (!icat_cli_parse_year_option ("--from", options->from, from_year, &message)
+      || !icat_cli_parse_year_option ("--to", options->to, to_year, &message))
+    return message;
+  if (*to_year < *from_year)
+    return g_strdup (_("--to names a year before --from"));
+  return NULL;
+}
+
+static int
+command_report (const char           *database,
+                const IcatReportKind *kind,
+                int                   argc,
+                char                **argv)
+{
+  const ReportWords *words = words_for (kind);
   g_auto(ReportOptions) options = { 0 };
-  const GOptionEntry entries[] = {
+  const GOptionEntry year_entries[] = {
     { "year", 0, 0, G_OPTION_ARG_STRING, &options.year, N_("The year of the work (required)"), N_("YYYY") },
+    { NULL }
+  };
+  const GOptionEntry period_entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &options.from, N_("The period’s first year (required)"), N_("YYYY") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &options.to, N_("The period’s last year (required)"), N_("YYYY") },
+    { NULL }
+  };
+  const GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &options.format,
       N_("pdf, or odt to edit it (the default: from the file’s name)"), N_("FORMAT") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &options.paper, N_("Paper size of a PDF: a4 (the default) or letter"),
@@ -108,29 +173,53 @@ command_coverage (const char  *database,
       N_("Write the report to FILE (“-” for standard output)"), N_("FILE") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("— write the coverage of the mandates in a year"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_(words->parameter_string));
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   IcatReportFormat format = ICAT_REPORT_PDF;
   IcatPaperSize paper = ICAT_PAPER_A4;
-  int year = 0;
+  int from_year = 0, to_year = 0;
 
+  g_option_context_add_main_entries (context, kind->spans_years ? period_entries : year_entries, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("Each paragraph of the mandates, the year’s action items, papers and "
-                                           "meetings linked to it, and the paragraphs with no work."));
+  g_option_context_set_summary (context, _(words->summary));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return icat_cli_usage_error (error->message);
   if (argc > 1)
     return icat_cli_usage_error (_("Unexpected argument"));
-  if (options.year == NULL)
-    message = g_strdup (_("Name the year of the report with --year YYYY"));
-  else if (!icat_cli_parse_year (options.year, &year, &message))
-    g_assert (message != NULL);
-  else
+  message = check_years (kind, &options, &from_year, &to_year);
+  if (message == NULL)
     message = check_format (&options, &format, &paper);
   if (message != NULL)
     return icat_cli_usage_error (message);
-  return write_coverage (database, &options, year, format, paper);
+  return write_report (database, kind, &options, from_year, to_year, format, paper);
+}
+
+static char *
+report_names (void)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) list = NULL;
+  const IcatReportKind *kinds;
+  guint n_kinds;
+
+  kinds = icat_report_kinds (&n_kinds);
+  for (guint i = 0; i < n_kinds; i++)
+    g_strv_builder_add (names, kinds[i].name);
+  list = g_strv_builder_end (names);
+  return g_strjoinv (", ", list);
+}
+
+static void
+print_reports (void)
+{
+  const IcatReportKind *kinds;
+  guint n_kinds;
+
+  g_print ("%s\n", _("Usage: icat-tracker-cli report REPORT [OPTION…]"));
+  kinds = icat_report_kinds (&n_kinds);
+  for (guint i = 0; i < n_kinds; i++)
+    g_print ("  %-9s %s\n", kinds[i].name, _(words_for (&kinds[i])->listing));
 }
 
 int
@@ -138,19 +227,25 @@ icat_cli_command_report (const char  *database,
                          int          argc,
                          char       **argv)
 {
+  g_autofree char *names = report_names ();
   g_autofree char *message = NULL;
+  const IcatReportKind *kind;
 
   if (argc < 2)
-    return icat_cli_usage_error (_("Name the report to write: coverage"));
+    {
+      /* Translators: %s lists the reports: "coverage, sg, handover" */
+      message = g_strdup_printf (_("Name the report to write: %s"), names);
+      return icat_cli_usage_error (message);
+    }
   if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
     {
-      g_print ("%s\n  %-9s %s\n", _("Usage: icat-tracker-cli report REPORT [OPTION…]"), "coverage",
-               _("The coverage of the mandates in a year"));
+      print_reports ();
       return ICAT_CLI_EXIT_OK;
     }
-  if (g_str_equal (argv[1], "coverage"))
-    return command_coverage (database, argc - 1, argv + 1);
-  /* Translators: %s is the report asked for */
-  message = g_strdup_printf (_("Unknown report “%s”; use coverage"), argv[1]);
+  kind = icat_report_kind_find (argv[1]);
+  if (kind != NULL)
+    return command_report (database, kind, argc - 1, argv + 1);
+  /* Translators: the first %s is the report asked for, the second lists the reports */
+  message = g_strdup_printf (_("Unknown report “%s”; use one of: %s"), argv[1], names);
   return icat_cli_usage_error (message);
 }

@@ -169,12 +169,21 @@ icat_cli_parse_year (const char  *text,
                      int         *year,
                      char       **message)
 {
+  return icat_cli_parse_year_option ("--year", text, year, message);
+}
+
+gboolean
+icat_cli_parse_year_option (const char  *option,
+                            const char  *text,
+                            int         *year,
+                            char       **message)
+{
   guint64 value = 0;
 
   if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 2006, 2100, &value, NULL))
     {
-      /* Translators: %s is what was given after --year */
-      *message = g_strdup_printf (_("--year wants a year from 2006 to 2100, not “%s”"), text ? text : "");
+      /* Translators: the first %s is an option (--year, --from, --to), the second what was given after it */
+      *message = g_strdup_printf (_("%s wants a year from 2006 to 2100, not “%s”"), option, text ? text : "");
       return FALSE;
     }
   *year = (int) value;

@@ -24,4 +24,31 @@ IcatReportDoc *icat_report_coverage_new (IcatDb      *db,
 GDateTime     *icat_report_records_date (IcatDb      *db,
                                          GError     **error);
 
+/* Drafts a report on the years from_year .. to_year (the same year for a
+ * report on one year) from the records in db. */
+typedef IcatReportDoc *(*IcatReportDraftFunc) (IcatDb  *db,
+                                               int      from_year,
+                                               int      to_year,
+                                               GError **error);
+
+typedef struct {
+  const char          *name;          /* the command line's word for it: "coverage" */
+  gboolean             spans_years;   /* on a period (--from, --to), not on one --year */
+  IcatReportDraftFunc  draft;
+} IcatReportKind;
+
+const IcatReportKind *icat_report_kinds     (guint                *n_kinds);
+/* NULL when there is no such report. */
+const IcatReportKind *icat_report_kind_find (const char           *name);
+
+/* The report's file: drafted, dated by icat_report_records_date () and
+ * rendered, so the same records give the same bytes. */
+GBytes        *icat_report_draft        (IcatDb               *db,
+                                         const IcatReportKind *kind,
+                                         int                   from_year,
+                                         int                   to_year,
+                                         IcatReportFormat      format,
+                                         IcatPaperSize         paper,
+                                         GError              **error);
+
 G_END_DECLS

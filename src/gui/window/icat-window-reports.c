@@ -3,8 +3,9 @@
  * Copyright 2026 ICAT Tracker developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * "win.export-coverage-report" (a year, or 0 for this year): the user picks
- * the file — PDF to send, OpenDocument to edit — and the year in the file
+ * "win.export-report" ((report, first year, last year), a year 0 for this
+ * year; the reports are icat-reports.c's): the user picks the file — PDF to
+ * send, OpenDocument to edit — and the year or the period in the file
  * chooser; the report is drafted and written on a worker thread with a
  * connection of its own, in one snapshot of the records, and the ending is
  * told in a toast.
@@ -23,13 +24,28 @@
 
 #define FIRST_YEAR 2006   /* ICAT's first */
 
+/* How the app asks for each report. */
 typedef struct {
-  IcatWindow       *window;
-  char             *database;
-  int               year;
-  IcatPaperSize     paper;
-  IcatReportFormat  format;
-  char             *output;
+  const char *name;
+  const char *chooser_title;
+  const char *file_name;   /* the year, or the period's "first–last", follows it */
+} ReportWords;
+
+static const ReportWords report_words[] = {
+  /* Translators: the file name a coverage report is saved as, before its year */
+  { "coverage", N_("Export Coverage Report"), N_("Coverage of ICAT’s mandates") },
+};
+
+typedef struct {
+  IcatWindow           *window;
+  char                 *database;
+  const IcatReportKind *kind;
+  const ReportWords    *words;
+  int                   from_year;
+  int                   to_year;
+  IcatPaperSize         paper;
+  IcatReportFormat      format;
+  char                 *output;
 } ReportExport;
 
 static void
@@ -51,13 +67,9 @@ draft_thread (IcatDb        *db,
               GError       **error)
 {
   ReportExport *export = data;
-  g_autoptr(IcatReportDoc) doc = icat_report_coverage_new (db, export->year, error);
-  g_autoptr(GDateTime) date = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bytes = icat_report_draft (db, export->kind, export->from_year, export->to_year,
+                                               export->format, export->paper, error);
 
-  if (doc == NULL || (date = icat_report_records_date (db, error)) == NULL)
-    return NULL;
-  bytes = icat_report_doc_render (doc, export->format, export->paper, date, error);
   /* The file chooser lets anyone pick the database itself. */
   if (bytes == NULL || !icat_export_check_not_database (export->output, export->database, error)
       || !icat_export_replace_file (export->output, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error))
@@ -79,9 +91,9 @@ written_cb (GObject      *source,
   bytes = icat_store_read_finish (result, &error);
   if (bytes != NULL)
     /* Translators: a toast; %s is the file's name */
-    message = g_strdup_printf (_("Coverage report saved as “%s”"), name);
+    message = g_strdup_printf (_("Report saved as “%s”"), name);
   else
-    message = g_strdup_printf (_("The coverage report could not be saved: %s"), error->message);
+    message = g_strdup_printf (_("The report could not be saved: %s"), error->message);
   icat_window_toast (export->window, message);
 }
 
@@ -92,7 +104,7 @@ write_report (ReportExport *export,
   export->output = g_file_get_path (file);
   if (export->output == NULL)
     {
-      icat_window_toast (export->window, _("The coverage report can only be saved in a folder on this computer."));
+      icat_window_toast (export->window, _("The report can only be saved in a folder on this computer."));
       report_export_free (export);
       return;
     }
@@ -103,12 +115,13 @@ write_report (ReportExport *export,
 }
 
 static char *
-suggested_name (int year)
+suggested_name (const ReportExport *export)
 {
-  /* Translators: the file name a coverage report is saved as; %d is a year */
-  g_autofree char *name = g_strdup_printf (_("Coverage of ICAT’s mandates %d"), year);
+  const char *name = _(export->words->file_name);
 
-  return g_strconcat (name, ".pdf", NULL);
+  if (export->kind->spans_years)
+    return g_strdup_printf ("%s %d–%d.pdf", name, export->from_year, export->to_year);
+  return g_strdup_printf ("%s %d.pdf", name, export->from_year);
 }
 
 static void
@@ -117,15 +130,25 @@ file_chosen_cb (GtkNativeDialog *chooser,
                 ReportExport    *export)
 {
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  const char *year = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "year");
+  const char *from = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "from");
+  const char *to = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "to");
 
   if (response != GTK_RESPONSE_ACCEPT || file == NULL)
     {
       report_export_free (export);
       return;
     }
-  if (year != NULL)
-    export->year = (int) g_ascii_strtoll (year, NULL, 10);
+  if (from != NULL)
+    export->from_year = (int) g_ascii_strtoll (from, NULL, 10);
+  export->to_year = to != NULL ? (int) g_ascii_strtoll (to, NULL, 10) : export->from_year;
+  /* A period chosen backwards is still the period meant. */
+  if (export->to_year < export->from_year)
+    {
+      int first = export->to_year;
+
+      export->to_year = export->from_year;
+      export->from_year = first;
+    }
   write_report (export, file);
 }
 
@@ -143,9 +166,11 @@ add_filter (GtkFileChooser *chooser,
   gtk_file_chooser_add_filter (chooser, filter);
 }
 
-/* The year to report on, among the years ICAT has had, newest first. */
+/* A year of the report, among the years ICAT has had, newest first. */
 static void
 add_year_choice (GtkFileChooser *chooser,
+                 const char     *id,
+                 const char     *label,
                  int             year,
                  int             this_year)
 {
@@ -155,9 +180,8 @@ add_year_choice (GtkFileChooser *chooser,
   for (int y = this_year + 1; y >= FIRST_YEAR; y--)
     g_ptr_array_add (options, g_strdup_printf ("%d", y));
   g_ptr_array_add (options, NULL);
-  gtk_file_chooser_add_choice (chooser, "year", _("Year"), (const char **) options->pdata,
-                               (const char **) options->pdata);
-  gtk_file_chooser_set_choice (chooser, "year", chosen);
+  gtk_file_chooser_add_choice (chooser, id, label, (const char **) options->pdata, (const char **) options->pdata);
+  gtk_file_chooser_set_choice (chooser, id, chosen);
 }
 
 static void
@@ -165,15 +189,23 @@ choose_file (ReportExport *export,
              int           this_year)
 {
   IcatWindow *self = export->window;
-  g_autofree char *name = suggested_name (export->year);
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Export Coverage Report"), GTK_WINDOW (self),
+  g_autofree char *name = suggested_name (export);
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_(export->words->chooser_title), GTK_WINDOW (self),
                                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  GtkFileChooser *file_chooser = GTK_FILE_CHOOSER (chooser);
 
-  add_filter (GTK_FILE_CHOOSER (chooser), _("PDF documents"), "pdf", "application/pdf");
-  add_filter (GTK_FILE_CHOOSER (chooser), _("OpenDocument text, to edit"), "odt",
-              "application/vnd.oasis.opendocument.text");
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  add_year_choice (GTK_FILE_CHOOSER (chooser), export->year, this_year);
+  add_filter (file_chooser, _("PDF documents"), "pdf", "application/pdf");
+  add_filter (file_chooser, _("OpenDocument text, to edit"), "odt", "application/vnd.oasis.opendocument.text");
+  gtk_file_chooser_set_current_name (file_chooser, name);
+  if (export->kind->spans_years)
+    {
+      /* Translators: the first year of a report's period, in its file chooser */
+      add_year_choice (file_chooser, "from", C_("period", "From"), export->from_year, this_year);
+      /* Translators: the last year of a report's period, in its file chooser */
+      add_year_choice (file_chooser, "to", C_("period", "To"), export->to_year, this_year);
+    }
+  else
+    add_year_choice (file_chooser, "from", _("Year"), export->from_year, this_year);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (file_chosen_cb), export);
   g_clear_object (&self->chooser);
@@ -181,20 +213,39 @@ choose_file (ReportExport *export,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static const ReportWords *
+words_for (const IcatReportKind *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (report_words); i++)
+    if (g_str_equal (report_words[i].name, kind->name))
+      return &report_words[i];
+  return NULL;
+}
+
 static void
-export_coverage_report_activated (GtkWidget  *widget,
-                                  const char *action_name,
-                                  GVariant   *parameter)
+export_report_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
 {
   IcatWindow *self = ICAT_WINDOW (widget);
-  ReportExport *export = g_new0 (ReportExport, 1);
+  ReportExport *export;
   g_autoptr(GFile) file = NULL;
   g_autofree char *today = icat_today_string ();
   int this_year = (int) g_ascii_strtoll (today, NULL, 10);
+  const IcatReportKind *kind;
+  const char *name;
+  int from_year, to_year;
 
+  g_variant_get (parameter, "(&sii)", &name, &from_year, &to_year);
+  kind = icat_report_kind_find (name);
+  g_return_if_fail (kind != NULL && words_for (kind) != NULL);
+  export = g_new0 (ReportExport, 1);
   export->window = g_object_ref (self);
   export->database = g_strdup (icat_store_get_path (self->store));
-  export->year = g_variant_get_int32 (parameter) > 0 ? g_variant_get_int32 (parameter) : this_year;
+  export->kind = kind;
+  export->words = words_for (kind);
+  export->from_year = from_year > 0 ? from_year : this_year;
+  export->to_year = kind->spans_years && to_year > 0 ? to_year : export->from_year;
   export->paper = icat_paper_size_from_settings (self->settings);
   /* Tests cannot answer a file chooser: they name the file beforehand. */
   file = _icat_window_take_document_file (self);
@@ -207,5 +258,5 @@ export_coverage_report_activated (GtkWidget  *widget,
 void
 _icat_window_class_init_reports (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "win.export-coverage-report", "i", export_coverage_report_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-report", "(sii)", export_report_activated);
 }
