@@ -50,6 +50,10 @@ static const ReportWords report_words[] = {
     N_("Each paragraph of the mandates, the year’s action items, papers and meetings linked to it, and the "
        "paragraphs with no work."),
     N_("The coverage of the mandates in a year") },
+  { "sg", N_("— write ICAT’s contribution to the Secretary-General’s report on a period"),
+    N_("ICAT’s composition and chairs, its meetings with their decisions, the briefings for Member States, the "
+       "papers published and the work on each paragraph of 72/195 addressed to ICAT, with the records in an annex."),
+    N_("ICAT’s contribution to the Secretary-General’s report on a period") },
 };
 
 static const ReportWords *

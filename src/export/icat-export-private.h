@@ -16,4 +16,9 @@ sqlite3_stmt *_icat_export_prepare_for_year (IcatDb      *db,
                                              int          year,
                                              GError     **error);
 
+/* A localized column holds a JSON object of language → text: the text in
+ * the user's language (icat_localized_pick ()); a plain text as it is. */
+char         *_icat_export_column_localized (sqlite3_stmt *stmt,
+                                             int           column);
+
 G_END_DECLS

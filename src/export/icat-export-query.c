@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "icat-export-private.h"
+#include "icat-record-io.h"
 
 sqlite3_stmt *
 _icat_export_prepare_for_year (IcatDb      *db,
@@ -26,4 +27,16 @@ _icat_export_prepare_for_year (IcatDb      *db,
       icat_bind_text (stmt, 2, until);
     }
   return stmt;
+}
+
+char *
+_icat_export_column_localized (sqlite3_stmt *stmt,
+                               int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  g_autoptr(JsonNode) node = text != NULL ? json_from_string (text, NULL) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return g_strdup (text != NULL ? text : "");
+  return g_strdup (icat_localized_pick (json_node_get_object (node)));
 }

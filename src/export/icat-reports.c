@@ -25,6 +25,7 @@ draft_coverage (IcatDb  *db,
 
 static const IcatReportKind report_kinds[] = {
   { "coverage", FALSE, draft_coverage },
+  { "sg", TRUE, icat_report_sg_new },
 };
 
 const IcatReportKind *

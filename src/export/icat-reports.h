@@ -18,6 +18,16 @@ IcatReportDoc *icat_report_coverage_new (IcatDb      *db,
                                          int          year,
                                          GError     **error);
 
+/* ICAT's contribution to the Secretary-General's report on the years
+ * from_year .. to_year: composition and chairs, meetings with their
+ * decisions, briefings for Member States, papers published, and the work
+ * done and open on each paragraph of 72/195 addressed to ICAT or its
+ * coordinator; every statement cites its records, listed in an annex. */
+IcatReportDoc *icat_report_sg_new       (IcatDb      *db,
+                                         int          from_year,
+                                         int          to_year,
+                                         GError     **error);
+
 /* When the records last changed (the newest updated_at of any record):
  * the date a report carries, so the same records give the same file. The
  * Unix epoch for an empty database. */

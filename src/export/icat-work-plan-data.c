@@ -104,19 +104,6 @@ column_text (sqlite3_stmt *stmt,
   return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
 }
 
-/* A localized column holds a JSON object of language → text. */
-static char *
-column_localized (sqlite3_stmt *stmt,
-                  int           column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-  g_autoptr(JsonNode) node = text != NULL ? json_from_string (text, NULL) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return g_strdup (text != NULL ? text : "");
-  return g_strdup (icat_localized_pick (json_node_get_object (node)));
-}
-
 /* ids: the lead agencies' ids separated by spaces, or NULL. */
 static void
 add_lead_ids (IcatActivity *activity,
@@ -152,7 +139,7 @@ load_mandates (IcatWorkPlanData  *data,
       json_object_set_string_member (record, "paragraph", (const char *) sqlite3_column_text (stmt, 2));
       mandate->id = column_text (stmt, 0);
       mandate->label = icat_record_title (kind, record);
-      mandate->summary = column_localized (stmt, 3);
+      mandate->summary = _icat_export_column_localized (stmt, 3);
       mandate->pillar = column_text (stmt, 4);
       mandate->order = order++;
       g_hash_table_insert (data->mandates, mandate->id, mandate);
@@ -231,7 +218,7 @@ load_plan_record (IcatWorkPlanData  *data,
       data->status = column_text (stmt, 0);
       data->endorsed_on = column_text (stmt, 1);
       if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
-        data->endorsed_at_title = column_localized (stmt, 2);
+        data->endorsed_at_title = _icat_export_column_localized (stmt, 2);
     }
   if (data->status == NULL)
     data->status = g_strdup ("draft");
@@ -255,7 +242,7 @@ load_chairs (IcatWorkPlanData  *data,
   sqlite3_bind_int (stmt, 1, data->year);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autofree char *name = column_localized (stmt, 1);
+      g_autofree char *name = _icat_export_column_localized (stmt, 1);
 
       if (chairs->len > 0)
         g_string_append (chairs, "\n");
@@ -366,7 +353,7 @@ load_papers (IcatWorkPlanData  *data,
       const char *status = (const char *) sqlite3_column_text (stmt, 3);
       g_autofree char *lead_ids = column_text (stmt, 8);
 
-      activity->title = column_localized (stmt, 1);
+      activity->title = _icat_export_column_localized (stmt, 1);
       activity->type_label = g_strdup (icat_format_enum ("kind", (const char *) sqlite3_column_text (stmt, 2)));
       activity->lead = column_text (stmt, 7);
       activity->end = column_text (stmt, 4);
@@ -431,7 +418,7 @@ load_meetings (IcatWorkPlanData  *data,
       const char *precision = (const char *) sqlite3_column_text (stmt, 6);
       g_autofree char *lead_ids = column_text (stmt, 8);
 
-      activity->title = column_localized (stmt, 1);
+      activity->title = _icat_export_column_localized (stmt, 1);
       activity->type_label = g_strdup (icat_format_enum ("kind", (const char *) sqlite3_column_text (stmt, 2)));
       activity->lead = column_text (stmt, 7);
       activity->start = meeting_date (starts_at, zone, precision);

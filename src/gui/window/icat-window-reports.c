@@ -34,6 +34,8 @@ typedef struct {
 static const ReportWords report_words[] = {
   /* Translators: the file name a coverage report is saved as, before its year */
   { "coverage", N_("Export Coverage Report"), N_("Coverage of ICAT’s mandates") },
+  /* Translators: the file name the contribution to the Secretary-General's report is saved as, before its period */
+  { "sg", N_("Export Secretary-General Report"), N_("ICAT contribution to the Secretary-General’s report") },
 };
 
 typedef struct {
