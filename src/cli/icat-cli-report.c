@@ -50,6 +50,11 @@ static const ReportWords report_words[] = {
     N_("Each paragraph of the mandates, the year’s action items, papers and meetings linked to it, and the "
        "paragraphs with no work."),
     N_("The coverage of the mandates in a year") },
+  { "handover", N_("— write the chair’s handover pack at the end of a year"),
+    N_("The chairs of the year and the next, open action items by owner, papers in progress with their clearances, "
+       "decisions still to implement, meetings planned, mandate paragraphs with no work and the chair rotation’s "
+       "next proposals."),
+    N_("The chair’s handover pack at the end of a year") },
 };
 
 static const ReportWords *

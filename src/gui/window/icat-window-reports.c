@@ -34,6 +34,8 @@ typedef struct {
 static const ReportWords report_words[] = {
   /* Translators: the file name a coverage report is saved as, before its year */
   { "coverage", N_("Export Coverage Report"), N_("Coverage of ICAT’s mandates") },
+  /* Translators: the file name a handover pack is saved as, before the outgoing chairs' year */
+  { "handover", N_("Export Chair’s Handover Pack"), N_("Chair’s handover pack") },
 };
 
 typedef struct {
