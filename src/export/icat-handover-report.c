@@ -110,7 +110,7 @@ write_chairs (Handover  *handover,
 
   if (incoming == NULL)
     return FALSE;
-  icat_report_doc_heading (handover->doc, ICAT_TEXT_HEADING_1, _("Chairs"));
+  icat_report_doc_heading (handover->doc, ICAT_TEXT_HEADING_1, _("Chairs of ICAT"));
   icat_report_doc_fact (handover->doc, outgoing_label, outgoing[0] != '\0' ? outgoing : _("None recorded"));
   icat_report_doc_fact (handover->doc, incoming_label, incoming[0] != '\0' ? incoming : _("Not yet chosen"));
   return TRUE;

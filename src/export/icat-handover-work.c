@@ -31,10 +31,11 @@ write_owner_counts (Handover  *handover,
   const double fractions[] = { 0.28, 0.18, 0.18, 0.18, 0.18 };
   /* Translators: a column of the handover pack; %s is a year */
   g_autofree char *due_label = g_strdup_printf (_("Due in %s"), handover->next_year);
-  const char *headers[] = { _("Owner"), _("Open"), _("Overdue"), due_label, _("Later or undated") };
+  /* Overdue last: an alert row shows its last column in red. */
+  const char *headers[] = { _("Owner"), _("Open"), due_label, _("Later or undated"), _("Overdue") };
   sqlite3_stmt *stmt = icat_db_prepare (handover->db,
-                                        "SELECT a.acronym, count (*), sum (t.due < ?1), "
-                                        "sum (t.due >= ?1 AND t.due < ?2), sum (t.due IS NULL OR t.due >= ?2) "
+                                        "SELECT a.acronym, count (*), sum (t.due >= ?1 AND t.due < ?2), "
+                                        "sum (t.due IS NULL OR t.due >= ?2), sum (t.due < ?1) "
                                         "FROM action_item t JOIN agency a ON a.id = t.owner "
                                         "WHERE t.status IN " OPEN_STATUSES " GROUP BY t.owner "
                                         "ORDER BY count (*) DESC, a.acronym COLLATE NOCASE, t.owner", error);
@@ -56,7 +57,7 @@ write_owner_counts (Handover  *handover,
       cells[0] = (const char *) sqlite3_column_text (stmt, 0);
       for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
         cells[i + 1] = counts[i] = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, i + 1));
-      icat_report_doc_table_row (handover->doc, cells, sqlite3_column_int64 (stmt, 2) > 0 ? ICAT_ROW_ALERT
+      icat_report_doc_table_row (handover->doc, cells, sqlite3_column_int64 (stmt, 4) > 0 ? ICAT_ROW_ALERT
                                  : ICAT_ROW_DEFAULT);
     }
   if (any)
@@ -75,8 +76,9 @@ write_item_list (Handover    *handover,
                  const char  *until,
                  GError     **error)
 {
-  const double fractions[] = { 0.40, 0.14, 0.16, 0.30 };
-  const char *headers[] = { _("Action item"), _("Owner"), _("Due"), _("Arose from") };
+  const double fractions[] = { 0.40, 0.14, 0.30, 0.16 };
+  /* The due date last: an overdue row shows it in red. */
+  const char *headers[] = { _("Action item"), _("Owner"), _("Arose from"), _("Due") };
   sqlite3_stmt *stmt = icat_db_prepare (handover->db,
                                         "SELECT t.title, a.acronym, t.due, m.title, m.starts_at, m.timezone, "
                                         "m.date_precision, count (*) OVER () FROM action_item t "
@@ -111,8 +113,8 @@ write_item_list (Handover    *handover,
         }
       cells[0] = (const char *) sqlite3_column_text (stmt, 0);
       cells[1] = (const char *) sqlite3_column_text (stmt, 1);
-      cells[2] = due;
-      cells[3] = meeting != NULL ? meeting : "—";
+      cells[2] = meeting != NULL ? meeting : "—";
+      cells[3] = due;
       icat_report_doc_table_row (handover->doc, cells, from == NULL ? ICAT_ROW_ALERT : ICAT_ROW_DEFAULT);
       total = (guint) sqlite3_column_int64 (stmt, 7);
       listed++;
