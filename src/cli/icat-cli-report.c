@@ -54,6 +54,11 @@ static const ReportWords report_words[] = {
     N_("ICAT’s composition and chairs, its meetings with their decisions, the briefings for Member States, the "
        "papers published and the work on each paragraph of 72/195 addressed to ICAT, with the records in an annex."),
     N_("ICAT’s contribution to the Secretary-General’s report on a period") },
+  { "handover", N_("— write the chair’s handover pack at the end of a year"),
+    N_("The chairs of the year and the next, open action items by owner, papers in progress with their clearances, "
+       "decisions still to implement, meetings planned, mandate paragraphs with no work and the chair rotation’s "
+       "next proposals."),
+    N_("The chair’s handover pack at the end of a year") },
 };
 
 static const ReportWords *

@@ -306,3 +306,56 @@ icat_report_records_date (IcatDb  *db,
     }
   return date != NULL ? date : g_date_time_new_from_unix_utc (0);
 }
+
+static int
+compare_gaps (gconstpointer a,
+              gconstpointer b)
+{
+  const IcatCoverageGap *x = *(IcatCoverageGap **) a;
+  const IcatCoverageGap *y = *(IcatCoverageGap **) b;
+
+  if (x->for_icat != y->for_icat)
+    return x->for_icat ? -1 : 1;
+  return (x->mandate->order > y->mandate->order) - (x->mandate->order < y->mandate->order);
+}
+
+static void
+coverage_gap_free (IcatCoverageGap *gap)
+{
+  g_free (gap->addressee);
+  g_free (gap);
+}
+
+GPtrArray *
+icat_report_coverage_gaps (IcatDb            *db,
+                           IcatWorkPlanData  *data,
+                           GError           **error)
+{
+  g_autoptr(GHashTable) facts = load_mandate_facts (db, error);
+  g_autoptr(GHashTable) work = NULL;
+  g_autoptr(GPtrArray) mandates = NULL;
+  GPtrArray *gaps;
+
+  if (facts == NULL)
+    return NULL;
+  work = activities_by_mandate (data);
+  mandates = mandates_in_order (data);
+  gaps = g_ptr_array_new_with_free_func ((GDestroyNotify) coverage_gap_free);
+  for (guint i = 0; i < mandates->len; i++)
+    {
+      IcatMandateInfo *mandate = mandates->pdata[i];
+      MandateFacts *entry = g_hash_table_lookup (facts, mandate->id);
+      IcatCoverageGap *gap;
+
+      if (g_hash_table_contains (work, mandate->id))
+        continue;
+      gap = g_new0 (IcatCoverageGap, 1);
+      gap->mandate = mandate;
+      gap->addressee = entry != NULL ? g_strdup (entry->addressee) : NULL;
+      gap->for_icat = addresses_icat (entry);
+      g_ptr_array_add (gaps, gap);
+    }
+  /* Stable: each part keeps the documents' order. */
+  g_ptr_array_sort (gaps, compare_gaps);
+  return gaps;
+}

@@ -23,9 +23,19 @@ draft_coverage (IcatDb  *db,
   return icat_report_coverage_new (db, from_year, error);
 }
 
+static IcatReportDoc *
+draft_handover (IcatDb  *db,
+                int      from_year,
+                int      to_year,
+                GError **error)
+{
+  return icat_report_handover_new (db, from_year, error);
+}
+
 static const IcatReportKind report_kinds[] = {
   { "coverage", FALSE, draft_coverage },
   { "sg", TRUE, icat_report_sg_new },
+  { "handover", FALSE, draft_handover },
 };
 
 const IcatReportKind *

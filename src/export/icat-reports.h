@@ -7,6 +7,7 @@
 
 #include "icat-db.h"
 #include "icat-report-doc.h"
+#include "icat-work-plan-data.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,29 @@ IcatReportDoc *icat_report_sg_new       (IcatDb      *db,
                                          int          from_year,
                                          int          to_year,
                                          GError     **error);
+
+/* The chair's handover pack at the end of year: the chairs of year hand
+ * over to those of year + 1. Open action items by owner (the overdue and
+ * the coming year's listed), papers in progress with their clearances,
+ * decisions whose action items are still open, the meetings planned, the
+ * year's coverage gaps and the chair rotation's next proposals. */
+IcatReportDoc *icat_report_handover_new (IcatDb      *db,
+                                         int          year,
+                                         GError     **error);
+
+/* A paragraph with no work in a year, as the coverage report finds it. */
+typedef struct {
+  IcatMandateInfo *mandate;     /* borrowed from the work plan's data */
+  char            *addressee;   /* the mandate's addressee value */
+  gboolean         for_icat;    /* addressed to ICAT or its coordinator */
+} IcatCoverageGap;
+
+/* IcatCoverageGap for each paragraph without work in data's year (the
+ * recurring dates are not work): those addressed to ICAT or its
+ * coordinator first, each part in the documents' order. */
+GPtrArray     *icat_report_coverage_gaps (IcatDb           *db,
+                                          IcatWorkPlanData *data,
+                                          GError          **error);
 
 /* When the records last changed (the newest updated_at of any record):
  * the date a report carries, so the same records give the same file. The

@@ -36,6 +36,8 @@ static const ReportWords report_words[] = {
   { "coverage", N_("Export Coverage Report"), N_("Coverage of ICAT’s mandates") },
   /* Translators: the file name the contribution to the Secretary-General's report is saved as, before its period */
   { "sg", N_("Export Secretary-General Report"), N_("ICAT contribution to the Secretary-General’s report") },
+  /* Translators: the file name a handover pack is saved as, before the outgoing chairs' year */
+  { "handover", N_("Export Chair’s Handover Pack"), N_("Chair’s handover pack") },
 };
 
 typedef struct {
