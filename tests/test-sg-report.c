@@ -31,6 +31,7 @@
 #define WG_ID         "11111111-1111-4111-8111-000000000002"
 #define WG_MEETING    "Working Group meeting on the issue briefs"
 #define LATER_MEETING "Working Group meeting after the period"
+#define PLANNED_MEETING "Principals meeting still to come"
 #define PAPER_ID      "22222222-2222-4222-8222-000000000001"
 #define PAPER         "Issue brief on remedies in the period"
 #define LATER_PAPER   "Issue brief after the period"
@@ -53,7 +54,10 @@ static const char records[] =
   "{\"id\": \"11111111-1111-4111-8111-000000000003\", " STAMPS "\"kind\": \"working-group\", "
   "\"title\": {\"en\": \"" LATER_MEETING "\"}, \"starts_at\": \"2018-01-10T09:00:00Z\", \"date_precision\": \"day\", "
   "\"timezone\": \"Europe/Vienna\", \"agenda\": [{\"id\": \"11111111-1111-4111-8111-100000000003\", \"position\": 0, "
-  "\"title\": \"Later work\", \"mandates\": [\"" PARA_10_ID "\"]}]}], "
+  "\"title\": \"Later work\", \"mandates\": [\"" PARA_10_ID "\"]}]}, "
+  "{\"id\": \"11111111-1111-4111-8111-000000000004\", " STAMPS "\"kind\": \"principals\", "
+  "\"title\": {\"en\": \"" PLANNED_MEETING "\"}, \"starts_at\": \"2090-06-10T09:00:00Z\", \"date_precision\": \"day\", "
+  "\"timezone\": \"Europe/Vienna\"}], "
   "\"papers\": ["
   "{\"id\": \"" PAPER_ID "\", " STAMPS "\"kind\": \"issue-brief\", \"number\": \"09\", "
   "\"title\": {\"en\": \"" PAPER "\"}, \"year\": 2017, \"published_on\": \"2017-05-15\", \"status\": \"published\", "
@@ -248,6 +252,23 @@ test_sg_one_year (Fixture       *fixture,
   assert_not_said (text, PAPER);
 }
 
+/* A meeting still to come has not been held: it is left out. */
+static void
+test_sg_not_held (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (fixture->dir, "sg.pdf", NULL);
+  g_autofree char *text = NULL;
+  const char * const says[] = { "Principals-level meetings", "0",
+                                "No principals-level meeting is recorded in the period.", NULL };
+
+  import_records (fixture, records);
+  run_report (fixture, pdf, "2090", "2090");
+  text = pdf_text (pdf);
+  assert_says_in_order (text, says);
+  assert_not_said (text, PLANNED_MEETING);
+}
+
 /* Twelve more completed items on para 10: ten of the fourteen listed, the rest counted. */
 static void
 test_sg_counted (Fixture       *fixture,
@@ -321,8 +342,12 @@ test_sg_pdf_same_bytes (Fixture       *fixture,
   gsize first_length = 0, second_length = 0;
 
   import_records (fixture, records);
+  /* The page writer dates a PDF by the clock unless told (as for every PDF it writes). */
+  g_setenv ("SOURCE_DATE_EPOCH", "1772323200", TRUE);
   run_report (fixture, pdf, "2016", "2017");
+  g_usleep (1100 * G_TIME_SPAN_MILLISECOND);
   run_report (fixture, again, "2016", "2017");
+  g_unsetenv ("SOURCE_DATE_EPOCH");
   first = read_file (pdf, &first_length);
   second = read_file (again, &second_length);
   g_assert_cmpmem (first, first_length, second, second_length);
@@ -386,6 +411,7 @@ main (int   argc,
 
   g_test_add ("/cli/report/sg-pdf", Fixture, NULL, fixture_set_up, test_sg_pdf, fixture_tear_down);
   g_test_add ("/cli/report/sg-one-year", Fixture, NULL, fixture_set_up, test_sg_one_year, fixture_tear_down);
+  g_test_add ("/cli/report/sg-not-held", Fixture, NULL, fixture_set_up, test_sg_not_held, fixture_tear_down);
   g_test_add ("/cli/report/sg-counted", Fixture, NULL, fixture_set_up, test_sg_counted, fixture_tear_down);
   g_test_add ("/cli/report/sg-odt", Fixture, NULL, fixture_set_up, test_sg_odt, fixture_tear_down);
   g_test_add ("/cli/report/sg-pdf-same-bytes", Fixture, NULL, fixture_set_up, test_sg_pdf_same_bytes,

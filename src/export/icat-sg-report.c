@@ -18,6 +18,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "icat-document-private.h"
 #include "icat-export-private.h"
 #include "icat-format.h"
 #include "icat-record-io.h"
@@ -28,11 +29,12 @@
 #define LISTED_ITEMS 10
 
 /* ?1 and ?2: the first year and the year after the last ("2016", "2018"),
- * between which every date and timestamp of the period sorts. */
+ * between which every date and timestamp of the period sorts; ?4: now, as
+ * a UTC timestamp, before which a meeting has been held. */
 #define MEMBERSHIP_IN_PERIOD \
   "m.role IN ('member', 'inactive-member', 'coordinator') AND m.\"from\" < ?2 " \
   "AND (m.\"to\" IS NULL OR m.\"to\" >= ?1)"
-#define MEETING_IN_PERIOD "t.starts_at >= ?1 AND t.starts_at < ?2"
+#define MEETING_IN_PERIOD "t.starts_at >= ?1 AND t.starts_at < ?2 AND t.starts_at < ?4"
 #define BRIEFING \
   "(t.kind = 'member-state-briefing' OR t.id IN (SELECT a.parent_id FROM meeting_agenda a " \
   "JOIN meeting_agenda_mandates l ON l.owner_id = a.id JOIN mandate p ON p.id = l.target_id " \
@@ -65,6 +67,7 @@ typedef struct {
   int            to_year;
   char          *from;       /* "2016" */
   char          *until;      /* "2018" */
+  char          *now;        /* "2026-12-06T09:30:00" */
   GPtrArray     *annex;      /* AnnexEntry, numbered from 1 */
   GHashTable    *numbers;    /* id → its number in the annex */
 } SgReport;
@@ -99,7 +102,8 @@ column (sqlite3_stmt *stmt,
   return (const char *) sqlite3_column_text (stmt, index);
 }
 
-/* Prepares sql with the period bound to ?1 and ?2; id, unless NULL, to ?3. */
+/* Prepares sql with the period bound to ?1 and ?2; id, unless NULL, to
+ * ?3; now to ?4 where sql uses it. */
 static sqlite3_stmt *
 prepare (SgReport    *report,
          const char  *sql,
@@ -114,6 +118,8 @@ prepare (SgReport    *report,
   icat_bind_text (stmt, 2, report->until);
   if (id != NULL)
     icat_bind_text (stmt, 3, id);
+  if (sqlite3_bind_parameter_count (stmt) >= 4)
+    icat_bind_text (stmt, 4, report->now);
   return stmt;
 }
 
@@ -402,7 +408,9 @@ write_all_meetings (SgReport  *report,
                         "ORDER BY t.starts_at, t.id";
 
   icat_report_doc_heading (report->doc, ICAT_TEXT_HEADING_1, _("Meetings held"));
-  icat_report_doc_text (report->doc, ICAT_TEXT_CAPTION, _("Each meeting with the decisions its record lists."));
+  icat_report_doc_text (report->doc, ICAT_TEXT_CAPTION,
+                        _("Each meeting held in the period, with the decisions its record lists; meetings still to "
+                          "come are left out."));
   return write_meetings (report, of_kind, "principals", _("Principals-level meetings"),
                          _("No principals-level meeting is recorded in the period."), error)
          && write_meetings (report, of_kind, "working-group", _("Working Group meetings"),
@@ -875,11 +883,14 @@ icat_report_sg_new (IcatDb  *db,
   g_autoptr(GHashTable) numbers = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *from = g_strdup_printf ("%04d", from_year);
   g_autofree char *until = g_strdup_printf ("%04d", to_year + 1);
+  g_autoptr(GDateTime) now = icat_document_now ();
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (now);
+  g_autofree char *stamp = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S");
   g_autoptr(IcatReportDoc) doc = NULL;
   g_autofree char *period = NULL;
   g_autofree char *title = NULL;
   g_autofree char *footer = NULL;
-  SgReport report = { NULL, db, from_year, to_year, from, until, annex, numbers };
+  SgReport report = { NULL, db, from_year, to_year, from, until, stamp, annex, numbers };
 
   if (date == NULL)
     return NULL;
