@@ -24,6 +24,7 @@ struct _IcatApplication {
   AdwApplication  parent_instance;
 
   char           *database;       /* from --database, or NULL for the default */
+  gboolean        default_database;  /* neither --database nor $ICAT_TRACKER_DB */
   IcatStore      *store;
   IcatSyncService *sync_service;
   IcatReminderService *reminders;
@@ -72,8 +73,14 @@ open_store (IcatApplication  *self,
     return FALSE;
   self->poll_source = g_timeout_add_seconds (EXTERNAL_CHANGE_POLL_SECONDS, poll_external_changes, self);
   self->sync_service = icat_sync_service_new (self->store);
-  settings = g_settings_new (APP_ID);
-  self->reminders = icat_reminder_service_new (G_APPLICATION (self), self->store, settings);
+  /* A reminder's click reaches the unique instance on the default database,
+   * starting it if need be: sent from another database, it would open the
+   * wrong one. */
+  if (self->default_database)
+    {
+      settings = g_settings_new (APP_ID);
+      self->reminders = icat_reminder_service_new (G_APPLICATION (self), self->store, settings);
+    }
   return TRUE;
 }
 
@@ -117,6 +124,23 @@ icat_application_handle_local_options (GApplication *application,
   if (g_variant_dict_lookup (options, "database", "^&ay", &database))
     self->database = g_strdup (database);
   self->exit_after_first_frame = g_variant_dict_contains (options, "exit-after-first-frame");
+  self->default_database = self->database == NULL && g_getenv ("ICAT_TRACKER_DB") == NULL;
+  /* Decided here, before GApplication registers on the session bus. The
+   * default database is the user's own: one instance holds it, a second
+   * start raises its window, and the bus can start it for a reminder's
+   * click (D-Bus activation, --gapplication-service). Any other database
+   * is a separate instance: the tests and bench/run start many at once on
+   * one bus, and none of them may find or forward to another. */
+  if (self->default_database)
+    g_application_set_flags (application, g_application_get_flags (application) & ~G_APPLICATION_NON_UNIQUE);
+  else if (g_application_get_flags (application) & G_APPLICATION_IS_SERVICE)
+    {
+      /* The bus starts the service for org.icattracker.Tracker: only the
+       * default database's instance takes that name. */
+      g_printerr ("%s\n", _("ICAT Tracker runs as a D-Bus service on the default database only: "
+                            "unset ICAT_TRACKER_DB and leave out --database."));
+      return 1;
+    }
   return -1;
 }
 
@@ -327,8 +351,10 @@ icat_application_init (IcatApplication *self)
 IcatApplication *
 icat_application_new (void)
 {
-  /* Not unique: each window shows exactly the database it was started
-   * with, even while another instance has a different one open. */
+  /* Not unique until the options say the database is the default one
+   * (icat_application_handle_local_options): each window shows exactly the
+   * database it was started with, even while another instance has a
+   * different one open. */
   return g_object_new (ICAT_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_NON_UNIQUE,
