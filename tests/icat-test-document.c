@@ -290,7 +290,7 @@ add_mandate (Generator *gen)
   add_owned_string (gen, "paragraph", unique_value (gen, ""));
   add_localized (gen, "text");
   add_string (gen, "addressee",
-              PICK (gen, "icat", "coordinator", "member-states", "secretary-general", "un-system", "stakeholders"));
+              PICK (gen, "icat", "coordinator", "unodc", "member-states", "secretary-general", "un-system", "stakeholders"));
   add_string (gen, "pillar",
               PICK (gen, "general", "prevention", "protection", "prosecution", "partnership", "coordination", "reporting"));
   add_optional_text (gen, "note");

@@ -14,8 +14,8 @@
 #include "icat-test-util.h"
 
 /* The built-in data holds no action items and no work plans. */
-#define SEED_MEETINGS 12
-#define SEED_PAPERS   20
+#define SEED_MEETINGS 19
+#define SEED_PAPERS   25
 
 static char *
 demo (const char *years,

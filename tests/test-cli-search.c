@@ -29,6 +29,7 @@ test_search_lines (Fixture       *fixture,
   g_autofree char *out = NULL, *err = NULL;
   g_auto(GStrv) lines = NULL;
   g_auto(GStrv) fields = NULL;
+  gboolean seen_mandate = FALSE;
 
   import_meeting (fixture);
   /* A two-character Chinese word, as Ctrl+F finds it. */
@@ -36,16 +37,21 @@ test_search_lines (Fixture       *fixture,
   g_assert_cmpstr (err, ==, "");
   g_assert_true (g_str_has_suffix (out, "\n"));
   lines = g_strsplit (out, "\n", -1);
-  /* The meeting, with the word in its title, before the seed's mandates
-   * with it in their text; every line has five fields. */
+  /* The meeting, with the word in its title, first (the newest), then the
+   * seed's Working Group meetings with it in their titles, before the
+   * seed's mandates with it in their text; every line has five fields. */
   g_assert_cmpuint (g_strv_length (lines), >, 2);
   for (guint i = 0; lines[i + 1] != NULL; i++)
     {
       g_auto(GStrv) each = g_strsplit (lines[i], "\t", -1);
 
       g_assert_cmpuint (g_strv_length (each), ==, 5);
-      g_assert_true (i == 0 || g_str_equal (each[0], "mandate"));
+      if (g_str_equal (each[0], "mandate"))
+        seen_mandate = TRUE;
+      else
+        g_assert_true (g_str_equal (each[0], "meeting") && !seen_mandate && strstr (each[3], "Working Group") != NULL);
     }
+  g_assert_true (seen_mandate);
   /* kind, id, the day it meets where it meets, title, matching text */
   fields = g_strsplit (lines[0], "\t", -1);
   g_assert_cmpuint (g_strv_length (fields), ==, 5);

@@ -834,9 +834,21 @@ archive_test (Fixture *f)
   /* The newest archived: first in the archive. */
   g_autofree char *report_2023 = seeded_paper_id (f, "ICAT chairs'' report 2023");
   g_autoptr(JsonObject) stored = read_paper (f, old);
+  const char *announced[] = { "Global Report on Trafficking in Persons 2018",
+                              "Report of the Secretary-General to the 74th session on the implementation of resolution 72/195" };
 
-  /* The built-in papers are all published; those of past years are in the
-   * archive, off the board, and the new one is on it. */
+  /* The built-in papers are all published once the two reports the
+   * documents only announce (proposed) are marked published of their
+   * year; those of past years are in the archive, off the board, and the
+   * new one is on it. */
+  for (guint i = 0; i < G_N_ELEMENTS (announced); i++)
+    {
+      g_autofree char *id = seeded_paper_id (f, announced[i]);
+      g_autofree char *published = g_strdup_printf ("{\"id\": \"%s\", \"status\": \"published\", \"year\": 2019}", id);
+
+      g_assert_nonnull (id);
+      g_free (save_paper (f, published));
+    }
   g_assert_cmpstr (icat_json_get_string (stored, "published_on"), ==, "2012-05");
   icat_test_wait_until (only_in_column, f, &(Expect) { recent, "status", "published" }, 10);
   g_assert_true (archived (f, old));

@@ -255,10 +255,13 @@ charts_test (IcatWindow *window,
   sqlite3_reset (stmt);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "overview");
-  /* The seed: twenty published papers, no action items, no covered mandate. */
-  wait_for_chart (GTK_WIDGET (window), "papers-chart", "Published: 20");
+  /* The seed: twenty-three published papers, no action items; the
+   * paragraphs its papers answer are covered: published, 72/195 para 5
+   * and GPA para 5; proposed, the reports of 72/195 paras 21 and 22, GPA
+   * annex 60 and 2015/23 para 5. */
+  wait_for_chart (GTK_WIDGET (window), "papers-chart", "Published: 23");
   wait_for_chart (GTK_WIDGET (window), "coverage-chart",
-                  "All mandates: Open work 0, Completed work only 0, No work 119.");
+                  "All mandates: Open work 4, Completed work only 2, No work 113.");
   g_assert_cmpuint (icat_chart_get_n_rows (ICAT_CHART (icat_test_find_named (GTK_WIDGET (window), "status-chart"))), ==, 0);
   /* An empty chart gives way to a sentence saying why. */
   g_assert_false (gtk_widget_get_visible (icat_test_find_named (GTK_WIDGET (window), "status-chart")));
@@ -275,8 +278,8 @@ charts_test (IcatWindow *window,
   g_assert_false (gtk_widget_get_visible (icat_test_find_named (GTK_WIDGET (window), "chart-empty")));
   /* 72/195 para 10 addresses ICAT, and now has work. */
   wait_for_chart (GTK_WIDGET (window), "coverage-chart",
-                  "All mandates: Open work 1, Completed work only 0, No work 118. "
-                  "Addressed to ICAT: Open work 1, Completed work only 0, No work 15.");
+                  "All mandates: Open work 5, Completed work only 2, No work 112. "
+                  "Addressed to ICAT: Open work 3, Completed work only 0, No work 13.");
 }
 
 static void

@@ -20,6 +20,7 @@
 #include "icat-cli-private.h"
 #include "icat-error.h"
 #include "icat-export.h"
+#include "icat-seed.h"
 
 /* The command line's own usage errors come with its help. */
 static int
@@ -262,6 +263,7 @@ command_check (const char  *database,
   g_autoptr(GError) error = NULL;
   g_autoptr(IcatDb) db = NULL;
   g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
 
   g_option_context_set_summary (context, _("Prints each problem found; exits 1 if there is any."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -276,8 +278,14 @@ command_check (const char  *database,
   problems = icat_check_database (db, &error);
   if (problems == NULL)
     return icat_cli_fail (error);
+  /* Built-in records someone changed are the user's to keep: told, not failed. */
+  warnings = icat_seed_differences (db, &error);
+  if (warnings == NULL)
+    return icat_cli_fail (error);
   for (guint i = 0; i < problems->len; i++)
     g_print ("%s\n", (const char *) problems->pdata[i]);
+  for (guint i = 0; i < warnings->len; i++)
+    g_print ("%s\n", (const char *) warnings->pdata[i]);
   return problems->len == 0 ? ICAT_CLI_EXIT_OK : ICAT_CLI_EXIT_FAILED;
 }
 

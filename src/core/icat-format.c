@@ -127,6 +127,7 @@ static const struct {
   /* addressees */
   { "addressee", "icat", NC_("value", "Addressed to ICAT") },
   { "addressee", "coordinator", NC_("value", "Addressed to UNODC as coordinator") },
+  { "addressee", "unodc", NC_("value", "Addressed to UNODC in its own right") },
   { "addressee", "member-states", NC_("value", "Addressed to Member States") },
   { "addressee", "secretary-general", NC_("value", "Addressed to the Secretary-General") },
   { "addressee", "un-system", NC_("value", "Addressed to the UN system") },

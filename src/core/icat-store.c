@@ -22,6 +22,7 @@
 #include "icat-device.h"
 #include "icat-error.h"
 #include "icat-record-io.h"
+#include "icat-seed.h"
 #include "icat-json-merge.h"
 #include "icat-store-private.h"
 
@@ -743,26 +744,6 @@ icat_store_init (IcatStore *self)
   self->writer = g_thread_pool_new (writer_thread, self, 1, FALSE, NULL);
 }
 
-/* The seed is where a database starts, not an edit to undo: it is written
- * in the transaction that creates the database, with no journal. */
-static gboolean
-load_seed (IcatDb    *db,
-           gpointer   user_data,
-           GError   **error)
-{
-  g_autoptr(GBytes) seed = g_resources_lookup_data (RESOURCE_PREFIX "/seed/icat.json", 0, error);
-  g_autoptr(JsonNode) document = NULL;
-  g_autoptr(IcatImportPlan) plan = NULL;
-
-  if (seed == NULL)
-    return FALSE;
-  document = icat_exchange_parse ("icat.json", seed, error);
-  if (document == NULL)
-    return FALSE;
-  plan = icat_import_plan_new (db, document, FALSE, "icat.json", error);
-  return plan != NULL && icat_import_plan_apply (plan, db, error);
-}
-
 IcatStore *
 icat_store_open (const char  *path,
                  GError     **error)
@@ -773,7 +754,7 @@ icat_store_open (const char  *path,
 
   self->path = g_strdup (path);
   self->device_id = g_strdup (icat_device_get_id ());
-  self->write_db = icat_db_open_full (path, ICAT_DB_READ_WRITE, load_seed, NULL, NULL, error);
+  self->write_db = icat_db_open_full (path, ICAT_DB_READ_WRITE, icat_seed_load, NULL, NULL, error);
   if (self->write_db == NULL)
     return NULL;
   /* Each upsert of a long transaction (an import) keeps a statement
@@ -785,6 +766,8 @@ icat_store_open (const char  *path,
   if (self->read_db == NULL)
     return NULL;
   self->seen_data_version = icat_db_data_version (self->read_db);
+  if (!icat_seed_upgrade (self, error))
+    return NULL;
   return g_steal_pointer (&self);
 }
 
