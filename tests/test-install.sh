@@ -58,9 +58,11 @@ clean "$cli" -d "$db" workplan --year 2025 -o "$tmp/plan.pdf"
 clean env LANGUAGE=zh_CN "$cli" --help | grep -q '命令' || fail "the CLI does not speak Chinese"
 
 # The app finds its schema and shows its window (Xvfb from the test run).
+# A session bus of its own: dconf, started on it, keeps the settings in
+# the temporary home.
 [ -n "${DISPLAY:-}" ] || fail "no display"
 clean env DISPLAY="$DISPLAY" XAUTHORITY="${XAUTHORITY:-}" GTK_A11Y=none G_DEBUG=fatal-criticals \
-  DBUS_SESSION_BUS_ADDRESS="${DBUS_SESSION_BUS_ADDRESS:-}" \
+  dbus-run-session -- \
   timeout 120 "$root$bindir/icat-tracker" --database "$tmp/app.db" --exit-after-first-frame ||
   fail "the installed app did not show its window"
 [ -f "$tmp/app.db" ] || fail "the app opened no database"
