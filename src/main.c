@@ -11,6 +11,7 @@
 #include <locale.h>
 
 #include "icat-application.h"
+#include "icat-install-dirs.h"
 
 int
 main (int    argc,
@@ -18,12 +19,10 @@ main (int    argc,
 {
   g_autoptr(IcatApplication) app = NULL;
 
+  /* Before GLib and GTK read the data folders: the schema and the icons. */
+  icat_install_dirs_add_data_dir ();
   setlocale (LC_ALL, "");
-  /* build-aux/dev points this at the build tree, so a build that is not
-   * installed still speaks the user's language. */
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ICAT_TRACKER_LOCALEDIR") ? g_getenv ("ICAT_TRACKER_LOCALEDIR") : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  icat_install_dirs_bind_translations ();
 
   app = icat_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -21,6 +21,7 @@
 #include "icat-error.h"
 #include "icat-export.h"
 #include "icat-seed.h"
+#include "icat-install-dirs.h"
 
 /* The command line's own usage errors come with its help. */
 static int
@@ -324,20 +325,18 @@ main (int    argc,
 {
   g_autofree char *database = NULL;
   g_autofree char *description = NULL;
+  gboolean version = FALSE;
   const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database,
       N_("The database file (default: $ICAT_TRACKER_DB, or the one in your data folder)"), N_("PATH") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version and quit"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
 
   setlocale (LC_ALL, "");
-  /* build-aux/dev points this at the build tree, so a build that is not
-   * installed still speaks the user's language. */
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ICAT_TRACKER_LOCALEDIR") ? g_getenv ("ICAT_TRACKER_LOCALEDIR") : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  icat_install_dirs_bind_translations ();
 
   context = g_option_context_new (_("COMMAND [ARGS…] — ICAT Tracker from the command line"));
   description = commands_description ();
@@ -347,6 +346,11 @@ main (int    argc,
   g_option_context_set_strict_posix (context, TRUE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
+  if (version)
+    {
+      g_print ("icat-tracker-cli %s\n", PACKAGE_VERSION);
+      return ICAT_CLI_EXIT_OK;
+    }
   if (argc < 2)
     return usage_error (context, _("Name a command"));
 

@@ -124,6 +124,11 @@ icat_application_handle_local_options (GApplication *application,
   if (g_variant_dict_lookup (options, "database", "^&ay", &database))
     self->database = g_strdup (database);
   self->exit_after_first_frame = g_variant_dict_contains (options, "exit-after-first-frame");
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("icat-tracker %s\n", PACKAGE_VERSION);
+      return 0;
+    }
   self->default_database = self->database == NULL && g_getenv ("ICAT_TRACKER_DB") == NULL;
   /* Decided here, before GApplication registers on the session bus. The
    * default database is the user's own: one instance holds it, a second
@@ -340,6 +345,7 @@ icat_application_init (IcatApplication *self)
   const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
       N_("The database file (default: $ICAT_TRACKER_DB, or the one in your data folder)"), N_("PATH") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
     /* For benchmarks only (bench/run), so not listed in --help. */
     { "exit-after-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, NULL, NULL },
     { NULL }
