@@ -1,14 +1,15 @@
 #!/bin/sh
-# test-install.sh BUILD_DIR BINDIR DATADIR — `meson install` into a
-# temporary DESTDIR, then both installed programs run from there with no
+# test-install.sh BUILD_DIR BINDIR DATADIR VERSION — `meson install` into
+# a temporary DESTDIR, then both installed programs run from there with no
 # variable pointing them at their data: the CLI exports and writes a work
-# plan, in English and in Chinese; the app shows its first frame.
+# plan and a report, in English and in Chinese, each naming meson.build's
+# VERSION; the app shows its first frame.
 #
 # Copyright 2026 ICAT Tracker developers
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -eu
 
-build=$1 bindir=$2 datadir=$3
+build=$1 bindir=$2 datadir=$3 meson_version=$4
 app_id=org.icattracker.Tracker
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/icat-install.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
@@ -43,16 +44,18 @@ clean() {
 cli=$root$bindir/icat-tracker-cli
 db=$tmp/data.db
 
-version=$(clean "$cli" --version)
-[ "$version" = "icat-tracker-cli $(clean "$root$bindir/icat-tracker" --version | cut -d' ' -f2)" ] ||
-  fail "the two programs' versions differ: $version"
+[ "$(clean "$cli" --version)" = "icat-tracker-cli $meson_version" ] || fail "icat-tracker-cli --version"
+[ "$(clean "$root$bindir/icat-tracker" --version)" = "icat-tracker $meson_version" ] || fail "icat-tracker --version"
 
 clean "$cli" demo --years 1 --meetings 4 --items 30 -o "$tmp/demo.json"
 clean "$cli" -d "$db" import "$tmp/demo.json" >/dev/null
 clean "$cli" -d "$db" export --format json -o "$tmp/export.json"
 grep -q '"format" : "icat-tracker"' "$tmp/export.json" || fail "the export is no exchange document"
 clean "$cli" -d "$db" workplan --year 2025 -o "$tmp/plan.pdf"
-[ "$(head -c 5 "$tmp/plan.pdf")" = "%PDF-" ] || fail "the work plan is no PDF"
+pdfinfo "$tmp/plan.pdf" | grep -qx "Creator: *ICAT Tracker $meson_version" || fail "the PDF's creator is not ICAT Tracker $meson_version"
+clean "$cli" -d "$db" report coverage --year 2025 -o "$tmp/coverage.odt"
+python3 -c 'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read("meta.xml").decode())' "$tmp/coverage.odt" |
+  grep -qF "<meta:generator>ICAT Tracker/$meson_version</meta:generator>" || fail "the report's generator is not ICAT Tracker/$meson_version"
 
 # The translations come from the installed tree.
 clean env LANGUAGE=zh_CN "$cli" --help | grep -q '命令' || fail "the CLI does not speak Chinese"
