@@ -48,7 +48,7 @@ write_owner_counts (Handover  *handover,
   icat_bind_text (stmt, 2, handover->year_after);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autofree char *counts[4] = { NULL };
+      char *counts[4];
       const char *cells[5];
 
       if (!any)
@@ -59,6 +59,8 @@ write_owner_counts (Handover  *handover,
         cells[i + 1] = counts[i] = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, i + 1));
       icat_report_doc_table_row (handover->doc, cells, sqlite3_column_int64 (stmt, 4) > 0 ? ICAT_ROW_ALERT
                                  : ICAT_ROW_DEFAULT);
+      for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+        g_free (counts[i]);
     }
   if (any)
     icat_report_doc_table_end (handover->doc);
