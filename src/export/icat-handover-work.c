@@ -416,7 +416,16 @@ _icat_handover_write_decisions (Handover  *handover,
     icat_report_doc_table_end (handover->doc);
   else
     icat_report_doc_text (handover->doc, ICAT_TEXT_BODY, _("No decision waits on an open action item."));
-  _icat_handover_counted (handover->doc, listed, total);
+  if (total > listed)
+    {
+      /* Translators: under the decisions of the handover pack */
+      g_autofree char *counted =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u earlier meeting with open action items counted, not listed.",
+                                      "%u earlier meetings with open action items counted, not listed.",
+                                      total - listed), total - listed);
+
+      icat_report_doc_text (handover->doc, ICAT_TEXT_CAPTION, counted);
+    }
   return icat_db_end_rows (handover->db, stmt, rc, error);
 }
 
