@@ -271,6 +271,48 @@ test_handover_chinese (Fixture       *fixture,
   assert_absent (text, "Summary");
 }
 
+/* Long lists are cut and counted: 45 overdue items (40 listed) arising
+ * from 22 meetings with decisions (20 listed). */
+static void
+test_handover_long_lists (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *file = g_build_filename (fixture->dir, "many.json", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "handover.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"icat-tracker\", \"version\": 1, \"meetings\": [");
+  const char *stamp = "\"created_at\": \"2025-02-01T09:00:00.000Z\", \"updated_at\": \"2025-11-01T10:00:00.000Z\", "
+                      "\"updated_by\": \"99999999-9999-4999-8999-999999999999\"";
+
+  for (guint m = 0; m < 22; m++)
+    g_string_append_printf (json, "%s{\"id\": \"11111111-1111-4111-8111-1111111110%02u\", %s, \"kind\": \"working-group\", "
+                            "\"title\": {\"en\": \"Meeting %u\"}, \"starts_at\": \"2025-01-%02uT09:00:00Z\", "
+                            "\"date_precision\": \"day\", \"timezone\": \"UTC\", \"decisions\": [{\"id\": "
+                            "\"22222222-2222-4222-8222-2222222220%02u\", \"number\": 1, \"text\": \"Decision %u.\"}]}",
+                            m > 0 ? ", " : "", m, stamp, m, m + 1, m, m);
+  g_string_append (json, "], \"action_items\": [");
+  for (guint i = 0; i < 45; i++)
+    g_string_append_printf (json, "%s{\"id\": \"33333333-3333-4333-8333-3333333330%02u\", %s, \"title\": \"Item %02u\", "
+                            "\"owner\": \"" UNODC_ID "\", \"due\": \"2025-03-%02u\", \"status\": \"open\", "
+                            "\"meeting\": \"11111111-1111-4111-8111-1111111110%02u\"}",
+                            i > 0 ? ", " : "", i, stamp, i, i % 28 + 1, i % 22);
+  g_string_append (json, "]}");
+  write_file (file, json->str, -1);
+  g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "import", file, NULL), ==, 0);
+  g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "report", "handover", "--year", "2025", "-o", pdf,
+                        NULL), ==, 0);
+  text = pdf_text (pdf);
+  assert_says_in_order (text, (const char * const[]) {
+    "UNODC", "45", "0", "0", "45",
+    "5 more counted, not listed.",
+    "Meeting 21", "1. Decision 21.", "2 earlier meetings with open action items counted, not listed.",
+    NULL });
+  /* The two earliest meetings are the ones counted, not listed. */
+  assert_absent (text, "Decision 0.");
+  assert_absent (text, "Decision 1.");
+  g_assert_nonnull (strstr (text, "Decision2."));
+}
+
 /* A database with only the built-in records: a valid pack that says there is nothing. */
 static void
 test_handover_empty (Fixture       *fixture,
@@ -302,6 +344,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/cli/report/handover-odt", Fixture, NULL, fixture_set_up, test_handover_odt, fixture_tear_down);
   g_test_add ("/cli/report/handover-chinese", Fixture, NULL, fixture_set_up, test_handover_chinese,
+              fixture_tear_down);
+  g_test_add ("/cli/report/handover-long-lists", Fixture, NULL, fixture_set_up, test_handover_long_lists,
               fixture_tear_down);
   g_test_add ("/cli/report/handover-empty", Fixture, NULL, fixture_set_up, test_handover_empty, fixture_tear_down);
 

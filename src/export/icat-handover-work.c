@@ -48,7 +48,7 @@ write_owner_counts (Handover  *handover,
   icat_bind_text (stmt, 2, handover->year_after);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autofree char *counts[4] = { NULL };
+      char *counts[4];
       const char *cells[5];
 
       if (!any)
@@ -59,6 +59,8 @@ write_owner_counts (Handover  *handover,
         cells[i + 1] = counts[i] = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, i + 1));
       icat_report_doc_table_row (handover->doc, cells, sqlite3_column_int64 (stmt, 4) > 0 ? ICAT_ROW_ALERT
                                  : ICAT_ROW_DEFAULT);
+      for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+        g_free (counts[i]);
     }
   if (any)
     icat_report_doc_table_end (handover->doc);
@@ -414,7 +416,16 @@ _icat_handover_write_decisions (Handover  *handover,
     icat_report_doc_table_end (handover->doc);
   else
     icat_report_doc_text (handover->doc, ICAT_TEXT_BODY, _("No decision waits on an open action item."));
-  _icat_handover_counted (handover->doc, listed, total);
+  if (total > listed)
+    {
+      /* Translators: under the decisions of the handover pack */
+      g_autofree char *counted =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u earlier meeting with open action items counted, not listed.",
+                                      "%u earlier meetings with open action items counted, not listed.",
+                                      total - listed), total - listed);
+
+      icat_report_doc_text (handover->doc, ICAT_TEXT_CAPTION, counted);
+    }
   return icat_db_end_rows (handover->db, stmt, rc, error);
 }
 
