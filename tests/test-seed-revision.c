@@ -698,6 +698,41 @@ test_check_warns (Fixture       *fixture,
   g_assert_cmpstr (err, ==, "");
 }
 
+/* A database that only read-only commands opened since the built-in data
+ * changed: check says its built-in records wait for the upgrade, and never
+ * that someone edited or deleted them. */
+static void
+test_check_before_upgrade (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) differences = NULL;
+  g_autoptr(GError) error = NULL;
+  guint waiting = 0, missing = 0;
+
+  differences = icat_seed_differences (db_of (fixture), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < differences->len; i++)
+    {
+      const char *line = differences->pdata[i];
+
+      g_assert_null (strstr (line, "It was edited"));
+      g_assert_null (strstr (line, "was deleted"));
+      waiting += strstr (line, "Nobody edited it") != NULL;
+      missing += strstr (line, "is not in the database yet") != NULL;
+    }
+  g_assert_cmpuint (waiting, >, 0);
+  g_assert_cmpuint (missing, >, 0);
+  g_assert_cmpuint (waiting + missing, ==, differences->len);
+
+  /* Once upgraded, nothing is left to tell. */
+  forget_revision (fixture->store);
+  upgrade (fixture->store);
+  g_clear_pointer (&differences, g_ptr_array_unref);
+  differences = icat_seed_differences (db_of (fixture), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (differences->len, ==, 0);
+}
+
 /* Two laptops of one group, both on the previous built-in data, upgrade
  * each on its own: the same corrections merge without a conflict. */
 static void
@@ -776,6 +811,8 @@ main (int    argc,
   g_test_add ("/seed/upgrade/matches-new", Fixture, NULL, previous_set_up, test_upgrade_matches_new_database, tear_down);
   g_test_add ("/seed/upgrade/leaves-edits", Fixture, NULL, previous_set_up, test_upgrade_leaves_edits, tear_down);
   g_test_add ("/seed/upgrade/check-warns", Fixture, NULL, previous_set_up, test_check_warns, tear_down);
+  g_test_add ("/seed/upgrade/check-before-upgrade", Fixture, NULL, previous_set_up, test_check_before_upgrade,
+              tear_down);
   g_test_add_func ("/seed/upgrade/two-laptops", test_two_laptops_converge);
   return g_test_run ();
 }

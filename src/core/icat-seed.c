@@ -359,6 +359,21 @@ differing_fields (const IcatKind *kind,
   return names->len > 0 ? g_string_free (g_steal_pointer (&names), FALSE) : NULL;
 }
 
+/* Still as the seed wrote it, and older than the built-in data: a database
+ * opened only for reading since this version came, which the upgrade has
+ * not reached yet. */
+static gboolean
+awaits_upgrade (JsonObject *seeded,
+                JsonObject *stored)
+{
+  const char *seeded_at = json_object_get_string_member_with_default (seeded, ICAT_KEY_UPDATED_AT, "");
+  const char *stored_at = json_object_get_string_member_with_default (stored, ICAT_KEY_UPDATED_AT, "");
+
+  return g_strcmp0 (json_object_get_string_member_with_default (stored, ICAT_KEY_UPDATED_BY, NULL),
+                    json_object_get_string_member_with_default (seeded, ICAT_KEY_UPDATED_BY, "")) == 0
+         && strcmp (stored_at, seeded_at) < 0;
+}
+
 static gboolean
 add_difference (IcatDb          *db,
                 const IcatKind  *kind,
@@ -372,8 +387,20 @@ add_difference (IcatDb          *db,
   g_autofree char *fields = NULL;
   gboolean exists = FALSE;
 
-  if (!icat_record_io_exists (db, kind->name, id, &exists, error))
+  gboolean deleted = FALSE;
+
+  if (!icat_record_io_exists (db, kind->name, id, &exists, error)
+      || (!exists && !is_tombstoned (db, kind, id, &deleted, error)))
     return FALSE;
+  if (!exists && !deleted)
+    {
+      g_ptr_array_add (differences,
+                       /* Translators: a warning of check; %s are a record's name and its id. */
+                       g_strdup_printf (_("Warning: the built-in record “%s” (%s) is not in the database yet: it is "
+                                          "added when ICAT Tracker or a command that writes next opens this database."),
+                                        label, id));
+      return TRUE;
+    }
   if (!exists)
     {
       g_ptr_array_add (differences,
@@ -387,7 +414,14 @@ add_difference (IcatDb          *db,
   if (stored == NULL)
     return FALSE;
   fields = differing_fields (kind, seeded, stored);
-  if (fields != NULL)
+  if (fields != NULL && awaits_upgrade (seeded, stored))
+    g_ptr_array_add (differences,
+                     /* Translators: a warning of check; %s are a record's name, its id and field names. */
+                     g_strdup_printf (_("Warning: the built-in record “%s” (%s) differs from the built-in data in: %s. "
+                                        "Nobody edited it: the corrections are applied when ICAT Tracker or a "
+                                        "command that writes next opens this database."),
+                                      label, id, fields));
+  else if (fields != NULL)
     g_ptr_array_add (differences,
                      /* Translators: a warning of check; %s are a record's name, its id and field names. */
                      g_strdup_printf (_("Warning: the built-in record “%s” (%s) differs from the built-in data in: %s. "
