@@ -123,7 +123,7 @@ suggested_name (const ReportExport *export)
 {
   const char *name = _(export->words->file_name);
 
-  if (export->kind->spans_years)
+  if (export->kind->spans_years && export->to_year != export->from_year)
     return g_strdup_printf ("%s %d–%d.pdf", name, export->from_year, export->to_year);
   return g_strdup_printf ("%s %d.pdf", name, export->from_year);
 }
@@ -170,7 +170,11 @@ add_filter (GtkFileChooser *chooser,
   gtk_file_chooser_add_filter (chooser, filter);
 }
 
-/* A year of the report, among the years ICAT has had, newest first. */
+/* A year of the report, among the years ICAT has had, newest first. The
+ * year asked for is this year unless a caller says otherwise, and this year
+ * is the first option: GTK 4.8's own file chooser dialog shows its first
+ * option whatever gtk_file_chooser_set_choice () chose, while answering the
+ * chosen one. */
 static void
 add_year_choice (GtkFileChooser *chooser,
                  const char     *id,
@@ -181,7 +185,7 @@ add_year_choice (GtkFileChooser *chooser,
   g_autoptr(GPtrArray) options = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *chosen = g_strdup_printf ("%d", year);
 
-  for (int y = this_year + 1; y >= FIRST_YEAR; y--)
+  for (int y = MAX (this_year, year); y >= FIRST_YEAR; y--)
     g_ptr_array_add (options, g_strdup_printf ("%d", y));
   g_ptr_array_add (options, NULL);
   gtk_file_chooser_add_choice (chooser, id, label, (const char **) options->pdata, (const char **) options->pdata);
