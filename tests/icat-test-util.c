@@ -164,6 +164,16 @@ icat_test_export (IcatStore *store)
   return text;
 }
 
+void
+icat_test_drop_generator (char *export)
+{
+  const char *line = "  \"generator\" : \"ICAT Tracker " PACKAGE_VERSION "\",\n";
+  char *found = strstr (export, line);
+
+  g_assert_nonnull (found);
+  memmove (found, found + strlen (line), strlen (found + strlen (line)) + 1);
+}
+
 char *
 icat_test_agency_id (IcatStore  *store,
                      const char *acronym)

@@ -75,6 +75,7 @@ export_one_by_one (IcatDb     *db,
   json_object_set_string_member (root, "format", ICAT_FORMAT_NAME);
   json_object_set_int_member (root, "version", ICAT_FORMAT_VERSION);
   json_object_set_string_member (root, "exported_at", exported_at);
+  json_object_set_string_member (root, "generator", ICAT_EXCHANGE_GENERATOR);
   g_assert_true (icat_db_begin_snapshot (db, &error));
   g_assert_true (add_records_one_by_one (db, root, &error));
   g_assert_no_error (error);

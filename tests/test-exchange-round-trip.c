@@ -112,6 +112,7 @@ test_seed_export (Fixture       *fixture,
   root = icat_test_object (seed);
   export = icat_store_export_json (fixture->store, json_object_get_string_member (root, "exported_at"), &error);
   g_assert_no_error (error);
+  icat_test_drop_generator (export);
   g_assert_cmpstr (export, ==, seed);
 
   /* Records are sorted by id. */

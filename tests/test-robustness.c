@@ -48,6 +48,7 @@ assert_holds_seed (const char *path)
   g_assert_no_error (error);
   export = icat_store_export_json (store, exported_at, &error);
   g_assert_no_error (error);
+  icat_test_drop_generator (export);
   g_assert_cmpstr (export, ==, seed);
 }
 

@@ -16,6 +16,7 @@
 #include <json-glib/json-glib.h>
 
 #include "icat-demo.h"
+#include "icat-exchange.h"
 
 #define DEMO_DEVICE "d3e0c0de-0000-4000-8000-000000000001"
 #define MAX_AGENDA 6
@@ -836,8 +837,9 @@ icat_demo_document (const IcatDemoSize  *size,
   if (read_seed (&demo, error))
     {
       g_string_append_printf (demo.out,
-                              "{\"format\":\"icat-tracker\",\"version\":1,\"exported_at\":\"%04d-12-31T12:00:00.000Z\",\n",
-                              ICAT_DEMO_LAST_YEAR);
+                              "{\"format\":\"icat-tracker\",\"version\":1,\"exported_at\":\"%04d-12-31T12:00:00.000Z\","
+                              "\"generator\":\"%s\",\n",
+                              ICAT_DEMO_LAST_YEAR, ICAT_EXCHANGE_GENERATOR);
       put_meetings (&demo, size->meetings);
       put_papers (&demo);
       put_work_plans (&demo);

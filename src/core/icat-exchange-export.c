@@ -49,8 +49,10 @@ output_append (Output      *output,
   return output->block->len < BLOCK_SIZE || output_flush (output, error);
 }
 
-/* "{" and the format, version and exported_at members, without the
- * closing "\n}". */
+/* "{" and the format, version, exported_at and generator members, without
+ * the closing "\n}". The generator names the program and its version, so a
+ * file says what wrote it; importers ignore it like any unknown top-level
+ * key. */
 static gboolean
 write_head (Output         *output,
             JsonGenerator  *generator,
@@ -64,6 +66,7 @@ write_head (Output         *output,
   json_object_set_string_member (head, "format", ICAT_FORMAT_NAME);
   json_object_set_int_member (head, "version", ICAT_FORMAT_VERSION);
   json_object_set_string_member (head, "exported_at", exported_at);
+  json_object_set_string_member (head, "generator", ICAT_EXCHANGE_GENERATOR);
   json_node_set_object (node, head);
   json_generator_set_root (generator, node);
   json_generator_to_gstring (generator, text);

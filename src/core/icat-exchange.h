@@ -16,6 +16,9 @@ G_BEGIN_DECLS
 
 #define ICAT_FORMAT_NAME "icat-tracker"
 #define ICAT_FORMAT_VERSION 1
+/* The program that wrote a document: its top-level "generator" (config.h's
+ * PACKAGE_VERSION, where the macro is used). */
+#define ICAT_EXCHANGE_GENERATOR "ICAT Tracker " PACKAGE_VERSION
 /* Deep enough for any record of the format (document, list, record, nested
  * list, child, link list); json-glib recurses without a limit and crashes
  * on documents nested hundreds of thousands deep. */
