@@ -5,14 +5,15 @@
  *
  * Each test runs icat-tracker-cli ($ICAT_CLI) with LANGUAGE=ar and the
  * build's catalogues on a new database seeded with ICAT's history, and
- * reads the PDF back with poppler: pdftotext for the words (normalized
- * NFKC, as Arabic comes back partly in presentation forms), -bbox for
- * where each word sits on the page, pdffonts for the faces. The same
- * documents in English are the contrast: nothing in them is mirrored.
+ * reads the PDF back: pdftotext for the words (normalized NFKC, as Arabic
+ * comes back partly in presentation forms), cropped to a strip of a page
+ * to tell where they sit; pdffonts for the faces; qpdf for the bookmarks.
+ * The same work plan in English is the contrast: nothing in it is mirrored.
  */
 #include "config.h"
 
 #include <gio/gio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "icat-test-util.h"
@@ -202,6 +203,18 @@ assert_font (const char *pdf,
     g_error ("%s is not embedded in %s: %s", font, pdf, fonts);
 }
 
+/* The PDF's bookmarks name title. */
+static void
+assert_outline (const char *pdf,
+                const char *title)
+{
+  const char *argv[] = { "qpdf", "--json", "--json-key=outlines", pdf, NULL };
+  g_autofree char *json = run_text (argv);
+  g_autofree char *outlines = squeeze (json);
+
+  assert_has (outlines, title);
+}
+
 /* ------------------------------------------------------------------ */
 
 /* Where the first table of the work plan puts its first and last column's
@@ -255,6 +268,7 @@ test_work_plan (Fixture       *fixture,
   assert_work_plan_places (arabic, AR_ACTIVITY, AR_STATUS, AR_PAGE, TRUE);
   /* A Latin date in an Arabic table keeps its order. */
   assert_has (text, "30July2016");
+  assert_outline (arabic, AR_TIMELINE);
 }
 
 /* The meeting record in Arabic: the attendance table mirrored, its
@@ -294,7 +308,8 @@ int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  setlocale (LC_ALL, "");
+  icat_test_init (&argc, &argv);
 
   g_test_add ("/documents-rtl/work-plan", Fixture, NULL, fixture_set_up, test_work_plan, fixture_tear_down);
   g_test_add ("/documents-rtl/meeting-record", Fixture, NULL, fixture_set_up, test_meeting_record, fixture_tear_down);
