@@ -87,7 +87,8 @@ draw_footer (cairo_t      *cr,
              double        height,
              const char   *running_footer,
              guint         number,
-             guint         n_pages)
+             guint         n_pages,
+             gboolean      rtl)
 {
   g_autoptr(PangoLayout) left = pango_layout_new (context);
   g_autoptr(PangoLayout) right = pango_layout_new (context);
@@ -103,6 +104,10 @@ draw_footer (cairo_t      *cr,
   pango_font_description_free (font);
   icat_layout_set_text (right, page_text);
   pango_layout_get_size (right, &right_width, NULL);
+  /* Right to left, the running footer is on the right and the page number
+   * on the left (left and right name the English places). */
+  if (rtl)
+    icat_layout_set_right_to_left (left);
   icat_layout_set_text (left, running_footer);
   pango_layout_set_width (left, (int) ((width - 2 * margin - right_width / PANGO_SCALE - 12) * PANGO_SCALE));
   pango_layout_set_ellipsize (left, PANGO_ELLIPSIZE_END);
@@ -111,9 +116,9 @@ draw_footer (cairo_t      *cr,
   cairo_rectangle (cr, margin, y - 6, width - 2 * margin, 0.5);
   cairo_fill (cr);
   cairo_set_source_rgb (cr, ICAT_INK_MUTED);
-  cairo_move_to (cr, margin, y);
+  cairo_move_to (cr, rtl ? margin + right_width / PANGO_SCALE + 12 : margin, y);
   pango_cairo_show_layout (cr, left);
-  cairo_move_to (cr, width - margin - (double) right_width / PANGO_SCALE, y);
+  cairo_move_to (cr, rtl ? margin : width - margin - (double) right_width / PANGO_SCALE, y);
   pango_cairo_show_layout (cr, right);
 }
 
@@ -129,7 +134,11 @@ icat_document_new_from_writer (IcatPageWriter *writer,
   PangoFontMap *font_map = pango_cairo_font_map_new ();
   PangoContext *context = pango_font_map_create_context (font_map);
 
+  gboolean rtl = icat_page_writer_is_right_to_left (writer);
+
   pango_cairo_context_set_resolution (context, 72);
+  if (rtl)
+    pango_context_set_base_dir (context, PANGO_DIRECTION_RTL);
   document->title = g_strdup (title);
   document->subject = g_strdup (subject);
   document->pages = icat_page_writer_finish (writer);
@@ -145,7 +154,8 @@ icat_document_new_from_writer (IcatPageWriter *writer,
     {
       cairo_t *cr = cairo_create (document->pages->pdata[i]);
 
-      draw_footer (cr, context, document->width, document->height, running_footer, i + 1, document->pages->len);
+      draw_footer (cr, context, document->width, document->height, running_footer, i + 1, document->pages->len,
+                   rtl);
       cairo_destroy (cr);
     }
   g_object_unref (context);
@@ -326,7 +336,8 @@ footer_at_page_end (IcatPageWriter *writer,
   /* A context of its own, as on a recorded page: nothing the page left
    * behind (a path, a colour) reaches the footer. */
   cr = cairo_create (cairo_get_target (icat_page_writer_get_cairo (writer)));
-  draw_footer (cr, footer->context, footer->width, footer->height, footer->running_footer, page + 1, footer->n_pages);
+  draw_footer (cr, footer->context, footer->width, footer->height, footer->running_footer, page + 1, footer->n_pages,
+               icat_page_writer_is_right_to_left (writer));
   cairo_destroy (cr);
 }
 
@@ -349,6 +360,8 @@ icat_document_stream_pdf (IcatPageWriter      *writer,
   gboolean written;
 
   pango_cairo_context_set_resolution (context, 72);
+  if (icat_page_writer_is_right_to_left (writer))
+    pango_context_set_base_dir (context, PANGO_DIRECTION_RTL);
   surface = cairo_pdf_surface_create_for_stream (write_to_stream, &sink, info->width, info->height);
   set_metadata (surface, &shell);
   add_outline (surface, &shell);

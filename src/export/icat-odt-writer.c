@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "icat-error.h"
+#include "icat-page-writer.h"
 
 #define ODT_MIME_TYPE "application/vnd.oasis.opendocument.text"
 
@@ -372,19 +373,6 @@ content_xml (IcatOdtWriter *writer)
                           odt_namespaces, odt_cell_styles, writer->table_styles->str, writer->body->str);
 }
 
-static gboolean
-is_right_to_left (const char *language)
-{
-  static const char * const rtl[] = { "ar", "fa", "he", "ur" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (rtl); i++)
-    if (g_str_has_prefix (language, rtl[i])
-        && (language[strlen (rtl[i])] == '\0' || language[strlen (rtl[i])] == '-'
-            || language[strlen (rtl[i])] == '_'))
-      return TRUE;
-  return FALSE;
-}
-
 /* The default paragraph and text properties: the faces the PDF uses (a
  * serif body, a Ming face for Chinese), the document's language for
  * spelling, and its direction. */
@@ -396,7 +384,7 @@ append_default_style (GString    *out,
   const char *lang = parts[0];
   const char *country = parts[1] != NULL ? parts[1] : "none";
   gboolean cjk = g_str_equal (lang, "zh") || g_str_equal (lang, "ja") || g_str_equal (lang, "ko");
-  gboolean rtl = is_right_to_left (language);
+  gboolean rtl = icat_language_is_right_to_left (language);
 
   g_string_append_printf (out,
                           "<style:default-style style:family=\"paragraph\">"

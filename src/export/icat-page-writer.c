@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "icat-page-writer.h"
+#include "icat-report-doc.h"
 
 /* 2 cm margins; the footer sits in the bottom margin. */
 #define MARGIN_SIDE   56.7
@@ -49,14 +50,17 @@ struct _IcatPageWriter {
   IcatPageHeaderFunc header_func;
   gpointer           header_data;
   Table             *table;
+  gboolean           rtl;          /* Arabic: right-aligned, columns mirrored */
 };
 
 /* UN documents are set in Times New Roman: the text is in Liberation Serif
  * (fonts-liberation2), which has its metrics, and Chinese in the Ming face
  * AR PL UMing (fonts-arphic-uming). Headings and labels are in a sans:
  * Liberation Sans (Arial's metrics), and WenQuanYi Micro Hei for Chinese.
+ * Arabic, in both, is in Noto Naskh Arabic (fonts-noto-core), which shapes
+ * it; it comes after the Chinese faces, so nothing else changes face.
  * The generic family last stands in where a face is missing. */
-#define ICAT_SERIF "Liberation Serif,AR PL UMing CN,serif "
+#define ICAT_SERIF "Liberation Serif,AR PL UMing CN,Noto Naskh Arabic,serif "
 #define ICAT_SANS  ICAT_DOCUMENT_SANS " "
 
 static const struct {
@@ -172,6 +176,21 @@ start_page (IcatPageWriter *writer)
     writer->header_func (writer, writer->header_data);
 }
 
+gboolean
+icat_language_is_right_to_left (const char *language)
+{
+  static const char * const rtl[] = { "ar", "fa", "he", "ur" };
+
+  if (language == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (rtl); i++)
+    if (g_str_has_prefix (language, rtl[i])
+        && (language[strlen (rtl[i])] == '\0' || language[strlen (rtl[i])] == '-'
+            || language[strlen (rtl[i])] == '_'))
+      return TRUE;
+  return FALSE;
+}
+
 static IcatPageWriter *
 page_writer_new (double   width,
                  double   height,
@@ -198,6 +217,15 @@ page_writer_new (double   width,
   pango_cairo_context_set_font_options (writer->context, options);
   cairo_font_options_destroy (options);
   pango_context_set_round_glyph_positions (writer->context, FALSE);
+  /* The direction follows the language the document is written in: the
+   * language tag of the catalogue, which the .odt reports declare too
+   * (icat_report_language ()), so a report's PDF and .odt always agree and
+   * no second marker must be kept in step in every catalogue. The locale
+   * (pango_language_get_default ()) would not do: LANGUAGE=ar with
+   * LANG=C.UTF-8 writes Arabic under the "c" locale. */
+  writer->rtl = icat_language_is_right_to_left (icat_report_language ());
+  if (writer->rtl)
+    pango_context_set_base_dir (writer->context, PANGO_DIRECTION_RTL);
 
   for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
     writer->fonts[i] = pango_font_description_from_string (styles[i].font);
@@ -318,6 +346,12 @@ icat_page_writer_get_n_pages (IcatPageWriter *writer)
 }
 
 gboolean
+icat_page_writer_is_right_to_left (IcatPageWriter *writer)
+{
+  return writer->rtl;
+}
+
+gboolean
 icat_page_writer_is_streaming (IcatPageWriter *writer)
 {
   return writer->target != NULL;
@@ -421,13 +455,51 @@ arabic_lam_alef_forms (const char *text)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+static gboolean
+has_right_to_left_letter (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    switch (g_unichar_get_script (g_utf8_get_char (p)))
+      {
+      case G_UNICODE_SCRIPT_ARABIC:
+      case G_UNICODE_SCRIPT_HEBREW:
+      case G_UNICODE_SCRIPT_SYRIAC:
+      case G_UNICODE_SCRIPT_THAANA:
+        return TRUE;
+      default:
+        break;
+      }
+  return FALSE;
+}
+
 void
 icat_layout_set_text (PangoLayout *layout,
                       const char  *text)
 {
   g_autofree char *shaped = arabic_lam_alef_forms (text);
+  g_autofree char *isolated = NULL;
 
-  pango_layout_set_text (layout, shaped != NULL ? shaped : text != NULL ? text : "", -1);
+  if (text == NULL)
+    text = "";
+  /* In a right-to-left document, a text with no right-to-left letter in it
+   * ("30 July 2016", an English title) is read left to right as a whole,
+   * still right-aligned: set in the right-to-left paragraph, its leading
+   * "30" would land right of "July 2016". */
+  if (!pango_layout_get_auto_dir (layout) &&
+      pango_context_get_base_dir (pango_layout_get_context (layout)) == PANGO_DIRECTION_RTL &&
+      *text != '\0' && !has_right_to_left_letter (text))
+    isolated = g_strconcat ("\u2066", text, "\u2069", NULL);
+  pango_layout_set_text (layout, isolated != NULL ? isolated : shaped != NULL ? shaped : text, -1);
+}
+
+void
+icat_layout_set_right_to_left (PangoLayout *layout)
+{
+  /* Every paragraph right to left, even one that starts with a Latin
+   * acronym, so a line reads from the right margin as the rest do; Pango
+   * flips the alignment only for paragraphs against the base direction. */
+  pango_layout_set_auto_dir (layout, FALSE);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
 }
 
 PangoLayout *
@@ -441,6 +513,8 @@ icat_page_writer_layout (IcatPageWriter *writer,
   pango_layout_set_font_description (layout, writer->fonts[style]);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
+  if (writer->rtl)
+    icat_layout_set_right_to_left (layout);
   icat_layout_set_text (layout, text);
   return layout;
 }
@@ -688,9 +762,10 @@ icat_page_writer_fact (IcatPageWriter *writer,
 
   icat_page_writer_ensure (writer, height);
   cairo_set_source_rgb (writer->cr, ICAT_INK_MUTED);
-  icat_page_writer_show (writer, label_layout, writer->left, writer->y + 1);
+  icat_page_writer_show (writer, label_layout, writer->rtl ? writer->right - label_width + 10 : writer->left,
+                         writer->y + 1);
   cairo_set_source_rgb (writer->cr, ICAT_INK_TEXT);
-  icat_page_writer_show (writer, value_layout, writer->left + label_width, writer->y);
+  icat_page_writer_show (writer, value_layout, writer->rtl ? writer->left : writer->left + label_width, writer->y);
   writer->y += height + 7;
 }
 
@@ -739,7 +814,7 @@ icat_page_writer_table_begin (IcatPageWriter     *writer,
                               const char * const *headers)
 {
   Table *table = g_new0 (Table, 1);
-  double x = writer->left;
+  double x = writer->rtl ? writer->right : writer->left;
 
   g_return_if_fail (writer->table == NULL);
   table->n_columns = n_columns;
@@ -748,10 +823,14 @@ icat_page_writer_table_begin (IcatPageWriter     *writer,
   table->headers = g_new0 (char *, n_columns + 1);
   for (guint i = 0; i < n_columns; i++)
     {
-      table->x[i] = x;
       table->width[i] = fractions[i] * icat_page_writer_get_body_width (writer);
       table->headers[i] = g_strdup (headers[i]);
-      x += table->width[i];
+      /* Right to left, the first column is on the right. */
+      if (writer->rtl)
+        x -= table->width[i];
+      table->x[i] = x;
+      if (!writer->rtl)
+        x += table->width[i];
     }
   writer->table = table;
   /* The header and at least one row together. */
@@ -825,7 +904,10 @@ draw_row_part (IcatPageWriter *writer,
       if (end > cell->next)
         {
           set_cell_ink (writer->cr, flags, i == table->n_columns - 1);
-          show_lines (writer->cr, cell->layout, table->x[i] + CELL_PAD, writer->y + CELL_PAD, cell->next, end);
+          /* A group heading spans the table from its left edge. */
+          double x = (flags & ICAT_ROW_GROUP) ? writer->left : table->x[i];
+
+          show_lines (writer->cr, cell->layout, x + CELL_PAD, writer->y + CELL_PAD, cell->next, end);
           used = MAX (used, LINE_BOTTOM (cell->bounds, end - 1) - LINE_TOP (cell->bounds, cell->next));
           cell->next = end;
         }

@@ -41,7 +41,7 @@ typedef enum {
 } IcatRowFlags;
 
 /* The sans of headings, labels and footers (see icat-page-writer.c). */
-#define ICAT_DOCUMENT_SANS "Liberation Sans,WenQuanYi Micro Hei,sans-serif"
+#define ICAT_DOCUMENT_SANS "Liberation Sans,WenQuanYi Micro Hei,Noto Naskh Arabic,sans-serif"
 
 /* Colours of the documents: UN blue for rules and shading, near-black text. */
 #define ICAT_INK_TEXT   0.10, 0.10, 0.12
@@ -117,6 +117,14 @@ double          icat_layout_height          (PangoLayout    *layout);
 /* Sets the text as documents draw it (see arabic_lam_alef_forms). */
 void            icat_layout_set_text        (PangoLayout    *layout,
                                              const char     *text);
+/* Right-aligned, every paragraph right to left (Arabic documents). */
+void            icat_layout_set_right_to_left (PangoLayout *layout);
+/* Whether documents in language (a tag such as "ar" or "zh-CN") are laid
+ * out right to left. */
+gboolean        icat_language_is_right_to_left (const char *language);
+/* The writer's documents are right to left: their language is (see
+ * page_writer_new ()). */
+gboolean        icat_page_writer_is_right_to_left (IcatPageWriter *writer);
 /* Draws a whole layout with its top left corner at (x, y). */
 void            icat_page_writer_show       (IcatPageWriter *writer,
                                              PangoLayout    *layout,

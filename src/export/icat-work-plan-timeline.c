@@ -140,6 +140,32 @@ activity_span (IcatActivity *activity,
   return span->end > 0 && span->start < 1;
 }
 
+/* Right to left, the chart is drawn mirrored: titles on the right, the
+ * year running from right to left. Takes the left edge x and width w of
+ * something as the left-to-right chart has it; gives its left edge. */
+static double
+mirror_x (IcatPageWriter *writer,
+          double          x,
+          double          w)
+{
+  double left = icat_page_writer_get_left (writer);
+
+  if (!icat_page_writer_is_right_to_left (writer))
+    return x;
+  return left + (left + icat_page_writer_get_body_width (writer)) - x - w;
+}
+
+/* Where to draw a layout of layout_width so that its text, text_width
+ * wide, starts at x: right to left, layouts are right-aligned. */
+static double
+text_start (IcatPageWriter *writer,
+            double          x,
+            double          layout_width,
+            int             text_width)
+{
+  return icat_page_writer_is_right_to_left (writer) ? x - (layout_width - text_width) : x;
+}
+
 static void
 draw_month_header (IcatPageWriter *writer,
                    gpointer        user_data)
@@ -156,13 +182,18 @@ draw_month_header (IcatPageWriter *writer,
   cairo_fill (cr);
   for (int month = 0; month < 12; month++)
     {
+      /* Twice a month's width to break in: a long month name ("أغسطس")
+       * reaches over the month lines rather than breaking in two. */
       g_autoptr(PangoLayout) label = icat_page_writer_short_layout (writer, ICAT_TEXT_TABLE_HEADER, month_label (month),
-                                                                    month_width);
+                                                                    2 * month_width);
       int label_width;
 
       pango_layout_get_pixel_size (label, &label_width, NULL);
       cairo_set_source_rgb (cr, ICAT_INK_TEXT);
-      icat_page_writer_show (writer, label, chart_x + month * month_width + (month_width - label_width) / 2, y + 3);
+      double cell_x = mirror_x (writer, chart_x + month * month_width, month_width);
+
+      icat_page_writer_show (writer, label, text_start (writer, cell_x + (month_width - label_width) / 2, 2 * month_width,
+                                                        label_width), y + 3);
     }
   icat_page_writer_advance (writer, HEADER_HEIGHT);
 }
@@ -173,6 +204,7 @@ draw_legend (IcatPageWriter *writer)
   cairo_t *cr = icat_page_writer_get_cairo (writer);
   double x = icat_page_writer_get_left (writer);
   double y = icat_page_writer_get_y (writer);
+  gboolean rtl = icat_page_writer_is_right_to_left (writer);
   const IcatActivityType types[] = {
     ICAT_ACTIVITY_ACTION_ITEM, ICAT_ACTIVITY_PAPER, ICAT_ACTIVITY_MEETING, ICAT_ACTIVITY_RECURRING,
   };
@@ -183,12 +215,13 @@ draw_legend (IcatPageWriter *writer)
                                                               icat_activity_type_label (types[i]), 120);
       int label_width;
 
+      pango_layout_get_pixel_size (label, &label_width, NULL);
       type_colour (cr, types[i]);
-      cairo_rectangle (cr, x, y + 2, 14, 7);
+      cairo_rectangle (cr, mirror_x (writer, x, 14), y + 2, 14, 7);
       cairo_fill (cr);
       cairo_set_source_rgb (cr, ICAT_INK_TEXT);
-      icat_page_writer_show (writer, label, x + 18, y);
-      pango_layout_get_pixel_size (label, &label_width, NULL);
+      /* Right to left, the label is right-aligned in its 120 points. */
+      icat_page_writer_show (writer, label, rtl ? mirror_x (writer, x + 18, 0) - 120 : x + 18, y);
       x += 18 + label_width + 18;
     }
   icat_page_writer_advance (writer, 18);
@@ -218,12 +251,12 @@ draw_row (IcatPageWriter *writer,
       cairo_fill (cr);
     }
   cairo_set_source_rgb (cr, ICAT_INK_TEXT);
-  icat_page_writer_show (writer, label, left, y + 1.5);
+  icat_page_writer_show (writer, label, mirror_x (writer, left, width * LABEL_SHARE - 6), y + 1.5);
 
   type_colour (cr, activity->type);
   if (span->point)
     {
-      double x = chart_x + (span->start + span->end) / 2 * chart_width;
+      double x = mirror_x (writer, chart_x + (span->start + span->end) / 2 * chart_width, 0);
 
       cairo_move_to (cr, x, mid - 4.5);
       cairo_line_to (cr, x + 4.5, mid);
@@ -237,7 +270,9 @@ draw_row (IcatPageWriter *writer,
       double from = CLAMP (span->start, 0, 1);
       double to = CLAMP (span->end, 0, 1);
 
-      cairo_rectangle (cr, chart_x + from * chart_width, mid - 3.5, MAX ((to - from) * chart_width, 2), 7);
+      double bar_width = MAX ((to - from) * chart_width, 2);
+
+      cairo_rectangle (cr, mirror_x (writer, chart_x + from * chart_width, bar_width), mid - 3.5, bar_width, 7);
       if (span->vague)
         {
           /* Only the month or the year is known: a pale bar. */
@@ -269,7 +304,7 @@ draw_month_lines (IcatPageWriter *writer,
     return;
   cairo_set_source_rgb (cr, ICAT_INK_RULE);
   for (int month = 0; month <= 12; month++)
-    cairo_rectangle (cr, chart_x + month * chart_width / 12, top, 0.3, bottom - top);
+    cairo_rectangle (cr, mirror_x (writer, chart_x + month * chart_width / 12, 0.3), top, 0.3, bottom - top);
   cairo_fill (cr);
 }
 

@@ -146,6 +146,7 @@ draw_contents_page (Builder *builder,
   IcatPageWriter *writer = builder->writer;
   double left = icat_page_writer_get_left (writer);
   double width = icat_page_writer_get_body_width (writer);
+  gboolean rtl = icat_page_writer_is_right_to_left (writer);
   guint index = page_in_contents * CONTENTS_PER_PAGE;
   double y = 56.7;
 
@@ -169,9 +170,11 @@ draw_contents_page (Builder *builder,
       pango_layout_set_ellipsize (entry, PANGO_ELLIPSIZE_END);
       pango_layout_get_pixel_size (page_number, &number_width, NULL);
       cairo_set_source_rgb (cr, ICAT_INK_TEXT);
-      cairo_move_to (cr, left, y);
+      /* Right to left, the title is on the right and its page number on the
+       * left, right-aligned in its 40 points. */
+      cairo_move_to (cr, rtl ? left + 50 : left, y);
       pango_cairo_show_layout (cr, entry);
-      cairo_move_to (cr, left + width - number_width, y);
+      cairo_move_to (cr, rtl ? left + number_width - 40 : left + width - number_width, y);
       pango_cairo_show_layout (cr, page_number);
       cairo_set_source_rgb (cr, ICAT_INK_RULE);
       cairo_rectangle (cr, left, y + 16, width, 0.3);

@@ -1,0 +1,317 @@
+/* test-documents-rtl.c — the work plan and the meeting record in Arabic, right to left
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each test runs icat-tracker-cli ($ICAT_CLI) with LANGUAGE=ar and the
+ * build's catalogues on a new database seeded with ICAT's history, and
+ * reads the PDF back: pdftotext for the words (normalized NFKC, as Arabic
+ * comes back partly in presentation forms), cropped to a strip of a page
+ * to tell where they sit; pdffonts for the faces; qpdf for the bookmarks.
+ * The same work plan in English is the contrast: nothing in it is mirrored.
+ */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "icat-test-util.h"
+
+#define JANUARY_2015_BRIEFING "a205de48-c47f-5bf7-a9a4-42c2b8275c03"
+
+/* A4 (the C locale's paper), with 2 cm margins (icat-page-writer.c). */
+#define PAGE_WIDTH  595.276
+#define PAGE_HEIGHT 841.89
+#define MARGIN      56.7
+#define BODY_WIDTH  (PAGE_WIDTH - 2 * MARGIN)
+
+/* The words as po/ar.po has them. */
+#define AR_WORK_PLAN  "خطة العمل"
+#define AR_ACTIVITY   "النشاط"    /* the first column of the work plan's tables */
+#define AR_STATUS     "الحالة"    /* their last column */
+#define AR_AGENCY     "الوكالة"   /* the first column of the attendance */
+#define AR_DELEGATES  "المندوبون" /* its last column */
+#define AR_ATTENDANCE "الحضور"    /* the section's heading */
+#define AR_PAGE       "الصفحة"    /* "Page %u of %u" */
+#define AR_TIMELINE   "الجدول الزمني للسنة"
+
+typedef struct {
+  char *dir;
+  char *db;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *home = NULL;
+
+  fixture->dir = icat_test_tmpdir_new ();
+  fixture->db = g_build_filename (fixture->dir, "icat.db", NULL);
+  home = g_build_filename (fixture->dir, "home", NULL);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  g_unsetenv ("LANGUAGE");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_unsetenv ("LANGUAGE");
+  g_unsetenv ("ICAT_TRACKER_LOCALEDIR");
+  g_clear_pointer (&fixture->db, g_free);
+  icat_test_tmpdir_free (g_steal_pointer (&fixture->dir));
+}
+
+static void
+speak_arabic (void)
+{
+  const char *localedir = g_getenv ("ICAT_TEST_LOCALEDIR");
+
+  g_assert_nonnull (localedir);
+  g_setenv ("ICAT_TRACKER_LOCALEDIR", localedir, TRUE);
+  g_setenv ("LANGUAGE", "ar", TRUE);
+}
+
+static char *
+run_text (const char * const *argv)
+{
+  g_auto(IcatTestRun) result = icat_test_run_program (NULL, argv);
+
+  if (result.status != 0)
+    g_error ("%s failed (%d): %s", argv[0], result.status, result.err);
+  return icat_test_bytes_text (result.out);
+}
+
+/* The CLI's document (workplan or minutes) written to a new PDF. */
+static char *
+write_document (Fixture            *fixture,
+                const char * const *args,
+                const char         *name)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  char *pdf = g_build_filename (fixture->dir, name, NULL);
+  g_autofree char *out = NULL;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("ICAT_CLI"));
+  g_assert_nonnull (argv->pdata[0]);
+  g_ptr_array_add (argv, (gpointer) "--database");
+  g_ptr_array_add (argv, fixture->db);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, (gpointer) "-o");
+  g_ptr_array_add (argv, pdf);
+  g_ptr_array_add (argv, NULL);
+  out = run_text ((const char * const *) argv->pdata);
+  return pdf;
+}
+
+/* Text as compared here: NFKC (Arabic comes back partly in presentation
+ * forms), without the bidi marks pdftotext adds around right-to-left
+ * lines, and without spaces, which it puts between letters of small
+ * Arabic text. */
+static char *
+squeeze (const char *text)
+{
+  g_autofree char *normal = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = normal; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && g_unichar_type (c) != G_UNICODE_FORMAT)
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The text of the whole document (page 0) or of a part of one page: x, y,
+ * width and height in points from the top left. */
+static char *
+pdf_text (const char *pdf,
+          guint       page,
+          double      x,
+          double      y,
+          double      width,
+          double      height)
+{
+  g_autofree char *first = g_strdup_printf ("%u", page);
+  g_autofree char *x_text = g_strdup_printf ("%d", (int) x);
+  g_autofree char *y_text = g_strdup_printf ("%d", (int) y);
+  g_autofree char *w_text = g_strdup_printf ("%d", (int) width);
+  g_autofree char *h_text = g_strdup_printf ("%d", (int) height);
+  const char *whole[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  const char *part[] = { "pdftotext", "-enc", "UTF-8", "-f", first, "-l", first, "-x", x_text, "-y", y_text,
+                         "-W", w_text, "-H", h_text, pdf, "-", NULL };
+  g_autofree char *text = run_text (page == 0 ? whole : part);
+
+  return squeeze (text);
+}
+
+/* The first page (from 1) with text on it. */
+static guint
+page_of (const char *pdf,
+         const char *text)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  g_autofree char *all = run_text (argv);
+  g_auto(GStrv) pages = g_strsplit (all, "\f", -1);
+  g_autofree char *wanted = squeeze (text);
+
+  for (guint i = 0; pages[i] != NULL; i++)
+    {
+      g_autofree char *page = squeeze (pages[i]);
+
+      if (strstr (page, wanted) != NULL)
+        return i + 1;
+    }
+  g_error ("“%s” is on no page of %s", text, pdf);
+  return 0;
+}
+
+static void
+assert_has (const char *text,
+            const char *part)
+{
+  g_autofree char *wanted = squeeze (part);
+
+  if (strstr (text, wanted) == NULL)
+    g_error ("“%s” is not in: %s", part, text);
+}
+
+static void
+assert_lacks (const char *text,
+              const char *part)
+{
+  g_autofree char *unwanted = squeeze (part);
+
+  if (strstr (text, unwanted) != NULL)
+    g_error ("“%s” should not be in: %s", part, text);
+}
+
+static void
+assert_font (const char *pdf,
+             const char *font)
+{
+  const char *argv[] = { "pdffonts", pdf, NULL };
+  g_autofree char *fonts = run_text (argv);
+
+  if (strstr (fonts, font) == NULL)
+    g_error ("%s is not embedded in %s: %s", font, pdf, fonts);
+}
+
+/* The PDF's bookmarks name title. */
+static void
+assert_outline (const char *pdf,
+                const char *title)
+{
+  const char *argv[] = { "qpdf", "--json", "--json-key=outlines", pdf, NULL };
+  g_autofree char *json = run_text (argv);
+  g_autofree char *outlines = squeeze (json);
+
+  assert_has (outlines, title);
+}
+
+/* ------------------------------------------------------------------ */
+
+/* Where the first table of the work plan puts its first and last column's
+ * headers, and the footer its page number. rtl: the places mirrored. */
+static void
+assert_work_plan_places (const char *pdf,
+                         const char *first_header,
+                         const char *last_header,
+                         const char *page_word,
+                         gboolean    rtl)
+{
+  guint page = page_of (pdf, first_header);
+  /* The first column takes a third of the width, the last a seventh. */
+  g_autofree char *left_strip = pdf_text (pdf, page, 0, 0, MARGIN + 0.14 * BODY_WIDTH, PAGE_HEIGHT);
+  g_autofree char *right_strip = pdf_text (pdf, page, PAGE_WIDTH - MARGIN - 0.14 * BODY_WIDTH, 0,
+                                           MARGIN + 0.14 * BODY_WIDTH, PAGE_HEIGHT);
+  g_autofree char *left_foot = pdf_text (pdf, page, 0, PAGE_HEIGHT - 60, PAGE_WIDTH / 2, 60);
+  g_autofree char *right_foot = pdf_text (pdf, page, PAGE_WIDTH / 2, PAGE_HEIGHT - 60, PAGE_WIDTH / 2, 60);
+
+  g_assert_cmpuint (page, >, 1);  /* past the cover */
+  assert_has (rtl ? right_strip : left_strip, first_header);
+  assert_lacks (rtl ? left_strip : right_strip, first_header);
+  assert_has (rtl ? left_strip : right_strip, last_header);
+  assert_lacks (rtl ? right_strip : left_strip, last_header);
+  assert_has (rtl ? left_foot : right_foot, page_word);
+  assert_lacks (rtl ? right_foot : left_foot, page_word);
+}
+
+/* The work plan in Arabic: its words, shaped in Noto Naskh Arabic, the
+ * tables' first column on the right, the page number on the left; the
+ * same plan in English as it always was. */
+static void
+test_work_plan (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char * const args[] = { "workplan", "--year", "2016", NULL };
+  g_autofree char *english = write_document (fixture, args, "en.pdf");
+  g_autofree char *arabic = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *date_line = NULL;
+
+  assert_work_plan_places (english, "Activity", "Status", "Page", FALSE);
+
+  speak_arabic ();
+  arabic = write_document (fixture, args, "ar.pdf");
+  text = pdf_text (arabic, 0, 0, 0, 0, 0);
+  assert_has (text, AR_WORK_PLAN);
+  assert_has (text, AR_TIMELINE);
+  assert_font (arabic, "NotoNaskhArabic-Regular");
+  assert_font (arabic, "NotoNaskhArabic-Bold");
+  assert_work_plan_places (arabic, AR_ACTIVITY, AR_STATUS, AR_PAGE, TRUE);
+  /* A Latin date in an Arabic table keeps its order. */
+  assert_has (text, "30July2016");
+  assert_outline (arabic, AR_TIMELINE);
+}
+
+/* The meeting record in Arabic: the attendance table mirrored, its
+ * heading at the right margin. */
+static void
+test_meeting_record (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *right_edge = NULL;
+  g_autofree char *left_part = NULL;
+  guint page;
+
+  speak_arabic ();
+  pdf = write_document (fixture, (const char * const[]) { "minutes", JANUARY_2015_BRIEFING, NULL }, "record.pdf");
+  text = pdf_text (pdf, 0, 0, 0, 0, 0);
+  assert_has (text, AR_ATTENDANCE);
+  assert_has (text, AR_DELEGATES);
+  assert_font (pdf, "NotoNaskhArabic");
+
+  page = page_of (pdf, AR_DELEGATES);
+  /* The first column (a fifth of the width) on the right, the delegates
+   * (two thirds) on the left. The heading "Attendance" ends at the right
+   * margin; the column of that name starts a fifth of the width in. */
+  right_edge = pdf_text (pdf, page, PAGE_WIDTH - MARGIN - 70, 0, MARGIN + 70, PAGE_HEIGHT);
+  left_part = pdf_text (pdf, page, 0, 0, MARGIN + 0.66 * BODY_WIDTH, PAGE_HEIGHT);
+  assert_has (right_edge, AR_AGENCY);
+  assert_has (right_edge, AR_ATTENDANCE);
+  assert_lacks (right_edge, AR_DELEGATES);
+  assert_has (left_part, AR_DELEGATES);
+  assert_lacks (left_part, AR_AGENCY);
+  assert_lacks (left_part, AR_ATTENDANCE);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  icat_test_init (&argc, &argv);
+
+  g_test_add ("/documents-rtl/work-plan", Fixture, NULL, fixture_set_up, test_work_plan, fixture_tear_down);
+  g_test_add ("/documents-rtl/meeting-record", Fixture, NULL, fixture_set_up, test_meeting_record, fixture_tear_down);
+  return g_test_run ();
+}
