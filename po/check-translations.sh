@@ -26,4 +26,12 @@ for kind in untranslated fuzzy; do
     status=1
   fi
 done
+# The header says the language and its plural forms: without Plural-Forms,
+# gettext falls back to English plurals ("3 one activity" in Arabic).
+for field in Language Plural-Forms; do
+  if ! grep -q "^\"$field: " "$root/po/$language.po"; then
+    echo "po/$language.po has no $field in its header"
+    status=1
+  fi
+done
 exit $status
