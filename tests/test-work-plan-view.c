@@ -687,6 +687,71 @@ test_meeting_record_sections (void)
   run_app (meeting_record_sections_test);
 }
 
+/* The drop-down whose last item is 中文: Language's. */
+static GtkDropDown *
+language_drop_down (GtkWidget *widget)
+{
+  if (GTK_IS_DROP_DOWN (widget))
+    {
+      GListModel *items = gtk_drop_down_get_model (GTK_DROP_DOWN (widget));
+      guint n_items = items ? g_list_model_get_n_items (items) : 0;
+      g_autoptr(GtkStringObject) last = n_items ? g_list_model_get_item (items, n_items - 1) : NULL;
+
+      if (last != NULL && GTK_IS_STRING_OBJECT (last) && g_str_equal (gtk_string_object_get_string (last), "中文"))
+        return GTK_DROP_DOWN (widget);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkDropDown *found = language_drop_down (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Export PDF… in another language than the app's: the chooser offers the
+ * app's language first, and the plan chosen in Chinese is written in
+ * Chinese (by icat-tracker-cli) while the app, and its toast, stay in
+ * English. */
+static void
+work_plan_language_test (Fixture *f)
+{
+  g_autofree char *path = g_build_filename (f->dir, "plan-zh.pdf", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+  GtkWidget *dialog;
+  GtkFileChooser *chooser;
+  g_autofree char *text = NULL;
+
+  g_setenv ("ICAT_TRACKER_LOCALEDIR", g_getenv ("ICAT_TEST_LOCALEDIR"), TRUE);
+  show_year (f, 2016);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "work-plan.export", NULL));
+  while ((dialog = file_chooser_dialog ()) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  chooser = GTK_FILE_CHOOSER (dialog);
+  g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "document-language"), ==, "app");
+  /* What the user does: picks 中文 in Language's drop-down (GTK 4.8's
+   * set_choice does not reach a choice with options). */
+  gtk_drop_down_set_selected (language_drop_down (dialog), 6);
+  g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "document-language"), ==, "zh_CN");
+  g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, NULL));
+  gtk_file_chooser_set_current_name (chooser, path);
+  icat_test_wait_until (chooser_names, chooser, path, 30);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  icat_test_wait_until (toast_shown, f, "Work plan saved as “plan-zh.pdf”", 60);
+  text = pdf_text (path);
+  if (!text_has (text, "2016年工作计划"))
+    g_error ("Not in Chinese: %s", text);
+  g_assert_false (text_has (text, "Work plan 2016"));
+  g_unsetenv ("ICAT_TRACKER_LOCALEDIR");
+}
+
+static void
+test_work_plan_language (void)
+{
+  run_app (work_plan_language_test);
+}
+
 /* }}} */
 
 /* The backup from the main menu: a file written over keeps its mode and a
@@ -754,6 +819,7 @@ main (int    argc,
   g_test_add_func ("/work-plan/sections-flags", sections_flags_test);
   g_test_add_func ("/work-plan/sections", test_work_plan_sections);
   g_test_add_func ("/work-plan/meeting-record-sections", test_meeting_record_sections);
+  g_test_add_func ("/work-plan/export-language", test_work_plan_language);
   /* The window's other file: the backup. */
   g_test_add_func ("/work-plan/backup", test_backup);
   return g_test_run ();

@@ -33,6 +33,7 @@ typedef struct {
   char     *format;
   char     *output;
   char     *year;
+  char     *language;
   gboolean  bom;
   gboolean  raw;
   gboolean  include_contacts;
@@ -44,6 +45,7 @@ export_options_clear (ExportOptions *options)
   g_clear_pointer (&options->format, g_free);
   g_clear_pointer (&options->output, g_free);
   g_clear_pointer (&options->year, g_free);
+  g_clear_pointer (&options->language, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportOptions, export_options_clear)
@@ -77,13 +79,15 @@ check_export_options (ExportOptions *options,
     return g_strdup_printf (_("The export format “%s” is not available; use json, csv or ics"), options->format);
   if (options->year != NULL && *format == FORMAT_JSON)
     return g_strdup (_("--year does not apply to JSON export, which always holds the whole database"));
+  if (options->language != NULL && *format == FORMAT_JSON)
+    return g_strdup (_("--language does not apply to JSON export, which holds every language"));
   if (options->bom && *format != FORMAT_CSV)
     return g_strdup (_("--bom applies only to CSV (--format csv)"));
   if (options->raw && *format != FORMAT_CSV)
     return g_strdup (_("--raw applies only to CSV (--format csv)"));
   if (options->year != NULL && !icat_cli_parse_year (options->year, year, &message))
     return message;
-  return NULL;
+  return icat_cli_use_language (options->language);
 }
 
 static gboolean
@@ -235,6 +239,7 @@ icat_cli_command_export (const char  *database,
   int year = 0;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  icat_cli_add_language_option (context, &options.language);
   g_option_context_set_summary (context,
                                 _("JSON export is the whole database: a backup that import --replace restores exactly.\n"
                                   "CSV holds the action items, one row each; iCalendar the meetings, one event each.\n"
@@ -262,6 +267,7 @@ icat_cli_command_export (const char  *database,
 typedef struct {
   char     *output;
   char     *paper;
+  char     *language;
   gboolean  include_contacts;
 } PdfOptions;
 
@@ -270,6 +276,7 @@ pdf_options_clear (PdfOptions *options)
 {
   g_clear_pointer (&options->output, g_free);
   g_clear_pointer (&options->paper, g_free);
+  g_clear_pointer (&options->language, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PdfOptions, pdf_options_clear)
@@ -288,6 +295,7 @@ add_pdf_options (GOptionContext *context,
   };
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  icat_cli_add_language_option (context, &options->language);
 }
 
 static char *
@@ -304,7 +312,7 @@ check_pdf_options (const PdfOptions *options,
   /* A PDF on a terminal helps nobody: standard output only when asked. */
   if (options->output == NULL)
     return g_strdup (_("Name the PDF file with -o FILE.pdf (or -o - for standard output)"));
-  return NULL;
+  return icat_cli_use_language (options->language);
 }
 
 /* Drawn into memory, then written as every output is (a file replaced

@@ -62,6 +62,16 @@ gboolean   icat_cli_parse_year_option (const char     *option,
                                        int            *year,
                                        char          **message);
 
+/* --language, for the commands that write documents. */
+void       icat_cli_add_language_option (GOptionContext  *context,
+                                         char           **language);
+/* Writes the rest of the process's messages, and the localized fields it
+ * picks, in language (a code of icat_languages ()); NULL keeps the user's.
+ * Called before anything of the document is translated, as gettext cannot
+ * translate one call into another language. A usage message when the
+ * language is not one of them. */
+char      *icat_cli_use_language      (const char     *language);
+
 int        icat_cli_command_export    (const char     *database,
                                        int             argc,
                                        char          **argv);

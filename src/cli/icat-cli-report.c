@@ -21,6 +21,7 @@ typedef struct {
   char *to;
   char *format;
   char *paper;
+  char *language;
   char *output;
 } ReportOptions;
 
@@ -32,6 +33,7 @@ report_options_clear (ReportOptions *options)
   g_free (options->to);
   g_free (options->format);
   g_free (options->paper);
+  g_free (options->language);
   g_free (options->output);
 }
 
@@ -101,7 +103,7 @@ check_format (const ReportOptions *options,
   else
     /* Translators: %s is the paper size asked for */
     return g_strdup_printf (_("Unknown paper size “%s”; use a4 or letter"), options->paper);
-  return NULL;
+  return icat_cli_use_language (options->language);
 }
 
 static int
@@ -191,6 +193,7 @@ command_report (const char           *database,
 
   g_option_context_add_main_entries (context, kind->spans_years ? period_entries : year_entries, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  icat_cli_add_language_option (context, &options.language);
   g_option_context_set_summary (context, _(words->summary));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return icat_cli_usage_error (error->message);

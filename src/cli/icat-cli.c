@@ -22,6 +22,7 @@
 #include "icat-export.h"
 #include "icat-seed.h"
 #include "icat-install-dirs.h"
+#include "icat-languages.h"
 
 /* The command line's own usage errors come with its help. */
 static int
@@ -190,6 +191,44 @@ icat_cli_parse_year_option (const char  *option,
     }
   *year = (int) value;
   return TRUE;
+}
+
+void
+icat_cli_add_language_option (GOptionContext  *context,
+                              char           **language)
+{
+  /* Copied by GOption, so they may live on the stack. */
+  const GOptionEntry entries[] = {
+    { "language", 0, 0, G_OPTION_ARG_STRING, language,
+      N_("Write the document in LANGUAGE: ar, en, es, fr, ru or zh_CN (default: yours)"), N_("LANGUAGE") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+}
+
+char *
+icat_cli_use_language (const char *language)
+{
+  g_autofree char *codes = NULL;
+  const char *messages;
+
+  if (language == NULL)
+    return NULL;
+  if (icat_language_find (language) == NULL)
+    {
+      codes = icat_language_codes ();
+      /* Translators: the first %s is the language asked for, the second lists the choices: "ar, en, es, fr, ru, zh_CN" */
+      return g_strdup_printf (_("Unknown language “%s”; use one of: %s"), language, codes);
+    }
+  /* gettext reads LANGUAGE again only once the locale is set again, and
+   * not at all in the C locale, where C.UTF-8 lets it. */
+  g_setenv ("LANGUAGE", language, TRUE);
+  setlocale (LC_ALL, "");
+  messages = setlocale (LC_MESSAGES, NULL);
+  if (messages == NULL || g_str_equal (messages, "C") || g_str_equal (messages, "POSIX"))
+    setlocale (LC_MESSAGES, "C.UTF-8");
+  return NULL;
 }
 
 static void

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "icat-document-language.h"
 #include "icat-export.h"
 #include "icat-work-plan-view-private.h"
 #include "icat-toast.h"
@@ -50,21 +51,66 @@ exported_free (Exported *exported)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Exported, exported_free)
 
 static void
-exported_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+toast_exported (Exported     *exported,
+                const GError *error)
 {
-  g_autoptr(Exported) exported = user_data;
   g_autofree char *name = g_filename_display_basename (exported->output);
   g_autofree char *message = NULL;
-  g_autoptr(GError) error = NULL;
 
-  if (icat_store_read_finish (result, &error) != NULL)
+  if (error == NULL)
     /* Translators: a toast after Export PDF; %s is the file's name */
     message = g_strdup_printf (_("Work plan saved as “%s”"), name);
   else
     message = g_strdup_printf (_("The work plan could not be saved: %s"), error->message);
   icat_toast (GTK_WIDGET (exported->view), message);
+}
+
+static void
+exported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(Exported) exported = user_data;
+  g_autoptr(GError) error = NULL;
+
+  icat_store_read_finish (result, &error);
+  toast_exported (exported, error);
+}
+
+static void
+exported_in_language_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(Exported) exported = user_data;
+  g_autoptr(GError) error = NULL;
+
+  icat_document_language_write_finish (result, &error);
+  toast_exported (exported, error);
+}
+
+/* Another language than the app's: icat-tracker-cli writes the plan, with
+ * the year, grouping and paper chosen here. */
+static void
+export_pdf_in_language (IcatWorkPlanView *self,
+                        const char       *output,
+                        const char       *language)
+{
+  IcatWorkPlanLayout *layout = _icat_work_plan_layout_new (self);
+  g_autofree char *year = g_strdup_printf ("%d", layout->year);
+  const char *command[] = {
+    "workplan", "--year", year,
+    "--group-by", layout->group_by == ICAT_GROUP_BY_MANDATE ? "mandate" : "pillar",
+    "--paper", layout->paper == ICAT_PAPER_LETTER ? "letter" : "a4",
+    NULL
+  };
+  Exported *exported = g_new0 (Exported, 1);
+
+  exported->view = g_object_ref (self);
+  exported->output = g_strdup (output);
+  icat_document_language_write_async (layout->path, command, language, output, NULL,
+                                      exported_in_language_cb, exported);
+  _icat_work_plan_layout_free (layout);
 }
 
 void
@@ -97,8 +143,12 @@ export_chosen_cb (IcatWorkPlanView *self,
                   int               response)
 {
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->chooser));
+  g_autofree char *language = icat_document_language_get_choice (GTK_FILE_CHOOSER (self->chooser));
+  g_autofree char *output = file ? g_file_get_path (file) : NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
+  if (response == GTK_RESPONSE_ACCEPT && language != NULL && output != NULL)
+    export_pdf_in_language (self, output, language);
+  else if (response == GTK_RESPONSE_ACCEPT && file != NULL)
     icat_work_plan_view_export_pdf (self, file);
   g_clear_object (&self->chooser);
 }
@@ -120,6 +170,7 @@ export_activated (GtkWidget  *widget,
   gtk_file_filter_add_suffix (filter, "pdf");
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  icat_document_language_add_choice (GTK_FILE_CHOOSER (self->chooser));
   /* Translators: the file name Export PDF suggests; %d is the year */
   name = g_strdup_printf (_("ICAT work plan %d.pdf"), self->year);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);

@@ -1,0 +1,37 @@
+/* icat-document-language.h — a document written in another language than the app's
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* The file chooser's choice: "app", or a code of icat_languages (). */
+#define ICAT_DOCUMENT_LANGUAGE_CHOICE "document-language"
+
+/* Adds "Language" to an export's file chooser, the app's own first. */
+void      icat_document_language_add_choice    (GtkFileChooser       *chooser);
+/* The language chosen there; NULL for the app's own, which the app writes
+ * itself. */
+char     *icat_document_language_get_choice    (GtkFileChooser       *chooser);
+
+/* Runs icat-tracker-cli --database database COMMAND… --language language
+ * -o output, where command holds the command and its options, and tells
+ * whether the document was written (the CLI's message when not). */
+void      icat_document_language_write_async   (const char           *database,
+                                                const char * const   *command,
+                                                const char           *language,
+                                                const char           *output,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+gboolean  icat_document_language_write_finish  (GAsyncResult         *result,
+                                                GError              **error);
+
+/* The icat-tracker-cli that goes with this program; NULL if none. */
+char     *icat_document_language_find_cli      (void);
+
+G_END_DECLS

@@ -1,0 +1,246 @@
+/* test-cli-language.c — icat-tracker-cli --language: a document in another
+ * language than the messages'
+ *
+ * Copyright 2026 ICAT Tracker developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each document is written with LANGUAGE set to another language than the
+ * one asked for, and read back: PDFs with pdftotext, the .odt's XML with
+ * unzip, CSV and iCalendar as they are.
+ */
+#define G_LOG_DOMAIN "icat-tests"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "icat-languages.h"
+#include "icat-test-cli.h"
+#include "icat-test-util.h"
+
+#define UNODC_EN "United Nations Office on Drugs and Crime"
+#define UNODC_ZH "联合国毒品和犯罪问题办公室"
+
+/* The CLI with the build's translations and LANGUAGE=language. */
+static void
+speak (const char *language)
+{
+  g_setenv ("ICAT_TRACKER_LOCALEDIR", g_getenv ("ICAT_TEST_LOCALEDIR"), TRUE);
+  g_setenv ("LANGUAGE", language, TRUE);
+}
+
+static char *
+program_output (const char * const *argv)
+{
+  g_auto(IcatTestRun) run = icat_test_run_program (NULL, argv);
+
+  g_assert_cmpint (run.status, ==, 0);
+  return icat_test_bytes_text (run.out);
+}
+
+static char *
+pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+
+  return program_output (argv);
+}
+
+static char *
+odt_part (const char *odt,
+          const char *part)
+{
+  const char *argv[] = { "unzip", "-p", odt, part, NULL };
+
+  return program_output (argv);
+}
+
+static void
+assert_lacks (const char *text,
+              const char *part)
+{
+  if (strstr (text, part) != NULL)
+    g_error ("“%s” should not be in: %s", part, text);
+}
+
+static void
+test_workplan_chinese (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (fixture->dir, "plan.pdf", NULL);
+  g_autofree char *text = NULL;
+
+  speak ("en");
+  g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "workplan", "--year", "2025", "--language", "zh_CN",
+                        "-o", pdf, NULL), ==, 0);
+  text = pdf_text (pdf);
+  assert_contains (text, "2025年工作计划");
+  /* The agencies' localized names follow the document too. */
+  assert_contains (text, UNODC_ZH);
+  assert_lacks (text, "Work plan 2025");
+  assert_lacks (text, UNODC_EN);
+}
+
+static void
+test_workplan_english (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (fixture->dir, "plan.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *err = NULL;
+
+  speak ("zh_CN");
+  g_assert_cmpint (cli (NULL, &err, "--database", fixture->db, "workplan", "--year", "2025", "--language=en",
+                        "-o", pdf, NULL), ==, 0);
+  text = pdf_text (pdf);
+  assert_contains (text, "Work plan 2025");
+  assert_contains (text, UNODC_EN);
+  assert_lacks (text, "工作计划");
+  assert_lacks (text, UNODC_ZH);
+}
+
+static void
+test_report_odt_french (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *odt = g_build_filename (fixture->dir, "coverage.odt", NULL);
+  g_autofree char *content = NULL;
+  g_autofree char *meta = NULL;
+
+  speak ("zh_CN");
+  g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "report", "coverage", "--year", "2025",
+                        "--language", "fr", "-o", odt, NULL), ==, 0);
+  content = odt_part (odt, "content.xml");
+  assert_contains (content, "Couverture des mandats de l’ICAT en 2025");
+  assert_lacks (content, "落实情况");
+  meta = odt_part (odt, "meta.xml");
+  assert_contains (meta, "<dc:language>fr</dc:language>");
+}
+
+static void
+test_csv_spanish (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *english = NULL;
+
+  speak ("fr");
+  g_assert_cmpint (cli (&out, NULL, "--database", fixture->db, "export", "--format", "csv", "--language", "es",
+                        NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "Título,Responsable,Organismos de apoyo,"));
+  /* Without --language, the messages' language as before. */
+  g_unsetenv ("LANGUAGE");
+  g_assert_cmpint (cli (&english, NULL, "--database", fixture->db, "export", "--format", "csv", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (english, "Title,Owner,Supporting agencies,"));
+}
+
+static void
+test_ics_chinese_titles (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *file = g_build_filename (fixture->dir, "meeting.json", NULL);
+  g_autofree char *out = NULL;
+
+  write_file (file, NEW_DOCUMENT, -1);
+  g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "import", file, NULL), ==, 0);
+  speak ("en");
+  g_assert_cmpint (cli (&out, NULL, "--database", fixture->db, "export", "--format", "ics", "--year", "2026",
+                        "--language", "zh_CN", NULL), ==, 0);
+  assert_contains (out, "SUMMARY:工作组会议");
+  assert_lacks (out, "Working Group meeting");
+}
+
+static void
+test_usage_errors (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  struct {
+    const char *args[8];
+    const char *says;
+  } cases[] = {
+    { { "workplan", "--year", "2025", "--language", "de", "-o", "x.pdf", NULL }, "“de”" },
+    { { "minutes", "--language", "zh", "-o", "x.pdf", "some-id", NULL }, "“zh”" },
+    { { "report", "handover", "--year", "2025", "--language=", "-o", "x.pdf", NULL }, "“”" },
+    { { "export", "--format", "csv", "--language", "EN", NULL }, "“EN”" },
+    { { "export", "--language", "fr", NULL }, "JSON" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) args = g_ptr_array_new ();
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_ptr_array_add (args, (gpointer) "--database");
+      g_ptr_array_add (args, fixture->db);
+      for (guint a = 0; cases[i].args[a] != NULL; a++)
+        g_ptr_array_add (args, (gpointer) cases[i].args[a]);
+      g_ptr_array_add (args, NULL);
+      g_assert_cmpint (icat_test_run_cli ((const char * const *) args->pdata, &out, &err), ==, 2);
+      assert_one_line_error (err, cases[i].says);
+      if (!g_str_equal (cases[i].says, "JSON"))
+        assert_contains (err, "ar, en, es, fr, ru, zh_CN");
+      g_assert_cmpstr (out, ==, "");
+    }
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The choices are English and the catalogues of po/LINGUAS, no more. */
+static void
+test_languages_match_linguas (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "po", "LINGUAS", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *codes = icat_language_codes ();
+  g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+  g_auto(GStrv) lines = NULL;
+  const IcatLanguage *languages;
+  guint n_languages;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  g_ptr_array_add (expected, (gpointer) "en");
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] != '\0' && lines[i][0] != '#')
+      g_ptr_array_add (expected, g_strstrip (lines[i]));
+  g_ptr_array_sort (expected, compare_strings);
+  languages = icat_languages (&n_languages);
+  g_assert_cmpuint (n_languages, ==, expected->len);
+  for (guint i = 0; i < n_languages; i++)
+    {
+      g_assert_cmpstr (languages[i].code, ==, expected->pdata[i]);
+      g_assert_true (icat_language_find (languages[i].code) == &languages[i]);
+    }
+  g_assert_cmpstr (codes, ==, "ar, en, es, fr, ru, zh_CN");
+  g_assert_cmpstr (icat_language_find ("fr")->name, ==, "Français");
+  g_assert_null (icat_language_find (NULL));
+  g_assert_null (icat_language_find (""));
+  g_assert_null (icat_language_find ("zh"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  icat_test_init (&argc, &argv);
+
+  g_test_add ("/cli/language/workplan-chinese", Fixture, NULL, fixture_set_up, test_workplan_chinese,
+              fixture_tear_down);
+  g_test_add ("/cli/language/workplan-english", Fixture, NULL, fixture_set_up, test_workplan_english,
+              fixture_tear_down);
+  g_test_add ("/cli/language/report-odt-french", Fixture, NULL, fixture_set_up, test_report_odt_french,
+              fixture_tear_down);
+  g_test_add ("/cli/language/csv-spanish", Fixture, NULL, fixture_set_up, test_csv_spanish, fixture_tear_down);
+  g_test_add ("/cli/language/ics-chinese-titles", Fixture, NULL, fixture_set_up, test_ics_chinese_titles,
+              fixture_tear_down);
+  g_test_add ("/cli/language/usage-errors", Fixture, NULL, fixture_set_up, test_usage_errors, fixture_tear_down);
+  g_test_add_func ("/cli/language/choices-match-linguas", test_languages_match_linguas);
+
+  return g_test_run ();
+}
