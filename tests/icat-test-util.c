@@ -164,6 +164,59 @@ icat_test_export (IcatStore *store)
   return text;
 }
 
+char *
+icat_test_squeezed (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  return g_string_free (out, FALSE);
+}
+
+char *
+icat_test_pdf_squeezed (const char *pdf,
+                        gboolean    raw)
+{
+  const char *as_laid_out[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  const char *as_drawn[] = { "pdftotext", "-enc", "UTF-8", "-raw", pdf, "-", NULL };
+  g_auto(IcatTestRun) run = icat_test_run_program (NULL, raw ? as_drawn : as_laid_out);
+  g_autofree char *text = NULL;
+
+  g_assert_cmpint (run.status, ==, 0);
+  text = icat_test_bytes_text (run.out);
+  return icat_test_squeezed (text);
+}
+
+const char *
+icat_test_assert_says_in_order (const char         *text,
+                                const char * const *parts)
+{
+  const char *from = text;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_autofree char *part = icat_test_squeezed (parts[i]);
+      const char *found = strstr (from, part);
+
+      if (found == NULL)
+        g_error ("“%s” is not where expected in: %s", parts[i], text);
+      from = found + strlen (part);
+    }
+  return from;
+}
+
+void
+icat_test_assert_not_said (const char *text,
+                           const char *part)
+{
+  g_autofree char *squeezed_part = icat_test_squeezed (part);
+
+  if (strstr (text, squeezed_part) != NULL)
+    g_error ("“%s” should not be in: %s", part, text);
+}
+
 void
 icat_test_drop_generator (char *export)
 {

@@ -28,6 +28,18 @@ IcatStore *icat_test_store_new      (const char *dir,
 JsonObject *icat_test_object        (const char *json);
 /* The database's export with a fixed exported_at, for before/after comparisons. */
 char       *icat_test_export        (IcatStore  *store);
+/* Text without white space, so line breaks and columns do not matter. */
+char       *icat_test_squeezed      (const char *text);
+/* pdftotext's text of a PDF (-raw: in the order it was drawn), squeezed. */
+char       *icat_test_pdf_squeezed  (const char *pdf,
+                                     gboolean    raw);
+/* Each of parts (squeezed) in squeezed text, in this order; aborts naming
+ * the first that is not where expected. Returns where the last one ends. */
+const char *icat_test_assert_says_in_order (const char         *text,
+                                            const char * const *parts);
+/* Aborts when part (squeezed) is in squeezed text. */
+void        icat_test_assert_not_said (const char *text,
+                                       const char *part);
 /* Takes export's "generator" line out (asserting it names this version), so
  * the export compares with the seed, which no version in particular wrote. */
 void        icat_test_drop_generator (char      *export);

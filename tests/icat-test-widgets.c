@@ -12,6 +12,9 @@
 #include <dlfcn.h>
 #include <signal.h>
 #include <gdk/x11/gdkx.h>
+#include <gsf/gsf-infile-zip.h>
+#include <gsf/gsf-infile.h>
+#include <gsf/gsf-input-memory.h>
 
 #include "icat-application.h"
 #include "icat-autosave.h"
@@ -19,6 +22,7 @@
 #include "icat-preferences-window.h"
 #include "icat-test-util.h"
 #include "icat-test-widgets.h"
+#include "icat-window-private.h"
 
 GtkWidget *
 icat_test_find_named (GtkWidget  *root,
@@ -492,4 +496,49 @@ icat_test_assert_finalized (GPtrArray *watched)
                  entry->type_name, entry->object);
     }
   g_ptr_array_unref (watched);
+}
+
+static gboolean
+file_written (gpointer      path,
+              gconstpointer unused)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+void
+icat_test_export_report (IcatWindow *window,
+                         const char *path,
+                         const char *name,
+                         int         from_year,
+                         int         to_year)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  _icat_window_set_document_file (window, file);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-report", "(sii)", name, from_year,
+                                             to_year));
+  icat_test_wait_until (file_written, (gpointer) path, NULL, 30);
+}
+
+char *
+icat_test_odt_content (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  GsfInput *input;
+  GsfInfile *zip;
+  GsfInput *content;
+  char *text;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  input = gsf_input_memory_new ((const guint8 *) data, length, FALSE);
+  zip = gsf_infile_zip_new (input, NULL);
+  g_assert_nonnull (zip);
+  content = gsf_infile_child_by_name (zip, "content.xml");
+  g_assert_nonnull (content);
+  text = g_strndup ((const char *) gsf_input_read (content, gsf_input_size (content), NULL), gsf_input_size (content));
+  g_object_unref (content);
+  g_object_unref (zip);
+  g_object_unref (input);
+  return text;
 }

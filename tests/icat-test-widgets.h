@@ -110,4 +110,15 @@ void        icat_test_type_text      (GtkWidget  *field,
  * that the field and the line are marked as an error and the line shows. */
 const char *icat_test_problem_below  (GtkWidget  *row);
 
+/* Writes report name on the years from_year .. to_year through the
+ * window's win.export-report into path (named beforehand, as a test cannot
+ * answer a file chooser) and waits until the file is there. */
+void        icat_test_export_report  (IcatWindow *window,
+                                      const char *path,
+                                      const char *name,
+                                      int         from_year,
+                                      int         to_year);
+/* The content.xml of an .odt, read with libgsf. */
+char       *icat_test_odt_content    (const char *path);
+
 G_END_DECLS

@@ -91,59 +91,6 @@ import_records (Fixture    *fixture,
   g_assert_cmpint (cli (NULL, &err, "--database", fixture->db, "import", file, NULL), ==, 0);
 }
 
-/* Text without white space, so line breaks and columns do not matter. */
-static char *
-squeezed (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      g_string_append_unichar (out, g_utf8_get_char (p));
-  return g_string_free (out, FALSE);
-}
-
-static char *
-pdf_text (const char *pdf)
-{
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
-  g_auto(IcatTestRun) run = icat_test_run_program (NULL, argv);
-  g_autofree char *text = NULL;
-
-  g_assert_cmpint (run.status, ==, 0);
-  text = icat_test_bytes_text (run.out);
-  return squeezed (text);
-}
-
-/* Each of parts, in this order; returns where the last one ends. */
-static const char *
-assert_says_in_order (const char         *text,
-                      const char * const *parts)
-{
-  const char *from = text;
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      g_autofree char *part = squeezed (parts[i]);
-      const char *found = strstr (from, part);
-
-      if (found == NULL)
-        g_error ("“%s” is not where expected in: %s", parts[i], text);
-      from = found + strlen (part);
-    }
-  return from;
-}
-
-static void
-assert_not_said (const char *text,
-                 const char *part)
-{
-  g_autofree char *squeezed_part = squeezed (part);
-
-  if (strstr (text, squeezed_part) != NULL)
-    g_error ("“%s” should not be in: %s", part, text);
-}
-
 /* The records' numbers follow their first mention: the chair term of 2016
  * and the members come before them, so the numbers are looked up in the
  * annex rather than assumed. */
@@ -182,7 +129,7 @@ assert_annex_lists (const char *text,
 {
   const char *annex = strstr (text, "Annex:therecordsreferredto");
   g_autofree char *row = g_strconcat (title, kind, date, id, NULL);
-  g_autofree char *squeezed_row = squeezed (row);
+  g_autofree char *squeezed_row = icat_test_squeezed (row);
   const char *found = strstr (annex, squeezed_row);
   const char *open;
   g_autofree char *number = NULL;
@@ -220,16 +167,16 @@ test_sg_pdf (Fixture       *fixture,
 
   import_records (fixture, records);
   run_report (fixture, pdf, "2016", "2017");
-  text = pdf_text (pdf);
-  assert_says_in_order (text, in_order);
+  text = icat_test_pdf_squeezed (pdf, FALSE);
+  icat_test_assert_says_in_order (text, in_order);
   g_assert_nonnull (strstr (text, "ICAT’scontributiontothereportoftheSecretary-General,2016–2017"));
   assert_annex_lists (text, PRINCIPALS, "Meeting", "26 July 2016", PRINCIPALS_ID);
   assert_annex_lists (text, PAPER, "Paper", "15 May 2017", PAPER_ID);
   assert_annex_lists (text, DONE_ITEM " (UNODC)", "Action item", "30 November 2016", DONE_ID);
   /* Outside the period: not in the report. */
-  assert_not_said (text, LATER_MEETING);
-  assert_not_said (text, LATER_PAPER);
-  assert_not_said (text, LATER_ITEM);
+  icat_test_assert_not_said (text, LATER_MEETING);
+  icat_test_assert_not_said (text, LATER_PAPER);
+  icat_test_assert_not_said (text, LATER_ITEM);
 }
 
 static void
@@ -244,12 +191,12 @@ test_sg_one_year (Fixture       *fixture,
 
   import_records (fixture, records);
   run_report (fixture, pdf, "2018", "2018");
-  text = pdf_text (pdf);
-  assert_says_in_order (text, says);
-  assert_not_said (text, PRINCIPALS);
-  assert_not_said (text, DONE_ITEM);
-  assert_not_said (text, MARKED_ITEM);
-  assert_not_said (text, PAPER);
+  text = icat_test_pdf_squeezed (pdf, FALSE);
+  icat_test_assert_says_in_order (text, says);
+  icat_test_assert_not_said (text, PRINCIPALS);
+  icat_test_assert_not_said (text, DONE_ITEM);
+  icat_test_assert_not_said (text, MARKED_ITEM);
+  icat_test_assert_not_said (text, PAPER);
 }
 
 /* A meeting still to come has not been held: it is left out. */
@@ -264,9 +211,9 @@ test_sg_not_held (Fixture       *fixture,
 
   import_records (fixture, records);
   run_report (fixture, pdf, "2090", "2090");
-  text = pdf_text (pdf);
-  assert_says_in_order (text, says);
-  assert_not_said (text, PLANNED_MEETING);
+  text = icat_test_pdf_squeezed (pdf, FALSE);
+  icat_test_assert_says_in_order (text, says);
+  icat_test_assert_not_said (text, PLANNED_MEETING);
 }
 
 /* Twelve more completed items on para 10: ten of the fourteen listed, the rest counted. */
@@ -291,10 +238,10 @@ test_sg_counted (Fixture       *fixture,
   import_records (fixture, records);
   import_records (fixture, document->str);
   run_report (fixture, pdf, "2016", "2017");
-  text = pdf_text (pdf);
-  assert_says_in_order (text, says);
+  text = icat_test_pdf_squeezed (pdf, FALSE);
+  icat_test_assert_says_in_order (text, says);
   /* The tenth listed is item 08: the two completed in 2016 lead. */
-  assert_not_said (text, "Batch item 09");
+  icat_test_assert_not_said (text, "Batch item 09");
 }
 
 static void
@@ -326,9 +273,9 @@ test_sg_odt (Fixture       *fixture,
       return;
     }
   raw = icat_test_libreoffice_text (fixture->dir, odt);
-  text = squeezed (raw);
-  assert_says_in_order (text, in_order);
-  assert_not_said (text, LATER_MEETING);
+  text = icat_test_squeezed (raw);
+  icat_test_assert_says_in_order (text, in_order);
+  icat_test_assert_not_said (text, LATER_MEETING);
 }
 
 static void
@@ -367,9 +314,9 @@ test_sg_chinese (Fixture       *fixture,
   g_setenv ("ICAT_TRACKER_LOCALEDIR", g_getenv ("ICAT_TEST_LOCALEDIR"), TRUE);
   g_setenv ("LANGUAGE", "zh_CN", TRUE);
   run_report (fixture, pdf, "2016", "2017");
-  text = pdf_text (pdf);
-  assert_says_in_order (text, says);
-  assert_not_said (text, "26 July 2016");
+  text = icat_test_pdf_squeezed (pdf, FALSE);
+  icat_test_assert_says_in_order (text, says);
+  icat_test_assert_not_said (text, "26 July 2016");
 }
 
 /* With no records at all, a valid document that says there is nothing. */
@@ -399,8 +346,8 @@ test_sg_empty (Fixture       *fixture,
             "DELETE FROM chair_term_agencies; DELETE FROM chair_term; DELETE FROM agency_memberships; "
             "DELETE FROM agency_focal_points; DELETE FROM agency;");
   run_report (fixture, pdf, "2016", "2017");
-  text = pdf_text (pdf);
-  assert_says_in_order (text, says);
+  text = icat_test_pdf_squeezed (pdf, FALSE);
+  icat_test_assert_says_in_order (text, says);
 }
 
 int

@@ -10,15 +10,11 @@
 
 #include "config.h"
 
-#include <gsf/gsf-infile-zip.h>
-#include <gsf/gsf-infile.h>
-#include <gsf/gsf-input-memory.h>
 #include <string.h>
 
 #include "icat-test-util.h"
 #include "icat-test-widgets.h"
 #include "icat-window.h"
-#include "icat-window-private.h"
 
 #define PARA_10_ID "93492e55-1624-5898-987b-6a86af846efb"   /* A/RES/72/195 para 10 */
 #define ITEM_TITLE "Convene the principals-level meeting"
@@ -43,58 +39,6 @@ save_linked_item (IcatStore *store)
   icat_test_wait_saved (store);
 }
 
-static gboolean
-file_written (gpointer      path,
-              gconstpointer unused)
-{
-  return g_file_test (path, G_FILE_TEST_EXISTS);
-}
-
-static void
-export_report (IcatWindow *window,
-               const char *path,
-               int         year)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  _icat_window_set_document_file (window, file);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-report", "(sii)", "coverage", year, 0));
-  icat_test_wait_until (file_written, (gpointer) path, NULL, 30);
-}
-
-static char *
-pdf_text (const char *pdf)
-{
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-raw", pdf, "-", NULL };
-  g_auto(IcatTestRun) run = icat_test_run_program (NULL, argv);
-
-  g_assert_cmpint (run.status, ==, 0);
-  return icat_test_bytes_text (run.out);
-}
-
-static char *
-odt_content (const char *path)
-{
-  g_autofree char *data = NULL;
-  gsize length = 0;
-  GsfInput *input;
-  GsfInfile *zip;
-  GsfInput *content;
-  char *text;
-
-  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
-  input = gsf_input_memory_new ((const guint8 *) data, length, FALSE);
-  zip = gsf_infile_zip_new (input, NULL);
-  g_assert_nonnull (zip);
-  content = gsf_infile_child_by_name (zip, "content.xml");
-  g_assert_nonnull (content);
-  text = g_strndup ((const char *) gsf_input_read (content, gsf_input_size (content), NULL), gsf_input_size (content));
-  g_object_unref (content);
-  g_object_unref (zip);
-  g_object_unref (input);
-  return text;
-}
-
 static void
 coverage_test (IcatWindow *window,
                IcatStore  *store,
@@ -105,21 +49,17 @@ coverage_test (IcatWindow *window,
   g_autofree char *odt = g_build_filename (dir, "coverage.odt", NULL);
   g_autofree char *text = NULL;
   g_autofree char *content = NULL;
-  const char *heading, *item;
 
   save_linked_item (store);
 
-  export_report (window, pdf, 2025);
-  text = pdf_text (pdf);
-  heading = strstr (text, "A/RES/72/195, para. 10");
-  g_assert_nonnull (strstr (text, "Coverage of ICAT’s mandates in 2025"));
-  g_assert_nonnull (heading);
-  item = strstr (heading, ITEM_TITLE);
-  g_assert_nonnull (item);
+  icat_test_export_report (window, pdf, "coverage", 2025, 0);
+  text = icat_test_pdf_squeezed (pdf, TRUE);
+  icat_test_assert_says_in_order (text, (const char * const[]) {
+    "Coverage of ICAT’s mandates in 2025", "A/RES/72/195, para. 10", ITEM_TITLE, NULL });
 
   /* An .odt when the name says so, for another year: the item is not in it. */
-  export_report (window, odt, 2024);
-  content = odt_content (odt);
+  icat_test_export_report (window, odt, "coverage", 2024, 0);
+  content = icat_test_odt_content (odt);
   g_assert_nonnull (strstr (content, "Coverage of ICAT’s mandates in 2024"));
   g_assert_null (strstr (content, ITEM_TITLE));
   g_assert_nonnull (strstr (content, "No work recorded in 2024"));

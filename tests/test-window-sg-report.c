@@ -10,15 +10,11 @@
 
 #include "config.h"
 
-#include <gsf/gsf-infile-zip.h>
-#include <gsf/gsf-infile.h>
-#include <gsf/gsf-input-memory.h>
 #include <string.h>
 
 #include "icat-test-util.h"
 #include "icat-test-widgets.h"
 #include "icat-window.h"
-#include "icat-window-private.h"
 
 #define PARA_10_ID "93492e55-1624-5898-987b-6a86af846efb"   /* A/RES/72/195 para 10 */
 #define MEETING    "Principals meeting on the joint work"
@@ -73,84 +69,6 @@ save_open_item (IcatStore *store)
   icat_test_wait_saved (store);
 }
 
-static gboolean
-file_written (gpointer      path,
-              gconstpointer unused)
-{
-  return g_file_test (path, G_FILE_TEST_EXISTS);
-}
-
-static void
-export_report (IcatWindow *window,
-               const char *path,
-               int         from_year,
-               int         to_year)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  _icat_window_set_document_file (window, file);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-report", "(sii)", "sg",
-                                             from_year, to_year));
-  icat_test_wait_until (file_written, (gpointer) path, NULL, 30);
-}
-
-/* Text without white space, so line breaks do not matter. */
-static char *
-squeezed (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      g_string_append_unichar (out, g_utf8_get_char (p));
-  return g_string_free (out, FALSE);
-}
-
-static char *
-pdf_text (const char *pdf)
-{
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-raw", pdf, "-", NULL };
-  g_auto(IcatTestRun) run = icat_test_run_program (NULL, argv);
-  g_autofree char *text = NULL;
-
-  g_assert_cmpint (run.status, ==, 0);
-  text = icat_test_bytes_text (run.out);
-  return squeezed (text);
-}
-
-/* Where part (white space left out) is in text, from, or NULL. */
-static const char *
-find (const char *text,
-      const char *part)
-{
-  g_autofree char *squeezed_part = squeezed (part);
-
-  return text != NULL ? strstr (text, squeezed_part) : NULL;
-}
-
-static char *
-odt_content (const char *path)
-{
-  g_autofree char *data = NULL;
-  gsize length = 0;
-  GsfInput *input;
-  GsfInfile *zip;
-  GsfInput *content;
-  char *text;
-
-  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
-  input = gsf_input_memory_new ((const guint8 *) data, length, FALSE);
-  zip = gsf_infile_zip_new (input, NULL);
-  g_assert_nonnull (zip);
-  content = gsf_infile_child_by_name (zip, "content.xml");
-  g_assert_nonnull (content);
-  text = g_strndup ((const char *) gsf_input_read (content, gsf_input_size (content), NULL), gsf_input_size (content));
-  g_object_unref (content);
-  g_object_unref (zip);
-  g_object_unref (input);
-  return text;
-}
-
 static void
 sg_report_test (IcatWindow *window,
                 IcatStore  *store,
@@ -161,26 +79,21 @@ sg_report_test (IcatWindow *window,
   g_autofree char *odt = g_build_filename (dir, "sg.odt", NULL);
   g_autofree char *text = NULL;
   g_autofree char *content = NULL;
-  const char *meeting, *paragraph, *item;
 
   save_meeting (store);
   save_open_item (store);
 
-  export_report (window, pdf, 2016, 2017);
-  text = pdf_text (pdf);
-  g_assert_nonnull (find (text, "ICAT’s contribution to the report of the Secretary-General, 2016–2017"));
-  meeting = find (text, "26 July 2016 — " MEETING);
-  g_assert_nonnull (meeting);
-  g_assert_nonnull (find (meeting, "Decision 1: " DECISION));
-  paragraph = find (text, "A/RES/72/195, para. 10");
-  g_assert_nonnull (paragraph);
-  item = find (paragraph, ITEM_TITLE " — UNODC, due 1 June 2017");
-  g_assert_nonnull (item);
-  g_assert_nonnull (find (item, "Annex: the records referred to"));
+  icat_test_export_report (window, pdf, "sg", 2016, 2017);
+  text = icat_test_pdf_squeezed (pdf, TRUE);
+  icat_test_assert_says_in_order (text, (const char * const[]) {
+    "ICAT’s contribution to the report of the Secretary-General, 2016–2017",
+    "26 July 2016 — " MEETING, "Decision 1: " DECISION,
+    "A/RES/72/195, para. 10", ITEM_TITLE " — UNODC, due 1 June 2017",
+    "Annex: the records referred to", NULL });
 
   /* An .odt when the name says so, for a year before both records: neither is in it. */
-  export_report (window, odt, 2015, 2015);
-  content = odt_content (odt);
+  icat_test_export_report (window, odt, "sg", 2015, 2015);
+  content = icat_test_odt_content (odt);
   g_assert_nonnull (strstr (content, "ICAT’s contribution to the report of the Secretary-General, 2015"));
   g_assert_null (strstr (content, MEETING));
   g_assert_null (strstr (content, ITEM_TITLE));
