@@ -249,6 +249,32 @@ test_propose_only_former_members (void)
   g_assert_cmpuint (proposals->len, ==, 0);
 }
 
+/* The warnings in words, as the Chair Rotation page and the handover pack
+ * say them: a chair too soon names its previous turn, found in the years. */
+static void
+test_warning_text (void)
+{
+  g_autoptr(GPtrArray) years = g_ptr_array_new_with_free_func ((GDestroyNotify) icat_chair_year_free);
+  IcatRotationWarning too_soon = { 2024, ICAT_ROTATION_TOO_SOON, (char *) "iom" };
+  IcatRotationWarning not_paired = { 2025, ICAT_ROTATION_NOT_PAIRED, (char *) "iom" };
+  IcatRotationWarning no_candidate = { 2026, ICAT_ROTATION_NO_CANDIDATE, (char *) "iom" };
+  g_autofree char *soon = NULL, *once = NULL, *un = NULL, *other = NULL, *nobody = NULL;
+
+  add_year (years, 2020, "iom", NULL);
+  add_year (years, 2022, "iom", "osce");
+  add_year (years, 2024, "iom", NULL);
+  soon = icat_rotation_warning_text (&too_soon, years, "IOM", 2, TRUE);
+  g_assert_cmpstr (soon, ==, "IOM chaired in 2024, within 2 years of its turn in 2022.");
+  once = icat_rotation_warning_text (&too_soon, years, "IOM", 1, TRUE);
+  g_assert_cmpstr (once, ==, "IOM chaired in 2024, within 1 year of its turn in 2022.");
+  un = icat_rotation_warning_text (&not_paired, years, "IOM", 2, TRUE);
+  g_assert_true (g_str_has_prefix (un, "The co-chairs of 2025 are both UN entities"));
+  other = icat_rotation_warning_text (&not_paired, years, "IOM", 2, FALSE);
+  g_assert_true (g_str_has_prefix (other, "The co-chairs of 2025 are both from outside the UN system"));
+  nobody = icat_rotation_warning_text (&no_candidate, years, "IOM", 2, TRUE);
+  g_assert_cmpstr (nobody, ==, "No agency in the turn order is free to chair in 2026; IOM, who waited longest, is proposed.");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -262,5 +288,6 @@ main (int    argc,
   g_test_add_func ("/rotation/propose/never-former", test_propose_never_former_members);
   g_test_add_func ("/rotation/propose/only-former", test_propose_only_former_members);
   g_test_add_func ("/rotation/check", test_check_entered_chairs);
+  g_test_add_func ("/rotation/warning-text", test_warning_text);
   return g_test_run ();
 }

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "icat-rotation.h"
 
 IcatChairYear *
@@ -277,4 +279,53 @@ icat_rotation_check (const IcatRotationRule *rule,
         warn (warnings, chair_year->year, ICAT_ROTATION_NOT_PAIRED, chair_year->chairs[1]);
     }
   return warnings;
+}
+
+/* The last year before year in which the agency chaired, or 0. */
+static int
+previous_turn (GPtrArray  *years,
+               const char *agency_id,
+               int         year)
+{
+  int previous = 0;
+
+  for (guint i = 0; i < years->len; i++)
+    {
+      IcatChairYear *chair_year = years->pdata[i];
+
+      if (chair_year->year < year && chair_year->year > previous &&
+          g_strv_contains ((const char * const *) chair_year->chairs, agency_id))
+        previous = chair_year->year;
+    }
+  return previous;
+}
+
+char *
+icat_rotation_warning_text (const IcatRotationWarning *warning,
+                            GPtrArray                 *years,
+                            const char                *acronym,
+                            guint                      skip_recent_years,
+                            gboolean                   un_entity)
+{
+  switch (warning->problem)
+    {
+    case ICAT_ROTATION_NOT_IN_ORDER:
+      return g_strdup_printf (_("%s chaired in %d but is not in the turn order."), acronym, warning->year);
+    case ICAT_ROTATION_TOO_SOON:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%s chaired in %d, within %u year of its turn in %d.",
+                                           "%s chaired in %d, within %u years of its turn in %d.", skip_recent_years),
+                              acronym, warning->year, skip_recent_years,
+                              previous_turn (years, warning->agency_id, warning->year));
+    case ICAT_ROTATION_NOT_PAIRED:
+      if (un_entity)
+        return g_strdup_printf (_("The co-chairs of %d are both UN entities; the rule pairs a UN entity with a co-chair from outside the UN system."),
+                                warning->year);
+      return g_strdup_printf (_("The co-chairs of %d are both from outside the UN system; the rule pairs a UN entity with one of them."),
+                              warning->year);
+    case ICAT_ROTATION_NO_CANDIDATE:
+    default:
+      return g_strdup_printf (_("No agency in the turn order is free to chair in %d; %s, who waited longest, is proposed."),
+                              warning->year, acronym);
+    }
 }

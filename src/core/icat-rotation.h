@@ -47,6 +47,16 @@ IcatChairYear *icat_chair_year_new            (int                     year,
                                                const char * const     *chairs);
 void           icat_chair_year_free           (IcatChairYear          *chair_year);
 void           icat_rotation_warning_free     (IcatRotationWarning    *warning);
+/* The warning as a sentence in the program's language, as the Chair
+ * Rotation page and the handover pack say it: "UNODC chaired in 2022,
+ * within 2 years of its turn in 2021." years: the years the warning was
+ * found in (history and proposals); acronym: its agency's; un_entity:
+ * whether that agency is a UN entity. */
+char          *icat_rotation_warning_text     (const IcatRotationWarning *warning,
+                                               GPtrArray              *years,
+                                               const char             *acronym,
+                                               guint                   skip_recent_years,
+                                               gboolean                un_entity);
 
 /* is_un_entity: agency id → non-NULL when the agency is a UN entity.
  * history: IcatChairYear in any order.

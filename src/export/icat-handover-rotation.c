@@ -262,54 +262,16 @@ chairs_text (Rotation           *rotation,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static int
-previous_turn (GPtrArray  *years,
-               const char *agency_id,
-               int         year)
-{
-  int previous = 0;
-
-  for (guint i = 0; i < years->len; i++)
-    {
-      IcatChairYear *chair_year = years->pdata[i];
-
-      if (chair_year->year < year && chair_year->year > previous &&
-          g_strv_contains ((const char * const *) chair_year->chairs, agency_id))
-        previous = chair_year->year;
-    }
-  return previous;
-}
-
-/* The Chair Rotation page's sentences for the same warnings. years: the
+/* The Chair Rotation page's sentence for the same warning. years: the
  * history and the proposals, where the warning's earlier turn is found. */
 static char *
 warning_text (Rotation            *rotation,
               IcatRotationWarning *warning,
               GPtrArray           *years)
 {
-  const char *acronym = acronym_of (rotation, warning->agency_id);
-  guint skip = rotation->skip_recent_years;
-
-  switch (warning->problem)
-    {
-    case ICAT_ROTATION_NOT_IN_ORDER:
-      return g_strdup_printf (_("%s chaired in %d but is not in the turn order."), acronym, warning->year);
-    case ICAT_ROTATION_TOO_SOON:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%s chaired in %d, within %u year of its turn in %d.",
-                                           "%s chaired in %d, within %u years of its turn in %d.", skip),
-                              acronym, warning->year, skip, previous_turn (years, warning->agency_id, warning->year));
-    case ICAT_ROTATION_NOT_PAIRED:
-      if (g_hash_table_contains (rotation->un_entities, warning->agency_id))
-        return g_strdup_printf (_("The co-chairs of %d are both UN entities; the rule pairs a UN entity with a co-chair from outside the UN system."),
-                                warning->year);
-      return g_strdup_printf (_("The co-chairs of %d are both from outside the UN system; the rule pairs a UN entity with one of them."),
-                              warning->year);
-    case ICAT_ROTATION_NO_CANDIDATE:
-    default:
-      return g_strdup_printf (_("No agency in the turn order is free to chair in %d; %s, who waited longest, is proposed."),
-                              warning->year, acronym);
-    }
+  return icat_rotation_warning_text (warning, years, acronym_of (rotation, warning->agency_id),
+                                     rotation->skip_recent_years,
+                                     g_hash_table_contains (rotation->un_entities, warning->agency_id));
 }
 
 /* The rule in words, and where it was read. */

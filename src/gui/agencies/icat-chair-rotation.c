@@ -116,25 +116,6 @@ find_year (GPtrArray *years,
   return NULL;
 }
 
-/* The last year before `year` in which the agency chaired, or 0. */
-static int
-previous_turn (GPtrArray  *years,
-               const char *agency_id,
-               int         year)
-{
-  int previous = 0;
-
-  for (guint i = 0; i < years->len; i++)
-    {
-      IcatChairYear *chair_year = years->pdata[i];
-
-      if (chair_year->year < year && chair_year->year > previous &&
-          g_strv_contains ((const char * const *) chair_year->chairs, agency_id))
-        previous = chair_year->year;
-    }
-  return previous;
-}
-
 /* A warning as a sentence: "UNODC chaired in 2022, within 2 years of its
  * turn in 2021." years holds the years the warning was found in. */
 static char *
@@ -142,31 +123,11 @@ warning_text (IcatChairRotation   *self,
               IcatRotationWarning *warning,
               GPtrArray           *years)
 {
-  const char *acronym = _icat_chair_rotation_acronym_of (self, warning->agency_id);
-  guint skip = g_settings_get_uint (self->settings, "rotation-skip-years");
-  IcatChairYear *chair_year;
+  gboolean un_entity = find_year (years, warning->year) != NULL
+                       && g_hash_table_contains (self->un_entities, warning->agency_id);
 
-  switch (warning->problem)
-    {
-    case ICAT_ROTATION_NOT_IN_ORDER:
-      return g_strdup_printf (_("%s chaired in %d but is not in the turn order."), acronym, warning->year);
-    case ICAT_ROTATION_TOO_SOON:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%s chaired in %d, within %u year of its turn in %d.",
-                                           "%s chaired in %d, within %u years of its turn in %d.", skip),
-                              acronym, warning->year, skip, previous_turn (years, warning->agency_id, warning->year));
-    case ICAT_ROTATION_NOT_PAIRED:
-      chair_year = find_year (years, warning->year);
-      if (chair_year != NULL && g_hash_table_contains (self->un_entities, warning->agency_id))
-        return g_strdup_printf (_("The co-chairs of %d are both UN entities; the rule pairs a UN entity with a co-chair from outside the UN system."),
-                                warning->year);
-      return g_strdup_printf (_("The co-chairs of %d are both from outside the UN system; the rule pairs a UN entity with one of them."),
-                              warning->year);
-    case ICAT_ROTATION_NO_CANDIDATE:
-    default:
-      return g_strdup_printf (_("No agency in the turn order is free to chair in %d; %s, who waited longest, is proposed."),
-                              warning->year, acronym);
-    }
+  return icat_rotation_warning_text (warning, years, _icat_chair_rotation_acronym_of (self, warning->agency_id),
+                                     g_settings_get_uint (self->settings, "rotation-skip-years"), un_entity);
 }
 
 /* Agencies: the drop-downs' choices, acronyms, UN entities */
