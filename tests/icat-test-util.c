@@ -8,7 +8,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -390,6 +392,18 @@ icat_test_run_program (const char         *cwd,
   if (*result.err != '\0')
     g_test_message ("%s: %s", argv[0], result.err);
   return result;
+}
+
+void
+icat_test_use_build_catalogues (void)
+{
+  g_autofree char *locale_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+
+  /* gtk_test_init chose a locale where LANGUAGE is ignored. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 }
 
 /* glibc keeps the translations it looked up; a change of LANGUAGE is

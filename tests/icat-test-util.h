@@ -60,6 +60,9 @@ int         icat_test_run_cli       (const char * const *argv,
                                      char      **stdout_text,
                                      char      **stderr_text);
 
+/* Translations from the build's catalogues (build/po), in the
+ * environment's locale: for a test that switches language. */
+void        icat_test_use_build_catalogues (void);
 /* Switches gettext to language (NULL: back to the environment's), as a
  * change of LANGUAGE at run time needs. */
 void        icat_test_set_language  (const char  *language);
