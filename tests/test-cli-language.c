@@ -138,11 +138,9 @@ static void
 test_ics_chinese_titles (Fixture       *fixture,
                          gconstpointer  data)
 {
-  g_autofree char *file = g_build_filename (fixture->dir, "meeting.json", NULL);
   g_autofree char *out = NULL;
 
-  write_file (file, NEW_DOCUMENT, -1);
-  g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "import", file, NULL), ==, 0);
+  import_document (fixture, NEW_DOCUMENT);
   speak ("en");
   g_assert_cmpint (cli (&out, NULL, "--database", fixture->db, "export", "--format", "ics", "--year", "2026",
                         "--language", "zh_CN", NULL), ==, 0);
