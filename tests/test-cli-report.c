@@ -84,8 +84,7 @@ test_report_coverage_chinese (Fixture       *fixture,
   const char * const in_order[] = { "2025年机构间协调小组任务授权的落实情况", "摘要", "A/RES/72/195", ITEM_TITLE, NULL };
 
   import_document (fixture, linked_item);
-  g_setenv ("ICAT_TRACKER_LOCALEDIR", g_getenv ("ICAT_TEST_LOCALEDIR"), TRUE);
-  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  icat_test_cli_speak ("zh_CN");
   g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "report", "coverage", "--year", "2025", "-o", pdf,
                         NULL), ==, 0);
   text = icat_test_pdf_squeezed (pdf, FALSE);

@@ -185,8 +185,7 @@ test_handover_chinese (Fixture       *fixture,
   const char * const in_order[] = { "摘要", "Collect the indicators", "Brief on indicators", "A/RES/72/195", NULL };
 
   import_document (fixture, records);
-  g_setenv ("ICAT_TRACKER_LOCALEDIR", g_getenv ("ICAT_TEST_LOCALEDIR"), TRUE);
-  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  icat_test_cli_speak ("zh_CN");
   g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "report", "handover", "--year", "2025", "-o", pdf,
                         NULL), ==, 0);
   text = icat_test_pdf_squeezed (pdf, FALSE);

@@ -283,8 +283,7 @@ test_sg_chinese (Fixture       *fixture,
                                 PAPER, "2017年5月15日", "A/RES/72/195", DONE_ITEM, "2016年11月30日", NULL };
 
   import_document (fixture, records);
-  g_setenv ("ICAT_TRACKER_LOCALEDIR", g_getenv ("ICAT_TEST_LOCALEDIR"), TRUE);
-  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  icat_test_cli_speak ("zh_CN");
   run_report (fixture, pdf, "2016", "2017");
   text = icat_test_pdf_squeezed (pdf, FALSE);
   icat_test_assert_says_in_order (text, says);
