@@ -409,9 +409,12 @@ endorsement_reason_given (const char *reason,
 gboolean
 icat_paper_editor_endorsement_needs_reason (IcatPaperEditor *self)
 {
-  g_autoptr(JsonObject) shown = json_object_new ();
-  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->endorsement_reason_row))));
+  g_autoptr(JsonObject) shown = NULL;
+  g_autofree char *reason = NULL;
 
+  g_return_val_if_fail (ICAT_IS_PAPER_EDITOR (self), FALSE);
+  shown = json_object_new ();
+  reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->endorsement_reason_row))));
   json_object_set_array_member (shown, ICAT_KEY_CLEARANCES, icat_paper_clearances_dup_rows (self->clearances));
   if (*reason != '\0')
     json_object_set_string_member (shown, ICAT_KEY_ENDORSEMENT_REASON, reason);
