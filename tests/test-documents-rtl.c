@@ -36,54 +36,7 @@
 #define AR_PAGE       "الصفحة"    /* "Page %u of %u" */
 #define AR_TIMELINE   "الجدول الزمني للسنة"
 
-typedef struct {
-  char *dir;
-  char *db;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autofree char *home = NULL;
-
-  fixture->dir = icat_test_tmpdir_new ();
-  fixture->db = g_build_filename (fixture->dir, "icat.db", NULL);
-  home = g_build_filename (fixture->dir, "home", NULL);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-  g_unsetenv ("LANGUAGE");
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_unsetenv ("LANGUAGE");
-  g_unsetenv ("ICAT_TRACKER_LOCALEDIR");
-  g_clear_pointer (&fixture->db, g_free);
-  icat_test_tmpdir_free (g_steal_pointer (&fixture->dir));
-}
-
-static void
-speak_arabic (void)
-{
-  const char *localedir = g_getenv ("ICAT_TEST_LOCALEDIR");
-
-  g_assert_nonnull (localedir);
-  g_setenv ("ICAT_TRACKER_LOCALEDIR", localedir, TRUE);
-  g_setenv ("LANGUAGE", "ar", TRUE);
-}
-
-static char *
-run_text (const char * const *argv)
-{
-  g_auto(IcatTestRun) result = icat_test_run_program (NULL, argv);
-
-  if (result.status != 0)
-    g_error ("%s failed (%d): %s", argv[0], result.status, result.err);
-  return icat_test_bytes_text (result.out);
-}
+typedef IcatTestCliDir Fixture;
 
 /* The CLI's document (workplan or minutes) written to a new PDF. */
 static char *
@@ -91,20 +44,9 @@ write_document (Fixture            *fixture,
                 const char * const *args,
                 const char         *name)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   char *pdf = g_build_filename (fixture->dir, name, NULL);
-  g_autofree char *out = NULL;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("ICAT_CLI"));
-  g_assert_nonnull (argv->pdata[0]);
-  g_ptr_array_add (argv, (gpointer) "--database");
-  g_ptr_array_add (argv, fixture->db);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, (gpointer) "-o");
-  g_ptr_array_add (argv, pdf);
-  g_ptr_array_add (argv, NULL);
-  out = run_text ((const char * const *) argv->pdata);
+  icat_test_write_document (fixture->db, args, pdf);
   return pdf;
 }
 
@@ -146,7 +88,7 @@ pdf_text (const char *pdf,
   const char *whole[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
   const char *part[] = { "pdftotext", "-enc", "UTF-8", "-f", first, "-l", first, "-x", x_text, "-y", y_text,
                          "-W", w_text, "-H", h_text, pdf, "-", NULL };
-  g_autofree char *text = run_text (page == 0 ? whole : part);
+  g_autofree char *text = icat_test_run_text (page == 0 ? whole : part);
 
   return squeeze (text);
 }
@@ -157,7 +99,7 @@ page_of (const char *pdf,
          const char *text)
 {
   const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
-  g_autofree char *all = run_text (argv);
+  g_autofree char *all = icat_test_run_text (argv);
   g_auto(GStrv) pages = g_strsplit (all, "\f", -1);
   g_autofree char *wanted = squeeze (text);
 
@@ -196,8 +138,7 @@ static void
 assert_font (const char *pdf,
              const char *font)
 {
-  const char *argv[] = { "pdffonts", pdf, NULL };
-  g_autofree char *fonts = run_text (argv);
+  g_autofree char *fonts = icat_test_pdf_fonts (pdf);
 
   if (strstr (fonts, font) == NULL)
     g_error ("%s is not embedded in %s: %s", font, pdf, fonts);
@@ -209,7 +150,7 @@ assert_outline (const char *pdf,
                 const char *title)
 {
   const char *argv[] = { "qpdf", "--json", "--json-key=outlines", pdf, NULL };
-  g_autofree char *json = run_text (argv);
+  g_autofree char *json = icat_test_run_text (argv);
   g_autofree char *outlines = squeeze (json);
 
   assert_has (outlines, title);
@@ -258,7 +199,7 @@ test_work_plan (Fixture       *fixture,
 
   assert_work_plan_places (english, "Activity", "Status", "Page", FALSE);
 
-  speak_arabic ();
+  icat_test_cli_speak ("ar");
   arabic = write_document (fixture, args, "ar.pdf");
   text = pdf_text (arabic, 0, 0, 0, 0, 0);
   assert_has (text, AR_WORK_PLAN);
@@ -283,7 +224,7 @@ test_meeting_record (Fixture       *fixture,
   g_autofree char *left_part = NULL;
   guint page;
 
-  speak_arabic ();
+  icat_test_cli_speak ("ar");
   pdf = write_document (fixture, (const char * const[]) { "minutes", JANUARY_2015_BRIEFING, NULL }, "record.pdf");
   text = pdf_text (pdf, 0, 0, 0, 0, 0);
   assert_has (text, AR_ATTENDANCE);
@@ -311,7 +252,9 @@ main (int    argc,
   setlocale (LC_ALL, "");
   icat_test_init (&argc, &argv);
 
-  g_test_add ("/documents-rtl/work-plan", Fixture, NULL, fixture_set_up, test_work_plan, fixture_tear_down);
-  g_test_add ("/documents-rtl/meeting-record", Fixture, NULL, fixture_set_up, test_meeting_record, fixture_tear_down);
+  g_test_add ("/documents-rtl/work-plan", Fixture, NULL, icat_test_cli_dir_set_up, test_work_plan,
+              icat_test_cli_dir_tear_down);
+  g_test_add ("/documents-rtl/meeting-record", Fixture, NULL, icat_test_cli_dir_set_up, test_meeting_record,
+              icat_test_cli_dir_tear_down);
   return g_test_run ();
 }
