@@ -15,12 +15,13 @@
 #include <string.h>
 
 #include "icat-editor-util.h"
+#include "icat-fields.h"
 #include "icat-format.h"
 #include "icat-json-merge.h"
 #include "icat-meeting-editor-private.h"
+#include "icat-record-io.h"
 #include "icat-record-list.h"
 #include "icat-today.h"
-#include "icat-fields.h"
 
 /* JSON helpers */
 
@@ -117,13 +118,8 @@ _icat_meeting_dup_state (JsonObject *data,
 const char *
 _icat_meeting_title_text (JsonObject *title)
 {
-  g_autoptr(GList) languages = NULL;
-  const char *text = icat_json_get_string (title, icat_user_language ());
+  const char *text = icat_localized_pick (title);
 
-  if (text == NULL)
-    text = icat_json_get_string (title, "en");
-  if (text == NULL && title != NULL && (languages = json_object_get_members (title)) != NULL)
-    text = icat_json_get_string (title, languages->data);
   return text ? text : "";
 }
 
