@@ -46,7 +46,11 @@ own_name (const char *code)
 static void
 update_other_names (IcatAgencyEditor *self)
 {
-  g_autoptr(GString) given = g_string_new (NULL);
+  gboolean any = FALSE;
+  /* A mark of the row's own direction first: a list that starts with
+   * العربية would otherwise be laid out right to left in an English row. */
+  g_autoptr(GString) given = g_string_new (gtk_widget_get_direction (GTK_WIDGET (self->other_names_row))
+                                           == GTK_TEXT_DIR_RTL ? "\u200F" : "\u200E");
 
   for (guint i = 0; i < G_N_ELEMENTS (name_languages); i++)
     {
@@ -55,10 +59,12 @@ update_other_names (IcatAgencyEditor *self)
       if (self->name_rows[i] == self->name_row)
         continue;
       text = _icat_agency_stripped_text (self->name_rows[i]);
-      if (*text != '\0')
-        g_string_append_printf (given, "%s%s", given->len > 0 ? _(", ") : "", own_name (name_languages[i].code));
+      if (*text == '\0')
+        continue;
+      g_string_append_printf (given, "%s\u2068%s\u2069", any ? _(", ") : "", own_name (name_languages[i].code));
+      any = TRUE;
     }
-  adw_expander_row_set_subtitle (self->other_names_row, given->len > 0 ? given->str : _("None"));
+  adw_expander_row_set_subtitle (self->other_names_row, any ? given->str : _("None"));
 }
 
 static void
