@@ -90,10 +90,7 @@ icat_seed_group_name (void)
 char *
 icat_seed_group_heading (void)
 {
-  /* Translators: how documents name the group: %s is its name in the
-   * document's language, which the built-in data holds in the six
-   * official languages of the United Nations; the acronym is never
-   * translated. */
+  /* Translators: how documents name the group: %s is its official name in the document's language (from the built-in data); ICAT is never translated */
   return g_strdup_printf (C_("group name", "%s (ICAT)"), icat_seed_group_name ());
 }
 
