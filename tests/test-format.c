@@ -309,15 +309,23 @@ test_meeting_status_label (void)
   g_assert_cmpstr (icat_meeting_status_label (NULL), ==, "Draft");
 }
 
+/* What a function that reads the user's languages answers under LANGUAGE=language. */
 static const char *
-user_language_with (const char *language)
+answer_in (const char   *language,
+           const char *(*function) (void))
 {
   const char *result;
 
   icat_test_set_language (language);
-  result = icat_user_language ();
+  result = function ();
   icat_test_set_language (NULL);
   return result;
+}
+
+static const char *
+user_language_with (const char *language)
+{
+  return answer_in (language, icat_user_language);
 }
 
 static void
@@ -379,12 +387,7 @@ test_localized_pick (void)
 static const char *
 user_code_with (const char *language)
 {
-  const char *result;
-
-  icat_test_set_language (language);
-  result = icat_localized_user_code ();
-  icat_test_set_language (NULL);
-  return result;
+  return answer_in (language, icat_localized_user_code);
 }
 
 static void
