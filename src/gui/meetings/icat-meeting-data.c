@@ -118,8 +118,13 @@ _icat_meeting_dup_state (JsonObject *data,
 const char *
 _icat_meeting_title_text (JsonObject *title)
 {
-  const char *text = icat_localized_pick (title);
+  /* The editor's one title row writes icat_user_language (): it shows that
+   * language's title when there is one, so what is typed replaces what was
+   * shown; else the title in the order every display follows. */
+  const char *text = icat_json_get_string (title, icat_user_language ());
 
+  if (text == NULL)
+    text = icat_localized_pick (title);
   return text ? text : "";
 }
 
