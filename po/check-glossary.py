@@ -3,6 +3,7 @@
 """Check a gettext catalogue against its glossary of UN terminology.
 
 Usage: check-glossary.py CATALOGUE.po GLOSSARY.tsv
+       check-glossary.py --seed SEED.json LANGUAGE GLOSSARY.tsv
 
 The glossaries live in po/glossary/LANGUAGE.tsv: the official names of the
 agencies and of the resolutions' terms as the UN writes them in that
@@ -19,7 +20,14 @@ target form (case-insensitive; typographic apostrophes and no-break spaces
 are treated as their plain equivalents).  Untranslated messages count as
 failures.  Exit status: 0 if all pass, 1 on any failure, 2 on usage or
 format errors.  Standard library only.
+
+With --seed, the built-in data is checked instead, so that it and the
+glossary cannot drift apart: every agency, and the group itself (the
+seed's top-level "group"), has a name in LANGUAGE; the glossary has a row
+whose English term is that name's English form; and the name in LANGUAGE
+contains the row's target form, by the same rule as a msgstr.
 """
+import json
 import sys
 import re
 
@@ -120,7 +128,45 @@ def read_glossary(path):
     return rows
 
 
+def seed_names(path):
+    """(label, localized name) of the group and of every agency of the seed."""
+    with open(path, encoding='utf-8') as f:
+        seed = json.load(f)
+    names = [('the group', seed['group']['name'])]
+    names += [(a['acronym'], a['name']) for a in seed.get('agencies', [])]
+    return names
+
+
+def check_seed(seed, language, tsv):
+    try:
+        names = seed_names(seed)
+        glossary = read_glossary(tsv)
+    except (OSError, ValueError, KeyError, UnicodeDecodeError) as err:
+        sys.stderr.write('error: %s\n' % err)
+        return 2
+    targets = {}
+    for _n, term, target, _note in glossary:
+        targets.setdefault(norm(term), target)
+    failures = 0
+    for label, name in names:
+        english, own = name.get('en'), name.get(language)
+        if not own:
+            print('FAIL %s: no name in %s in the built-in data' % (label, language))
+            failures += 1
+        elif english is None or norm(english) not in targets:
+            print('FAIL %s: the glossary has no row for "%s"' % (label, english))
+            failures += 1
+        elif norm(targets[norm(english)]) not in norm(own):
+            print('FAIL %s: "%s" in the built-in data, "%s" in the glossary'
+                  % (label, own, targets[norm(english)]))
+            failures += 1
+    print('%d names checked, %d failures' % (len(names), failures))
+    return 1 if failures else 0
+
+
 def main(argv):
+    if len(argv) == 5 and argv[1] == '--seed':
+        return check_seed(argv[2], argv[3], argv[4])
     if len(argv) != 3:
         sys.stderr.write(__doc__)
         return 2

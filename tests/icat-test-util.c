@@ -229,6 +229,17 @@ icat_test_drop_generator (char *export)
   memmove (found, found + strlen (line), strlen (found + strlen (line)) + 1);
 }
 
+void
+icat_test_drop_group_name (char *seed)
+{
+  char *start = strstr (seed, "  \"group\" : {\n");
+  char *end = start != NULL ? strstr (start, "\n  },\n") : NULL;
+
+  g_assert_nonnull (end);
+  end += strlen ("\n  },\n");
+  memmove (start, end, strlen (end) + 1);
+}
+
 char *
 icat_test_agency_id (IcatStore  *store,
                      const char *acronym)

@@ -82,6 +82,40 @@ test_workplan_english (Fixture       *fixture,
   assert_lacks (text, UNODC_ZH);
 }
 
+/* The group's and the agencies' names in the built-in data's six
+ * languages: the document's, not the messages'. */
+static void
+test_workplan_french_names (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (fixture->dir, "plan.pdf", NULL);
+  g_autofree char *text = NULL;
+
+  speak ("zh_CN");
+  g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "workplan", "--year", "2025", "--language", "fr",
+                        "-o", pdf, NULL), ==, 0);
+  text = g_strdelimit (pdf_text (pdf), "\n", ' ');
+  assert_contains (text, "Groupe de coordination interinstitutions contre la traite des personnes (ICAT)");
+  assert_contains (text, "Office des Nations Unies contre la drogue et le crime");
+  assert_lacks (text, "Inter-Agency Coordination Group");
+  assert_lacks (text, UNODC_EN);
+  assert_lacks (text, UNODC_ZH);
+}
+
+/* Search finds an agency by its name in any language, and names it in the
+ * user's. */
+static void
+test_search_russian_names (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+
+  speak ("ru");
+  g_assert_cmpint (cli (&out, NULL, "--database", fixture->db, "search", "Travail", NULL), ==, 0);
+  assert_contains (out, "\tILO — Международная организация труда\t");
+  g_unsetenv ("LANGUAGE");
+}
+
 static void
 test_report_odt_french (Fixture       *fixture,
                         gconstpointer  data)
@@ -214,6 +248,10 @@ main (int   argc,
   g_test_add ("/cli/language/workplan-chinese", Fixture, NULL, fixture_set_up, test_workplan_chinese,
               fixture_tear_down);
   g_test_add ("/cli/language/workplan-english", Fixture, NULL, fixture_set_up, test_workplan_english,
+              fixture_tear_down);
+  g_test_add ("/cli/language/workplan-french-names", Fixture, NULL, fixture_set_up, test_workplan_french_names,
+              fixture_tear_down);
+  g_test_add ("/cli/language/search-russian-names", Fixture, NULL, fixture_set_up, test_search_russian_names,
               fixture_tear_down);
   g_test_add ("/cli/language/report-odt-french", Fixture, NULL, fixture_set_up, test_report_odt_french,
               fixture_tear_down);

@@ -309,15 +309,23 @@ test_meeting_status_label (void)
   g_assert_cmpstr (icat_meeting_status_label (NULL), ==, "Draft");
 }
 
+/* What a function that reads the user's languages answers under LANGUAGE=language. */
 static const char *
-user_language_with (const char *language)
+answer_in (const char   *language,
+           const char *(*function) (void))
 {
   const char *result;
 
   icat_test_set_language (language);
-  result = icat_user_language ();
+  result = function ();
   icat_test_set_language (NULL);
   return result;
+}
+
+static const char *
+user_language_with (const char *language)
+{
+  return answer_in (language, icat_user_language);
 }
 
 static void
@@ -334,6 +342,66 @@ test_user_language (void)
   g_assert_cmpstr (user_language_with ("C:zh_CN"), ==, "zh");
   g_assert_cmpstr (user_language_with ("POSIX:fr"), ==, "en");
   g_assert_cmpstr (user_language_with ("zhx"), ==, "en");
+}
+
+static const char *
+pick_with (const char *language,
+           const char *localized)
+{
+  static char picked[256];
+  g_autoptr(JsonObject) object = icat_test_object (localized);
+  const char *text;
+
+  icat_test_set_language (language);
+  text = icat_localized_pick (object);
+  icat_test_set_language (NULL);
+  g_strlcpy (picked, text ? text : "(none)", sizeof picked);
+  return picked;
+}
+
+/* One fallback order for every localized text: the user's language, then
+ * English, then Chinese, then any other. */
+static void
+test_localized_pick (void)
+{
+  g_assert_cmpstr (pick_with ("fr", "{\"zh\": \"工作组\"}"), ==, "工作组");
+  g_assert_cmpstr (pick_with ("fr", "{\"zh\": \"工作组\", \"en\": \"Working Group\"}"), ==, "Working Group");
+  g_assert_cmpstr (pick_with ("fr_FR", "{\"en\": \"Working Group\", \"zh\": \"工作组\", \"fr\": \"Groupe de travail\"}"),
+                   ==, "Groupe de travail");
+  /* Chinese before any other language once English is missing. */
+  g_assert_cmpstr (pick_with ("es", "{\"ar\": \"الفريق العامل\", \"zh\": \"工作组\", \"ru\": \"Рабочая группа\"}"),
+                   ==, "工作组");
+  g_assert_cmpstr (pick_with ("es", "{\"ru\": \"Рабочая группа\"}"), ==, "Рабочая группа");
+  g_assert_cmpstr (pick_with ("zh_CN", "{\"en\": \"Working Group\", \"zh\": \"工作组\"}"), ==, "工作组");
+  g_assert_cmpstr (pick_with ("ar", "{\"en\": \"Working Group\", \"ar\": \"الفريق العامل\"}"), ==, "الفريق العامل");
+  /* The second language the user reads comes before English. */
+  g_assert_cmpstr (pick_with ("de:ru", "{\"en\": \"Working Group\", \"ru\": \"Рабочая группа\"}"), ==, "Рабочая группа");
+  /* An empty text is no text: the next language shows. */
+  g_assert_cmpstr (pick_with ("fr", "{\"fr\": \"\", \"en\": \"Working Group\"}"), ==, "Working Group");
+  /* The C locale reads English. */
+  g_assert_cmpstr (pick_with (NULL, "{\"zh\": \"工作组\", \"en\": \"Working Group\"}"), ==, "Working Group");
+  g_assert_cmpstr (pick_with ("fr", "{}"), ==, "(none)");
+  g_assert_null (icat_localized_pick (NULL));
+}
+
+static const char *
+user_code_with (const char *language)
+{
+  return answer_in (language, icat_localized_user_code);
+}
+
+static void
+test_localized_user_code (void)
+{
+  g_assert_cmpstr (user_code_with (NULL), ==, "en");
+  g_assert_cmpstr (user_code_with ("fr_FR.UTF-8"), ==, "fr");
+  g_assert_cmpstr (user_code_with ("zh_CN"), ==, "zh");
+  g_assert_cmpstr (user_code_with ("ar"), ==, "ar");
+  g_assert_cmpstr (user_code_with ("de"), ==, "en");
+  g_assert_cmpstr (user_code_with ("de:es"), ==, "es");
+  g_assert_true (icat_localized_is_code ("ru"));
+  g_assert_false (icat_localized_is_code ("zh_CN"));
+  g_assert_false (icat_localized_is_code ("de"));
 }
 
 /* The moved words keep their translations: same message ids, same contexts. */
@@ -383,6 +451,8 @@ main (int    argc,
   g_test_add_func ("/format/meeting/kind", test_meeting_kind_label);
   g_test_add_func ("/format/meeting/status", test_meeting_status_label);
   g_test_add_func ("/format/user-language", test_user_language);
+  g_test_add_func ("/format/localized-pick", test_localized_pick);
+  g_test_add_func ("/format/localized-user-code", test_localized_user_code);
   g_test_add_func ("/format/chinese", test_chinese);
   return g_test_run ();
 }

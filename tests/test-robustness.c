@@ -49,6 +49,7 @@ assert_holds_seed (const char *path)
   export = icat_store_export_json (store, exported_at, &error);
   g_assert_no_error (error);
   icat_test_drop_generator (export);
+  icat_test_drop_group_name (seed);
   g_assert_cmpstr (export, ==, seed);
 }
 

@@ -9,6 +9,8 @@
  * seed-2026-01-01.json) brought up to date: corrections on untouched
  * records, journaled, once; edits and deletions left alone and named by
  * check; two laptops that upgrade on their own merge without a conflict.
+ * Then the names in the six languages of 7 December 2026 (issue 17),
+ * brought to a database of the 6 December data (seed-2026-12-06.json).
  */
 #include "config.h"
 
@@ -27,6 +29,8 @@
 #define PARA_9_OF_72_195 "9b81638d-19e6-577f-9dbf-cb1110ea1b1f"
 #define BRIEFING_MARCH_2017 "b3a1edb5-1577-57b7-ae71-a08dcdf3de07"
 #define BRIEFING_SEPTEMBER_2017 "a129fd10-4361-5174-b271-0342f07e3a16"
+/* The revision that corrected the meetings; the next one named the agencies. */
+#define DECEMBER_6 "2026-12-06T00:00:00.000Z"
 
 static const char * const device_ids[] = {
   "00000000-0000-4000-8000-0000000000c1",
@@ -457,13 +461,19 @@ test_fresh_is_current (Fixture       *fixture,
 /* ------------------------------------------------------------------ */
 /* Upgrading a database of the previous built-in data                  */
 
-/* The built-in data of January 2026, as databases made then hold it. */
+typedef struct {
+  const char *file;      /* in tests/data */
+  const char *revision;  /* held back, or NULL: none noted */
+} PreviousSeed;
+
+/* An earlier built-in data, as databases made then hold it. */
 static gboolean
 load_previous_seed (IcatDb    *db,
-                    gpointer   revision,
+                    gpointer   data,
                     GError   **error)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "seed-2026-01-01.json", NULL);
+  const PreviousSeed *previous = data;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", previous->file, NULL);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JsonNode) document = NULL;
   g_autoptr(IcatImportPlan) plan = NULL;
@@ -473,28 +483,39 @@ load_previous_seed (IcatDb    *db,
   if (!g_file_get_contents (path, &contents, &length, error))
     return FALSE;
   bytes = g_bytes_new_take (contents, length);
-  document = icat_exchange_parse ("seed-2026-01-01.json", bytes, error);
+  document = icat_exchange_parse (previous->file, bytes, error);
   if (document == NULL)
     return FALSE;
-  plan = icat_import_plan_new (db, document, FALSE, "seed-2026-01-01.json", error);
+  plan = icat_import_plan_new (db, document, FALSE, previous->file, error);
   if (plan == NULL || !icat_import_plan_apply (plan, db, error))
     return FALSE;
   /* A revision held back, so a store opens it as it is, to be edited first. */
-  return revision == NULL || _icat_sync_set_setting (db, ICAT_SEED_REVISION_KEY, revision, error);
+  return previous->revision == NULL || _icat_sync_set_setting (db, ICAT_SEED_REVISION_KEY, previous->revision, error);
 }
 
+static char *
+database_of (const char *dir,
+             const char *name,
+             const char *file,
+             const char *revision)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  PreviousSeed previous = { file, revision };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcatDb) db = icat_db_open_full (path, ICAT_DB_READ_WRITE, load_previous_seed, &previous, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+  return path;
+}
+
+/* The built-in data of January 2026. */
 static char *
 previous_database (const char *dir,
                    const char *name,
                    const char *revision)
 {
-  char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IcatDb) db = icat_db_open_full (path, ICAT_DB_READ_WRITE, load_previous_seed, (gpointer) revision, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (db);
-  return path;
+  return database_of (dir, name, "seed-2026-01-01.json", revision);
 }
 
 static IcatStore *
@@ -644,7 +665,7 @@ test_upgrade_leaves_edits (Fixture       *fixture,
   g_assert_cmpstr (note, ==, "Checked with UNODC's Trust Fund team.");
   g_assert_cmpstr (march, ==, "0");
   /* The untouched ones corrected, in one more journal entry. */
-  g_assert_cmpstr (september, ==, icat_seed_revision ());
+  g_assert_cmpstr (september, ==, DECEMBER_6);
   g_assert_cmpint (g_ascii_strtoll (journal_after, NULL, 10), ==, g_ascii_strtoll (journal_before, NULL, 10) + 1);
   g_assert_true (_icat_sync_read_setting (db_of (fixture), ICAT_SEED_REVISION_KEY, &held, &error));
   g_assert_cmpstr (held, ==, icat_seed_revision ());
@@ -785,6 +806,107 @@ test_two_laptops_converge (void)
   icat_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* ------------------------------------------------------------------ */
+/* The names in the six languages (issue 17, point 2)                  */
+
+static void
+test_six_languages (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *named = query (fixture, "SELECT count(*) FROM agency WHERE "
+                                           "json_extract (name, '$.ar') <> '' AND json_extract (name, '$.en') <> '' AND "
+                                           "json_extract (name, '$.es') <> '' AND json_extract (name, '$.fr') <> '' AND "
+                                           "json_extract (name, '$.ru') <> '' AND json_extract (name, '$.zh') <> ''");
+  g_autofree char *agencies = query (fixture, "SELECT count(*) FROM agency");
+  g_autofree char *unodc = query (fixture, "SELECT json_extract (name, '$.fr') FROM agency WHERE acronym = 'UNODC'");
+  g_autofree char *icmpd = query (fixture, "SELECT note FROM agency WHERE acronym = 'ICMPD'");
+
+  g_assert_cmpstr (named, ==, agencies);
+  g_assert_cmpstr (unodc, ==, "Office des Nations Unies contre la drogue et le crime");
+  /* A name the UN does not fix is said to be a translation. */
+  g_assert_nonnull (strstr (icmpd, "are translations, not names the UN fixes"));
+}
+
+static char *
+group_name_in (const char *language)
+{
+  char *name;
+
+  icat_test_set_language (language);
+  name = g_strdup (icat_seed_group_name ());
+  icat_test_set_language (NULL);
+  return name;
+}
+
+static void
+test_group_name (void)
+{
+  g_autofree char *english = group_name_in (NULL);
+  g_autofree char *french = group_name_in ("fr");
+  g_autofree char *spanish = group_name_in ("es_ES.UTF-8");
+  g_autofree char *russian = group_name_in ("ru");
+  g_autofree char *arabic = group_name_in ("ar");
+  g_autofree char *chinese = group_name_in ("zh_CN");
+  g_autofree char *german = group_name_in ("de");
+  g_autofree char *heading = icat_seed_group_heading ();
+
+  g_assert_cmpstr (english, ==, "Inter-Agency Coordination Group against Trafficking in Persons");
+  g_assert_cmpstr (french, ==, "Groupe de coordination interinstitutions contre la traite des personnes");
+  g_assert_cmpstr (spanish, ==, "Grupo Interinstitucional de Coordinación contra la Trata de Personas");
+  g_assert_cmpstr (russian, ==, "Межучрежденческая координационная группа по борьбе с торговлей людьми");
+  g_assert_cmpstr (arabic, ==, "الفريق المشترك بين الوكالات للتنسيق في مجال مكافحة الاتجار بالأشخاص");
+  g_assert_cmpstr (chinese, ==, "机构间打击贩运人口协调小组");
+  g_assert_cmpstr (german, ==, english);
+  g_assert_cmpstr (heading, ==, "Inter-Agency Coordination Group against Trafficking in Persons (ICAT)");
+}
+
+/* A database of the built-in data of 6 December 2026 gains the names in
+ * Arabic, Spanish, French and Russian, except where someone renamed the
+ * agency. */
+static void
+test_names_reach_december_databases (void)
+{
+  char *dir = icat_test_tmpdir_new ();
+  g_autofree char *path = database_of (dir, "december.db", "seed-2026-12-06.json", icat_seed_revision ());
+  Fixture fixture = { dir, open_store (path, device_ids[0]) };
+  g_autofree char *unicef = query (&fixture, "SELECT id FROM agency WHERE acronym = 'UNICEF'");
+  g_autoptr(JsonObject) edit = icat_test_object ("{\"name\": {\"en\": \"UNICEF (United Nations Children's Fund)\"}}");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *before = NULL, *after = NULL, *again = NULL;
+  g_autofree char *ilo = NULL, *renamed = NULL, *held = NULL;
+  g_autoptr(GPtrArray) differences = NULL;
+
+  json_object_set_string_member (edit, "id", unicef);
+  saved = icat_store_save (fixture.store, "agency", edit, &error);
+  g_assert_no_error (error);
+  g_assert_true (_icat_sync_set_setting (_icat_store_get_write_db (fixture.store), ICAT_SEED_REVISION_KEY,
+                                         DECEMBER_6, &error));
+  before = query (&fixture, "SELECT count(*) FROM sync_journal");
+  upgrade (fixture.store);
+
+  after = query (&fixture, "SELECT count(*) FROM sync_journal");
+  ilo = query (&fixture, "SELECT json_extract (name, '$.ru') || ' / ' || updated_at FROM agency WHERE acronym = 'ILO'");
+  renamed = query (&fixture, "SELECT name FROM agency WHERE acronym = 'UNICEF'");
+  g_assert_cmpstr (ilo, ==, "Международная организация труда / " ICAT_SEED_REVISION);
+  g_assert_cmpstr (renamed, ==, "{\"en\":\"UNICEF (United Nations Children's Fund)\"}");
+  /* One journaled write, which the other laptops receive. */
+  g_assert_cmpint (g_ascii_strtoll (after, NULL, 10), ==, g_ascii_strtoll (before, NULL, 10) + 1);
+  g_assert_true (_icat_sync_read_setting (db_of (&fixture), ICAT_SEED_REVISION_KEY, &held, &error));
+  g_assert_cmpstr (held, ==, ICAT_SEED_REVISION);
+  differences = icat_seed_differences (db_of (&fixture), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (differences->len, ==, 1);
+  g_assert_nonnull (strstr (differences->pdata[0], "“UNICEF”"));
+  g_assert_nonnull (strstr (differences->pdata[0], "in: name. It was edited"));
+
+  /* Once. */
+  upgrade (fixture.store);
+  again = query (&fixture, "SELECT count(*) FROM sync_journal");
+  g_assert_cmpstr (again, ==, after);
+  tear_down (&fixture, NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -806,6 +928,7 @@ main (int    argc,
   FRESH ("flagged/osce", test_briefings_osce_not_stated);
   FRESH ("flagged/principals-wording", test_principals_wording);
   FRESH ("fresh-is-current", test_fresh_is_current);
+  FRESH ("names/six-languages", test_six_languages);
 #undef FRESH
   g_test_add_func ("/seed/upgrade/on-open", test_upgrade_on_open);
   g_test_add ("/seed/upgrade/matches-new", Fixture, NULL, previous_set_up, test_upgrade_matches_new_database, tear_down);
@@ -814,5 +937,7 @@ main (int    argc,
   g_test_add ("/seed/upgrade/check-before-upgrade", Fixture, NULL, previous_set_up, test_check_before_upgrade,
               tear_down);
   g_test_add_func ("/seed/upgrade/two-laptops", test_two_laptops_converge);
+  g_test_add_func ("/seed/names/group", test_group_name);
+  g_test_add_func ("/seed/names/upgrade", test_names_reach_december_databases);
   return g_test_run ();
 }

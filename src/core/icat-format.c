@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "icat-format.h"
+#include "icat-record-io.h"
 #include "icat-schema.h"
 
 /* The zone of a name, kept for the life of the process: lists format the
@@ -464,17 +465,7 @@ icat_meeting_status_label (const char *record_status)
 const char *
 icat_user_language (void)
 {
-  const char * const *names = g_get_language_names ();
-
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      gsize len = strcspn (names[i], "_.@");
-
-      if ((len == 1 && names[i][0] == 'C') || strncmp (names[i], "POSIX", 5) == 0)
-        continue;
-      return len == 2 && strncmp (names[i], "zh", 2) == 0 ? "zh" : "en";
-    }
-  return "en";
+  return g_str_equal (icat_localized_user_code (), "zh") ? "zh" : "en";
 }
 
 /* }}} */

@@ -79,7 +79,8 @@ char       *icat_action_record_label        (GObject    *item);
  * or approved). */
 const char *icat_meeting_kind_label         (const char *kind);
 const char *icat_meeting_status_label       (const char *record_status);
-/* "zh" when the user reads Chinese first, else "en": where typed titles go. */
+/* "zh" when the user reads Chinese first of the records' languages, else
+ * "en": where typed titles go in editors that offer only those two. */
 const char *icat_user_language              (void);
 
 G_END_DECLS

@@ -797,33 +797,85 @@ icat_record_io_updated_at (IcatDb          *db,
   return result;
 }
 
+/* The languages of ICAT's records: the six official languages of the
+ * United Nations, by the code localized text is keyed with. */
+static const char * const record_languages[] = { "ar", "en", "es", "fr", "ru", "zh", NULL };
+
+/* The code a locale name ("fr_FR.UTF-8", "zh_CN") starts with, if it is a
+ * language of the records. */
+static const char *
+record_language_of (const char *locale)
+{
+  gsize len = strcspn (locale, "_.@");
+
+  for (guint i = 0; record_languages[i] != NULL; i++)
+    if (len == strlen (record_languages[i]) && strncmp (locale, record_languages[i], len) == 0)
+      return record_languages[i];
+  return NULL;
+}
+
+const char *
+icat_localized_user_code (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *code = record_language_of (names[i]);
+
+      if (code != NULL)
+        return code;
+    }
+  return "en";
+}
+
+gboolean
+icat_localized_is_code (const char *code)
+{
+  return code != NULL && g_strv_contains (record_languages, code);
+}
+
+static const char *
+nonempty_member (JsonObject *localized,
+                 const char *code)
+{
+  JsonNode *node = json_object_get_member (localized, code);
+  const char *text;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  text = json_node_get_string (node);
+  return text != NULL && *text != '\0' ? text : NULL;
+}
+
+/* The one order every display of localized text follows: the user's
+ * languages as the locale lists them, then English, then Chinese (the
+ * two languages every built-in record has), then any other. */
 const char *
 icat_localized_pick (JsonObject *localized)
 {
   const char * const *names = g_get_language_names ();
   g_autoptr(GList) members = NULL;
+  const char *text;
 
   if (localized == NULL)
     return NULL;
   for (guint i = 0; names[i] != NULL; i++)
     {
-      char code[8] = { 0 };
-      guint n = 0;
+      /* Any language a record may hold, not only the six: "de_CH" reads "de". */
+      char code[16] = { 0 };
+      gsize len = strcspn (names[i], "_.@");
 
-      while (names[i][n] != '\0' && names[i][n] != '_' && names[i][n] != '.' && n < sizeof code - 1)
-        {
-          code[n] = names[i][n];
-          n++;
-        }
-      if (strcmp (code, "C") == 0 || strcmp (code, "POSIX") == 0)
-        break;
-      if (json_object_has_member (localized, code))
-        return json_object_get_string_member (localized, code);
+      if (len < sizeof code && (text = nonempty_member (localized, memcpy (code, names[i], len))) != NULL)
+        return text;
     }
-  if (json_object_has_member (localized, "en"))
-    return json_object_get_string_member (localized, "en");
+  if ((text = nonempty_member (localized, "en")) != NULL || (text = nonempty_member (localized, "zh")) != NULL)
+    return text;
   members = json_object_get_members (localized);
-  return members ? json_object_get_string_member (localized, members->data) : NULL;
+  for (GList *l = members; l != NULL; l = l->next)
+    if ((text = nonempty_member (localized, l->data)) != NULL)
+      return text;
+  return NULL;
 }
 
 static const char *

@@ -76,7 +76,14 @@ gboolean    icat_record_io_index    (IcatDb         *db,
                                      GError        **error);
 
 /* Text helpers shared with the search index and displays. */
+/* The text of a localized object to show: in the user's language, else
+ * English, else Chinese, else any other; NULL when it has none. */
 const char *icat_localized_pick     (JsonObject     *localized);
+/* The language of the records ("ar", "en", "es", "fr", "ru" or "zh") the
+ * user reads first, "en" when none of them: where typed names go. */
+const char *icat_localized_user_code (void);
+/* Whether code is one of those six. */
+gboolean    icat_localized_is_code  (const char     *code);
 char       *icat_record_title       (const IcatKind *kind,
                                      JsonObject     *record);
 

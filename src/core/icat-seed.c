@@ -80,6 +80,21 @@ seed_records (const IcatKind *kind)
 }
 
 const char *
+icat_seed_group_name (void)
+{
+  JsonObject *group = json_object_get_object_member (seed_document (), "group");
+
+  return icat_localized_pick (json_object_get_object_member (group, "name"));
+}
+
+char *
+icat_seed_group_heading (void)
+{
+  /* Translators: how documents name the group: %s is its official name in the document's language (from the built-in data); ICAT is never translated */
+  return g_strdup_printf (C_("group name", "%s (ICAT)"), icat_seed_group_name ());
+}
+
+const char *
 icat_seed_revision (void)
 {
   return ICAT_SEED_REVISION;
@@ -327,7 +342,7 @@ record_label (const IcatKind *kind,
   if (g_str_equal (kind->name, "chair_term"))
     return g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (seeded, "year"));
   if (title != NULL && JSON_NODE_HOLDS_OBJECT (title))
-    return g_strdup (json_object_get_string_member_with_default (json_node_get_object (title), "en", ""));
+    return g_strdup (icat_localized_pick (json_node_get_object (title)));
   return g_strdup (json_object_get_string_member (seeded, ICAT_KEY_ID));
 }
 

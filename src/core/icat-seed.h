@@ -22,12 +22,18 @@ G_BEGIN_DECLS
 /* The revision of data/seed/icat.json: the newest updated_at in it (a
  * test checks that they agree). A constant, so that opening a current
  * database reads no JSON. */
-#define ICAT_SEED_REVISION "2026-12-06T00:00:00.000Z"
+#define ICAT_SEED_REVISION "2026-12-07T00:00:00.000Z"
 
 /* Fills a new database with the built-in data (an IcatDbSeedFunc). */
 gboolean   icat_seed_load             (IcatDb     *db,
                                        gpointer    user_data,
                                        GError    **error);
+/* The group's own name (the seed's top-level "group"), in the user's
+ * language as icat_localized_pick () chooses it. */
+const char *icat_seed_group_name      (void);
+/* "Inter-Agency Coordination Group against Trafficking in Persons (ICAT)"
+ * in the user's language: how documents name their author. */
+char       *icat_seed_group_heading   (void);
 /* The revision of the built-in data compiled in: ICAT_SEED_REVISION. */
 const char *icat_seed_revision        (void);
 /* Brings the corrections of a newer built-in data to the built-in records

@@ -16,6 +16,7 @@
 
 #include "icat-format.h"
 #include "icat-reports.h"
+#include "icat-seed.h"
 #include "icat-work-plan-data.h"
 
 typedef struct {
@@ -237,6 +238,7 @@ icat_report_coverage_new (IcatDb  *db,
                           int      year,
                           GError **error)
 {
+  g_autofree char *group_heading = icat_seed_group_heading ();
   g_autoptr(IcatWorkPlanData) data = icat_work_plan_data_load (db, year, error);
   g_autoptr(GHashTable) facts = NULL;
   g_autoptr(GHashTable) work = NULL;
@@ -263,8 +265,7 @@ icat_report_coverage_new (IcatDb  *db,
   doc = icat_report_doc_new (title, _("Each paragraph of ICAT’s mandates, the year’s work on it and its gaps"), footer);
   coverage = (Coverage) { doc, year, facts, work, gaps };
 
-  icat_report_doc_text (doc, ICAT_TEXT_COVER_KICKER,
-                        _("Inter-Agency Coordination Group against Trafficking in Persons (ICAT)"));
+  icat_report_doc_text (doc, ICAT_TEXT_COVER_KICKER, group_heading);
   icat_report_doc_text (doc, ICAT_TEXT_TITLE, title);
   date_text = g_date_time_format (date, "%Y-%m-%d");
   /* Translators: under a report's title; %s is the date the records last changed */

@@ -14,6 +14,7 @@
 #include "icat-document-private.h"
 #include "icat-error.h"
 #include "icat-record-io.h"
+#include "icat-seed.h"
 
 struct _IcatDocument {
   char      *title;
@@ -233,14 +234,14 @@ static void
 set_metadata (cairo_surface_t *surface,
               IcatDocument    *document)
 {
+  g_autofree char *group_heading = icat_seed_group_heading ();
   g_autoptr(GDateTime) now = icat_document_now ();
   g_autoptr(GDateTime) utc = g_date_time_to_utc (now);
   g_autofree char *stamp = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S");
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, document->title);
-  /* Translators: the author named in the PDF's properties */
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR,
-                                  _("Inter-Agency Coordination Group against Trafficking in Persons (ICAT)"));
+  /* The author named in the PDF's properties. */
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, group_heading);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, document->subject);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "ICAT Tracker " PACKAGE_VERSION);
   /* cairo 1.16 ignores SOURCE_DATE_EPOCH; the dates are set here instead. */

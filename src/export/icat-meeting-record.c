@@ -18,6 +18,7 @@
 #include "icat-error.h"
 #include "icat-format.h"
 #include "icat-record-io.h"
+#include "icat-seed.h"
 #include "icat-today.h"
 
 typedef struct {
@@ -242,6 +243,7 @@ record_status_text (JsonObject *meeting)
 static void
 write_head (Record *record)
 {
+  g_autofree char *group_heading = icat_seed_group_heading ();
   IcatPageWriter *writer = record->writer;
   JsonObject *meeting = record->meeting;
   g_autofree char *title = meeting_title (meeting);
@@ -251,8 +253,7 @@ write_head (Record *record)
   const char *host = acronym_of (record, member_string (meeting, "host"));
   JsonArray *chair_ids = member_array (meeting, "chairs");
 
-  icat_page_writer_text (writer, ICAT_TEXT_COVER_KICKER,
-                         _("Inter-Agency Coordination Group against Trafficking in Persons (ICAT)"), 0);
+  icat_page_writer_text (writer, ICAT_TEXT_COVER_KICKER, group_heading, 0);
   icat_page_writer_text (writer, ICAT_TEXT_TITLE, title, 0);
   icat_outline_add (record->outline, title, 0, 0);
   icat_page_writer_fact (writer, _("Meeting"), icat_format_enum ("kind", member_string (meeting, "kind")));

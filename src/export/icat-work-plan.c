@@ -18,6 +18,7 @@
 #include "icat-error.h"
 #include "icat-format.h"
 #include "icat-record-io.h"
+#include "icat-seed.h"
 #include "icat-today.h"
 #include "icat-work-plan-data.h"
 
@@ -93,6 +94,7 @@ status_line (IcatWorkPlanData *data)
 static void
 draw_cover (Builder *builder)
 {
+  g_autofree char *group_heading = icat_seed_group_heading ();
   IcatPageWriter *writer = builder->writer;
   IcatWorkPlanData *data = builder->data;
   cairo_t *cr = icat_page_writer_get_cairo (writer);
@@ -111,8 +113,7 @@ draw_cover (Builder *builder)
   cairo_fill (cr);
 
   icat_page_writer_advance (writer, 120);
-  icat_page_writer_text (writer, ICAT_TEXT_COVER_KICKER,
-                         _("Inter-Agency Coordination Group against Trafficking in Persons (ICAT)"), 0);
+  icat_page_writer_text (writer, ICAT_TEXT_COVER_KICKER, group_heading, 0);
   icat_page_writer_text (writer, ICAT_TEXT_COVER_TITLE, title, 0);
   icat_page_writer_text (writer, ICAT_TEXT_COVER_SUBTITLE, status, 0);
   icat_page_writer_advance (writer, 40);

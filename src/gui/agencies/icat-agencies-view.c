@@ -24,11 +24,12 @@
 #include "icat-delete-confirm.h"
 #include "icat-error.h"
 #include "icat-filter.h"
+#include "icat-first-page.h"
 #include "icat-format.h"
 #include "icat-list-detail.h"
 #include "icat-record-create.h"
-#include "icat-first-page.h"
 #include "icat-record-factory.h"
+#include "icat-record-io.h"
 #include "icat-record-list.h"
 #include "icat-schema.h"
 #include "icat-toast.h"
@@ -197,8 +198,7 @@ new_agency (IcatAgenciesView *self)
   g_autofree char *acronym = unused_acronym (self);
   g_autofree char *today = icat_today_string ();
 
-  json_object_set_string_member (name, g_str_has_prefix (g_get_language_names ()[0], "zh") ? "zh" : "en",
-                                 _("New agency"));
+  json_object_set_string_member (name, icat_localized_user_code (), _("New agency"));
   json_object_set_string_member (membership, ICAT_KEY_ROLE, "member");
   json_object_set_string_member (membership, ICAT_KEY_FROM, today);
   json_array_add_object_element (memberships, membership);

@@ -7,7 +7,8 @@
  *   icat-agency-editor.c        the object, loading and saving, the fields
  *                               of the agency itself;
  *   icat-agency-editor-lists.c  its memberships over time and its focal
- *                               points, each list sent whole when a row changes.
+ *                               points, each list sent whole when a row changes;
+ *   icat-agency-editor-names.c  its name in the six languages of the records.
  */
 #pragma once
 
@@ -17,6 +18,9 @@
 #include "icat-record-list.h"
 
 G_BEGIN_DECLS
+
+/* Arabic, Chinese, English, French, Russian and Spanish. */
+#define ICAT_AGENCY_NAME_LANGUAGES 6
 
 struct _IcatAgencyEditor {
   AdwBin             parent_instance;
@@ -29,8 +33,8 @@ struct _IcatAgencyEditor {
   GtkStack          *stack;
   GtkScrolledWindow *scroller;
   AdwEntryRow       *acronym_row;
-  AdwEntryRow       *name_en_row;
-  AdwEntryRow       *name_zh_row;
+  AdwEntryRow       *name_row;        /* in the user's language, one of name_rows */
+  AdwExpanderRow    *other_names_row;
   AdwComboRow       *kind_row;
   AdwActionRow      *status_row;
   AdwActionRow      *chaired_row;
@@ -39,6 +43,9 @@ struct _IcatAgencyEditor {
   GtkListBox        *memberships_list;
   GtkListBox        *focal_points_list;
   GtkTextView       *note_view;
+
+  /* The name's rows, one per language (icat-agency-editor-names.c) */
+  AdwEntryRow       *name_rows[ICAT_AGENCY_NAME_LANGUAGES];
 
   /* Owned */
   IcatStore         *store;
@@ -62,6 +69,8 @@ void        _icat_agency_editor_queue_field     (IcatAgencyEditor   *self,
  * that nothing typed on the way there is saved in its place. */
 void        _icat_agency_editor_withdraw_field  (IcatAgencyEditor   *self,
                                                  const char         *field);
+/* The heading: the acronym over the name in the user's language. */
+void        _icat_agency_editor_update_heading  (IcatAgencyEditor   *self);
 /* The status row, from the memberships as shown. */
 void        _icat_agency_editor_update_status   (IcatAgencyEditor   *self);
 char       *_icat_agency_stripped_text          (gpointer            editable);
@@ -74,6 +83,12 @@ JsonNode   *_icat_agency_string_node            (const char         *text);
 JsonNode   *_icat_agency_array_node             (JsonArray          *array);
 JsonArray  *_icat_agency_get_array              (JsonObject         *object,
                                                  const char         *field);
+
+/* icat-agency-editor-names.c */
+/* Puts the first name row in the user's language and makes the others. */
+void        _icat_agency_names_build            (IcatAgencyEditor   *self);
+void        _icat_agency_names_load             (IcatAgencyEditor   *self,
+                                                 JsonObject         *data);
 
 /* icat-agency-editor-lists.c */
 void        _icat_agency_memberships_load       (IcatAgencyEditor   *self,

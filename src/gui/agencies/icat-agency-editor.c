@@ -24,6 +24,7 @@
 #include "icat-format.h"
 #include "icat-history-window.h"
 #include "icat-input.h"
+#include "icat-record-io.h"
 #include "icat-record-list.h"
 #include "icat-report.h"
 #include "icat-schema.h"
@@ -159,17 +160,15 @@ _icat_agency_editor_withdraw_field (IcatAgencyEditor *self,
 
 /* Acronym, name, kind, successor, website, note */
 
-static void
-update_heading (IcatAgencyEditor *self)
+void
+_icat_agency_editor_update_heading (IcatAgencyEditor *self)
 {
   g_autofree char *acronym = _icat_agency_stripped_text (self->acronym_row);
   JsonNode *name = json_object_get_member (self->shown, ICAT_KEY_NAME);
-  const char *language = g_str_has_prefix (g_get_language_names ()[0], "zh") ? "zh" : "en";
-  JsonObject *names = name && JSON_NODE_HOLDS_OBJECT (name) ? json_node_get_object (name) : NULL;
-  const char *text = icat_json_get_string (names, language);
 
   adw_window_title_set_title (self->heading, acronym);
-  adw_window_title_set_subtitle (self->heading, text ? text : icat_json_get_string (names, "en"));
+  adw_window_title_set_subtitle (self->heading, name && JSON_NODE_HOLDS_OBJECT (name)
+                                 ? icat_localized_pick (json_node_get_object (name)) : NULL);
 }
 
 static void
@@ -179,47 +178,11 @@ acronym_changed_cb (IcatAgencyEditor *self)
   g_autofree char *problem = icat_input_required_problem (acronym, _("An acronym is needed"));
 
   icat_row_show_problem (GTK_WIDGET (self->acronym_row), problem);
-  update_heading (self);
+  _icat_agency_editor_update_heading (self);
   if (problem == NULL)
     _icat_agency_editor_queue_field (self, ICAT_KEY_ACRONYM, _icat_agency_string_node (acronym));
   else
     _icat_agency_editor_withdraw_field (self, ICAT_KEY_ACRONYM);
-}
-
-static void
-name_changed_cb (IcatAgencyEditor *self)
-{
-  JsonNode *old = json_object_get_member (self->shown, ICAT_KEY_NAME);
-  g_autoptr(JsonNode) copy = old && JSON_NODE_HOLDS_OBJECT (old) ? icat_json_normalized (old) : NULL;
-  JsonObject *name;
-  AdwEntryRow *rows[] = { self->name_en_row, self->name_zh_row };
-  const char *languages[] = { "en", "zh" };
-
-  if (copy == NULL)
-    {
-      copy = json_node_new (JSON_NODE_OBJECT);
-      json_node_take_object (copy, json_object_new ());
-    }
-  name = json_node_get_object (copy);
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    {
-      g_autofree char *text = _icat_agency_stripped_text (rows[i]);
-
-      if (*text != '\0')
-        json_object_set_string_member (name, languages[i], text);
-      else if (json_object_has_member (name, languages[i]))
-        json_object_remove_member (name, languages[i]);
-    }
-  /* The format needs a name in at least one language: said once, below
-   * both rows. */
-  _icat_agency_show_error (self->name_en_row, json_object_get_size (name) == 0);
-  icat_row_show_problem (GTK_WIDGET (self->name_zh_row), json_object_get_size (name) == 0
-                         ? _("An agency needs a name in English or Chinese.") : NULL);
-  if (json_object_get_size (name) > 0)
-    _icat_agency_editor_queue_field (self, ICAT_KEY_NAME, g_steal_pointer (&copy));
-  else
-    _icat_agency_editor_withdraw_field (self, ICAT_KEY_NAME);
-  update_heading (self);
 }
 
 static void
@@ -337,21 +300,6 @@ load_successor (IcatAgencyEditor *self,
 /* Loading fields from the record */
 
 static void
-load_name (IcatAgencyEditor *self,
-           JsonObject       *data)
-{
-  JsonNode *node = json_object_get_member (data, ICAT_KEY_NAME);
-  JsonObject *name = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-
-  self->loading++;
-  icat_editable_show_text (GTK_EDITABLE (self->name_en_row), icat_json_get_string (name, "en"));
-  icat_editable_show_text (GTK_EDITABLE (self->name_zh_row), icat_json_get_string (name, "zh"));
-  _icat_agency_show_error (self->name_en_row, FALSE);
-  icat_row_show_problem (GTK_WIDGET (self->name_zh_row), NULL);
-  self->loading--;
-}
-
-static void
 load_simple (IcatAgencyEditor *self,
              JsonObject       *data,
              const char       *field)
@@ -396,7 +344,7 @@ load_field (IcatAgencyEditor *self,
             const char       *field)
 {
   if (g_str_equal (field, ICAT_KEY_NAME))
-    load_name (self, data);
+    _icat_agency_names_load (self, data);
   else if (g_str_equal (field, ICAT_KEY_SUCCESSOR))
     load_successor (self, data);
   else if (g_str_equal (field, ICAT_KEY_MEMBERSHIPS))
@@ -415,7 +363,7 @@ load_all (IcatAgencyEditor *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     load_field (self, data, fields[i]);
-  update_heading (self);
+  _icat_agency_editor_update_heading (self);
   _icat_agency_editor_update_status (self);
   update_chaired (self);
 }
@@ -434,7 +382,7 @@ sync_from_record (IcatAgencyEditor *self)
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     if (!is_shown (self, data, fields[i]))
       load_field (self, data, fields[i]);
-  update_heading (self);
+  _icat_agency_editor_update_heading (self);
   _icat_agency_editor_update_status (self);
 }
 
@@ -486,14 +434,14 @@ report_unsaved (IcatAgencyEditor *self)
 
   g_ptr_array_add (rows, self->acronym_row);
   g_ptr_array_add (names, (gpointer) C_("field in a sentence", "acronym"));
-  g_ptr_array_add (rows, self->name_zh_row);
+  g_ptr_array_add (rows, self->name_row);
   g_ptr_array_add (names, (gpointer) C_("field in a sentence", "name"));
   g_ptr_array_add (rows, self->website_row);
   g_ptr_array_add (names, (gpointer) C_("field in a sentence", "website"));
   _icat_agency_lists_unsaved_rows (self, rows, names);
   icat_rows_report_unsavedv (icat_record_get_string (self->agency, ICAT_KEY_ACRONYM), (GtkWidget * const *) rows->pdata,
                              (const char * const *) names->pdata, rows->len);
-  _icat_agency_show_error (self->name_en_row, FALSE);
+  _icat_agency_show_error (self->name_row, FALSE);
 }
 
 static void
@@ -664,8 +612,8 @@ icat_agency_editor_class_init (IcatAgencyEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcatAgencyEditor, stack);
   gtk_widget_class_bind_template_child (widget_class, IcatAgencyEditor, scroller);
   gtk_widget_class_bind_template_child (widget_class, IcatAgencyEditor, acronym_row);
-  gtk_widget_class_bind_template_child (widget_class, IcatAgencyEditor, name_en_row);
-  gtk_widget_class_bind_template_child (widget_class, IcatAgencyEditor, name_zh_row);
+  gtk_widget_class_bind_template_child (widget_class, IcatAgencyEditor, name_row);
+  gtk_widget_class_bind_template_child (widget_class, IcatAgencyEditor, other_names_row);
   gtk_widget_class_bind_template_child (widget_class, IcatAgencyEditor, kind_row);
   gtk_widget_class_bind_template_child (widget_class, IcatAgencyEditor, status_row);
   gtk_widget_class_bind_template_child (widget_class, IcatAgencyEditor, chaired_row);
@@ -675,7 +623,6 @@ icat_agency_editor_class_init (IcatAgencyEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcatAgencyEditor, focal_points_list);
   gtk_widget_class_bind_template_child (widget_class, IcatAgencyEditor, note_view);
   gtk_widget_class_bind_template_callback (widget_class, acronym_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, website_changed_cb);
 
   _icat_agency_editor_class_init_lists (widget_class);
@@ -697,6 +644,7 @@ icat_agency_editor_init (IcatAgencyEditor *self)
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _icat_agency_names_build (self);
   self->shown = json_object_new ();
   self->successor_names = gtk_string_list_new (NULL);
   self->successor_ids = g_ptr_array_new_with_free_func (g_free);

@@ -15,12 +15,13 @@
 #include <string.h>
 
 #include "icat-editor-util.h"
+#include "icat-fields.h"
 #include "icat-format.h"
 #include "icat-json-merge.h"
 #include "icat-meeting-editor-private.h"
+#include "icat-record-io.h"
 #include "icat-record-list.h"
 #include "icat-today.h"
-#include "icat-fields.h"
 
 /* JSON helpers */
 
@@ -117,13 +118,13 @@ _icat_meeting_dup_state (JsonObject *data,
 const char *
 _icat_meeting_title_text (JsonObject *title)
 {
-  g_autoptr(GList) languages = NULL;
+  /* The editor's one title row writes icat_user_language (): it shows that
+   * language's title when there is one, so what is typed replaces what was
+   * shown; else the title in the order every display follows. */
   const char *text = icat_json_get_string (title, icat_user_language ());
 
   if (text == NULL)
-    text = icat_json_get_string (title, "en");
-  if (text == NULL && title != NULL && (languages = json_object_get_members (title)) != NULL)
-    text = icat_json_get_string (title, languages->data);
+    text = icat_localized_pick (title);
   return text ? text : "";
 }
 

@@ -139,7 +139,8 @@ JsonNode    *_icat_meeting_merge_lists            (JsonNode           *base,
 /* The record's data with shown's fields in place of the stored ones, normalized. */
 JsonObject  *_icat_meeting_dup_state              (JsonObject         *data,
                                                    JsonObject         *shown);
-/* A title in the user's language, else English, else any; "" for none. */
+/* The title in the language the editor writes (icat_user_language ()),
+ * else as icat_localized_pick () chooses; "" for none. */
 const char  *_icat_meeting_title_text             (JsonObject         *title);
 /* A copy of the title object old (or a new one) with text in language,
  * or without language when text is "". */

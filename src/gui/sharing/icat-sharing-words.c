@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "icat-fields.h"
+#include "icat-record-io.h"
 #include "icat-sharing-words.h"
 
 typedef struct {
@@ -128,12 +129,12 @@ icat_sharing_field_label (const char *field)
 static char *
 node_text (JsonNode *node);
 
-/* A text in the two languages of the records: "Working Group / 工作组". */
+/* A text in the languages of the records: "Working Group / 工作组". */
 static gboolean
 is_localized (GList *members)
 {
   for (GList *l = members; l != NULL; l = l->next)
-    if (!g_str_equal (l->data, "en") && !g_str_equal (l->data, "zh"))
+    if (!icat_localized_is_code (l->data))
       return FALSE;
   return members != NULL;
 }
