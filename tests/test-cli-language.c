@@ -91,7 +91,7 @@ test_workplan_french_names (Fixture       *fixture,
   g_autofree char *pdf = g_build_filename (fixture->dir, "plan.pdf", NULL);
   g_autofree char *text = NULL;
 
-  speak ("zh_CN");
+  icat_test_cli_speak ("zh_CN");
   g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "workplan", "--year", "2025", "--language", "fr",
                         "-o", pdf, NULL), ==, 0);
   text = g_strdelimit (pdf_text (pdf), "\n", ' ');
@@ -110,7 +110,7 @@ test_search_russian_names (Fixture       *fixture,
 {
   g_autofree char *out = NULL;
 
-  speak ("ru");
+  icat_test_cli_speak ("ru");
   g_assert_cmpint (cli (&out, NULL, "--database", fixture->db, "search", "Travail", NULL), ==, 0);
   assert_contains (out, "\tILO — Международная организация труда\t");
   g_unsetenv ("LANGUAGE");
