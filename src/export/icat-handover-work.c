@@ -32,7 +32,10 @@ write_owner_counts (Handover  *handover,
   /* Translators: a column of the handover pack; %s is a year */
   g_autofree char *due_label = g_strdup_printf (_("Due in %s"), handover->next_year);
   /* Overdue last: an alert row shows its last column in red. */
-  const char *headers[] = { _("Owner"), _("Open"), due_label, _("Later or undated"), _("Overdue") };
+  const char *headers[] = { _("Owner"),
+                            /* Translators: a column counting the action items still open (not the verb) */
+                            C_("action items", "Open"),
+                            due_label, _("Later or undated"), _("Overdue") };
   sqlite3_stmt *stmt = icat_db_prepare (handover->db,
                                         "SELECT a.acronym, count (*), sum (t.due >= ?1 AND t.due < ?2), "
                                         "sum (t.due IS NULL OR t.due >= ?2), sum (t.due < ?1) "

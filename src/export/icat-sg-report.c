@@ -725,7 +725,8 @@ write_work (SgReport      *report,
     }
   if (work->open.total > 0)
     {
-      icat_report_doc_heading (report->doc, ICAT_TEXT_HEADING_3, _("Open"));
+      /* Translators: a heading over the action items still open (not the verb) */
+      icat_report_doc_heading (report->doc, ICAT_TEXT_HEADING_3, C_("action items", "Open"));
       write_tally (report, &work->open);
     }
 }
