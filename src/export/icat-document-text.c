@@ -248,6 +248,31 @@ icat_layout_set_text (PangoLayout *layout,
 }
 
 void
+icat_layout_ellipsize_end (PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+  gsize length = strlen (text);
+
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  /* A text isolated whole (it has no right-to-left letter: an English or
+   * Chinese title in an Arabic plan) is cut at its own end, the right, but
+   * Pango puts the ellipsis at the paragraph's end, the left:
+   * "…Draft the Global Report on". As a left-to-right paragraph of its own
+   * it reads "Draft the Global Report on…", still against the right margin:
+   * Pango flips the alignment of a paragraph against the document's
+   * direction when the direction is found from the text. */
+  if (!pango_layout_get_auto_dir (layout) && length > 6 &&
+      g_str_has_prefix (text, "\u2066") && g_str_has_suffix (text, "\u2069"))
+    {
+      g_autofree char *plain = g_strndup (text + 3, length - 6);
+
+      pango_layout_set_auto_dir (layout, TRUE);
+      pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
+      pango_layout_set_text (layout, plain, -1);
+    }
+}
+
+void
 icat_layout_set_right_to_left (PangoLayout *layout)
 {
   /* Every paragraph right to left, even one that starts with a Latin

@@ -448,8 +448,8 @@ lay_out_shared (IcatPageWriter *writer,
   laid_out->layout = icat_page_writer_layout (writer, style, key.text, width);
   if (one_line)
     {
-      pango_layout_set_ellipsize (laid_out->layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_single_paragraph_mode (laid_out->layout, TRUE);
+      icat_layout_ellipsize_end (laid_out->layout);
     }
   laid_out->bounds = line_bounds (laid_out->layout);
   g_hash_table_insert (writer->laid_out, &laid_out->key, laid_out);

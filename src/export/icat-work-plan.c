@@ -167,7 +167,7 @@ draw_contents_page (Builder *builder,
       g_autoptr(PangoLayout) page_number = icat_page_writer_layout (writer, ICAT_TEXT_BODY, number, 40);
       int number_width;
 
-      pango_layout_set_ellipsize (entry, PANGO_ELLIPSIZE_END);
+      icat_layout_ellipsize_end (entry);
       pango_layout_get_pixel_size (page_number, &number_width, NULL);
       cairo_set_source_rgb (cr, ICAT_INK_TEXT);
       /* Right to left, the title is on the right and its page number on the
