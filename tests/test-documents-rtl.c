@@ -453,6 +453,25 @@ test_report_mixed_text (Fixture       *fixture,
   g_assert_cmpuint (dates, >=, 1);
 }
 
+/* The same report as .odt, for Word and LibreOffice to lay out: its
+ * left-to-right phrases isolated as the PDF's are (LRI … PDI), the date in
+ * the Arabic sentence and the reference alone in its heading alike. */
+static void
+test_report_odt_isolates (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const char * const args[] = { "report", "coverage", "--year", "2016", NULL };
+  g_autofree char *odt = NULL;
+  g_autofree char *content = NULL;
+  g_autoptr(GRegex) date = g_regex_new ("\u2066[0-9]{1,2} [A-Z][a-z]+ [0-9]{4}\u2069", 0, 0, NULL);
+
+  speak_arabic ();
+  odt = write_document (fixture, args, "coverage.odt");
+  content = run_text ((const char *[]) { "unzip", "-p", odt, "content.xml", NULL });
+  g_assert_true (g_regex_match (date, content, 0, NULL));
+  g_assert_nonnull (strstr (content, "\u2066A/RES/72/195\u2069"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -463,6 +482,8 @@ main (int    argc,
   g_test_add ("/documents-rtl/work-plan", Fixture, NULL, fixture_set_up, test_work_plan, fixture_tear_down);
   g_test_add ("/documents-rtl/meeting-record", Fixture, NULL, fixture_set_up, test_meeting_record, fixture_tear_down);
   g_test_add ("/documents-rtl/report-mixed-text", Fixture, NULL, fixture_set_up, test_report_mixed_text,
+              fixture_tear_down);
+  g_test_add ("/documents-rtl/report-odt-isolates", Fixture, NULL, fixture_set_up, test_report_odt_isolates,
               fixture_tear_down);
   return g_test_run ();
 }

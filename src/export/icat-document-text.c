@@ -222,6 +222,20 @@ isolate_left_to_right_phrases (const char *text)
   return g_string_free (out, FALSE);
 }
 
+char *
+icat_text_isolate_left_to_right (const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return g_strdup ("");
+  /* A text with no right-to-left letter in it ("30 July 2016", an English
+   * title) is read left to right as a whole, still right-aligned: set in the
+   * right-to-left paragraph, its leading "30" would land right of "July
+   * 2016". */
+  if (!has_right_to_left_letter (text))
+    return g_strconcat ("\u2066", text, "\u2069", NULL);
+  return isolate_left_to_right_phrases (text);
+}
+
 void
 icat_layout_set_text (PangoLayout *layout,
                       const char  *text)
@@ -232,18 +246,8 @@ icat_layout_set_text (PangoLayout *layout,
   if (text == NULL)
     text = "";
   if (!pango_layout_get_auto_dir (layout) &&
-      pango_context_get_base_dir (pango_layout_get_context (layout)) == PANGO_DIRECTION_RTL &&
-      *text != '\0')
-    {
-      /* In a right-to-left document, a text with no right-to-left letter in
-       * it ("30 July 2016", an English title) is read left to right as a
-       * whole, still right-aligned: set in the right-to-left paragraph, its
-       * leading "30" would land right of "July 2016". */
-      if (!has_right_to_left_letter (text))
-        isolated = g_strconcat ("\u2066", text, "\u2069", NULL);
-      else
-        isolated = isolate_left_to_right_phrases (shaped != NULL ? shaped : text);
-    }
+      pango_context_get_base_dir (pango_layout_get_context (layout)) == PANGO_DIRECTION_RTL)
+    isolated = icat_text_isolate_left_to_right (shaped != NULL ? shaped : text);
   pango_layout_set_text (layout, isolated != NULL ? isolated : shaped != NULL ? shaped : text, -1);
 }
 
