@@ -155,6 +155,71 @@ read_file (const char *path,
   return contents;
 }
 
+void
+assert_same_files (const char *first,
+                   const char *second)
+{
+  g_autofree char *first_bytes = NULL, *second_bytes = NULL;
+  gsize first_length = 0, second_length = 0;
+
+  first_bytes = read_file (first, &first_length);
+  second_bytes = read_file (second, &second_length);
+  g_assert_cmpmem (first_bytes, first_length, second_bytes, second_length);
+}
+
+void
+import_document (Fixture    *fixture,
+                 const char *document)
+{
+  g_autofree char *file = g_build_filename (fixture->dir, "records.json", NULL);
+  g_autofree char *err = NULL;
+
+  write_file (file, document, -1);
+  if (cli (NULL, &err, "--database", fixture->db, "import", file, NULL) != 0)
+    g_error ("The import failed: %s", err);
+}
+
+/* icat-tracker-cli --database DB report ARGS… MORE… -o output */
+static void
+write_report (Fixture            *fixture,
+              const char * const *args,
+              const char * const *more,
+              const char         *output)
+{
+  g_autoptr(GStrvBuilder) argv = g_strv_builder_new ();
+  g_auto(GStrv) built = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_strv_builder_add_many (argv, "--database", fixture->db, "report", NULL);
+  g_strv_builder_addv (argv, (const char **) args);
+  if (more != NULL)
+    g_strv_builder_addv (argv, (const char **) more);
+  g_strv_builder_add_many (argv, "-o", output, NULL);
+  built = g_strv_builder_end (argv);
+  if (icat_test_run_cli ((const char * const *) built, &out, &err) != 0)
+    g_error ("The report failed: %s", err);
+  g_assert_cmpstr (err, ==, "");
+}
+
+void
+assert_odt_report_repeats (Fixture            *fixture,
+                           const char * const *args,
+                           const char         *odt)
+{
+  static const char * const as_odt[] = { "--format", "odt", NULL };
+  g_autofree char *again = g_strconcat (odt, ".again", NULL);
+  g_autofree char *head = NULL;
+  gsize length = 0;
+
+  write_report (fixture, args, NULL, odt);
+  write_report (fixture, args, as_odt, again);
+  /* An OpenDocument zip: its first entry is the uncompressed mimetype. */
+  head = read_file (odt, &length);
+  g_assert_cmpuint (length, >, 38);
+  g_assert_cmpmem (head + 30, 8, "mimetype", 8);
+  assert_same_files (odt, again);
+}
+
 /* Creates the seeded database by running a command that changes nothing. */
 void
 create_database (const char *database)

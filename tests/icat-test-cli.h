@@ -68,6 +68,25 @@ char *
 read_file (const char *path,
            gsize      *length);
 
+/* The two files hold the same bytes. */
+void
+assert_same_files (const char *first,
+                   const char *second);
+
+/* Imports an exchange document (JSON text) into the fixture's database;
+ * the import must succeed. */
+void
+import_document (Fixture    *fixture,
+                 const char *document);
+
+/* Writes the report (args: "sg", "--from", "2016", …, NULL) to odt, its
+ * name saying the format, and again with --format odt: an OpenDocument
+ * file, and the same records give the same bytes. */
+void
+assert_odt_report_repeats (Fixture            *fixture,
+                           const char * const *args,
+                           const char         *odt);
+
 /* Creates the seeded database by running a command that changes nothing. */
 void
 create_database (const char *database);

@@ -276,7 +276,7 @@ void
 chinese_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  icat_test_set_language ("zh_CN");
   fixture_set_up (f, data);
 }
 
@@ -285,7 +285,7 @@ chinese_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   fixture_tear_down (f, data);
-  g_unsetenv ("LANGUAGE");
+  icat_test_set_language (NULL);
 }
 
 gboolean

@@ -8,7 +8,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -390,6 +392,101 @@ icat_test_run_program (const char         *cwd,
   if (*result.err != '\0')
     g_test_message ("%s: %s", argv[0], result.err);
   return result;
+}
+
+char *
+icat_test_run_text (const char * const *argv)
+{
+  g_auto(IcatTestRun) result = icat_test_run_program (NULL, argv);
+
+  if (result.status != 0)
+    g_error ("%s failed (%d): %s", argv[0], result.status, result.err);
+  return icat_test_bytes_text (result.out);
+}
+
+char *
+icat_test_pdf_fonts (const char *pdf)
+{
+  const char *argv[] = { "pdffonts", pdf, NULL };
+
+  return icat_test_run_text (argv);
+}
+
+void
+icat_test_cli_ok (const char         *database,
+                  const char * const *args)
+{
+  g_autoptr(GStrvBuilder) argv = g_strv_builder_new ();
+  g_auto(GStrv) built = NULL;
+  g_autofree char *out = NULL;
+
+  g_assert_nonnull (g_getenv ("ICAT_CLI"));
+  g_strv_builder_add_many (argv, g_getenv ("ICAT_CLI"), "--database", database, NULL);
+  g_strv_builder_addv (argv, (const char **) args);
+  built = g_strv_builder_end (argv);
+  out = icat_test_run_text ((const char * const *) built);
+}
+
+void
+icat_test_write_document (const char         *database,
+                          const char * const *args,
+                          const char         *output)
+{
+  g_autoptr(GStrvBuilder) argv = g_strv_builder_new ();
+  g_auto(GStrv) built = NULL;
+
+  g_strv_builder_addv (argv, (const char **) args);
+  g_strv_builder_add_many (argv, "-o", output, NULL);
+  built = g_strv_builder_end (argv);
+  icat_test_cli_ok (database, (const char * const *) built);
+}
+
+void
+icat_test_cli_speak (const char *language)
+{
+  const char *localedir = g_getenv ("ICAT_TEST_LOCALEDIR");
+
+  g_assert_nonnull (localedir);
+  g_setenv ("ICAT_TRACKER_LOCALEDIR", localedir, TRUE);
+  g_setenv ("LANGUAGE", language, TRUE);
+}
+
+void
+icat_test_cli_dir_set_up (IcatTestCliDir *fixture,
+                          gconstpointer   data)
+{
+  g_autofree char *home = NULL;
+
+  fixture->dir = icat_test_tmpdir_new ();
+  fixture->db = g_build_filename (fixture->dir, "icat.db", NULL);
+  home = g_build_filename (fixture->dir, "home", NULL);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  g_unsetenv ("SOURCE_DATE_EPOCH");
+  g_unsetenv ("LANGUAGE");
+}
+
+void
+icat_test_cli_dir_tear_down (IcatTestCliDir *fixture,
+                             gconstpointer   data)
+{
+  g_unsetenv ("SOURCE_DATE_EPOCH");
+  g_unsetenv ("LANGUAGE");
+  g_unsetenv ("ICAT_TRACKER_LOCALEDIR");
+  g_clear_pointer (&fixture->db, g_free);
+  icat_test_tmpdir_free (g_steal_pointer (&fixture->dir));
+}
+
+void
+icat_test_use_build_catalogues (void)
+{
+  g_autofree char *locale_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+
+  /* gtk_test_init chose a locale where LANGUAGE is ignored. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 }
 
 /* glibc keeps the translations it looked up; a change of LANGUAGE is

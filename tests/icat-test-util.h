@@ -60,6 +60,9 @@ int         icat_test_run_cli       (const char * const *argv,
                                      char      **stdout_text,
                                      char      **stderr_text);
 
+/* Translations from the build's catalogues (build/po), in the
+ * environment's locale: for a test that switches language. */
+void        icat_test_use_build_catalogues (void);
 /* Switches gettext to language (NULL: back to the environment's), as a
  * change of LANGUAGE at run time needs. */
 void        icat_test_set_language  (const char  *language);
@@ -89,6 +92,34 @@ char       *icat_test_libreoffice_text (const char *dir,
  * libfontconfig alone; the test program itself runs without. */
 IcatTestRun icat_test_run_program   (const char         *cwd,
                                      const char * const *argv);
+/* The standard output of argv run to its end, which must succeed. */
+char       *icat_test_run_text      (const char * const *argv);
+/* The fonts pdffonts finds in pdf, one a line ("ABCDEF+LiberationSerif"). */
+char       *icat_test_pdf_fonts     (const char  *pdf);
+/* Runs $ICAT_CLI --database database ARGS…; it must succeed. */
+void        icat_test_cli_ok        (const char         *database,
+                                     const char * const *args);
+/* The CLI's document (args: "workplan", "--year", "2016", NULL) written
+ * to output (-o). */
+void        icat_test_write_document (const char         *database,
+                                      const char * const *args,
+                                      const char         *output);
+/* The CLI run from now on speaks language, from the build's catalogues
+ * ($ICAT_TEST_LOCALEDIR). */
+void        icat_test_cli_speak     (const char  *language);
+
+/* A test that runs the CLI on a new database (db, not yet created) in a
+ * directory of its own, which is also its home: no language, no
+ * SOURCE_DATE_EPOCH, until the test sets them. */
+typedef struct {
+  char *dir;
+  char *db;
+} IcatTestCliDir;
+
+void        icat_test_cli_dir_set_up    (IcatTestCliDir *fixture,
+                                         gconstpointer   data);
+void        icat_test_cli_dir_tear_down (IcatTestCliDir *fixture,
+                                         gconstpointer   data);
 
 /* A wait's deadline of seconds, stretched by the factor ICAT_TEST_SLOW (a
  * whole number, 1 when unset): a loaded machine or a sanitizer build is

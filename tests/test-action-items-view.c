@@ -6,8 +6,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gi18n.h>
-#include <locale.h>
 #include <string.h>
 
 #include "icat-action-item-editor.h"
@@ -1063,16 +1061,8 @@ main (int    argc,
     gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
                                                 GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   }
-  /* The build's catalogues, for the test in Chinese; gtk_test_init chose
-   * a locale where LANGUAGE is ignored. */
-  setlocale (LC_ALL, "");
-  {
-    g_autofree char *locale_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
-
-    bindtextdomain (GETTEXT_PACKAGE, locale_dir);
-    bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-    textdomain (GETTEXT_PACKAGE);
-  }
+  /* The build's catalogues, for the test in Chinese. */
+  icat_test_use_build_catalogues ();
   g_test_add_func ("/action-items/overdue-rule", test_overdue_rule);
   g_test_add ("/action-items/filters", Fixture, NULL, setup, test_filters, teardown);
   g_test_add ("/action-items/meeting-filter", Fixture, NULL, setup, test_meeting_filter, teardown);

@@ -7,8 +7,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-#include <locale.h>
 #include <string.h>
 
 #include "icat-chase.h"
@@ -276,14 +274,8 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *locale_dir = NULL;
-
-  setlocale (LC_ALL, "");
   icat_test_init (&argc, &argv);
-  locale_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
-  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  icat_test_use_build_catalogues ();
 
   g_test_add ("/chase/several-items", Fixture, NULL, setup, test_several_items, teardown);
   g_test_add ("/chase/other-owner", Fixture, NULL, setup, test_other_owner, teardown);

@@ -47,6 +47,23 @@ has_chinese (const char *text)
   return FALSE;
 }
 
+/* How many clearances the document's papers hold in all. */
+static guint
+clearance_count (JsonObject *document)
+{
+  JsonArray *papers = json_object_get_array_member (document, "papers");
+  guint count = 0;
+
+  for (guint i = 0; i < json_array_get_length (papers); i++)
+    {
+      JsonObject *paper = json_array_get_object_element (papers, i);
+
+      if (json_object_has_member (paper, "clearances"))
+        count += json_array_get_length (json_object_get_array_member (paper, "clearances"));
+    }
+  return count;
+}
+
 static void
 test_demo_imports (Fixture       *fixture,
                    gconstpointer  data)
@@ -77,6 +94,8 @@ test_demo_imports (Fixture       *fixture,
   g_assert_cmpuint (list_length (document, "meetings"), ==, 12 + SEED_MEETINGS);
   g_assert_cmpuint (list_length (document, "papers"), ==, 9 + SEED_PAPERS);
   g_assert_cmpuint (list_length (document, "work_plans"), ==, 3);
+  /* The demo papers' clearances were imported with them. */
+  g_assert_cmpuint (clearance_count (document), >, 0);
 }
 
 static void
@@ -176,6 +195,105 @@ test_demo_contents (Fixture       *fixture,
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (meeting, "attendance")), >=, 6);
 }
 
+static gboolean
+names_agency (JsonArray  *ids,
+              const char *agency)
+{
+  for (guint i = 0; i < json_array_get_length (ids); i++)
+    if (g_strcmp0 (json_array_get_string_element (ids, i), agency) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static const char *
+member_or_null (JsonObject *object,
+                const char *name)
+{
+  return json_object_has_member (object, name) ? json_object_get_string_member (object, name) : NULL;
+}
+
+/* Papers not yet in agency review have no clearances. In review, every
+ * agency writing the paper is asked (some answered); after it every one
+ * answered, and an objection has its note and the paper its reason for
+ * going on. Each clearance is dated after the paper was made and before
+ * it was published. counts adds up the states. */
+static void
+assert_paper_clearances (JsonObject *paper,
+                         GHashTable *counts)
+{
+  const char *status = json_object_get_string_member (paper, "status");
+  JsonArray *lead = json_object_get_array_member (paper, "lead_agencies");
+  JsonArray *contributing = json_object_get_array_member (paper, "contributing_agencies");
+  JsonArray *clearances = json_object_has_member (paper, "clearances") ?
+                          json_object_get_array_member (paper, "clearances") : NULL;
+  const char *published_on = member_or_null (paper, "published_on");
+  gboolean objected = FALSE;
+
+  if (g_str_equal (status, "proposed") || g_str_equal (status, "drafting"))
+    {
+      g_assert_null (clearances);
+      return;
+    }
+  g_assert_nonnull (clearances);
+  g_assert_cmpuint (json_array_get_length (clearances), ==,
+                    json_array_get_length (lead) + json_array_get_length (contributing));
+  for (guint i = 0; i < json_array_get_length (clearances); i++)
+    {
+      JsonObject *clearance = json_array_get_object_element (clearances, i);
+      const char *agency = json_object_get_string_member (clearance, "agency");
+      const char *state = json_object_get_string_member (clearance, "state");
+      const char *on = json_object_get_string_member (clearance, "on");
+      const char *note = member_or_null (clearance, "note");
+
+      /* The lead first, then the contributors, each once. */
+      g_assert_true (i == 0 ? names_agency (lead, agency) : names_agency (contributing, agency));
+      g_assert_true (i == 0 || !names_agency (lead, agency));
+      g_assert_cmpstr (on, >, json_object_get_string_member (paper, "created_at"));
+      if (published_on != NULL)
+        g_assert_cmpstr (on, <, published_on);
+      if (g_str_equal (state, "objected"))
+        {
+          g_assert_cmpuint (i, >, 0);
+          g_assert_true (note != NULL && *note != '\0');
+          objected = TRUE;
+        }
+      if (g_str_equal (state, "cleared-with-comments"))
+        g_assert_true (note != NULL && *note != '\0');
+      if (!g_str_equal (status, "agency-review"))
+        g_assert_cmpstr (state, !=, "requested");
+      g_hash_table_replace (counts, (gpointer) g_intern_string (state),
+                            GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, state)) + 1));
+    }
+  if (g_str_equal (status, "agency-review"))
+    g_assert_null (member_or_null (paper, "endorsement_reason"));
+  else
+    g_assert_true (objected == (member_or_null (paper, "endorsement_reason") != NULL));
+}
+
+/* Demo papers carry clearances fitting their stage: a coordinator sees
+ * agencies that cleared, with and without comments, objections with their
+ * reasons and agencies not answered yet. */
+static void
+test_demo_clearances (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  static const char * const seeds[] = { "1", "3", "11" };
+  static const char * const states[] = { "requested", "cleared", "cleared-with-comments", "objected" };
+
+  for (guint s = 0; s < G_N_ELEMENTS (seeds); s++)
+    {
+      g_autofree char *text = demo ("10", "0", "0", seeds[s]);
+      g_autoptr(JsonObject) document = parse_object (text);
+      JsonArray *papers = json_object_get_array_member (document, "papers");
+
+      for (guint i = 0; i < json_array_get_length (papers); i++)
+        assert_paper_clearances (json_array_get_object_element (papers, i), counts);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (states); i++)
+    g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, states[i])), >, 0);
+}
+
 /* Nothing but one year's work plan, still a document that imports. */
 static void
 test_demo_empty (Fixture       *fixture,
@@ -232,6 +350,7 @@ main (int    argc,
   g_test_add ("/cli/demo/imports", Fixture, NULL, fixture_set_up, test_demo_imports, fixture_tear_down);
   g_test_add ("/cli/demo/seed", Fixture, NULL, fixture_set_up, test_demo_seed, fixture_tear_down);
   g_test_add ("/cli/demo/contents", Fixture, NULL, fixture_set_up, test_demo_contents, fixture_tear_down);
+  g_test_add ("/cli/demo/clearances", Fixture, NULL, fixture_set_up, test_demo_clearances, fixture_tear_down);
   g_test_add ("/cli/demo/empty", Fixture, NULL, fixture_set_up, test_demo_empty, fixture_tear_down);
   g_test_add ("/cli/demo/usage", Fixture, NULL, fixture_set_up, test_demo_usage, fixture_tear_down);
   return g_test_run ();

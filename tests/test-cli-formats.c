@@ -194,9 +194,7 @@ test_export_chinese (Fixture       *fixture,
   JsonArray *header;
 
   import_action_items (fixture);
-  g_assert_nonnull (g_getenv ("ICAT_TEST_LOCALEDIR"));
-  g_setenv ("ICAT_TRACKER_LOCALEDIR", g_getenv ("ICAT_TEST_LOCALEDIR"), TRUE);
-  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  icat_test_cli_speak ("zh_CN");
   g_assert_cmpint (cli (&out, NULL, "--database", fixture->db, "export", "--format", "csv", "-o", file, NULL), ==, 0);
   g_assert_cmpint (cli (&ics, NULL, "--database", fixture->db, "export", "--format", "ics", NULL), ==, 0);
   g_unsetenv ("LANGUAGE");

@@ -21,29 +21,12 @@
 #define UNODC_EN "United Nations Office on Drugs and Crime"
 #define UNODC_ZH "联合国毒品和犯罪问题办公室"
 
-/* The CLI with the build's translations and LANGUAGE=language. */
-static void
-speak (const char *language)
-{
-  g_setenv ("ICAT_TRACKER_LOCALEDIR", g_getenv ("ICAT_TEST_LOCALEDIR"), TRUE);
-  g_setenv ("LANGUAGE", language, TRUE);
-}
-
-static char *
-program_output (const char * const *argv)
-{
-  g_auto(IcatTestRun) run = icat_test_run_program (NULL, argv);
-
-  g_assert_cmpint (run.status, ==, 0);
-  return icat_test_bytes_text (run.out);
-}
-
 static char *
 pdf_text (const char *pdf)
 {
   const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
 
-  return program_output (argv);
+  return icat_test_run_text (argv);
 }
 
 static char *
@@ -52,7 +35,7 @@ odt_part (const char *odt,
 {
   const char *argv[] = { "unzip", "-p", odt, part, NULL };
 
-  return program_output (argv);
+  return icat_test_run_text (argv);
 }
 
 static void
@@ -70,7 +53,7 @@ test_workplan_chinese (Fixture       *fixture,
   g_autofree char *pdf = g_build_filename (fixture->dir, "plan.pdf", NULL);
   g_autofree char *text = NULL;
 
-  speak ("en");
+  icat_test_cli_speak ("en");
   g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "workplan", "--year", "2025", "--language", "zh_CN",
                         "-o", pdf, NULL), ==, 0);
   text = pdf_text (pdf);
@@ -89,7 +72,7 @@ test_workplan_english (Fixture       *fixture,
   g_autofree char *text = NULL;
   g_autofree char *err = NULL;
 
-  speak ("zh_CN");
+  icat_test_cli_speak ("zh_CN");
   g_assert_cmpint (cli (NULL, &err, "--database", fixture->db, "workplan", "--year", "2025", "--language=en",
                         "-o", pdf, NULL), ==, 0);
   text = pdf_text (pdf);
@@ -107,7 +90,7 @@ test_report_odt_french (Fixture       *fixture,
   g_autofree char *content = NULL;
   g_autofree char *meta = NULL;
 
-  speak ("zh_CN");
+  icat_test_cli_speak ("zh_CN");
   g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "report", "coverage", "--year", "2025",
                         "--language", "fr", "-o", odt, NULL), ==, 0);
   content = odt_part (odt, "content.xml");
@@ -124,7 +107,7 @@ test_csv_spanish (Fixture       *fixture,
   g_autofree char *out = NULL;
   g_autofree char *english = NULL;
 
-  speak ("fr");
+  icat_test_cli_speak ("fr");
   g_assert_cmpint (cli (&out, NULL, "--database", fixture->db, "export", "--format", "csv", "--language", "es",
                         NULL), ==, 0);
   g_assert_true (g_str_has_prefix (out, "Título,Responsable,Organismos de apoyo,"));
@@ -138,12 +121,10 @@ static void
 test_ics_chinese_titles (Fixture       *fixture,
                          gconstpointer  data)
 {
-  g_autofree char *file = g_build_filename (fixture->dir, "meeting.json", NULL);
   g_autofree char *out = NULL;
 
-  write_file (file, NEW_DOCUMENT, -1);
-  g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "import", file, NULL), ==, 0);
-  speak ("en");
+  import_document (fixture, NEW_DOCUMENT);
+  icat_test_cli_speak ("en");
   g_assert_cmpint (cli (&out, NULL, "--database", fixture->db, "export", "--format", "ics", "--year", "2026",
                         "--language", "zh_CN", NULL), ==, 0);
   assert_contains (out, "SUMMARY:工作组会议");

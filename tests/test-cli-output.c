@@ -24,27 +24,17 @@
 #define JANUARY_2015_BRIEFING "a205de48-c47f-5bf7-a9a4-42c2b8275c03"
 #define UNODC_ID              "95b8e2c6-dfec-5883-89e7-3f294c639fb6"
 
-typedef struct {
-  char *dir;
-  char *db;    /* dir/icat.db */
-} Fixture;
+typedef IcatTestCliDir Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *home = NULL;
-
-  fixture->dir = icat_test_tmpdir_new ();
-  fixture->db = g_build_filename (fixture->dir, "icat.db", NULL);
-  home = g_build_filename (fixture->dir, "home", NULL);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  icat_test_cli_dir_set_up (fixture, data);
   /* Every run of a command gives the same bytes. */
   g_setenv ("ICAT_TRACKER_EXPORTED_AT", "2030-01-02T03:04:05.678Z", TRUE);
   g_setenv ("SOURCE_DATE_EPOCH", "1700000000", TRUE);
   g_unsetenv ("ICAT_TRACKER_DB");
-  g_unsetenv ("LANGUAGE");
 }
 
 static void
@@ -52,9 +42,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_unsetenv ("ICAT_TRACKER_EXPORTED_AT");
-  g_unsetenv ("SOURCE_DATE_EPOCH");
-  g_clear_pointer (&fixture->db, g_free);
-  icat_test_tmpdir_free (g_steal_pointer (&fixture->dir));
+  icat_test_cli_dir_tear_down (fixture, data);
 }
 
 /* ------------------------------------------------------------------ */

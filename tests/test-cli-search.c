@@ -13,16 +13,6 @@
 #define MEETING_ID "11111111-1111-4111-8111-111111111111"
 
 static void
-import_meeting (Fixture *fixture)
-{
-  g_autofree char *file = g_build_filename (fixture->dir, "new.json", NULL);
-  g_autofree char *out = NULL;
-
-  write_file (file, NEW_DOCUMENT, -1);
-  g_assert_cmpint (cli (&out, NULL, "--database", fixture->db, "import", file, NULL), ==, 0);
-}
-
-static void
 test_search_lines (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -31,7 +21,7 @@ test_search_lines (Fixture       *fixture,
   g_auto(GStrv) fields = NULL;
   gboolean seen_mandate = FALSE;
 
-  import_meeting (fixture);
+  import_document (fixture, NEW_DOCUMENT);
   /* A two-character Chinese word, as Ctrl+F finds it. */
   g_assert_cmpint (cli (&out, &err, "--database", fixture->db, "search", "工作组", NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
@@ -68,7 +58,7 @@ test_search_several_words (Fixture       *fixture,
 {
   g_autofree char *out = NULL, *err = NULL;
 
-  import_meeting (fixture);
+  import_document (fixture, NEW_DOCUMENT);
   /* Words as separate arguments or in one, short or long. */
   g_assert_cmpint (cli (&out, &err, "--database", fixture->db, "search", "会议", "wo", NULL), ==, 0);
   g_assert_true (g_str_has_prefix (out, "meeting\t" MEETING_ID "\t"));

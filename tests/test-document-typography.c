@@ -20,83 +20,14 @@
 
 #define JANUARY_2015_BRIEFING "a205de48-c47f-5bf7-a9a4-42c2b8275c03"
 
-typedef struct {
-  char *dir;
-  char *db;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autofree char *home = NULL;
-
-  fixture->dir = icat_test_tmpdir_new ();
-  fixture->db = g_build_filename (fixture->dir, "icat.db", NULL);
-  home = g_build_filename (fixture->dir, "home", NULL);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-  g_unsetenv ("LANGUAGE");
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_unsetenv ("LANGUAGE");
-  g_unsetenv ("ICAT_TRACKER_LOCALEDIR");
-  g_clear_pointer (&fixture->db, g_free);
-  icat_test_tmpdir_free (g_steal_pointer (&fixture->dir));
-}
-
-static char *
-run_text (const char * const *argv)
-{
-  g_auto(IcatTestRun) result = icat_test_run_program (NULL, argv);
-
-  if (result.status != 0)
-    g_error ("%s failed (%d): %s", argv[0], result.status, result.err);
-  return icat_test_bytes_text (result.out);
-}
-
-/* The CLI's document (workplan or minutes) in pdf; extra: more arguments. */
-static void
-write_document (Fixture            *fixture,
-                const char * const *args,
-                const char         *pdf)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(IcatTestRun) result = { 0 };
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("ICAT_CLI"));
-  g_assert_nonnull (argv->pdata[0]);
-  g_ptr_array_add (argv, (gpointer) "--database");
-  g_ptr_array_add (argv, fixture->db);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, (gpointer) "-o");
-  g_ptr_array_add (argv, (gpointer) pdf);
-  g_ptr_array_add (argv, NULL);
-  result = icat_test_run_program (NULL, (const char * const *) argv->pdata);
-  if (result.status != 0)
-    g_error ("the CLI failed (%d): %s", result.status, result.err);
-}
+typedef IcatTestCliDir Fixture;
 
 static char *
 pdf_text (const char *pdf)
 {
   const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
 
-  return run_text (argv);
-}
-
-/* The PDF's fonts, one name a line ("ABCDEF+LiberationSerif"). */
-static char *
-pdf_fonts (const char *pdf)
-{
-  const char *argv[] = { "pdffonts", pdf, NULL };
-
-  return run_text (argv);
+  return icat_test_run_text (argv);
 }
 
 static char *
@@ -104,16 +35,6 @@ output_path (Fixture    *fixture,
              const char *name)
 {
   return g_build_filename (fixture->dir, name, NULL);
-}
-
-static void
-speak_chinese (void)
-{
-  const char *localedir = g_getenv ("ICAT_TEST_LOCALEDIR");
-
-  g_assert_nonnull (localedir);
-  g_setenv ("ICAT_TRACKER_LOCALEDIR", localedir, TRUE);
-  g_setenv ("LANGUAGE", "zh_CN", TRUE);
 }
 
 static void
@@ -147,20 +68,20 @@ test_faces (Fixture       *fixture,
   g_autofree char *record_fonts = NULL;
   g_autofree char *chinese_fonts = NULL;
 
-  write_document (fixture, (const char * const[]) { "workplan", "--year", "2016", NULL }, plan);
-  fonts = pdf_fonts (plan);
+  icat_test_write_document (fixture->db, (const char * const[]) { "workplan", "--year", "2016", NULL }, plan);
+  fonts = icat_test_pdf_fonts (plan);
   assert_has (fonts, "LiberationSerif");
   assert_has (fonts, "LiberationSans-Bold");
   assert_lacks (fonts, "DejaVu");
 
-  write_document (fixture, (const char * const[]) { "minutes", JANUARY_2015_BRIEFING, NULL }, record);
-  record_fonts = pdf_fonts (record);
+  icat_test_write_document (fixture->db, (const char * const[]) { "minutes", JANUARY_2015_BRIEFING, NULL }, record);
+  record_fonts = icat_test_pdf_fonts (record);
   assert_has (record_fonts, "LiberationSerif");
   assert_has (record_fonts, "LiberationSans-Bold");
 
-  speak_chinese ();
-  write_document (fixture, (const char * const[]) { "workplan", "--year", "2016", NULL }, chinese);
-  chinese_fonts = pdf_fonts (chinese);
+  icat_test_cli_speak ("zh_CN");
+  icat_test_write_document (fixture->db, (const char * const[]) { "workplan", "--year", "2016", NULL }, chinese);
+  chinese_fonts = icat_test_pdf_fonts (chinese);
   assert_has (chinese_fonts, "UMing");
 }
 
@@ -178,7 +99,7 @@ test_cover_count (Fixture       *fixture,
   g_autofree char *ending = NULL;
   guint total, sum = 0;
 
-  write_document (fixture, (const char * const[]) { "workplan", "--year", "2016", NULL }, pdf);
+  icat_test_write_document (fixture->db, (const char * const[]) { "workplan", "--year", "2016", NULL }, pdf);
   text = pdf_text (pdf);
   if (!g_regex_match (sentence, text, 0, &match))
     g_error ("no count sentence in: %s", text);
@@ -196,34 +117,15 @@ test_cover_count (Fixture       *fixture,
   g_assert_cmpuint (sum, ==, total);
 }
 
-/* Runs the CLI on the fixture's database; it must succeed. */
-static void
-cli_ok (Fixture            *fixture,
-        const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(IcatTestRun) result = { 0 };
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("ICAT_CLI"));
-  g_ptr_array_add (argv, (gpointer) "--database");
-  g_ptr_array_add (argv, fixture->db);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  result = icat_test_run_program (NULL, (const char * const *) argv->pdata);
-  if (result.status != 0)
-    g_error ("the CLI failed (%d): %s", result.status, result.err);
-}
-
 /* A year (2025) of demo data: 60 action items, papers with their leads. */
 static void
 import_demo (Fixture *fixture)
 {
   g_autofree char *demo = output_path (fixture, "demo.json");
 
-  cli_ok (fixture, (const char * const[]) { "demo", "--years", "1", "--meetings", "0", "--items", "60",
+  icat_test_cli_ok (fixture->db, (const char * const[]) { "demo", "--years", "1", "--meetings", "0", "--items", "60",
                                             "--seed", "2", "-o", demo, NULL });
-  cli_ok (fixture, (const char * const[]) { "import", demo, NULL });
+  icat_test_cli_ok (fixture->db, (const char * const[]) { "import", demo, NULL });
 }
 
 /* Under ten entries (2016's pillars and the timeline), no contents page;
@@ -237,14 +139,15 @@ test_contents (Fixture       *fixture,
   g_autofree char *pillar_text = NULL;
   g_autofree char *mandate_text = NULL;
 
-  write_document (fixture, (const char * const[]) { "workplan", "--year", "2016", NULL }, by_pillar);
+  icat_test_write_document (fixture->db, (const char * const[]) { "workplan", "--year", "2016", NULL }, by_pillar);
   pillar_text = pdf_text (by_pillar);
   assert_has (pillar_text, "Timeline of the year");
   assert_lacks (pillar_text, "Contents");
 
   import_demo (fixture);
-  write_document (fixture, (const char * const[]) { "workplan", "--year", "2025", "--group-by", "mandate", NULL },
-                  by_mandate);
+  icat_test_write_document (fixture->db,
+                            (const char * const[]) { "workplan", "--year", "2025", "--group-by", "mandate", NULL },
+                            by_mandate);
   mandate_text = pdf_text (by_mandate);
   assert_has (mandate_text, "Contents");
   assert_has (mandate_text, "Timeline of the year");
@@ -287,8 +190,8 @@ test_leads_and_apostrophes (Fixture       *fixture,
   import_demo (fixture);
   leads = paper_leads (fixture);
   g_assert_cmpuint (g_hash_table_size (leads), >=, 2);
-  write_document (fixture, (const char * const[]) { "workplan", "--year", "2025", NULL }, pdf);
-  text = run_text (argv);
+  icat_test_write_document (fixture->db, (const char * const[]) { "workplan", "--year", "2025", NULL }, pdf);
+  text = icat_test_run_text (argv);
   flat = pdf_text (pdf);
   assert_has (flat, "activity’s start");
   assert_lacks (flat, "activity's");
@@ -325,7 +228,8 @@ main (int    argc,
       g_setenv ("LSAN_OPTIONS", options, TRUE);
     }
 
-#define ADD(path, func) g_test_add ("/typography/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) \
+  g_test_add ("/typography/" path, Fixture, NULL, icat_test_cli_dir_set_up, func, icat_test_cli_dir_tear_down)
   ADD ("faces", test_faces);
   ADD ("cover-count", test_cover_count);
   ADD ("contents", test_contents);

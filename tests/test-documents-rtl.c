@@ -37,54 +37,7 @@
 #define AR_PAGE       "الصفحة"    /* "Page %u of %u" */
 #define AR_TIMELINE   "الجدول الزمني للسنة"
 
-typedef struct {
-  char *dir;
-  char *db;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autofree char *home = NULL;
-
-  fixture->dir = icat_test_tmpdir_new ();
-  fixture->db = g_build_filename (fixture->dir, "icat.db", NULL);
-  home = g_build_filename (fixture->dir, "home", NULL);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-  g_unsetenv ("LANGUAGE");
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_unsetenv ("LANGUAGE");
-  g_unsetenv ("ICAT_TRACKER_LOCALEDIR");
-  g_clear_pointer (&fixture->db, g_free);
-  icat_test_tmpdir_free (g_steal_pointer (&fixture->dir));
-}
-
-static void
-speak_arabic (void)
-{
-  const char *localedir = g_getenv ("ICAT_TEST_LOCALEDIR");
-
-  g_assert_nonnull (localedir);
-  g_setenv ("ICAT_TRACKER_LOCALEDIR", localedir, TRUE);
-  g_setenv ("LANGUAGE", "ar", TRUE);
-}
-
-static char *
-run_text (const char * const *argv)
-{
-  g_auto(IcatTestRun) result = icat_test_run_program (NULL, argv);
-
-  if (result.status != 0)
-    g_error ("%s failed (%d): %s", argv[0], result.status, result.err);
-  return icat_test_bytes_text (result.out);
-}
+typedef IcatTestCliDir Fixture;
 
 /* The CLI's document (workplan or minutes) written to a new PDF. */
 static char *
@@ -92,20 +45,9 @@ write_document (Fixture            *fixture,
                 const char * const *args,
                 const char         *name)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   char *pdf = g_build_filename (fixture->dir, name, NULL);
-  g_autofree char *out = NULL;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("ICAT_CLI"));
-  g_assert_nonnull (argv->pdata[0]);
-  g_ptr_array_add (argv, (gpointer) "--database");
-  g_ptr_array_add (argv, fixture->db);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, (gpointer) "-o");
-  g_ptr_array_add (argv, pdf);
-  g_ptr_array_add (argv, NULL);
-  out = run_text ((const char * const *) argv->pdata);
+  icat_test_write_document (fixture->db, args, pdf);
   return pdf;
 }
 
@@ -147,7 +89,7 @@ pdf_text (const char *pdf,
   const char *whole[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
   const char *part[] = { "pdftotext", "-enc", "UTF-8", "-f", first, "-l", first, "-x", x_text, "-y", y_text,
                          "-W", w_text, "-H", h_text, pdf, "-", NULL };
-  g_autofree char *text = run_text (page == 0 ? whole : part);
+  g_autofree char *text = icat_test_run_text (page == 0 ? whole : part);
 
   return squeeze (text);
 }
@@ -158,7 +100,7 @@ page_of (const char *pdf,
          const char *text)
 {
   const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
-  g_autofree char *all = run_text (argv);
+  g_autofree char *all = icat_test_run_text (argv);
   g_auto(GStrv) pages = g_strsplit (all, "\f", -1);
   g_autofree char *wanted = squeeze (text);
 
@@ -197,8 +139,7 @@ static void
 assert_font (const char *pdf,
              const char *font)
 {
-  const char *argv[] = { "pdffonts", pdf, NULL };
-  g_autofree char *fonts = run_text (argv);
+  g_autofree char *fonts = icat_test_pdf_fonts (pdf);
 
   if (strstr (fonts, font) == NULL)
     g_error ("%s is not embedded in %s: %s", font, pdf, fonts);
@@ -210,7 +151,7 @@ assert_outline (const char *pdf,
                 const char *title)
 {
   const char *argv[] = { "qpdf", "--json", "--json-key=outlines", pdf, NULL };
-  g_autofree char *json = run_text (argv);
+  g_autofree char *json = icat_test_run_text (argv);
   g_autofree char *outlines = squeeze (json);
 
   assert_has (outlines, title);
@@ -237,7 +178,7 @@ page_words (const char *pdf,
 {
   g_autofree char *number = g_strdup_printf ("%u", page);
   const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-bbox", "-f", number, "-l", number, pdf, "-", NULL };
-  g_autofree char *html = run_text (argv);
+  g_autofree char *html = icat_test_run_text (argv);
   g_autoptr(GRegex) regex = g_regex_new ("<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\""
                                          " yMax=\"[0-9.]+\">([^<]*)</word>", 0, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
@@ -359,7 +300,7 @@ test_work_plan (Fixture       *fixture,
 
   assert_work_plan_places (english, "Activity", "Status", "Page", FALSE);
 
-  speak_arabic ();
+  icat_test_cli_speak ("ar");
   arabic = write_document (fixture, args, "ar.pdf");
   text = pdf_text (arabic, 0, 0, 0, 0, 0);
   assert_has (text, AR_WORK_PLAN);
@@ -384,7 +325,7 @@ test_meeting_record (Fixture       *fixture,
   g_autofree char *left_part = NULL;
   guint page;
 
-  speak_arabic ();
+  icat_test_cli_speak ("ar");
   pdf = write_document (fixture, (const char * const[]) { "minutes", JANUARY_2015_BRIEFING, NULL }, "record.pdf");
   text = pdf_text (pdf, 0, 0, 0, 0, 0);
   assert_has (text, AR_ATTENDANCE);
@@ -420,7 +361,7 @@ test_report_mixed_text (Fixture       *fixture,
   guint labels = 0;
   guint dates = 0;
 
-  speak_arabic ();
+  icat_test_cli_speak ("ar");
   pdf = write_document (fixture, args, "coverage.pdf");
   words = page_words (pdf, 1);
   for (guint i = 0; i < words->len; i++)
@@ -465,9 +406,9 @@ test_report_odt_isolates (Fixture       *fixture,
   g_autofree char *content = NULL;
   g_autoptr(GRegex) date = g_regex_new ("\u2066[0-9]{1,2} [A-Z][a-z]+ [0-9]{4}\u2069", 0, 0, NULL);
 
-  speak_arabic ();
+  icat_test_cli_speak ("ar");
   odt = write_document (fixture, args, "coverage.odt");
-  content = run_text ((const char *[]) { "unzip", "-p", odt, "content.xml", NULL });
+  content = icat_test_run_text ((const char *[]) { "unzip", "-p", odt, "content.xml", NULL });
   g_assert_true (g_regex_match (date, content, 0, NULL));
   g_assert_nonnull (strstr (content, "\u2066A/RES/72/195\u2069"));
 }
@@ -479,11 +420,13 @@ main (int    argc,
   setlocale (LC_ALL, "");
   icat_test_init (&argc, &argv);
 
-  g_test_add ("/documents-rtl/work-plan", Fixture, NULL, fixture_set_up, test_work_plan, fixture_tear_down);
-  g_test_add ("/documents-rtl/meeting-record", Fixture, NULL, fixture_set_up, test_meeting_record, fixture_tear_down);
-  g_test_add ("/documents-rtl/report-mixed-text", Fixture, NULL, fixture_set_up, test_report_mixed_text,
-              fixture_tear_down);
-  g_test_add ("/documents-rtl/report-odt-isolates", Fixture, NULL, fixture_set_up, test_report_odt_isolates,
-              fixture_tear_down);
+  g_test_add ("/documents-rtl/work-plan", Fixture, NULL, icat_test_cli_dir_set_up, test_work_plan,
+              icat_test_cli_dir_tear_down);
+  g_test_add ("/documents-rtl/meeting-record", Fixture, NULL, icat_test_cli_dir_set_up, test_meeting_record,
+              icat_test_cli_dir_tear_down);
+  g_test_add ("/documents-rtl/report-mixed-text", Fixture, NULL, icat_test_cli_dir_set_up, test_report_mixed_text,
+              icat_test_cli_dir_tear_down);
+  g_test_add ("/documents-rtl/report-odt-isolates", Fixture, NULL, icat_test_cli_dir_set_up,
+              test_report_odt_isolates, icat_test_cli_dir_tear_down);
   return g_test_run ();
 }

@@ -28,36 +28,7 @@
 #define ARABIC_MINUTES "ناقش الفريق خطة العمل لعام ألفين وسبعة وعشرين واتفق على إعداد ورقة سياساتية مشتركة"
 #define LAST_WORD      "Finisterre"
 
-typedef struct {
-  char *dir;
-  char *db;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autofree char *home = NULL;
-
-  fixture->dir = icat_test_tmpdir_new ();
-  fixture->db = g_build_filename (fixture->dir, "icat.db", NULL);
-  home = g_build_filename (fixture->dir, "home", NULL);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-  g_unsetenv ("SOURCE_DATE_EPOCH");
-  g_unsetenv ("LANGUAGE");
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_unsetenv ("SOURCE_DATE_EPOCH");
-  g_unsetenv ("LANGUAGE");
-  g_unsetenv ("ICAT_TRACKER_LOCALEDIR");
-  g_clear_pointer (&fixture->db, g_free);
-  icat_test_tmpdir_free (g_steal_pointer (&fixture->dir));
-}
+typedef IcatTestCliDir Fixture;
 
 /* ------------------------------------------------------------------ */
 /* Running programs                                                     */
@@ -87,16 +58,6 @@ cli (Fixture    *fixture,
   va_end (ap);
   g_ptr_array_add (args, NULL);
   return run ((const char * const *) args->pdata);
-}
-
-static char *
-run_text (const char * const *argv)
-{
-  g_auto(IcatTestRun) result = run (argv);
-
-  if (result.status != 0)
-    g_error ("%s failed (%d): %s", argv[0], result.status, result.err);
-  return icat_test_bytes_text (result.out);
 }
 
 static void
@@ -161,17 +122,6 @@ import (Fixture    *fixture,
   g_assert_cmpint (result.status, ==, 0);
 }
 
-/* Runs the CLI with LANGUAGE=language and the build's translations. */
-static void
-speak (const char *language)
-{
-  const char *localedir = g_getenv ("ICAT_TEST_LOCALEDIR");
-
-  g_assert_nonnull (localedir);
-  g_setenv ("ICAT_TRACKER_LOCALEDIR", localedir, TRUE);
-  g_setenv ("LANGUAGE", language, TRUE);
-}
-
 /* ------------------------------------------------------------------ */
 /* Reading PDFs back                                                    */
 
@@ -201,7 +151,7 @@ static char *
 pdf_text (const char *pdf)
 {
   const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
-  g_autofree char *text = run_text (argv);
+  g_autofree char *text = icat_test_run_text (argv);
 
   return normalized (text);
 }
@@ -221,7 +171,7 @@ static GHashTable *
 pdf_info (const char *pdf)
 {
   const char *argv[] = { "pdfinfo", "-enc", "UTF-8", pdf, NULL };
-  g_autofree char *text = run_text (argv);
+  g_autofree char *text = icat_test_run_text (argv);
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
   GHashTable *info = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
@@ -335,7 +285,7 @@ test_work_plan_chinese (Fixture       *fixture,
   g_auto(IcatTestRun) result = { 0 };
   g_autofree char *text = NULL;
 
-  speak ("zh_CN");
+  icat_test_cli_speak ("zh_CN");
   result = cli (fixture, "workplan", "--year", "2016", "-o", pdf, NULL);
   g_assert_cmpint (result.status, ==, 0);
   assert_sound_pdf (pdf);
@@ -372,7 +322,7 @@ pdf_layout_text (const char *pdf)
 {
   const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", pdf, "-", NULL };
 
-  return run_text (argv);
+  return icat_test_run_text (argv);
 }
 
 /* The work plan as the app keeps it (pages recorded, then replayed into
@@ -526,7 +476,7 @@ test_work_plan_headings_keep_with_tables (Fixture       *fixture,
       g_auto(GStrv) pages = NULL;
 
       g_assert_cmpint (result.status, ==, 0);
-      text = run_text (argv);
+      text = icat_test_run_text (argv);
       pages = g_strsplit (text, "\f", -1);
       for (guint page = 0; pages[page] != NULL; page++)
         {
@@ -576,7 +526,7 @@ test_meeting_record_chinese (Fixture       *fixture,
   g_auto(IcatTestRun) result = { 0 };
   g_autofree char *text = NULL;
 
-  speak ("zh_CN");
+  icat_test_cli_speak ("zh_CN");
   result = cli (fixture, "minutes", JANUARY_2015_BRIEFING, "--paper", "letter", "-o", pdf, NULL);
   g_assert_cmpint (result.status, ==, 0);
   assert_sound_pdf (pdf);
@@ -727,7 +677,7 @@ test_meeting_record_end_time_chinese (Fixture       *fixture,
   g_autofree char *three_days = NULL;
 
   import_timed_meetings (fixture);
-  speak ("zh_CN");
+  icat_test_cli_speak ("zh_CN");
   morning = record_text (fixture, MORNING_ID);
   assert_pdf_says (morning, "2026年3月10日 10:00–12:00");
   assert_pdf_says (morning, "Europe/Vienna");
@@ -938,7 +888,8 @@ main (int    argc,
       g_setenv ("LSAN_OPTIONS", options, TRUE);
     }
 
-#define ADD(path, func) g_test_add ("/documents/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) \
+  g_test_add ("/documents/" path, Fixture, NULL, icat_test_cli_dir_set_up, func, icat_test_cli_dir_tear_down)
   ADD ("work-plan/2016", test_work_plan);
   ADD ("work-plan/letter", test_work_plan_letter);
   ADD ("work-plan/chinese", test_work_plan_chinese);

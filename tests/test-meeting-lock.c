@@ -10,6 +10,9 @@
  */
 #include "config.h"
 
+#include <string.h>
+
+#include "icat-format.h"
 #include "icat-test-meetings.h"
 #include "icat-test-util.h"
 #include "icat-test-widgets.h"
@@ -186,6 +189,54 @@ test_locked_until_reopened (Fixture       *f,
   icat_test_wait_until (minutes_are, f, "Changed after reopening", 10);
 }
 
+static gboolean
+window_narrow (Fixture       *f,
+               gconstpointer  width)
+{
+  return gtk_widget_get_width (f->window) == GPOINTER_TO_INT (width) &&
+         gtk_widget_get_width (icat_test_find_named (GTK_WIDGET (f->editor), "meeting-lock")) <= GPOINTER_TO_INT (width);
+}
+
+/* At 360 px in Chinese the lock line may wrap, but never inside the date,
+ * which has no space to break at and so could break anywhere. */
+static void
+test_lock_line_narrow (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *unodc = icat_test_agency_id (f->store, "UNODC");
+  g_autofree char *id = open_approved (f, unodc);
+  g_autofree char *date = icat_format_date ("2026-05-03");
+  GtkWidget *box = icat_test_find_named (GTK_WIDGET (f->editor), "meeting-lock");
+  GtkLabel *label = NULL;
+  PangoLayout *layout;
+  const PangoLogAttr *breaks;
+  const char *text;
+  const char *at;
+  int n_breaks, first, length, first_line, last_line, x;
+
+  g_assert_cmpstr (date, ==, "2026年5月3日");
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child))
+      label = GTK_LABEL (child);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
+  icat_test_wait_until (window_narrow, f, GINT_TO_POINTER (360), 10);
+  layout = gtk_label_get_layout (label);
+  text = pango_layout_get_text (layout);
+  at = strstr (text, date);
+  g_assert_nonnull (at);
+  /* No line may break between two characters of the date... */
+  breaks = pango_layout_get_log_attrs_readonly (layout, &n_breaks);
+  first = (int) g_utf8_pointer_to_offset (text, at);
+  length = (int) g_utf8_strlen (date, -1);
+  g_assert_cmpint (first + length, <, n_breaks);
+  for (int i = first + 1; i < first + length; i++)
+    g_assert_false (breaks[i].is_line_break);
+  /* ...and at this width none does. */
+  pango_layout_index_to_line_x (layout, (int) (at - text), FALSE, &first_line, &x);
+  pango_layout_index_to_line_x (layout, (int) (g_utf8_prev_char (at + strlen (date)) - text), FALSE, &last_line, &x);
+  g_assert_cmpint (first_line, ==, last_line);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -193,7 +244,10 @@ main (int    argc,
   icat_test_init (&argc, &argv);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* The build's catalogues, for the test in Chinese. */
+  icat_test_use_build_catalogues ();
   g_test_add ("/meetings/lock/until-reopened", Fixture, NULL, fixture_set_up, test_locked_until_reopened,
               fixture_tear_down);
+  g_test_add ("/meetings/lock/narrow-chinese", Fixture, NULL, chinese_set_up, test_lock_line_narrow, chinese_tear_down);
   return g_test_run ();
 }

@@ -330,6 +330,49 @@ test_endorsement (void)
   run_app (endorsement_test);
 }
 
+/* An objection chosen in the editor counts at once: moving the card on
+ * before the autosave has written it asks why, as it does once written,
+ * rather than letting the store refuse the move; and an objection just
+ * withdrawn there no longer asks. */
+static void
+pending_objection_test (Fixture *f)
+{
+  g_autofree char *cleared = g_strdup_printf ("[{\"agency\": \"%s\", \"state\": \"cleared\"}]", f->unodc);
+  g_autofree char *objected = g_strdup_printf ("[{\"agency\": \"%s\", \"state\": \"objected\", \"note\": \"Out of date\"}]",
+                                               f->iom);
+  g_autofree char *id = paper_in_review (f, cleared);
+  g_autofree char *other = paper_in_review (f, objected);
+  AdwMessageDialog *dialog;
+
+  open_paper (f, id);
+  /* IOM objects: "Objected" is item 4 (after "Not requested"). */
+  gtk_drop_down_set_selected (_icat_paper_clearances_get_state (clearances_of (f), f->iom), 4);
+  g_assert_true (clearance_is (f, &(Expect) { id, f->iom, "state", NULL }));
+  dialog = advance_and_wait_for_dialog (f, id);
+  gtk_editable_set_text (_icat_endorsement_reason_get_entry (dialog), "Agreed at the plenary");
+  adw_message_dialog_response (dialog, "move");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  icat_test_wait_until (paper_field_is, f, &(Expect) { id, NULL, "status", "wg-endorsement" }, 10);
+  g_assert_true (paper_field_is (f, &(Expect) { id, NULL, "endorsement_reason", "Agreed at the plenary" }));
+  g_assert_true (clearance_is (f, &(Expect) { id, f->iom, "state", "objected" }));
+
+  /* IOM's objection withdrawn, not yet written: the move asks nothing. */
+  open_paper (f, other);
+  gtk_drop_down_set_selected (_icat_paper_clearances_get_state (clearances_of (f), f->iom), 2);
+  icat_papers_view_advance (f->view, other);
+  g_assert_false (dialog_shown (f, NULL));
+  icat_test_wait_until (paper_field_is, f, &(Expect) { other, NULL, "status", "wg-endorsement" }, 10);
+  g_assert_false (dialog_shown (f, NULL));
+  g_assert_true (clearance_is (f, &(Expect) { other, f->iom, "state", "cleared" }));
+  g_assert_true (paper_field_is (f, &(Expect) { other, NULL, "endorsement_reason", NULL }));
+}
+
+static void
+test_pending_objection (void)
+{
+  run_app (pending_objection_test);
+}
+
 /* }}} */
 
 int
@@ -341,5 +384,6 @@ main (int    argc,
   g_test_add_func ("/paper-clearances/editor", test_editor);
   g_test_add_func ("/paper-clearances/card", test_card);
   g_test_add_func ("/paper-clearances/endorsement", test_endorsement);
+  g_test_add_func ("/paper-clearances/pending-objection", test_pending_objection);
   return g_test_run ();
 }

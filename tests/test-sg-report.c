@@ -80,17 +80,6 @@ static const char records[] =
   "\"history\": [{\"status\": \"open\", \"at\": \"2016-01-05T09:00:00.000Z\"}, "
   "{\"status\": \"done\", \"at\": \"2016-03-02T09:00:00.000Z\"}], \"mandates\": [\"" PARA_10_ID "\"]}]}";
 
-static void
-import_records (Fixture    *fixture,
-                const char *document)
-{
-  g_autofree char *file = g_build_filename (fixture->dir, "records.json", NULL);
-  g_autofree char *err = NULL;
-
-  write_file (file, document, -1);
-  g_assert_cmpint (cli (NULL, &err, "--database", fixture->db, "import", file, NULL), ==, 0);
-}
-
 /* The records' numbers follow their first mention: the chair term of 2016
  * and the members come before them, so the numbers are looked up in the
  * annex rather than assumed. */
@@ -165,7 +154,7 @@ test_sg_pdf (Fixture       *fixture,
   g_autofree char *pdf = g_build_filename (fixture->dir, "sg.pdf", NULL);
   g_autofree char *text = NULL;
 
-  import_records (fixture, records);
+  import_document (fixture, records);
   run_report (fixture, pdf, "2016", "2017");
   text = icat_test_pdf_squeezed (pdf, FALSE);
   icat_test_assert_says_in_order (text, in_order);
@@ -189,7 +178,7 @@ test_sg_one_year (Fixture       *fixture,
                                 "2018: UNICEF [", LATER_MEETING, "A/RES/72/195, para. 10", "Action items completed", "0",
                                 "Action items open", "2", OPEN_ITEM, LATER_ITEM, NULL };
 
-  import_records (fixture, records);
+  import_document (fixture, records);
   run_report (fixture, pdf, "2018", "2018");
   text = icat_test_pdf_squeezed (pdf, FALSE);
   icat_test_assert_says_in_order (text, says);
@@ -209,7 +198,7 @@ test_sg_not_held (Fixture       *fixture,
   const char * const says[] = { "Principals-level meetings", "0",
                                 "No principals-level meeting is recorded in the period.", NULL };
 
-  import_records (fixture, records);
+  import_document (fixture, records);
   run_report (fixture, pdf, "2090", "2090");
   text = icat_test_pdf_squeezed (pdf, FALSE);
   icat_test_assert_says_in_order (text, says);
@@ -235,8 +224,8 @@ test_sg_counted (Fixture       *fixture,
                             "\"status\": \"done\", \"mandates\": [\"" PARA_10_ID "\"]}",
                             i > 1 ? ", " : "", i, i, i < 12 ? UNODC_ID : IOM_ID, i);
   g_string_append (document, "]}");
-  import_records (fixture, records);
-  import_records (fixture, document->str);
+  import_document (fixture, records);
+  import_document (fixture, document->str);
   run_report (fixture, pdf, "2016", "2017");
   text = icat_test_pdf_squeezed (pdf, FALSE);
   icat_test_assert_says_in_order (text, says);
@@ -249,23 +238,11 @@ test_sg_odt (Fixture       *fixture,
              gconstpointer  data)
 {
   g_autofree char *odt = g_build_filename (fixture->dir, "sg.odt", NULL);
-  g_autofree char *again = g_build_filename (fixture->dir, "again", NULL);
-  g_autofree char *first = NULL;
-  g_autofree char *second = NULL;
-  gsize first_length = 0, second_length = 0;
   g_autofree char *raw = NULL;
   g_autofree char *text = NULL;
 
-  import_records (fixture, records);
-  run_report (fixture, odt, "2016", "2017");
-  g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "report", "sg", "--from", "2016", "--to", "2017",
-                        "--format", "odt", "-o", again, NULL), ==, 0);
-  first = read_file (odt, &first_length);
-  second = read_file (again, &second_length);
-  /* An OpenDocument zip, and the same records give the same bytes. */
-  g_assert_cmpuint (first_length, >, 38);
-  g_assert_cmpmem (first + 30, 8, "mimetype", 8);
-  g_assert_cmpmem (first, first_length, second, second_length);
+  import_document (fixture, records);
+  assert_odt_report_repeats (fixture, (const char * const[]) { "sg", "--from", "2016", "--to", "2017", NULL }, odt);
 
   if (g_getenv ("ICAT_TEST_LIBREOFFICE") == NULL)
     {
@@ -284,20 +261,15 @@ test_sg_pdf_same_bytes (Fixture       *fixture,
 {
   g_autofree char *pdf = g_build_filename (fixture->dir, "sg.pdf", NULL);
   g_autofree char *again = g_build_filename (fixture->dir, "again.pdf", NULL);
-  g_autofree char *first = NULL;
-  g_autofree char *second = NULL;
-  gsize first_length = 0, second_length = 0;
 
-  import_records (fixture, records);
+  import_document (fixture, records);
   /* The page writer dates a PDF by the clock unless told (as for every PDF it writes). */
   g_setenv ("SOURCE_DATE_EPOCH", "1772323200", TRUE);
   run_report (fixture, pdf, "2016", "2017");
   g_usleep (1100 * G_TIME_SPAN_MILLISECOND);
   run_report (fixture, again, "2016", "2017");
   g_unsetenv ("SOURCE_DATE_EPOCH");
-  first = read_file (pdf, &first_length);
-  second = read_file (again, &second_length);
-  g_assert_cmpmem (first, first_length, second, second_length);
+  assert_same_files (pdf, again);
 }
 
 static void
@@ -310,9 +282,8 @@ test_sg_chinese (Fixture       *fixture,
   const char * const says[] = { "机构间打击贩运人口协调小组（ICAT）", "摘要", "2016年7月26日", PRINCIPALS, DECISION,
                                 PAPER, "2017年5月15日", "A/RES/72/195", DONE_ITEM, "2016年11月30日", NULL };
 
-  import_records (fixture, records);
-  g_setenv ("ICAT_TRACKER_LOCALEDIR", g_getenv ("ICAT_TEST_LOCALEDIR"), TRUE);
-  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  import_document (fixture, records);
+  icat_test_cli_speak ("zh_CN");
   run_report (fixture, pdf, "2016", "2017");
   text = icat_test_pdf_squeezed (pdf, FALSE);
   icat_test_assert_says_in_order (text, says);

@@ -168,6 +168,48 @@ put_localized (GString    *out,
   g_string_append_c (out, '}');
 }
 
+#define MAX_SOME_IDS 4
+
+/* n different ids of list, none of them except, into chosen. */
+static void
+choose_ids (Demo        *demo,
+            GPtrArray   *list,
+            guint        n,
+            const char  *except,
+            const char **chosen)
+{
+  guint count = 0;
+
+  g_assert (n <= MAX_SOME_IDS && n < list->len);
+  while (count < n)
+    {
+      const char *id = list->pdata[pick (demo, list->len)];
+      gboolean taken = g_strcmp0 (id, except) == 0;
+
+      for (guint i = 0; i < count && !taken; i++)
+        taken = chosen[i] == id;
+      if (!taken)
+        chosen[count++] = id;
+    }
+}
+
+static void
+put_ids (GString            *out,
+         const char         *key,
+         const char * const *ids,
+         guint               n)
+{
+  put_key (out, key);
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      put_text (out, ids[i]);
+    }
+  g_string_append_c (out, ']');
+}
+
 /* n different ids of list, none of them except. */
 static void
 put_some_ids (Demo       *demo,
@@ -176,27 +218,10 @@ put_some_ids (Demo       *demo,
               guint       n,
               const char *except)
 {
-  const char *chosen[4] = { NULL, };
-  guint count = 0;
+  const char *chosen[MAX_SOME_IDS] = { NULL, };
 
-  g_assert (n <= G_N_ELEMENTS (chosen) && n < list->len);
-  put_key (demo->out, key);
-  g_string_append_c (demo->out, '[');
-  while (count < n)
-    {
-      const char *id = list->pdata[pick (demo, list->len)];
-      gboolean taken = g_strcmp0 (id, except) == 0;
-
-      for (guint i = 0; i < count && !taken; i++)
-        taken = chosen[i] == id;
-      if (taken)
-        continue;
-      if (count > 0)
-        g_string_append_c (demo->out, ',');
-      put_text (demo->out, id);
-      chosen[count++] = id;
-    }
-  g_string_append_c (demo->out, ']');
+  choose_ids (demo, list, n, except, chosen);
+  put_ids (demo->out, key, chosen, n);
 }
 
 /* Opens a record: {"id":…,"created_at":…,"updated_at":…,"updated_by":… */
@@ -584,6 +609,89 @@ static const struct {
 
 static const char * const paper_stages[] = { "proposed", "drafting", "agency-review", "wg-endorsement" };
 
+static const char * const clearance_comments[] = {
+  "Please cite the latest Global Report figures.",
+  "Minor edits to the recommendations, sent by e-mail.",
+  "Add a reference to the Palermo Protocol in the introduction.",
+  "Our regional office suggests a case study from West Africa.",
+};
+
+static const char * const clearance_objections[] = {
+  "The figures on identified victims predate the latest Global Report.",
+  "Section 3 goes beyond our agency's mandate; we cannot associate ourselves with it.",
+  "The recommendations on non-punishment need our legal office's review first.",
+  "The paper should not name countries before their governments are consulted.",
+};
+
+static const char * const endorsement_reasons[] = {
+  "The Working Group agreed to proceed; the objection is recorded in the cover note.",
+  "The principals asked for the paper before the high-level meeting; the objecting agency was consulted.",
+  "The objection was answered in the revised draft circulated to all members.",
+};
+
+/* A clearance: {"agency":…,"state":…,"on":…,"note":…} */
+static void
+put_clearance (Demo       *demo,
+               const char *agency,
+               const char *state,
+               const char *on,
+               const char *note)
+{
+  g_string_append (demo->out, "{\"agency\":");
+  put_text (demo->out, agency);
+  put_member (demo->out, "state", state);
+  put_member (demo->out, "on", on);
+  if (note != NULL)
+    put_member (demo->out, "note", note);
+  g_string_append_c (demo->out, '}');
+}
+
+/* Clearance is asked of every agency writing the paper (writers[0] leads)
+ * when it goes to agency review, a month before the answers come: in
+ * review some have not answered yet; past it every agency has, now and
+ * then with an objection, and the paper then went on with a reason. */
+static void
+put_clearances (Demo               *demo,
+                const char         *status,
+                const char * const *writers,
+                guint               n_writers,
+                int                 year,
+                guint               which)
+{
+  gboolean in_review = g_str_equal (status, "agency-review");
+  gboolean answered = g_str_equal (status, "wg-endorsement") || g_str_equal (status, "published");
+  g_autofree char *asked_on = NULL;
+  guint objecting = G_MAXUINT;   /* none */
+
+  if (!in_review && !answered)
+    return;
+  asked_on = day_string (year, 2 + (int) which * 3, 1 + (int) pick (demo, 28));
+  /* The lead wrote the paper: an objection comes from a contributor. */
+  if (n_writers > 1 && chance (demo, in_review ? 30 : 15))
+    objecting = 1 + pick (demo, n_writers - 1);
+  put_key (demo->out, "clearances");
+  g_string_append_c (demo->out, '[');
+  for (guint i = 0; i < n_writers; i++)
+    {
+      g_autofree char *answered_on = day_string (year, 3 + (int) which * 3, 1 + (int) pick (demo, 28));
+
+      if (i > 0)
+        g_string_append_c (demo->out, ',');
+      if (i == objecting)
+        put_clearance (demo, writers[i], "objected", answered_on, PICK (demo, clearance_objections));
+      /* Still in review: the last agency asked, and some others, have not answered. */
+      else if (in_review && (i == n_writers - 1 || chance (demo, 40)))
+        put_clearance (demo, writers[i], "requested", asked_on, NULL);
+      else if (chance (demo, 35))
+        put_clearance (demo, writers[i], "cleared-with-comments", answered_on, PICK (demo, clearance_comments));
+      else
+        put_clearance (demo, writers[i], "cleared", answered_on, NULL);
+    }
+  g_string_append_c (demo->out, ']');
+  if (answered && objecting != G_MAXUINT)
+    put_member (demo->out, "endorsement_reason", PICK (demo, endorsement_reasons));
+}
+
 /* Three papers a year: a policy paper, an issue brief and a joint
  * statement or report; the last year's still on their way. */
 static void
@@ -604,6 +712,10 @@ put_paper (Demo *demo,
   g_autofree char *number_text = g_strdup_printf ("%02u", number);
   g_autofree char *date = day_string (year, 4 + (int) which * 3, 1 + (int) pick (demo, 28));
   gboolean published = year < ICAT_DEMO_LAST_YEAR;
+  const char *status = published ? "published" : PICK (demo, paper_stages);
+  /* The lead, then the contributors. */
+  const char *writers[1 + MAX_SOME_IDS] = { NULL, };
+  guint n_contributing;
   char id[UUID_LENGTH + 1];
 
   make_id (demo, id);
@@ -614,10 +726,14 @@ put_paper (Demo *demo,
   g_string_append_printf (demo->out, ",\"year\":%d", year);
   put_member (demo->out, "published_on", published ? date : NULL);
   put_member (demo->out, "target_date", published ? NULL : date);
-  put_member (demo->out, "status", published ? "published" : PICK (demo, paper_stages));
-  put_some_ids (demo, "lead_agencies", demo->working_group, 1, NULL);
-  put_some_ids (demo, "contributing_agencies", demo->agencies, pick (demo, 4), NULL);
+  put_member (demo->out, "status", status);
+  choose_ids (demo, demo->working_group, 1, NULL, writers);
+  put_ids (demo->out, "lead_agencies", writers, 1);
+  n_contributing = pick (demo, MAX_SOME_IDS);
+  choose_ids (demo, demo->agencies, n_contributing, writers[0], writers + 1);
+  put_ids (demo->out, "contributing_agencies", writers + 1, n_contributing);
   put_some_ids (demo, "mandates", demo->mandates, 1 + pick (demo, 2), NULL);
+  put_clearances (demo, status, writers, 1 + n_contributing, year, which);
   g_string_append_c (demo->out, '}');
 }
 

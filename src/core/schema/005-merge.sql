@@ -310,7 +310,7 @@ CREATE TABLE sync_tombstone (
 -- closes it even before the clash itself arrives.
 CREATE TABLE sync_conflict (
   id TEXT PRIMARY KEY NOT NULL,
-  kind TEXT NOT NULL,          -- field, deleted, orphan, restored, cleared, duplicate
+  kind TEXT NOT NULL,          -- field, deleted, orphan, restored, cleared, duplicate, approved
   record_kind TEXT NOT NULL,
   record_id TEXT NOT NULL,
   tbl TEXT NOT NULL,

@@ -34,7 +34,7 @@ typedef enum {
 /* A clash kept for a person. Values are JSON texts ("null", "\"text\"", 3). */
 typedef struct {
   char   *id;
-  char   *kind;           /* "field", "deleted", "orphan", "restored", "cleared", "duplicate" */
+  char   *kind;           /* "field", "deleted", "orphan", "restored", "cleared", "duplicate", "approved" */
   char   *record_kind;    /* "meeting" */
   char   *record_id;
   char   *field;         /* "note", "agenda", ... */

@@ -19,6 +19,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "icat-conflict-marks.h"
@@ -135,12 +137,33 @@ update_flag (IcatMeetingEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->lock_flag), self->meeting != NULL && changed_elsewhere (self));
 }
 
+/* The line wraps on a narrow window, but never inside the date: Chinese
+ * would otherwise break between any two characters of "2026年5月3日". */
+static PangoAttrList *
+unbroken (const char *text,
+          const char *part)
+{
+  const char *at = *part != '\0' ? strstr (text, part) : NULL;
+  PangoAttrList *attributes;
+  PangoAttribute *no_breaks;
+
+  if (at == NULL)
+    return NULL;
+  attributes = pango_attr_list_new ();
+  no_breaks = pango_attr_allow_breaks_new (FALSE);
+  no_breaks->start_index = (guint) (at - text);
+  no_breaks->end_index = no_breaks->start_index + (guint) strlen (part);
+  pango_attr_list_insert (attributes, no_breaks);
+  return attributes;
+}
+
 static void
 update_line (IcatMeetingEditor *self,
              gboolean           locked)
 {
   g_autofree char *approved = NULL;
   g_autofree char *text = NULL;
+  PangoAttrList *attributes;
 
   gtk_widget_set_visible (GTK_WIDGET (self->lock_box), locked);
   if (!locked)
@@ -150,7 +173,10 @@ update_line (IcatMeetingEditor *self,
          /* Translators: at the top of an approved meeting record, before "Reopen Record" */
          ? g_strdup_printf (_("Record approved on %s"), approved)
          : g_strdup (_("Record approved"));
+  attributes = unbroken (text, approved);
   gtk_label_set_label (self->lock_label, text);
+  gtk_label_set_attributes (self->lock_label, attributes);
+  g_clear_pointer (&attributes, pango_attr_list_unref);
 }
 
 void

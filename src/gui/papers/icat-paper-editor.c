@@ -404,13 +404,17 @@ endorsement_reason_given (const char *reason,
   icat_autosave_flush (self->autosave);
 }
 
-/* The paper as the editor shows it: its clearances and reason as typed. */
-static gboolean
-endorsement_needs_reason (IcatPaperEditor *self)
+/* The paper as the editor shows it: its clearances and reason as typed,
+ * written or still waiting for the autosave. */
+gboolean
+icat_paper_editor_endorsement_needs_reason (IcatPaperEditor *self)
 {
-  g_autoptr(JsonObject) shown = json_object_new ();
-  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->endorsement_reason_row))));
+  g_autoptr(JsonObject) shown = NULL;
+  g_autofree char *reason = NULL;
 
+  g_return_val_if_fail (ICAT_IS_PAPER_EDITOR (self), FALSE);
+  shown = json_object_new ();
+  reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->endorsement_reason_row))));
   json_object_set_array_member (shown, ICAT_KEY_CLEARANCES, icat_paper_clearances_dup_rows (self->clearances));
   if (*reason != '\0')
     json_object_set_string_member (shown, ICAT_KEY_ENDORSEMENT_REASON, reason);
@@ -427,7 +431,7 @@ status_selected_cb (IcatPaperEditor *self)
   if (self->loading || self->autosave == NULL || position >= g_strv_length ((char **) icat_paper_statuses))
     return;
   if (!g_str_equal (icat_paper_statuses[position], "wg-endorsement") || g_strcmp0 (stored, "wg-endorsement") == 0 ||
-      !endorsement_needs_reason (self))
+      !icat_paper_editor_endorsement_needs_reason (self))
     {
       icat_autosave_set_string (self->autosave, ICAT_KEY_STATUS, icat_paper_statuses[position]);
       return;

@@ -26,6 +26,10 @@ const char *icat_paper_editor_get_paper_id (IcatPaperEditor *self);
 void        icat_paper_editor_focus_title  (IcatPaperEditor *self);
 /* Writes what is waiting for the typing to stop. */
 void        icat_paper_editor_flush        (IcatPaperEditor *self);
+/* Whether moving the open paper to Working Group endorsement needs a
+ * reason, judged from what the editor shows: an objection just chosen
+ * counts before the autosave has written it. */
+gboolean    icat_paper_editor_endorsement_needs_reason (IcatPaperEditor *self);
 
 /* For tests: the row of "title-en", "number", "year", "status" (an
  * AdwComboRow), "target-date" or "link". */

@@ -526,6 +526,19 @@ endorsement_reason_given (const char *reason,
     save_advance (endorsing->view, endorsing->paper, "wg-endorsement", reason);
 }
 
+/* The open paper is judged as its editor shows it: an objection chosen
+ * there and not yet written by the autosave is written before the move
+ * (save_advance flushes it), so the reason must be asked for now, not
+ * refused by the store afterwards. */
+static gboolean
+endorsement_needs_reason (IcatPapersView *self,
+                          IcatRecord     *paper)
+{
+  if (g_strcmp0 (open_paper_id (self), icat_record_get_id (paper)) == 0)
+    return icat_paper_editor_endorsement_needs_reason (self->editor);
+  return icat_paper_endorsement_needs_reason (icat_record_get_data (paper));
+}
+
 void
 icat_papers_view_advance (IcatPapersView *self,
                           const char     *id)
@@ -541,7 +554,7 @@ icat_papers_view_advance (IcatPapersView *self,
   next = paper ? icat_paper_next_status (icat_record_get_string (paper, ICAT_KEY_STATUS)) : NULL;
   if (next == NULL)
     return;
-  if (!g_str_equal (next, "wg-endorsement") || !icat_paper_endorsement_needs_reason (icat_record_get_data (paper)))
+  if (!g_str_equal (next, "wg-endorsement") || !endorsement_needs_reason (self, paper))
     {
       save_advance (self, paper, next, NULL);
       return;
