@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The PDF is read back with pdftotext, the .odt with LibreOffice headless
- * (in the normal build, where ICAT_TEST_LIBREOFFICE is set).
+ * (in the normal build, where ICAT_TEST_LIBREOFFICE is set); the reports in
+ * Russian for words broken in narrow columns.
  */
 #define G_LOG_DOMAIN "icat-tests"
 
@@ -91,6 +92,44 @@ test_report_coverage_chinese (Fixture       *fixture,
   icat_test_assert_says_in_order (text, in_order);
 }
 
+/* The pdftotext -layout text of the CLI's report (args). */
+static char *
+report_layout_text (Fixture            *fixture,
+                     const char * const *args)
+{
+  g_autofree char *pdf = g_build_filename (fixture->dir, "report.pdf", NULL);
+  const char *pdftotext[] = { "pdftotext", "-layout", "-enc", "UTF-8", pdf, "-", NULL };
+
+  icat_test_write_document (fixture->db, args, pdf);
+  return icat_test_run_text (pdftotext);
+}
+
+/* Narrow columns hold the longest Russian words of their kind whole: a
+ * paper's kind ("Аналитический документ"), a record's ("Учреждение") and
+ * the lead's header ("Ведущее учреждение"), where they once broke into
+ * "Аналитическ-ий" and "Учреждени-е". */
+static void
+test_report_russian_columns (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  const char * const sg[] = { "report", "sg", "--from", "2015", "--to", "2016", NULL };
+  const char * const handover[] = { "report", "handover", "--year", "2016", NULL };
+  g_autoptr(GRegex) broken = g_regex_new ("(Аналитическ|[Уу]чреждени)(?![а-яё])", 0, 0, NULL);
+  g_autofree char *sg_text = NULL;
+  g_autofree char *handover_text = NULL;
+
+  icat_test_cli_speak ("ru");
+  sg_text = report_layout_text (fixture, sg);
+  g_assert_nonnull (strstr (sg_text, "Аналитический"));
+  g_assert_nonnull (strstr (sg_text, "Учреждение"));
+  if (g_regex_match (broken, sg_text, 0, NULL))
+    g_error ("a word broken in the Secretary-General report: %s", sg_text);
+  handover_text = report_layout_text (fixture, handover);
+  g_assert_nonnull (strstr (handover_text, "Ведущее"));
+  if (g_regex_match (broken, handover_text, 0, NULL))
+    g_error ("a word broken in the handover pack: %s", handover_text);
+}
+
 static void
 test_report_usage_errors (Fixture       *fixture,
                           gconstpointer  data)
@@ -138,6 +177,8 @@ main (int   argc,
   g_test_add ("/cli/report/coverage-pdf", Fixture, NULL, fixture_set_up, test_report_coverage_pdf, fixture_tear_down);
   g_test_add ("/cli/report/coverage-odt", Fixture, NULL, fixture_set_up, test_report_coverage_odt, fixture_tear_down);
   g_test_add ("/cli/report/coverage-chinese", Fixture, NULL, fixture_set_up, test_report_coverage_chinese,
+              fixture_tear_down);
+  g_test_add ("/cli/report/russian-columns", Fixture, NULL, fixture_set_up, test_report_russian_columns,
               fixture_tear_down);
   g_test_add ("/cli/report/usage-errors", Fixture, NULL, fixture_set_up, test_report_usage_errors,
               fixture_tear_down);

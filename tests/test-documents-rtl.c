@@ -14,6 +14,7 @@
 
 #include <gio/gio.h>
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "icat-test-util.h"
@@ -156,6 +157,106 @@ assert_outline (const char *pdf,
   assert_has (outlines, title);
 }
 
+/* A word as pdftotext -bbox places it: from the left and top, in points. */
+typedef struct {
+  char   *text;  /* squeezed */
+  double  left;
+  double  top;
+  double  right;
+} Word;
+
+static void
+word_clear (Word *word)
+{
+  g_free (word->text);
+}
+
+/* The words of one page (from 1). */
+static GArray *
+page_words (const char *pdf,
+            guint       page)
+{
+  g_autofree char *number = g_strdup_printf ("%u", page);
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-bbox", "-f", number, "-l", number, pdf, "-", NULL };
+  g_autofree char *html = icat_test_run_text (argv);
+  g_autoptr(GRegex) regex = g_regex_new ("<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\""
+                                         " yMax=\"[0-9.]+\">([^<]*)</word>", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  GArray *words = g_array_new (FALSE, FALSE, sizeof (Word));
+
+  g_array_set_clear_func (words, (GDestroyNotify) word_clear);
+  g_regex_match (regex, html, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *left = g_match_info_fetch (match, 1);
+      g_autofree char *top = g_match_info_fetch (match, 2);
+      g_autofree char *right = g_match_info_fetch (match, 3);
+      g_autofree char *text = g_match_info_fetch (match, 4);
+      Word word = { squeeze (text), g_ascii_strtod (left, NULL), g_ascii_strtod (top, NULL),
+                    g_ascii_strtod (right, NULL) };
+
+      g_array_append_val (words, word);
+    }
+  g_assert_cmpuint (words->len, >, 0);
+  return words;
+}
+
+/* The word next to word on its line, to its left (side < 0) or right. */
+static const Word *
+neighbour (GArray     *words,
+           const Word *word,
+           int         side)
+{
+  const Word *nearest = NULL;
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      const Word *other = &g_array_index (words, Word, i);
+      gboolean beside = side < 0 ? other->right <= word->left + 0.5 : other->left >= word->right - 0.5;
+
+      if (other == word || fabs (other->top - word->top) > 1.5 || !beside)
+        continue;
+      if (nearest == NULL || (side < 0 ? other->right > nearest->right : other->left < nearest->left))
+        nearest = other;
+    }
+  return nearest;
+}
+
+static gboolean
+is_number (const Word *word,
+           guint       min_digits,
+           guint       max_digits)
+{
+  gsize length = word != NULL ? strlen (word->text) : 0;
+
+  if (length < min_digits || length > max_digits)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isdigit (word->text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* English, not part of a date: "held in May 2013". */
+static gboolean
+is_english_word (const Word *word)
+{
+  for (const char *p = word->text; *p != '\0'; p++)
+    if (!g_ascii_isalpha (*p))
+      return FALSE;
+  return word->text[0] != '\0';
+}
+
+/* Dates are written under the C locale here: English month names. */
+static gboolean
+is_month (const Word *word)
+{
+  static const char * const months[] = { "January", "February", "March", "April", "May", "June", "July",
+                                         "August", "September", "October", "November", "December", NULL };
+
+  return g_strv_contains (months, word->text);
+}
+
 /* ------------------------------------------------------------------ */
 
 /* Where the first table of the work plan puts its first and last column's
@@ -245,6 +346,73 @@ test_meeting_record (Fixture       *fixture,
   assert_lacks (left_part, AR_ATTENDANCE);
 }
 
+/* A report in Arabic: a mandate's label ("A/RES/72/195، الفقرة 21")
+ * starts at the right margin, as every line does, with its Latin reference
+ * in its own order; a Latin date inside an Arabic sentence ("… في 6
+ * December 2026") reads as one date, the day left of the month and the
+ * year right of it, not split around the Arabic. */
+static void
+test_report_mixed_text (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const char * const args[] = { "report", "coverage", "--year", "2016", NULL };
+  g_autofree char *pdf = NULL;
+  g_autoptr(GArray) words = NULL;
+  guint labels = 0;
+  guint dates = 0;
+
+  icat_test_cli_speak ("ar");
+  pdf = write_document (fixture, args, "coverage.pdf");
+  words = page_words (pdf, 1);
+  for (guint i = 0; i < words->len; i++)
+    {
+      const Word *word = &g_array_index (words, Word, i);
+      const Word *after = neighbour (words, word, 1);
+
+      if (g_str_has_prefix (word->text, "A/RES/72/195"))
+        {
+          /* The heading's at the margin, the table's first column's in its cell. */
+          g_assert_cmpfloat (word->right, >, PAGE_WIDTH - MARGIN - 6);
+          g_assert_null (after);
+          labels++;
+        }
+      if (is_month (word) && is_number (after, 4, 4))
+        {
+          const Word *before = neighbour (words, word, -1);
+
+          /* In English text quoted from a resolution, or starting its line. */
+          if (before == NULL || is_english_word (before))
+            continue;
+          if (!is_number (before, 1, 2))
+            g_error ("“%s %s” has “%s” on its left, not its day", word->text, after->text, before->text);
+          dates++;
+        }
+    }
+  /* The heading of paragraph 21 and four rows of paragraphs with no work;
+   * the date the records were drafted from. */
+  g_assert_cmpuint (labels, >=, 5);
+  g_assert_cmpuint (dates, >=, 1);
+}
+
+/* The same report as .odt, for Word and LibreOffice to lay out: its
+ * left-to-right phrases isolated as the PDF's are (LRI … PDI), the date in
+ * the Arabic sentence and the reference alone in its heading alike. */
+static void
+test_report_odt_isolates (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const char * const args[] = { "report", "coverage", "--year", "2016", NULL };
+  g_autofree char *odt = NULL;
+  g_autofree char *content = NULL;
+  g_autoptr(GRegex) date = g_regex_new ("\u2066[0-9]{1,2} [A-Z][a-z]+ [0-9]{4}\u2069", 0, 0, NULL);
+
+  icat_test_cli_speak ("ar");
+  odt = write_document (fixture, args, "coverage.odt");
+  content = icat_test_run_text ((const char *[]) { "unzip", "-p", odt, "content.xml", NULL });
+  g_assert_true (g_regex_match (date, content, 0, NULL));
+  g_assert_nonnull (strstr (content, "\u2066A/RES/72/195\u2069"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -256,5 +424,9 @@ main (int    argc,
               icat_test_cli_dir_tear_down);
   g_test_add ("/documents-rtl/meeting-record", Fixture, NULL, icat_test_cli_dir_set_up, test_meeting_record,
               icat_test_cli_dir_tear_down);
+  g_test_add ("/documents-rtl/report-mixed-text", Fixture, NULL, icat_test_cli_dir_set_up, test_report_mixed_text,
+              icat_test_cli_dir_tear_down);
+  g_test_add ("/documents-rtl/report-odt-isolates", Fixture, NULL, icat_test_cli_dir_set_up,
+              test_report_odt_isolates, icat_test_cli_dir_tear_down);
   return g_test_run ();
 }

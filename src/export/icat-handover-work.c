@@ -32,7 +32,10 @@ write_owner_counts (Handover  *handover,
   /* Translators: a column of the handover pack; %s is a year */
   g_autofree char *due_label = g_strdup_printf (_("Due in %s"), handover->next_year);
   /* Overdue last: an alert row shows its last column in red. */
-  const char *headers[] = { _("Owner"), _("Open"), due_label, _("Later or undated"), _("Overdue") };
+  const char *headers[] = { _("Owner"),
+                            /* Translators: a column counting the action items still open (not the verb) */
+                            C_("action items", "Open"),
+                            due_label, _("Later or undated"), _("Overdue") };
   sqlite3_stmt *stmt = icat_db_prepare (handover->db,
                                         "SELECT a.acronym, count (*), sum (t.due >= ?1 AND t.due < ?2), "
                                         "sum (t.due IS NULL OR t.due >= ?2), sum (t.due < ?1) "
@@ -317,7 +320,8 @@ gboolean
 _icat_handover_write_papers (Handover  *handover,
                              GError   **error)
 {
-  const double fractions[] = { 0.34, 0.14, 0.12, 0.18, 0.22 };
+  /* The lead's header fits "Ведущее учреждение" without breaking a word. */
+  const double fractions[] = { 0.32, 0.14, 0.14, 0.18, 0.22 };
   const char *headers[] = { _("Paper"), _("Stage"), _("Lead"), _("Clearance"), _("Waiting for") };
   g_autoptr(GHashTable) acronyms = load_acronyms (handover, error);
   g_autoptr(GPtrArray) papers = acronyms != NULL ? papers_in_progress (handover, error) : NULL;

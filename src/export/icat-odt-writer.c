@@ -40,6 +40,7 @@ struct _IcatOdtWriter {
   gboolean   in_list;
   gboolean   in_facts;
   guint      n_fact_tables;
+  gboolean   rtl;            /* Arabic: left-to-right phrases isolated */
 };
 
 IcatOdtWriter *
@@ -52,6 +53,7 @@ icat_odt_writer_new (const char *language,
   g_return_val_if_fail (language != NULL && title != NULL && date != NULL, NULL);
 
   writer->language = g_strdup (language);
+  writer->rtl = icat_language_is_right_to_left (language);
   writer->title = g_strdup (title);
   writer->date = g_date_time_to_utc (date);
   writer->body = g_string_new (NULL);
@@ -115,6 +117,18 @@ append_text (GString    *out,
     g_string_append_printf (out, "<text:s text:c=\"%u\"/>", spaces - 1);
 }
 
+/* Text of the document's body: in a right-to-left document, with its
+ * left-to-right phrases isolated as the PDF sets them, so that a Latin date
+ * or title inside Arabic keeps its order in Word and LibreOffice too. */
+static void
+append_body_text (IcatOdtWriter *writer,
+                  const char    *text)
+{
+  g_autofree char *isolated = writer->rtl ? icat_text_isolate_left_to_right (text) : NULL;
+
+  append_text (writer->body, isolated != NULL ? isolated : text);
+}
+
 static const char *
 paragraph_style (IcatTextStyle style)
 {
@@ -176,7 +190,7 @@ icat_odt_writer_heading (IcatOdtWriter *writer,
    * LibreOffice exports, and an entry of their navigator. */
   g_string_append_printf (writer->body, "<text:h text:style-name=\"%s\" text:outline-level=\"%d\">",
                           paragraph_style (style), level);
-  append_text (writer->body, text);
+  append_body_text (writer, text);
   g_string_append (writer->body, "</text:h>\n");
 }
 
@@ -187,7 +201,7 @@ icat_odt_writer_text (IcatOdtWriter *writer,
 {
   close_list (writer);
   g_string_append_printf (writer->body, "<text:p text:style-name=\"%s\">", paragraph_style (style));
-  append_text (writer->body, text);
+  append_body_text (writer, text);
   g_string_append (writer->body, "</text:p>\n");
 }
 
@@ -202,7 +216,7 @@ icat_odt_writer_item (IcatOdtWriter *writer,
       writer->in_list = TRUE;
     }
   g_string_append (writer->body, "<text:list-item><text:p text:style-name=\"ICAT_20_List\">");
-  append_text (writer->body, text);
+  append_body_text (writer, text);
   g_string_append (writer->body, "</text:p></text:list-item>\n");
 }
 
@@ -225,23 +239,23 @@ icat_odt_writer_fact (IcatOdtWriter *writer,
     }
   g_string_append (writer->body, "<table:table-row><table:table-cell table:style-name=\"ICAT_FactCell\""
                    " office:value-type=\"string\"><text:p text:style-name=\"ICAT_20_Fact\">");
-  append_text (writer->body, label);
+  append_body_text (writer, label);
   g_string_append (writer->body, "</text:p></table:table-cell><table:table-cell table:style-name=\"ICAT_FactCell\""
                    " office:value-type=\"string\"><text:p text:style-name=\"Text_20_body\">");
-  append_text (writer->body, value);
+  append_body_text (writer, value);
   g_string_append (writer->body, "</text:p></table:table-cell></table:table-row>\n");
 }
 
 static void
-append_cell (GString    *body,
-             const char *cell_style,
-             const char *text)
+append_cell (IcatOdtWriter *writer,
+             const char    *cell_style,
+             const char    *text)
 {
-  g_string_append_printf (body, "<table:table-cell table:style-name=\"%s\" office:value-type=\"string\">",
+  g_string_append_printf (writer->body, "<table:table-cell table:style-name=\"%s\" office:value-type=\"string\">",
                           g_str_equal (cell_style, "Table_20_Heading") ? "ICAT_HeaderCell" : "ICAT_Cell");
-  g_string_append_printf (body, "<text:p text:style-name=\"%s\">", cell_style);
-  append_text (body, text != NULL ? text : "");
-  g_string_append (body, "</text:p></table:table-cell>");
+  g_string_append_printf (writer->body, "<text:p text:style-name=\"%s\">", cell_style);
+  append_body_text (writer, text != NULL ? text : "");
+  g_string_append (writer->body, "</text:p></table:table-cell>");
 }
 
 void
@@ -281,7 +295,7 @@ icat_odt_writer_table_begin (IcatOdtWriter      *writer,
     }
   g_string_append (writer->body, "<table:table-header-rows><table:table-row>");
   for (guint i = 0; i < n_columns; i++)
-    append_cell (writer->body, "Table_20_Heading", headers != NULL ? headers[i] : NULL);
+    append_cell (writer, "Table_20_Heading", headers != NULL ? headers[i] : NULL);
   g_string_append (writer->body, "</table:table-row></table:table-header-rows>\n");
 }
 
@@ -301,7 +315,7 @@ icat_odt_writer_table_row (IcatOdtWriter      *writer,
       g_string_append_printf (writer->body,
                               "<table:table-cell table:style-name=\"ICAT_Cell\" office:value-type=\"string\""
                               " table:number-columns-spanned=\"%u\"><text:p text:style-name=\"ICAT_20_Group\">", n);
-      append_text (writer->body, cells[0]);
+      append_body_text (writer, cells[0]);
       g_string_append (writer->body, "</text:p></table:table-cell>");
       for (guint i = 1; i < n; i++)
         g_string_append (writer->body, "<table:covered-table-cell/>");
@@ -316,7 +330,7 @@ icat_odt_writer_table_row (IcatOdtWriter      *writer,
             style = "ICAT_20_Muted";
           else if ((flags & ICAT_ROW_ALERT) && i == n - 1)
             style = "ICAT_20_Alert";
-          append_cell (writer->body, style, cells[i]);
+          append_cell (writer, style, cells[i]);
         }
     }
   g_string_append (writer->body, "</table:table-row>\n");

@@ -7,8 +7,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "icat-page-writer.h"
 #include "icat-report-doc.h"
 
@@ -174,21 +172,6 @@ start_page (IcatPageWriter *writer)
   writer->y = writer->top;
   if (writer->header_func != NULL)
     writer->header_func (writer, writer->header_data);
-}
-
-gboolean
-icat_language_is_right_to_left (const char *language)
-{
-  static const char * const rtl[] = { "ar", "fa", "he", "ur" };
-
-  if (language == NULL)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (rtl); i++)
-    if (g_str_has_prefix (language, rtl[i])
-        && (language[strlen (rtl[i])] == '\0' || language[strlen (rtl[i])] == '-'
-            || language[strlen (rtl[i])] == '_'))
-      return TRUE;
-  return FALSE;
 }
 
 static IcatPageWriter *
@@ -393,115 +376,6 @@ icat_page_writer_set_page_header (IcatPageWriter    *writer,
   writer->header_data = user_data;
 }
 
-static gboolean
-joins_to_next (gunichar c)
-{
-  /* Arabic letters that never join the letter after them (ArabicShaping.txt:
-   * hamza is non-joining, these are right-joining); the rest of 0620–064A
-   * are dual-joining. */
-  static const gunichar right_joining[] = {
-    0x0621, 0x0622, 0x0623, 0x0624, 0x0625, 0x0627, 0x0629, 0x062F, 0x0630, 0x0631, 0x0632, 0x0648,
-  };
-
-  if (c < 0x0620 || c > 0x064A)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (right_joining); i++)
-    if (c == right_joining[i])
-      return FALSE;
-  return TRUE;
-}
-
-/* Lam followed by alef is drawn as one ligature glyph, whose text PDF
- * readers give back with the two letters swapped when they reorder
- * right-to-left lines. Written as the ligature's own presentation form, the
- * glyph looks the same and reads back as one character that Unicode
- * normalization (NFKC) turns into lam and alef in the right order. */
-static char *
-arabic_lam_alef_forms (const char *text)
-{
-  g_autoptr(GString) out = NULL;
-  gunichar previous = 0;
-
-  if (text == NULL || strstr (text, "\xd9\x84") == NULL)  /* no lam: nothing to do */
-    return NULL;
-  out = g_string_new (NULL);
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      gunichar next = c == 0x0644 ? g_utf8_get_char (g_utf8_next_char (p)) : 0;
-      gunichar isolated = 0;
-
-      switch (next)
-        {
-        case 0x0622: isolated = 0xFEF5; break;
-        case 0x0623: isolated = 0xFEF7; break;
-        case 0x0625: isolated = 0xFEF9; break;
-        case 0x0627: isolated = 0xFEFB; break;
-        default: break;
-        }
-      if (isolated != 0)
-        {
-          /* The final form when the letter before joins on to it. */
-          g_string_append_unichar (out, joins_to_next (previous) ? isolated + 1 : isolated);
-          p = g_utf8_next_char (p);
-          previous = next;
-          continue;
-        }
-      g_string_append_unichar (out, c);
-      /* Harakat sit on a letter and do not break the joining. */
-      if (!(c >= 0x064B && c <= 0x065F) && c != 0x0670)
-        previous = c;
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-static gboolean
-has_right_to_left_letter (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    switch (g_unichar_get_script (g_utf8_get_char (p)))
-      {
-      case G_UNICODE_SCRIPT_ARABIC:
-      case G_UNICODE_SCRIPT_HEBREW:
-      case G_UNICODE_SCRIPT_SYRIAC:
-      case G_UNICODE_SCRIPT_THAANA:
-        return TRUE;
-      default:
-        break;
-      }
-  return FALSE;
-}
-
-void
-icat_layout_set_text (PangoLayout *layout,
-                      const char  *text)
-{
-  g_autofree char *shaped = arabic_lam_alef_forms (text);
-  g_autofree char *isolated = NULL;
-
-  if (text == NULL)
-    text = "";
-  /* In a right-to-left document, a text with no right-to-left letter in it
-   * ("30 July 2016", an English title) is read left to right as a whole,
-   * still right-aligned: set in the right-to-left paragraph, its leading
-   * "30" would land right of "July 2016". */
-  if (!pango_layout_get_auto_dir (layout) &&
-      pango_context_get_base_dir (pango_layout_get_context (layout)) == PANGO_DIRECTION_RTL &&
-      *text != '\0' && !has_right_to_left_letter (text))
-    isolated = g_strconcat ("\u2066", text, "\u2069", NULL);
-  pango_layout_set_text (layout, isolated != NULL ? isolated : shaped != NULL ? shaped : text, -1);
-}
-
-void
-icat_layout_set_right_to_left (PangoLayout *layout)
-{
-  /* Every paragraph right to left, even one that starts with a Latin
-   * acronym, so a line reads from the right margin as the rest do; Pango
-   * flips the alignment only for paragraphs against the base direction. */
-  pango_layout_set_auto_dir (layout, FALSE);
-  pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
-}
-
 PangoLayout *
 icat_page_writer_layout (IcatPageWriter *writer,
                          IcatTextStyle   style,
@@ -574,8 +448,8 @@ lay_out_shared (IcatPageWriter *writer,
   laid_out->layout = icat_page_writer_layout (writer, style, key.text, width);
   if (one_line)
     {
-      pango_layout_set_ellipsize (laid_out->layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_single_paragraph_mode (laid_out->layout, TRUE);
+      icat_layout_ellipsize_end (laid_out->layout);
     }
   laid_out->bounds = line_bounds (laid_out->layout);
   g_hash_table_insert (writer->laid_out, &laid_out->key, laid_out);

@@ -117,6 +117,13 @@ double          icat_layout_height          (PangoLayout    *layout);
 /* Sets the text as documents draw it (see arabic_lam_alef_forms). */
 void            icat_layout_set_text        (PangoLayout    *layout,
                                              const char     *text);
+/* A text as a right-to-left document sets it: left-to-right phrases
+ * isolated (LRI … PDI) so they keep their order, a text with no
+ * right-to-left letter isolated whole. */
+char           *icat_text_isolate_left_to_right (const char *text);
+/* Cut at the end with an ellipsis when longer than the layout's width; call
+ * after the text is set. */
+void            icat_layout_ellipsize_end   (PangoLayout    *layout);
 /* Right-aligned, every paragraph right to left (Arabic documents). */
 void            icat_layout_set_right_to_left (PangoLayout *layout);
 /* Whether documents in language (a tag such as "ar" or "zh-CN") are laid

@@ -445,7 +445,8 @@ static gboolean
 write_papers (SgReport  *report,
               GError   **error)
 {
-  const double fractions[] = { 0.42, 0.14, 0.18, 0.16, 0.10 };
+  /* The kind fits "Аналитический документ" without breaking a word. */
+  const double fractions[] = { 0.40, 0.17, 0.17, 0.16, 0.10 };
   const char *headers[] = { _("Paper"), _("Kind"), _("Published"), _("Lead"), C_("report annex", "Record") };
   sqlite3_stmt *stmt = prepare (report,
                                 "SELECT t.id, t.title, t.kind, t.number, " PAPER_PUBLISHED_ON ", "
@@ -725,7 +726,8 @@ write_work (SgReport      *report,
     }
   if (work->open.total > 0)
     {
-      icat_report_doc_heading (report->doc, ICAT_TEXT_HEADING_3, _("Open"));
+      /* Translators: a heading over the action items still open (not the verb) */
+      icat_report_doc_heading (report->doc, ICAT_TEXT_HEADING_3, C_("action items", "Open"));
       write_tally (report, &work->open);
     }
 }
@@ -825,7 +827,8 @@ write_summary (SgReport  *report,
 static void
 write_annex (SgReport *report)
 {
-  const double fractions[] = { 0.08, 0.34, 0.12, 0.18, 0.28 };
+  /* The kind fits "Учреждение" (an agency) without breaking it. */
+  const double fractions[] = { 0.07, 0.33, 0.15, 0.17, 0.28 };
   const char *headers[] = { _("No."), C_("report annex", "Record"), _("Kind"), _("Date"), _("Id") };
 
   icat_report_doc_heading (report->doc, ICAT_TEXT_HEADING_1, _("Annex: the records referred to"));

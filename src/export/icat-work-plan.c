@@ -168,7 +168,7 @@ draw_contents_page (Builder *builder,
       g_autoptr(PangoLayout) page_number = icat_page_writer_layout (writer, ICAT_TEXT_BODY, number, 40);
       int number_width;
 
-      pango_layout_set_ellipsize (entry, PANGO_ELLIPSIZE_END);
+      icat_layout_ellipsize_end (entry);
       pango_layout_get_pixel_size (page_number, &number_width, NULL);
       cairo_set_source_rgb (cr, ICAT_INK_TEXT);
       /* Right to left, the title is on the right and its page number on the
@@ -256,9 +256,10 @@ static void
 activity_table (Builder   *builder,
                 GPtrArray *activities)
 {
-  /* The date columns fit a Chinese date ("2026年12月22日") and the type
-   * column "Recurring date" without breaking a word. */
-  const double fractions[] = { 0.33, 0.11, 0.10, 0.16, 0.16, 0.14 };
+  /* The date columns fit a Chinese date ("2026年12月22日"), the type
+   * column "Recurring date" and the lead column "INTERPOL" and
+   * "Organismo principal" without breaking a word. */
+  const double fractions[] = { 0.31, 0.11, 0.12, 0.16, 0.16, 0.14 };
   const char *headers[] = { _("Activity"), _("Type"), _("Lead"), _("Start"), _("End or due"), _("Status") };
 
   icat_page_writer_table_begin (builder->writer, G_N_ELEMENTS (fractions), fractions, headers);
