@@ -143,6 +143,9 @@ sidebar_row_new (const Section *section)
    * than losing its end at the sidebar's width. */
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* The rest of the row: given only its smallest width, a wrapping label
+   * would break "概览" after each character. */
+  gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), label);
   return box;
 }
