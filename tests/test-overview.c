@@ -314,6 +314,30 @@ test_chart_legend_wraps (void)
   g_object_unref (chart);
 }
 
+/* The Overview's charts are about 560 px wide in the window's usual size:
+ * a long stage name ("Agency review" in Russian) is there whole, not
+ * "Рассмотрение учрежд…"; in a narrow chart the labels give way to the
+ * bars. */
+static void
+test_chart_labels_whole (void)
+{
+  const char *long_label = "Рассмотрение учреждениями";
+  GtkWidget *chart = g_object_ref_sink (icat_chart_new ());
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) icat_tally_free);
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (chart, long_label);
+  int text_width;
+
+  pango_layout_get_pixel_size (layout, &text_width, NULL);
+  g_assert_cmpint (text_width, >, 160);
+  g_ptr_array_add (rows, tally_new ("Предложена", 2));
+  g_ptr_array_add (rows, tally_new (long_label, 1));
+  icat_chart_set_rows (ICAT_CHART (chart), rows);
+  g_assert_cmpint (icat_chart_get_label_width (ICAT_CHART (chart), 560), ==, text_width);
+  g_assert_cmpint (icat_chart_get_label_width (ICAT_CHART (chart), 300), ==, 160);
+  g_assert_cmpint (icat_chart_get_label_width (ICAT_CHART (chart), 440), ==, 176);
+  g_object_unref (chart);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -327,5 +351,6 @@ main (int   argc,
   g_test_add_func ("/overview/counts-nothing-overdue", test_counts_nothing_overdue);
   g_test_add_func ("/overview/change-while-counting", test_change_while_counting);
   g_test_add_func ("/overview/chart-legend-wraps", test_chart_legend_wraps);
+  g_test_add_func ("/overview/chart-labels-whole", test_chart_labels_whole);
   return g_test_run ();
 }

@@ -307,6 +307,49 @@ test_keyboard (void)
   run_app (keyboard_test);
 }
 
+/* The accelerator of the shortcut that moves a paper on, among those the
+ * keyboard shortcuts window shows in the default direction. */
+static char *
+shown_advance_accelerator (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/gtk/help-overlay.ui");
+  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  char *shown = NULL;
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *title = NULL, *accelerator = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data) || !gtk_widget_get_visible (l->data))
+        continue;
+      g_object_get (l->data, "title", &title, "accelerator", &accelerator, NULL);
+      if (g_strcmp0 (title, "Move the focused paper to the next stage") == 0)
+        {
+          g_assert_null (shown);
+          shown = g_steal_pointer (&accelerator);
+        }
+    }
+  gtk_window_destroy (GTK_WINDOW (overlay));
+  return shown;
+}
+
+/* The next stage is the next column in the reading direction: the
+ * shortcuts window says Alt+→ left to right and Alt+← right to left, the
+ * keys keyboard_test presses. */
+static void
+test_shortcut_follows_direction (void)
+{
+  g_autofree char *left_to_right = shown_advance_accelerator ();
+  g_autofree char *right_to_left = NULL;
+
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  right_to_left = shown_advance_accelerator ();
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+  g_assert_cmpstr (left_to_right, ==, "<Alt>Right");
+  g_assert_cmpstr (right_to_left, ==, "<Alt>Left");
+}
+
 static gboolean
 editor_shows (Fixture       *f,
               gconstpointer  id)
@@ -930,6 +973,7 @@ main (int   argc,
   g_test_add_func ("/papers/archive-cutoff", test_archive_cutoff);
   g_test_add_func ("/papers/archive", test_archive);
   g_test_add_func ("/papers/keyboard", test_keyboard);
+  g_test_add_func ("/papers/shortcut-follows-direction", test_shortcut_follows_direction);
   g_test_add_func ("/papers/edit", test_edit);
   g_test_add_func ("/papers/new", test_new);
   g_test_add_func ("/papers/references", test_references);

@@ -104,8 +104,13 @@ legend_height (IcatChart *self,
   return self->n_series > 1 ? LEGEND_HEIGHT * legend_lines (self, width, NULL, NULL) : 0;
 }
 
-static int
-label_width (IcatChart *self)
+/* The labels' column: as wide as the widest label, up to two fifths of the
+ * chart (at least 160 px), so that "Рассмотрение учреждениями" or
+ * "Approbation du Groupe de travail" is read whole at the window's usual
+ * width while the bars keep most of a narrow chart. */
+int
+icat_chart_get_label_width (IcatChart *self,
+                            int        chart_width)
 {
   int widest = 0;
 
@@ -118,7 +123,7 @@ label_width (IcatChart *self)
       pango_layout_get_pixel_size (layout, &width, NULL);
       widest = MAX (widest, width);
     }
-  return MIN (widest, 160);
+  return MIN (widest, MAX (160, chart_width * 2 / 5));
 }
 
 /* The legend wraps: the height depends on the width. */
@@ -234,7 +239,7 @@ icat_chart_snapshot (GtkWidget   *widget,
   IcatChart *self = ICAT_CHART (widget);
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
-  int labels = label_width (self);
+  int labels = icat_chart_get_label_width (self, (int) width);
   guint max = max_total (self);
   double scale;
   GdkRGBA ink;

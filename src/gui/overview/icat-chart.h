@@ -27,5 +27,8 @@ void       icat_chart_set_rows   (IcatChart          *self,
 guint      icat_chart_get_n_rows (IcatChart          *self);
 /* What the chart says, for screen readers and tests: "UNODC: Open 3, Done 1. …" */
 char      *icat_chart_describe   (IcatChart          *self);
+/* The width of the labels' column when the chart is chart_width wide. */
+int        icat_chart_get_label_width (IcatChart     *self,
+                                       int            chart_width);
 
 G_END_DECLS

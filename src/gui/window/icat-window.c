@@ -139,7 +139,13 @@ sidebar_row_new (const Section *section)
 
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (section->icon));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* A long name ("Учреждения и председатели") takes a second line rather
+   * than losing its end at the sidebar's width. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* The rest of the row: given only its smallest width, a wrapping label
+   * would break "概览" after each character. */
+  gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), label);
   return box;
 }
