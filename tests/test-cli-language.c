@@ -20,6 +20,7 @@
 
 #define UNODC_EN "United Nations Office on Drugs and Crime"
 #define UNODC_ZH "联合国毒品和犯罪问题办公室"
+#define NEW_MEETING_ID "11111111-1111-4111-8111-111111111111"   /* NEW_DOCUMENT's */
 
 /* The CLI with the build's translations and LANGUAGE=language. */
 static void
@@ -106,6 +107,7 @@ test_report_odt_french (Fixture       *fixture,
   g_autofree char *odt = g_build_filename (fixture->dir, "coverage.odt", NULL);
   g_autofree char *content = NULL;
   g_autofree char *meta = NULL;
+  g_autofree char *styles = NULL;
 
   speak ("zh_CN");
   g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "report", "coverage", "--year", "2025",
@@ -115,6 +117,89 @@ test_report_odt_french (Fixture       *fixture,
   assert_lacks (content, "落实情况");
   meta = odt_part (odt, "meta.xml");
   assert_contains (meta, "<dc:language>fr</dc:language>");
+  /* The default style, which spelling checkers go by, says so too. */
+  styles = odt_part (odt, "styles.xml");
+  assert_contains (styles, "fo:language=\"fr\" fo:country=\"none\"");
+}
+
+/* The language tag of a PDF's catalog, as qpdf reads the file: the update
+ * that adds it must leave a PDF that qpdf finds sound. */
+static char *
+pdf_catalog (const char *pdf)
+{
+  const char *check[] = { "qpdf", "--check", pdf, NULL };
+  const char *trailer_argv[] = { "qpdf", "--show-object=trailer", pdf, NULL };
+  g_autofree char *checked = program_output (check);
+  g_autofree char *trailer = program_output (trailer_argv);
+  g_autofree char *show_root = NULL;
+  const char *root = strstr (trailer, "/Root ");
+
+  assert_contains (checked, "No syntax or stream encoding errors found");
+  g_assert_nonnull (root);
+  show_root = g_strdup_printf ("--show-object=%" G_GUINT64_FORMAT, g_ascii_strtoull (root + 6, NULL, 10));
+  return program_output ((const char * const[]) { "qpdf", show_root, pdf, NULL });
+}
+
+static void
+test_pdf_says_language (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *arabic = g_build_filename (fixture->dir, "plan-ar.pdf", NULL);
+  g_autofree char *english = g_build_filename (fixture->dir, "plan-en.pdf", NULL);
+  g_autofree char *chinese = g_build_filename (fixture->dir, "coverage.pdf", NULL);
+  g_autofree char *catalog = NULL;
+
+  speak ("fr");
+  g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "workplan", "--year", "2025", "--language", "ar",
+                        "-o", arabic, NULL), ==, 0);
+  catalog = pdf_catalog (arabic);
+  assert_contains (catalog, "/Lang (ar)");
+  assert_contains (catalog, "/Type /Catalog");
+  g_clear_pointer (&catalog, g_free);
+  g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "workplan", "--year", "2025", "--language", "en",
+                        "-o", english, NULL), ==, 0);
+  catalog = pdf_catalog (english);
+  assert_contains (catalog, "/Lang (en)");
+  g_clear_pointer (&catalog, g_free);
+  /* A report, which is laid out otherwise: the same catalog. */
+  g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "report", "coverage", "--year", "2025",
+                        "--language", "zh_CN", "-o", chinese, NULL), ==, 0);
+  catalog = pdf_catalog (chinese);
+  assert_contains (catalog, "/Lang (zh-CN)");
+}
+
+/* --omit leaves a section of the record out, as the app's file chooser
+ * does: the app passes it on for a record in another language. */
+static void
+test_minutes_omit (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *file = g_build_filename (fixture->dir, "meeting.json", NULL);
+  g_autofree char *whole = g_build_filename (fixture->dir, "whole.pdf", NULL);
+  g_autofree char *part = g_build_filename (fixture->dir, "part.pdf", NULL);
+  g_autofree char *whole_text = NULL;
+  g_autofree char *part_text = NULL;
+  g_autofree char *err = NULL;
+
+  write_file (file, NEW_DOCUMENT, -1);
+  g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "import", file, NULL), ==, 0);
+  speak ("en");
+  g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "minutes", NEW_MEETING_ID, "--language", "fr",
+                        "-o", whole, NULL), ==, 0);
+  whole_text = pdf_text (whole);
+  assert_contains (whole_text, "Présences");
+  assert_contains (whole_text, "Ordre du jour et procès-verbal");
+  g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "minutes", NEW_MEETING_ID, "--language", "fr",
+                        "--omit", "attendance", "--omit", "agenda", "-o", part, NULL), ==, 0);
+  part_text = pdf_text (part);
+  assert_lacks (part_text, "Présences");
+  assert_lacks (part_text, "Ordre du jour");
+  assert_contains (part_text, "Groupe de travail");
+
+  g_assert_cmpint (cli (NULL, &err, "--database", fixture->db, "minutes", NEW_MEETING_ID, "--omit", "timeline",
+                        "-o", part, NULL), ==, 2);
+  assert_one_line_error (err, "“timeline”");
+  assert_contains (err, "attendance, agenda, decisions, action-items, attachments");
 }
 
 static void
@@ -236,6 +321,9 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/cli/language/report-odt-french", Fixture, NULL, fixture_set_up, test_report_odt_french,
               fixture_tear_down);
+  g_test_add ("/cli/language/pdf-says-language", Fixture, NULL, fixture_set_up, test_pdf_says_language,
+              fixture_tear_down);
+  g_test_add ("/cli/language/minutes-omit", Fixture, NULL, fixture_set_up, test_minutes_omit, fixture_tear_down);
   g_test_add ("/cli/language/csv-spanish", Fixture, NULL, fixture_set_up, test_csv_spanish, fixture_tear_down);
   g_test_add ("/cli/language/ics-chinese-titles", Fixture, NULL, fixture_set_up, test_ics_chinese_titles,
               fixture_tear_down);
