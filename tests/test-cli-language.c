@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include "icat-languages.h"
@@ -120,6 +121,42 @@ test_report_odt_french (Fixture       *fixture,
   /* The default style, which spelling checkers go by, says so too. */
   styles = odt_part (odt, "styles.xml");
   assert_contains (styles, "fo:language=\"fr\" fo:country=\"none\"");
+}
+
+/* A French record from an Arabic desktop (LANG=ar_EG.UTF-8): the months
+ * are French too, from the French locale, not the user's. */
+static void
+test_minutes_french_dates (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *file = g_build_filename (fixture->dir, "meeting.json", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "record.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *lang = g_strdup (g_getenv ("LANG"));
+  g_autofree char *saved_locale = g_strdup (setlocale (LC_ALL, NULL));
+  gboolean installed;
+
+  installed = setlocale (LC_ALL, "ar_EG.UTF-8") != NULL && setlocale (LC_ALL, "fr_FR.UTF-8") != NULL;
+  setlocale (LC_ALL, saved_locale);
+  if (!installed)
+    {
+      g_test_skip ("ar_EG.UTF-8 or fr_FR.UTF-8 is not installed (locales-all)");
+      return;
+    }
+  write_file (file, NEW_DOCUMENT, -1);
+  g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "import", file, NULL), ==, 0);
+  speak ("ar");
+  g_setenv ("LANG", "ar_EG.UTF-8", TRUE);
+  g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "minutes", NEW_MEETING_ID, "--language", "fr",
+                        "-o", pdf, NULL), ==, 0);
+  if (lang != NULL)
+    g_setenv ("LANG", lang, TRUE);
+  else
+    g_unsetenv ("LANG");
+  text = pdf_text (pdf);
+  assert_contains (text, "10 mars 2026");
+  assert_lacks (text, "مارس");
+  assert_lacks (text, "March");
 }
 
 /* The language tag of a PDF's catalog, as qpdf reads the file: the update
@@ -322,6 +359,8 @@ main (int   argc,
   g_test_add ("/cli/language/report-odt-french", Fixture, NULL, fixture_set_up, test_report_odt_french,
               fixture_tear_down);
   g_test_add ("/cli/language/pdf-says-language", Fixture, NULL, fixture_set_up, test_pdf_says_language,
+              fixture_tear_down);
+  g_test_add ("/cli/language/minutes-french-dates", Fixture, NULL, fixture_set_up, test_minutes_french_dates,
               fixture_tear_down);
   g_test_add ("/cli/language/minutes-omit", Fixture, NULL, fixture_set_up, test_minutes_omit, fixture_tear_down);
   g_test_add ("/cli/language/csv-spanish", Fixture, NULL, fixture_set_up, test_csv_spanish, fixture_tear_down);
