@@ -57,6 +57,16 @@ odt_part (const char *odt,
   return program_output (argv);
 }
 
+/* NEW_DOCUMENT's meeting, NEW_MEETING_ID, in the fixture's database. */
+static void
+import_new_meeting (Fixture *fixture)
+{
+  g_autofree char *file = g_build_filename (fixture->dir, "meeting.json", NULL);
+
+  write_file (file, NEW_DOCUMENT, -1);
+  g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "import", file, NULL), ==, 0);
+}
+
 static void
 assert_lacks (const char *text,
               const char *part)
@@ -129,7 +139,6 @@ static void
 test_minutes_french_dates (Fixture       *fixture,
                            gconstpointer  data)
 {
-  g_autofree char *file = g_build_filename (fixture->dir, "meeting.json", NULL);
   g_autofree char *pdf = g_build_filename (fixture->dir, "record.pdf", NULL);
   g_autofree char *text = NULL;
   g_autofree char *lang = g_strdup (g_getenv ("LANG"));
@@ -143,8 +152,7 @@ test_minutes_french_dates (Fixture       *fixture,
       g_test_skip ("ar_EG.UTF-8 or fr_FR.UTF-8 is not installed (locales-all)");
       return;
     }
-  write_file (file, NEW_DOCUMENT, -1);
-  g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "import", file, NULL), ==, 0);
+  import_new_meeting (fixture);
   speak ("ar");
   g_setenv ("LANG", "ar_EG.UTF-8", TRUE);
   g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "minutes", NEW_MEETING_ID, "--language", "fr",
@@ -211,15 +219,13 @@ static void
 test_minutes_omit (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *file = g_build_filename (fixture->dir, "meeting.json", NULL);
   g_autofree char *whole = g_build_filename (fixture->dir, "whole.pdf", NULL);
   g_autofree char *part = g_build_filename (fixture->dir, "part.pdf", NULL);
   g_autofree char *whole_text = NULL;
   g_autofree char *part_text = NULL;
   g_autofree char *err = NULL;
 
-  write_file (file, NEW_DOCUMENT, -1);
-  g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "import", file, NULL), ==, 0);
+  import_new_meeting (fixture);
   speak ("en");
   g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "minutes", NEW_MEETING_ID, "--language", "fr",
                         "-o", whole, NULL), ==, 0);
@@ -260,11 +266,9 @@ static void
 test_ics_chinese_titles (Fixture       *fixture,
                          gconstpointer  data)
 {
-  g_autofree char *file = g_build_filename (fixture->dir, "meeting.json", NULL);
   g_autofree char *out = NULL;
 
-  write_file (file, NEW_DOCUMENT, -1);
-  g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "import", file, NULL), ==, 0);
+  import_new_meeting (fixture);
   speak ("en");
   g_assert_cmpint (cli (&out, NULL, "--database", fixture->db, "export", "--format", "ics", "--year", "2026",
                         "--language", "zh_CN", NULL), ==, 0);

@@ -106,10 +106,13 @@ icat_document_language_add_options (GStrvBuilder              *command,
 }
 
 typedef struct {
-  char   *database;
-  char   *output;
-  char   *language;
-  GBytes *document;  /* what the CLI wrote on its standard output */
+  char                *database;
+  char                *output;
+  char                *language;
+  GBytes              *document;  /* what the CLI wrote on its standard output */
+  IcatDocumentWritten  written;
+  gpointer             data;
+  GDestroyNotify       data_free;
 } Writing;
 
 static void
@@ -119,6 +122,8 @@ writing_free (Writing *writing)
   g_free (writing->output);
   g_free (writing->language);
   g_clear_pointer (&writing->document, g_bytes_unref);
+  if (writing->data_free != NULL)
+    writing->data_free (writing->data);
   g_free (writing);
 }
 
@@ -210,26 +215,42 @@ cli_arguments (char               *cli,
   return argv;
 }
 
-void
-icat_document_language_write_async (const char           *database,
-                                    const char * const   *command,
-                                    const char           *language,
-                                    const char           *output,
-                                    GCancellable         *cancellable,
-                                    GAsyncReadyCallback   callback,
-                                    gpointer              user_data)
+/* On the main thread, once the file is written or not. */
+static void
+task_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  Writing *writing = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  g_task_propagate_boolean (G_TASK (result), &error);
+  writing->written (writing->data, error);
+}
+
+void
+icat_document_language_write (const char                *database,
+                              const char * const        *command,
+                              const char                *language,
+                              const char                *output,
+                              IcatDocumentWritten        written,
+                              gpointer                   data,
+                              GDestroyNotify             data_free)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, task_done_cb, NULL);
   g_autoptr(GPtrArray) argv = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autofree char *cli = icat_document_language_find_cli ();
   Writing *writing = g_new0 (Writing, 1);
   GError *error = NULL;
 
-  g_task_set_source_tag (task, icat_document_language_write_async);
+  g_task_set_source_tag (task, icat_document_language_write);
   writing->database = g_strdup (database);
   writing->output = g_strdup (output);
   writing->language = g_strdup (language);
+  writing->written = written;
+  writing->data = data;
+  writing->data_free = data_free;
   g_task_set_task_data (task, writing, (GDestroyNotify) writing_free);
   if (cli == NULL)
     {
@@ -245,14 +266,5 @@ icat_document_language_write_async (const char           *database,
       g_task_return_error (task, error);
       return;
     }
-  g_subprocess_communicate_async (process, NULL, cancellable, communicated_cb, g_steal_pointer (&task));
-}
-
-gboolean
-icat_document_language_write_finish (GAsyncResult  *result,
-                                     GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  g_subprocess_communicate_async (process, NULL, NULL, communicated_cb, g_steal_pointer (&task));
 }

@@ -27,19 +27,23 @@ void      icat_document_language_add_options   (GStrvBuilder              *comma
                                                 const IcatDocumentSection *sections,
                                                 IcatExportFlags            omitted);
 
+/* What a document written in another language calls when it is written,
+ * or not (error is then in the app's language). */
+typedef void (*IcatDocumentWritten) (gpointer      data,
+                                     const GError *error);
+
 /* Runs icat-tracker-cli --database database COMMAND… --language language
  * -o -, where command holds the command and its options, and writes what
- * it drafted to output as the app writes any export. Every failure is
- * told in the app's language, not the document's. */
-void      icat_document_language_write_async   (const char           *database,
-                                                const char * const   *command,
-                                                const char           *language,
-                                                const char           *output,
-                                                GCancellable         *cancellable,
-                                                GAsyncReadyCallback   callback,
-                                                gpointer              user_data);
-gboolean  icat_document_language_write_finish  (GAsyncResult         *result,
-                                                GError              **error);
+ * it drafted to output as the app writes any export; then calls written
+ * with data, which data_free frees. Every failure is told in the app's
+ * language, not the document's. */
+void      icat_document_language_write         (const char                *database,
+                                                const char * const        *command,
+                                                const char                *language,
+                                                const char                *output,
+                                                IcatDocumentWritten        written,
+                                                gpointer                   data,
+                                                GDestroyNotify             data_free);
 
 /* The icat-tracker-cli that goes with this program; NULL if none. */
 char     *icat_document_language_find_cli      (void);

@@ -122,18 +122,6 @@ written_cb (GObject      *source,
   toast_written (g_task_get_task_data (G_TASK (result)), error);
 }
 
-static void
-written_in_language_cb (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  g_autoptr(RecordExport) export = user_data;
-  g_autoptr(GError) error = NULL;
-
-  icat_document_language_write_finish (result, &error);
-  toast_written (export, error);
-}
-
 /* Another language than the app's: icat-tracker-cli writes the record,
  * with the paper and the sections chosen. */
 static void
@@ -146,8 +134,8 @@ write_record_in_language (RecordExport *export,
   g_strv_builder_add_many (builder, "minutes", export->meeting_id, NULL);
   icat_document_language_add_options (builder, export->paper, icat_meeting_record_sections, export->sections);
   command = g_strv_builder_end (builder);
-  icat_document_language_write_async (export->database, (const char * const *) command, language, export->output,
-                                      NULL, written_in_language_cb, export);
+  icat_document_language_write (export->database, (const char * const *) command, language, export->output,
+                                (IcatDocumentWritten) toast_written, export, (GDestroyNotify) record_export_free);
 }
 
 static void

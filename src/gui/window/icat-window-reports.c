@@ -110,18 +110,6 @@ written_cb (GObject      *source,
   toast_written (export, error);
 }
 
-static void
-written_in_language_cb (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  g_autoptr(ReportExport) export = user_data;
-  g_autoptr(GError) error = NULL;
-
-  icat_document_language_write_finish (result, &error);
-  toast_written (export, error);
-}
-
 /* Another language than the app's: icat-tracker-cli drafts the report,
  * for the years, format and paper chosen. */
 static void
@@ -141,8 +129,8 @@ write_report_in_language (ReportExport *export,
   g_strv_builder_add_many (builder, "--format", export->format == ICAT_REPORT_ODT ? "odt" : "pdf", NULL);
   icat_document_language_add_options (builder, export->paper, NULL, ICAT_EXPORT_DEFAULT);
   command = g_strv_builder_end (builder);
-  icat_document_language_write_async (export->database, (const char * const *) command, language, export->output,
-                                      NULL, written_in_language_cb, export);
+  icat_document_language_write (export->database, (const char * const *) command, language, export->output,
+                                (IcatDocumentWritten) toast_written, export, (GDestroyNotify) report_export_free);
 }
 
 /* language: NULL for the app's own. */

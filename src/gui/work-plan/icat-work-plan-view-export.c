@@ -77,18 +77,6 @@ exported_cb (GObject      *source,
   toast_exported (exported, error);
 }
 
-static void
-exported_in_language_cb (GObject      *source,
-                         GAsyncResult *result,
-                         gpointer      user_data)
-{
-  g_autoptr(Exported) exported = user_data;
-  g_autoptr(GError) error = NULL;
-
-  icat_document_language_write_finish (result, &error);
-  toast_exported (exported, error);
-}
-
 /* Another language than the app's: icat-tracker-cli writes the plan, with
  * the year, grouping, paper and sections chosen here. */
 static void
@@ -108,8 +96,8 @@ export_pdf_in_language (IcatWorkPlanView *self,
   command = g_strv_builder_end (builder);
   exported->view = g_object_ref (self);
   exported->output = g_strdup (output);
-  icat_document_language_write_async (layout->path, (const char * const *) command, language, output, NULL,
-                                      exported_in_language_cb, exported);
+  icat_document_language_write (layout->path, (const char * const *) command, language, output,
+                                (IcatDocumentWritten) toast_exported, exported, (GDestroyNotify) exported_free);
   _icat_work_plan_layout_free (layout);
 }
 
