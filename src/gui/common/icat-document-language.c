@@ -105,6 +105,8 @@ icat_document_language_add_options (GStrvBuilder              *command,
       g_strv_builder_add_many (command, "--omit", sections[i].name, NULL);
 }
 
+/* What a writing needs on the worker thread, which may free it; the
+ * caller's data is only touched on the main thread. */
 typedef struct {
   char                *database;
   char                *output;
@@ -122,8 +124,6 @@ writing_free (Writing *writing)
   g_free (writing->output);
   g_free (writing->language);
   g_clear_pointer (&writing->document, g_bytes_unref);
-  if (writing->data_free != NULL)
-    writing->data_free (writing->data);
   g_free (writing);
 }
 
@@ -226,6 +226,9 @@ task_done_cb (GObject      *source,
 
   g_task_propagate_boolean (G_TASK (result), &error);
   writing->written (writing->data, error);
+  /* Here, on the main thread: the task itself may end on the worker's. */
+  if (writing->data_free != NULL)
+    writing->data_free (writing->data);
 }
 
 void
