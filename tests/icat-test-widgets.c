@@ -18,6 +18,7 @@
 
 #include "icat-application.h"
 #include "icat-autosave.h"
+#include "icat-languages.h"
 #include "icat-meeting-editor.h"
 #include "icat-preferences-window.h"
 #include "icat-test-util.h"
@@ -518,6 +519,121 @@ icat_test_export_report (IcatWindow *window,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-report", "(sii)", name, from_year,
                                              to_year));
   icat_test_wait_until (file_written, (gpointer) path, NULL, 30);
+}
+
+GtkFileChooser *
+icat_test_wait_file_chooser (void)
+{
+  guint deadline = icat_test_timeout (30);
+  gint64 end = g_get_monotonic_time () + deadline * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+          if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (window))
+            return GTK_FILE_CHOOSER (window);
+        }
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_error ("No file chooser after %u s", deadline);
+}
+
+/* The first drop-down below widget with an item that says item; its
+ * position in *position. */
+static GtkDropDown *
+drop_down_with (GtkWidget  *widget,
+                const char *item,
+                guint      *position)
+{
+  if (GTK_IS_DROP_DOWN (widget))
+    {
+      GListModel *items = gtk_drop_down_get_model (GTK_DROP_DOWN (widget));
+
+      for (guint i = 0; items != NULL && i < g_list_model_get_n_items (items); i++)
+        {
+          g_autoptr(GObject) object = g_list_model_get_item (items, i);
+
+          if (GTK_IS_STRING_OBJECT (object) && g_str_equal (gtk_string_object_get_string (GTK_STRING_OBJECT (object)), item))
+            {
+              *position = i;
+              return GTK_DROP_DOWN (widget);
+            }
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkDropDown *found = drop_down_with (child, item, position);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+icat_test_choose_in_file_chooser (GtkFileChooser *chooser,
+                                  const char     *id,
+                                  const char     *label,
+                                  const char     *option)
+{
+  guint position = 0;
+  GtkDropDown *options = drop_down_with (GTK_WIDGET (chooser), label, &position);
+
+  g_assert_nonnull (options);
+  gtk_drop_down_set_selected (options, position);
+  g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, id), ==, option);
+}
+
+void
+icat_test_choose_document_language (GtkFileChooser *chooser,
+                                    const char     *language)
+{
+  const IcatLanguage *chosen = icat_language_find (language);
+
+  g_assert_nonnull (chosen);
+  /* The app's own language comes first, and is chosen at first. */
+  g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "document-language"), ==, "app");
+  icat_test_choose_in_file_chooser (chooser, "document-language", chosen->name, language);
+}
+
+static gboolean
+chooser_names (gpointer      chooser,
+               gconstpointer path)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
+
+  return file != NULL && g_strcmp0 (g_file_peek_path (file), path) == 0;
+}
+
+void
+icat_test_accept_file_chooser (GtkFileChooser *chooser,
+                               const char     *path)
+{
+  g_autofree char *folder_path = g_path_get_dirname (path);
+  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+
+  g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, NULL));
+  gtk_file_chooser_set_current_name (chooser, path);  /* typed whole */
+  icat_test_wait_until (chooser_names, chooser, path, 30);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+}
+
+gboolean
+icat_test_shows_label (GtkWidget  *root,
+                       const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (root)), prefix) &&
+      gtk_widget_get_mapped (root))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    if (icat_test_shows_label (child, prefix))
+      return TRUE;
+  return FALSE;
 }
 
 char *

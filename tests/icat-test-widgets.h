@@ -118,6 +118,28 @@ void        icat_test_export_report  (IcatWindow *window,
                                       const char *name,
                                       int         from_year,
                                       int         to_year);
+/* The file chooser an export shows (GTK's own dialog: the tests have no
+ * portal), waited for. */
+GtkFileChooser *icat_test_wait_file_chooser (void);
+/* Picks the option that says label in the chooser's drop-down that has
+ * it, as a click does (GTK 4.8's set_choice does not reach a choice with
+ * options, and its dialog shows the first option whatever was set), and
+ * checks that choice id answers option. */
+void        icat_test_choose_in_file_chooser (GtkFileChooser *chooser,
+                                              const char     *id,
+                                              const char     *label,
+                                              const char     *option);
+/* Picks language (a code of icat_languages ()) in the chooser's Language
+ * drop-down, by the language's own name. */
+void        icat_test_choose_document_language (GtkFileChooser *chooser,
+                                                const char     *language);
+/* Names path in the chooser, as typed, and presses its accept button. */
+void        icat_test_accept_file_chooser (GtkFileChooser *chooser,
+                                           const char     *path);
+/* A label on screen below root that starts with prefix (a toast). */
+gboolean    icat_test_shows_label    (GtkWidget  *root,
+                                      const char *prefix);
+
 /* The content.xml of an .odt, read with libgsf. */
 char       *icat_test_odt_content    (const char *path);
 

@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include "icat-languages.h"
@@ -20,6 +21,7 @@
 
 #define UNODC_EN "United Nations Office on Drugs and Crime"
 #define UNODC_ZH "联合国毒品和犯罪问题办公室"
+#define NEW_MEETING_ID "11111111-1111-4111-8111-111111111111"   /* NEW_DOCUMENT's */
 
 static char *
 pdf_text (const char *pdf)
@@ -123,6 +125,7 @@ test_report_odt_french (Fixture       *fixture,
   g_autofree char *odt = g_build_filename (fixture->dir, "coverage.odt", NULL);
   g_autofree char *content = NULL;
   g_autofree char *meta = NULL;
+  g_autofree char *styles = NULL;
 
   icat_test_cli_speak ("zh_CN");
   g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "report", "coverage", "--year", "2025",
@@ -132,6 +135,121 @@ test_report_odt_french (Fixture       *fixture,
   assert_lacks (content, "落实情况");
   meta = odt_part (odt, "meta.xml");
   assert_contains (meta, "<dc:language>fr</dc:language>");
+  /* The default style, which spelling checkers go by, says so too. */
+  styles = odt_part (odt, "styles.xml");
+  assert_contains (styles, "fo:language=\"fr\" fo:country=\"none\"");
+}
+
+/* A French record from an Arabic desktop (LANG=ar_EG.UTF-8): the months
+ * are French too, from the French locale, not the user's. */
+static void
+test_minutes_french_dates (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (fixture->dir, "record.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *lang = g_strdup (g_getenv ("LANG"));
+  g_autofree char *saved_locale = g_strdup (setlocale (LC_ALL, NULL));
+  gboolean installed;
+
+  installed = setlocale (LC_ALL, "ar_EG.UTF-8") != NULL && setlocale (LC_ALL, "fr_FR.UTF-8") != NULL;
+  setlocale (LC_ALL, saved_locale);
+  if (!installed)
+    {
+      g_test_skip ("ar_EG.UTF-8 or fr_FR.UTF-8 is not installed (locales-all)");
+      return;
+    }
+  import_document (fixture, NEW_DOCUMENT);
+  icat_test_cli_speak ("ar");
+  g_setenv ("LANG", "ar_EG.UTF-8", TRUE);
+  g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "minutes", NEW_MEETING_ID, "--language", "fr",
+                        "-o", pdf, NULL), ==, 0);
+  if (lang != NULL)
+    g_setenv ("LANG", lang, TRUE);
+  else
+    g_unsetenv ("LANG");
+  text = pdf_text (pdf);
+  assert_contains (text, "10 mars 2026");
+  assert_lacks (text, "مارس");
+  assert_lacks (text, "March");
+}
+
+/* The language tag of a PDF's catalog, as qpdf reads the file: the update
+ * that adds it must leave a PDF that qpdf finds sound. */
+static char *
+pdf_catalog (const char *pdf)
+{
+  const char *check[] = { "qpdf", "--check", pdf, NULL };
+  const char *trailer_argv[] = { "qpdf", "--show-object=trailer", pdf, NULL };
+  g_autofree char *checked = icat_test_run_text (check);
+  g_autofree char *trailer = icat_test_run_text (trailer_argv);
+  g_autofree char *show_root = NULL;
+  const char *root = strstr (trailer, "/Root ");
+
+  assert_contains (checked, "No syntax or stream encoding errors found");
+  g_assert_nonnull (root);
+  show_root = g_strdup_printf ("--show-object=%" G_GUINT64_FORMAT, g_ascii_strtoull (root + 6, NULL, 10));
+  return icat_test_run_text ((const char * const[]) { "qpdf", show_root, pdf, NULL });
+}
+
+static void
+test_pdf_says_language (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *arabic = g_build_filename (fixture->dir, "plan-ar.pdf", NULL);
+  g_autofree char *english = g_build_filename (fixture->dir, "plan-en.pdf", NULL);
+  g_autofree char *chinese = g_build_filename (fixture->dir, "coverage.pdf", NULL);
+  g_autofree char *catalog = NULL;
+
+  icat_test_cli_speak ("fr");
+  g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "workplan", "--year", "2025", "--language", "ar",
+                        "-o", arabic, NULL), ==, 0);
+  catalog = pdf_catalog (arabic);
+  assert_contains (catalog, "/Lang (ar)");
+  assert_contains (catalog, "/Type /Catalog");
+  g_clear_pointer (&catalog, g_free);
+  g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "workplan", "--year", "2025", "--language", "en",
+                        "-o", english, NULL), ==, 0);
+  catalog = pdf_catalog (english);
+  assert_contains (catalog, "/Lang (en)");
+  g_clear_pointer (&catalog, g_free);
+  /* A report, which is laid out otherwise: the same catalog. */
+  g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "report", "coverage", "--year", "2025",
+                        "--language", "zh_CN", "-o", chinese, NULL), ==, 0);
+  catalog = pdf_catalog (chinese);
+  assert_contains (catalog, "/Lang (zh-CN)");
+}
+
+/* --omit leaves a section of the record out, as the app's file chooser
+ * does: the app passes it on for a record in another language. */
+static void
+test_minutes_omit (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *whole = g_build_filename (fixture->dir, "whole.pdf", NULL);
+  g_autofree char *part = g_build_filename (fixture->dir, "part.pdf", NULL);
+  g_autofree char *whole_text = NULL;
+  g_autofree char *part_text = NULL;
+  g_autofree char *err = NULL;
+
+  import_document (fixture, NEW_DOCUMENT);
+  icat_test_cli_speak ("en");
+  g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "minutes", NEW_MEETING_ID, "--language", "fr",
+                        "-o", whole, NULL), ==, 0);
+  whole_text = pdf_text (whole);
+  assert_contains (whole_text, "Présences");
+  assert_contains (whole_text, "Ordre du jour et procès-verbal");
+  g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "minutes", NEW_MEETING_ID, "--language", "fr",
+                        "--omit", "attendance", "--omit", "agenda", "-o", part, NULL), ==, 0);
+  part_text = pdf_text (part);
+  assert_lacks (part_text, "Présences");
+  assert_lacks (part_text, "Ordre du jour");
+  assert_contains (part_text, "Groupe de travail");
+
+  g_assert_cmpint (cli (NULL, &err, "--database", fixture->db, "minutes", NEW_MEETING_ID, "--omit", "timeline",
+                        "-o", part, NULL), ==, 2);
+  assert_one_line_error (err, "“timeline”");
+  assert_contains (err, "attendance, agenda, decisions, action-items, attachments");
 }
 
 static void
@@ -255,6 +373,11 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/cli/language/report-odt-french", Fixture, NULL, fixture_set_up, test_report_odt_french,
               fixture_tear_down);
+  g_test_add ("/cli/language/pdf-says-language", Fixture, NULL, fixture_set_up, test_pdf_says_language,
+              fixture_tear_down);
+  g_test_add ("/cli/language/minutes-french-dates", Fixture, NULL, fixture_set_up, test_minutes_french_dates,
+              fixture_tear_down);
+  g_test_add ("/cli/language/minutes-omit", Fixture, NULL, fixture_set_up, test_minutes_omit, fixture_tear_down);
   g_test_add ("/cli/language/csv-spanish", Fixture, NULL, fixture_set_up, test_csv_spanish, fixture_tear_down);
   g_test_add ("/cli/language/ics-chinese-titles", Fixture, NULL, fixture_set_up, test_ics_chinese_titles,
               fixture_tear_down);

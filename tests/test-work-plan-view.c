@@ -47,20 +47,6 @@ struct _Fixture {
 
 /* Helpers {{{ */
 
-/* A label on screen that starts with prefix (toasts). */
-static gboolean
-has_label_prefix (GtkWidget  *root,
-                  const char *prefix)
-{
-  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (root)), prefix) &&
-      gtk_widget_get_mapped (root))
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    if (has_label_prefix (child, prefix))
-      return TRUE;
-  return FALSE;
-}
-
 static gboolean
 preview_ready (Fixture       *f,
                gconstpointer  data)
@@ -89,7 +75,7 @@ static gboolean
 toast_shown (Fixture       *f,
              gconstpointer  prefix)
 {
-  return has_label_prefix (GTK_WIDGET (f->window), prefix);
+  return icat_test_shows_label (GTK_WIDGET (f->window), prefix);
 }
 
 static gboolean
@@ -610,31 +596,6 @@ test_work_plan_sections (void)
   run_app (work_plan_sections_test);
 }
 
-/* The file chooser shown, in a session without a portal. */
-static GtkWidget *
-file_chooser_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (window))
-        return window;
-    }
-  return NULL;
-}
-
-static gboolean
-chooser_names (gpointer      chooser,
-               gconstpointer path)
-{
-  g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
-
-  return file != NULL && g_strcmp0 (g_file_peek_path (file), path) == 0;
-}
-
 /* In the file chooser of a meeting record, the attendance left out: the
  * record has no attendance but its agenda, and the next record (no chooser
  * asked) leaves it out too. */
@@ -644,26 +605,19 @@ meeting_record_sections_test (Fixture *f)
   g_autofree char *briefing = meeting_starting (f->store, "2015-01");
   g_autofree char *path = g_build_filename (f->dir, "record.pdf", NULL);
   g_autofree char *again = g_build_filename (f->dir, "again.pdf", NULL);
-  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
   g_autoptr(GFile) again_file = g_file_new_for_path (again);
-  GtkWidget *dialog;
   GtkFileChooser *chooser;
   g_auto(GStrv) omitted = NULL;
   g_autofree char *text = NULL;
   g_autofree char *text_again = NULL;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-meeting-record", "s", briefing));
-  while ((dialog = file_chooser_dialog ()) == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  chooser = GTK_FILE_CHOOSER (dialog);
+  chooser = icat_test_wait_file_chooser ();
   for (guint i = 0; icat_meeting_record_sections[i].name != NULL; i++)
     g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, icat_meeting_record_sections[i].name), ==, "true");
   /* What the user does: unticks Attendance, names the file, presses Export. */
   gtk_file_chooser_set_choice (chooser, "attendance", "false");
-  g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, NULL));
-  gtk_file_chooser_set_current_name (chooser, path);  /* typed whole */
-  icat_test_wait_until (chooser_names, chooser, path, 30);
-  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  icat_test_accept_file_chooser (chooser, path);
   icat_test_wait_until (toast_shown, f, "Meeting record saved as “record.pdf”", 30);
   omitted = g_settings_get_strv (f->settings, "meeting-record-omitted-sections");
   g_assert_cmpstrv (omitted, ((const char * const[]) { "attendance", NULL }));
@@ -687,29 +641,6 @@ test_meeting_record_sections (void)
   run_app (meeting_record_sections_test);
 }
 
-/* The drop-down whose last item is 中文: Language's. */
-static GtkDropDown *
-language_drop_down (GtkWidget *widget)
-{
-  if (GTK_IS_DROP_DOWN (widget))
-    {
-      GListModel *items = gtk_drop_down_get_model (GTK_DROP_DOWN (widget));
-      guint n_items = items ? g_list_model_get_n_items (items) : 0;
-      g_autoptr(GtkStringObject) last = n_items ? g_list_model_get_item (items, n_items - 1) : NULL;
-
-      if (last != NULL && GTK_IS_STRING_OBJECT (last) && g_str_equal (gtk_string_object_get_string (last), "中文"))
-        return GTK_DROP_DOWN (widget);
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkDropDown *found = language_drop_down (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Export PDF… in another language than the app's: the chooser offers the
  * app's language first, and the plan chosen in Chinese is written in
  * Chinese (by icat-tracker-cli) while the app, and its toast, stay in
@@ -718,26 +649,16 @@ static void
 work_plan_language_test (Fixture *f)
 {
   g_autofree char *path = g_build_filename (f->dir, "plan-zh.pdf", NULL);
-  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
-  GtkWidget *dialog;
   GtkFileChooser *chooser;
   g_autofree char *text = NULL;
 
   g_setenv ("ICAT_TRACKER_LOCALEDIR", g_getenv ("ICAT_TEST_LOCALEDIR"), TRUE);
   show_year (f, 2016);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "work-plan.export", NULL));
-  while ((dialog = file_chooser_dialog ()) == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  chooser = GTK_FILE_CHOOSER (dialog);
-  g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "document-language"), ==, "app");
-  /* What the user does: picks 中文 in Language's drop-down (GTK 4.8's
-   * set_choice does not reach a choice with options). */
-  gtk_drop_down_set_selected (language_drop_down (dialog), 6);
-  g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "document-language"), ==, "zh_CN");
-  g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, NULL));
-  gtk_file_chooser_set_current_name (chooser, path);
-  icat_test_wait_until (chooser_names, chooser, path, 30);
-  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  chooser = icat_test_wait_file_chooser ();
+  /* What the user does: picks 中文 in Language's drop-down. */
+  icat_test_choose_document_language (chooser, "zh_CN");
+  icat_test_accept_file_chooser (chooser, path);
   icat_test_wait_until (toast_shown, f, "Work plan saved as “plan-zh.pdf”", 60);
   text = pdf_text (path);
   if (!text_has (text, "2016年工作计划"))
@@ -750,6 +671,72 @@ static void
 test_work_plan_language (void)
 {
   run_app (work_plan_language_test);
+}
+
+/* The meeting record chosen in French from the English app: French
+ * headings, the section unticked left out (icat-tracker-cli --omit), and
+ * the toast in English. */
+static void
+meeting_record_language_test (Fixture *f)
+{
+  g_autofree char *briefing = meeting_starting (f->store, "2015-01");
+  g_autofree char *path = g_build_filename (f->dir, "record-fr.pdf", NULL);
+  GtkFileChooser *chooser;
+  g_autofree char *text = NULL;
+
+  g_setenv ("ICAT_TRACKER_LOCALEDIR", g_getenv ("ICAT_TEST_LOCALEDIR"), TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-meeting-record", "s", briefing));
+  chooser = icat_test_wait_file_chooser ();
+  icat_test_choose_document_language (chooser, "fr");
+  gtk_file_chooser_set_choice (chooser, "decisions", "false");
+  icat_test_accept_file_chooser (chooser, path);
+  icat_test_wait_until (toast_shown, f, "Meeting record saved as “record-fr.pdf”", 60);
+  text = pdf_text (path);
+  if (!text_has (text, "Ordre du jour et procès-verbal") || !text_has (text, "Présences"))
+    g_error ("Not in French: %s", text);
+  g_assert_false (text_has (text, "Agenda and minutes"));
+  g_assert_false (text_has (text, "Attendance"));
+  g_assert_false (text_has (text, "Décisions"));
+  g_assert_true (text_has (text, "New York"));
+  g_unsetenv ("ICAT_TRACKER_LOCALEDIR");
+}
+
+static void
+test_meeting_record_language (void)
+{
+  run_app (meeting_record_language_test);
+}
+
+/* icat-tracker-cli fails, speaking French (the meeting deleted while the
+ * file chooser was open): the toast says so in the app's English, and no
+ * file is written. */
+static void
+meeting_record_language_failure_test (Fixture *f)
+{
+  g_autofree char *briefing = meeting_starting (f->store, "2015-01");
+  g_autofree char *path = g_build_filename (f->dir, "gone.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  GtkFileChooser *chooser;
+
+  g_setenv ("ICAT_TRACKER_LOCALEDIR", g_getenv ("ICAT_TEST_LOCALEDIR"), TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-meeting-record", "s", briefing));
+  chooser = icat_test_wait_file_chooser ();
+  icat_test_choose_document_language (chooser, "fr");
+  g_assert_true (icat_store_delete (f->store, "meeting", briefing, &error));
+  g_assert_no_error (error);
+  icat_test_wait_saved (f->store);
+  icat_test_accept_file_chooser (chooser, path);
+  icat_test_wait_until (toast_shown, f,
+                        "The meeting record could not be saved: icat-tracker-cli could not write it in Français", 60);
+  g_assert_false (icat_test_shows_label (GTK_WIDGET (f->window), "Aucune"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_unsetenv ("ICAT_TRACKER_LOCALEDIR");
+}
+
+static void
+test_meeting_record_language_failure (void)
+{
+  run_app (meeting_record_language_failure_test);
 }
 
 /* }}} */
@@ -820,6 +807,8 @@ main (int    argc,
   g_test_add_func ("/work-plan/sections", test_work_plan_sections);
   g_test_add_func ("/work-plan/meeting-record-sections", test_meeting_record_sections);
   g_test_add_func ("/work-plan/export-language", test_work_plan_language);
+  g_test_add_func ("/work-plan/meeting-record-language", test_meeting_record_language);
+  g_test_add_func ("/work-plan/meeting-record-language-failure", test_meeting_record_language_failure);
   /* The window's other file: the backup. */
   g_test_add_func ("/work-plan/backup", test_backup);
   return g_test_run ();

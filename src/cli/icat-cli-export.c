@@ -268,7 +268,9 @@ typedef struct {
   char     *output;
   char     *paper;
   char     *language;
+  char    **omit;
   gboolean  include_contacts;
+  IcatExportFlags omitted;  /* the sections --omit names */
 } PdfOptions;
 
 static void
@@ -277,16 +279,20 @@ pdf_options_clear (PdfOptions *options)
   g_clear_pointer (&options->output, g_free);
   g_clear_pointer (&options->paper, g_free);
   g_clear_pointer (&options->language, g_free);
+  g_clear_pointer (&options->omit, g_strfreev);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PdfOptions, pdf_options_clear)
 
+/* omit_description lists the document's sections, as its --help says them. */
 static void
 add_pdf_options (GOptionContext *context,
-                 PdfOptions     *options)
+                 PdfOptions     *options,
+                 const char     *omit_description)
 {
   /* Copied by GOption, so they may live on the stack. */
   const GOptionEntry entries[] = {
+    { "omit", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->omit, omit_description, N_("SECTION") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &options->paper, N_("Paper size: a4 (the default) or letter"), N_("SIZE") },
     { "include-contacts", 0, 0, G_OPTION_ARG_NONE, &options->include_contacts,
       N_("Add focal points’ e-mail addresses and phone numbers"), NULL },
@@ -298,10 +304,39 @@ add_pdf_options (GOptionContext *context,
   icat_cli_add_language_option (context, &options->language);
 }
 
+/* The sections --omit names, among the document's; NULL when they are
+ * right, or else what is wrong with them. */
 static char *
-check_pdf_options (const PdfOptions *options,
-                   IcatPaperSize    *paper)
+check_omitted_sections (PdfOptions                *options,
+                        const IcatDocumentSection *sections)
 {
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint s = 0; sections[s].name != NULL; s++)
+    g_string_append_printf (names, "%s%s", s > 0 ? ", " : "", sections[s].name);
+  for (guint i = 0; options->omit != NULL && options->omit[i] != NULL; i++)
+    {
+      const char * const one[] = { options->omit[i], NULL };
+      IcatExportFlags flag = icat_document_sections_flags (sections, one);
+
+      if (flag == ICAT_EXPORT_DEFAULT)
+        /* Translators: the first %s is the section asked for, the second lists the document's: "activities, timeline" */
+        return g_strdup_printf (_("Unknown section “%s”; use one of: %s"), options->omit[i], names->str);
+      options->omitted |= flag;
+    }
+  return NULL;
+}
+
+static char *
+check_pdf_options (PdfOptions                *options,
+                   const IcatDocumentSection *sections,
+                   IcatPaperSize             *paper)
+{
+  char *message = check_omitted_sections (options, sections);
+
+  if (message != NULL)
+    return message;
+
   if (options->paper == NULL || g_ascii_strcasecmp (options->paper, "a4") == 0)
     *paper = ICAT_PAPER_A4;
   else if (g_ascii_strcasecmp (options->paper, "letter") == 0)
@@ -345,7 +380,7 @@ write_document (const char       *database,
                 DocumentNew       document_new,
                 gpointer          data)
 {
-  IcatExportFlags flags = options->include_contacts ? ICAT_EXPORT_INCLUDE_CONTACTS : 0;
+  IcatExportFlags flags = (options->include_contacts ? ICAT_EXPORT_INCLUDE_CONTACTS : 0) | options->omitted;
   g_autoptr(GError) error = NULL;
   g_autoptr(IcatDb) db = NULL;
   g_autoptr(IcatDocument) document = NULL;
@@ -374,7 +409,7 @@ write_work_plan (const char            *database,
                  IcatPaperSize          paper,
                  const WorkPlanRequest *request)
 {
-  IcatExportFlags flags = options->include_contacts ? ICAT_EXPORT_INCLUDE_CONTACTS : 0;
+  IcatExportFlags flags = (options->include_contacts ? ICAT_EXPORT_INCLUDE_CONTACTS : 0) | options->omitted;
   g_autoptr(GError) error = NULL;
   g_autoptr(IcatDb) db = NULL;
   g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
@@ -430,7 +465,7 @@ icat_cli_command_workplan (const char  *database,
   IcatPaperSize paper = ICAT_PAPER_A4;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  add_pdf_options (context, &options);
+  add_pdf_options (context, &options, N_("Leave out a section: activities or timeline (again for another)"));
   g_option_context_set_summary (context, _("The year’s chairs, meetings, papers and action items, grouped, with a timeline."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return icat_cli_usage_error (error->message);
@@ -443,7 +478,7 @@ icat_cli_command_workplan (const char  *database,
   else
     message = check_group_by (group_by, &request.group_by);
   if (message == NULL)
-    message = check_pdf_options (&options, &paper);
+    message = check_pdf_options (&options, icat_work_plan_sections, &paper);
   if (message != NULL)
     return icat_cli_usage_error (message);
 
@@ -483,7 +518,9 @@ icat_cli_command_minutes (const char  *database,
   g_autofree char *message = NULL;
   IcatPaperSize paper = ICAT_PAPER_A4;
 
-  add_pdf_options (context, &options);
+  add_pdf_options (context, &options,
+                   N_("Leave out a section: attendance, agenda, decisions, action-items or attachments (again for "
+                      "another)"));
   g_option_context_set_summary (context,
                                 _("The meeting’s attendance, agenda with minutes, and decisions. "
                                   "“icat-tracker-cli export --format json” lists the meetings’ ids."));
@@ -491,7 +528,7 @@ icat_cli_command_minutes (const char  *database,
     return icat_cli_usage_error (error->message);
   if (argc != 2)
     return icat_cli_usage_error (_("Name one meeting by its id"));
-  message = check_pdf_options (&options, &paper);
+  message = check_pdf_options (&options, icat_meeting_record_sections, &paper);
   if (message != NULL)
     return icat_cli_usage_error (message);
 

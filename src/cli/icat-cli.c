@@ -228,6 +228,10 @@ icat_cli_use_language (const char *language)
   messages = setlocale (LC_MESSAGES, NULL);
   if (messages == NULL || g_str_equal (messages, "C") || g_str_equal (messages, "POSIX"))
     setlocale (LC_MESSAGES, "C.UTF-8");
+  /* The month and day names too, where the system has the language's
+   * locale: a French document from an Arabic desktop says "décembre",
+   * not "ديسمبر". Without it, the user's own names stay. */
+  setlocale (LC_TIME, icat_language_find (language)->locale);
   return NULL;
 }
 

@@ -15,12 +15,12 @@
 #include "icat-languages.h"
 
 static const IcatLanguage languages[] = {
-  { "ar", "العربية" },
-  { "en", "English" },
-  { "es", "Español" },
-  { "fr", "Français" },
-  { "ru", "Русский" },
-  { "zh_CN", "中文" },
+  { "ar", "العربية", "ar_EG.UTF-8" },
+  { "en", "English", "en_GB.UTF-8" },
+  { "es", "Español", "es_ES.UTF-8" },
+  { "fr", "Français", "fr_FR.UTF-8" },
+  { "ru", "Русский", "ru_RU.UTF-8" },
+  { "zh_CN", "中文", "zh_CN.UTF-8" },
 };
 
 const IcatLanguage *

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 typedef struct {
   const char *code;   /* as LANGUAGE takes it: a catalogue of po/LINGUAS, or "en" */
   const char *name;   /* the language's name in itself, never translated */
+  const char *locale; /* for its dates' month and day names (LC_TIME), where installed */
 } IcatLanguage;
 
 /* English and each translation, in the order of their codes. */

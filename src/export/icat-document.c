@@ -13,6 +13,8 @@
 
 #include "icat-document-private.h"
 #include "icat-error.h"
+#include "icat-pdf-language.h"
+#include "icat-report-doc.h"
 #include "icat-record-io.h"
 #include "icat-seed.h"
 
@@ -210,23 +212,22 @@ icat_document_draw_page (IcatDocument *document,
   cairo_restore (cr);
 }
 
+/* cairo's PDF is gathered whole: its language is added once it is
+ * finished (icat-pdf-language.c), then it goes to the stream. */
 typedef struct {
   GOutputStream *stream;
   GCancellable  *cancellable;
-  GError        *error;
+  GByteArray    *pdf;
 } PdfSink;
 
 static cairo_status_t
-write_to_stream (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
+write_to_sink (void                *closure,
+               const unsigned char *data,
+               unsigned int         length)
 {
   PdfSink *sink = closure;
 
-  if (sink->error != NULL)
-    return CAIRO_STATUS_WRITE_ERROR;
-  if (!g_output_stream_write_all (sink->stream, data, length, NULL, sink->cancellable, &sink->error))
-    return CAIRO_STATUS_WRITE_ERROR;
+  g_byte_array_append (sink->pdf, data, length);
   return CAIRO_STATUS_SUCCESS;
 }
 
@@ -266,30 +267,32 @@ add_outline (cairo_surface_t *surface,
     }
 }
 
-/* Ends the PDF and says what went wrong, if anything did. */
+/* Ends the PDF, says its language and writes it to the stream; or says
+ * what went wrong. */
 static gboolean
 finish_pdf (cairo_surface_t *surface,
             PdfSink         *sink,
             GError         **error)
 {
+  g_autoptr(GByteArray) pdf = sink->pdf;
+  g_autoptr(GError) language_error = NULL;
   cairo_status_t status;
 
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  sink->pdf = NULL;
 
-  if (sink->error != NULL)
-    {
-      g_propagate_error (error, sink->error);
-      return FALSE;
-    }
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, ICAT_ERROR, ICAT_ERROR_FAILED, _("Could not draw the document: %s"),
                    cairo_status_to_string (status));
       return FALSE;
     }
-  return TRUE;
+  /* The document is in the language of the translation it was written in. */
+  if (!icat_pdf_add_language (pdf, icat_report_language (), &language_error))
+    g_warning ("%s", language_error->message);
+  return g_output_stream_write_all (sink->stream, pdf->data, pdf->len, NULL, sink->cancellable, error);
 }
 
 gboolean
@@ -298,15 +301,15 @@ icat_document_write_pdf (IcatDocument  *document,
                          GCancellable  *cancellable,
                          GError       **error)
 {
-  PdfSink sink = { stream, cancellable, NULL };
+  PdfSink sink = { stream, cancellable, g_byte_array_new () };
   cairo_surface_t *surface;
   cairo_t *cr;
 
-  surface = cairo_pdf_surface_create_for_stream (write_to_stream, &sink, document->width, document->height);
+  surface = cairo_pdf_surface_create_for_stream (write_to_sink, &sink, document->width, document->height);
   set_metadata (surface, document);
   add_outline (surface, document);
   cr = cairo_create (surface);
-  for (guint i = 0; i < document->pages->len && sink.error == NULL; i++)
+  for (guint i = 0; i < document->pages->len && !g_cancellable_is_cancelled (cancellable); i++)
     {
       icat_document_draw_page (document, cr, i);
       cairo_show_page (cr);
@@ -352,7 +355,7 @@ icat_document_stream_pdf (IcatPageWriter      *writer,
                           GError             **error)
 {
   IcatDocument shell = { (char *) info->title, (char *) info->subject, info->width, info->height, NULL, info->outline };
-  PdfSink sink = { stream, cancellable, NULL };
+  PdfSink sink = { stream, cancellable, g_byte_array_new () };
   PangoFontMap *font_map = pango_cairo_font_map_new ();
   PangoContext *context = pango_font_map_create_context (font_map);
   StreamedFooter footer = { context, info->width, info->height, info->running_footer,
@@ -363,7 +366,7 @@ icat_document_stream_pdf (IcatPageWriter      *writer,
   pango_cairo_context_set_resolution (context, 72);
   if (icat_page_writer_is_right_to_left (writer))
     pango_context_set_base_dir (context, PANGO_DIRECTION_RTL);
-  surface = cairo_pdf_surface_create_for_stream (write_to_stream, &sink, info->width, info->height);
+  surface = cairo_pdf_surface_create_for_stream (write_to_sink, &sink, info->width, info->height);
   set_metadata (surface, &shell);
   add_outline (surface, &shell);
   icat_page_writer_restart_on (writer, surface, footer_at_page_end, &footer);

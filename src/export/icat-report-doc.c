@@ -317,7 +317,7 @@ const char *
 icat_report_language (void)
 {
   /* Translators: this translation's language as a language tag (RFC 5646),
-   * e.g. "zh-CN" or "fr"; the .odt reports say they are in it */
+   * e.g. "zh-CN" or "fr"; every PDF and .odt the app writes says it is in it */
   return C_("language tag", "en");
 }
 

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "icat-document.h"
+#include "icat-document-language.h"
 #include "icat-work-plan-view.h"
 #include "icat-window-private.h"
 #include "icat-fields.h"
@@ -96,21 +97,45 @@ suggested_name (IcatStore  *store,
 }
 
 static void
-written_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+toast_written (RecordExport *export,
+               const GError *error)
 {
-  RecordExport *export = g_task_get_task_data (G_TASK (result));
   g_autofree char *name = g_filename_display_basename (export->output);
   g_autofree char *message = NULL;
-  g_autoptr(GError) error = NULL;
 
-  if (g_task_propagate_boolean (G_TASK (result), &error))
+  if (error == NULL)
     /* Translators: a toast; %s is the file's name */
     message = g_strdup_printf (_("Meeting record saved as “%s”"), name);
   else
     message = g_strdup_printf (_("The meeting record could not be saved: %s"), error->message);
   icat_window_toast (export->window, message);
+}
+
+static void
+written_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_task_propagate_boolean (G_TASK (result), &error);
+  toast_written (g_task_get_task_data (G_TASK (result)), error);
+}
+
+/* Another language than the app's: icat-tracker-cli writes the record,
+ * with the paper and the sections chosen. */
+static void
+write_record_in_language (RecordExport *export,
+                          const char   *language)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) command = NULL;
+
+  g_strv_builder_add_many (builder, "minutes", export->meeting_id, NULL);
+  icat_document_language_add_options (builder, export->paper, icat_meeting_record_sections, export->sections);
+  command = g_strv_builder_end (builder);
+  icat_document_language_write (export->database, (const char * const *) command, language, export->output,
+                                (IcatDocumentWritten) toast_written, export, (GDestroyNotify) record_export_free);
 }
 
 static void
@@ -174,6 +199,7 @@ record_file_chosen_cb (GtkNativeDialog *chooser,
                        RecordExport    *export)
 {
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autofree char *language = icat_document_language_get_choice (GTK_FILE_CHOOSER (chooser));
   IcatExportFlags sections;
 
   if (response != GTK_RESPONSE_ACCEPT || file == NULL)
@@ -182,6 +208,13 @@ record_file_chosen_cb (GtkNativeDialog *chooser,
       return;
     }
   sections = chosen_sections (export, GTK_FILE_CHOOSER (chooser));
+  if (language != NULL && g_file_peek_path (file) != NULL)
+    {
+      export->sections = sections;
+      export->output = g_file_get_path (file);
+      write_record_in_language (export, language);
+      return;
+    }
   if (sections == export->sections)
     {
       write_record (export, file);
@@ -230,6 +263,7 @@ choose_record_file (RecordExport *export)
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   add_section_choices (export, GTK_FILE_CHOOSER (chooser));
+  icat_document_language_add_choice (GTK_FILE_CHOOSER (chooser));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (record_file_chosen_cb), export);
   g_clear_object (&self->chooser);

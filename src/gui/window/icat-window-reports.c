@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "icat-document-language.h"
 #include "icat-export.h"
 #include "icat-reports.h"
 #include "icat-today.h"
@@ -82,18 +83,13 @@ draft_thread (IcatDb        *db,
 }
 
 static void
-written_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+toast_written (ReportExport *export,
+               const GError *error)
 {
-  g_autoptr(ReportExport) export = user_data;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *name = g_filename_display_basename (export->output);
   g_autofree char *message = NULL;
 
-  bytes = icat_store_read_finish (result, &error);
-  if (bytes != NULL)
+  if (error == NULL)
     /* Translators: a toast; %s is the file's name */
     message = g_strdup_printf (_("Report saved as “%s”"), name);
   else
@@ -102,8 +98,46 @@ written_cb (GObject      *source,
 }
 
 static void
+written_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(ReportExport) export = user_data;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bytes = icat_store_read_finish (result, &error);
+  toast_written (export, error);
+}
+
+/* Another language than the app's: icat-tracker-cli drafts the report,
+ * for the years, format and paper chosen. */
+static void
+write_report_in_language (ReportExport *export,
+                          const char   *language)
+{
+  g_autofree char *from = g_strdup_printf ("%d", export->from_year);
+  g_autofree char *to = g_strdup_printf ("%d", export->to_year);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) command = NULL;
+
+  g_strv_builder_add_many (builder, "report", export->kind->name, NULL);
+  if (export->kind->spans_years)
+    g_strv_builder_add_many (builder, "--from", from, "--to", to, NULL);
+  else
+    g_strv_builder_add_many (builder, "--year", from, NULL);
+  g_strv_builder_add_many (builder, "--format", export->format == ICAT_REPORT_ODT ? "odt" : "pdf", NULL);
+  icat_document_language_add_options (builder, export->paper, NULL, ICAT_EXPORT_DEFAULT);
+  command = g_strv_builder_end (builder);
+  icat_document_language_write (export->database, (const char * const *) command, language, export->output,
+                                (IcatDocumentWritten) toast_written, export, (GDestroyNotify) report_export_free);
+}
+
+/* language: NULL for the app's own. */
+static void
 write_report (ReportExport *export,
-              GFile        *file)
+              GFile        *file,
+              const char   *language)
 {
   export->output = g_file_get_path (file);
   if (export->output == NULL)
@@ -114,6 +148,11 @@ write_report (ReportExport *export,
     }
   /* The name says the format: an .odt to edit, a PDF otherwise. */
   export->format = g_str_has_suffix (export->output, ".odt") ? ICAT_REPORT_ODT : ICAT_REPORT_PDF;
+  if (language != NULL)
+    {
+      write_report_in_language (export, language);
+      return;
+    }
   icat_store_read_async (export->window->store, draft_thread, export, NULL, (GDestroyNotify) g_bytes_unref,
                          ICAT_STORE_READ_DEFAULT, NULL, written_cb, export);
 }
@@ -134,8 +173,10 @@ file_chosen_cb (GtkNativeDialog *chooser,
                 ReportExport    *export)
 {
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autofree char *language = icat_document_language_get_choice (GTK_FILE_CHOOSER (chooser));
   const char *from = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "from");
-  const char *to = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "to");
+  /* Only a report on a period has a last year to choose. */
+  const char *to = export->kind->spans_years ? gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "to") : NULL;
 
   if (response != GTK_RESPONSE_ACCEPT || file == NULL)
     {
@@ -153,7 +194,7 @@ file_chosen_cb (GtkNativeDialog *chooser,
       export->to_year = export->from_year;
       export->from_year = first;
     }
-  write_report (export, file);
+  write_report (export, file, language);
 }
 
 static void
@@ -214,6 +255,7 @@ choose_file (ReportExport *export,
     }
   else
     add_year_choice (file_chooser, "from", _("Year"), export->from_year, this_year);
+  icat_document_language_add_choice (file_chooser);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (file_chosen_cb), export);
   g_clear_object (&self->chooser);
@@ -258,7 +300,7 @@ export_report_activated (GtkWidget  *widget,
   /* Tests cannot answer a file chooser: they name the file beforehand. */
   file = _icat_window_take_document_file (self);
   if (file != NULL)
-    write_report (export, file);
+    write_report (export, file, NULL);
   else
     choose_file (export, this_year);
 }

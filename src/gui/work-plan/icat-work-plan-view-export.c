@@ -77,20 +77,8 @@ exported_cb (GObject      *source,
   toast_exported (exported, error);
 }
 
-static void
-exported_in_language_cb (GObject      *source,
-                         GAsyncResult *result,
-                         gpointer      user_data)
-{
-  g_autoptr(Exported) exported = user_data;
-  g_autoptr(GError) error = NULL;
-
-  icat_document_language_write_finish (result, &error);
-  toast_exported (exported, error);
-}
-
 /* Another language than the app's: icat-tracker-cli writes the plan, with
- * the year, grouping and paper chosen here. */
+ * the year, grouping, paper and sections chosen here. */
 static void
 export_pdf_in_language (IcatWorkPlanView *self,
                         const char       *output,
@@ -98,18 +86,18 @@ export_pdf_in_language (IcatWorkPlanView *self,
 {
   IcatWorkPlanLayout *layout = _icat_work_plan_layout_new (self);
   g_autofree char *year = g_strdup_printf ("%d", layout->year);
-  const char *command[] = {
-    "workplan", "--year", year,
-    "--group-by", layout->group_by == ICAT_GROUP_BY_MANDATE ? "mandate" : "pillar",
-    "--paper", layout->paper == ICAT_PAPER_LETTER ? "letter" : "a4",
-    NULL
-  };
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) command = NULL;
   Exported *exported = g_new0 (Exported, 1);
 
+  g_strv_builder_add_many (builder, "workplan", "--year", year,
+                           "--group-by", layout->group_by == ICAT_GROUP_BY_MANDATE ? "mandate" : "pillar", NULL);
+  icat_document_language_add_options (builder, layout->paper, icat_work_plan_sections, layout->sections);
+  command = g_strv_builder_end (builder);
   exported->view = g_object_ref (self);
   exported->output = g_strdup (output);
-  icat_document_language_write_async (layout->path, command, language, output, NULL,
-                                      exported_in_language_cb, exported);
+  icat_document_language_write (layout->path, (const char * const *) command, language, output,
+                                (IcatDocumentWritten) toast_exported, exported, (GDestroyNotify) exported_free);
   _icat_work_plan_layout_free (layout);
 }
 
