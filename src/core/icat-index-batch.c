@@ -204,6 +204,26 @@ icat_index_batch_plan (IcatIndexBatch  *batch,
   return set_triggers_aside (batch, db, error);
 }
 
+/* FTS5 keeps the terms of the documents it is given in memory up to its
+ * "hashsize" (1 MiB unless set), then writes them as a segment of the
+ * index, and merges the segments as they pile up. For a rebuild it is
+ * raised so the index of 100,000 documents is written in a few large
+ * segments instead of being merged again and again, then set back. */
+#define FTS5_DEFAULT_HASH_SIZE (1024 * 1024)
+#define REBUILD_HASH_SIZE (32 * 1024 * 1024)
+
+static gboolean
+set_hash_size (IcatDb      *db,
+               const char  *index,
+               int          size,
+               GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO \"%s\" (\"%s\", rank) VALUES ('hashsize', %d)",
+                                          index, index, size);
+
+  return icat_db_exec (db, sql, error);
+}
+
 /* Each index read again from search_doc in one pass ('rebuild'): what
  * the triggers would have written, document by document. */
 static gboolean
@@ -213,10 +233,12 @@ rebuild_indexes (IcatIndexBatch  *batch,
 {
   for (guint i = 0; i < G_N_ELEMENTS (full_text_indexes); i++)
     {
-      g_autofree char *rebuild = g_strdup_printf ("INSERT INTO \"%s\" (\"%s\") VALUES ('rebuild')",
-                                                  full_text_indexes[i], full_text_indexes[i]);
+      const char *index = full_text_indexes[i];
+      g_autofree char *rebuild = g_strdup_printf ("INSERT INTO \"%s\" (\"%s\") VALUES ('rebuild')", index, index);
 
-      if (!icat_db_exec (db, rebuild, error))
+      if (!set_hash_size (db, index, REBUILD_HASH_SIZE, error) ||
+          !icat_db_exec (db, rebuild, error) ||
+          !set_hash_size (db, index, FTS5_DEFAULT_HASH_SIZE, error))
         return FALSE;
     }
   for (guint i = 0; i < batch->triggers->len; i++)
