@@ -1020,13 +1020,14 @@ icat_import_plan_apply_noting_new_rows (IcatImportPlan  *plan,
                                         GError         **error)
 {
   g_autoptr(IcatIndexBatch) index = icat_index_batch_new ();
-  guint n_written = 0;
+  guint n_written = 0, n_documents = 0;
 
   if (plan->replace && !delete_records_not_in_file (plan, db, error))
     return FALSE;
   for (guint i = 0; i < plan->records->len; i++)
     n_written += g_array_index (plan->records, PlannedRecord, i).write;
-  if (!icat_index_batch_plan (index, db, n_written, error))
+  if (!count_stored (db, "search_doc", &n_documents, error) ||
+      !icat_index_batch_plan (index, db, n_written, n_documents, error))
     return FALSE;
 
   /* Nested items keep their ids and may move between records (an agenda

@@ -132,23 +132,6 @@ icat_index_batch_add (IcatIndexBatch  *batch,
   return icat_index_batch_flush (batch, db, error);
 }
 
-static gboolean
-count_documents (IcatDb   *db,
-                 gint64   *count,
-                 GError  **error)
-{
-  sqlite3_stmt *stmt = icat_db_prepare (db, "SELECT count(*) FROM search_doc", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return rc == SQLITE_ROW ? TRUE : icat_db_fail (db, rc, error);
-}
-
 /* Drops search_doc's triggers, keeping their SQL to create them again:
  * inside the transaction, so a failed import rolls them back with the
  * rest, and other connections never see the table without them. */
@@ -189,17 +172,10 @@ gboolean
 icat_index_batch_plan (IcatIndexBatch  *batch,
                        IcatDb          *db,
                        guint            n_documents,
+                       guint            n_stored,
                        GError         **error)
 {
-  gint64 stored = 0;
-
-  if (always_bulk)
-    return set_triggers_aside (batch, db, error);
-  if (n_documents < BULK_MINIMUM)
-    return TRUE;
-  if (!count_documents (db, &stored, error))
-    return FALSE;
-  if ((gint64) n_documents < stored)
+  if (!always_bulk && (n_documents < BULK_MINIMUM || n_documents < n_stored))
     return TRUE;
   return set_triggers_aside (batch, db, error);
 }

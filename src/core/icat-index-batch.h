@@ -23,12 +23,13 @@ IcatIndexBatch *icat_index_batch_new   (void);
 void            icat_index_batch_free  (IcatIndexBatch  *batch);
 
 /* Before the first document: a batch of n_documents at least as many as
- * the database holds, and a few thousand or more, fills the full-text
- * indexes in one pass at the end, rather than through search_doc's
- * triggers document by document. */
+ * the n_stored the database holds, and a few thousand or more, fills the
+ * full-text indexes in one pass at the end, rather than through
+ * search_doc's triggers document by document. */
 gboolean        icat_index_batch_plan  (IcatIndexBatch  *batch,
                                         IcatDb          *db,
                                         guint            n_documents,
+                                        guint            n_stored,
                                         GError         **error);
 
 /* Adds the record's document, writing the batch when it is full. */
