@@ -1020,8 +1020,14 @@ icat_import_plan_apply_noting_new_rows (IcatImportPlan  *plan,
                                         GError         **error)
 {
   g_autoptr(IcatIndexBatch) index = icat_index_batch_new ();
+  guint n_written = 0, n_documents = 0;
 
   if (plan->replace && !delete_records_not_in_file (plan, db, error))
+    return FALSE;
+  for (guint i = 0; i < plan->records->len; i++)
+    n_written += g_array_index (plan->records, PlannedRecord, i).write;
+  if (!count_stored (db, "search_doc", &n_documents, error) ||
+      !icat_index_batch_plan (index, db, n_written, n_documents, error))
     return FALSE;
 
   /* Nested items keep their ids and may move between records (an agenda
@@ -1042,5 +1048,5 @@ icat_import_plan_apply_noting_new_rows (IcatImportPlan  *plan,
       /* Written: the memory goes to the journal's changeset instead. */
       g_clear_pointer (&planned->record, json_object_unref);
     }
-  return icat_index_batch_flush (index, db, error);
+  return icat_index_batch_finish (index, db, error);
 }

@@ -14,9 +14,20 @@
  * few enough that the batch's text stays small. */
 #define BATCH_SIZE 4096
 
+/* Fewer documents than this are indexed as they are written: a rebuild
+ * reads every stored document again. */
+#define BULK_MINIMUM 2000
+
+static gboolean always_bulk;  /* for tests */
+
+/* The full-text indexes whose content is search_doc, which its triggers
+ * fill (schema 001 and 007). */
+static const char * const full_text_indexes[] = { "search_fts", "search_short" };
+
 struct _IcatIndexBatch {
-  GString *documents;  /* a JSON array of [kind, record id, title, body] */
-  guint    n_documents;
+  GString   *documents;  /* a JSON array of [kind, record id, title, body] */
+  guint      n_documents;
+  GPtrArray *triggers;   /* the SQL of search_doc's triggers, set aside; NULL: indexing row by row */
 };
 
 IcatIndexBatch *
@@ -31,6 +42,7 @@ icat_index_batch_new (void)
 void
 icat_index_batch_free (IcatIndexBatch *batch)
 {
+  g_clear_pointer (&batch->triggers, g_ptr_array_unref);
   g_string_free (batch->documents, TRUE);
   g_free (batch);
 }
@@ -118,4 +130,112 @@ icat_index_batch_add (IcatIndexBatch  *batch,
   if (++batch->n_documents < BATCH_SIZE)
     return TRUE;
   return icat_index_batch_flush (batch, db, error);
+}
+
+/* Drops search_doc's triggers, keeping their SQL to create them again:
+ * inside the transaction, so a failed import rolls them back with the
+ * rest, and other connections never see the table without them. */
+static gboolean
+set_triggers_aside (IcatIndexBatch  *batch,
+                    IcatDb          *db,
+                    GError         **error)
+{
+  g_autoptr(GPtrArray) triggers = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = icat_db_prepare (db,
+                                        "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' "
+                                        "AND tbl_name = 'search_doc' ORDER BY name",
+                                        error);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (triggers, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  if (!icat_db_end_rows (db, stmt, rc, error))
+    return FALSE;
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP TRIGGER \"%s\"", (const char *) names->pdata[i]);
+
+      if (!icat_db_exec (db, drop, error))
+        return FALSE;
+    }
+  batch->triggers = g_steal_pointer (&triggers);
+  return TRUE;
+}
+
+gboolean
+icat_index_batch_plan (IcatIndexBatch  *batch,
+                       IcatDb          *db,
+                       guint            n_documents,
+                       guint            n_stored,
+                       GError         **error)
+{
+  if (!always_bulk && (n_documents < BULK_MINIMUM || n_documents < n_stored))
+    return TRUE;
+  return set_triggers_aside (batch, db, error);
+}
+
+/* FTS5 keeps the terms of the documents it is given in memory up to its
+ * "hashsize" (1 MiB unless set), then writes them as a segment of the
+ * index, and merges the segments as they pile up. For a rebuild it is
+ * raised so the index of 100,000 documents is written in a few large
+ * segments instead of being merged again and again, then set back. */
+#define FTS5_DEFAULT_HASH_SIZE (1024 * 1024)
+#define REBUILD_HASH_SIZE (32 * 1024 * 1024)
+
+static gboolean
+set_hash_size (IcatDb      *db,
+               const char  *index,
+               int          size,
+               GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO \"%s\" (\"%s\", rank) VALUES ('hashsize', %d)",
+                                          index, index, size);
+
+  return icat_db_exec (db, sql, error);
+}
+
+/* Each index read again from search_doc in one pass ('rebuild'): what
+ * the triggers would have written, document by document. */
+static gboolean
+rebuild_indexes (IcatIndexBatch  *batch,
+                 IcatDb          *db,
+                 GError         **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (full_text_indexes); i++)
+    {
+      const char *index = full_text_indexes[i];
+      g_autofree char *rebuild = g_strdup_printf ("INSERT INTO \"%s\" (\"%s\") VALUES ('rebuild')", index, index);
+
+      if (!set_hash_size (db, index, REBUILD_HASH_SIZE, error) ||
+          !icat_db_exec (db, rebuild, error) ||
+          !set_hash_size (db, index, FTS5_DEFAULT_HASH_SIZE, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < batch->triggers->len; i++)
+    if (!icat_db_exec (db, batch->triggers->pdata[i], error))
+      return FALSE;
+  g_clear_pointer (&batch->triggers, g_ptr_array_unref);
+  return TRUE;
+}
+
+gboolean
+icat_index_batch_finish (IcatIndexBatch  *batch,
+                         IcatDb          *db,
+                         GError         **error)
+{
+  if (!icat_index_batch_flush (batch, db, error))
+    return FALSE;
+  return batch->triggers == NULL || rebuild_indexes (batch, db, error);
+}
+
+void
+_icat_index_batch_set_always_bulk (gboolean bulk)
+{
+  always_bulk = bulk;
 }

@@ -22,6 +22,16 @@ typedef struct _IcatIndexBatch IcatIndexBatch;
 IcatIndexBatch *icat_index_batch_new   (void);
 void            icat_index_batch_free  (IcatIndexBatch  *batch);
 
+/* Before the first document: a batch of n_documents at least as many as
+ * the n_stored the database holds, and a few thousand or more, fills the
+ * full-text indexes in one pass at the end, rather than through
+ * search_doc's triggers document by document. */
+gboolean        icat_index_batch_plan  (IcatIndexBatch  *batch,
+                                        IcatDb          *db,
+                                        guint            n_documents,
+                                        guint            n_stored,
+                                        GError         **error);
+
 /* Adds the record's document, writing the batch when it is full. */
 gboolean        icat_index_batch_add   (IcatIndexBatch  *batch,
                                         IcatDb          *db,
@@ -29,10 +39,18 @@ gboolean        icat_index_batch_add   (IcatIndexBatch  *batch,
                                         const char      *id,
                                         JsonObject      *record,
                                         GError         **error);
-/* Writes what is left; call it before the transaction ends. */
+/* Writes what is left. */
 gboolean        icat_index_batch_flush (IcatIndexBatch  *batch,
                                         IcatDb          *db,
                                         GError         **error);
+/* Writes what is left and fills the indexes a bulk batch left; call it
+ * before the transaction ends. */
+gboolean        icat_index_batch_finish (IcatIndexBatch  *batch,
+                                         IcatDb          *db,
+                                         GError         **error);
+
+/* For tests: every batch, however small, fills the indexes at the end. */
+void            _icat_index_batch_set_always_bulk (gboolean bulk);
 
 /* Appends text as a JSON string that SQLite's JSON functions read: every
  * control character escaped, which json-glib does not do; NULL as null.

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "icat-error.h"
+#include "icat-index-batch.h"
 #include "icat-schema.h"
 #include "icat-sync-private.h"
 
@@ -390,7 +391,6 @@ run_statement (IcatDb       *db,
 #define SET_TOMBSTONE \
   "INSERT INTO sync_tombstone (tbl, pk, hlc, device, row_values) VALUES (?1, ?2, ?4, ?5, ?6) " \
   "ON CONFLICT DO UPDATE SET hlc = excluded.hlc, device = excluded.device, row_values = excluded.row_values "
-#define FORGET_TOMBSTONE "DELETE FROM sync_tombstone WHERE tbl = ?1 AND pk = ?2"
 
 static char *
 old_row_json (sqlite3_changeset_iter *iter,
@@ -426,10 +426,6 @@ note_one_change (IcatDb                 *db,
   key = _icat_sync_row_key (iter, op != SQLITE_INSERT);
   switch (op)
     {
-    case SQLITE_INSERT:
-      return run_statement (db, FORGET_CLOCKS, table, key, -1, NULL, NULL, error) &&
-             run_statement (db, SET_CLOCK, table, key, -1, clock, NULL, error) &&
-             run_statement (db, FORGET_TOMBSTONE, table, key, 0, NULL, NULL, error);
     case SQLITE_UPDATE:
       for (int i = 0; i < n_columns; i++)
         {
@@ -453,6 +449,82 @@ note_one_change (IcatDb                 *db,
     }
 }
 
+/* Rows a change inserts, noted tens of thousands at a time, each step one
+ * statement over a JSON array of [table, key]: the row's clock is the
+ * change's (col -1), with no older column clocks and no tombstone. An
+ * import inserts hundreds of thousands of rows; the clocks go in in the
+ * table's order, each page of it written once per batch rather than
+ * once per row of random ids. */
+#define INSERTS_BATCH 32768
+
+typedef struct {
+  GString *rows;  /* a JSON array of [table, key] */
+  guint    n_rows;
+} InsertedRows;
+
+static gboolean
+note_inserted_rows (IcatDb              *db,
+                    InsertedRows        *inserted,
+                    const IcatSyncClock *clock,
+                    GError             **error)
+{
+  static const struct {
+    const char *sql;
+    gboolean    clocked;  /* takes the clock as ?2 and ?3 */
+  } steps[] = {
+    { "DELETE FROM sync_clock WHERE (tbl, pk) IN (SELECT value ->> 0, value ->> 1 FROM json_each (?1))", FALSE },
+    /* "WHERE true" tells SQLite that ON CONFLICT belongs to the INSERT. */
+    { "INSERT INTO sync_clock (tbl, pk, col, hlc, device) "
+      "SELECT value ->> 0, value ->> 1, -1, ?2, ?3 FROM json_each (?1) WHERE true ORDER BY 1, 2 "
+      "ON CONFLICT DO UPDATE SET hlc = excluded.hlc, device = excluded.device", TRUE },
+    { "DELETE FROM sync_tombstone WHERE (tbl, pk) IN (SELECT value ->> 0, value ->> 1 FROM json_each (?1))", FALSE },
+  };
+
+  if (inserted->n_rows == 0)
+    return TRUE;
+  g_string_append_c (inserted->rows, ']');
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      sqlite3_stmt *stmt = icat_db_prepare (db, steps[i].sql, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      icat_bind_text (stmt, 1, inserted->rows->str);
+      if (steps[i].clocked)
+        {
+          sqlite3_bind_int64 (stmt, 2, clock->hlc);
+          icat_bind_text (stmt, 3, clock->device);
+        }
+      if (!icat_db_run (db, stmt, error))
+        return FALSE;
+    }
+  g_string_assign (inserted->rows, "[");
+  inserted->n_rows = 0;
+  return TRUE;
+}
+
+static gboolean
+add_inserted_row (IcatDb                 *db,
+                  InsertedRows           *inserted,
+                  sqlite3_changeset_iter *iter,
+                  const IcatSyncClock    *clock,
+                  GError                **error)
+{
+  const char *table;
+  int n_columns, op, indirect;
+  g_autofree char *key = _icat_sync_row_key (iter, FALSE);
+
+  sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect);
+  g_string_append (inserted->rows, inserted->n_rows > 0 ? ",[" : "[");
+  icat_json_append_string (inserted->rows, table);
+  g_string_append_c (inserted->rows, ',');
+  icat_json_append_string (inserted->rows, key);
+  g_string_append_c (inserted->rows, ']');
+  if (++inserted->n_rows < INSERTS_BATCH)
+    return TRUE;
+  return note_inserted_rows (db, inserted, clock, error);
+}
+
 gboolean
 _icat_sync_note_changes (IcatDb              *db,
                          const void          *changeset,
@@ -461,6 +533,7 @@ _icat_sync_note_changes (IcatDb              *db,
                          GError             **error)
 {
   sqlite3_changeset_iter *iter = NULL;
+  InsertedRows inserted = { NULL, 0 };
   gboolean ok = TRUE;
   int rc;
 
@@ -469,8 +542,22 @@ _icat_sync_note_changes (IcatDb              *db,
   rc = sqlite3changeset_start (&iter, size, (void *) changeset);
   if (rc != SQLITE_OK)
     return icat_db_fail (db, rc, error);
+  inserted.rows = g_string_new ("[");
   while (ok && sqlite3changeset_next (iter) == SQLITE_ROW)
-    ok = note_one_change (db, iter, clock, error);
+    {
+      const char *table;
+      int n_columns, op, indirect;
+
+      sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect);
+      /* In the changeset's order: the inserts noted so far go before
+       * any other change, which may touch the same rows. */
+      if (op == SQLITE_INSERT)
+        ok = add_inserted_row (db, &inserted, iter, clock, error);
+      else
+        ok = note_inserted_rows (db, &inserted, clock, error) && note_one_change (db, iter, clock, error);
+    }
+  ok = ok && note_inserted_rows (db, &inserted, clock, error);
+  g_string_free (inserted.rows, TRUE);
   rc = sqlite3changeset_finalize (iter);
   if (ok && rc != SQLITE_OK)
     return icat_db_fail (db, rc, error);
