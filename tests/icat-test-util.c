@@ -349,20 +349,21 @@ icat_test_bytes_text (GBytes *bytes)
 }
 
 char *
-icat_test_libreoffice_text (const char *dir,
-                            const char *odt)
+icat_test_libreoffice_convert (const char *dir,
+                               const char *odt,
+                               const char *filter)
 {
   g_autofree char *profile = g_strconcat ("-env:UserInstallation=file://", dir, "/libreoffice-profile", NULL);
   g_autofree char *base = g_path_get_basename (odt);
   g_autofree char *stem = g_strndup (base, strrchr (base, '.') != NULL ? (gsize) (strrchr (base, '.') - base)
                                                                        : strlen (base));
-  g_autofree char *txt_name = g_strconcat (stem, ".txt", NULL);
-  g_autofree char *txt = g_build_filename (dir, txt_name, NULL);
-  const char *argv[] = { "soffice", profile, "--headless", "--norestore", "--convert-to", "txt:Text (encoded):UTF8",
+  g_autofree char *extension = g_strndup (filter, strcspn (filter, ":"));
+  g_autofree char *out_name = g_strconcat (stem, ".", extension, NULL);
+  const char *argv[] = { "soffice", profile, "--headless", "--norestore", "--convert-to", filter,
                          "--outdir", dir, odt, NULL };
   g_auto(GStrv) env = g_get_environ ();
   g_autoptr(GError) error = NULL;
-  char *text = NULL;
+  char *out = g_build_filename (dir, out_name, NULL);
   int status = 0;
 
   /* LibreOffice is not under test: its own GLib criticals (dconf without
@@ -373,6 +374,18 @@ icat_test_libreoffice_text (const char *dir,
                 | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error);
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+  return out;
+}
+
+char *
+icat_test_libreoffice_text (const char *dir,
+                            const char *odt)
+{
+  g_autofree char *txt = icat_test_libreoffice_convert (dir, odt, "txt:Text (encoded):UTF8");
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
   g_assert_true (g_file_get_contents (txt, &text, NULL, &error));
   g_assert_no_error (error);
   return text;

@@ -88,6 +88,11 @@ char       *icat_test_bytes_text    (GBytes      *bytes);
  * document would find it. */
 char       *icat_test_libreoffice_text (const char *dir,
                                         const char *odt);
+/* The .odt at odt as LibreOffice converts it with filter ("pdf",
+ * "txt:Text (encoded):UTF8"), in dir; the path of the file written. */
+char       *icat_test_libreoffice_convert (const char *dir,
+                                           const char *odt,
+                                           const char *filter);
 /* Runs argv (a program and its arguments) in the folder cwd (NULL: this
  * one). The CLI lays out text with Pango, and fontconfig 2.14.1 (Debian 12)
  * leaks while it parses the system's configuration, so under LeakSanitizer

@@ -413,6 +413,39 @@ test_report_odt_isolates (Fixture       *fixture,
   g_assert_nonnull (strstr (content, "\u2066A/RES/72/195\u2069"));
 }
 
+/* LibreOffice lays the Arabic .odt out from the right: a mandate's label
+ * ends at the right margin, not the left. */
+static void
+test_report_odt_right_aligned (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  const char * const args[] = { "report", "coverage", "--year", "2016", NULL };
+  g_autofree char *odt = NULL;
+  g_autofree char *pdf = NULL;
+  g_autoptr(GArray) words = NULL;
+  guint labels = 0;
+
+  if (g_getenv ("ICAT_TEST_LIBREOFFICE") == NULL)
+    {
+      g_test_skip ("LibreOffice reads the documents in the normal build only");
+      return;
+    }
+  icat_test_cli_speak ("ar");
+  odt = write_document (fixture, args, "coverage.odt");
+  pdf = icat_test_libreoffice_convert (fixture->dir, odt, "pdf");
+  words = page_words (pdf, 1);
+  for (guint i = 0; i < words->len; i++)
+    {
+      const Word *word = &g_array_index (words, Word, i);
+
+      if (strstr (word->text, "A/RES/72/195") == NULL)
+        continue;
+      g_assert_cmpfloat (word->right, >, PAGE_WIDTH / 2);
+      labels++;
+    }
+  g_assert_cmpuint (labels, >=, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -428,5 +461,7 @@ main (int    argc,
               icat_test_cli_dir_tear_down);
   g_test_add ("/documents-rtl/report-odt-isolates", Fixture, NULL, icat_test_cli_dir_set_up,
               test_report_odt_isolates, icat_test_cli_dir_tear_down);
+  g_test_add ("/documents-rtl/report-odt-right-aligned", Fixture, NULL, icat_test_cli_dir_set_up,
+              test_report_odt_right_aligned, icat_test_cli_dir_tear_down);
   return g_test_run ();
 }

@@ -389,7 +389,7 @@ content_xml (IcatOdtWriter *writer)
 
 /* The default paragraph and text properties: the faces the PDF uses (a
  * serif body, a Ming face for Chinese), the document's language for
- * spelling, and its direction. */
+ * spelling, and its direction and alignment. */
 static void
 append_default_style (GString    *out,
                       const char *language)
@@ -402,7 +402,7 @@ append_default_style (GString    *out,
 
   g_string_append_printf (out,
                           "<style:default-style style:family=\"paragraph\">"
-                          "<style:paragraph-properties style:writing-mode=\"%s\"/>"
+                          "<style:paragraph-properties style:writing-mode=\"%s\"%s/>"
                           "<style:text-properties style:font-name=\"Liberation Serif\" fo:font-size=\"11pt\""
                           " style:font-name-asian=\"AR PL UMing CN\" style:font-size-asian=\"11pt\""
                           " style:font-name-complex=\"Noto Naskh Arabic\" style:font-size-complex=\"11pt\""
@@ -411,6 +411,9 @@ append_default_style (GString    *out,
                           " style:language-complex=\"%s\" style:country-complex=\"%s\"/>"
                           "</style:default-style>\n",
                           rtl ? "rl-tb" : "lr-tb",
+                          /* LibreOffice aligns a right-to-left paragraph at
+                           * its start only when told so in absolute terms. */
+                          rtl ? " fo:text-align=\"right\"" : "",
                           cjk || rtl ? "en" : lang, cjk || rtl ? "none" : country,
                           cjk ? lang : "zh", cjk ? country : "CN",
                           rtl ? lang : "ar", rtl ? country : "none");
