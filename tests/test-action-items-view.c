@@ -1027,6 +1027,100 @@ test_bad_input (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (item, "due"), ==, "2199-02-28");
 }
 
+static GtkAdjustment *
+table_hadjustment (Fixture *fixture)
+{
+  GtkWidget *table = icat_test_find_type (fixture->window, GTK_TYPE_COLUMN_VIEW);
+
+  return gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_parent (table)));
+}
+
+static gboolean
+table_wider_than_pane (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkAdjustment *adjustment = table_hadjustment (fixture);
+
+  return gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) + 50;
+}
+
+/* The label of a label's text below root, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The header of the table's first column (the title) is drawn inside the
+ * pane, where the user sees it. */
+static gboolean
+first_column_in_view (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkColumnView *table = GTK_COLUMN_VIEW (icat_test_find_type (fixture->window, GTK_TYPE_COLUMN_VIEW));
+  GtkWidget *pane = gtk_widget_get_parent (GTK_WIDGET (table));
+  g_autoptr(GtkColumnViewColumn) first = g_list_model_get_item (gtk_column_view_get_columns (table), 0);
+  GtkWidget *header = find_label (GTK_WIDGET (table), gtk_column_view_column_get_title (first));
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (header);
+  if (!gtk_widget_compute_bounds (header, pane, &bounds))
+    return FALSE;
+  return bounds.origin.x >= 0 && bounds.origin.x + bounds.size.width <= gtk_widget_get_width (pane);
+}
+
+/* Right to left the columns run from the right edge. A table wider than
+ * its pane shows where they start, the title and the owner, not the last
+ * columns; scrolled by the user, it stays where it was put as the pane
+ * changes width. */
+static void
+test_right_to_left_from_title (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GtkAdjustment *adjustment = table_hadjustment (fixture);
+
+  g_assert_cmpint (gtk_widget_get_direction (fixture->window), ==, GTK_TEXT_DIR_RTL);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 560, 700);
+  icat_test_wait_until (table_wider_than_pane, fixture, NULL, 10);
+  icat_test_wait_until (first_column_in_view, fixture, NULL, 10);
+  spin ();
+  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (adjustment),
+                                  gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment),
+                                  0.5);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) - 40);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 600, 700);
+  spin ();
+  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (adjustment),
+                                  gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment) - 40,
+                                  0.5);
+}
+
+static void
+right_to_left_setup (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  setup (fixture, data);
+}
+
+static void
+right_to_left_teardown (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  teardown (fixture, data);
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+}
+
 static void
 chinese_setup (Fixture       *fixture,
                gconstpointer  data)
@@ -1080,5 +1174,7 @@ main (int    argc,
   g_test_add ("/action-items/columns-fit", Fixture, NULL, setup, test_columns_fit, teardown);
   g_test_add ("/action-items/columns-fit/chinese", Fixture, "zh_CN", chinese_setup, test_columns_fit,
               chinese_teardown);
+  g_test_add ("/action-items/right-to-left-from-title", Fixture, NULL, right_to_left_setup,
+              test_right_to_left_from_title, right_to_left_teardown);
   return g_test_run ();
 }

@@ -20,6 +20,7 @@
 #include "icat-first-page.h"
 #include "icat-format.h"
 #include "icat-record-create.h"
+#include "icat-rtl-scroll.h"
 #include "icat-schema.h"
 #include "icat-toast.h"
 #include "icat-today.h"
@@ -464,6 +465,7 @@ icat_action_items_view_new (IcatStore *store,
                                            icat_first_page_rows (MIN_ROW_HEIGHT), GTK_WIDGET (self));
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->first_page)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  icat_rtl_scroll_from_start (self->scroller);
   g_signal_connect_object (self->items, "items-changed", G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb),
                            self, G_CONNECT_SWAPPED);
