@@ -48,17 +48,29 @@ assert_lacks (const char *text,
     g_error ("“%s” should not be in: %s", part, text);
 }
 
+/* The 2025 work plan written by a CLI that speaks messages, in the
+ * document language language, at name in the fixture's folder: its path. */
+static char *
+work_plan_in (Fixture    *fixture,
+              const char *messages,
+              const char *language,
+              const char *name)
+{
+  char *pdf = g_build_filename (fixture->dir, name, NULL);
+
+  icat_test_cli_speak (messages);
+  g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "workplan", "--year", "2025", "--language", language,
+                        "-o", pdf, NULL), ==, 0);
+  return pdf;
+}
+
 static void
 test_workplan_chinese (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autofree char *pdf = g_build_filename (fixture->dir, "plan.pdf", NULL);
-  g_autofree char *text = NULL;
+  g_autofree char *pdf = work_plan_in (fixture, "en", "zh_CN", "plan.pdf");
+  g_autofree char *text = pdf_text (pdf);
 
-  icat_test_cli_speak ("en");
-  g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "workplan", "--year", "2025", "--language", "zh_CN",
-                        "-o", pdf, NULL), ==, 0);
-  text = pdf_text (pdf);
   assert_contains (text, "2025年工作计划");
   /* The agencies' localized names follow the document too. */
   assert_contains (text, UNODC_ZH);
@@ -90,13 +102,9 @@ static void
 test_workplan_french_names (Fixture       *fixture,
                             gconstpointer  data)
 {
-  g_autofree char *pdf = g_build_filename (fixture->dir, "plan.pdf", NULL);
-  g_autofree char *text = NULL;
+  g_autofree char *pdf = work_plan_in (fixture, "zh_CN", "fr", "plan.pdf");
+  g_autofree char *text = g_strdelimit (pdf_text (pdf), "\n", ' ');
 
-  icat_test_cli_speak ("zh_CN");
-  g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "workplan", "--year", "2025", "--language", "fr",
-                        "-o", pdf, NULL), ==, 0);
-  text = g_strdelimit (pdf_text (pdf), "\n", ' ');
   assert_contains (text, "Groupe de coordination interinstitutions contre la traite des personnes (ICAT)");
   assert_contains (text, "Office des Nations Unies contre la drogue et le crime");
   assert_lacks (text, "Inter-Agency Coordination Group");
@@ -196,20 +204,15 @@ static void
 test_pdf_says_language (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_autofree char *arabic = g_build_filename (fixture->dir, "plan-ar.pdf", NULL);
-  g_autofree char *english = g_build_filename (fixture->dir, "plan-en.pdf", NULL);
+  g_autofree char *arabic = work_plan_in (fixture, "fr", "ar", "plan-ar.pdf");
+  g_autofree char *english = work_plan_in (fixture, "fr", "en", "plan-en.pdf");
   g_autofree char *chinese = g_build_filename (fixture->dir, "coverage.pdf", NULL);
   g_autofree char *catalog = NULL;
 
-  icat_test_cli_speak ("fr");
-  g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "workplan", "--year", "2025", "--language", "ar",
-                        "-o", arabic, NULL), ==, 0);
   catalog = pdf_catalog (arabic);
   assert_contains (catalog, "/Lang (ar)");
   assert_contains (catalog, "/Type /Catalog");
   g_clear_pointer (&catalog, g_free);
-  g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "workplan", "--year", "2025", "--language", "en",
-                        "-o", english, NULL), ==, 0);
   catalog = pdf_catalog (english);
   assert_contains (catalog, "/Lang (en)");
   g_clear_pointer (&catalog, g_free);
