@@ -457,15 +457,22 @@ show_error (IcatWorkPlanView *self,
   icat_document_preview_set_document (self->preview, NULL);
 }
 
+/* The layout holds the view weakly: a window closed while a plan is laid
+ * out goes at once, and the layout's result with nobody to show it. */
 static void
 built_cb (GObject      *source,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  g_autoptr(IcatWorkPlanView) self = user_data;
+  GWeakRef *view = user_data;
+  g_autoptr(IcatWorkPlanView) self = g_weak_ref_get (view);
   g_autoptr(GError) error = NULL;
   g_autoptr(IcatDocumentHandle) handle = icat_store_read_finish (result, &error);
 
+  g_weak_ref_clear (view);
+  g_free (view);
+  if (self == NULL)
+    return;
   g_clear_object (&self->building);
   if (self->store == NULL)
     return;  /* disposed meanwhile */
@@ -490,6 +497,8 @@ built_cb (GObject      *source,
 static void
 start_build (IcatWorkPlanView *self)
 {
+  GWeakRef *view;
+
   if (self->building != NULL)
     {
       /* The layout cannot be interrupted; its result will be dropped. */
@@ -500,10 +509,12 @@ start_build (IcatWorkPlanView *self)
   self->rebuild_queued = FALSE;
   self->stale = FALSE;
   self->building = g_cancellable_new ();
+  view = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (view, self);
   icat_store_read_async (self->store, build_thread, _icat_work_plan_layout_new (self),
                          (GDestroyNotify) _icat_work_plan_layout_free,
                          (GDestroyNotify) icat_document_handle_unref, ICAT_STORE_READ_DEFAULT,
-                         self->building, built_cb, g_object_ref (self));
+                         self->building, built_cb, view);
   set_busy (self, TRUE);
 }
 
@@ -722,6 +733,7 @@ icat_work_plan_view_dispose (GObject *object)
   g_clear_object (&self->autosave);
   if (self->building != NULL)
     g_cancellable_cancel (self->building);
+  g_clear_object (&self->building);
   g_clear_handle_id (&self->rebuild_timeout, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
