@@ -332,6 +332,21 @@ icat_test_run_cli (const char * const *argv,
   return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
 }
 
+int
+icat_test_run_cli_on (const char         *database,
+                      const char * const *argv,
+                      char              **stdout_text,
+                      char              **stderr_text)
+{
+  g_autoptr(GStrvBuilder) args = g_strv_builder_new ();
+  g_auto(GStrv) with_database = NULL;
+
+  g_strv_builder_add_many (args, "--database", database, NULL);
+  g_strv_builder_addv (args, (const char **) argv);
+  with_database = g_strv_builder_end (args);
+  return icat_test_run_cli ((const char * const *) with_database, stdout_text, stderr_text);
+}
+
 void
 icat_test_run_clear (IcatTestRun *run)
 {

@@ -62,6 +62,11 @@ char       *icat_test_fill_disk     (IcatDb      *db,
 int         icat_test_run_cli       (const char * const *argv,
                                      char      **stdout_text,
                                      char      **stderr_text);
+/* The same on the database at database: --database database, then argv. */
+int         icat_test_run_cli_on    (const char         *database,
+                                     const char * const *argv,
+                                     char              **stdout_text,
+                                     char              **stderr_text);
 
 /* Translations from the build's catalogues (build/po), in the
  * environment's locale: for a test that switches language. */

@@ -152,16 +152,10 @@ test_report_usage_errors (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(GPtrArray) args = g_ptr_array_new ();
       g_autofree char *out = NULL;
       g_autofree char *err = NULL;
 
-      g_ptr_array_add (args, (gpointer) "--database");
-      g_ptr_array_add (args, fixture->db);
-      for (guint a = 0; cases[i].args[a] != NULL; a++)
-        g_ptr_array_add (args, (gpointer) cases[i].args[a]);
-      g_ptr_array_add (args, NULL);
-      g_assert_cmpint (icat_test_run_cli ((const char * const *) args->pdata, &out, &err), ==, cases[i].status);
+      g_assert_cmpint (icat_test_run_cli_on (fixture->db, cases[i].args, &out, &err), ==, cases[i].status);
       assert_one_line_error (err, cases[i].says);
       g_assert_cmpstr (out, ==, "");
     }

@@ -395,14 +395,12 @@ test_read_only_media (gconstpointer data)
       g_autoptr(GPtrArray) args = g_ptr_array_new ();
       int status;
 
-      g_ptr_array_add (args, (gpointer) "--database");
-      g_ptr_array_add (args, uri);
       for (guint i = 0; commands[c][i] != NULL; i++)
         g_ptr_array_add (args, (gpointer) (g_strcmp0 (commands[c][i], "MEETING") == 0 ? meeting_id : commands[c][i]));
       g_ptr_array_add (args, NULL);
       g_clear_pointer (&out, g_free);
       g_clear_pointer (&err, g_free);
-      status = icat_test_run_cli ((const char * const *) args->pdata, &out, &err);
+      status = icat_test_run_cli_on (uri, (const char * const *) args->pdata, &out, &err);
       g_test_message ("%s: %d %s", commands[c][0], status, err);
       g_assert_cmpstr (err, ==, "");
       g_assert_cmpint (status, ==, 0);
