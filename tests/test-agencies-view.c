@@ -260,6 +260,36 @@ test_undo_stays_with_agency (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "International Organization for Migration");
 }
 
+/* The successor's row names it in full under the acronym, as the owner of
+ * an action item is shown; an agency without one gets the explanation. */
+static void
+test_successor_named (Fixture       *f,
+                      gconstpointer  data)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (find_named (GTK_WIDGET (f->editor), "successor"));
+  const char *hint = "The agency that took over its work, e.g. UN-Women for UNIFEM";
+  g_autofree char *daw = open_agency (f, "DAW");
+  g_autofree char *ilo = NULL;
+  g_autofree char *unicef = icat_test_agency_id (f->store, "UNICEF");
+  g_autoptr(JsonObject) stored = NULL;
+  GListModel *choices = adw_combo_row_get_model (row);
+  guint unicef_position = G_MAXUINT;
+
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "United Nations Entity for Gender Equality and the Empowerment of Women");
+  ilo = open_agency (f, "ILO");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, hint);
+  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (choices), i), "UNICEF"))
+      unicef_position = i;
+  g_assert_cmpuint (unicef_position, !=, G_MAXUINT);
+  adw_combo_row_set_selected (row, unicef_position);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "United Nations Children's Fund");
+  icat_test_wait_saved (f->store);
+  stored = read_record (f, "agency", ilo);
+  g_assert_cmpstr (string_member (stored, "successor"), ==, unicef);
+}
+
 static void
 test_membership (Fixture       *f,
                  gconstpointer  data)
@@ -960,6 +990,7 @@ main (int   argc,
 
   g_test_add_func ("/agencies/status", test_status);
   g_test_add ("/agencies/membership", Fixture, NULL, fixture_set_up, test_membership, fixture_tear_down);
+  g_test_add ("/agencies/successor-named", Fixture, NULL, fixture_set_up, test_successor_named, fixture_tear_down);
   g_test_add ("/agencies/undo-stays-with-agency", Fixture, NULL, fixture_set_up, test_undo_stays_with_agency,
               fixture_tear_down);
   g_test_add ("/agencies/focal-point", Fixture, NULL, fixture_set_up, test_focal_point, fixture_tear_down);

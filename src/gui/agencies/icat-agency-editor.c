@@ -194,11 +194,32 @@ kind_selected_cb (IcatAgencyEditor *self)
     _icat_agency_editor_queue_field (self, ICAT_KEY_KIND, _icat_agency_string_node (icat_agency_kinds[kind]));
 }
 
+/* The successor's full name under its acronym, as an action item's owner
+ * shows it; the row's explanation while there is none. */
+static void
+update_successor_subtitle (IcatAgencyEditor *self,
+                           const char       *successor_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->agencies));
+  const char *name = NULL;
+
+  for (guint i = 0; successor_id != NULL && name == NULL && i < n; i++)
+    {
+      g_autoptr(IcatRecord) agency = g_list_model_get_item (G_LIST_MODEL (self->agencies), i);
+
+      if (agency != NULL && g_strcmp0 (icat_record_get_id (agency), successor_id) == 0)
+        name = icat_record_get_localized (agency, ICAT_KEY_NAME);
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->successor_row),
+                               name ? name : _("The agency that took over its work, e.g. UN-Women for UNIFEM"));
+}
+
 static void
 successor_selected_cb (IcatAgencyEditor *self)
 {
   guint position = adw_combo_row_get_selected (self->successor_row);
 
+  update_successor_subtitle (self, position < self->successor_ids->len ? self->successor_ids->pdata[position] : NULL);
   if (position < self->successor_ids->len)
     _icat_agency_editor_queue_field (self, ICAT_KEY_SUCCESSOR, _icat_agency_string_node (self->successor_ids->pdata[position]));
 }
@@ -295,6 +316,8 @@ load_successor (IcatAgencyEditor *self,
   self->loading++;
   adw_combo_row_set_selected (self->successor_row, position);
   self->loading--;
+  /* Also when the choice stays where it was, which notifies nothing. */
+  update_successor_subtitle (self, position > 0 ? successor : NULL);
 }
 
 /* Loading fields from the record */
