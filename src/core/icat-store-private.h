@@ -110,10 +110,13 @@ void         _icat_store_set_device_id   (IcatStore           *self,
                                           const char          *device_id);
 
 /* The journal entry of a local change, in the transaction that made it
- * (src/core/sync/icat-sync-journal.c). */
+ * (src/core/sync/icat-sync-journal.c); notices are the records the
+ * changeset touched, collected once by the caller: walking the changeset
+ * of a large import is not cheap. */
 gboolean     _icat_sync_journal_local    (IcatDb              *db,
                                           const char          *device_id,
                                           GBytes              *changeset,
+                                          const IcatNotices   *notices,
                                           const char          *resolves,
                                           GError             **error);
 

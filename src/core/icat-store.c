@@ -385,12 +385,23 @@ journal_changeset (IcatStore  *self,
                    GError    **error)
 {
   g_autoptr(GBytes) bytes = g_bytes_new_with_free_func (changeset, size, sqlite3_free, changeset);
+  IcatNotices notices;
+  gboolean ok;
 
   if (size == 0 && job->resolves == NULL)
     return TRUE;
-  if (!_icat_sync_journal_local (self->write_db, self->device_id, bytes, job->resolves, error))
+  _icat_notices_init (&notices);
+  _icat_notices_collect (&notices, self->write_db, changeset, size);
+  ok = _icat_sync_journal_local (self->write_db, self->device_id, bytes, &notices, job->resolves, error);
+  for (guint i = 0; ok && i < notices.list->len; i++)
+    {
+      IcatNotice *notice = &g_array_index (notices.list, IcatNotice, i);
+
+      _icat_notices_add (&job->notices, notice->kind, notice->id, notice->change);
+    }
+  _icat_notices_clear (&notices);
+  if (!ok)
     return FALSE;
-  _icat_notices_collect (&job->notices, self->write_db, changeset, size);
   if (size > 0 && (job->type == JOB_SAVE || job->type == JOB_DELETE || job->type == JOB_IMPORT))
     *undo = g_steal_pointer (&bytes);
   return TRUE;

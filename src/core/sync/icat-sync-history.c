@@ -52,24 +52,21 @@ records_of_changeset (IcatDb     *db,
 /* One statement for all the records of the change, rather than one for
  * each of the hundred thousand an import touches. */
 gboolean
-_icat_sync_history_note (IcatDb      *db,
-                         const char  *device,
-                         gint64       seq,
-                         const void  *data,
-                         gsize        size,
-                         GError     **error)
+_icat_sync_history_note_records (IcatDb             *db,
+                                 const char         *device,
+                                 gint64              seq,
+                                 const IcatNotices  *notices,
+                                 GError            **error)
 {
   g_autoptr(GString) records = g_string_new ("[");
-  IcatNotices notices;
-  guint n_records;
+  guint n_records = notices->list->len;
   sqlite3_stmt *stmt;
 
-  _icat_notices_init (&notices);
-  _icat_notices_collect (&notices, db, data, size);
-  n_records = notices.list->len;
+  if (n_records == 0)
+    return TRUE;
   for (guint i = 0; i < n_records; i++)
     {
-      IcatNotice *notice = &g_array_index (notices.list, IcatNotice, i);
+      IcatNotice *notice = &g_array_index (notices->list, IcatNotice, i);
 
       g_string_append (records, i > 0 ? ",[" : "[");
       icat_json_append_string (records, notice->kind);
@@ -77,9 +74,6 @@ _icat_sync_history_note (IcatDb      *db,
       icat_json_append_string (records, notice->id);
       g_string_append_c (records, ']');
     }
-  _icat_notices_clear (&notices);
-  if (n_records == 0)
-    return TRUE;
   g_string_append_c (records, ']');
 
   /* seq 0: the device's newest entry, the one just journaled. */
@@ -94,6 +88,24 @@ _icat_sync_history_note (IcatDb      *db,
   icat_bind_text (stmt, 2, device);
   sqlite3_bind_int64 (stmt, 3, seq);
   return icat_db_run (db, stmt, error);
+}
+
+gboolean
+_icat_sync_history_note (IcatDb      *db,
+                         const char  *device,
+                         gint64       seq,
+                         const void  *data,
+                         gsize        size,
+                         GError     **error)
+{
+  IcatNotices notices;
+  gboolean ok;
+
+  _icat_notices_init (&notices);
+  _icat_notices_collect (&notices, db, data, size);
+  ok = _icat_sync_history_note_records (db, device, seq, &notices, error);
+  _icat_notices_clear (&notices);
+  return ok;
 }
 
 /* icat_journal_records (changeset): for the migration that fills the

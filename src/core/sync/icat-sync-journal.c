@@ -741,42 +741,42 @@ touches_decisions (const void *changeset,
 }
 
 gboolean
-_icat_sync_journal_local (IcatDb      *db,
-                          const char  *device_id,
-                          GBytes      *changeset,
-                          const char  *resolves,
-                          GError     **error)
+_icat_sync_journal_local (IcatDb             *db,
+                          const char         *device_id,
+                          GBytes             *changeset,
+                          const IcatNotices  *notices,
+                          const char         *resolves,
+                          GError            **error)
 {
   IcatSyncClock clock = { _icat_sync_next_hlc (db, error), device_id };
   g_autofree char *made_at = _icat_sync_clock_time (clock.hlc);
   g_autoptr(GBytes) combined = NULL;
+  IcatNotices combined_notices;
   gsize size;
   const void *data = g_bytes_get_data (changeset, &size);
+  gboolean ok;
 
   if (clock.hlc < 0)
     return FALSE;
   if (!coalesce_or_insert (db, device_id, &clock, made_at, changeset, resolves, &combined, error))
     return FALSE;
+  /* An edit merged into the one before it touched that one's records too. */
+  _icat_notices_init (&combined_notices);
   if (combined != NULL)
-    data = g_bytes_get_data (combined, &size);
-  if (!_icat_sync_history_note (db, device_id, 0, data, size, error) ||
-      !_icat_sync_note_changes (db, data, size, &clock, error) ||
-      (resolves != NULL && !_icat_sync_close_conflicts (db, resolves, error)))
-    return FALSE;
-  /* Renumbering decisions here ends their conflict here too, as on the
-   * laptops that apply this change. */
-  if (size > 0 && touches_decisions (data, size))
     {
-      IcatNotices notices;
-      gboolean ok;
-
-      _icat_notices_init (&notices);
-      _icat_notices_collect (&notices, db, data, size);
-      ok = _icat_sync_find_duplicates (db, &notices, NULL, error);
-      _icat_notices_clear (&notices);
-      return ok;
+      data = g_bytes_get_data (combined, &size);
+      _icat_notices_collect (&combined_notices, db, data, size);
+      notices = &combined_notices;
     }
-  return TRUE;
+  ok = _icat_sync_history_note_records (db, device_id, 0, notices, error) &&
+       _icat_sync_note_changes (db, data, size, &clock, error) &&
+       (resolves == NULL || _icat_sync_close_conflicts (db, resolves, error)) &&
+       /* Renumbering decisions here ends their conflict here too, as on
+        * the laptops that apply this change. */
+       (size == 0 || !touches_decisions (data, size) ||
+        _icat_sync_find_duplicates (db, notices, NULL, error));
+  _icat_notices_clear (&combined_notices);
+  return ok;
 }
 
 /* }}} */

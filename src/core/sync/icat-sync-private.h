@@ -138,8 +138,8 @@ gboolean  _icat_sync_keep_edit_of_deleted (IcatDb            *db,
 
 /* Decisions numbered alike in the meetings noticed, kept as conflicts;
  * the conflicts of duplicates that ended are dropped. */
-gboolean  _icat_sync_find_duplicates (IcatDb        *db,
-                                    IcatNotices     *notices,
+gboolean  _icat_sync_find_duplicates (IcatDb             *db,
+                                    const IcatNotices  *notices,
                                     guint           *new_conflicts,
                                     GError         **error);
 
@@ -242,6 +242,12 @@ gboolean  _icat_sync_history_note  (IcatDb          *db,
                                     const void      *changeset,
                                     gsize            size,
                                     GError         **error);
+/* The same, with the records already collected from the changeset. */
+gboolean  _icat_sync_history_note_records (IcatDb             *db,
+                                           const char         *device,
+                                           gint64              seq,
+                                           const IcatNotices  *notices,
+                                           GError            **error);
 /* icat_journal_records (changeset), for the migration that fills it. */
 int       _icat_sync_history_register_sql (IcatDb   *db);
 /* icat_sync_resolve (), or with merged_value (JSON, NULL: none) written

@@ -376,10 +376,10 @@ drop_ended_duplicates (IcatDb      *db,
 /* Two decisions numbered alike in one meeting: both stay, and a person
  * renumbers them. */
 gboolean
-_icat_sync_find_duplicates (IcatDb       *db,
-                          IcatNotices  *notices,
-                          guint        *new_conflicts,
-                          GError      **error)
+_icat_sync_find_duplicates (IcatDb             *db,
+                            const IcatNotices  *notices,
+                            guint              *new_conflicts,
+                            GError            **error)
 {
   for (guint i = 0; i < notices->list->len; i++)
     {
