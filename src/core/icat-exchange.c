@@ -151,10 +151,38 @@ scan_document (const char  *data,
  * above turned each \u0000 into one, so both are found here, with the path
  * of the field. */
 static gboolean
-check_text (JsonNode    *node,
-            GString     *path,
-            const char  *display_name,
-            GError     **error)
+text_is_whole (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (json_object_iter_next (&iter, &name, &member))
+        if (!g_utf8_validate (name, -1, NULL) || !text_is_whole (member))
+          return FALSE;
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        if (!text_is_whole (json_array_get_element (array, i)))
+          return FALSE;
+    }
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_utf8_validate (json_node_get_string (node), -1, NULL);
+  return TRUE;
+}
+
+/* The path of the text text_is_whole () refused, for its message. */
+static gboolean
+check_text_at (JsonNode    *node,
+               GString     *path,
+               const char  *display_name,
+               GError     **error)
 {
   gsize path_length = path->len;
 
@@ -171,7 +199,7 @@ check_text (JsonNode    *node,
             return icat_set_invalid (error, display_name, _("%s: a member name holds \\u0000 or half of a surrogate pair, "
                                                             "which text cannot hold"), path->str);
           g_string_append_printf (path, ".%s", name);
-          if (!check_text (member, path, display_name, error))
+          if (!check_text_at (member, path, display_name, error))
             return FALSE;
           g_string_truncate (path, path_length);
         }
@@ -183,7 +211,7 @@ check_text (JsonNode    *node,
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
           g_string_append_printf (path, "[%u]", i);
-          if (!check_text (json_array_get_element (array, i), path, display_name, error))
+          if (!check_text_at (json_array_get_element (array, i), path, display_name, error))
             return FALSE;
           g_string_truncate (path, path_length);
         }
@@ -193,6 +221,17 @@ check_text (JsonNode    *node,
     return icat_set_invalid (error, display_name, _("%s: holds \\u0000 or half of a surrogate pair (\\ud800 to \\udfff "
                                                     "without its other half), which text cannot hold"), path->str);
   return TRUE;
+}
+
+/* Every text whole, or an error naming the first that is not. The walk
+ * builds no paths until it finds one: every record of an import takes it. */
+static gboolean
+check_text (JsonNode    *node,
+            GString     *path,
+            const char  *display_name,
+            GError     **error)
+{
+  return text_is_whole (node) || check_text_at (node, path, display_name, error);
 }
 
 /* What json-glib would get wrong, found before it reads: an empty file,

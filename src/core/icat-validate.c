@@ -130,6 +130,24 @@ add_ref (IcatValidation *validation,
   g_ptr_array_add (validation->refs, ref);
 }
 
+/* Appends "[index]": validating names a path for every element it
+ * checks, and printf for each was a tenth of an import's validation. */
+static void
+append_index (GString *path,
+              guint    index)
+{
+  char digits[12];
+  int n = 0;
+
+  g_string_append_c (path, '[');
+  do
+    digits[n++] = '0' + index % 10;
+  while ((index /= 10) > 0);
+  while (n > 0)
+    g_string_append_c (path, digits[--n]);
+  g_string_append_c (path, ']');
+}
+
 static gboolean
 check_language_code (const char *code)
 {
@@ -178,6 +196,8 @@ check_id_list (JsonNode        *node,
 {
   JsonArray *array;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GString) element_path = g_string_new (path);
+  gsize path_length = element_path->len;
   guint length;
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
@@ -189,15 +209,16 @@ check_id_list (JsonNode        *node,
   for (guint i = 0; i < length; i++)
     {
       JsonNode *element = json_array_get_element (array, i);
-      g_autofree char *element_path = g_strdup_printf ("%s[%u]", path, i);
       const char *id;
 
+      g_string_truncate (element_path, path_length);
+      append_index (element_path, i);
       if (!is_string (element) || !icat_is_uuid (json_node_get_string (element)))
-        return icat_set_invalid (error, element_path, _("must be an id (a lower-case UUID)"));
+        return icat_set_invalid (error, element_path->str, _("must be an id (a lower-case UUID)"));
       id = json_node_get_string (element);
       if (!g_hash_table_add (seen, (gpointer) id))
-        return icat_set_invalid (error, element_path, _("is listed twice"));
-      add_ref (validation, element_path, field->ref, id, NULL);
+        return icat_set_invalid (error, element_path->str, _("is listed twice"));
+      add_ref (validation, element_path->str, field->ref, id, NULL);
     }
   return TRUE;
 }
@@ -351,6 +372,8 @@ check_children (JsonNode         *node,
 {
   g_autofree char *table = icat_schema_sub_table (parent_table, field);
   g_autoptr(JsonArray) result = json_array_new ();
+  g_autoptr(GString) child_path = g_string_new (path);
+  gsize path_length = child_path->len;
   JsonArray *array;
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
@@ -358,10 +381,12 @@ check_children (JsonNode         *node,
   array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      g_autofree char *child_path = g_strdup_printf ("%s[%u]", path, i);
-      JsonObject *child = validate_object (field->child, json_array_get_element (array, i),
-                                           child_path, table, validation, error);
+      JsonObject *child;
 
+      g_string_truncate (child_path, path_length);
+      append_index (child_path, i);
+      child = validate_object (field->child, json_array_get_element (array, i), child_path->str, table,
+                               validation, error);
       if (child == NULL)
         return NULL;
       json_array_add_object_element (result, child);
@@ -371,20 +396,21 @@ check_children (JsonNode         *node,
   icat_nested_ids_fill (parent_id, field->name, field->child, result);
   for (guint i = 0; i < json_array_get_length (result); i++)
     {
-      g_autofree char *child_path = g_strdup_printf ("%s[%u]", path, i);
       JsonObject *child = json_array_get_object_element (result, i);
       const char *child_id;
 
+      g_string_truncate (child_path, path_length);
+      append_index (child_path, i);
       child_id = json_object_get_string_member_with_default (child, "id", NULL);
       if (child_id != NULL &&
           !g_hash_table_insert (validation->child_ids, g_strconcat (table, "/", child_id, NULL),
                                 g_strdup (parent_id)))
-        return icat_set_invalid (error, child_path, _("the id %s is used twice"), child_id), NULL;
+        return icat_set_invalid (error, child_path->str, _("the id %s is used twice"), child_id), NULL;
       if (child_id != NULL)
         {
           IcatRef *child_ref = g_new0 (IcatRef, 1);
 
-          child_ref->path = g_strconcat (child_path, ".id", NULL);
+          child_ref->path = g_strconcat (child_path->str, ".id", NULL);
           child_ref->target = g_strdup (table);
           child_ref->id = g_strdup (child_id);
           child_ref->parent_id = g_strdup (parent_id);
@@ -447,6 +473,8 @@ validate_object (const IcatKind  *kind,
 {
   g_autoptr(JsonObject) result = json_object_new ();
   g_autoptr(GList) members = NULL;
+  g_autoptr(GString) field_path = g_string_new (path);
+  gsize path_length = field_path->len;
   JsonObject *object;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
@@ -457,22 +485,24 @@ validate_object (const IcatKind  *kind,
   for (GList *l = members; l != NULL; l = l->next)
     if (icat_kind_lookup_field (kind, l->data) == NULL)
       {
-        g_autofree char *field_path = g_strdup_printf ("%s.%s", path, (const char *) l->data);
-
-        return icat_set_invalid (error, field_path, _("is not a field of this record")), NULL;
+        g_string_append_c (field_path, '.');
+        g_string_append (field_path, l->data);
+        return icat_set_invalid (error, field_path->str, _("is not a field of this record")), NULL;
       }
 
   for (guint i = 0; i < kind->n_fields; i++)
     {
       const IcatField *field = &kind->fields[i];
       JsonNode *value = json_object_get_member (object, field->name);
-      g_autofree char *field_path = g_strdup_printf ("%s.%s", path, field->name);
       JsonNode *checked;
 
+      g_string_truncate (field_path, path_length);
+      g_string_append_c (field_path, '.');
+      g_string_append (field_path, field->name);
       if (value == NULL || JSON_NODE_HOLDS_NULL (value))
         {
           if (field->flags & ICAT_FIELD_REQUIRED)
-            return icat_set_invalid (error, field_path, _("is required")), NULL;
+            return icat_set_invalid (error, field_path->str, _("is required")), NULL;
           if (field->flags & ICAT_FIELD_FALSE_IF_ABSENT)
             json_object_set_boolean_member (result, field->name, FALSE);
           else if (field->type == ICAT_VALUE_REF_LIST || field->type == ICAT_VALUE_CHILDREN ||
@@ -482,7 +512,7 @@ validate_object (const IcatKind  *kind,
             json_object_set_null_member (result, field->name);
           continue;
         }
-      checked = check_value (value, field, field_path, table, object, validation, error);
+      checked = check_value (value, field, field_path->str, table, object, validation, error);
       if (checked == NULL)
         return NULL;
       json_object_set_member (result, field->name, checked);
