@@ -569,6 +569,67 @@ test_reading_plan (void)
   icat_test_tmpdir_free (g_steal_pointer (&dir_read));
 }
 
+/* Breaks the action item whose id ends in hex_id: field (the first after
+ * its id) gets value, which must be as long as the one it replaces. */
+static void
+break_item (char       *text,
+            guint       hex_id,
+            const char *field,
+            const char *value)
+{
+  g_autofree char *id = g_strdup_printf ("7f000000-0000-4000-8000-%012x", hex_id);
+  char *item = strstr (text, id);
+  char *place;
+
+  g_assert_nonnull (item);
+  place = strstr (item, field);
+  g_assert_nonnull (place);
+  place += strlen (field);
+  g_assert_cmpuint (strcspn (place, "\""), ==, strlen (value));
+  memcpy (place, value, strlen (value));
+}
+
+/* The reading plan reads and checks records on two threads, hundreds
+ * ahead of the one that notes them: of two broken records, the first in
+ * the document is still the one refused, as a reading in order finds it
+ * (the tree plan), wherever the threads had got to. */
+static void
+test_reading_plan_first_error (void)
+{
+  g_autofree char *dir = icat_test_tmpdir_new ();
+  IcatDb *db = seeded_db (dir);
+  g_autoptr(GBytes) document = make_document_of (db, 1000);
+  const struct {
+    guint       first;
+    guint       second;
+    const char *path;
+  } cases[] = {
+    { 0x100 + 700, 0x100 + 701, "$.action_items[700].status" },
+    { 0x100 + 701, 0x100 + 700, "$.action_items[700].due" },
+    { 0x100 + 999, 0x100 + 3, "$.action_items[3].due" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree char *text = g_strdup ((const char *) g_bytes_get_data (document, NULL));
+      g_autoptr(GBytes) broken = NULL;
+      g_autoptr(GError) tree_error = NULL;
+      g_autoptr(GError) read_error = NULL;
+
+      break_item (text, cases[c].first, "\"status\": \"", "opem");
+      break_item (text, cases[c].second, "\"due\": \"", "2026-13-01");
+      broken = g_bytes_new (text, strlen (text));
+      g_assert_null (plan_tree (db, broken, &tree_error));
+      g_assert_null (plan_reading (db, broken, &read_error));
+      g_assert_error (read_error, ICAT_ERROR, ICAT_ERROR_INVALID);
+      g_assert_cmpstr (read_error->message, ==, tree_error->message);
+      g_assert_nonnull (strstr (read_error->message, cases[c].path));
+    }
+
+  icat_db_close (db);
+  icat_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 /* Other laptops tell a newer change from an older one by these clocks.
  * Enough items that the journal notes their rows in more than one batch;
  * then one item deleted (its rows leave tombstones) and imported again,
@@ -622,5 +683,6 @@ main (int   argc,
   g_test_add_func ("/import/bulk/index-in-one-pass", test_index_in_one_pass);
   g_test_add_func ("/import/bulk/notes-clocks", test_notes_clocks);
   g_test_add_func ("/import/bulk/reading-plan", test_reading_plan);
+  g_test_add_func ("/import/bulk/reading-plan-first-error", test_reading_plan_first_error);
   return g_test_run ();
 }

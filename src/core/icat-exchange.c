@@ -15,6 +15,7 @@
 #include "icat-exchange-split.h"
 #include "icat-index-batch.h"
 #include "icat-record-io.h"
+#include "icat-record-reader.h"
 #include "icat-validate.h"
 
 typedef struct {
@@ -734,25 +735,23 @@ kind_needs_record (const IcatKind *kind)
   return FALSE;
 }
 
+/* Notes a checked record in the plan: its id once in the document, and
+ * what is checked across records. Takes record. */
 static gboolean
-plan_record (IcatImportPlan  *plan,
-             Planning        *planning,
-             guint            kind_index,
-             const IcatKind  *kind,
-             JsonNode        *node,
-             guint            index,
-             const char      *path,
-             gboolean         keep,
-             GError         **error)
+note_planned (IcatImportPlan  *plan,
+              Planning        *planning,
+              guint            kind_index,
+              const IcatKind  *kind,
+              JsonObject      *record,
+              guint            index,
+              const char      *path,
+              gboolean         keep,
+              GError         **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(JsonObject) record = icat_validate_record (kind, node, path, planning->validation, &local_error);
+  g_autoptr(JsonObject) owned = record;
   PlannedRecord planned = { kind, kind_index, NULL, NULL, NULL, TRUE, FALSE, index };
-  const char *id;
+  const char *id = json_object_get_string_member (record, "id");
 
-  if (record == NULL)
-    return icat_set_invalid (error, planning->display_name, "%s", local_error->message);
-  id = json_object_get_string_member (record, "id");
   if (!g_hash_table_add (planning->file_ids, g_strconcat (kind->name, "/", id, NULL)))
     return icat_set_invalid (error, planning->display_name, _("%s.id: the id %s appears twice"), path, id);
   /* One id, one record: undo, search and the documents find a record
@@ -766,8 +765,100 @@ plan_record (IcatImportPlan  *plan,
   planned.id = g_strdup (id);
   planned.updated_at = g_strdup (json_object_get_string_member (record, "updated_at"));
   if (keep)
-    planned.record = g_steal_pointer (&record);
+    planned.record = g_steal_pointer (&owned);
   g_array_append_val (plan->records, planned);
+  return TRUE;
+}
+
+static gboolean
+plan_record (IcatImportPlan  *plan,
+             Planning        *planning,
+             guint            kind_index,
+             const IcatKind  *kind,
+             JsonNode        *node,
+             guint            index,
+             const char      *path,
+             GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonObject *record = icat_validate_record (kind, node, path, planning->validation, &local_error);
+
+  if (record == NULL)
+    return icat_set_invalid (error, planning->display_name, "%s", local_error->message);
+  return note_planned (plan, planning, kind_index, kind, record, index, path, TRUE, error);
+}
+
+typedef struct {
+  IcatExchangeDocument *document;
+  guint                 kind_index;
+  const IcatKind       *kind;
+} KindReading;
+
+/* One record of a split document, read and checked (on a reader's thread). */
+static JsonObject *
+read_and_check (IcatExchangeDocument  *document,
+                guint                  kind_index,
+                const IcatKind        *kind,
+                guint                  index,
+                IcatValidation        *validation,
+                GError               **error)
+{
+  g_autofree char *path = g_strdup_printf ("$.%s[%u]", kind->plural, index);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) node = read_record (document, kind_index, index, path, error);
+  JsonObject *record;
+
+  if (node == NULL)
+    return NULL;
+  record = icat_validate_record (kind, node, path, validation, &local_error);
+  if (record == NULL)
+    icat_set_invalid (error, document->display_name, "%s", local_error->message);
+  return record;
+}
+
+static JsonObject *
+read_kind_record (gpointer         data,
+                  guint            index,
+                  IcatValidation  *validation,
+                  GError         **error)
+{
+  KindReading *reading = data;
+
+  return read_and_check (reading->document, reading->kind_index, reading->kind, index, validation, error);
+}
+
+/* The records of a split document, read and checked two at a time on
+ * the reader's threads; their ids and what refers across records are
+ * noted here in the document's order. */
+static gboolean
+plan_spans (IcatImportPlan  *plan,
+            Planning        *planning,
+            guint            kind_index,
+            const IcatKind  *kind,
+            GArray          *spans,
+            GError         **error)
+{
+  KindReading reading = { plan->document, kind_index, kind };
+  g_autoptr(IcatRecordReader) reader = icat_record_reader_start (spans->len, 2, read_kind_record, &reading);
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      g_autoptr(IcatValidation) validation = NULL;
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *path = NULL;
+      JsonObject *record = icat_record_reader_take (reader, i, &validation, error);
+
+      if (record == NULL)
+        return FALSE;
+      path = g_strdup_printf ("$.%s[%u]", kind->plural, i);
+      if (!icat_validation_merge (planning->validation, validation, &local_error))
+        {
+          json_object_unref (record);
+          return icat_set_invalid (error, planning->display_name, "%s", local_error->message);
+        }
+      if (!note_planned (plan, planning, kind_index, kind, record, i, path, kind_needs_record (kind), error))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -785,18 +876,7 @@ plan_kind (IcatImportPlan  *plan,
   JsonArray *array;
 
   if (spans != NULL)
-    {
-      for (guint i = 0; i < spans->len; i++)
-        {
-          g_autofree char *path = g_strdup_printf ("$.%s[%u]", kind->plural, i);
-          g_autoptr(JsonNode) node = read_record (document, kind_index, i, path, error);
-
-          if (node == NULL ||
-              !plan_record (plan, planning, kind_index, kind, node, i, path, kind_needs_record (kind), error))
-            return FALSE;
-        }
-      return TRUE;
-    }
+    return plan_spans (plan, planning, kind_index, kind, spans, error);
   if (list == NULL || JSON_NODE_HOLDS_NULL (list))
     return TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (list))
@@ -807,7 +887,7 @@ plan_kind (IcatImportPlan  *plan,
     {
       g_autofree char *path = g_strdup_printf ("$.%s[%u]", kind->plural, i);
 
-      if (!plan_record (plan, planning, kind_index, kind, json_array_get_element (array, i), i, path, TRUE, error))
+      if (!plan_record (plan, planning, kind_index, kind, json_array_get_element (array, i), i, path, error))
         return FALSE;
     }
   return TRUE;
@@ -1024,24 +1104,20 @@ delete_records_not_in_file (IcatImportPlan  *plan,
 }
 
 /* A record the plan let go, read and normalized again as it was when
- * checked. */
+ * checked (on the reader's thread, ahead of the writer); NULL without an
+ * error for a record that is not written or is still held. */
 static JsonObject *
-read_checked_record (IcatImportPlan  *plan,
-                     PlannedRecord   *planned,
-                     GError         **error)
+read_let_go_record (gpointer         data,
+                    guint            index,
+                    IcatValidation  *validation,
+                    GError         **error)
 {
-  g_autofree char *path = g_strdup_printf ("$.%s[%u]", planned->kind->plural, planned->index);
-  g_autoptr(IcatValidation) validation = icat_validation_new ();
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(JsonNode) node = read_record (plan->document, planned->kind_index, planned->index, path, error);
-  JsonObject *record;
+  IcatImportPlan *plan = data;
+  PlannedRecord *planned = &g_array_index (plan->records, PlannedRecord, index);
 
-  if (node == NULL)
+  if (!planned->write || planned->record != NULL)
     return NULL;
-  record = icat_validate_record (planned->kind, node, path, validation, &local_error);
-  if (record == NULL)
-    icat_set_invalid (error, plan->document->display_name, "%s", local_error->message);
-  return record;
+  return read_and_check (plan->document, planned->kind_index, planned->kind, planned->index, validation, error);
 }
 
 gboolean
@@ -1059,6 +1135,7 @@ icat_import_plan_apply_noting_new_rows (IcatImportPlan  *plan,
                                         GError         **error)
 {
   g_autoptr(IcatIndexBatch) index = icat_index_batch_new ();
+  g_autoptr(IcatRecordReader) reader = NULL;
   guint n_written = 0, n_documents = 0;
 
   if (plan->replace && !delete_records_not_in_file (plan, db, error))
@@ -1069,16 +1146,27 @@ icat_import_plan_apply_noting_new_rows (IcatImportPlan  *plan,
       !icat_index_batch_plan (index, db, n_written, n_documents, error))
     return FALSE;
 
+  /* The records let go are read again while the ones before them are
+   * written. */
+  if (plan->document != NULL)
+    reader = icat_record_reader_start (plan->records->len, 1, read_let_go_record, plan);
   /* Nested items keep their ids and may move between records (an agenda
    * item to another meeting): writing a record takes the items it lists
    * and removes only those it no longer lists. */
   for (guint i = 0; i < plan->records->len; i++)
     {
       PlannedRecord *planned = &g_array_index (plan->records, PlannedRecord, i);
+      g_autoptr(GError) read_error = NULL;
+      JsonObject *read_again = reader != NULL ? icat_record_reader_take (reader, i, NULL, &read_error) : NULL;
 
-      if (planned->write && planned->record == NULL &&
-          (planned->record = read_checked_record (plan, planned, error)) == NULL)
-        return FALSE;
+      if (read_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&read_error));
+          return FALSE;
+        }
+      if (read_again != NULL)
+        planned->record = read_again;
+      g_assert (!planned->write || planned->record != NULL);
       if (planned->write &&
           (!(planned->is_new ? icat_record_io_write_new (db, planned->kind, planned->record, new_rows, error)
                              : icat_record_io_write (db, planned->kind, planned->record, error)) ||

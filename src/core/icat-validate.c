@@ -48,6 +48,32 @@ icat_validation_free (IcatValidation *validation)
 }
 
 gboolean
+icat_validation_merge (IcatValidation  *into,
+                       IcatValidation  *from,
+                       GError         **error)
+{
+  for (guint i = 0; i < from->children->len; i++)
+    {
+      IcatRef *child = from->children->pdata[i];
+      g_autofree char *key = g_strconcat (child->target, "/", child->id, NULL);
+
+      if (g_hash_table_contains (into->child_ids, key))
+        {
+          /* The child's own path, as check_children () names it. */
+          g_autofree char *child_path = g_strndup (child->path, strlen (child->path) - strlen (".id"));
+
+          return icat_set_invalid (error, child_path, _("the id %s is used twice"), child->id);
+        }
+      g_hash_table_insert (into->child_ids, g_steal_pointer (&key), g_strdup (child->parent_id));
+    }
+  g_ptr_array_extend_and_steal (into->refs, g_steal_pointer (&from->refs));
+  g_ptr_array_extend_and_steal (into->children, g_steal_pointer (&from->children));
+  from->refs = g_ptr_array_new_with_free_func (ref_free);
+  from->children = g_ptr_array_new_with_free_func (ref_free);
+  return TRUE;
+}
+
+gboolean
 icat_set_invalid (GError     **error,
                   const char  *path,
                   const char  *format,

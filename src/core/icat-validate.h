@@ -34,6 +34,11 @@ gboolean        icat_set_invalid     (GError      **error,
 
 IcatValidation *icat_validation_new  (void);
 void            icat_validation_free (IcatValidation *validation);
+/* Moves what from collected into into, as if into had checked from's
+ * record itself: a nested id another record already used is refused. */
+gboolean        icat_validation_merge (IcatValidation  *into,
+                                       IcatValidation  *from,
+                                       GError         **error);
 
 /* Checks one record and returns it normalized: every field present in
  * schema order, absent values null, timestamps with milliseconds. path is
