@@ -326,9 +326,12 @@ write_links (IcatDb           *db,
     }
   if (ids == NULL || json_array_get_length (ids) == 0)
     return TRUE;
-  insert_sql = g_strdup_printf ("INSERT INTO \"%s\" (owner_id, target_id, position) VALUES (?1, ?2, ?3) "
-                                "ON CONFLICT (owner_id, target_id) DO UPDATE SET position = excluded.position "
-                                "WHERE position IS NOT excluded.position", table);
+  /* A new owner's links are new: a plain INSERT, without the statement
+   * journal an upsert needs (see row_sql ()). */
+  insert_sql = g_strdup_printf (owner_is_new ? "INSERT INTO \"%s\" (owner_id, target_id, position) VALUES (?1, ?2, ?3)"
+                                : "INSERT INTO \"%s\" (owner_id, target_id, position) VALUES (?1, ?2, ?3) "
+                                  "ON CONFLICT (owner_id, target_id) DO UPDATE SET position = excluded.position "
+                                  "WHERE position IS NOT excluded.position", table);
   if (noted)
     icat_new_rows_pause (links);
   for (guint i = 0; ok && ids != NULL && i < json_array_get_length (ids); i++)
@@ -501,7 +504,8 @@ clear_lost_child_refs (IcatDb      *db,
 }
 
 static char *
-build_upsert_sql (const IcatKind *kind)
+build_row_sql (const IcatKind *kind,
+               gboolean        upsert)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GString) differs = g_string_new (NULL);
@@ -516,7 +520,10 @@ build_upsert_sql (const IcatKind *kind)
         g_string_append_printf (sql, "%s?%u", n_columns ? ", " : "", n_columns + 1);
         n_columns++;
       }
-  g_string_append (sql, ") ON CONFLICT (id) DO UPDATE SET ");
+  g_string_append_c (sql, ')');
+  if (!upsert)
+    return g_string_free (g_steal_pointer (&sql), FALSE);
+  g_string_append (sql, " ON CONFLICT (id) DO UPDATE SET ");
   for (guint i = 0, first = 1; i < kind->n_fields; i++)
     {
       const char *name = kind->fields[i].name;
@@ -533,34 +540,39 @@ build_upsert_sql (const IcatKind *kind)
 }
 
 /* Built once per kind: an import writes 100,000 records, and formatting
- * the statement's text each time cost more than running it. */
+ * the statement's text each time cost more than running it. A record new
+ * to the database is a plain INSERT: SQLite keeps a statement journal of
+ * every page an upsert touches, in case its conflict clause has to undo
+ * it, and there is no conflict to undo. */
 static const char *
-upsert_sql (const IcatKind *kind)
+row_sql (const IcatKind *kind,
+         gboolean        is_new)
 {
   static GMutex lock;
-  static GHashTable *by_kind;  /* IcatKind → its upsert, for the program's life */
+  static GHashTable *by_kind[2];  /* IcatKind → its upsert, its insert, for the program's life */
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
   const char *sql;
 
-  if (by_kind == NULL)
-    by_kind = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  sql = g_hash_table_lookup (by_kind, kind);
+  if (by_kind[is_new] == NULL)
+    by_kind[is_new] = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  sql = g_hash_table_lookup (by_kind[is_new], kind);
   if (sql == NULL)
     {
-      sql = build_upsert_sql (kind);
-      g_hash_table_insert (by_kind, (gpointer) kind, (gpointer) sql);
+      sql = build_row_sql (kind, !is_new);
+      g_hash_table_insert (by_kind[is_new], (gpointer) kind, (gpointer) sql);
     }
   return sql;
 }
 
 /* The record's own row, written only where it differs. */
 static gboolean
-upsert_row (IcatDb          *db,
-            const IcatKind  *kind,
-            JsonObject      *record,
-            GError         **error)
+write_row (IcatDb          *db,
+           const IcatKind  *kind,
+           JsonObject      *record,
+           gboolean         is_new,
+           GError         **error)
 {
-  sqlite3_stmt *stmt = icat_db_prepare (db, upsert_sql (kind), error);
+  sqlite3_stmt *stmt = icat_db_prepare (db, row_sql (kind, is_new), error);
 
   if (stmt == NULL)
     return FALSE;
@@ -583,12 +595,12 @@ write_record (IcatDb           *db,
       gboolean written;
 
       icat_new_rows_pause (new_rows);
-      written = upsert_row (db, kind, record, error);
+      written = write_row (db, kind, record, TRUE, error);
       icat_new_rows_resume (new_rows);
       if (!written || !icat_new_rows_add_record (new_rows, db, kind->name, id, error))
         return FALSE;
     }
-  else if (!upsert_row (db, kind, record, error))
+  else if (!write_row (db, kind, record, is_new, error))
     return FALSE;
 
   for (guint i = 0; i < kind->n_fields; i++)
@@ -604,8 +616,9 @@ write_record (IcatDb           *db,
           if (!write_links (db, sub, id, get_array (record, field->name), is_new, new_rows, error))
             return FALSE;
         }
+      /* A record new to the database had no children to lose. */
       else if (!write_children (db, sub, field->child, id, get_array (record, field->name), is_new, error) ||
-               !clear_lost_child_refs (db, sub, id, error))
+               (!is_new && !clear_lost_child_refs (db, sub, id, error)))
         return FALSE;
     }
   return TRUE;
