@@ -19,9 +19,10 @@
 /* The zone of a name, kept for the life of the process: lists format the
  * dates of hundreds of meetings in a handful of zones, and reading a zone
  * from the system's database each time cost more than the rest of the
- * formatting. Shared by every thread that formats (documents, exports). */
-static GTimeZone *
-zone_named (const char *zone_name)
+ * formatting. Shared by every thread that formats (documents, exports)
+ * or checks (an import). */
+GTimeZone *
+icat_time_zone_named (const char *zone_name)
 {
   static GMutex lock;
   static GHashTable *zones;
@@ -46,7 +47,7 @@ icat_format_meeting_when (JsonObject *meeting)
   const char *zone_name = json_object_get_string_member_with_default (meeting, "timezone", NULL);
   const char *precision = json_object_get_string_member_with_default (meeting, "date_precision", "day");
   g_autoptr(GDateTime) utc = starts_at ? g_date_time_new_from_iso8601 (starts_at, NULL) : NULL;
-  g_autoptr(GTimeZone) zone = zone_name ? zone_named (zone_name) : NULL;
+  g_autoptr(GTimeZone) zone = zone_name ? icat_time_zone_named (zone_name) : NULL;
   g_autoptr(GDateTime) local = NULL;
   const char *format;
 

@@ -11,6 +11,9 @@
 
 G_BEGIN_DECLS
 
+/* The time zone of an identifier ("Europe/Vienna"), or NULL when the
+ * system does not know it; kept once read (a new reference). */
+GTimeZone  *icat_time_zone_named     (const char *zone_name);
 /* "2 May 2018", "May 2018" or "2018", as precise as the record knows it,
  * in the meeting's own time zone; with a time for "minute" precision. */
 char       *icat_format_meeting_when (JsonObject *meeting);

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "icat-db.h"
+#include "icat-format.h"
 #include "icat-reported-items.h"
 
 void
@@ -50,7 +51,7 @@ icat_meeting_days_range (const char  *starts_at,
                          char       **from,
                          char       **until)
 {
-  g_autoptr(GTimeZone) zone = zone_name ? g_time_zone_new_identifier (zone_name) : NULL;
+  g_autoptr(GTimeZone) zone = zone_name ? icat_time_zone_named (zone_name) : NULL;
   g_autoptr(GDateTime) starts = starts_at ? g_date_time_new_from_iso8601 (starts_at, NULL) : NULL;
   g_autoptr(GDateTime) ends = ends_at ? g_date_time_new_from_iso8601 (ends_at, NULL) : NULL;
 

@@ -12,6 +12,7 @@
 
 #include "icat-clearance.h"
 #include "icat-error.h"
+#include "icat-format.h"
 #include "icat-nested-id.h"
 #include "icat-validate.h"
 
@@ -338,7 +339,7 @@ check_value (JsonNode        *node,
         }
       break;
     case ICAT_VALUE_TIMEZONE:
-      if (!is_zone_name (text) || (zone = g_time_zone_new_identifier (text)) == NULL)
+      if (!is_zone_name (text) || (zone = icat_time_zone_named (text)) == NULL)
         return icat_set_invalid (error, path, _("must be a time zone name like Europe/Vienna")), NULL;
       break;
     case ICAT_VALUE_REF:
