@@ -29,6 +29,8 @@
 #include "icat-test-util.h"
 
 #define N_ITEMS 40
+/* Enough for an import written in bulk (icat_index_batch_is_bulk ()). */
+#define BULK_ITEMS 2100
 
 /* New action items (some with long titles, so text lengths need more
  * than one byte), each linked to two mandates and with a status history;
@@ -569,6 +571,85 @@ test_reading_plan (void)
   icat_test_tmpdir_free (g_steal_pointer (&dir_read));
 }
 
+static int
+note_dropped_index (unsigned  type,
+                    void     *data,
+                    void     *statement,
+                    void     *sql)
+{
+  if (g_str_has_prefix (sql, "DROP INDEX "))
+    g_ptr_array_add (data, g_strdup ((const char *) sql + strlen ("DROP INDEX ")));
+  return 0;
+}
+
+/* Imports document recorded as the store does, and returns the indexes
+ * the import dropped on its way. */
+static GPtrArray *
+import_noting_dropped_indexes (IcatDb *db,
+                               GBytes *document)
+{
+  GPtrArray *dropped = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GBytes) changeset = NULL;
+
+  sqlite3_trace_v2 (icat_db_handle (db), SQLITE_TRACE_STMT, note_dropped_index, dropped);
+  changeset = import_recorded (db, document, TRUE);
+  sqlite3_trace_v2 (icat_db_handle (db), 0, NULL, NULL);
+  return dropped;
+}
+
+/* A large import of new records writes them without the secondary indexes
+ * of their tables and builds those once at the end: afterwards the schema
+ * holds every index as before, each one agreeing with its table. An
+ * import that also updates a record keeps them all. */
+static void
+test_indexes_set_aside (void)
+{
+  g_autofree char *dir = icat_test_tmpdir_new ();
+  g_autofree char *dir_update = icat_test_tmpdir_new ();
+  IcatDb *db = seeded_db (dir);
+  IcatDb *db_update = seeded_db (dir_update);
+  const char *indexes_sql = "SELECT group_concat (name || ': ' || sql, char (10)) FROM "
+                            "(SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name)";
+  g_autofree char *indexes_before = icat_test_query_text (db, indexes_sql);
+  g_autoptr(GBytes) with_update = make_document_of (db, BULK_ITEMS);
+  g_autofree char *text = g_strdup (g_bytes_get_data (with_update, NULL));
+  char *agencies = strstr (text, "\"agencies\": [") + strlen ("\"agencies\": [");
+  char *agencies_end = strstr (agencies, "], \"meetings\"");
+  g_autoptr(GBytes) only_new = NULL;
+  g_autoptr(GPtrArray) dropped = NULL;
+  g_autoptr(GPtrArray) dropped_with_update = NULL;
+  g_autofree char *indexes_after = NULL;
+  g_autofree char *integrity = NULL;
+  g_autofree char *by_owner = NULL;
+
+  /* The same document without the newer copy of a stored agency. */
+  memmove (agencies, agencies_end, strlen (agencies_end) + 1);
+  only_new = g_bytes_new (text, strlen (text));
+  dropped = import_noting_dropped_indexes (db, only_new);
+  g_assert_true (g_ptr_array_find_with_equal_func (dropped, "\"action_item_owner\"", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (dropped, "\"action_item_mandates_target\"", g_str_equal, NULL));
+  /* A kind with few new records (one meeting) keeps its indexes. */
+  g_assert_false (g_ptr_array_find_with_equal_func (dropped, "\"meeting_starts_at\"", g_str_equal, NULL));
+  indexes_after = icat_test_query_text (db, indexes_sql);
+  g_assert_cmpstr (indexes_after, ==, indexes_before);
+  integrity = icat_test_query_text (db, "PRAGMA integrity_check");
+  g_assert_cmpstr (integrity, ==, "ok");
+  g_clear_pointer (&integrity, g_free);
+  by_owner = icat_test_query_text (db, "SELECT count (*) FROM action_item INDEXED BY action_item_owner "
+                                   "WHERE owner IS NOT NULL");
+  g_assert_cmpstr (by_owner, ==, G_STRINGIFY (BULK_ITEMS));
+
+  dropped_with_update = import_noting_dropped_indexes (db_update, with_update);
+  g_assert_cmpuint (dropped_with_update->len, ==, 0);
+  integrity = icat_test_query_text (db_update, "PRAGMA integrity_check");
+  g_assert_cmpstr (integrity, ==, "ok");
+
+  icat_db_close (db);
+  icat_db_close (db_update);
+  icat_test_tmpdir_free (g_steal_pointer (&dir));
+  icat_test_tmpdir_free (g_steal_pointer (&dir_update));
+}
+
 /* Breaks the action item whose id ends in hex_id: field (the first after
  * its id) gets value, which must be as long as the one it replaces. */
 static void
@@ -684,5 +765,6 @@ main (int   argc,
   g_test_add_func ("/import/bulk/notes-clocks", test_notes_clocks);
   g_test_add_func ("/import/bulk/reading-plan", test_reading_plan);
   g_test_add_func ("/import/bulk/reading-plan-first-error", test_reading_plan_first_error);
+  g_test_add_func ("/import/bulk/indexes-set-aside", test_indexes_set_aside);
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 #include "icat-index-batch.h"
 #include "icat-record-io.h"
 #include "icat-record-reader.h"
+#include "icat-schema-aside.h"
 #include "icat-validate.h"
 
 typedef struct {
@@ -1154,6 +1155,50 @@ read_let_go_record (gpointer         data,
   return read_and_check (plan->document, planned->kind_index, planned->kind, planned->index, validation, error);
 }
 
+/* The records an import writes, when all are new to the database and it
+ * removes none: of a kind it writes in bulk (icat_index_batch_is_bulk ()),
+ * the secondary indexes of the kind's tables are set aside while it
+ * writes, and built once at the end. Updates and removals look rows up by
+ * those indexes, so an import with any keeps them all. */
+static GPtrArray *
+set_indexes_aside (IcatImportPlan  *plan,
+                   IcatDb          *db,
+                   GError         **error)
+{
+  g_autoptr(GPtrArray) aside = g_ptr_array_new_with_free_func (g_free);
+  guint n_new[ICAT_N_KINDS] = { 0 };
+  guint n_kinds;
+  const IcatKind * const *kinds = icat_schema_kinds (&n_kinds);
+
+  if (plan->replace)
+    return g_steal_pointer (&aside);
+  for (guint i = 0; i < plan->records->len; i++)
+    {
+      PlannedRecord *planned = &g_array_index (plan->records, PlannedRecord, i);
+
+      if (planned->write && !planned->is_new)
+        return g_steal_pointer (&aside);
+      n_new[planned->kind_index] += planned->write;
+    }
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      g_autoptr(GPtrArray) dropped = NULL;
+      guint n_stored = 0;
+
+      if (n_new[k] == 0)
+        continue;
+      if (!count_stored (db, kinds[k]->name, &n_stored, error))
+        return NULL;
+      if (!icat_index_batch_is_bulk (n_new[k], n_stored))
+        continue;
+      dropped = icat_schema_set_aside (db, "index", kinds[k]->name, TRUE, error);
+      if (dropped == NULL)
+        return NULL;
+      g_ptr_array_extend_and_steal (aside, g_steal_pointer (&dropped));
+    }
+  return g_steal_pointer (&aside);
+}
+
 gboolean
 icat_import_plan_apply (IcatImportPlan  *plan,
                         IcatDb          *db,
@@ -1170,6 +1215,7 @@ icat_import_plan_apply_noting_new_rows (IcatImportPlan  *plan,
 {
   g_autoptr(IcatIndexBatch) index = icat_index_batch_new ();
   g_autoptr(IcatRecordReader) reader = NULL;
+  g_autoptr(GPtrArray) indexes_aside = NULL;
   guint n_written = 0, n_documents = 0;
 
   if (plan->replace && !delete_records_not_in_file (plan, db, error))
@@ -1177,7 +1223,8 @@ icat_import_plan_apply_noting_new_rows (IcatImportPlan  *plan,
   for (guint i = 0; i < plan->records->len; i++)
     n_written += g_array_index (plan->records, PlannedRecord, i).write;
   if (!count_stored (db, "search_doc", &n_documents, error) ||
-      !icat_index_batch_plan (index, db, n_written, n_documents, error))
+      !icat_index_batch_plan (index, db, n_written, n_documents, error) ||
+      (indexes_aside = set_indexes_aside (plan, db, error)) == NULL)
     return FALSE;
 
   /* The records let go are read again while the ones before them are
@@ -1209,5 +1256,5 @@ icat_import_plan_apply_noting_new_rows (IcatImportPlan  *plan,
       /* Written: the memory goes to the journal's changeset instead. */
       g_clear_pointer (&planned->record, json_object_unref);
     }
-  return icat_index_batch_finish (index, db, error);
+  return icat_schema_restore (db, indexes_aside, error) && icat_index_batch_finish (index, db, error);
 }

@@ -9,6 +9,7 @@
 
 #include "icat-index-batch.h"
 #include "icat-record-io.h"
+#include "icat-schema-aside.h"
 
 /* Enough that the index writes a handful of segments for 100,000 records,
  * few enough that the batch's text stays small. */
@@ -132,40 +133,11 @@ icat_index_batch_add (IcatIndexBatch  *batch,
   return icat_index_batch_flush (batch, db, error);
 }
 
-/* Drops search_doc's triggers, keeping their SQL to create them again:
- * inside the transaction, so a failed import rolls them back with the
- * rest, and other connections never see the table without them. */
-static gboolean
-set_triggers_aside (IcatIndexBatch  *batch,
-                    IcatDb          *db,
-                    GError         **error)
+gboolean
+icat_index_batch_is_bulk (guint n_rows,
+                          guint n_stored)
 {
-  g_autoptr(GPtrArray) triggers = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = icat_db_prepare (db,
-                                        "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' "
-                                        "AND tbl_name = 'search_doc' ORDER BY name",
-                                        error);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      g_ptr_array_add (triggers, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-    }
-  if (!icat_db_end_rows (db, stmt, rc, error))
-    return FALSE;
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *drop = g_strdup_printf ("DROP TRIGGER \"%s\"", (const char *) names->pdata[i]);
-
-      if (!icat_db_exec (db, drop, error))
-        return FALSE;
-    }
-  batch->triggers = g_steal_pointer (&triggers);
-  return TRUE;
+  return always_bulk || (n_rows >= BULK_MINIMUM && n_rows >= n_stored);
 }
 
 gboolean
@@ -175,9 +147,10 @@ icat_index_batch_plan (IcatIndexBatch  *batch,
                        guint            n_stored,
                        GError         **error)
 {
-  if (!always_bulk && (n_documents < BULK_MINIMUM || n_documents < n_stored))
+  if (!icat_index_batch_is_bulk (n_documents, n_stored))
     return TRUE;
-  return set_triggers_aside (batch, db, error);
+  batch->triggers = icat_schema_set_aside (db, "trigger", "search_doc", FALSE, error);
+  return batch->triggers != NULL;
 }
 
 /* FTS5 keeps the terms of the documents it is given in memory up to its
@@ -217,9 +190,8 @@ rebuild_indexes (IcatIndexBatch  *batch,
           !set_hash_size (db, index, FTS5_DEFAULT_HASH_SIZE, error))
         return FALSE;
     }
-  for (guint i = 0; i < batch->triggers->len; i++)
-    if (!icat_db_exec (db, batch->triggers->pdata[i], error))
-      return FALSE;
+  if (!icat_schema_restore (db, batch->triggers, error))
+    return FALSE;
   g_clear_pointer (&batch->triggers, g_ptr_array_unref);
   return TRUE;
 }

@@ -22,6 +22,12 @@ typedef struct _IcatIndexBatch IcatIndexBatch;
 IcatIndexBatch *icat_index_batch_new   (void);
 void            icat_index_batch_free  (IcatIndexBatch  *batch);
 
+/* Whether writing n_rows new rows into a table holding n_stored is a bulk
+ * write, done faster without what keeps the table's indexes up row by row:
+ * a few thousand rows or more, and at least as many as are stored. */
+gboolean        icat_index_batch_is_bulk (guint n_rows,
+                                          guint n_stored);
+
 /* Before the first document: a batch of n_documents at least as many as
  * the n_stored the database holds, and a few thousand or more, fills the
  * full-text indexes in one pass at the end, rather than through
