@@ -152,41 +152,16 @@ scan_document (const char  *data,
  * surrogate escape (\ud800) into bytes that are not UTF-8, and the scan
  * above turned each \u0000 into one, so both are found here, with the path
  * of the field. */
+/* With path NULL, only whether every text is whole, building no paths:
+ * every record of an import takes this walk, and paths are for the one
+ * text refused. */
 static gboolean
-text_is_whole (JsonNode *node)
+walk_text (JsonNode    *node,
+           GString     *path,
+           const char  *display_name,
+           GError     **error)
 {
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      JsonObjectIter iter;
-      const char *name;
-      JsonNode *member;
-
-      json_object_iter_init (&iter, json_node_get_object (node));
-      while (json_object_iter_next (&iter, &name, &member))
-        if (!g_utf8_validate (name, -1, NULL) || !text_is_whole (member))
-          return FALSE;
-    }
-  else if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        if (!text_is_whole (json_array_get_element (array, i)))
-          return FALSE;
-    }
-  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return g_utf8_validate (json_node_get_string (node), -1, NULL);
-  return TRUE;
-}
-
-/* The path of the text text_is_whole () refused, for its message. */
-static gboolean
-check_text_at (JsonNode    *node,
-               GString     *path,
-               const char  *display_name,
-               GError     **error)
-{
-  gsize path_length = path->len;
+  gsize path_length = path != NULL ? path->len : 0;
 
   if (JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -198,12 +173,15 @@ check_text_at (JsonNode    *node,
       while (json_object_iter_next (&iter, &name, &member))
         {
           if (!g_utf8_validate (name, -1, NULL))
-            return icat_set_invalid (error, display_name, _("%s: a member name holds \\u0000 or half of a surrogate pair, "
+            return path != NULL &&
+                   icat_set_invalid (error, display_name, _("%s: a member name holds \\u0000 or half of a surrogate pair, "
                                                             "which text cannot hold"), path->str);
-          g_string_append_printf (path, ".%s", name);
-          if (!check_text_at (member, path, display_name, error))
+          if (path != NULL)
+            g_string_append_printf (path, ".%s", name);
+          if (!walk_text (member, path, display_name, error))
             return FALSE;
-          g_string_truncate (path, path_length);
+          if (path != NULL)
+            g_string_truncate (path, path_length);
         }
     }
   else if (JSON_NODE_HOLDS_ARRAY (node))
@@ -212,28 +190,30 @@ check_text_at (JsonNode    *node,
 
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
-          g_string_append_printf (path, "[%u]", i);
-          if (!check_text_at (json_array_get_element (array, i), path, display_name, error))
+          if (path != NULL)
+            g_string_append_printf (path, "[%u]", i);
+          if (!walk_text (json_array_get_element (array, i), path, display_name, error))
             return FALSE;
-          g_string_truncate (path, path_length);
+          if (path != NULL)
+            g_string_truncate (path, path_length);
         }
     }
   else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
            !g_utf8_validate (json_node_get_string (node), -1, NULL))
-    return icat_set_invalid (error, display_name, _("%s: holds \\u0000 or half of a surrogate pair (\\ud800 to \\udfff "
+    return path != NULL &&
+           icat_set_invalid (error, display_name, _("%s: holds \\u0000 or half of a surrogate pair (\\ud800 to \\udfff "
                                                     "without its other half), which text cannot hold"), path->str);
   return TRUE;
 }
 
-/* Every text whole, or an error naming the first that is not. The walk
- * builds no paths until it finds one: every record of an import takes it. */
+/* Every text whole, or an error naming the first that is not. */
 static gboolean
 check_text (JsonNode    *node,
             GString     *path,
             const char  *display_name,
             GError     **error)
 {
-  return text_is_whole (node) || check_text_at (node, path, display_name, error);
+  return walk_text (node, NULL, NULL, NULL) || walk_text (node, path, display_name, error);
 }
 
 /* What json-glib would get wrong, found before it reads: an empty file,
