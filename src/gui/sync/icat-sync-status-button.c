@@ -96,10 +96,11 @@ new_status_button (IcatSyncStatusButton *self)
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       /* The sidebar's width, not the text's: "1 autre ordinateur portable,
        * rien n’a encore été reçu" takes a second line instead of widening
-       * the sidebar; a third is cut. */
+       * the sidebar; past two lines (three for "Last from laptop 95b2e02d
+       * 12:07", in French) it is cut. */
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_lines (GTK_LABEL (label), 2);
+      gtk_label_set_lines (GTK_LABEL (label), label == self->title ? 2 : 3);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_label_set_max_width_chars (GTK_LABEL (label), STATUS_WIDTH_CHARS);
       gtk_widget_set_hexpand (label, TRUE);
