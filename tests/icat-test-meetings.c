@@ -273,19 +273,33 @@ open_stored_meeting (Fixture    *f,
 /* The environment changes only while no other thread runs (setenv is not
  * thread-safe): before the store starts its writer, after it is gone. */
 void
+language_set_up (Fixture       *f,
+                 gconstpointer  data)
+{
+  icat_test_set_language (data);
+  fixture_set_up (f, NULL);
+}
+
+void
+language_tear_down (Fixture       *f,
+                    gconstpointer  data)
+{
+  fixture_tear_down (f, NULL);
+  icat_test_set_language (NULL);
+}
+
+void
 chinese_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  icat_test_set_language ("zh_CN");
-  fixture_set_up (f, data);
+  language_set_up (f, "zh_CN");
 }
 
 void
 chinese_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  fixture_tear_down (f, data);
-  icat_test_set_language (NULL);
+  language_tear_down (f, NULL);
 }
 
 gboolean

@@ -76,6 +76,11 @@ gboolean    action_items_shown (Fixture       *f,
 /* An action item as stored. */
 JsonObject *read_action_item   (Fixture       *f,
                                 const char    *id);
+/* The fixture in the language data names ("fr": LANGUAGE=fr while it lasts). */
+void        language_set_up    (Fixture       *f,
+                                gconstpointer  data);
+void        language_tear_down (Fixture       *f,
+                                gconstpointer  data);
 /* The fixture in Chinese (LANGUAGE=zh_CN while it lasts). */
 void        chinese_set_up     (Fixture       *f,
                                 gconstpointer  data);

@@ -601,6 +601,74 @@ test_mailto (Fixture       *fixture,
 }
 
 static gboolean
+sensitive (GtkWidget     *widget,
+           gconstpointer  data)
+{
+  return gtk_widget_get_sensitive (widget);
+}
+
+static gboolean
+insensitive (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return !gtk_widget_get_sensitive (widget);
+}
+
+/* An agency with nothing overdue is not chased with an empty letter: its
+ * button is insensitive and says why, the action asked for anyway says it
+ * in a toast; the agency's first overdue item offers the chase again. */
+static void
+test_chase_nothing_overdue (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *ilo = icat_test_agency_id (fixture->store, "ILO");
+  g_autofree char *json = NULL;
+  GtkWidget *email = icat_test_find_named (GTK_WIDGET (fixture->view), "email-agency");
+  GtkWidget *email_owner;
+
+  launched = g_ptr_array_new_with_free_func (g_free);
+  _icat_set_link_launcher (record_launch);
+
+  icat_action_items_view_show_overdue (fixture->view, ilo);
+  spin ();
+  g_assert_true (gtk_widget_is_visible (email));
+  g_assert_false (gtk_widget_get_sensitive (email));
+  /* Shown by the holder around it: an insensitive widget shows no tooltip. */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_widget_get_parent (email)), ==, "ILO has no overdue action items");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "items.email-agency", "s", ilo));
+  g_assert_cmpuint (launched->len, ==, 0);
+  g_assert_cmpuint (fixture->toasts->len, ==, 1);
+  g_assert_cmpstr (fixture->toasts->pdata[0], ==, "toast: ILO has no overdue action items");
+
+  json = g_strdup_printf ("{\"title\": \"ILO overdue item\", \"owner\": \"%s\", \"due\": \"2003-01-01\","
+                          " \"status\": \"blocked\"}", ilo);
+  g_free (save_item (fixture, json));
+  icat_test_wait_until (sensitive, email, NULL, 10);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (email), ==, "E-mail the Agency’s Focal Points About Overdue Items");
+  g_assert_null (gtk_widget_get_tooltip_text (gtk_widget_get_parent (email)));
+  g_signal_emit_by_name (email, "clicked");
+  g_assert_cmpuint (launched->len, ==, 1);
+  g_assert_true (g_str_has_prefix (launched->pdata[0], "mailto:?subject="));
+  g_assert_nonnull (strstr (launched->pdata[0], "ILO%20overdue%20item"));
+
+  /* The editor's button follows its owner: UNODC's old item done, nothing
+   * of UNODC's is overdue any more. */
+  icat_action_items_view_show_item (fixture->view, fixture->ids[ITEM_LATER]);
+  spin ();
+  email_owner = icat_test_find_named (GTK_WIDGET (editor (fixture)), "email-owner");
+  g_assert_true (gtk_widget_get_sensitive (email_owner));
+  g_free (json);
+  json = g_strdup_printf ("{\"id\": \"%s\", \"status\": \"done\"}", fixture->ids[ITEM_OLD]);
+  g_free (save_item (fixture, json));
+  icat_test_wait_until (insensitive, email_owner, NULL, 10);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_widget_get_parent (email_owner)), ==,
+                   "UNODC has no overdue action items");
+  _icat_set_link_launcher (NULL);
+  g_assert_cmpuint (launched->len, ==, 1);
+  g_clear_pointer (&launched, g_ptr_array_unref);
+}
+
+static gboolean
 item_deleted (Fixture       *fixture,
               gconstpointer  data)
 {
@@ -1166,6 +1234,7 @@ main (int    argc,
   g_test_add ("/action-items/bulk-status", Fixture, NULL, setup, test_bulk_status, teardown);
   g_test_add ("/action-items/mailto", Fixture, NULL, setup, test_mailto, teardown);
   g_test_add ("/action-items/mailto-long", Fixture, NULL, setup, test_mailto_long, teardown);
+  g_test_add ("/action-items/chase-nothing-overdue", Fixture, NULL, setup, test_chase_nothing_overdue, teardown);
   g_test_add ("/action-items/delete", Fixture, NULL, setup, test_delete, teardown);
   g_test_add ("/action-items/switch-items", Fixture, NULL, setup, test_switch_items, teardown);
   g_test_add ("/action-items/bad-input", Fixture, NULL, setup, test_bad_input, teardown);

@@ -11,7 +11,9 @@
 #include "icat-attendance-row.h"
 #include "icat-editor-util.h"
 #include "icat-error.h"
+#include "icat-format.h"
 #include "icat-meeting-editor.h"
+#include "icat-meeting-row.h"
 #include "icat-meetings-view.h"
 #include "icat-nested-id.h"
 #include "icat-record-list.h"
@@ -546,6 +548,53 @@ test_chinese_title (Fixture       *f,
                    "Working Group");
 }
 
+/* The list row of a meeting, standing alone, as wide as the list at 360 pixels. */
+static GtkWidget *
+list_row (Fixture    *f,
+          const char *kind)
+{
+  g_autofree char *json = g_strdup_printf ("{\"kind\": \"%s\", \"title\": {\"en\": \"Briefing\"},"
+                                           " \"starts_at\": \"2030-06-01T10:00:00.000Z\", \"date_precision\": \"day\","
+                                           " \"timezone\": \"Europe/Vienna\", \"venue\": \"Vienna\"}", kind);
+  g_autoptr(JsonObject) meeting = icat_test_object (json);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = icat_store_save (f->store, "meeting", meeting, &error);
+  g_autoptr(IcatRecord) record = NULL;
+  GtkWidget *row = g_object_ref_sink (icat_meeting_row_new (f->store));
+
+  g_assert_no_error (error);
+  record = icat_store_lookup (f->store, "meeting", id);
+  icat_meeting_row_set_record (ICAT_MEETING_ROW (row), record);
+  return row;
+}
+
+static int
+height_at (GtkWidget *row,
+           int        width)
+{
+  int height;
+
+  gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+  return height;
+}
+
+/* "Réunion d’information des États Membres" keeps to one line, cut, with
+ * its whole text as tooltip and description: every row one height. */
+static void
+test_kind_tag_one_line (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GtkWidget) long_kind = list_row (f, "member-state-briefing");
+  g_autoptr(GtkWidget) short_kind = list_row (f, "other");
+  const char *kind = icat_meeting_kind_label ("member-state-briefing");
+  GtkWidget *tag = icat_test_find_named (long_kind, "meeting-kind");
+
+  g_assert_cmpstr (kind, !=, "Member State Briefing");  /* translated */
+  g_assert_cmpint (height_at (long_kind, 240), ==, height_at (short_kind, 240));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (tag)), ==, kind);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (tag), ==, kind);
+}
+
 static void
 test_remove_and_undo (Fixture       *f,
                       gconstpointer  data)
@@ -767,6 +816,7 @@ main (int    argc,
   icat_test_init (&argc, &argv);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  icat_test_use_build_catalogues ();
   g_test_add ("/meetings/new", Fixture, NULL, fixture_set_up, test_new_meeting, fixture_tear_down);
   g_test_add ("/meetings/disk-full", Fixture, NULL, fixture_set_up, test_disk_full, fixture_tear_down);
   g_test_add ("/meetings/agenda", Fixture, NULL, fixture_set_up, test_agenda, fixture_tear_down);
@@ -783,6 +833,8 @@ main (int    argc,
   g_test_add ("/meetings/time-and-place", Fixture, NULL, fixture_set_up, test_time_and_place, fixture_tear_down);
   g_test_add ("/meetings/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/meetings/chinese-title", Fixture, NULL, chinese_set_up, test_chinese_title, chinese_tear_down);
+  g_test_add ("/meetings/kind-tag-one-line/french", Fixture, "fr", language_set_up, test_kind_tag_one_line,
+              language_tear_down);
   g_test_add ("/meetings/agenda/drag-and-drop", Fixture, NULL, fixture_set_up, test_agenda_drag_and_drop,
               fixture_tear_down);
   g_test_add ("/meetings/export-record-item", Fixture, NULL, fixture_set_up, test_export_record_item,

@@ -23,6 +23,7 @@
 #include "icat-meeting-editor.h"
 #include "icat-meeting-row.h"
 #include "icat-sharing-window.h"
+#include "icat-sync-summary.h"
 #include "icat-sharing-words.h"
 #include "icat-test-sync.h"
 #include "icat-test-util.h"
@@ -307,14 +308,23 @@ test_laptops (Fixture       *f,
   GPtrArray *watched;
 
   g_autoptr(IcatSyncStatus) status = NULL;
+  g_autoptr(IcatSyncSummary) summary = NULL;
   g_autofree char *when = NULL;
   g_autofree char *expected = NULL;
+  g_autofree char *sidebar = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-  /* This laptop first, its folder, then the others; B made no change yet. */
+  /* This laptop first, its folder, then the others; B made no change yet,
+   * and the sidebar says so from the same status, not "No other laptop". */
   g_assert_cmpuint (rows->len, ==, 3);
   g_assert_cmpstr (rows->pdata[0], ==, "Laptop A: All changes shared");
   g_assert_true (g_str_has_prefix (rows->pdata[1], folder));
-  g_assert_cmpstr (rows->pdata[2], ==, "Laptop B: 0 of 0 changes applied");
+  g_assert_cmpstr (rows->pdata[2], ==, "Laptop B: Nothing received yet");
+  status = icat_sync_status (f->group->laptops[0], NULL);
+  summary = icat_sync_summary_new (status, NULL);
+  sidebar = icat_sync_summary_subtitle (summary, now);
+  g_assert_cmpstr (sidebar, ==, "1 other laptop, nothing received yet");
+  g_clear_pointer (&status, icat_sync_status_free);
 
   /* Once B's change is taken in: when B made it, and the count. */
   icat_test_sync_set_text (f->group->laptops[1], "meeting", f->meeting, "venue", "Geneva");

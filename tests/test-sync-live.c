@@ -312,6 +312,14 @@ test_status_follows (Table         *t,
   icat_test_wait_until (services_idle, t, NULL, 30);
   subtitle = g_strdup (icat_sync_status_button_get_subtitle (ICAT_SYNC_STATUS_BUTTON (button)));
   g_assert_true (g_str_has_prefix (subtitle, "Last from UNODC Vienna laptop "));
+  {
+    int natural;
+
+    /* A long line wraps within the sidebar (220 pixels) instead of
+     * widening it. */
+    gtk_widget_measure (button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+    g_assert_cmpint (natural, <=, 220);
+  }
   g_assert_null (icat_sync_status_button_get_decisions (ICAT_SYNC_STATUS_BUTTON (button)));
   g_assert_no_error (error);
   g_object_unref (button);

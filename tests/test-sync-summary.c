@@ -181,6 +181,39 @@ test_last_from (void)
   icat_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* Laptops that joined and sent nothing yet are there, as the Sharing
+ * window lists them: the sidebar counts them, in the plural it needs. */
+static void
+test_nothing_received (void)
+{
+  g_autofree char *dir = icat_test_tmpdir_new ();
+  g_autoptr(IcatSyncStatus) status = status_new (dir);
+
+  add_laptop (status, "This laptop", "2026-12-05T14:59:00Z", TRUE);
+  {
+    g_auto(Texts) texts = { 0 };
+
+    /* This laptop's own changes never make another laptop. */
+    texts_of (&texts, status, NULL);
+    g_assert_cmpstr (texts.subtitle, ==, "No other laptop yet");
+  }
+  add_laptop (status, "UNODC Vienna laptop", NULL, FALSE);
+  {
+    g_auto(Texts) texts = { 0 };
+
+    texts_of (&texts, status, NULL);
+    g_assert_cmpstr (texts.subtitle, ==, "1 other laptop, nothing received yet");
+  }
+  add_laptop (status, "Amina's laptop", NULL, FALSE);
+  {
+    g_auto(Texts) texts = { 0 };
+
+    texts_of (&texts, status, NULL);
+    g_assert_cmpstr (texts.subtitle, ==, "2 other laptops, nothing received yet");
+  }
+  icat_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -191,6 +224,7 @@ main (int   argc,
   g_test_add_func ("/sync-summary/not-in-group", test_not_in_group);
   g_test_add_func ("/sync-summary/states", test_states);
   g_test_add_func ("/sync-summary/last-from", test_last_from);
+  g_test_add_func ("/sync-summary/nothing-received", test_nothing_received);
 
   return g_test_run ();
 }

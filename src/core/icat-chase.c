@@ -17,18 +17,45 @@
 #include "icat-record-list.h"
 #include "icat-schema.h"
 
-static void
+/* The agency's items overdue on today, oldest first. */
+static IcatRecordList *
+overdue_list (IcatStore  *store,
+              const char *agency_id,
+              const char *today)
+{
+  IcatRecordList *overdue = icat_record_list_new (store, "action_item");
+
+  icat_record_list_set_filter (overdue, ICAT_FILTER_OWNER, agency_id);
+  icat_record_list_set_filter (overdue, ICAT_FILTER_DUE_BEFORE, today);
+  icat_record_list_set_sort (overdue, "due", FALSE);
+  return overdue;
+}
+
+guint
+icat_chase_count_overdue (IcatStore  *store,
+                          const char *agency_id,
+                          const char *today)
+{
+  g_autoptr(IcatRecordList) overdue = NULL;
+
+  g_return_val_if_fail (ICAT_IS_STORE (store), 0);
+  g_return_val_if_fail (today != NULL, 0);
+  if (agency_id == NULL)
+    return 0;
+  overdue = overdue_list (store, agency_id, today);
+  return g_list_model_get_n_items (G_LIST_MODEL (overdue));
+}
+
+/* Returns how many items are overdue, listed or not. */
+static guint
 append_overdue_lines (IcatStore  *store,
                       const char *agency_id,
                       const char *today,
                       GString    *body)
 {
-  g_autoptr(IcatRecordList) overdue = icat_record_list_new (store, "action_item");
+  g_autoptr(IcatRecordList) overdue = overdue_list (store, agency_id, today);
   guint n, listed = 0;
 
-  icat_record_list_set_filter (overdue, ICAT_FILTER_OWNER, agency_id);
-  icat_record_list_set_filter (overdue, ICAT_FILTER_DUE_BEFORE, today);
-  icat_record_list_set_sort (overdue, "due", FALSE);
   n = g_list_model_get_n_items (G_LIST_MODEL (overdue));
   for (guint i = 0; i < n && listed < ICAT_CHASE_MAX_ITEMS; i++)
     {
@@ -51,6 +78,7 @@ append_overdue_lines (IcatStore  *store,
                               n - listed);
       g_string_append (body, "\r\n");
     }
+  return n;
 }
 
 static GStrv
@@ -78,6 +106,7 @@ icat_chase_new (IcatStore  *store,
   g_autoptr(IcatRecord) agency = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
   IcatChase *chase;
+  guint n_overdue;
 
   g_return_val_if_fail (ICAT_IS_STORE (store), NULL);
   g_return_val_if_fail (today != NULL, NULL);
@@ -88,11 +117,12 @@ icat_chase_new (IcatStore  *store,
   g_string_append (body, "\r\n\r\n");
   g_string_append (body, _("These ICAT action items are past their due date:"));
   g_string_append (body, "\r\n\r\n");
-  append_overdue_lines (store, agency_id, today, body);
+  n_overdue = append_overdue_lines (store, agency_id, today, body);
   g_string_append (body, "\r\n");
   g_string_append (body, _("Could you let us know where they stand?"));
   g_string_append (body, "\r\n");
   chase = g_new0 (IcatChase, 1);
+  chase->n_overdue = n_overdue;
   chase->recipients = focal_point_addresses (agency);
   chase->subject = g_strdup_printf (_("ICAT action items overdue — %s"), icat_record_get_string (agency, "acronym"));
   chase->body = g_string_free (g_steal_pointer (&body), FALSE);

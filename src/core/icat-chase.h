@@ -20,6 +20,7 @@ typedef struct {
   GStrv  recipients;   /* the focal points' addresses, as stored; may be empty */
   char  *subject;
   char  *body;
+  guint  n_overdue;    /* the items overdue, listed or not: 0 is no letter to send */
 } IcatChase;
 
 /* The letter to the agency's focal points about its action items overdue
@@ -29,6 +30,12 @@ IcatChase *icat_chase_new  (IcatStore  *store,
                             const char *agency_id,
                             const char *today);
 void       icat_chase_free (IcatChase  *chase);
+/* How many of the agency's action items icat_chase_new () would chase on
+ * today, found in SQL as the letter's list is (ids only, no record read).
+ * 0 for agency_id NULL. */
+guint      icat_chase_count_overdue (IcatStore  *store,
+                                     const char *agency_id,
+                                     const char *today);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcatChase, icat_chase_free)
 

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "icat-action-item-editor.h"
+#include "icat-action-items-chase.h"
 #include "icat-autosave.h"
 #include "icat-conflict-banner.h"
 #include "icat-editor-chrome.h"
@@ -169,8 +170,7 @@ show_owner (IcatActionItemEditor *self,
   adw_action_row_set_subtitle (self->owner_row, name ? name : "");
   g_free (self->shown_owner);
   self->shown_owner = g_strdup (owner);
-  if (owner != NULL)
-    gtk_actionable_set_action_target (GTK_ACTIONABLE (self->email_button), "s", owner);
+  icat_chase_button_set_agency (self->email_button, owner);
 }
 
 static void
@@ -606,9 +606,6 @@ icat_action_item_editor_init (IcatActionItemEditor *self)
   icat_date_picker_attach (self->starts_row, self->starts_calendar_button, self->starts_calendar);
   icat_date_picker_attach (self->due_row, self->due_calendar_button, self->due_calendar);
   self->history_rows = g_ptr_array_new ();
-  /* The target first: a parameterized action without one is refused. */
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->email_button), "s", "");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->email_button), "items.email-agency");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", FALSE);
 }
 
@@ -657,6 +654,7 @@ icat_action_item_editor_new (IcatStore *store)
   g_return_val_if_fail (ICAT_IS_STORE (store), NULL);
   self = g_object_new (ICAT_TYPE_ACTION_ITEM_EDITOR, NULL);
   self->store = g_object_ref (store);
+  icat_chase_button_init (self->email_button, store);
   self->agencies = icat_record_list_new (store, "agency");
   icat_record_list_set_sort (self->agencies, ICAT_KEY_ACRONYM, FALSE);
   self->meetings = icat_record_list_new (store, "meeting");

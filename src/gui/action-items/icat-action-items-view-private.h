@@ -60,6 +60,7 @@ struct _IcatActionItemsView {
   GtkWidget            *new_button;
   GtkLabel             *count_label;
   GtkMenuButton        *status_menu_button;
+  GtkWidget            *email_holder;  /* the email button's parent, its reason as tooltip */
   GtkWidget            *email_button;
 
   /* Borrowed */
@@ -116,7 +117,8 @@ gboolean    _icat_action_items_view_any_filter             (IcatActionItemsView 
 const char *_icat_action_items_view_get_filter_agency      (IcatActionItemsView *self);
 
 /* icat-action-items-chase.c */
-/* Shown while the list is filtered on one agency, to chase that one. */
+/* Shown while the list is filtered on one agency, to chase that one (offered
+ * while something of its is overdue, see icat-action-items-chase.h). */
 void        _icat_action_items_view_update_email_button    (IcatActionItemsView *self);
 void        _icat_action_items_view_email_agency_activated (GtkWidget           *widget,
                                                             const char          *action_name,

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "icat-action-item-editor.h"
+#include "icat-action-items-chase.h"
 #include "icat-action-items-view-private.h"
 #include "icat-first-page.h"
 #include "icat-format.h"
@@ -404,6 +405,7 @@ icat_action_items_view_class_init (IcatActionItemsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcatActionItemsView, new_button);
   gtk_widget_class_bind_template_child (widget_class, IcatActionItemsView, count_label);
   gtk_widget_class_bind_template_child (widget_class, IcatActionItemsView, status_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, IcatActionItemsView, email_holder);
   gtk_widget_class_bind_template_child (widget_class, IcatActionItemsView, email_button);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
@@ -423,9 +425,6 @@ icat_action_items_view_init (IcatActionItemsView *self)
   self->related = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   _icat_action_items_view_setup_columns (self);
   setup_status_menu (self);
-  /* The target first: a parameterized action without one is refused. */
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->email_button), "s", "");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->email_button), "items.email-agency");
 }
 
 static void
@@ -458,6 +457,7 @@ icat_action_items_view_new (IcatStore *store,
   self->store = g_object_ref (store);
   self->settings = g_object_ref (settings);
   self->items = icat_record_list_new (store, "action_item");
+  icat_chase_button_init (self->email_button, store);
   _icat_action_items_view_setup_filters (self);
   _icat_action_items_view_restore_sort (self);
   _icat_action_items_view_restore_filters (self);

@@ -45,6 +45,7 @@ show_meeting (IcatMeetingRow *self)
   g_autofree char *when = NULL;
   g_autofree char *line = NULL;
   const char *status;
+  const char *kind;
 
   if (meeting == NULL)
     return;
@@ -54,7 +55,11 @@ show_meeting (IcatMeetingRow *self)
   status = icat_json_get_string (data, ICAT_KEY_RECORD_STATUS);
   gtk_label_set_label (self->title_label, icat_record_get_title (meeting));
   gtk_label_set_label (self->when_label, line);
-  gtk_label_set_label (self->kind_label, icat_meeting_kind_label (icat_json_get_string (data, ICAT_KEY_KIND)));
+  kind = icat_meeting_kind_label (icat_json_get_string (data, ICAT_KEY_KIND));
+  gtk_label_set_label (self->kind_label, kind);
+  /* The tag may be cut to keep the row one height: its whole text here. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->kind_label), kind);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->kind_label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, kind, -1);
   gtk_label_set_label (self->status_label, icat_meeting_status_label (status));
   gtk_widget_set_css_classes (GTK_WIDGET (self->status_label),
                               (const char *[]) { "caption", "meeting-status",

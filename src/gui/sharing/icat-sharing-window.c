@@ -20,6 +20,7 @@
 #include "icat-sharing-window.h"
 #include "icat-sharing-words.h"
 #include "icat-sync.h"
+#include "icat-sync-summary.h"
 
 #define WINDOW_KEY "icat-sharing-window"
 
@@ -132,11 +133,17 @@ show_not_in_group (IcatSharingWindow *self)
 static char *
 laptop_subtitle (const IcatSyncLaptop *laptop)
 {
-  g_autofree char *when = icat_sharing_time_text (laptop->last_change_at);
+  g_autofree char *when = NULL;
+  g_autofree char *counts = NULL;
+
+  /* Joined, and sent nothing yet: as the sidebar says it. */
+  if (laptop->applied == 0 && laptop->published == 0)
+    return g_strdup (_("Nothing received yet"));
+  when = icat_sharing_time_text (laptop->last_change_at);
   /* Translators: how many of a laptop's changes this one has taken in. */
-  g_autofree char *counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d of %d change applied",
-                                                          "%d of %d changes applied", laptop->published),
-                                             (int) laptop->applied, (int) laptop->published);
+  counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d of %d change applied", "%d of %d changes applied",
+                                         laptop->published),
+                            (int) laptop->applied, (int) laptop->published);
 
   if (when == NULL)
     return g_steal_pointer (&counts);
@@ -192,6 +199,7 @@ show_laptops (IcatSharingWindow    *self,
   const char *self_id = icat_store_get_device_id (self->store);
   GtkWidget *group;
   g_autofree char *unshared = NULL;
+  g_autoptr(IcatSyncSummary) summary = icat_sync_summary_new (status, NULL);
 
   /* The folder's answer would be for a row that is gone. */
   g_cancellable_cancel (self->cancellable);
@@ -225,8 +233,9 @@ show_laptops (IcatSharingWindow    *self,
       subtitle = laptop_subtitle (laptop);
       row_new (group, name, subtitle);
     }
-  if (status->laptops->len <= 1)
-    row_new (group, _("No other laptop yet"), _("Laptops appear here once they joined and shared a change."));
+  /* Counted as the sidebar counts them, so both say the same. */
+  if (summary->other_laptops == 0)
+    row_new (group, _("No other laptop yet"), _("Laptops appear here once they have joined the group."));
 }
 
 /* }}} */

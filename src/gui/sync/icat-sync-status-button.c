@@ -17,6 +17,10 @@
 
 #include "icat-sync-status-button.h"
 
+/* What the texts ask for at most: less than the sidebar's 220 pixels, so
+ * they wrap within it whatever the language. */
+#define STATUS_WIDTH_CHARS 20
+
 struct _IcatSyncStatusButton {
   GtkWidget        parent_instance;
 
@@ -90,7 +94,16 @@ new_status_button (IcatSyncStatusButton *self)
   for (GtkWidget *label = self->title; label != NULL; label = label == self->title ? self->subtitle : NULL)
     {
       gtk_label_set_xalign (GTK_LABEL (label), 0);
+      /* The sidebar's width, not the text's: "1 autre ordinateur portable,
+       * rien n’a encore été reçu" takes a second line instead of widening
+       * the sidebar; past two lines (three for "Last from laptop 95b2e02d
+       * 12:07", in French) it is cut. */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (label), label == self->title ? 2 : 3);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), STATUS_WIDTH_CHARS);
+      gtk_widget_set_hexpand (label, TRUE);
       gtk_box_append (GTK_BOX (texts), label);
     }
   gtk_widget_add_css_class (self->subtitle, "caption");

@@ -28,7 +28,8 @@ icat_sync_summary_free (IcatSyncSummary *summary)
   g_free (summary);
 }
 
-/* The other laptop whose newest applied change is the newest of all. */
+/* The other laptops, counted; the one whose newest applied change is the
+ * newest of all. */
 static void
 find_last_laptop (IcatSyncSummary      *summary,
                   const IcatSyncStatus *status)
@@ -39,7 +40,10 @@ find_last_laptop (IcatSyncSummary      *summary,
     {
       const IcatSyncLaptop *laptop = status->laptops->pdata[i];
 
-      if (laptop->is_self || laptop->last_change_at == NULL)
+      if (laptop->is_self)
+        continue;
+      summary->other_laptops++;
+      if (laptop->last_change_at == NULL)
         continue;
       if (last == NULL || g_strcmp0 (laptop->last_change_at, last->last_change_at) > 0)
         last = laptop;
@@ -122,8 +126,14 @@ icat_sync_summary_subtitle (const IcatSyncSummary *summary,
     return NULL;
   if (summary->folder_reachable && summary->failure != NULL)
     return g_strdup (summary->failure);
-  if (summary->last_laptop == NULL || summary->last_at == NULL)
+  if (summary->other_laptops == 0)
     return g_strdup (_("No other laptop yet"));
+  if (summary->last_laptop == NULL || summary->last_at == NULL)
+    /* Translators: the other laptops of the group joined, and none of
+     * their changes has come in yet */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u other laptop, nothing received yet",
+                                         "%u other laptops, nothing received yet", summary->other_laptops),
+                            summary->other_laptops);
   when = format_when (summary->last_at, now);
   /* Translators: "Last from Amina's laptop 10:42": whose change came last, and when */
   return g_strdup_printf (_("Last from %s %s"), summary->last_laptop, when);

@@ -18,6 +18,7 @@ typedef struct {
   gint64     unshared;
   guint      refused;
   guint      open_conflicts;
+  guint      other_laptops;    /* the group's laptops but this one, as the Sharing window lists them */
   char      *last_laptop;      /* the laptop whose change came last, or NULL */
   GDateTime *last_at;          /* when that change was made */
 } IcatSyncSummary;
@@ -31,8 +32,10 @@ IcatSyncSummary *icat_sync_summary_new      (const IcatSyncStatus  *status,
 /* "All changes shared", "3 changes not yet shared", "Sync folder not
  * reachable", "2 files refused", …; NULL when not in a group. */
 char            *icat_sync_summary_title    (const IcatSyncSummary *summary);
-/* "Last from Amina's laptop 10:42" (a day before today gets its date),
- * or "No other laptop yet"; the failure's message when a run failed. */
+/* "Last from Amina's laptop 10:42" (a day before today gets its date);
+ * "1 other laptop, nothing received yet" while the others that joined
+ * sent nothing this laptop took in; "No other laptop yet" when none
+ * joined; the failure's message when a run failed. */
 char            *icat_sync_summary_subtitle (const IcatSyncSummary *summary,
                                              GDateTime             *now);
 /* "Needs your decision (2)", or NULL when nothing does. */

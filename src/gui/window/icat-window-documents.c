@@ -111,15 +111,17 @@ toast_written (RecordExport *export,
   icat_window_toast (export->window, message);
 }
 
+/* On the main thread: the export, and the window it holds, end here. */
 static void
 written_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
+  g_autoptr(RecordExport) export = user_data;
   g_autoptr(GError) error = NULL;
 
   g_task_propagate_boolean (G_TASK (result), &error);
-  toast_written (g_task_get_task_data (G_TASK (result)), error);
+  toast_written (export, error);
 }
 
 /* Another language than the app's: icat-tracker-cli writes the record,
@@ -138,18 +140,35 @@ write_record_in_language (RecordExport *export,
                                 (IcatDocumentWritten) toast_written, export, (GDestroyNotify) record_export_free);
 }
 
+/* What the worker needs to write the PDF, and nothing of the window's: the
+ * task may end on the worker's thread, where a window must not. */
+typedef struct {
+  IcatDocument *document;
+  char         *output;
+  char         *database;
+} RecordWrite;
+
+static void
+record_write_free (RecordWrite *write)
+{
+  g_clear_pointer (&write->document, icat_document_free);
+  g_free (write->output);
+  g_free (write->database);
+  g_free (write);
+}
+
 static void
 write_thread (GTask        *task,
               gpointer      source,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  RecordExport *export = task_data;
+  RecordWrite *write = task_data;
   GError *error = NULL;
 
   /* The file chooser lets anyone pick the database itself. */
-  if (!icat_export_check_not_database (export->output, export->database, &error) ||
-      !icat_document_write_pdf_file (export->document, export->output, &error))
+  if (!icat_export_check_not_database (write->output, write->database, &error) ||
+      !icat_document_write_pdf_file (write->document, write->output, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -160,6 +179,7 @@ write_record (RecordExport *export,
               GFile        *file)
 {
   g_autoptr(GTask) task = NULL;
+  RecordWrite *write;
 
   export->output = g_file_get_path (file);
   if (export->output == NULL)
@@ -168,9 +188,15 @@ write_record (RecordExport *export,
       record_export_free (export);
       return;
     }
-  task = g_task_new (export->window, NULL, written_cb, NULL);
+  write = g_new0 (RecordWrite, 1);
+  write->document = g_steal_pointer (&export->document);
+  write->output = g_strdup (export->output);
+  write->database = g_strdup (export->database);
+  /* No source object, the export as the callback's: the window is let go
+   * by written_cb (), on the main thread. */
+  task = g_task_new (NULL, NULL, written_cb, export);
   g_task_set_source_tag (task, write_record);
-  g_task_set_task_data (task, export, (GDestroyNotify) record_export_free);
+  g_task_set_task_data (task, write, (GDestroyNotify) record_write_free);
   g_task_run_in_thread (task, write_thread);
 }
 
