@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include "icat-test-cli.h"
@@ -235,6 +236,101 @@ test_handover_long_lists (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Decision2."));
 }
 
+/* Twelve meetings on 10 March 2025, each title a word longer than the
+ * last, so that in some row of the overdue action items the date falls at
+ * the end of a line of the narrow "Arising from" column; an item overdue
+ * at the handover arises from each. */
+static char *
+meetings_ending_lines (void)
+{
+  const char *stamp = "\"created_at\": \"2025-02-01T09:00:00.000Z\", \"updated_at\": \"2025-11-01T10:00:00.000Z\", "
+                      "\"updated_by\": \"99999999-9999-4999-8999-999999999999\"";
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"icat-tracker\", \"version\": 1, \"meetings\": [");
+  g_autoptr(GString) title = g_string_new ("Review");
+
+  for (guint m = 0; m < 12; m++)
+    {
+      g_string_append (title, m % 2 ? " of" : " plan");
+      g_string_append_printf (json, "%s{\"id\": \"11111111-1111-4111-8111-1111111110%02u\", %s, "
+                              "\"kind\": \"working-group\", \"title\": {\"en\": \"%s\"}, "
+                              "\"starts_at\": \"2025-03-10T09:00:00Z\", \"date_precision\": \"day\", "
+                              "\"timezone\": \"UTC\"}", m > 0 ? ", " : "", m, stamp, title->str);
+    }
+  g_string_append (json, "], \"action_items\": [");
+  for (guint i = 0; i < 12; i++)
+    g_string_append_printf (json, "%s{\"id\": \"33333333-3333-4333-8333-3333333330%02u\", %s, \"title\": \"Item %02u\", "
+                            "\"owner\": \"" UNODC_ID "\", \"due\": \"2025-06-01\", \"status\": \"open\", "
+                            "\"meeting\": \"11111111-1111-4111-8111-1111111110%02u\"}", i > 0 ? ", " : "", i, stamp, i, i);
+  g_string_append (json, "]}");
+  return g_string_free (g_steal_pointer (&json), FALSE);
+}
+
+/* How many lines of the PDF, as pdftotext -layout sets them out, hold
+ * every one of words (in any order: Arabic comes back right to left). */
+static guint
+lines_holding (const char         *pdf,
+               const char * const *words)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-layout", pdf, "-", NULL };
+  g_autofree char *text = icat_test_run_text (argv);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint holding = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *line = icat_test_squeezed_normal (lines[i]);
+      gboolean all = TRUE;
+
+      for (guint w = 0; words[w] != NULL && all; w++)
+        all = strstr (line, words[w]) != NULL;
+      holding += all;
+    }
+  return holding;
+}
+
+/* A meeting's date is never broken across lines of the pack's narrow
+ * meeting column: Chinese broke "2025年3月10日" between any two
+ * characters, Russian and Arabic between the day, month and year. */
+static void
+test_handover_dates_whole (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const struct {
+    const char *language;
+    const char *locale;
+    const char *words[4];
+  } cases[] = {
+    { "zh_CN", "zh_CN.UTF-8", { "2025年3月10日", NULL } },
+    { "ru", "ru_RU.UTF-8", { "10", "марта", "2025", NULL } },
+    { "ar", "ar_EG.UTF-8", { "10", "مارس", "2025", NULL } },
+  };
+  g_autofree char *file = g_build_filename (fixture->dir, "meetings.json", NULL);
+  g_autofree char *json = meetings_ending_lines ();
+  g_autofree char *saved_locale = g_strdup (setlocale (LC_ALL, NULL));
+
+  write_file (file, json, -1);
+  g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "import", file, NULL), ==, 0);
+  icat_test_cli_speak ("en");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *pdf = g_strdup_printf ("%s/handover-%s.pdf", fixture->dir, cases[i].language);
+      gboolean installed = setlocale (LC_ALL, cases[i].locale) != NULL;
+
+      setlocale (LC_ALL, saved_locale);
+      /* The month's name comes from the language's locale. */
+      if (!installed)
+        {
+          g_test_message ("%s is not installed (locales-all): %s not checked", cases[i].locale, cases[i].language);
+          continue;
+        }
+      g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "report", "handover", "--year", "2025",
+                            "--language", cases[i].language, "-o", pdf, NULL), ==, 0);
+      /* Each of the twelve rows shows the date whole. */
+      g_test_message ("%s", cases[i].language);
+      g_assert_cmpuint (lines_holding (pdf, cases[i].words), ==, 12);
+    }
+}
+
 /* A database with only the built-in records: a valid pack that says there is nothing
  * but the built-in reports the sources do not say came out. */
 static void
@@ -270,6 +366,8 @@ main (int   argc,
   g_test_add ("/cli/report/handover-chinese", Fixture, NULL, fixture_set_up, test_handover_chinese,
               fixture_tear_down);
   g_test_add ("/cli/report/handover-long-lists", Fixture, NULL, fixture_set_up, test_handover_long_lists,
+              fixture_tear_down);
+  g_test_add ("/cli/report/handover-dates-whole", Fixture, NULL, fixture_set_up, test_handover_dates_whole,
               fixture_tear_down);
   g_test_add ("/cli/report/handover-empty", Fixture, NULL, fixture_set_up, test_handover_empty, fixture_tear_down);
 

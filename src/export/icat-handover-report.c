@@ -47,10 +47,13 @@ _icat_handover_meeting_when (sqlite3_stmt *stmt,
   g_autoptr(JsonObject) meeting = json_object_new ();
   const char *names[] = { "starts_at", "timezone", "date_precision" };
 
+  g_autofree char *when = NULL;
+
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (sqlite3_column_text (stmt, column + i) != NULL)
       json_object_set_string_member (meeting, names[i], (const char *) sqlite3_column_text (stmt, column + i));
-  return icat_format_meeting_when (meeting);
+  when = icat_format_meeting_when (meeting);
+  return icat_text_unbroken (when);
 }
 
 void

@@ -27,7 +27,9 @@ typedef struct {
 char     *_icat_handover_localized           (sqlite3_stmt *stmt,
                                               int           column);
 /* A meeting's date from its starts_at, timezone and date_precision in
- * three columns from column on. */
+ * three columns from column on, never broken across lines: the pack's
+ * narrow meeting columns broke a Chinese date between any two characters
+ * ("2025年3" / "月10日"). */
 char     *_icat_handover_meeting_when        (sqlite3_stmt *stmt,
                                               int           column);
 /* Says that total - listed entries were counted without being listed. */
