@@ -183,7 +183,10 @@ test_handover_chinese (Fixture       *fixture,
 {
   g_autofree char *pdf = g_build_filename (fixture->dir, "handover.pdf", NULL);
   g_autofree char *text = NULL;
-  const char * const in_order[] = { "摘要", "Collect the indicators", "Brief on indicators", "A/RES/72/195", NULL };
+  /* A meeting and its date joined by a Chinese comma, the rotation rule
+   * ended by a Chinese full stop. */
+  const char * const in_order[] = { "摘要", "Collect the indicators", "Spring Working Group，2025年3月10日",
+                                    "Brief on indicators", "A/RES/72/195", "须等待。", NULL };
 
   import_document (fixture, records);
   icat_test_cli_speak ("zh_CN");
@@ -192,6 +195,7 @@ test_handover_chinese (Fixture       *fixture,
   text = icat_test_pdf_squeezed (pdf, FALSE);
   icat_test_assert_says_in_order (text, in_order);
   icat_test_assert_not_said (text, "Summary");
+  icat_test_assert_not_said (text, "Group, 2025");
 }
 
 /* Long lists are cut and counted: 45 overdue items (40 listed) arising

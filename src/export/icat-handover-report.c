@@ -56,6 +56,18 @@ _icat_handover_meeting_when (sqlite3_stmt *stmt,
   return icat_text_unbroken (when);
 }
 
+char *
+_icat_handover_meeting_named (sqlite3_stmt *stmt,
+                              int           title_column,
+                              int           when_column)
+{
+  g_autofree char *title = _icat_handover_localized (stmt, title_column);
+  g_autofree char *when = _icat_handover_meeting_when (stmt, when_column);
+
+  /* Translators: a meeting in the handover pack: its title, then its date: "Spring Working Group, 10 March 2025" */
+  return g_strdup_printf (C_("meeting and date", "%s, %s"), title, when);
+}
+
 void
 _icat_handover_counted (IcatReportDoc *doc,
                         guint          listed,

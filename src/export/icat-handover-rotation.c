@@ -282,6 +282,7 @@ write_rule (Handover           *handover,
   g_autoptr(GString) rule = g_string_new (NULL);
   g_autoptr(GString) turns = g_string_new (NULL);
   g_autofree char *day = icat_format_date (handover->handover_day);
+  g_autofree char *sentence = NULL;
 
   g_string_append (rule, rotation->from_settings
                    ? _("The rule as the coordinators set it on the Chair Rotation page of ICAT Tracker on this computer: ")
@@ -293,8 +294,9 @@ write_rule (Handover           *handover,
                                              rotation->skip_recent_years), rotation->skip_recent_years);
   if (rotation->pair_un_with_other)
     icat_list_append (rule, _("a UN entity paired with a co-chair from outside the UN system"));
-  g_string_append (rule, ".");
-  icat_report_doc_text (handover->doc, ICAT_TEXT_CAPTION, rule->str);
+  /* Translators: the handover pack's rotation rule, ended as a sentence: "%s。" in Chinese */
+  sentence = g_strdup_printf (C_("rotation rule", "%s."), rule->str);
+  icat_report_doc_text (handover->doc, ICAT_TEXT_CAPTION, sentence);
 
   for (guint i = 0; order[i] != NULL; i++)
     g_string_append_printf (turns, "%s%s", i > 0 ? ", " : "", acronym_of (rotation, order[i]));
