@@ -46,7 +46,6 @@ _icat_handover_meeting_when (sqlite3_stmt *stmt,
 {
   g_autoptr(JsonObject) meeting = json_object_new ();
   const char *names[] = { "starts_at", "timezone", "date_precision" };
-
   g_autofree char *when = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
