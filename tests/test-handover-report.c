@@ -109,6 +109,7 @@ test_handover_pdf (Fixture       *fixture,
   g_autofree char *again = g_build_filename (fixture->dir, "again.pdf", NULL);
   g_autofree char *err = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *layout = NULL;
 
   import_document (fixture, records);
   /* The PDF's metadata carries the clock's time unless the build's date is given. */
@@ -121,6 +122,10 @@ test_handover_pdf (Fixture       *fixture,
   assert_outside_absent (text);
   /* The coming year's heading (pdftotext may read it after its table). */
   g_assert_nonnull (strstr (strstr (text, "Overdueon1January2026"), "Duein2026"));
+  /* The turn order never cuts an acronym at its hyphen ("OSRSG-" / "VAC"). */
+  layout = icat_test_run_text ((const char *[]) { "pdftotext", "-enc", "UTF-8", "-layout", pdf, "-", NULL });
+  g_assert_nonnull (strstr (layout, "OSRSG-VAC"));
+  g_assert_false (g_regex_match_simple ("OSRSG-\\s*$", layout, G_REGEX_MULTILINE, 0));
 
   /* The same records give the same bytes. */
   g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "report", "handover", "--year", "2025", "-o", again,

@@ -298,8 +298,13 @@ write_rule (Handover           *handover,
   sentence = g_strdup_printf (C_("rotation rule", "%s."), rule->str);
   icat_report_doc_text (handover->doc, ICAT_TEXT_CAPTION, sentence);
 
+  /* Each acronym whole: the line broke "OSRSG-" from "VAC". */
   for (guint i = 0; order[i] != NULL; i++)
-    g_string_append_printf (turns, "%s%s", i > 0 ? ", " : "", acronym_of (rotation, order[i]));
+    {
+      g_autofree char *acronym = icat_text_unbroken (acronym_of (rotation, order[i]));
+
+      g_string_append_printf (turns, "%s%s", i > 0 ? ", " : "", acronym);
+    }
   if (rotation->stored_order[0] == NULL)
     {
       /* Translators: in the handover pack; %s is a day */
