@@ -30,6 +30,10 @@ JsonObject *icat_test_object        (const char *json);
 char       *icat_test_export        (IcatStore  *store);
 /* Text without white space, so line breaks and columns do not matter. */
 char       *icat_test_squeezed      (const char *text);
+/* The same, NFKC (Arabic comes back from pdftotext partly in presentation
+ * forms) and without format characters: the bidi marks pdftotext adds
+ * around right-to-left lines, joiners. */
+char       *icat_test_squeezed_normal (const char *text);
 /* pdftotext's text of a PDF (-raw: in the order it was drawn), squeezed. */
 char       *icat_test_pdf_squeezed  (const char *pdf,
                                      gboolean    raw);

@@ -286,6 +286,71 @@ test_ics_chinese_titles (Fixture       *fixture,
   assert_lacks (out, "Working Group meeting");
 }
 
+/* A meeting whose agenda item serves two mandates: A/RES/72/195
+ * paragraphs 10 and 14. */
+#define TWO_MANDATES_DOCUMENT \
+  "{\"format\": \"icat-tracker\", \"version\": 1, \"meetings\": [{" \
+  "\"id\": \"" NEW_MEETING_ID "\", \"created_at\": \"2025-02-01T09:00:00.000Z\", " \
+  "\"updated_at\": \"2025-02-01T10:00:00.000Z\", \"updated_by\": \"99999999-9999-4999-8999-999999999999\", " \
+  "\"kind\": \"working-group\", \"title\": {\"en\": \"Working Group meeting\"}, " \
+  "\"starts_at\": \"2025-03-10T09:00:00Z\", \"date_precision\": \"day\", \"timezone\": \"Europe/Zurich\", " \
+  "\"agenda\": [{\"id\": \"22222222-2222-4222-8222-222222222221\", \"position\": 0, \"title\": \"Work plan\", " \
+  "\"mandates\": [\"93492e55-1624-5898-987b-6a86af846efb\", \"054f808b-9a32-53e2-a3a5-b1a1d999d7d0\"]}]}]}"
+
+/* The text of the CLI's document (args: "minutes", id, NULL) in language,
+ * written by a CLI whose messages are French, whose separator is " ; ". */
+static char *
+document_text_in (Fixture            *fixture,
+                  const char * const *args,
+                  const char         *language)
+{
+  g_autofree char *pdf = g_build_filename (fixture->dir, "document.pdf", NULL);
+  g_autoptr(GStrvBuilder) argv = g_strv_builder_new ();
+  g_auto(GStrv) command = NULL;
+
+  g_strv_builder_addv (argv, (const char **) args);
+  g_strv_builder_add_many (argv, "--language", language, "-o", pdf, NULL);
+  command = g_strv_builder_end (argv);
+  icat_test_cli_speak ("fr");
+  g_assert_cmpint (icat_test_run_cli_on (fixture->db, (const char * const *) command, NULL, NULL), ==, 0);
+  return pdf_text (pdf);
+}
+
+/* Lists in a document are joined as its language writes them: "؛ " in
+ * Arabic, "；" in Chinese, "; " in English, whatever the messages'
+ * language; Arabic and Chinese keep no ASCII semicolon anywhere. */
+static void
+test_list_separator (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char * const minutes[] = { "minutes", NEW_MEETING_ID, NULL };
+  const char * const handover[] = { "report", "handover", "--year", "2025", NULL };
+  g_autofree char *record_en = NULL;
+  g_autofree char *record_zh = NULL;
+  g_autofree char *record_ar = NULL;
+  g_autofree char *handover_zh = NULL;
+  g_autofree char *handover_ar = NULL;
+
+  import_document (fixture, TWO_MANDATES_DOCUMENT);
+  record_en = document_text_in (fixture, minutes, "en");
+  assert_contains (record_en, "Mandates: A/RES/72/195, para. 10; A/RES/72/195, para. 14");
+  record_zh = document_text_in (fixture, minutes, "zh_CN");
+  assert_contains (record_zh, "第 10 段；A/RES/72/195，第 14 段");
+  assert_lacks (record_zh, ";");
+  record_ar = document_text_in (fixture, minutes, "ar");
+  assert_contains (record_ar, "؛");
+  assert_lacks (record_ar, ";");
+
+  /* The handover pack: the paragraphs without work, and the rotation's rule. */
+  handover_zh = document_text_in (fixture, handover, "zh_CN");
+  assert_contains (handover_zh, "第 7 段；");
+  assert_contains (handover_zh, "每年两位共同主席；");
+  assert_lacks (handover_zh, ";");
+  handover_ar = document_text_in (fixture, handover, "ar");
+  assert_contains (handover_ar, "؛");
+  assert_lacks (handover_ar, ";");
+}
+
 static void
 test_usage_errors (Fixture       *fixture,
                    gconstpointer  data)
@@ -377,6 +442,8 @@ main (int   argc,
   g_test_add ("/cli/language/minutes-omit", Fixture, NULL, fixture_set_up, test_minutes_omit, fixture_tear_down);
   g_test_add ("/cli/language/csv-spanish", Fixture, NULL, fixture_set_up, test_csv_spanish, fixture_tear_down);
   g_test_add ("/cli/language/ics-chinese-titles", Fixture, NULL, fixture_set_up, test_ics_chinese_titles,
+              fixture_tear_down);
+  g_test_add ("/cli/language/list-separator", Fixture, NULL, fixture_set_up, test_list_separator,
               fixture_tear_down);
   g_test_add ("/cli/language/usage-errors", Fixture, NULL, fixture_set_up, test_usage_errors, fixture_tear_down);
   g_test_add_func ("/cli/language/choices-match-linguas", test_languages_match_linguas);

@@ -105,19 +105,22 @@ report_layout_text (Fixture            *fixture,
 }
 
 /* Narrow columns hold the longest Russian words of their kind whole: a
- * paper's kind ("Аналитический документ"), a record's ("Учреждение") and
- * the lead's header ("Ведущее учреждение"), where they once broke into
- * "Аналитическ-ий" and "Учреждени-е". */
+ * paper's kind ("Аналитический документ"), a record's ("Учреждение"),
+ * the lead's header ("Ведущее учреждение") and the owner's of the
+ * overdue action items ("Ответственный"), where they once broke into
+ * "Аналитическ-ий", "Учреждени-е" and "Ответственн-ый". */
 static void
 test_report_russian_columns (Fixture       *fixture,
                              gconstpointer  data)
 {
   const char * const sg[] = { "report", "sg", "--from", "2015", "--to", "2016", NULL };
-  const char * const handover[] = { "report", "handover", "--year", "2016", NULL };
-  g_autoptr(GRegex) broken = g_regex_new ("(Аналитическ|[Уу]чреждени)(?![а-яё])", 0, 0, NULL);
+  const char * const handover[] = { "report", "handover", "--year", "2025", NULL };
+  g_autoptr(GRegex) broken = g_regex_new ("(Аналитическ|[Уу]чреждени|Ответственн)(?![а-яё])", 0, 0, NULL);
   g_autofree char *sg_text = NULL;
   g_autofree char *handover_text = NULL;
 
+  /* Overdue at the 2025 handover: the action items' table. */
+  import_document (fixture, linked_item);
   icat_test_cli_speak ("ru");
   sg_text = report_layout_text (fixture, sg);
   g_assert_nonnull (strstr (sg_text, "Аналитический"));
@@ -126,6 +129,7 @@ test_report_russian_columns (Fixture       *fixture,
     g_error ("a word broken in the Secretary-General report: %s", sg_text);
   handover_text = report_layout_text (fixture, handover);
   g_assert_nonnull (strstr (handover_text, "Ведущее"));
+  g_assert_nonnull (strstr (handover_text, ITEM_TITLE));
   if (g_regex_match (broken, handover_text, 0, NULL))
     g_error ("a word broken in the handover pack: %s", handover_text);
 }

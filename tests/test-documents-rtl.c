@@ -51,26 +51,6 @@ write_document (Fixture            *fixture,
   return pdf;
 }
 
-/* Text as compared here: NFKC (Arabic comes back partly in presentation
- * forms), without the bidi marks pdftotext adds around right-to-left
- * lines, and without spaces, which it puts between letters of small
- * Arabic text. */
-static char *
-squeeze (const char *text)
-{
-  g_autofree char *normal = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = normal; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (c) && g_unichar_type (c) != G_UNICODE_FORMAT)
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
 /* The text of the whole document (page 0) or of a part of one page: x, y,
  * width and height in points from the top left. */
 static char *
@@ -91,7 +71,7 @@ pdf_text (const char *pdf,
                          "-W", w_text, "-H", h_text, pdf, "-", NULL };
   g_autofree char *text = icat_test_run_text (page == 0 ? whole : part);
 
-  return squeeze (text);
+  return icat_test_squeezed_normal (text);
 }
 
 /* The first page (from 1) with text on it. */
@@ -102,11 +82,11 @@ page_of (const char *pdf,
   const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
   g_autofree char *all = icat_test_run_text (argv);
   g_auto(GStrv) pages = g_strsplit (all, "\f", -1);
-  g_autofree char *wanted = squeeze (text);
+  g_autofree char *wanted = icat_test_squeezed_normal (text);
 
   for (guint i = 0; pages[i] != NULL; i++)
     {
-      g_autofree char *page = squeeze (pages[i]);
+      g_autofree char *page = icat_test_squeezed_normal (pages[i]);
 
       if (strstr (page, wanted) != NULL)
         return i + 1;
@@ -119,7 +99,7 @@ static void
 assert_has (const char *text,
             const char *part)
 {
-  g_autofree char *wanted = squeeze (part);
+  g_autofree char *wanted = icat_test_squeezed_normal (part);
 
   if (strstr (text, wanted) == NULL)
     g_error ("“%s” is not in: %s", part, text);
@@ -129,7 +109,7 @@ static void
 assert_lacks (const char *text,
               const char *part)
 {
-  g_autofree char *unwanted = squeeze (part);
+  g_autofree char *unwanted = icat_test_squeezed_normal (part);
 
   if (strstr (text, unwanted) != NULL)
     g_error ("“%s” should not be in: %s", part, text);
@@ -152,7 +132,7 @@ assert_outline (const char *pdf,
 {
   const char *argv[] = { "qpdf", "--json", "--json-key=outlines", pdf, NULL };
   g_autofree char *json = icat_test_run_text (argv);
-  g_autofree char *outlines = squeeze (json);
+  g_autofree char *outlines = icat_test_squeezed_normal (json);
 
   assert_has (outlines, title);
 }
@@ -192,8 +172,8 @@ page_words (const char *pdf,
       g_autofree char *top = g_match_info_fetch (match, 2);
       g_autofree char *right = g_match_info_fetch (match, 3);
       g_autofree char *text = g_match_info_fetch (match, 4);
-      Word word = { squeeze (text), g_ascii_strtod (left, NULL), g_ascii_strtod (top, NULL),
-                    g_ascii_strtod (right, NULL) };
+      Word word = { icat_test_squeezed_normal (text), g_ascii_strtod (left, NULL),
+                    g_ascii_strtod (top, NULL), g_ascii_strtod (right, NULL) };
 
       g_array_append_val (words, word);
     }

@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include "icat-test-cli.h"
@@ -108,6 +109,7 @@ test_handover_pdf (Fixture       *fixture,
   g_autofree char *again = g_build_filename (fixture->dir, "again.pdf", NULL);
   g_autofree char *err = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *layout = NULL;
 
   import_document (fixture, records);
   /* The PDF's metadata carries the clock's time unless the build's date is given. */
@@ -120,6 +122,10 @@ test_handover_pdf (Fixture       *fixture,
   assert_outside_absent (text);
   /* The coming year's heading (pdftotext may read it after its table). */
   g_assert_nonnull (strstr (strstr (text, "Overdueon1January2026"), "Duein2026"));
+  /* The turn order never cuts an acronym at its hyphen ("OSRSG-" / "VAC"). */
+  layout = icat_test_run_text ((const char *[]) { "pdftotext", "-enc", "UTF-8", "-layout", pdf, "-", NULL });
+  g_assert_nonnull (strstr (layout, "OSRSG-VAC"));
+  g_assert_false (g_regex_match_simple ("OSRSG-\\s*$", layout, G_REGEX_MULTILINE, 0));
 
   /* The same records give the same bytes. */
   g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "report", "handover", "--year", "2025", "-o", again,
@@ -193,6 +199,26 @@ test_handover_chinese (Fixture       *fixture,
   icat_test_assert_not_said (text, "Summary");
 }
 
+/* Chinese punctuation where the pack joins its own parts: a meeting and
+ * its date by a Chinese comma ("…Group, 2025年3月10日" before), the
+ * rotation rule ended by a Chinese full stop ("须等待." before). */
+static void
+test_handover_chinese_punctuation (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (fixture->dir, "handover.pdf", NULL);
+  g_autofree char *text = NULL;
+  const char * const in_order[] = { "Spring Working Group，2025年3月10日", "须等待。", NULL };
+
+  import_document (fixture, records);
+  icat_test_cli_speak ("en");
+  g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "report", "handover", "--year", "2025",
+                        "--language", "zh_CN", "-o", pdf, NULL), ==, 0);
+  text = icat_test_pdf_squeezed (pdf, FALSE);
+  icat_test_assert_says_in_order (text, in_order);
+  icat_test_assert_not_said (text, "Group, 2025");
+}
+
 /* Long lists are cut and counted: 45 overdue items (40 listed) arising
  * from 22 meetings with decisions (20 listed). */
 static void
@@ -235,6 +261,101 @@ test_handover_long_lists (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Decision2."));
 }
 
+/* Twelve meetings on 10 March 2025, each title a word longer than the
+ * last, so that in some row of the overdue action items the date falls at
+ * the end of a line of the narrow "Arising from" column; an item overdue
+ * at the handover arises from each. */
+static char *
+meetings_ending_lines (void)
+{
+  const char *stamp = "\"created_at\": \"2025-02-01T09:00:00.000Z\", \"updated_at\": \"2025-11-01T10:00:00.000Z\", "
+                      "\"updated_by\": \"99999999-9999-4999-8999-999999999999\"";
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"icat-tracker\", \"version\": 1, \"meetings\": [");
+  g_autoptr(GString) title = g_string_new ("Review");
+
+  for (guint m = 0; m < 12; m++)
+    {
+      g_string_append (title, m % 2 ? " of" : " plan");
+      g_string_append_printf (json, "%s{\"id\": \"11111111-1111-4111-8111-1111111110%02u\", %s, "
+                              "\"kind\": \"working-group\", \"title\": {\"en\": \"%s\"}, "
+                              "\"starts_at\": \"2025-03-10T09:00:00Z\", \"date_precision\": \"day\", "
+                              "\"timezone\": \"UTC\"}", m > 0 ? ", " : "", m, stamp, title->str);
+    }
+  g_string_append (json, "], \"action_items\": [");
+  for (guint i = 0; i < 12; i++)
+    g_string_append_printf (json, "%s{\"id\": \"33333333-3333-4333-8333-3333333330%02u\", %s, \"title\": \"Item %02u\", "
+                            "\"owner\": \"" UNODC_ID "\", \"due\": \"2025-06-01\", \"status\": \"open\", "
+                            "\"meeting\": \"11111111-1111-4111-8111-1111111110%02u\"}", i > 0 ? ", " : "", i, stamp, i, i);
+  g_string_append (json, "]}");
+  return g_string_free (g_steal_pointer (&json), FALSE);
+}
+
+/* How many lines of the PDF, as pdftotext -layout sets them out, hold
+ * every one of words (in any order: Arabic comes back right to left). */
+static guint
+lines_holding (const char         *pdf,
+               const char * const *words)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-layout", pdf, "-", NULL };
+  g_autofree char *text = icat_test_run_text (argv);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint holding = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *line = icat_test_squeezed_normal (lines[i]);
+      gboolean all = TRUE;
+
+      for (guint w = 0; words[w] != NULL && all; w++)
+        all = strstr (line, words[w]) != NULL;
+      holding += all;
+    }
+  return holding;
+}
+
+/* A meeting's date is never broken across lines of the pack's narrow
+ * meeting column: Chinese broke "2025年3月10日" between any two
+ * characters, Russian and Arabic between the day, month and year. */
+static void
+test_handover_dates_whole (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const struct {
+    const char *language;
+    const char *locale;
+    const char *words[4];
+  } cases[] = {
+    { "zh_CN", "zh_CN.UTF-8", { "2025年3月10日", NULL } },
+    { "ru", "ru_RU.UTF-8", { "10", "марта", "2025", NULL } },
+    { "ar", "ar_EG.UTF-8", { "10", "مارس", "2025", NULL } },
+  };
+  g_autofree char *file = g_build_filename (fixture->dir, "meetings.json", NULL);
+  g_autofree char *json = meetings_ending_lines ();
+  g_autofree char *saved_locale = g_strdup (setlocale (LC_ALL, NULL));
+
+  write_file (file, json, -1);
+  g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "import", file, NULL), ==, 0);
+  icat_test_cli_speak ("en");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *pdf = g_strdup_printf ("%s/handover-%s.pdf", fixture->dir, cases[i].language);
+      gboolean installed = setlocale (LC_ALL, cases[i].locale) != NULL;
+
+      setlocale (LC_ALL, saved_locale);
+      /* The month's name comes from the language's locale. */
+      if (!installed)
+        {
+          g_test_message ("%s is not installed (locales-all): %s not checked", cases[i].locale, cases[i].language);
+          continue;
+        }
+      g_assert_cmpint (cli (NULL, NULL, "--database", fixture->db, "report", "handover", "--year", "2025",
+                            "--language", cases[i].language, "-o", pdf, NULL), ==, 0);
+      /* Each of the twelve rows shows the date whole. */
+      g_test_message ("%s", cases[i].language);
+      g_assert_cmpuint (lines_holding (pdf, cases[i].words), ==, 12);
+    }
+}
+
 /* A database with only the built-in records: a valid pack that says there is nothing
  * but the built-in reports the sources do not say came out. */
 static void
@@ -271,7 +392,12 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/cli/report/handover-long-lists", Fixture, NULL, fixture_set_up, test_handover_long_lists,
               fixture_tear_down);
+  g_test_add ("/cli/report/handover-dates-whole", Fixture, NULL, fixture_set_up, test_handover_dates_whole,
+              fixture_tear_down);
   g_test_add ("/cli/report/handover-empty", Fixture, NULL, fixture_set_up, test_handover_empty, fixture_tear_down);
+  /* Last: it needs the catalogues to hold the pack's joining punctuation. */
+  g_test_add ("/cli/report/handover-chinese-punctuation", Fixture, NULL, fixture_set_up,
+              test_handover_chinese_punctuation, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -464,6 +464,24 @@ icat_meeting_status_label (const char *record_status)
 }
 
 const char *
+icat_list_separator (void)
+{
+  /* Translators: between the items of a list on one line (agenda items,
+   * mandates, agencies…): "; " in English, "؛ " in Arabic, "；" without a
+   * space in Chinese, " ; " with a no-break space in French */
+  return _("; ");
+}
+
+void
+icat_list_append (GString    *list,
+                  const char *item)
+{
+  if (list->len > 0)
+    g_string_append (list, icat_list_separator ());
+  g_string_append (list, item);
+}
+
+const char *
 icat_user_language (void)
 {
   return g_str_equal (icat_localized_user_code (), "zh") ? "zh" : "en";

@@ -82,6 +82,14 @@ char       *icat_action_record_label        (GObject    *item);
  * or approved). */
 const char *icat_meeting_kind_label         (const char *kind);
 const char *icat_meeting_status_label       (const char *record_status);
+/* What stands between the items of a list written on a line: "; ", "؛ "
+ * in Arabic, "；" in Chinese. It follows the language of the messages,
+ * which is a document's own when the command line writes it in another
+ * language than the app's. */
+const char *icat_list_separator             (void);
+/* Appends item to list, after the separator unless list is still empty. */
+void        icat_list_append                (GString    *list,
+                                             const char *item);
 /* "zh" when the user reads Chinese first of the records' languages, else
  * "en": where typed titles go in editors that offer only those two. */
 const char *icat_user_language              (void);

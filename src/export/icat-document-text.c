@@ -154,7 +154,7 @@ is_phrase_character (const char *p)
     return is_western_digit (g_utf8_get_char (p + 1));
   return is_left_to_right_letter (c) || is_western_digit (c) ||
          (c < 0x80 && strchr (" ,./-'()&+#%", (int) c) != NULL) ||
-         c == 0x00A0 || c == 0x202F || c == 0x2013 || c == 0x2019 || c == 0x00B6;
+         c == 0x00A0 || c == 0x202F || c == 0x2060 || c == 0x2013 || c == 0x2019 || c == 0x00B6;
 }
 
 /* Where the phrase starting at text (a letter or a digit) ends: before any
@@ -234,6 +234,29 @@ icat_text_isolate_left_to_right (const char *text)
   if (!has_right_to_left_letter (text))
     return g_strconcat ("\u2066", text, "\u2069", NULL);
   return isolate_left_to_right_phrases (text);
+}
+
+char *
+icat_text_unbroken (const char *text)
+{
+  int n_characters = text != NULL ? g_utf8_strlen (text, -1) : 0;
+  g_autofree PangoLogAttr *attributes = g_new0 (PangoLogAttr, n_characters + 1);
+  GString *out = g_string_sized_new (text != NULL ? strlen (text) + 16 : 1);
+  const char *p = text;
+
+  if (n_characters == 0)
+    return g_string_free (out, FALSE);
+  pango_get_log_attrs (text, -1, -1, pango_language_get_default (), attributes, n_characters + 1);
+  for (int i = 0; i < n_characters; i++)
+    {
+      const char *next = g_utf8_next_char (p);
+
+      if (i > 0 && attributes[i].is_line_break)
+        g_string_append (out, "\u2060");
+      g_string_append_len (out, p, next - p);
+      p = next;
+    }
+  return g_string_free (out, FALSE);
 }
 
 void

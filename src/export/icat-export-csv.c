@@ -240,6 +240,10 @@ load_lists (IcatDb           *db,
         }
       if (key == NULL)
         key = g_strdup (column_text (stmt, 0));
+      /* "; " in every language, unlike the documents' lists
+       * (icat_list_separator ()): a spreadsheet splits the cell with one
+       * fixed delimiter ("Text to Columns", TEXTSPLIT), so the same
+       * formula reads a file exported in Arabic, Chinese or English. */
       g_string_append_printf (list, "%s%s", list->len > 0 ? "; " : "", label ? label : value);
     }
   if (!icat_db_end_rows (db, stmt, rc, error))

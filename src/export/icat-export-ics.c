@@ -139,7 +139,7 @@ load_focal_points (IcatDb      *db,
       if (text == NULL)
         g_hash_table_insert (into, g_strdup (agency), text = g_string_new (NULL));
       else
-        g_string_append (text, "; ");
+        g_string_append (text, icat_list_separator ());
       g_string_append (text, column_text (stmt, 1));
       for (int column = 2; column <= 3; column++)
         if (column_text (stmt, column) != NULL && *column_text (stmt, column) != '\0')

@@ -46,11 +46,25 @@ _icat_handover_meeting_when (sqlite3_stmt *stmt,
 {
   g_autoptr(JsonObject) meeting = json_object_new ();
   const char *names[] = { "starts_at", "timezone", "date_precision" };
+  g_autofree char *when = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (sqlite3_column_text (stmt, column + i) != NULL)
       json_object_set_string_member (meeting, names[i], (const char *) sqlite3_column_text (stmt, column + i));
-  return icat_format_meeting_when (meeting);
+  when = icat_format_meeting_when (meeting);
+  return icat_text_unbroken (when);
+}
+
+char *
+_icat_handover_meeting_named (sqlite3_stmt *stmt,
+                              int           title_column,
+                              int           when_column)
+{
+  g_autofree char *title = _icat_handover_localized (stmt, title_column);
+  g_autofree char *when = _icat_handover_meeting_when (stmt, when_column);
+
+  /* Translators: a meeting in the handover pack: its title, then its date: "Spring Working Group, 10 March 2025" */
+  return g_strdup_printf (C_("meeting and date", "%s, %s"), title, when);
 }
 
 void

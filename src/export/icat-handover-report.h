@@ -27,9 +27,19 @@ typedef struct {
 char     *_icat_handover_localized           (sqlite3_stmt *stmt,
                                               int           column);
 /* A meeting's date from its starts_at, timezone and date_precision in
- * three columns from column on. */
+ * three columns from column on, never broken across lines: the pack's
+ * narrow meeting columns broke a Chinese date between any two characters
+ * ("2025年3" / "月10日"). */
 char     *_icat_handover_meeting_when        (sqlite3_stmt *stmt,
                                               int           column);
+/* "Spring Working Group, 10 March 2025": a meeting's title (a localized
+ * column) and its date (three columns from when_column on, as above),
+ * joined as its language joins them: "，" in Chinese, "، " in Arabic,
+ * where an ASCII comma let a Latin title take the day ("…February 2024,
+ * 28") and left the month behind. */
+char     *_icat_handover_meeting_named       (sqlite3_stmt *stmt,
+                                              int           title_column,
+                                              int           when_column);
 /* Says that total - listed entries were counted without being listed. */
 void      _icat_handover_counted             (IcatReportDoc *doc,
                                               guint          listed,

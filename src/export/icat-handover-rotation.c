@@ -44,8 +44,7 @@ write_other_gaps (Handover  *handover,
   g_autofree char *text = NULL;
 
   for (guint i = from; i < gaps->len; i++)
-    g_string_append_printf (labels, "%s%s", labels->len > 0 ? "; " : "",
-                            ((IcatCoverageGap *) gaps->pdata[i])->mandate->label);
+    icat_list_append (labels, ((IcatCoverageGap *) gaps->pdata[i])->mandate->label);
   if (labels->len == 0)
     return;
   /* Translators: in the handover pack; %s lists mandate paragraphs */
@@ -283,22 +282,29 @@ write_rule (Handover           *handover,
   g_autoptr(GString) rule = g_string_new (NULL);
   g_autoptr(GString) turns = g_string_new (NULL);
   g_autofree char *day = icat_format_date (handover->handover_day);
+  g_autofree char *sentence = NULL;
 
   g_string_append (rule, rotation->from_settings
                    ? _("The rule as the coordinators set it on the Chair Rotation page of ICAT Tracker on this computer: ")
                    : _("ICAT Tracker’s settings are not installed on this computer, so the default rule is used: "));
   g_string_append (rule, rotation->co_chairs ? _("two co-chairs a year") : _("one chair a year"));
-  g_string_append (rule, "; ");
+  g_string_append (rule, icat_list_separator ());
   g_string_append_printf (rule, g_dngettext (GETTEXT_PACKAGE, "an agency that chaired in the last %u year waits",
                                              "an agency that chaired in the last %u years waits",
                                              rotation->skip_recent_years), rotation->skip_recent_years);
   if (rotation->pair_un_with_other)
-    g_string_append_printf (rule, "; %s", _("a UN entity paired with a co-chair from outside the UN system"));
-  g_string_append (rule, ".");
-  icat_report_doc_text (handover->doc, ICAT_TEXT_CAPTION, rule->str);
+    icat_list_append (rule, _("a UN entity paired with a co-chair from outside the UN system"));
+  /* Translators: the handover pack's rotation rule, ended as a sentence: "%s。" in Chinese */
+  sentence = g_strdup_printf (C_("rotation rule", "%s."), rule->str);
+  icat_report_doc_text (handover->doc, ICAT_TEXT_CAPTION, sentence);
 
+  /* Each acronym whole: the line broke "OSRSG-" from "VAC". */
   for (guint i = 0; order[i] != NULL; i++)
-    g_string_append_printf (turns, "%s%s", i > 0 ? ", " : "", acronym_of (rotation, order[i]));
+    {
+      g_autofree char *acronym = icat_text_unbroken (acronym_of (rotation, order[i]));
+
+      g_string_append_printf (turns, "%s%s", i > 0 ? ", " : "", acronym);
+    }
   if (rotation->stored_order[0] == NULL)
     {
       /* Translators: in the handover pack; %s is a day */

@@ -358,7 +358,7 @@ mandate_labels (Record    *record,
 
       if (label == NULL)
         continue;
-      g_string_append_printf (labels, "%s%s", labels->len > 0 ? "; " : "", label);
+      icat_list_append (labels, label);
     }
   return g_string_free (g_steal_pointer (&labels), FALSE);
 }

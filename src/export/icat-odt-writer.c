@@ -77,7 +77,9 @@ icat_odt_writer_free (IcatOdtWriter *writer)
 /* Text as ODF character content: markup escaped, a line break and a tab as
  * their elements, a run of spaces kept (XML would fold it to one), and the
  * characters XML 1.0 cannot carry at all (other controls, U+FFFE, U+FFFF)
- * left out. */
+ * left out. So are word joiners (icat_text_unbroken ()): they keep a date
+ * on one line of the PDF, but in a document being edited they would hide
+ * inside the words, where Find no longer matches "10 March 2025". */
 static void
 append_text (GString    *out,
              const char *text)
@@ -107,7 +109,7 @@ append_text (GString    *out,
         case '\n': g_string_append (out, "<text:line-break/>"); break;
         case '\t': g_string_append (out, "<text:tab/>"); break;
         default:
-          if ((c < 0x20 && c != '\r') || c == 0xFFFE || c == 0xFFFF)
+          if ((c < 0x20 && c != '\r') || c == 0xFFFE || c == 0xFFFF || c == 0x2060)
             break;
           if (c != '\r')
             g_string_append_unichar (out, c);

@@ -121,6 +121,13 @@ void            icat_layout_set_text        (PangoLayout    *layout,
  * isolated (LRI … PDI) so they keep their order, a text with no
  * right-to-left letter isolated whole. */
 char           *icat_text_isolate_left_to_right (const char *text);
+/* The text with a word joiner (U+2060) wherever a line could break inside
+ * it, so that a line never does: a date in a narrow column
+ * ("2025年3月10日", "10 марта 2025") stays whole, on the next line if need
+ * be. The joiner is invisible and left out of the PDF's text; the .odt
+ * writer leaves it out. A text wider than the whole column is still cut
+ * where it must be. */
+char           *icat_text_unbroken          (const char *text);
 /* Cut at the end with an ellipsis when longer than the layout's width; call
  * after the text is set. */
 void            icat_layout_ellipsize_end   (PangoLayout    *layout);

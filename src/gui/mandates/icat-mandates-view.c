@@ -185,10 +185,7 @@ meeting_subtitle (IcatRecord *meeting,
       if (mandates == NULL || !JSON_NODE_HOLDS_ARRAY (mandates) ||
           !array_has (json_node_get_array (mandates), mandate_id))
         continue;
-      if (items->len > 0)
-        /* Translators: between agenda item titles */
-        g_string_append (items, _("; "));
-      g_string_append (items, icat_json_get_string (item, ICAT_KEY_TITLE));
+      icat_list_append (items, icat_json_get_string (item, ICAT_KEY_TITLE));
     }
   /* Translators: a meeting under a mandate: its date · the agenda items on the mandate */
   return g_strdup_printf (_("%s · Agenda: %s"), when, items->str);

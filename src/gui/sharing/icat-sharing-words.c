@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "icat-fields.h"
+#include "icat-format.h"
 #include "icat-record-io.h"
 #include "icat-sharing-words.h"
 
@@ -161,7 +162,9 @@ object_text (JsonObject *object)
     {
       g_autofree char *value = node_text (json_object_get_member (object, l->data));
 
-      g_string_append_printf (text, "%s%s: %s", text->len ? "; " : "", one_field_label (l->data), value);
+      if (text->len > 0)
+        g_string_append (text, icat_list_separator ());
+      g_string_append_printf (text, "%s: %s", one_field_label (l->data), value);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
