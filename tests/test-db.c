@@ -27,6 +27,43 @@ open_scratch_db (const char *dir)
   return db;
 }
 
+static gpointer
+let_go_later (gpointer data)
+{
+  g_usleep (300 * 1000);
+  g_assert_cmpint (sqlite3_exec (data, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  return NULL;
+}
+
+/* Another program holding a new file's write lock (setting it up too)
+ * while it is switched to the write-ahead log: SQLite refuses the switch
+ * at once, and opening waits for the other program instead of failing as
+ * "busy" (twelve programs starting on one new file at once sometimes
+ * failed so). */
+static void
+test_open_waits_for_writer (void)
+{
+  g_autofree char *dir = icat_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "new.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcatDb) db = NULL;
+  g_autofree char *mode = NULL;
+  sqlite3 *writer = NULL;
+  GThread *thread;
+
+  g_assert_cmpint (sqlite3_open (path, &writer), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (writer, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  thread = g_thread_new ("writer", let_go_later, writer);
+  db = icat_db_open (path, ICAT_DB_READ_WRITE, NULL, &error);
+  g_thread_join (thread);
+  g_assert_no_error (error);
+  mode = icat_test_query_text (db, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "wal");
+  sqlite3_close (writer);
+  g_clear_pointer (&db, icat_db_close);
+  icat_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 static void
 test_end_rows_done (void)
 {
@@ -155,6 +192,7 @@ main (int   argc,
       char *argv[])
 {
   icat_test_init (&argc, &argv);
+  g_test_add_func ("/db/open-waits-for-writer", test_open_waits_for_writer);
   g_test_add_func ("/db/end-rows/done", test_end_rows_done);
   g_test_add_func ("/db/end-rows/failure", test_end_rows_failure);
   g_test_add_func ("/record-io/list-ids", test_list_ids);

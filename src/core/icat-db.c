@@ -589,6 +589,27 @@ open_read_only_media (IcatDb *db)
   return rc;
 }
 
+/* Switching a new file to the write-ahead log needs it to itself, and
+ * SQLite says "busy" at once while another program has it open, without
+ * waiting as for other locks: programs starting on one new file at once
+ * (a second window, the CLI beside the app) wait here as they would for a
+ * busy database. */
+static gboolean
+set_write_ahead_log (IcatDb  *db,
+                     GError **error)
+{
+  gint64 give_up_at = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  int rc;
+
+  while ((rc = sqlite3_exec (db->handle, "PRAGMA journal_mode = WAL", NULL, NULL, NULL)) != SQLITE_OK)
+    {
+      if ((rc & 0xff) != SQLITE_BUSY || g_get_monotonic_time () > give_up_at)
+        return icat_db_fail (db, rc, error);
+      g_usleep (10 * 1000);
+    }
+  return TRUE;
+}
+
 IcatDb *
 icat_db_open (const char   *path,
               IcatDbFlags   flags,
@@ -649,7 +670,7 @@ icat_db_open_full (const char      *path,
   if (!db->read_only && sqlite3_db_readonly (db->handle, "main") == 0)
     {
       /* An acknowledged edit must survive a power cut. */
-      if (!icat_db_exec (db, "PRAGMA journal_mode = WAL", error) ||
+      if (!set_write_ahead_log (db, error) ||
           !icat_db_exec (db, "PRAGMA synchronous = FULL", error))
         return NULL;
       /* user_version only grows: a current database needs no write lock. */
