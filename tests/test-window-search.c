@@ -32,25 +32,21 @@ save_item (IcatStore  *store,
 }
 
 static gboolean
-surface_mapped (gpointer subject,
-                gpointer data)
+text_focused (gpointer subject,
+              gpointer data)
 {
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (subject));
-
-  return surface != NULL && gdk_surface_get_mapped (surface);
+  return GTK_IS_TEXT (gtk_window_get_focus (GTK_WINDOW (subject)));
 }
 
-/* The search entry of the window's search popover, opened by Ctrl+F on
- * the window on screen, as a person presses it. (GTK 4.8 cannot show a
- * popover over a window the X server has not mapped yet, and then leaks
- * the layout it made for it: under load, the test came here first.) */
+/* The search entry of the window's search popover, opened by Ctrl+F: at
+ * once, or once the window is on screen when it is not yet. */
 static GtkWidget *
 open_search (IcatWindow *window)
 {
   GtkWidget *focus;
 
-  icat_test_wait_until (surface_mapped, window, NULL, 20);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  icat_test_wait_until (text_focused, window, NULL, 20);
   focus = gtk_window_get_focus (GTK_WINDOW (window));
   g_assert_true (GTK_IS_TEXT (focus));
   return gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY);

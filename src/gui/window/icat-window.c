@@ -371,13 +371,34 @@ new_activated (GtkWidget  *widget,
 }
 
 static void
+surface_mapped_cb (GdkSurface *surface,
+                   GParamSpec *pspec,
+                   IcatWindow *self)
+{
+  if (!gdk_surface_get_mapped (surface))
+    return;
+  g_signal_handlers_disconnect_by_func (surface, surface_mapped_cb, self);
+  gtk_menu_button_popup (self->search_button);
+}
+
+/* GTK 4.8 cannot show a popover over a window the display has not put on
+ * screen yet (and leaks the layout it made for it): a search asked for
+ * before then opens once the window is shown. */
+static void
 search_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   IcatWindow *self = ICAT_WINDOW (widget);
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  if (surface != NULL && !gdk_surface_get_mapped (surface))
+    {
+      g_signal_handlers_disconnect_by_func (surface, surface_mapped_cb, self);
+      g_signal_connect_object (surface, "notify::mapped", G_CALLBACK (surface_mapped_cb), self, 0);
+      return;
+    }
   gtk_menu_button_popup (self->search_button);
 }
 
